@@ -40,15 +40,10 @@ def tidy(text: str) -> str:
 
 
 def front_matter(meta: dict) -> str:
-    lines = ["---"]
-    for key, value in meta.items():
-        if isinstance(value, list):
-            lines.append(f"{key}:")
-            lines.extend(f"  - {v}" for v in value)
-        else:
-            lines.append(f"{key}: {value}")
-    lines.append("---")
-    return "\n".join(lines) + "\n\n"
+    import yaml
+
+    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return "---\n" + dumped + "---\n\n"
 
 
 # ---------------------------------------------------------------- 000 agreement

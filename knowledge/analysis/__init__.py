@@ -1,0 +1,1 @@
+"""German text analysis: small modules with one role each, combined by `analyzer.Analyzer`."""

@@ -1,0 +1,72 @@
+"""The analysis pipeline shared by indexing and querying.
+
+token -> lowercase -> stop word filter -> lemma -> umlaut/ß folding -> Snowball stem,
+plus the stems of compound parts. The index stores the resulting terms; queries are
+analysed by the same code, so both sides always agree.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from whoosh.lang import stemmer_for_language
+
+from .compounds import CompoundSplitter
+from .fold import fold
+from .lemmas import LemmaTable
+from .stopwords import is_stopword
+from .tokenize import tokenize
+
+_stem = stemmer_for_language("de")
+
+
+def stem(folded: str) -> str:
+    return _stem(folded)
+
+
+@dataclass
+class Term:
+    surface: str  # as typed
+    folded: str  # lemma, lowercase, folded
+    stem: str
+    parts: list[str] = field(default_factory=list)  # stems of compound parts
+    position: int = 0
+
+    @property
+    def stems(self) -> list[str]:
+        return [self.stem] + [p for p in self.parts if p != self.stem]
+
+
+class Analyzer:
+    def __init__(self, lemmas: LemmaTable | None = None, splitter: CompoundSplitter | None = None):
+        self.lemmas = lemmas or LemmaTable()
+        self.splitter = splitter
+
+    def normalize(self, word: str) -> str:
+        """Lemma + folding of one word (no stemming)."""
+        low = word.lower()
+        return fold(self.lemmas.lemma(low))
+
+    def term(self, word: str, position: int = 0) -> Term | None:
+        low = word.lower()
+        if is_stopword(fold(low)):
+            return None
+        folded = fold(self.lemmas.lemma(low))
+        if is_stopword(folded):
+            return None
+        parts: list[str] = []
+        if self.splitter and not folded.isdigit():
+            for part in self.splitter.split(folded):
+                parts.append(stem(fold(self.lemmas.lemma(part))))
+        return Term(word, folded, stem(folded), parts, position)
+
+    def terms(self, text: str) -> list[Term]:
+        out = []
+        for i, tok in enumerate(tokenize(text)):
+            t = self.term(tok.text, i)
+            if t is not None:
+                out.append(t)
+        return out
+
+    def index_text(self, text: str) -> str:
+        """Space-separated terms for a Whoosh field (compound parts follow their word)."""
+        return " ".join(" ".join(t.stems) for t in self.terms(text))

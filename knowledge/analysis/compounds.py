@@ -1,0 +1,53 @@
+"""Dictionary-based splitting of German compounds.
+
+"kinderbetreuungskosten" -> ["kinderbetreuung", "kosten"] (and recursively
+"kinder", "betreuung"), using a lexicon of words known from the corpus and the
+thesaurus. Linking elements (Fugen-s, -es, -n, -en) are allowed between parts.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+LINKS = ("", "s", "es", "n", "en", "e")
+MIN_PART = 4
+MIN_HEAD = 3
+MIN_WORD = 7
+
+
+class CompoundSplitter:
+    def __init__(self, lexicon: set[str]):
+        self.lexicon = {w for w in lexicon if len(w) >= MIN_HEAD}
+        self._split = lru_cache(maxsize=50_000)(self._split_uncached)
+
+    def split(self, word: str) -> list[str]:
+        """The parts of a folded lowercase compound, or [] when it is not one."""
+        if len(word) < MIN_WORD:
+            return []
+        best = self._split(word, True)
+        return list(best) if best and len(best) > 1 else []
+
+    def _split_uncached(self, word: str, top: bool) -> tuple[str, ...] | None:
+        # whole word known (and not the top level: the top level must split)
+        if not top and word in self.lexicon:
+            return (word,)
+        best: tuple[str, ...] | None = None
+        best_score = -1.0
+        for i in range(MIN_PART, len(word) - MIN_HEAD + 1):
+            head = word[:i]
+            if head not in self.lexicon:
+                continue
+            rest_full = word[i:]
+            for link in LINKS:
+                if not rest_full.startswith(link):
+                    continue
+                rest = rest_full[len(link):]
+                if len(rest) < MIN_HEAD:
+                    continue
+                tail = self._split(rest, False)
+                if tail is None:
+                    continue
+                parts = (head,) + tail
+                score = sum(len(p) ** 2 for p in parts) / len(parts) ** 2
+                if score > best_score:
+                    best, best_score = parts, score
+        return best

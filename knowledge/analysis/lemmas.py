@@ -1,0 +1,76 @@
+"""Lemma lookup.
+
+At build time spaCy (`spacy.blank("de")` with the lookup lemmatizer from
+spacy-lookups-data) lemmatizes the corpus, and `compile_lemma_table` keeps the part of
+the German lookup table that queries can use: every inflected form whose lemma occurs in
+the corpus. At query time `LemmaTable` is a plain dictionary: no spaCy import.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+
+class LemmaTable:
+    def __init__(self, table: dict[str, str] | None = None):
+        self.table = table or {}
+
+    def lemma(self, lower: str) -> str:
+        return self.table.get(lower, lower)
+
+
+def load_spacy_lemmatizer():
+    """spaCy's blank German pipeline with lookup lemmas (about 2.5 s to load)."""
+    import spacy
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp
+
+
+def raw_lookup_table() -> dict[str, str]:
+    """spacy-lookups-data's German lemma table with its string keys (spaCy's Table hashes them)."""
+    import spacy
+    import srsly
+
+    source = spacy.util.registry.lookups.get("de")["lemma_lookup"]
+    if isinstance(source, dict):
+        return source
+    from pathlib import Path
+
+    path = Path(source)
+    if path.is_file():
+        return srsly.read_gzip_json(path) if path.suffix == ".gz" else srsly.read_json(path)
+    return srsly.read_gzip_json(path.with_name(path.name + ".gz"))
+
+
+def compile_lemma_table(nlp, texts: Iterable[str], extra_words: Iterable[str] = ()) -> tuple[dict[str, str], set[str]]:
+    """Return (lowercase form -> lowercase lemma, set of all German word forms in the lookup table).
+
+    The table holds the corpus' own tokens with their spaCy lemmas plus every form in the
+    lookup table whose lemma also occurs in the corpus, so an unseen inflection in a query
+    ("Teilnehmern", "Werkstätten") still finds the lemma the index uses.
+    """
+    table: dict[str, str] = {}
+    corpus_lemmas: set[str] = set()
+    for doc in nlp.pipe(list(texts), batch_size=64):
+        for tok in doc:
+            if not tok.is_alpha:
+                continue
+            low, lem = tok.text.lower(), tok.lemma_.lower()
+            corpus_lemmas.add(lem)
+            corpus_lemmas.add(low)
+            if lem != low:
+                table.setdefault(low, lem)
+    for word in extra_words:
+        corpus_lemmas.add(word.lower())
+    known_forms: set[str] = set()
+    for form_s, lemma in raw_lookup_table().items():
+        low, lem = form_s.lower(), lemma.lower()
+        known_forms.add(low)
+        known_forms.add(lem)
+        if lem in corpus_lemmas and low != lem:
+            # capitalised forms (nouns) win over lowercase verb forms of the same spelling
+            if low not in table or form_s[:1].isupper():
+                table[low] = lem
+    return table, known_forms

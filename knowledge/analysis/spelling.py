@@ -1,0 +1,38 @@
+"""Typo tolerance: correct query words that neither the corpus nor German knows."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from rapidfuzz import fuzz, process
+
+
+class SpellCorrector:
+    def __init__(self, vocabulary: list[str], known_words: Callable[[], set[str]] | None = None):
+        """`vocabulary`: folded corpus words; `known_words`: lazily loaded German word forms."""
+        self.vocabulary = sorted(set(vocabulary))
+        self._vocab_set = set(self.vocabulary)
+        self._known_loader = known_words
+        self._known: set[str] | None = None
+
+    def is_known(self, folded: str) -> bool:
+        if folded in self._vocab_set:
+            return True
+        if self._known is None:
+            self._known = self._known_loader() if self._known_loader else set()
+        return folded in self._known
+
+    def correct(self, folded: str) -> str | None:
+        """The corpus word meant by a misspelt `folded` word, or None."""
+        if len(folded) < 5 or folded.isdigit() or self.is_known(folded):
+            return None
+        cutoff = 88 if len(folded) < 8 else 84
+        match = process.extractOne(folded, self.vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return match[0] if match else None
+
+
+def load_word_list(path: Path) -> set[str]:
+    try:
+        return set(path.read_text(encoding="utf-8").split("\n"))
+    except OSError:
+        return set()

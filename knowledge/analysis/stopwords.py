@@ -1,0 +1,24 @@
+"""German stop words: function words and the question words people start questions with."""
+from .fold import fold
+
+_WORDS = """
+a ab aber alle allem allen aller alles als also am an andere anderen anderer anderes auch auf aus bei beim bin bis
+bisher bist bitte bzw ca da dabei dadurch daher dafür damit dann daran darauf daraus darf darfst darin darüber
+darum das dass davon dazu dem den denen denn der deren des deshalb dessen dich die dies diese diesem diesen dieser
+dieses dir doch dort du durch eben ein eine einem einen einer eines einmal er es etc etwa etwas euch euer eure
+falls für gab gegen gibt geben gilt ggf gehen geht hab habe haben hat hatte hätte hier hin ich ihm ihn ihnen ihr
+ihre ihrem ihren ihrer ihres im immer in ins ist ja je jede jedem jeden jeder jedes jemand jetzt kann kannst
+kein keine keinem keinen keiner können könnte man manche mehr mein meine meinem meinen meiner mich mir mit muss
+musst müssen möchte nach nicht nichts noch nun nur ob oder ohne sehr sein seine seinem seinen seiner selbst sich
+sie sind so sogar soll sollen sollte sondern sonst statt über um und uns unser unsere unter viel viele vom von
+vor wann war waren warum was weil welche welchem welchen welcher welches wem wen wenn wer werde werden wessen wie
+wieso wieviel wird wir wo wobei woher wohin womit wovon wozu würde würden z zu zum zur zwar zwischen i d s u v
+bekomme bekommt bekommen erhalte erhält erhalten mache machen macht dürfen sollen wollen will wollte tun
+worden wurde wurden sei seien hast wäre wären uns unserem unseren unserer euer mal einfach genau eigentlich
+"""
+
+STOPWORDS = frozenset(fold(w) for w in _WORDS.split())
+
+
+def is_stopword(folded: str) -> bool:
+    return folded in STOPWORDS

@@ -1,0 +1,311 @@
+"""The persisted search index.
+
+Built from the corpus with Whoosh, stored in the user's cache directory under a
+fingerprint of the corpus, the thesaurus and the analysis code, so it is rebuilt
+automatically when any of them changes. A build writes into a private temporary folder
+and renames it into place at the end: a crash mid-build leaves no broken index, and of
+two processes building at once the second simply uses the first one's result. A
+read-only cache falls back to a temporary folder, and that to an in-memory index.
+
+Everything the query path needs (lemma table, compound lexicon, vocabulary, analysed
+thesaurus) is compiled here, so queries never import spaCy.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from whoosh import fields, index as windex
+from whoosh.analysis import SpaceSeparatedTokenizer
+from whoosh.filedb.filestore import RamStorage
+
+from .analysis.analyzer import Analyzer
+from .analysis.compounds import CompoundSplitter
+from .analysis.fold import fold
+from .analysis.lemmas import LemmaTable, compile_lemma_table, load_spacy_lemmatizer
+from .analysis.stopwords import is_stopword
+from .analysis.thesaurus import Thesaurus, load_groups
+from .analysis.tokenize import tokenize
+from .corpus import Corpus, CorpusError, Document, Unit, corpus_dirs, document_files, load_corpus
+
+ANALYSIS_VERSION = "4"  # bump when analysis or schema change: old indexes are then rebuilt
+FIELDS = ("title", "question", "crumbs", "body")
+
+
+def schema() -> fields.Schema:
+    ana = SpaceSeparatedTokenizer()
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        title=fields.TEXT(analyzer=ana),
+        question=fields.TEXT(analyzer=ana),
+        crumbs=fields.TEXT(analyzer=ana),
+        body=fields.TEXT(analyzer=ana),
+    )
+
+
+def cache_root() -> Path:
+    env = os.environ.get("LOTSE_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("ub-lotse", appauthor=False))
+
+
+def thesaurus_files(dirs: list[Path]) -> list[Path]:
+    return [d / "thesaurus.yaml" for d in dirs if (d / "thesaurus.yaml").is_file()]
+
+
+def fingerprint(dirs: list[Path]) -> str:
+    files, _ = document_files(dirs)
+    h = hashlib.sha256(ANALYSIS_VERSION.encode())
+    for path in sorted(files + thesaurus_files(dirs)):
+        h.update(str(path.resolve()).encode())
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"<unreadable>")
+    return h.hexdigest()[:20]
+
+
+@dataclass
+class BuildStats:
+    documents: int
+    units: int
+    seconds: float
+    location: str
+
+
+@dataclass
+class IndexHandle:
+    """An opened index with everything the query path needs."""
+
+    ix: object
+    units: list[Unit]
+    documents: dict[str, Document]
+    analyzer: Analyzer
+    thesaurus: Thesaurus
+    vocabulary: list[str]
+    unit_terms: list[frozenset[str]]
+    doc_freq: dict[str, int]
+    errors: list[CorpusError]
+    location: str
+    known_words_path: Path | None
+    built: BuildStats | None = None
+    notice: str = ""
+    unit_pos: dict[str, int] = field(default_factory=dict)
+
+    def known_words(self) -> set[str]:
+        if not self.known_words_path:
+            return set()
+        try:
+            return set(self.known_words_path.read_text(encoding="utf-8").split("\n"))
+        except OSError:
+            return set()
+
+
+# ---------------------------------------------------------------- build
+
+
+def _unit_fields(unit: Unit, doc: Document) -> dict[str, str]:
+    title = unit.title
+    return {
+        "title": title,
+        "question": unit.question,
+        "crumbs": " ".join((doc.short_title,) + unit.breadcrumb[:-1]),
+        "body": unit.text,
+    }
+
+
+def _write(target: Path | None, corpus: Corpus, dirs: list[Path], progress: Callable[[str], None]) -> tuple[object, dict, set[str]]:
+    progress("Lade spaCy (deutsche Lemmata) …")
+    nlp = load_spacy_lemmatizer()
+    groups = load_groups(thesaurus_files(dirs))
+    texts = []
+    for u in corpus.units:
+        texts.extend([u.title, u.question, u.text])
+    texts.extend(" ".join(g) for g in groups)
+    progress("Lemmatisiere das Korpus …")
+    table, known_forms = compile_lemma_table(nlp, texts)
+    lemmas = LemmaTable(table)
+    words: set[str] = set()
+    for text in texts:
+        for tok in tokenize(text):
+            low = tok.text.lower()
+            if tok.text.isalpha():
+                words.add(fold(low))
+                words.add(fold(lemmas.lemma(low)))
+    lexicon = {w for w in words if len(w) >= 3 and not is_stopword(w)}
+    analyzer = Analyzer(lemmas, CompoundSplitter(lexicon))
+    thesaurus = Thesaurus.from_words(groups, lambda s: [t.stem for t in analyzer.terms(s)])
+
+    progress(f"Indexiere {len(corpus.units)} Abschnitte …")
+    if target is None:
+        ix = RamStorage().create_index(schema())
+    else:
+        ix = windex.create_in(str(target), schema())
+    writer = ix.writer(limitmb=256)
+    for u in corpus.units:
+        doc = corpus.documents[u.doc_id]
+        values = {k: analyzer.index_text(v) for k, v in _unit_fields(u, doc).items()}
+        writer.add_document(id=u.id, **values)
+    writer.commit()
+    meta = {
+        "version": ANALYSIS_VERSION,
+        "lemmas": table,
+        "lexicon": sorted(lexicon),
+        "vocabulary": sorted(words),
+        "thesaurus": thesaurus.to_data(),
+        "units": [dataclasses.asdict(u) for u in corpus.units],
+        "documents": {k: _doc_to_dict(d) for k, d in corpus.documents.items()},
+        "errors": [[str(e.path), e.problem] for e in corpus.errors],
+    }
+    return ix, meta, {fold(w) for w in known_forms}
+
+
+def _doc_to_dict(d: Document) -> dict:
+    data = dataclasses.asdict(d)
+    data["path"] = str(d.path)
+    for k in ("date", "valid_from", "valid_until"):
+        data[k] = data[k].isoformat() if data[k] else None
+    return data
+
+
+def _doc_from_dict(data: dict) -> Document:
+    import datetime as dt
+
+    data = dict(data)
+    data["path"] = Path(data["path"])
+    for k in ("date", "valid_from", "valid_until"):
+        data[k] = dt.date.fromisoformat(data[k]) if data[k] else None
+    return Document(**data)
+
+
+def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[str] | None = None) -> IndexHandle:
+    lemmas = LemmaTable(meta["lemmas"])
+    analyzer = Analyzer(lemmas, CompoundSplitter(set(meta["lexicon"])))
+    units = [Unit(**{**u, "breadcrumb": tuple(u["breadcrumb"])}) for u in meta["units"]]
+    unit_terms = []
+    doc_freq: dict[str, int] = {}
+    # per-unit term sets, used to measure how much of a question a passage covers
+    docs = {k: _doc_from_dict(v) for k, v in meta["documents"].items()}
+    for u in units:
+        doc = docs[u.doc_id]
+        terms = set()
+        for text in _unit_fields(u, doc).values():
+            terms.update(analyzer.index_text(text).split())
+        fs = frozenset(terms)
+        unit_terms.append(fs)
+        for t in fs:
+            doc_freq[t] = doc_freq.get(t, 0) + 1
+    handle = IndexHandle(
+        ix=ix, units=units, documents=docs, analyzer=analyzer,
+        thesaurus=Thesaurus.from_data(meta["thesaurus"]), vocabulary=meta["vocabulary"],
+        unit_terms=unit_terms, doc_freq=doc_freq,
+        errors=[CorpusError(Path(p), m) for p, m in meta.get("errors", [])],
+        location=location, known_words_path=known_path,
+    )
+    handle.unit_pos = {u.id: i for i, u in enumerate(units)}
+    if known is not None:
+        handle.known_words = lambda: known  # type: ignore[method-assign]
+    return handle
+
+
+def build_index(dirs: list[Path] | None = None, progress: Callable[[str], None] = lambda _m: None, force: bool = False) -> IndexHandle:
+    return open_index(dirs, progress=progress, force=True)
+
+
+def open_index(dirs: list[Path] | None = None, progress: Callable[[str], None] = lambda _m: None, force: bool = False) -> IndexHandle:
+    """Open the index for the corpus in `dirs`, building it first when needed."""
+    dirs = dirs or corpus_dirs()
+    fp = fingerprint(dirs)
+    root = cache_root()
+    final = root / f"index-{fp}"
+    if not force:
+        handle = _try_open(final)
+        if handle is not None:
+            return handle
+    start = time.perf_counter()
+    corpus = load_corpus(dirs)
+    tmp: Path | None = None
+    notice = ""
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
+    except OSError:
+        try:
+            tmp = Path(tempfile.mkdtemp(prefix="ub-lotse-index-"))
+            notice = f"Der Cache-Ordner {root} ist nicht beschreibbar; der Index liegt vorübergehend in {tmp}."
+            final = tmp
+        except OSError:
+            tmp = None
+            notice = "Kein beschreibbarer Ordner gefunden; der Index wird nur im Arbeitsspeicher gehalten."
+    if tmp is None:
+        ix, meta, known = _write(None, corpus, dirs, progress)
+        handle = _handle(ix, meta, "Arbeitsspeicher", None, known)
+    else:
+        ix, meta, known = _write(tmp, corpus, dirs, progress)
+        (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        (tmp / "known_words.txt").write_text("\n".join(sorted(known)), encoding="utf-8")
+        ix.close() if hasattr(ix, "close") else None
+        if final != tmp:
+            if force and final.exists():
+                _retire(final)
+            try:
+                os.rename(tmp, final)
+            except OSError:
+                # another process finished the same build first: use its result
+                shutil.rmtree(tmp, ignore_errors=True)
+            _cleanup(root, keep=final)
+        handle = _try_open(final)
+        if handle is None:  # pragma: no cover - only if the disk vanished under us
+            raise RuntimeError("Der Index konnte nach dem Aufbau nicht geöffnet werden.")
+    handle.built = BuildStats(len(corpus.documents), len(corpus.units), time.perf_counter() - start, handle.location)
+    handle.notice = notice
+    return handle
+
+
+def _try_open(path: Path) -> IndexHandle | None:
+    meta_path = path / "meta.json"
+    if not meta_path.is_file():
+        return None
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        if meta.get("version") != ANALYSIS_VERSION:
+            return None
+        ix = windex.open_dir(str(path))
+        return _handle(ix, meta, str(path), path / "known_words.txt")
+    except Exception:  # a damaged index is rebuilt, never fatal
+        _retire(path)
+        return None
+
+
+def _retire(path: Path) -> None:
+    trash = path.with_name(f".old-{path.name}-{os.getpid()}-{time.time_ns()}")
+    try:
+        os.rename(path, trash)
+        shutil.rmtree(trash, ignore_errors=True)
+    except OSError:
+        pass
+
+
+def _cleanup(root: Path, keep: Path) -> None:
+    """Remove indexes of older corpus versions and stale half-built folders."""
+    now = time.time()
+    for p in root.glob("index-*"):
+        if p != keep:
+            _retire(p)
+    for p in root.glob(".build-*"):
+        try:
+            if now - p.stat().st_mtime > 3600:
+                shutil.rmtree(p, ignore_errors=True)
+        except OSError:
+            pass

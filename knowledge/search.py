@@ -1,0 +1,159 @@
+"""Answering a question from the index: query analysis, ranking and a calibrated confidence.
+
+A question is analysed into concepts (one per content word). Each concept may be met by
+its own stem, by the stems of its compound parts, by a spelling correction or by a
+thesaurus synonym; Whoosh ranks the units with BM25F over weighted fields (title and
+question above breadcrumb and body). The confidence of a hit is the share of the
+question's information (IDF-weighted concepts) that the unit covers, so a question about
+the weather, which shares one place name with the corpus, stays below the threshold.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+from whoosh.scoring import BM25F
+
+from .analysis.analyzer import Term
+from .analysis.spelling import SpellCorrector
+from .corpus import Unit
+from .index import IndexHandle
+
+FIELD_BOOSTS = {"title": 2.5, "question": 2.0, "crumbs": 0.6, "body": 1.0}
+PART_WEIGHT = 0.5
+SYNONYM_WEIGHT = 0.6
+MAX_QUERY_TERMS = 40
+THRESHOLD = 0.5
+
+
+@dataclass
+class Concept:
+    term: Term
+    alternatives: dict[tuple[str, ...], float]  # stem sequence -> weight
+    weight: float = 1.0
+    corrected_from: str = ""
+
+    @property
+    def stems(self) -> set[str]:
+        return {s for alt in self.alternatives for s in alt}
+
+
+@dataclass
+class Hit:
+    unit: Unit
+    score: float
+    coverage: float
+    confidence: float = 0.0
+
+
+@dataclass
+class SearchResult:
+    query: str
+    hits: list[Hit]
+    concepts: list[Concept] = field(default_factory=list)
+    corrections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def confidence(self) -> float:
+        return self.hits[0].confidence if self.hits else 0.0
+
+
+class Searcher:
+    def __init__(self, handle: IndexHandle, threshold: float = THRESHOLD):
+        self.h = handle
+        self.threshold = threshold
+        self.speller = SpellCorrector(handle.vocabulary, handle.known_words)
+        self._searcher = handle.ix.searcher(weighting=BM25F(B=0.6, K1=1.4))
+        self.n_units = max(len(handle.units), 1)
+
+    def close(self) -> None:
+        self._searcher.close()
+
+    # -------------------------------------------------------------- analysis
+    def idf(self, stem: str) -> float:
+        df = self.h.doc_freq.get(stem, 0)
+        return math.log((self.n_units + 1) / (df + 0.5))
+
+    def concepts(self, text: str) -> tuple[list[Concept], dict[str, str]]:
+        terms = self.h.analyzer.terms(text)[:MAX_QUERY_TERMS]
+        corrections: dict[str, str] = {}
+        fixed: list[Term] = []
+        for t in terms:
+            if t.stem not in self.h.doc_freq and not t.folded.isdigit():
+                better = self.speller.correct(t.folded)
+                if better:
+                    nt = self.h.analyzer.term(better, t.position)
+                    if nt is not None:
+                        corrections[t.surface] = better
+                        t = nt
+            fixed.append(t)
+        concepts = []
+        for t in fixed:
+            alts: dict[tuple[str, ...], float] = {(t.stem,): 1.0}
+            for p in t.parts:
+                alts.setdefault((p,), PART_WEIGHT)
+            concepts.append(Concept(t, alts, corrected_from=next((k for k, v in corrections.items() if v == t.folded), "")))
+        stems = [c.term.stem for c in concepts]
+        for exp in self.h.thesaurus.expansions(stems):
+            # attach the synonyms to the first concept of the matched phrase
+            idx = next((i for i in range(len(stems)) if tuple(stems[i:i + len(exp.matched)]) == exp.matched), None)
+            if idx is None:
+                continue
+            for alt in exp.alternatives:
+                concepts[idx].alternatives.setdefault(alt, SYNONYM_WEIGHT)
+            # the remaining words of a multi-word member are part of that concept
+            for j in range(idx + 1, idx + len(exp.matched)):
+                concepts[j].weight = 0.0
+        for c in concepts:
+            if c.term.folded.isdigit() or re.fullmatch(r"\d+[a-z]?", c.term.folded):
+                c.weight *= 0.3
+        return concepts, corrections
+
+    # -------------------------------------------------------------- ranking
+    def _query(self, concepts: list[Concept]) -> wq.Query:
+        clauses = []
+        for c in concepts:
+            if c.weight == 0.0:
+                continue
+            parts = []
+            for alt, w in c.alternatives.items():
+                for fname, fb in FIELD_BOOSTS.items():
+                    if len(alt) == 1:
+                        parts.append(wq.Term(fname, alt[0], boost=fb * w * c.weight))
+                    else:
+                        parts.append(wq.And([wq.Term(fname, s) for s in alt], boost=fb * w * c.weight))
+            clauses.append(wq.Or(parts))
+        return wq.Or(clauses) if clauses else wq.NullQuery
+
+    def coverage(self, concepts: list[Concept], unit_index: int) -> float:
+        terms = self.h.unit_terms[unit_index]
+        total = got = 0.0
+        for c in concepts:
+            if c.weight == 0.0:
+                continue
+            w = c.weight * self.idf(c.term.stem)
+            total += w
+            best = 0.0
+            for alt, aw in c.alternatives.items():
+                if all(s in terms for s in alt):
+                    best = max(best, aw if aw < 1.0 else 1.0)
+            got += w * best
+        return got / total if total else 0.0
+
+    def search(self, text: str, limit: int = 5) -> SearchResult:
+        concepts, corrections = self.concepts(text)
+        q = self._query(concepts)
+        if q is wq.NullQuery:
+            return SearchResult(text, [], concepts, corrections)
+        results = self._searcher.search(q, limit=max(limit * 4, 20))
+        hits = []
+        for r in results:
+            pos = self.h.unit_pos[r["id"]]
+            hits.append(Hit(self.h.units[pos], r.score, self.coverage(concepts, pos)))
+        if hits:
+            top = hits[0].score or 1.0
+            for h in hits:
+                h.confidence = round(h.coverage * (0.6 + 0.4 * (h.score / top)), 3)
+        return SearchResult(text, hits[:limit], concepts, corrections)
