@@ -1,0 +1,220 @@
+"""The one service object the CLI and the UI talk to: questions, calculators, documents."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from knowledge.corpus import BUILTIN_CORPUS, Document, Unit, corpus_dirs
+from knowledge.index import IndexHandle, open_index
+from knowledge.search import Searcher
+
+from . import calculators as calc
+from .extract import ExtractError
+from .router import route
+
+MAX_QUESTION = 1000
+ABSTAIN_TEXT = "Dazu finde ich in den Dokumenten keine verlässliche Antwort."
+
+
+@dataclass
+class Answer:
+    unit: Unit
+    document: Document
+    confidence: float
+    validity: str
+    in_force: bool
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def source(self) -> str:
+        return self.document.short_title
+
+    def to_json(self) -> dict:
+        u, d = self.unit, self.document
+        return {
+            "text": u.text, "source": d.short_title, "section": u.section, "score": self.confidence,
+            "unit_id": u.id, "title": u.title, "document_title": d.title, "issuer": d.issuer, "region": d.region,
+            "date": d.display_date, "answer_date": u.answer_date, "responder": u.responder,
+            "validity": self.validity, "in_force": self.in_force, "notes": self.notes,
+        }
+
+
+@dataclass
+class Reply:
+    question: str
+    abstained: bool
+    answers: list[Answer] = field(default_factory=list)
+    calculation: calc.Calculation | None = None
+    message: str = ""
+    suggestions: list[str] = field(default_factory=list)
+    corrections: dict[str, str] = field(default_factory=dict)
+    error: str = ""
+
+    def to_json(self, service: "Lotse") -> dict:
+        return {
+            "question": self.question,
+            "abstained": self.abstained,
+            "answers": [a.to_json() for a in self.answers],
+            "calculation": service.calculation_json(self.calculation) if self.calculation else None,
+            "message": self.message,
+            "suggestions": self.suggestions,
+            "corrections": self.corrections,
+            "error": self.error or None,
+        }
+
+
+def clean_question(text: str) -> tuple[str, str]:
+    """Remove control characters and cap the length; returns (question, notice)."""
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
+    text = re.sub(r"\s+", " ", text).strip()
+    notice = ""
+    if len(text) > MAX_QUESTION:
+        notice = f"Die Frage ist sehr lang ({len(text):,} Zeichen); berücksichtigt wurden die ersten {MAX_QUESTION} Zeichen.".replace(",", ".")
+        text = text[:MAX_QUESTION]
+    return text, notice
+
+
+class Lotse:
+    """Answer engine and calculators behind one object (no UI imports)."""
+
+    def __init__(self, extra_corpus: list[str] | tuple[str, ...] = (), today: dt.date | None = None, progress=lambda _m: None):
+        self.dirs = corpus_dirs(list(extra_corpus))
+        self.today = today or dt.date.today()
+        self._progress = progress
+        self._handle: IndexHandle | None = None
+        self._searcher: Searcher | None = None
+        self._renumbering: list[dict] | None = None
+
+    # -------------------------------------------------------------- index
+    @property
+    def handle(self) -> IndexHandle:
+        if self._handle is None:
+            self._handle = open_index(self.dirs, progress=self._progress)
+        return self._handle
+
+    @property
+    def searcher(self) -> Searcher:
+        if self._searcher is None:
+            self._searcher = Searcher(self.handle)
+        return self._searcher
+
+    def rebuild(self) -> IndexHandle:
+        if self._searcher:
+            self._searcher.close()
+        self._searcher = None
+        self._handle = open_index(self.dirs, progress=self._progress, force=True)
+        return self._handle
+
+    @property
+    def errors(self):
+        return self.handle.errors
+
+    # -------------------------------------------------------------- answering
+    def ask(self, question: str, limit: int = 5) -> Reply:
+        text, notice = clean_question(question or "")
+        if not text:
+            return Reply(question, True, message="Bitte geben Sie eine Frage ein, zum Beispiel: „Haben Teilnehmer der InbeQ Anspruch auf Urlaub?“")
+        calculation, error = None, ""
+        try:
+            r = route(text, self.today)
+            if r is not None:
+                calculation = r.run()
+                calculation.assumptions = r.assumptions + calculation.assumptions
+        except (ExtractError, calc.InputError) as exc:
+            error = str(exc)
+        result = self.searcher.search(text, limit=limit)
+        answers = [self._answer(h.unit, h.confidence) for h in result.hits]
+        confident = bool(answers) and result.confidence >= self.searcher.threshold
+        messages = [m for m in (notice,) if m]
+        if result.corrections:
+            messages.append("Gesucht mit: " + ", ".join(f"„{k}“ → „{v}“" for k, v in result.corrections.items()))
+        if error:
+            messages.append(error)
+        if calculation is not None:
+            if calculation.rules:
+                # the passage the calculator applies comes first
+                lead = self.handle.units[self.handle.unit_pos[calculation.rules[0].source]]
+                answers = [self._answer(lead, 1.0)] + [a for a in answers if a.unit.id != lead.id]
+            return Reply(question, False, answers[:limit], calculation, " ".join(messages), [], result.corrections, error)
+        if not confident:
+            suggestions = self._suggestions(result)
+            msg = ABSTAIN_TEXT
+            if error:
+                msg = error
+            elif suggestions:
+                msg += " Meinten Sie eines dieser Themen?"
+            return Reply(question, True, [], None, " ".join([msg] + [m for m in messages if m != error]), suggestions, result.corrections, error)
+        return Reply(question, False, answers, None, " ".join(messages), [], result.corrections, error)
+
+    def _suggestions(self, result) -> list[str]:
+        out = []
+        for h in result.hits:
+            if h.coverage > 0 and h.unit.title not in out:
+                out.append(h.unit.title)
+            if len(out) == 3:
+                break
+        return out
+
+    def _answer(self, unit: Unit, confidence: float) -> Answer:
+        doc = self.handle.documents[unit.doc_id]
+        return Answer(unit, doc, round(confidence, 3), doc.validity(self.today), doc.in_force(self.today), self.notes_for(unit, doc))
+
+    def notes_for(self, unit: Unit, doc: Document) -> list[str]:
+        notes = []
+        if not doc.in_force(self.today) and doc.valid_until and self.today > doc.valid_until:
+            notes.append(f"Achtung: Dieses Dokument ist nicht mehr in Kraft ({doc.validity(self.today)}). Prüfen Sie, ob eine Nachfolgeregelung gilt.")
+        for entry in self.renumbering():
+            if re.search(entry["pattern"], unit.text):
+                notes.append(entry["note"])
+        return notes
+
+    def renumbering(self) -> list[dict]:
+        if self._renumbering is None:
+            path = BUILTIN_CORPUS / "renumbering.yaml"
+            self._renumbering = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else []
+        return self._renumbering
+
+    # -------------------------------------------------------------- calculators
+    def calculation_json(self, c: calc.Calculation) -> dict:
+        return {
+            "name": c.name, "title": c.title, "result": c.result, "explanation": c.explanation,
+            "steps": c.steps, "assumptions": c.assumptions, "notes": c.notes,
+            "sources": [self.source_label(r) for r in c.rules],
+            "dates": [{"label": label, "date": d.strftime("%d.%m.%Y")} for label, d in c.dates],
+            "inputs": c.inputs,
+        }
+
+    def source_label(self, rule: calc.Rule) -> str:
+        unit = self.unit(rule.source)
+        label = rule.source
+        if unit is not None:
+            doc = self.handle.documents[unit.doc_id]
+            label = f"{doc.short_title} > {unit.section}: „{rule.quote}“"
+        if rule.law:
+            label += f" ({rule.law})"
+        return label
+
+    # -------------------------------------------------------------- documents
+    def unit(self, unit_id: str) -> Unit | None:
+        pos = self.handle.unit_pos.get(unit_id)
+        return self.handle.units[pos] if pos is not None else None
+
+    def documents(self) -> list[Document]:
+        return list(self.handle.documents.values())
+
+    def units_of(self, doc_id: str) -> list[Unit]:
+        return [u for u in self.handle.units if u.doc_id == doc_id]
+
+    def glossary(self) -> list[dict]:
+        entries = []
+        for d in self.dirs:
+            path = Path(d) / "glossary.yaml"
+            if path.is_file():
+                data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+                entries.extend(e for e in data if isinstance(e, dict) and e.get("term"))
+        return entries
