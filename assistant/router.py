@@ -92,8 +92,8 @@ def route(question: str, today: dt.date) -> Route | None:
     participants = find_participants(q)
     if participants is not None and _has(q, r"personal|wochenstunden|stunden|vollzeit|stelle|fachkr|qualifizierungstrainer|trainer|personalschlüssel|betreuungsschlüssel|vorhalten|brauche"):
         if _has(q, r"vor 2016|altvertrag|alter vertrag|teilnehmermonat|teilnehmer-monat") or re.search(r"\bLos\b|\bLose\b", q):
-            lots = [int(n) for n in re.findall(r"(\d+)\s*(?=(?:und|,|\s)*(?:\d+\s*)?(?:Teilnehm|TN))", q)] or [participants]
-            lots = lots or [participants]
+            lots = [int(n) for n in re.findall(r"\bLos\s*\d+\s*(?:hat|mit|:|=)?\s*(\d+)", q)]
+            lots = lots or [int(n) for n in re.findall(r"(\d+)\s*(?=(?:und|,|\s)*(?:\d+\s*)?(?:Teilnehm|TN))", q)] or [participants]
             year = None
             m = re.search(r"(?:Beginn|begonnen|gestartet|Start)\D{0,20}(20\d\d)|(20\d\d)\s+begonnen", q)
             if m:

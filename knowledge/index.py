@@ -36,7 +36,7 @@ from .analysis.thesaurus import Thesaurus, load_groups
 from .analysis.tokenize import tokenize
 from .corpus import Corpus, CorpusError, Document, Unit, corpus_dirs, document_files, load_corpus
 
-ANALYSIS_VERSION = "4"  # bump when analysis or schema change: old indexes are then rebuilt
+ANALYSIS_VERSION = "7"  # bump when analysis or schema change: old indexes are then rebuilt
 FIELDS = ("title", "question", "crumbs", "body")
 
 
@@ -144,6 +144,12 @@ def _write(target: Path | None, corpus: Corpus, dirs: list[Path], progress: Call
                 words.add(fold(low))
                 words.add(fold(lemmas.lemma(low)))
     lexicon = {w for w in words if len(w) >= 3 and not is_stopword(w)}
+    # Corpus words are split with the whole German lexicon ("Preisdumping" -> preis + dumping);
+    # the parts found join the compact lexicon that queries use.
+    german = {fold(w) for w in known_forms if len(w) >= 3 and w.isalpha() and not is_stopword(fold(w))}
+    big = CompoundSplitter(lexicon | german)
+    for w in list(words):
+        lexicon.update(p for p in big.split(w) if len(p) >= 3)
     analyzer = Analyzer(lemmas, CompoundSplitter(lexicon))
     thesaurus = Thesaurus.from_words(groups, lambda s: [t.stem for t in analyzer.terms(s)])
 

@@ -26,6 +26,7 @@ PART_WEIGHT = 0.5
 SYNONYM_WEIGHT = 0.6
 MAX_QUERY_TERMS = 40
 THRESHOLD = 0.5
+UNSEEN_NON_NOUN_WEIGHT = 0.25
 
 
 @dataclass
@@ -106,9 +107,14 @@ class Searcher:
             # the remaining words of a multi-word member are part of that concept
             for j in range(idx + 1, idx + len(exp.matched)):
                 concepts[j].weight = 0.0
-        for c in concepts:
+        for i, c in enumerate(concepts):
             if c.term.folded.isdigit() or re.fullmatch(r"\d+[a-z]?", c.term.folded):
                 c.weight *= 0.3
+            elif not any(s in self.h.doc_freq for alt in c.alternatives for s in alt):
+                # A word the corpus never uses: a noun (capitalised inside the sentence) names
+                # a topic the documents lack; any other word (adverb, verb) carries little.
+                noun = c.term.surface[:1].isupper() and (c.term.position > 0 or not self.speller.is_known(c.term.folded))
+                c.weight *= 1.0 if noun else UNSEEN_NON_NOUN_WEIGHT
         return concepts, corrections
 
     # -------------------------------------------------------------- ranking
@@ -156,4 +162,5 @@ class Searcher:
             top = hits[0].score or 1.0
             for h in hits:
                 h.confidence = round(h.coverage * (0.6 + 0.4 * (h.score / top)), 3)
+            hits.sort(key=lambda h: (-h.confidence, -h.score))
         return SearchResult(text, hits[:limit], concepts, corrections)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 LINKS = ("", "s", "es", "n", "en", "e")
+S_LINK_SUFFIXES = ("ung", "ion", "heit", "keit", "schaft", "taet", "ling", "tum")
+INFLECTIONS = ("en", "n", "e", "s", "es", "er", "ern")
 MIN_PART = 4
 MIN_HEAD = 3
 MIN_WORD = 7
@@ -28,8 +30,13 @@ class CompoundSplitter:
 
     def _split_uncached(self, word: str, top: bool) -> tuple[str, ...] | None:
         # whole word known (and not the top level: the top level must split)
-        if not top and word in self.lexicon:
-            return (word,)
+        if not top:
+            if word in self.lexicon:
+                return (word,)
+            for suffix in INFLECTIONS:
+                stem = word[: -len(suffix)]
+                if word.endswith(suffix) and len(stem) >= MIN_HEAD and stem in self.lexicon:
+                    return (stem,)
         best: tuple[str, ...] | None = None
         best_score = -1.0
         for i in range(MIN_PART, len(word) - MIN_HEAD + 1):
@@ -48,6 +55,8 @@ class CompoundSplitter:
                     continue
                 parts = (head,) + tail
                 score = sum(len(p) ** 2 for p in parts) / len(parts) ** 2
+                if link == "s" and head.endswith(S_LINK_SUFFIXES):
+                    score += 10  # "Integration-s-amt": after these suffixes the linking s is the rule
                 if score > best_score:
                     best, best_score = parts, score
         return best

@@ -1,0 +1,55 @@
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_dir(tmp_path_factory):
+    """Every test session builds its index in a private cache folder."""
+    cache = tmp_path_factory.mktemp("cache")
+    old = os.environ.get("LOTSE_CACHE_DIR")
+    os.environ["LOTSE_CACHE_DIR"] = str(cache)
+    os.environ.pop("LOTSE_CORPUS", None)
+    yield cache
+    if old is None:
+        os.environ.pop("LOTSE_CACHE_DIR", None)
+    else:
+        os.environ["LOTSE_CACHE_DIR"] = old
+
+
+@pytest.fixture(scope="session")
+def lotse(_cache_dir):
+    from assistant.service import Lotse
+
+    return Lotse(today=TODAY)
+
+
+@pytest.fixture
+def provider_dir(tmp_path):
+    d = tmp_path / "eigene"
+    d.mkdir()
+    return d
+
+
+VALID_DOC = """---
+id: traeger-leitfaden
+title: Interner Leitfaden Zeiterfassung
+issuer: Beispielträger gGmbH
+region: Sachsen
+date: 2025-02-01
+kind: guideline
+---
+
+# Interner Leitfaden Zeiterfassung
+
+## 1. Stundenzettel
+
+Die Jobcoaches geben den Stundenzettel bis zum dritten Werktag des Folgemonats im Sekretariat ab.
+"""

@@ -1,0 +1,65 @@
+"""Answering: passages, validity, abstention and bad input."""
+import pytest
+
+from assistant.service import ABSTAIN_TEXT
+
+
+@pytest.mark.parametrize("question, unit_id", [
+    ("Bekommen InbeQ-Teilnehmende Urlaub?", "bagub-faq/12"),
+    ("Kinderbetreuungskosten während der UB – wer zahlt?", "bagub-faq/34"),
+    ("Wie viele Fachleistungsstunden umfasst ein Jobcoaching in Baden-Württemberg?", "bw-jobcoaching/2.1"),
+    ("Ab wann beginnt die Stabilisierungsphase?", "mv-koop/§4-3"),
+    ("Gilt der Mindestlohn für InbeQ-Teilnehmer?", "bagub-faq/27"),
+])
+def test_questions_get_their_passage_first(lotse, question, unit_id):
+    reply = lotse.ask(question)
+    assert not reply.abstained
+    assert reply.answers[0].unit.id == unit_id
+
+
+def test_answer_from_expired_agreement_carries_warning_and_renumbering(lotse):
+    reply = lotse.ask("Wer nimmt zwingend am Planungsgespräch teil?")
+    top = reply.answers[0]
+    assert top.document.id == "mv-koop"
+    assert not top.in_force
+    assert any("nicht mehr in Kraft" in n for n in top.notes)
+    reply = lotse.ask("Was regelt § 1 der Kooperationsvereinbarung zur frühzeitigen Beteiligung?")
+    notes = [n for a in reply.answers for n in a.notes]
+    assert any("§ 55 SGB IX" in n for n in notes)
+
+
+@pytest.mark.parametrize("question", [
+    "Wie backe ich Brot?",
+    "Welche Partei hat die Bundestagswahl gewonnen?",
+    "Was kostet ein Flug nach Mallorca?",
+    "qwe rty uiop",
+])
+def test_off_topic_questions_abstain(lotse, question):
+    reply = lotse.ask(question)
+    assert reply.abstained and reply.answers == [] and reply.calculation is None
+    assert ABSTAIN_TEXT in reply.message
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\x00\x07\x1b[31m", "AND (* ~\"", "OR NOT )(", "x" * 10_000, "Urlaub " * 3000])
+def test_bad_input_gets_a_german_answer_not_a_traceback(lotse, question):
+    reply = lotse.ask(question)
+    data = reply.to_json(lotse)
+    assert isinstance(data["abstained"], bool)
+    if not question.strip() or question.strip() == "\x00\x07\x1b[31m".strip():
+        assert reply.abstained and reply.message
+    if len(question) > 1000:
+        assert "ersten 1000 Zeichen" in reply.message
+
+
+def test_abstention_offers_suggestions_when_something_is_near(lotse):
+    reply = lotse.ask("Wie hoch ist die Ausgleichsabgabe pro Monat in Euro?")
+    if reply.abstained:
+        assert len(reply.suggestions) <= 3
+
+
+def test_json_contract(lotse):
+    data = lotse.ask("Wer haftet für Schäden von Teilnehmenden?").to_json(lotse)
+    assert set(data) >= {"question", "abstained", "answers", "calculation"}
+    a = data["answers"][0]
+    assert set(a) >= {"text", "source", "section", "score"}
+    assert 0 <= a["score"] <= 1

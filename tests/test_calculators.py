@@ -1,0 +1,183 @@
+"""Calculators: the document's worked examples, edge cases and properties."""
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant import calculators as calc
+from assistant.calculators.base import load_rules, num
+
+D = dt.date
+
+
+# B.2 examples 1-4, B.1 and A.1 of the BAG UB collection, verbatim figures
+@pytest.mark.parametrize("participants, month, min_places, expected", [
+    (6, 6, 7, "54,6"),   # B.2 Beispiel 1
+    (8, 6, 7, "62,4"),   # B.2 Beispiel 2
+    (2, 30, 7, "19,5"),  # B.2 Beispiel 3
+    (3, 30, 7, "23,4"),  # B.2 Beispiel 4
+    (5, 1, None, "39"),  # B.1: 5 Teilnehmer = 39 Wochenstunden
+    (6, 1, None, "46,8"),  # B.1: 6 Teilnehmer = 46,8
+    (0, 12, 7, "54,6"),  # no participants, month 12: the minimum of months 1-12
+    (0, 13, 7, "19,5"),  # month 13: the 19,5 floor
+    (2, 12, None, "15,6"),
+])
+def test_staffing_from_2016(participants, month, min_places, expected):
+    c = calc.staffing_2016(participants, month, min_places)
+    assert c.result.startswith(f"{expected} Wochenstunden")
+    assert c.rules and all(r.source for r in c.rules)
+
+
+def test_option_restarts_month_count_and_says_so():
+    c = calc.staffing_2016(3, 2, 7, option_drawn=True)
+    assert c.result.startswith("54,6")
+    assert any("Option" in n for n in c.notes)
+
+
+def test_missing_min_places_is_stated_not_guessed():
+    c = calc.staffing_2016(8, 6)
+    assert any("Mindestteilnehmerplatzzahl" in a for a in c.assumptions)
+
+
+@pytest.mark.parametrize("lots, expected", [
+    ([5, 6], "85,8"),  # A.1: 39 + 46,8
+    ([5], "39"),
+    ([6], "46,8"),
+    ([3], "39"),  # below five: minimum 1,0
+    ([0], "39"),  # none assigned: still 1,0
+    ([0, 0], "78"),
+])
+def test_staffing_before_2016(lots, expected):
+    assert calc.staffing_pre2016(lots).result.startswith(f"{expected} Wochenstunden")
+
+
+def test_socialpedagogue_half_only_for_2013_and_earlier():
+    assert any("Sozialpädagogen" in n and "2013" in n for n in calc.staffing_pre2016([3], 2013).notes)
+    assert any("nicht mehr Teil" in n for n in calc.staffing_pre2016([3], 2014).notes)
+
+
+@pytest.mark.parametrize("fn, args", [
+    (calc.staffing_2016, (-1, 3, 7)),
+    (calc.staffing_2016, (3, 0, 7)),
+    (calc.staffing_2016, (3, 3, 0)),
+    (calc.staffing_pre2016, ([],)),
+    (calc.leave_days, (-2,)),
+    (calc.integration_office, (D(1850, 1, 1),)),
+    (calc.inbeq_end, (D(2026, 1, 1), 0, 13)),
+])
+def test_bad_input_raises_german_message(fn, args):
+    with pytest.raises(calc.InputError) as exc:
+        fn(*args)
+    assert str(exc.value)
+
+
+@pytest.mark.parametrize("start, due", [
+    (D(2027, 3, 1), "01.09.2026"),
+    (D(2026, 8, 31), "28.02.2026"),  # clamped to the month end
+    (D(2024, 8, 29), "29.02.2024"),  # leap year
+])
+def test_integration_office(start, due):
+    assert calc.integration_office(start).result.endswith(f"am {due} unterrichten")
+
+
+@pytest.mark.parametrize("notice, effective", [
+    (D(2026, 5, 15), "30.09.2026"),
+    (D(2026, 3, 31), "30.06.2026"),
+    (D(2026, 4, 1), "30.09.2026"),
+    (D(2026, 10, 1), "31.03.2027"),
+    (D(2023, 11, 30), "31.03.2024"),
+])
+def test_termination_to_quarter_end(notice, effective):
+    assert calc.termination(notice).result == f"Kündigung wirksam zum {effective}"
+
+
+def test_planning_meeting_flags_holiday_on_first_friday():
+    c = calc.planning_meeting(D(2026, 12, 20))
+    assert c.dates[0] == ("Planungsgespräch", D(2027, 1, 1))
+    assert any("Feiertag" in s and "Neujahr" in s for s in c.steps)
+    assert c.dates[1][1] == D(2026, 12, 18)  # registration 14 days before
+    assert c.dates[2][1] == D(2026, 12, 25)  # attachments one week before (Weihnachten flagged)
+    assert any("Abweichende Termine" in n for n in c.notes)
+
+
+def test_planning_meeting_on_the_day_itself():
+    assert calc.planning_meeting(D(2026, 12, 4)).dates[0][1] == D(2026, 12, 4)
+    assert calc.planning_meeting(D(2026, 12, 5)).dates[0][1] == D(2027, 1, 1)
+
+
+@pytest.mark.parametrize("on, nxt", [(D(2026, 1, 10), "01.04.2026"), (D(2026, 4, 1), "01.04.2026"), (D(2026, 10, 2), "01.04.2027")])
+def test_reporting_date(on, nxt):
+    assert calc.reporting_date(on).result.endswith(nxt)
+
+
+@pytest.mark.parametrize("months, sb, expected", [(7, False, "17,5"), (12, False, "30"), (12, True, "35"), (7, True, "20,5"), (1, True, "2,5")])
+def test_leave_days(months, sb, expected):
+    assert calc.leave_days(months, sb).result.startswith(f"{expected} unterweisungsfreie Tage")
+
+
+def test_leave_year_starts_first_of_following_month():
+    c = calc.leave_days(3, entry=D(2026, 2, 14))
+    assert ("Beginn des Urlaubsjahres (unterweisungsfreie Zeiten)", D(2026, 3, 1)) in c.dates
+
+
+def test_inbeq_end_with_interruption_and_extension():
+    c = calc.inbeq_end(D(2026, 9, 1), 70, 12)
+    assert "31.08.2028" not in c.result and "09.11.2028" in c.result
+    assert "09.11.2029" in c.result
+
+
+def test_jobcoaching_dates_and_hours():
+    c = calc.jobcoaching(D(2026, 1, 15), hours_used=42)
+    assert "14.07.2026" in c.result and "18 Stunden" in c.result
+    c = calc.jobcoaching(D(2026, 1, 15), extended=True)
+    assert "14.10.2026" in c.result and "90 Fachleistungsstunden" in c.result
+
+
+def test_graduate_interview_window():
+    assert calc.graduate_interview(D(2026, 6, 30), 6).result == "Absolventengespräch zwischen 02.06.2026 und 28.07.2026"
+    assert calc.graduate_interview(D(2026, 6, 30), 1).result == "Absolventengespräch spätestens am 28.07.2026"
+
+
+def test_reviews_and_occupancy():
+    assert "02.09.2026" in calc.review(D(2026, 3, 2)).result
+    assert "Kooperationsplan" in calc.review(D(2026, 3, 2), "kooperationsplan").result
+    assert calc.occupancy_check(D(2026, 3, 2)).result == "Besetzung prüfen am 09.02.2026"
+    assert calc.market_prognosis(D(2026, 1, 1), D(2026, 6, 30)).result.endswith("marktnah")
+    assert calc.market_prognosis(D(2026, 1, 1), D(2026, 8, 1)).result.endswith("nicht marktnah")
+
+
+def test_number_format():
+    assert [num(x) for x in (62.4, 39.0, 0.25, 85.8, 1.2)] == ["62,4", "39", "0,25", "85,8", "1,2"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 60), st.integers(0, 60), st.integers(1, 40), st.one_of(st.none(), st.integers(1, 20)))
+def test_more_participants_never_fewer_hours(a, b, month, min_places):
+    lo, hi = sorted((a, b))
+    h = lambda n: float(calc.staffing_2016(n, month, min_places).result.split()[0].replace(",", "."))
+    assert h(hi) >= h(lo)
+
+
+dates = st.dates(min_value=D(1995, 1, 1), max_value=D(2095, 12, 31))
+
+
+@settings(max_examples=80, deadline=None)
+@given(dates)
+def test_deadlines_lie_on_the_right_side(day):
+    assert calc.integration_office(day).dates[0][1] < day
+    assert calc.termination(day).dates[0][1] > day
+    assert calc.occupancy_check(day).dates[0][1] < day
+    meeting, registration, attachments = (d for _, d in calc.planning_meeting(day).dates)
+    assert meeting >= day and meeting.weekday() == 4 and meeting.day <= 7
+    assert registration < attachments < meeting
+    assert calc.reporting_date(day).dates[0][1] >= day
+
+
+def test_every_rule_quotes_its_source_passage(lotse):
+    for group in load_rules().values():
+        for rule in group.values():
+            unit = lotse.unit(rule.source)
+            assert unit is not None, rule.source
+            flat = lambda s: " ".join(s.split())
+            assert flat(rule.quote) in flat(unit.text), (rule.key, rule.source)

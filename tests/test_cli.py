@@ -1,0 +1,87 @@
+"""The CLI contract: ask, batch, calc, index and usage errors."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from assistant.cli import main
+
+from .conftest import ROOT
+
+
+def run(*args, stdin=""):
+    return subprocess.run([sys.executable, "-m", "assistant", *args], input=stdin, capture_output=True, text=True, cwd=ROOT, env=os.environ.copy())
+
+
+def test_ask_prints_source_section_date_validity(lotse):
+    lotse.handle
+    out = run("ask", "Gibt es Kindergeld während der InbeQ?")
+    assert out.returncode == 0
+    assert "Antwort aus: BAG UB Fragen & Antworten" in out.stdout
+    assert "Abschnitt:" in out.stdout and "Gültigkeit:" in out.stdout and "Dokument vom" in out.stdout
+
+
+def test_ask_json_and_batch_follow_the_contract(lotse):
+    lotse.handle
+    out = run("ask", "--json", "Wer haftet für Schäden?")
+    data = json.loads(out.stdout)
+    assert set(data) >= {"question", "abstained", "answers", "calculation"}
+    questions = ["Urlaub in der InbeQ?", "", "Rezept für Pizza?", "8 Teilnehmer im 3. Monat, Mindestteilnehmerplatzzahl 7: wie viel Personal?"]
+    out = run("batch", stdin="\n".join(questions) + "\n")
+    assert out.returncode == 0
+    lines = [json.loads(l) for l in out.stdout.splitlines()]
+    assert [l["question"] for l in lines] == questions
+    assert lines[2]["abstained"] and lines[2]["calculation"] is None
+    assert "62,4" in lines[3]["calculation"]["result"]
+    assert lines[3]["calculation"]["sources"]
+
+
+@pytest.mark.parametrize("args", [["ask"], ["gibtsnicht"], ["calc"], ["calc", "personal", "--teilnehmende", "-3", "--monat", "2"],
+                                  ["calc", "kuendigung", "--datum", "31.02.2026"], ["calc", "personal", "--teilnehmende", "x", "--monat", "1"]])
+def test_usage_errors_exit_2_in_german(args, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "Aufruf fehlerhaft" in err and "Traceback" not in err
+
+
+def test_calc_input_error_exits_2(capsys):
+    assert main(["calc", "personal", "--teilnehmende", "3", "--monat", "0"]) == 2
+    assert "Maßnahmemonat" in capsys.readouterr().err
+
+
+def test_calc_json_and_ics(tmp_path, lotse, capsys):
+    lotse.handle
+    ics = tmp_path / "termine.ics"
+    assert main(["calc", "planungsgespraech", "--ab", "20.12.2026", "--json", "--ics", str(ics)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["result"].startswith("Planungsgespräch am 01.01.2027")
+    from icalendar import Calendar
+
+    cal = Calendar.from_ical(ics.read_bytes())
+    events = [e for e in cal.walk("VEVENT")]
+    assert [str(e["summary"]) for e in events][0] == "Planungsgespräch"
+    assert events[0].decoded("dtstart").isoformat() == "2027-01-01"
+
+
+def test_index_command_reports_counts(lotse):
+    out = run("index")
+    assert out.returncode == 0
+    assert "Index aufgebaut: 5 Dokumente" in out.stdout and "Abschnitte" in out.stdout
+
+
+def test_extra_corpus_via_environment(provider_dir, lotse):
+    from .conftest import VALID_DOC
+
+    (provider_dir / "leitfaden.md").write_text(VALID_DOC, encoding="utf-8")
+    (provider_dir / "kaputt.md").write_text("kein Kopf", encoding="utf-8")
+    env = os.environ.copy()
+    env["LOTSE_CORPUS"] = str(provider_dir)
+    out = subprocess.run([sys.executable, "-m", "assistant", "ask", "--json", "Wann gebe ich den Stundenzettel ab?"],
+                         capture_output=True, text=True, cwd=ROOT, env=env)
+    assert out.returncode == 0
+    assert json.loads(out.stdout)["answers"][0]["unit_id"].startswith("traeger-leitfaden/")
+    assert "kaputt.md" in out.stderr and "Front Matter" in out.stderr

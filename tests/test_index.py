@@ -1,0 +1,75 @@
+"""Index persistence: fingerprint, rebuild on change, atomic build, fallbacks."""
+import os
+import stat
+
+import pytest
+
+from knowledge.corpus import BUILTIN_CORPUS
+from knowledge.index import cache_root, fingerprint, open_index
+from knowledge.search import Searcher
+
+from .conftest import VALID_DOC
+
+
+def test_index_is_reused_and_rebuilt_when_corpus_changes(provider_dir, monkeypatch, tmp_path):
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "cache"))
+    dirs = [BUILTIN_CORPUS, provider_dir]
+    first = open_index(dirs)
+    assert first.built is not None
+    again = open_index(dirs)
+    assert again.built is None and again.location == first.location  # reused, not rebuilt
+
+    (provider_dir / "leitfaden.md").write_text(VALID_DOC, encoding="utf-8")
+    changed = open_index(dirs)
+    assert changed.built is not None and changed.location != first.location
+    hit = Searcher(changed).search("Bis wann muss der Stundenzettel abgegeben werden?").hits[0]
+    assert hit.unit.doc_id == "traeger-leitfaden"
+    assert not os.path.exists(first.location)  # the old version was cleaned up
+
+
+def test_thesaurus_change_changes_fingerprint(provider_dir):
+    before = fingerprint([BUILTIN_CORPUS, provider_dir])
+    (provider_dir / "thesaurus.yaml").write_text("groups:\n  - [Stundenzettel, Zeitnachweis]\n", encoding="utf-8")
+    assert fingerprint([BUILTIN_CORPUS, provider_dir]) != before
+
+
+def test_damaged_index_is_rebuilt(monkeypatch, tmp_path):
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "cache"))
+    h = open_index([BUILTIN_CORPUS])
+    (tmp_path / "cache" / os.path.basename(h.location) / "meta.json").write_text("{kaputt", encoding="utf-8")
+    h2 = open_index([BUILTIN_CORPUS])
+    assert h2.built is not None
+    assert Searcher(h2).search("Urlaub InbeQ").hits
+
+
+def test_half_built_folder_is_ignored(monkeypatch, tmp_path):
+    root = tmp_path / "cache"
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(root))
+    (root / ".build-crashed").mkdir(parents=True)
+    (root / ".build-crashed" / "meta.json").write_text("{}", encoding="utf-8")
+    h = open_index([BUILTIN_CORPUS])
+    assert h.built is not None and ".build-" not in h.location
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+def test_read_only_cache_falls_back_to_temporary_folder(monkeypatch, tmp_path):
+    root = tmp_path / "ro"
+    root.mkdir()
+    root.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(root))
+    try:
+        h = open_index([BUILTIN_CORPUS])
+        assert "nicht beschreibbar" in h.notice
+        assert Searcher(h).search("Urlaub InbeQ").hits
+    finally:
+        root.chmod(stat.S_IRWXU)
+
+
+def test_unwritable_cache_path_falls_back(monkeypatch, tmp_path):
+    blocker = tmp_path / "datei"
+    blocker.write_text("kein Ordner", encoding="utf-8")
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(blocker / "cache"))  # parent is a file: cannot create
+    h = open_index([BUILTIN_CORPUS])
+    assert "nicht beschreibbar" in h.notice
+    assert Searcher(h).search("Kindergeld InbeQ").hits
+    assert cache_root() == blocker / "cache"

@@ -1,0 +1,56 @@
+"""From a plain question to a calculator: extraction of numbers and dates."""
+import datetime as dt
+
+import pytest
+
+from assistant.extract import ExtractError, find_dates
+from assistant.router import route
+
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("am 1. März 2027", dt.date(2027, 3, 1)),
+    ("15.03.2027", dt.date(2027, 3, 15)),
+    ("2.1.27", dt.date(2027, 1, 2)),
+    ("2027-03-15", dt.date(2027, 3, 15)),
+    ("zum 1. Februar", dt.date(2027, 2, 1)),
+])
+def test_dates(text, expected):
+    assert find_dates(text, TODAY)[0].value == expected
+
+
+@pytest.mark.parametrize("text", ["am 31.02.2027", "am 30. Februar 2027", "13.13.2026"])
+def test_impossible_dates(text):
+    with pytest.raises(ExtractError):
+        find_dates(text, TODAY)
+
+
+@pytest.mark.parametrize("question, name, result_part", [
+    ("Wir haben acht Teilnehmer im sechsten Monat, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?", "personal", "62,4"),
+    ("Altvertrag vor 2016: Los 1 hat 5 und Los 2 hat 6 Teilnehmer. Wie viel Personal?", "personal-alt", "85,8"),
+    ("Beschäftigungsbeginn 15.03.2027 – wann spätestens das Integrationsamt unterrichten?", "integrationsamt", "15.09.2026"),
+    ("Wann ist das nächste Planungsgespräch nach dem 10.01.2027?", "planungsgespraech", "05.02.2027"),
+    ("Teilnehmerin schwerbehindert, 12 volle Monate dabei: wie viele unterweisungsfreie Tage?", "unterweisungsfrei", "35"),
+    ("Das Jobcoaching hat am 01.02.2026 begonnen, bis wann läuft es?", "jobcoaching", "31.07.2026"),
+    ("Eingliederungsvereinbarung vom 10.01.2026 – wann überprüfen?", "ueberpruefung", "10.07.2026"),
+    ("Modul startet am 04.05.2026, wann prüft das ILC die Besetzung?", "besetzung", "13.04.2026"),
+])
+def test_questions_reach_their_calculator(question, name, result_part):
+    r = route(question, TODAY)
+    assert r is not None and r.name == name
+    assert result_part in r.run().result
+
+
+@pytest.mark.parametrize("question", [
+    "Wie ist der Personalschlüssel in der InbeQ?",
+    "Wann muss das Integrationsamt informiert werden?",
+    "Haben Teilnehmer Anspruch auf Urlaub?",
+])
+def test_rule_questions_stay_with_the_passage(question):
+    assert route(question, TODAY) is None
+
+
+def test_missing_month_is_stated_as_assumption():
+    r = route("Wie viel Personal bei 8 Teilnehmern?", TODAY)
+    assert any("Maßnahmemonat" in a for a in r.assumptions)
