@@ -1,0 +1,76 @@
+"""Benchmark (not a test): warm latency per question, cold `lotse ask`, index build, 10 000 units.
+
+    python -m assistant.bench [--no-synthetic]
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+QUESTIONS = [
+    "Haben Teilnehmer der InbeQ Anspruch auf Urlaub?", "Wer zahlt die Fahrtkosten?", "Gibt es Kindergeld während der InbeQ?",
+    "Wie viele Stunden Jobcoaching werden bewilligt?", "Wann beginnt die Stabilisierungsphase?", "Wie wird das Wetter morgen?",
+    "Wie viel Personal bei 8 Teilnehmern im 6. Monat, Mindestteilnehmerplatzzahl 7?", "Wer haftet für Schäden?",
+]
+
+
+def pct(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def warm(service, rounds=20):
+    times = []
+    for _ in range(rounds):
+        for q in QUESTIONS:
+            t = time.perf_counter()
+            service.ask(q)
+            times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times), pct(times, 99)
+
+
+def main() -> None:
+    from assistant.service import Lotse
+
+    s = Lotse()
+    t = time.perf_counter()
+    s.rebuild()
+    print(f"Indexaufbau (Korpus): {time.perf_counter() - t:.2f} s, {len(s.handle.units)} Abschnitte")
+    p50, p99 = warm(s)
+    print(f"Warm: p50 {p50:.1f} ms, p99 {p99:.1f} ms je Frage")
+    colds = []
+    for _ in range(5):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "assistant", "ask", QUESTIONS[0]], capture_output=True, check=True)
+        colds.append(time.perf_counter() - t)
+    print(f"Kalt `lotse ask`: Median {statistics.median(colds):.2f} s")
+    if "--no-synthetic" in sys.argv:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp)
+        words = [u.text for u in s.handle.units]
+        rnd = random.Random(1)
+        for i in range(100):
+            parts = [f"---\nid: synth-{i}\ntitle: Synthetisch {i}\nissuer: Bench\nregion: Bund\ndate: 2025-01-01\nkind: guideline\n---\n\n# Synthetisch {i}\n"]
+            for j in range(100):
+                text = " ".join(rnd.choice(words).split()[:80])
+                parts.append(f"\n## Abschnitt {i}.{j}\n\n{text}\n")
+            (d / f"s{i}.md").write_text("".join(parts), encoding="utf-8")
+        os.environ["LOTSE_CACHE_DIR"] = str(d / "cache")
+        big = Lotse([str(d)])
+        t = time.perf_counter()
+        big.handle
+        print(f"Indexaufbau 10 000 synthetische Abschnitte: {time.perf_counter() - t:.1f} s ({len(big.handle.units)} Abschnitte)")
+        p50, p99 = warm(big, rounds=3)
+        print(f"Warm (10 000): p50 {p50:.1f} ms, p99 {p99:.1f} ms je Frage")
+
+
+if __name__ == "__main__":
+    main()
