@@ -104,7 +104,8 @@ def route(question: str, today: dt.date) -> Route | None:
         if month is None:
             month = 1
             extra.append("Kein Maßnahmemonat genannt: gerechnet für die ersten 12 Monate der Maßnahme.")
-        extra.append("Vertrag ab 2016 (Teilnehmerplätze) angenommen; für Altverträge „vor 2016“ angeben.") if not _has(q, r"ab 2016|nach 2016|seit 2016|neuvertrag") else None
+        if not _has(q, r"ab 2016|nach 2016|seit 2016|neuvertrag"):
+            extra.append("Vertrag ab 2016 (Teilnehmerplätze) angenommen; für Altverträge „vor 2016“ angeben.")
         min_places = find_min_places(q)
         option = _has(q, r"option")
         return Route("personal", lambda: calc.staffing_2016(participants, month, min_places, option), assumptions + extra)

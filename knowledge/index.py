@@ -30,6 +30,7 @@ from whoosh.filedb.filestore import RamStorage
 from .analysis.analyzer import Analyzer
 from .analysis.compounds import CompoundSplitter
 from .analysis.fold import fold
+from .analysis.spelling import load_word_list
 from .analysis.lemmas import LemmaTable, compile_lemma_table, load_spacy_lemmatizer
 from .analysis.stopwords import is_stopword
 from .analysis.thesaurus import Thesaurus, load_groups
@@ -104,12 +105,7 @@ class IndexHandle:
     unit_pos: dict[str, int] = field(default_factory=dict)
 
     def known_words(self) -> set[str]:
-        if not self.known_words_path:
-            return set()
-        try:
-            return set(self.known_words_path.read_text(encoding="utf-8").split("\n"))
-        except OSError:
-            return set()
+        return load_word_list(self.known_words_path) if self.known_words_path else set()
 
 
 # ---------------------------------------------------------------- build
@@ -225,10 +221,6 @@ def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[s
     return handle
 
 
-def build_index(dirs: list[Path] | None = None, progress: Callable[[str], None] = lambda _m: None, force: bool = False) -> IndexHandle:
-    return open_index(dirs, progress=progress, force=True)
-
-
 def open_index(dirs: list[Path] | None = None, progress: Callable[[str], None] = lambda _m: None, force: bool = False) -> IndexHandle:
     """Open the index for the corpus in `dirs`, building it first when needed."""
     dirs = dirs or corpus_dirs()
@@ -261,7 +253,7 @@ def open_index(dirs: list[Path] | None = None, progress: Callable[[str], None] =
         ix, meta, known = _write(tmp, corpus, dirs, progress)
         (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         (tmp / "known_words.txt").write_text("\n".join(sorted(known)), encoding="utf-8")
-        ix.close() if hasattr(ix, "close") else None
+        ix.close()
         if final != tmp:
             if force and final.exists():
                 _retire(final)
