@@ -90,7 +90,10 @@ def route(question: str, today: dt.date) -> Route | None:
         return Route("inbeq-dauer", lambda: calc.inbeq_end(first, days, ext), assumptions)
 
     participants = find_participants(q)
-    if participants is not None and _has(q, r"personal|wochenstunden|stunden|vollzeit|stelle|fachkr|qualifizierungstrainer|trainer|personalschlüssel|betreuungsschlüssel|vorhalten|brauche"):
+    staff = _has(q, r"personal|wochenstunden|stunden|vollzeit|stelle|fachkr|qualifizierungstrainer|trainer|betreuungsschlüssel")
+    # "Was macht der Qualifizierungstrainer bei fünf Teilnehmern?" asks about tasks, not amounts
+    amount = _has(q, r"wie viel|wieviel|wie viele|wie hoch|wie groß|brauch|benötig|vorhalt|rechn|umfang|stunden|vollzeit|stelle|schlüssel|bedarf|einsetz|einplan")
+    if participants is not None and staff and amount:
         if _has(q, r"vor 2016|altvertrag|alter vertrag|teilnehmermonat|teilnehmer-monat") or re.search(r"\bLos\b|\bLose\b", q):
             lots = [int(n) for n in re.findall(r"\bLos\s*\d+\s*(?:hat|mit|:|=)?\s*(\d+)", q)]
             lots = lots or [int(n) for n in re.findall(r"(\d+)\s*(?=(?:und|,|\s)*(?:\d+\s*)?(?:Teilnehm|TN))", q)] or [participants]

@@ -129,7 +129,7 @@ class Lotse:
             error = str(exc)
         result = self.searcher.search(text, limit=limit)
         answers = [self._answer(h.unit, h.confidence) for h in result.hits]
-        confident = bool(answers) and result.confidence >= self.searcher.threshold
+        confident = bool(answers) and result.confidence >= self.searcher.threshold and not result.uncovered
         messages = [m for m in (notice,) if m]
         if result.corrections:
             messages.append("Gesucht mit: " + ", ".join(f"„{k}“ → „{v}“" for k, v in result.corrections.items()))
@@ -144,6 +144,9 @@ class Lotse:
         if not confident:
             suggestions = self._suggestions(result)
             msg = ABSTAIN_TEXT
+            if result.uncovered:
+                names = " und ".join(f"„{n}“" for n in result.uncovered)
+                msg = f"Zum Thema {names} enthalten die Dokumente keine Aussage; ich zeige deshalb keine Passage dazu."
             if error:
                 msg = error
             elif suggestions:

@@ -33,11 +33,12 @@ from .analysis.fold import fold
 from .analysis.spelling import load_word_list
 from .analysis.lemmas import LemmaTable, compile_lemma_table, load_spacy_lemmatizer
 from .analysis.stopwords import is_stopword
-from .analysis.thesaurus import Thesaurus, load_groups
+from .analysis.thesaurus import Thesaurus, load_groups, load_idioms
 from .analysis.tokenize import tokenize
+from .topics import Topic, compile_topics, load_topic_terms, topic_files
 from .corpus import Corpus, CorpusError, Document, Unit, corpus_dirs, document_files, load_corpus
 
-ANALYSIS_VERSION = "7"  # bump when analysis or schema change: old indexes are then rebuilt
+ANALYSIS_VERSION = "9"  # bump when analysis or schema change: old indexes are then rebuilt
 FIELDS = ("title", "question", "crumbs", "body")
 
 
@@ -68,7 +69,7 @@ def thesaurus_files(dirs: list[Path]) -> list[Path]:
 def fingerprint(dirs: list[Path]) -> str:
     files, _ = document_files(dirs)
     h = hashlib.sha256(ANALYSIS_VERSION.encode())
-    for path in sorted(files + thesaurus_files(dirs)):
+    for path in sorted(files + thesaurus_files(dirs) + topic_files(dirs)):
         h.update(str(path.resolve()).encode())
         try:
             h.update(path.read_bytes())
@@ -95,8 +96,11 @@ class IndexHandle:
     analyzer: Analyzer
     thesaurus: Thesaurus
     vocabulary: list[str]
+    topics: list[Topic]
     unit_terms: list[frozenset[str]]
+    head_terms: list[frozenset[str]]
     doc_freq: dict[str, int]
+    nouns: frozenset[str]
     errors: list[CorpusError]
     location: str
     known_words_path: Path | None
@@ -129,25 +133,34 @@ def _write(target: Path | None, corpus: Corpus, dirs: list[Path], progress: Call
     for u in corpus.units:
         texts.extend([u.title, u.question, u.text])
     texts.extend(" ".join(g) for g in groups)
+    texts.extend(" ".join(terms) for _, terms in load_topic_terms(topic_files(dirs)))
     progress("Lemmatisiere das Korpus …")
     table, known_forms = compile_lemma_table(nlp, texts)
     lemmas = LemmaTable(table)
     words: set[str] = set()
+    nouns: set[str] = set()
     for text in texts:
-        for tok in tokenize(text):
+        for i, tok in enumerate(tokenize(text)):
             low = tok.text.lower()
             if tok.text.isalpha():
                 words.add(fold(low))
-                words.add(fold(lemmas.lemma(low)))
+                lemma = fold(lemmas.lemma(low))
+                words.add(lemma)
+                # capitalised inside a sentence: a noun (German capitalises nouns only)
+                before = text[max(tok.start - 4, 0):tok.start].rstrip()[-1:]
+                if i > 0 and tok.text[:1].isupper() and before and before not in ".:?!)\n-–":
+                    nouns.add(lemma)
     lexicon = {w for w in words if len(w) >= 3 and not is_stopword(w)}
     # Corpus words are split with the whole German lexicon ("Preisdumping" -> preis + dumping);
     # the parts found join the compact lexicon that queries use.
     german = {fold(w) for w in known_forms if len(w) >= 3 and w.isalpha() and not is_stopword(fold(w))}
     big = CompoundSplitter(lexicon | german)
     for w in list(words):
-        lexicon.update(p for p in big.split(w) if len(p) >= 3)
+        # words German does not know may join one known and one unknown part
+        parts = big.split(w) if w in german else big.split_lenient(w)
+        lexicon.update(p for p in parts if len(p) >= 3)
     analyzer = Analyzer(lemmas, CompoundSplitter(lexicon))
-    thesaurus = Thesaurus.from_words(groups, lambda s: [t.stem for t in analyzer.terms(s)])
+    thesaurus = Thesaurus.from_words(groups, lambda s: [t.stem for t in analyzer.terms(s)], load_idioms(thesaurus_files(dirs)))
 
     progress(f"Indexiere {len(corpus.units)} Abschnitte …")
     if target is None:
@@ -155,17 +168,25 @@ def _write(target: Path | None, corpus: Corpus, dirs: list[Path], progress: Call
     else:
         ix = windex.create_in(str(target), schema())
     writer = ix.writer(limitmb=256)
+    unit_fields = []
+    unit_stems = []  # word stems in order (no compound parts), to find phrases
     for u in corpus.units:
         doc = corpus.documents[u.doc_id]
         values = {k: analyzer.index_text(v) for k, v in _unit_fields(u, doc).items()}
         writer.add_document(id=u.id, **values)
+        unit_fields.append(values)
+        unit_stems.append([t.stem for text in (u.title, u.question, u.text) for t in analyzer.terms(text)])
     writer.commit()
+    topics = compile_topics(load_topic_terms(topic_files(dirs)), lambda s: [t.stem for t in analyzer.terms(s)], unit_stems)
     meta = {
         "version": ANALYSIS_VERSION,
         "lemmas": table,
         "lexicon": sorted(lexicon),
         "vocabulary": sorted(words),
+        "nouns": sorted(nouns),
+        "unit_fields": unit_fields,
         "thesaurus": thesaurus.to_data(),
+        "topics": [t.to_data() for t in topics],
         "units": [dataclasses.asdict(u) for u in corpus.units],
         "documents": {k: _doc_to_dict(d) for k, d in corpus.documents.items()},
         "errors": [[str(e.path), e.problem] for e in corpus.errors],
@@ -196,22 +217,22 @@ def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[s
     analyzer = Analyzer(lemmas, CompoundSplitter(set(meta["lexicon"])))
     units = [Unit(**{**u, "breadcrumb": tuple(u["breadcrumb"])}) for u in meta["units"]]
     unit_terms = []
+    head_terms = []
     doc_freq: dict[str, int] = {}
-    # per-unit term sets, used to measure how much of a question a passage covers
+    # per-unit term sets (analysed at build time), used to measure how much of a question
+    # a passage covers, and how much of it its heading (title or question) names
     docs = {k: _doc_from_dict(v) for k, v in meta["documents"].items()}
-    for u in units:
-        doc = docs[u.doc_id]
-        terms = set()
-        for text in _unit_fields(u, doc).values():
-            terms.update(analyzer.index_text(text).split())
-        fs = frozenset(terms)
+    for values in meta["unit_fields"]:
+        fs = frozenset(" ".join(values.values()).split())
         unit_terms.append(fs)
+        head_terms.append(frozenset((values["title"] + " " + values["question"]).split()))
         for t in fs:
             doc_freq[t] = doc_freq.get(t, 0) + 1
     handle = IndexHandle(
         ix=ix, units=units, documents=docs, analyzer=analyzer,
         thesaurus=Thesaurus.from_data(meta["thesaurus"]), vocabulary=meta["vocabulary"],
-        unit_terms=unit_terms, doc_freq=doc_freq,
+        topics=[Topic.from_data(t) for t in meta["topics"]],
+        unit_terms=unit_terms, head_terms=head_terms, doc_freq=doc_freq, nouns=frozenset(meta["nouns"]),
         errors=[CorpusError(Path(p), m) for p, m in meta.get("errors", [])],
         location=location, known_words_path=known_path,
     )

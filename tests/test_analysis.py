@@ -72,3 +72,63 @@ def test_query_path_does_not_import_spacy(lotse):
             "print('spacy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# ------------------------------------------------------------ word formation (morph)
+from knowledge.analysis.morph import derivational_root, number_alias, verb_candidates  # noqa: E402
+
+
+@pytest.mark.parametrize("word, infinitive", [
+    ("abgerechnet", "abrechnen"),
+    ("gezahlt", "zahlen"),
+    ("zurueckgezahlten", "zurueckzahlen"),
+    ("abzurechnen", "abrechnen"),
+    ("geaendert", "aendern"),
+])
+def test_participles_lead_to_their_infinitive(word, infinitive):
+    assert infinitive in verb_candidates(word)
+
+
+@pytest.mark.parametrize("a, b", [("informiert", "information"), ("qualifizieren", "qualifizierung"),
+                                  ("finanziert", "finanzierung"), ("organisieren", "organisation")])
+def test_verbs_in_ieren_share_a_root_with_their_nouns(a, b):
+    assert derivational_root(a) == derivational_root(b) is not None
+
+
+@pytest.mark.parametrize("word, alias", [("vier", "4"), ("4", "vier"), ("zwoelf", "12"), ("urlaub", None)])
+def test_number_words_and_digits(word, alias):
+    assert number_alias(word) == alias
+
+
+def test_lenient_split_joins_a_known_and_an_unknown_part():
+    s = CompoundSplitter({"preis", "kosten"})
+    assert s.split_lenient("preisdumping") == ["preis", "dumping"]
+    assert s.split_lenient("dumpingpreisen") == ["dumping", "preis"]
+    assert s.split_lenient("abcdefghijk") == []
+
+
+def test_query_words_meet_the_corpus_through_word_formation(lotse):
+    def alternatives(q):
+        concepts, _ = lotse.searcher.concepts(q)
+        return {s for c in concepts for alt in c.alternatives for s in alt}
+
+    assert "4" in alternatives("Welche vier Phasen gibt es?")
+    assert stems(lotse, "Abrechnung")[0] in alternatives("Wie wird das abgerechnet?")
+    # "Dumpingpreise" and the corpus' "Preisdumping" share both parts
+    assert {"dumping", "preis"} <= alternatives("Was tun gegen Dumpingpreise?")
+
+
+def test_idioms_add_the_content_words_they_stand_for(lotse):
+    concepts, _ = lotse.searcher.concepts("Bis wann muss das erledigt sein?")
+    assert stems(lotse, "Frist")[0] in {c.term.stem for c in concepts}
+    concepts, _ = lotse.searcher.concepts("Meine Tochter ist erst 16, geht das?")
+    assert stems(lotse, "Alter")[0] in {c.term.stem for c in concepts}
+    concepts, _ = lotse.searcher.concepts("Die Maßnahme ist 16 Monate lang")
+    assert stems(lotse, "Alter")[0] not in {c.term.stem for c in concepts}
+
+
+def test_nouns_weigh_more_than_other_words(lotse):
+    concepts, _ = lotse.searcher.concepts("urlaub trotzdem weiter")
+    weight = {c.term.folded: c.weight for c in concepts}
+    assert weight["urlaub"] == 1.0  # known as a noun from the corpus even when typed lowercase
+    assert weight["weit"] < 1.0  # an adverb

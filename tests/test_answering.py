@@ -3,6 +3,8 @@ import pytest
 
 from assistant.service import ABSTAIN_TEXT
 
+from .conftest import TODAY, VALID_DOC
+
 
 @pytest.mark.parametrize("question, unit_id", [
     ("Bekommen InbeQ-Teilnehmende Urlaub?", "bagub-faq/12"),
@@ -53,8 +55,31 @@ def test_bad_input_gets_a_german_answer_not_a_traceback(lotse, question):
 
 def test_abstention_offers_suggestions_when_something_is_near(lotse):
     reply = lotse.ask("Wie hoch ist die Ausgleichsabgabe pro Monat in Euro?")
-    if reply.abstained:
-        assert len(reply.suggestions) <= 3
+    assert reply.abstained
+    assert 1 <= len(reply.suggestions) <= 3
+    assert "Meinten Sie" in reply.message
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("Kann mein Sohn nach der InbeQ ins Budget für Arbeit wechseln?", "Budget für Arbeit"),
+    ("Wie hoch ist der Werkstattlohn?", "Lohn in der Werkstatt"),
+    ("Was verdient man in der Werkstatt?", "Lohn in der Werkstatt"),
+])
+def test_adjacent_topics_the_documents_lack_are_named_not_answered(lotse, question, topic):
+    reply = lotse.ask(question)
+    assert reply.abstained and reply.answers == []
+    assert f"„{topic}“" in reply.message
+
+
+def test_an_adjacent_topic_is_answered_once_a_document_names_it(provider_dir, monkeypatch):
+    from assistant.service import Lotse
+
+    doc = VALID_DOC.replace("## 1. Stundenzettel", "## 2. Budget für Arbeit\n\nDas Budget für Arbeit "
+                            "beantragen Beschäftigte beim Beispielträger über das Formular B7.\n\n## 1. Stundenzettel")
+    (provider_dir / "leitfaden.md").write_text(doc, encoding="utf-8")
+    reply = Lotse(extra_corpus=[str(provider_dir)], today=TODAY).ask("Wie beantrage ich das Budget für Arbeit?")
+    assert not reply.abstained
+    assert "Formular B7" in reply.answers[0].unit.text
 
 
 def test_json_contract(lotse):

@@ -54,3 +54,11 @@ def test_rule_questions_stay_with_the_passage(question):
 def test_missing_month_is_stated_as_assumption():
     r = route("Wie viel Personal bei 8 Teilnehmern?", TODAY)
     assert any("Maßnahmemonat" in a for a in r.assumptions)
+
+
+@pytest.mark.parametrize("question", [
+    "Welche Aufgaben hat der Qualifizierungstrainer bei drei Teilnehmern?",
+    "Wie ist der Personalschlüssel geregelt?",
+])
+def test_questions_about_tasks_or_rules_stay_with_the_search(question):
+    assert route(question, TODAY) is None

@@ -1,7 +1,7 @@
 """The analysis pipeline shared by indexing and querying.
 
 token -> lowercase -> stop word filter -> lemma -> umlaut/ß folding -> Snowball stem,
-plus the stems of compound parts. The index stores the resulting terms; queries are
+plus the stems of compound parts and a derivational root ("~inform"). The index stores the resulting terms; queries are
 analysed by the same code, so both sides always agree.
 """
 from __future__ import annotations
@@ -13,6 +13,7 @@ from whoosh.lang import stemmer_for_language
 from .compounds import CompoundSplitter
 from .fold import fold
 from .lemmas import LemmaTable
+from .morph import derivational_root
 from .stopwords import is_stopword
 from .tokenize import tokenize
 
@@ -30,10 +31,14 @@ class Term:
     stem: str
     parts: list[str] = field(default_factory=list)  # stems of compound parts
     position: int = 0
+    root: str = ""  # derivational root shared by -ieren verbs and -ation/-ierung nouns
 
     @property
     def stems(self) -> list[str]:
-        return [self.stem] + [p for p in self.parts if p != self.stem]
+        out = [self.stem] + [p for p in self.parts if p != self.stem]
+        if self.root and self.root not in out:
+            out.append(self.root)
+        return out
 
 
 class Analyzer:
@@ -57,7 +62,8 @@ class Analyzer:
         if self.splitter and not folded.isdigit():
             for part in self.splitter.split(folded):
                 parts.append(stem(fold(self.lemmas.lemma(part))))
-        return Term(word, folded, stem(folded), parts, position)
+        root = derivational_root(folded) or ""
+        return Term(word, folded, stem(folded), parts, position, "~" + root if root else "")
 
     def terms(self, text: str) -> list[Term]:
         out = []

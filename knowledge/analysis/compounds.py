@@ -14,6 +14,7 @@ INFLECTIONS = ("en", "n", "e", "s", "es", "er", "ern")
 MIN_PART = 4
 MIN_HEAD = 3
 MIN_WORD = 7
+MIN_UNKNOWN = 5  # an unknown part of a lenient split
 
 
 class CompoundSplitter:
@@ -27,6 +28,26 @@ class CompoundSplitter:
             return []
         best = self._split(word, True)
         return list(best) if best and len(best) > 1 else []
+
+    def split_lenient(self, word: str) -> list[str]:
+        """Like `split`, but a compound of one known and one unknown word is split as well.
+
+        Used at build time for corpus words German does not know ("preisdumping" ->
+        "preis" + "dumping"), so that "Dumpingpreise" in a question meets them.
+        """
+        parts = self.split(word)
+        if parts or len(word) < MIN_WORD + 2:
+            return parts
+        candidates: list[tuple[int, list[str]]] = []  # (length of the known part, parts)
+        for i in range(MIN_PART, len(word) - MIN_UNKNOWN + 1):
+            head = word[:i]
+            if head in self.lexicon:
+                candidates.append((len(head), [head, word[i:]]))
+        for i in range(MIN_UNKNOWN, len(word) - MIN_PART + 1):
+            known = self._split(word[i:], False)
+            if known and len(known) == 1:
+                candidates.append((len(word) - i, [word[:i], known[0]]))
+        return max(candidates)[1] if candidates else []
 
     def _split_uncached(self, word: str, top: bool) -> tuple[str, ...] | None:
         # whole word known (and not the top level: the top level must split)

@@ -1,0 +1,70 @@
+"""Small rules of German word formation that a lookup table of inflections does not cover.
+
+- Number words and digits mean the same ("vier Phasen" / "4-Phasen-Modell").
+- Past participles of separable verbs that the lemma table lacks ("abgerechnet" ->
+  "abrechnen", "zugewiesene" -> "zuweisen").
+- A derivational root shared by a verb in -ieren and its noun in -ation/-ierung
+  ("informiert", "Information" -> "inform"; "qualifizieren", "Qualifizierung" -> "qualifiz"),
+  which Snowball stems apart.
+
+All functions take and return folded lowercase words (see `fold`).
+"""
+from __future__ import annotations
+
+NUMBER_WORDS = {
+    "zwei": "2", "drei": "3", "vier": "4", "fuenf": "5", "sechs": "6", "sieben": "7", "acht": "8",
+    "neun": "9", "zehn": "10", "elf": "11", "zwoelf": "12", "zwanzig": "20", "dreissig": "30",
+    "vierzig": "40", "fuenfzig": "50", "sechzig": "60", "hundert": "100",
+}
+DIGIT_WORDS = {v: k for k, v in NUMBER_WORDS.items()}
+
+# separable verb particles, longest first so "zurueck" wins over "zu"
+SEPARABLE = tuple(sorted((
+    "ab", "an", "auf", "aus", "bei", "dar", "durch", "ein", "fest", "fort", "her", "hin", "los", "mit",
+    "nach", "statt", "teil", "um", "vor", "weg", "weiter", "wieder", "zu", "zurueck", "zusammen",
+    "vorbei", "hinzu", "heraus", "herein", "voran",
+), key=len, reverse=True))
+PARTICIPLE_ENDINGS = ("ten", "tem", "ter", "tes", "te", "t")
+MIN_ROOT = 4
+
+
+def number_alias(folded: str) -> str | None:
+    """The digit for a number word, or the number word for a digit."""
+    return NUMBER_WORDS.get(folded) or DIGIT_WORDS.get(folded)
+
+
+def _strip_participle_ending(word: str) -> str | None:
+    for end in PARTICIPLE_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            base = word[: -len(end)]
+            return base[:-1] if base.endswith("e") and len(base) > 4 else base
+    return None
+
+
+def verb_candidates(folded: str) -> list[str]:
+    """Infinitives a participle or zu-infinitive may come from, most likely first.
+
+    The caller keeps a candidate only if the corpus knows it, so over-generating is safe.
+    """
+    out: list[str] = []
+    for prefix in ("",) + SEPARABLE:
+        if not folded.startswith(prefix):
+            continue
+        rest = folded[len(prefix):]
+        if rest.startswith("zu") and prefix and rest.endswith("en") and len(rest) > 5:
+            out.append(prefix + rest[2:])  # ab-zu-rechnen
+        if not rest.startswith("ge"):
+            continue
+        base = _strip_participle_ending(rest[2:])
+        if base and len(base) >= 3:
+            out.extend([prefix + base + "en", prefix + base + "n"])
+    return list(dict.fromkeys(out))
+
+
+def derivational_root(folded: str) -> str | None:
+    """The root a verb in -ieren shares with its noun in -ation or -ierung."""
+    for suffix in ("ierungen", "ierung", "ationen", "ation", "ieren", "iert", "ierte", "ierten"):
+        if folded.endswith(suffix):
+            root = folded[: -len(suffix)]
+            return root if len(root) >= MIN_ROOT else None
+    return None
