@@ -101,6 +101,12 @@ def test_planning_meeting_flags_holiday_on_first_friday():
     assert any("Abweichende Termine" in n for n in c.notes)
 
 
+def test_planning_meeting_names_the_next_meeting_when_registration_has_closed():
+    c = calc.planning_meeting(D(2026, 11, 22))
+    assert "Anmeldung bis 20.11.2026" in c.result
+    assert "nächster Termin 01.01.2027, Anmeldung bis 18.12.2026" in c.result
+
+
 def test_planning_meeting_on_the_day_itself():
     assert calc.planning_meeting(D(2026, 12, 4)).dates[0][1] == D(2026, 12, 4)
     assert calc.planning_meeting(D(2026, 12, 5)).dates[0][1] == D(2027, 1, 1)
@@ -168,9 +174,13 @@ def test_deadlines_lie_on_the_right_side(day):
     assert calc.integration_office(day).dates[0][1] < day
     assert calc.termination(day).dates[0][1] > day
     assert calc.occupancy_check(day).dates[0][1] < day
-    meeting, registration, attachments = (d for _, d in calc.planning_meeting(day).dates)
+    meeting, registration, attachments, *later = (d for _, d in calc.planning_meeting(day).dates)
     assert meeting >= day and meeting.weekday() == 4 and meeting.day <= 7
     assert registration < attachments < meeting
+    if registration < day:  # deadline passed: the next meeting's registration is still open
+        assert later[0] > meeting and later[0].weekday() == 4 and later[1] >= day
+    else:
+        assert later == []
     assert calc.reporting_date(day).dates[0][1] >= day
 
 

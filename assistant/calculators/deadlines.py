@@ -72,9 +72,18 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND) -> Calculation:
         "Die Regeln stammen aus der Kooperationsvereinbarung Mecklenburg-Vorpommern (außer Kraft seit 15.04.2014).",
     ]
     result = f"Planungsgespräch am {fmt_date(meeting)}; Anmeldung bis {fmt_date(registration)}; Anlagen und Einladung bis {fmt_date(attachments)}"
+    dates = [("Planungsgespräch", meeting), ("Anmeldeschluss Planungsgespräch", registration), ("Anlagen vollständig / Einladung Planungsgespräch", attachments)]
+    if registration < after:
+        # the regular deadline has passed: name the next meeting one can still register for
+        nxt = meeting + relativedelta(months=1)
+        later = first_friday(nxt.year, nxt.month)
+        later_reg = later - dt.timedelta(days=reg.value)
+        steps.append(f"Die Anmeldefrist für den {fmt_date(meeting)} ist am {fmt_date(registration)} abgelaufen; "
+                     f"nächster Termin mit offener Anmeldung: {fmt_day(later)}{_flag(later, land)}, Anmeldung bis {fmt_day(later_reg)}{_flag(later_reg, land)}")
+        result += f" (Frist abgelaufen; nächster Termin {fmt_date(later)}, Anmeldung bis {fmt_date(later_reg)})"
+        dates += [("Planungsgespräch (nächster Termin)", later), ("Anmeldeschluss Planungsgespräch (nächster Termin)", later_reg)]
     return Calculation("planungsgespraech", "Planungsgespräch und Anmeldefristen", result, steps, [day_rule, reg, inv, att, late, dev],
-                       dates=[("Planungsgespräch", meeting), ("Anmeldeschluss Planungsgespräch", registration), ("Anlagen vollständig / Einladung Planungsgespräch", attachments)],
-                       notes=notes, inputs={"ab": after.isoformat(), "land": land})
+                       dates=dates, notes=notes, inputs={"ab": after.isoformat(), "land": land})
 
 
 def quarter_end(day: dt.date) -> dt.date:
