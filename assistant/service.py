@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,8 @@ from knowledge.index import IndexHandle, open_index
 from knowledge.search import Searcher
 
 from . import calculators as calc
+from . import guide as guide_data
+from .forms import FormResult, evaluate
 from .extract import ExtractError
 from .router import route
 
@@ -89,19 +92,23 @@ class Lotse:
         self._handle: IndexHandle | None = None
         self._searcher: Searcher | None = None
         self._renumbering: list[dict] | None = None
+        self._guide: guide_data.Guide | None = None
+        self._lock = threading.RLock()  # the UI asks from worker threads
 
     # -------------------------------------------------------------- index
     @property
     def handle(self) -> IndexHandle:
-        if self._handle is None:
-            self._handle = open_index(self.dirs, progress=self._progress)
-        return self._handle
+        with self._lock:
+            if self._handle is None:
+                self._handle = open_index(self.dirs, progress=self._progress)
+            return self._handle
 
     @property
     def searcher(self) -> Searcher:
-        if self._searcher is None:
-            self._searcher = Searcher(self.handle)
-        return self._searcher
+        with self._lock:
+            if self._searcher is None:
+                self._searcher = Searcher(self.handle)
+            return self._searcher
 
     def rebuild(self) -> IndexHandle:
         if self._searcher:
@@ -116,6 +123,10 @@ class Lotse:
 
     # -------------------------------------------------------------- answering
     def ask(self, question: str, limit: int = 5) -> Reply:
+        with self._lock:
+            return self._ask(question, limit)
+
+    def _ask(self, question: str, limit: int) -> Reply:
         text, notice = clean_question(question or "")
         if not text:
             return Reply(question, True, message="Bitte geben Sie eine Frage ein, zum Beispiel: „Haben Teilnehmer der InbeQ Anspruch auf Urlaub?“")
@@ -153,6 +164,13 @@ class Lotse:
                 msg += " Meinten Sie eines dieser Themen?"
             return Reply(question, True, [], None, " ".join([msg] + [m for m in messages if m != error]), suggestions, result.corrections, error)
         return Reply(question, False, answers, None, " ".join(messages), [], result.corrections, error)
+
+    def reply_for_unit(self, unit_id: str) -> Reply:
+        """A reply that shows one unit (a related question chosen from a card)."""
+        unit = self.unit(unit_id)
+        if unit is None:
+            return Reply(unit_id, True, message="Dieser Abschnitt ist nicht (mehr) im Korpus.")
+        return Reply(unit.question or unit.title, False, [self._answer(unit, 1.0)])
 
     def _suggestions(self, result) -> list[str]:
         out = []
@@ -214,10 +232,44 @@ class Lotse:
         return [u for u in self.handle.units if u.doc_id == doc_id]
 
     def glossary(self) -> list[dict]:
+        """Glossary entries (term, long, explanation) from every corpus folder, sorted by term."""
         entries = []
         for d in self.dirs:
             path = Path(d) / "glossary.yaml"
-            if path.is_file():
-                data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-                entries.extend(e for e in data if isinstance(e, dict) and e.get("term"))
-        return entries
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else []
+            except (OSError, yaml.YAMLError):
+                continue  # a broken provider glossary must not take the app down
+            if isinstance(data, list):
+                entries.extend(e for e in data if isinstance(e, dict) and e.get("term") and e.get("explanation"))
+        return sorted(entries, key=lambda e: str(e["term"]).casefold())
+
+    def passages_using(self, term: str, limit: int = 8) -> list[Unit]:
+        """Units that use a glossary term (or its long form), in corpus order."""
+        h = self.handle
+        wanted = [[t.stem for t in h.analyzer.terms(term)]]
+        wanted = [w for w in wanted if w]
+        out = [u for u, terms in zip(h.units, h.unit_terms) if any(all(s in terms for s in w) for w in wanted)]
+        return out[:limit]
+
+    def guide(self) -> guide_data.Guide:
+        if self._guide is None:
+            self._guide = guide_data.load_guide(self.dirs)
+        return self._guide
+
+    # -------------------------------------------------------------- calculator forms
+    def calculate(self, name: str, raw: dict) -> FormResult:
+        return evaluate(name, raw, self.today)
+
+    def export_ics(self, calculation: calc.Calculation, path: str | Path) -> str:
+        """Write the calculation's dates to an .ics file; returns a German status line."""
+        from .calculators.ics import to_ics
+
+        if not calculation.dates:
+            return "Diese Berechnung enthält keine Termine für den Kalender."
+        target = Path(path).expanduser()
+        try:
+            target.write_bytes(to_ics(calculation))
+        except OSError as exc:
+            return f"Die Datei {target} kann nicht geschrieben werden ({exc.strerror})."
+        return f"{len(calculation.dates)} Termine gespeichert in {target}"

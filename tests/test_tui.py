@@ -1,21 +1,172 @@
-"""Pilot test of the app: ask a question and see the answer card."""
-from textual.widgets import Input, Markdown
+"""Pilot tests of the app (posting style: one app factory, pure helpers with plain asserts)."""
+import pytest
+from textual.widgets import Checkbox, Input, TabbedContent
 
-from tui.app import LotseApp, reply_markdown
+from tui.app import create_app
+from tui.render import reply_markdown, reply_plain
+from tui.widgets.answer_card import AnswerCard
+from tui.widgets.calculator_form import CalculatorForm
+from tui.widgets.conversation import Welcome
+from tui.widgets.source_panel import SourcePanel
+
+URLAUB = "Haben Teilnehmer der InbeQ Anspruch auf Urlaub?"
 
 
-async def test_question_shows_card_with_source(lotse):
-    lotse.handle
-    app = LotseApp(lotse)
+async def ready(app, pilot):
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_and_submit(app, pilot, selector, value):
+    field = app.query_one(selector, Input)
+    field.value = value
+    field.focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def ask(app, pilot, question):
+    app.query_one("#question", Input).value = question
+    await pilot.press("enter")
+    await ready(app, pilot)
+    return app.query(AnswerCard).last()
+
+
+async def test_question_shows_card_with_source_and_validity(lotse):
+    app = create_app(service=lotse)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.query_one(Input).value = "Haben Teilnehmer der InbeQ Anspruch auf Urlaub?"
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await ready(app, pilot)
+        card = await ask(app, pilot, URLAUB)
+        assert "2,5 unterweisungsfreien Arbeitstagen" in card.markdown
+        assert "BAG UB" in card.markdown and "Gültigkeit" in card.markdown
+        assert len(card.query(".related-unit")) >= 1  # "Verwandte Fragen"
+
+
+async def test_open_source_scrolls_the_side_panel_to_the_passage(lotse):
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, URLAUB)
+        await pilot.press("ctrl+o")
+        await pilot.pause(0.3)
+        panel = app.query_one(SourcePanel)
+        assert panel.has_class("open") and panel.cited == card.unit_id
+        target = panel.query_one(".cited")
+        assert panel.scroll_y > 0 and abs(target.virtual_region.y - panel.scroll_y) <= 1
+        await pilot.press("escape")
+        assert not panel.has_class("open")
+
+
+async def test_calculation_hands_off_to_a_prefilled_form(lotse, tmp_path):
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, "Wie viele Wochenstunden Personal brauche ich bei 8 Teilnehmenden im 6. Monat, Mindestteilnehmerplatzzahl 7?")
+        assert card.reply.calculation is not None and "62,4 Wochenstunden" in card.markdown
+        await pilot.click("#open-calc")
         await pilot.pause()
-        cards = app.query(Markdown)
-        assert len(cards) == 2
-        text = reply_markdown(lotse.ask("Haben Teilnehmer der InbeQ Anspruch auf Urlaub?"))
-        assert "2,5 unterweisungsfreien Arbeitstagen" in text and "BAG UB" in text
+        form = app.query_one(CalculatorForm)
+        assert app.query_one(TabbedContent).active == "tab-calc"
+        assert app.query_one("#field-teilnehmende", Input).value == "8"
+        assert app.query_one("#field-monat", Input).value == "6"
+        assert form.calculation is not None and "62,4 Wochenstunden" in form.calculation.result
+        # round trip: change a value, compute again, export the dates
+        await form.set_form("integrationsamt", {})
+        await type_and_submit(app, pilot, "#field-beschaeftigungsbeginn", "01.09.2027")
+        assert "01.03.2027" in form.calculation.result
+        target = tmp_path / "termine.ics"
+        assert not app.query_one("#calc-ics").disabled
+        await type_and_submit(app, pilot, "#calc-ics-path", str(target))
+        assert b"BEGIN:VEVENT" in target.read_bytes()
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("teilnehmende", "-3", "Negative Werte"),
+    ("teilnehmende", "acht", "keine ganze Zahl"),
+    ("teilnehmende", "", "Bitte ausfüllen"),
+    ("monat", "\x1b[31m", "Steuerzeichen"),
+])
+async def test_bad_input_in_forms_gets_inline_german_messages(lotse, field, value, message):
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("f3")
+        form = app.query_one(CalculatorForm)
+        await form.set_form("personal", {"teilnehmende": "8", "monat": "2"})
+        await type_and_submit(app, pilot, f"#field-{field}", value)
+        error = app.query_one(f"#error-{field}")
+        assert error.display and message in str(error.render())
+        assert form.calculation is None and app.query_one("#calc-ics").disabled
+
+
+async def test_impossible_date_in_a_form(lotse):
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        form = app.query_one(CalculatorForm)
+        await form.set_form("kuendigung", {})
+        await type_and_submit(app, pilot, "#field-kuendigung", "31.02.2027")
+        assert "31.02.2027" in str(app.query_one("#error-kuendigung").render())
+
+
+async def test_abstention_says_so_and_offers_suggestions(lotse):
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, "Wie hoch ist die Ausgleichsabgabe pro Monat in Euro?")
+        assert card.has_class("abstained") and "keine verlässliche Antwort" in card.markdown
+        suggestions = card.query(".suggestion")
+        assert len(suggestions) >= 1
+        await pilot.click(suggestions.first())
+        await ready(app, pilot)
+        assert len(app.query(AnswerCard)) == 2
+
+
+async def test_switching_audience_changes_starting_questions(lotse):
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        before = [b.question for b in app.query_one(Welcome).query(".start-question")]
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        after = [b.question for b in app.query_one(Welcome).query(".start-question")]
+        assert app.audience_id == "anbieter" and before != after and after
+        assert "Anbieter" in app.sub_title
+
+
+async def test_history_up_and_down(lotse):
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        await ask(app, pilot, "Urlaub?")
+        await ask(app, pilot, "Fahrtkosten?")
+        field = app.query_one("#question", Input)
+        await pilot.press("up")
+        assert field.value == "Fahrtkosten?"
+        await pilot.press("up")
+        assert field.value == "Urlaub?"
+        await pilot.press("down", "down")
+        assert field.value == ""
+
+
+async def test_help_theme_and_quit(lotse):
+    app = create_app(service=lotse)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("f1")
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        theme = app.theme
+        await pilot.press("ctrl+t")
+        assert app.theme != theme
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+
+
+def test_plain_text_for_the_clipboard_names_the_source(lotse):
+    text = reply_plain(lotse.ask(URLAUB))
+    assert "2,5 unterweisungsfreien Arbeitstagen" in text
+    assert text.splitlines()[0] == f"Frage: {URLAUB}" and "Quelle: " in text and "Gültigkeit: " in text
 
 
 def test_abstention_markdown(lotse):

@@ -1,0 +1,50 @@
+"""The help screen: what UB-Lotse does and every key."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+HELP = """\
+# Hilfe – UB-Lotse
+
+UB-Lotse beantwortet Fragen zur Unterstützten Beschäftigung (InbeQ, Berufsbegleitung,
+Jobcoaching) **nur aus den hinterlegten Dokumenten**. Jede Antwort nennt Dokument, Abschnitt,
+Datum und ob das Dokument noch gilt. Steht etwas nicht in den Dokumenten, sagt UB-Lotse das.
+
+| Taste | Aktion |
+|---|---|
+| Enter | Frage stellen |
+| ↑ / ↓ | frühere Fragen |
+| F1 | diese Hilfe |
+| F2 | Fragen |
+| F3 | Rechner (Personal, Fristen) |
+| F4 | Dokumente |
+| F5 | Glossar |
+| F6 | Einarbeitung |
+| Strg+O | Quelle der letzten Antwort öffnen |
+| Esc | Quellenansicht schließen |
+| Strg+Y | Antwort mit Quelle kopieren |
+| Strg+G | Ansicht wechseln (Eltern / Anbieter / Einarbeitung) |
+| Strg+T | hell / dunkel |
+| Strg+L | Verlauf leeren |
+| Strg+P | Befehlspalette |
+| Tab | zum nächsten Element |
+| Strg+Q | beenden |
+
+Schließen mit Esc oder F1.
+"""
+
+
+class HelpScreen(ModalScreen):
+    BINDINGS = [Binding("escape", "dismiss", "Schließen"), Binding("f1", "dismiss", "Schließen")]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll { width: 80%; max-width: 90; height: 90%; border: thick $primary; background: $surface; padding: 0 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Markdown(HELP)

@@ -1,0 +1,99 @@
+"""An answer card: the answer (Markdown), its source line, and actions."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Label, Markdown
+
+
+class AnswerCard(Vertical, can_focus=True):
+    """One reply in the conversation. Actions are posted as messages; the app handles them."""
+
+    DEFAULT_CSS = """
+    AnswerCard { height: auto; border: round $accent; margin: 0 0 1 0; padding: 0 1; }
+    AnswerCard:focus-within, AnswerCard:focus { border: round $success; }
+    AnswerCard.abstained { border: round $warning; }
+    AnswerCard .actions { height: auto; }
+    AnswerCard .actions Button { margin-right: 1; min-width: 10; }
+    AnswerCard .related-label { margin-top: 1; text-style: bold; }
+    AnswerCard .related { height: auto; }
+    AnswerCard .related Button { width: 1fr; }
+    """
+
+    class SourceRequested(Message):
+        def __init__(self, unit_id: str):
+            super().__init__()
+            self.unit_id = unit_id
+
+    class UnitRequested(Message):
+        def __init__(self, unit_id: str):
+            super().__init__()
+            self.unit_id = unit_id
+
+    class QuestionRequested(Message):
+        def __init__(self, question: str):
+            super().__init__()
+            self.question = question
+
+    class CalculatorRequested(Message):
+        def __init__(self, name: str, values: dict):
+            super().__init__()
+            self.name = name
+            self.values = values
+
+    class CopyRequested(Message):
+        def __init__(self, text: str):
+            super().__init__()
+            self.text = text
+
+    def __init__(self, reply, markdown: str, plain: str, prefill: dict | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.reply = reply
+        self.markdown = markdown
+        self.plain = plain
+        self.prefill = prefill or {}
+        if reply.abstained:
+            self.add_class("abstained")
+
+    @property
+    def unit_id(self) -> str | None:
+        return self.reply.answers[0].unit.id if self.reply.answers and not self.reply.abstained else None
+
+    def compose(self) -> ComposeResult:
+        yield Markdown(self.markdown, classes="answer")
+        with Horizontal(classes="actions"):
+            if self.unit_id:
+                yield Button("Quelle öffnen", id="open-source", variant="primary", compact=True)
+            if self.reply.calculation is not None:
+                yield Button("Im Rechner öffnen", id="open-calc", compact=True)
+            if not self.reply.abstained or self.reply.calculation is not None:
+                yield Button("Kopieren", id="copy", compact=True)
+        if self.reply.abstained and self.reply.suggestions:
+            yield Label("Meinten Sie:", classes="related-label")
+            with Vertical(classes="related"):
+                for s in self.reply.suggestions:
+                    b = Button(s, classes="suggestion", compact=True)
+                    b.question = s
+                    yield b
+        elif len(self.reply.answers) > 1:
+            yield Label("Verwandte Fragen:", classes="related-label")
+            with Vertical(classes="related"):
+                for a in self.reply.answers[1:4]:
+                    b = Button(f"{a.unit.title} ({a.document.short_title})", classes="related-unit", compact=True)
+                    b.unit_id = a.unit.id
+                    yield b
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        b = event.button
+        if b.id == "open-source" and self.unit_id:
+            self.post_message(self.SourceRequested(self.unit_id))
+        elif b.id == "open-calc" and self.reply.calculation is not None:
+            self.post_message(self.CalculatorRequested(self.reply.calculation.name, self.prefill))
+        elif b.id == "copy":
+            self.post_message(self.CopyRequested(self.plain))
+        elif b.has_class("suggestion"):
+            self.post_message(self.QuestionRequested(b.question))
+        elif b.has_class("related-unit"):
+            self.post_message(self.UnitRequested(b.unit_id))

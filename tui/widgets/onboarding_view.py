@@ -1,0 +1,92 @@
+"""Onboarding for new staff: a guided path through the main topics with the passages and
+short self-check questions whose answers are quoted from the documents."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Label, Markdown, Static
+
+from ..render import step_markdown
+from .answer_card import AnswerCard
+
+
+class OnboardingView(VerticalScroll):
+    BINDINGS = [Binding("ctrl+right", "step(1)", "Weiter"), Binding("ctrl+left", "step(-1)", "Zurück")]
+    DEFAULT_CSS = """
+    OnboardingView { padding: 0 1; }
+    OnboardingView .nav, OnboardingView .passages, OnboardingView .check { height: auto; }
+    OnboardingView .nav Button { margin-right: 1; }
+    OnboardingView .passages Button { width: 1fr; }
+    OnboardingView .check { border: round $secondary; padding: 0 1; margin-top: 1; }
+    OnboardingView .answer { color: $success; height: auto; }
+    """
+
+    def __init__(self, service, **kwargs):
+        super().__init__(**kwargs)
+        self.service = service
+        self.index = 0
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="nav"):
+            yield Button("◀ Zurück", id="step-back", compact=True)
+            yield Button("Weiter ▶", id="step-next", compact=True)
+        yield Markdown("", id="step-text")
+        yield Label("Passagen zu diesem Schritt:")
+        yield Vertical(id="step-passages", classes="passages")
+        yield Vertical(id="step-checks")
+
+    @property
+    def steps(self):
+        return self.service.guide().onboarding
+
+    async def show_step(self, index: int) -> None:
+        steps = self.steps
+        if not steps:
+            self.query_one("#step-text", Markdown).update("Kein Einarbeitungspfad hinterlegt.")
+            return
+        self.index = max(0, min(index, len(steps) - 1))
+        step = steps[self.index]
+        self.query_one("#step-text", Markdown).update(step_markdown(step, self.index, len(steps)))
+        self.query_one("#step-back", Button).disabled = self.index == 0
+        self.query_one("#step-next", Button).disabled = self.index == len(steps) - 1
+        box = self.query_one("#step-passages", Vertical)
+        await box.remove_children()
+        buttons = []
+        for uid in step.units:
+            unit = self.service.unit(uid)
+            if unit is not None:
+                b = Button(f"{unit.title} ({self.service.handle.documents[unit.doc_id].short_title})", classes="passage", compact=True)
+                b.unit_id = uid
+                buttons.append(b)
+        await box.mount_all(buttons)
+        checks = self.query_one("#step-checks", Vertical)
+        await checks.remove_children()
+        widgets = []
+        for i, c in enumerate(step.checks):
+            reveal = Button("Antwort zeigen", classes="reveal", compact=True)
+            reveal.check_index = i
+            widgets.append(Vertical(Static(f"Selbstkontrolle: {c.question}"), reveal,
+                                    Static("", classes="answer", id=f"answer-{i}"), classes="check"))
+        await checks.mount_all(widgets)
+
+    def reveal(self, i: int) -> None:
+        c = self.steps[self.index].checks[i]
+        unit = self.service.unit(c.unit)
+        source = f"{self.service.handle.documents[unit.doc_id].short_title} › {unit.section}" if unit else c.unit
+        self.query_one(f"#answer-{i}", Static).update(f"„…{c.quote}…“\nQuelle: {source}")
+
+    async def action_step(self, delta: int) -> None:
+        await self.show_step(self.index + delta)
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        b = event.button
+        if b.id == "step-next":
+            await self.show_step(self.index + 1)
+        elif b.id == "step-back":
+            await self.show_step(self.index - 1)
+        elif b.has_class("passage"):
+            self.post_message(AnswerCard.SourceRequested(b.unit_id))
+        elif b.has_class("reveal"):
+            self.reveal(b.check_index)
