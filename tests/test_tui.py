@@ -63,7 +63,8 @@ async def test_calculation_hands_off_to_a_prefilled_form(lotse, tmp_path):
         await ready(app, pilot)
         card = await ask(app, pilot, "Wie viele Wochenstunden Personal brauche ich bei 8 Teilnehmenden im 6. Monat, Mindestteilnehmerplatzzahl 7?")
         assert card.reply.calculation is not None and "62,4 Wochenstunden" in card.markdown
-        await pilot.click("#open-calc")
+        app.query_one("#open-calc").focus()
+        await pilot.press("enter")
         await pilot.pause()
         form = app.query_one(CalculatorForm)
         assert app.query_one(TabbedContent).active == "tab-calc"
@@ -117,7 +118,8 @@ async def test_abstention_says_so_and_offers_suggestions(lotse):
         assert card.has_class("abstained") and "keine verlässliche Antwort" in card.markdown
         suggestions = card.query(".suggestion")
         assert len(suggestions) >= 1
-        await pilot.click(suggestions.first())
+        suggestions.first().focus()
+        await pilot.press("enter")
         await ready(app, pilot)
         assert len(app.query(AnswerCard)) == 2
 

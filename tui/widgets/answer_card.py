@@ -4,7 +4,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Label, Markdown
+from rich.markdown import Markdown as RichMarkdown
+from textual.widgets import Button, Label, Static
 
 
 class AnswerCard(Vertical, can_focus=True):
@@ -61,7 +62,8 @@ class AnswerCard(Vertical, can_focus=True):
         return self.reply.answers[0].unit.id if self.reply.answers and not self.reply.abstained else None
 
     def compose(self) -> ComposeResult:
-        yield Markdown(self.markdown, classes="answer")
+        # Rich Markdown in a Static renders at once: the card's height is known when it is shown
+        yield Static(RichMarkdown(self.markdown), classes="answer")
         with Horizontal(classes="actions"):
             if self.unit_id:
                 yield Button("Quelle öffnen", id="open-source", variant="primary", compact=True)

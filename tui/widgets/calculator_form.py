@@ -73,6 +73,8 @@ class CalculatorForm(VerticalScroll):
             parts.append(error)
             widgets.append(Vertical(*parts, classes="field"))
         await box.mount_all(widgets)
+        for field in self.query(Input):
+            field.cursor_blink = not self.app.is_headless
         self.query_one("#calc-ics-path", Input).value = f"ub-lotse-{name}.ics"
         self._show_result(None, "")
         if values:

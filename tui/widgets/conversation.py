@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Markdown
+from rich.markdown import Markdown as RichMarkdown
+from textual.widgets import Button, Static
 
 from ..render import welcome_markdown
 from .answer_card import AnswerCard
@@ -20,7 +21,7 @@ class Welcome(Vertical):
         self.audience = audience
 
     def compose(self) -> ComposeResult:
-        yield Markdown(welcome_markdown(self.audience))
+        yield Static(RichMarkdown(welcome_markdown(self.audience)))
         for q in (self.audience.questions if self.audience else ()):
             b = Button(q, classes="start-question", compact=True)
             b.question = q
@@ -43,7 +44,8 @@ class Conversation(VerticalScroll):
 
     def add_card(self, card: AnswerCard) -> None:
         self.mount(card)
-        self.call_after_refresh(self.scroll_end, animate=False)
+        # show the new card from its start (question, source), not its last line
+        self.call_after_refresh(self.scroll_to_widget, card, animate=False, top=True)
 
     def clear(self) -> None:
         for card in self.query(AnswerCard):

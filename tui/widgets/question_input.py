@@ -19,6 +19,9 @@ class QuestionInput(Input):
         self._pos = 0
         self._draft = ""
 
+    def on_mount(self) -> None:
+        self.cursor_blink = not self.app.is_headless  # a steady cursor keeps test screenshots stable
+
     def remember(self, question: str) -> None:
         if question and (not self.history or self.history[-1] != question):
             self.history.append(question)
