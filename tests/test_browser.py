@@ -1,0 +1,100 @@
+"""Browser smoke test: `lotse serve` on a free local port, headless Chromium loads the page,
+a question is typed into the terminal and the answer text reaches the page.
+
+The page draws the terminal on a canvas, so the test reads what the page received over its
+WebSocket (the terminal output xterm.js draws) instead of the DOM. Skipped, with the reason,
+when Chromium, ChromeDriver or Selenium are missing (`make test` installs Debian's chromium
+and chromium-driver where the machine allows it).
+"""
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+webdriver = pytest.importorskip("selenium.webdriver", reason="Selenium ist nicht installiert")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
+                                reason="Chromium/ChromeDriver fehlen (Debian-Pakete chromium, chromium-driver)")
+
+RECORD_WEBSOCKET = """
+window.__frames = [];
+const NativeWebSocket = window.WebSocket;
+window.WebSocket = function (...args) {
+  const ws = new NativeWebSocket(...args);
+  ws.addEventListener('message', (ev) => {
+    if (typeof ev.data === 'string') { window.__frames.push(ev.data); }
+    else if (ev.data instanceof Blob) { ev.data.text().then((t) => window.__frames.push(t)); }
+    else { window.__frames.push(new TextDecoder().decode(ev.data)); }
+  });
+  return ws;
+};
+window.WebSocket.prototype = NativeWebSocket.prototype;
+Object.assign(window.WebSocket, NativeWebSocket);
+"""
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(predicate, timeout: float, step: float = 0.3):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(step)
+    return predicate()
+
+
+def test_question_in_the_browser(lotse):
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    lotse.handle  # the served app opens the index this session already built
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)],
+                              cwd=Path(__file__).resolve().parents[1], env=os.environ.copy(),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    options = Options()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1200,800", "--user-data-dir=" + str(Path(lotse.handle.location).parent / "chromium-profile")):
+        options.add_argument(arg)
+    driver = None
+    try:
+        def listening():
+            try:
+                socket.create_connection(("127.0.0.1", port), 0.2).close()
+                return True
+            except OSError:
+                return False
+
+        assert wait_for(listening, 20), "lotse serve did not start"
+        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_WEBSOCKET})
+        driver.get(f"http://127.0.0.1:{port}/")
+        screen = lambda: ANSI.sub("", driver.execute_script("return (window.__frames || []).join('')"))  # noqa: E731
+        assert wait_for(lambda: "Ihre Frage" in screen(), 30), "the app did not appear in the page"
+        box = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
+        box.send_keys("Haben Teilnehmer der InbeQ Anspruch auf Urlaub?")
+        box.send_keys(Keys.ENTER)
+        assert wait_for(lambda: "unterweisungsfreien" in screen(), 30), "no answer in the page"
+    finally:
+        if driver is not None:
+            driver.quit()
+        server.terminate()
+        server.wait(10)
