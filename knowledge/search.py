@@ -5,7 +5,11 @@ its own stem, by the stems of its compound parts, by a spelling correction or by
 thesaurus synonym; Whoosh ranks the units with BM25F over weighted fields (title and
 question above breadcrumb and body). The confidence of a hit is the share of the
 question's information (IDF-weighted concepts) that the unit covers, so a question about
-the weather, which shares one place name with the corpus, stays below the threshold.
+the weather, which shares one place name with the corpus, stays below the threshold; it is
+raised by the BM25F score relative to the best hit and by how much of the question the
+unit's heading names (MIX). Nouns weigh more than other words, and a question naming an
+adjacent topic the documents lack (corpus/adjacent_topics.yaml) is not answered by a unit
+that merely shares its words.
 """
 from __future__ import annotations
 
@@ -134,7 +138,7 @@ class Searcher:
             for j in range(idx + 1, idx + len(exp.matched)):
                 concepts[j].weight = 0.0
         topical = self._mark_topics(concepts, stems)
-        for i, c in enumerate(concepts):
+        for c in concepts:
             if number_alias(c.term.folded):
                 c.weight *= NUMBER_WEIGHT
             elif c.term.folded.isdigit() or re.fullmatch(r"\d+[a-z]?", c.term.folded):

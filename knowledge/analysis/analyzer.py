@@ -1,8 +1,8 @@
 """The analysis pipeline shared by indexing and querying.
 
 token -> lowercase -> stop word filter -> lemma -> umlaut/ß folding -> Snowball stem,
-plus the stems of compound parts and a derivational root ("~inform"). The index stores the resulting terms; queries are
-analysed by the same code, so both sides always agree.
+plus the stems of compound parts and a derivational root ("~inform"). The index stores
+the resulting terms; queries are analysed by the same code, so both sides always agree.
 """
 from __future__ import annotations
 
