@@ -33,7 +33,7 @@ from .analysis.fold import fold
 from .analysis.spelling import load_word_list
 from .analysis.lemmas import LemmaTable, compile_lemma_table, load_spacy_lemmatizer
 from .analysis.stopwords import is_stopword
-from .analysis.thesaurus import Thesaurus, load_groups, load_idioms
+from .analysis.thesaurus import Thesaurus, load_thesaurus_files
 from .analysis.tokenize import tokenize
 from .topics import Topic, compile_topics, load_topic_terms, topic_files
 from .corpus import Corpus, CorpusError, Document, Unit, corpus_dirs, document_files, load_corpus
@@ -128,12 +128,13 @@ def _unit_fields(unit: Unit, doc: Document) -> dict[str, str]:
 def _write(target: Path | None, corpus: Corpus, dirs: list[Path], progress: Callable[[str], None]) -> tuple[object, dict, set[str]]:
     progress("Lade spaCy (deutsche Lemmata) …")
     nlp = load_spacy_lemmatizer()
-    groups = load_groups(thesaurus_files(dirs))
+    groups, idioms = load_thesaurus_files(thesaurus_files(dirs))
+    topic_terms = load_topic_terms(topic_files(dirs))
     texts = []
     for u in corpus.units:
         texts.extend([u.title, u.question, u.text])
     texts.extend(" ".join(g) for g in groups)
-    texts.extend(" ".join(terms) for _, terms in load_topic_terms(topic_files(dirs)))
+    texts.extend(" ".join(terms) for _, terms in topic_terms)
     progress("Lemmatisiere das Korpus …")
     table, known_forms = compile_lemma_table(nlp, texts)
     lemmas = LemmaTable(table)
@@ -160,7 +161,11 @@ def _write(target: Path | None, corpus: Corpus, dirs: list[Path], progress: Call
         parts = big.split(w) if w in german else big.split_lenient(w)
         lexicon.update(p for p in parts if len(p) >= 3)
     analyzer = Analyzer(lemmas, CompoundSplitter(lexicon))
-    thesaurus = Thesaurus.from_words(groups, lambda s: [t.stem for t in analyzer.terms(s)], load_idioms(thesaurus_files(dirs)))
+
+    def stems_of(text: str) -> list[str]:
+        return [t.stem for t in analyzer.terms(text)]
+
+    thesaurus = Thesaurus.from_words(groups, stems_of, idioms)
 
     progress(f"Indexiere {len(corpus.units)} Abschnitte …")
     if target is None:
@@ -172,12 +177,13 @@ def _write(target: Path | None, corpus: Corpus, dirs: list[Path], progress: Call
     unit_stems = []  # word stems in order (no compound parts), to find phrases
     for u in corpus.units:
         doc = corpus.documents[u.doc_id]
-        values = {k: analyzer.index_text(v) for k, v in _unit_fields(u, doc).items()}
+        terms = {k: analyzer.terms(v) for k, v in _unit_fields(u, doc).items()}
+        values = {k: Analyzer.join(ts) for k, ts in terms.items()}
         writer.add_document(id=u.id, **values)
         unit_fields.append(values)
-        unit_stems.append([t.stem for text in (u.title, u.question, u.text) for t in analyzer.terms(text)])
+        unit_stems.append([t.stem for k in ("title", "question", "body") for t in terms[k]])
     writer.commit()
-    topics = compile_topics(load_topic_terms(topic_files(dirs)), lambda s: [t.stem for t in analyzer.terms(s)], unit_stems)
+    topics = compile_topics(topic_terms, stems_of, unit_stems)
     meta = {
         "version": ANALYSIS_VERSION,
         "lemmas": table,

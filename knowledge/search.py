@@ -96,7 +96,8 @@ class Searcher:
         extra = self.h.thesaurus.idiom_words(text)
         terms = self.h.analyzer.terms(text)[:MAX_QUERY_TERMS]
         if extra:
-            terms += [t for t in self.h.analyzer.terms(extra) if t.stem not in {x.stem for x in terms}]
+            have = {x.stem for x in terms}
+            terms += [t for t in self.h.analyzer.terms(extra) if t.stem not in have]
         corrections: dict[str, str] = {}
         fixed: list[Term] = []
         for t in terms:

@@ -75,4 +75,8 @@ class Analyzer:
 
     def index_text(self, text: str) -> str:
         """Space-separated terms for a Whoosh field (compound parts follow their word)."""
-        return " ".join(" ".join(t.stems) for t in self.terms(text))
+        return self.join(self.terms(text))
+
+    @staticmethod
+    def join(terms: list[Term]) -> str:
+        return " ".join(" ".join(t.stems) for t in terms)

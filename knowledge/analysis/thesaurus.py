@@ -21,34 +21,30 @@ class Expansion:
     alternatives: tuple[tuple[str, ...], ...]  # stem sequences of the other members
 
 
-def load_groups(paths: list[Path]) -> list[list[str]]:
+def load_thesaurus_files(paths: list[Path]) -> tuple[list[list[str]], list[tuple[str, str]]]:
+    """Groups and idioms from the thesaurus files, each file read once.
+
+    Idioms are (pattern, words) pairs: a question whose folded lowercase text matches the
+    regular expression `pattern` (as whole words) is also searched with `words`."""
     groups: list[list[str]] = []
-    for path in paths:
-        if not path.is_file():
-            continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for group in data.get("groups", []) if isinstance(data, dict) else []:
-            if isinstance(group, list) and len(group) > 1:
-                groups.append([str(x) for x in group])
-    return groups
-
-
-def load_idioms(paths: list[Path]) -> list[tuple[str, str]]:
-    """(pattern, words) pairs: a question whose folded lowercase text matches the regular
-    expression `pattern` (as whole words) is also searched with `words`."""
     idioms: list[tuple[str, str]] = []
     for path in paths:
         if not path.is_file():
             continue
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        entries = data.get("idioms", {}) if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            continue
+        for group in data.get("groups", []):
+            if isinstance(group, list) and len(group) > 1:
+                groups.append([str(x) for x in group])
+        entries = data.get("idioms", {})
         for pattern, words in (entries.items() if isinstance(entries, dict) else []):
             try:
                 re.compile(str(pattern))
             except re.error:
                 continue
             idioms.append((str(pattern), str(words)))
-    return idioms
+    return groups, idioms
 
 
 class Thesaurus:
