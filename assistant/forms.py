@@ -23,6 +23,7 @@ class Field:
     default: str = ""
     placeholder: str = ""
     choices: tuple[tuple[str, str], ...] = ()  # (value, label)
+    meanings: tuple[tuple[str, object], ...] = ()  # choice value -> what the calculator receives
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,9 @@ FORMS: dict[str, CalcForm] = {f.name: f for f in (
     CalcForm("besetzung", "Besetzungssteuerung", (
         Field("beginn", "Maßnahme- bzw. Modulbeginn", "date", True, placeholder=DATE_HINT),
         Field("modular", "Maßnahmeart", "choice", True, "offen", choices=(
-            ("offen", "nicht angegeben"), ("ja", "modular"), ("nein", "nicht modular"))),
-    ), lambda v, _t: calc.occupancy_check(v["beginn"], {"ja": True, "nein": False}.get(v["modular"]))),
+            ("offen", "nicht angegeben"), ("ja", "modular"), ("nein", "nicht modular")),
+            meanings=(("offen", None), ("ja", True), ("nein", False))),
+    ), lambda v, _t: calc.occupancy_check(v["beginn"], v["modular"])),
 )}
 
 
@@ -155,7 +157,7 @@ def parse_value(f: Field, raw: object, today: dt.date):
         allowed = [v for v, _ in f.choices]
         if text not in allowed:
             raise calc.InputError(f"Bitte eine der Möglichkeiten wählen: {', '.join(label for _, label in f.choices)}.")
-        return text
+        return dict(f.meanings)[text] if f.meanings else text
     raise calc.InputError(f"Unbekannte Feldart {f.kind}.")
 
 
@@ -180,8 +182,8 @@ def evaluate(name: str, raw: dict[str, object], today: dt.date) -> FormResult:
 
 def display_value(f: Field, value) -> object:
     """A calculator input as the form shows it (dates as TT.MM.JJJJ)."""
-    if f.kind == "choice" and f.name == "modular":
-        return {True: "ja", False: "nein"}.get(value, "offen")
+    if f.meanings:
+        return next(choice for choice, meaning in f.meanings if meaning == value)
     if value is None:
         return False if f.kind == "flag" else ""
     if f.kind == "flag":

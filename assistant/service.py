@@ -245,12 +245,12 @@ class Lotse:
         return sorted(entries, key=lambda e: str(e["term"]).casefold())
 
     def passages_using(self, term: str, limit: int = 8) -> list[Unit]:
-        """Units that use a glossary term (or its long form), in corpus order."""
+        """Units that use a glossary term, in corpus order."""
         h = self.handle
-        wanted = [[t.stem for t in h.analyzer.terms(term)]]
-        wanted = [w for w in wanted if w]
-        out = [u for u, terms in zip(h.units, h.unit_terms) if any(all(s in terms for s in w) for w in wanted)]
-        return out[:limit]
+        stems = [t.stem for t in h.analyzer.terms(term)]
+        if not stems:
+            return []
+        return [u for u, terms in zip(h.units, h.unit_terms) if all(s in terms for s in stems)][:limit]
 
     def guide(self) -> guide_data.Guide:
         if self._guide is None:

@@ -1,0 +1,47 @@
+"""Calculator forms: every form computes from raw text and reopens filled from its result."""
+import datetime as dt
+
+import pytest
+
+from assistant.forms import FORMS, evaluate, prefill
+
+TODAY = dt.date(2026, 11, 22)
+RAW = {
+    "personal": {"teilnehmende": "8", "monat": "6", "mindestplaetze": "7"},
+    "personal-alt": {"lose": "8, 4"},
+    "integrationsamt": {"beschaeftigungsbeginn": "01.09.2027"},
+    "planungsgespraech": {},
+    "kuendigung": {"kuendigung": "15.03.2027"},
+    "stichtag": {},
+    "unterweisungsfrei": {"monate": "7", "schwerbehindert": True},
+    "inbeq-dauer": {"beginn": "01.03.2027", "unterbrechung_tage": "10"},
+    "jobcoaching": {"beginn": "01.03.2027", "verbraucht": "12,5"},
+    "absolventen": {"ende": "31.03.2027"},
+    "ueberpruefung": {"datum": "01.03.2027", "art": "kooperationsplan"},
+    "prognose": {"integration": "01.06.2027"},
+    "besetzung": {"beginn": "01.03.2027", "modular": "nein"},
+}
+
+
+def test_every_form_has_a_case():
+    assert set(RAW) == set(FORMS)
+
+
+@pytest.mark.parametrize("name", sorted(RAW))
+def test_prefill_reproduces_the_calculation(name):
+    first = evaluate(name, RAW[name], TODAY)
+    assert first.ok, first
+    again = evaluate(name, prefill(first.calculation), TODAY)
+    assert again.ok and again.calculation.result == first.calculation.result
+
+
+@pytest.mark.parametrize("value, expected", [("offen", None), ("ja", True), ("nein", False)])
+def test_choices_carry_their_meaning_and_back(value, expected):
+    c = evaluate("besetzung", {"beginn": "01.03.2027", "modular": value}, TODAY).calculation
+    assert c.inputs["modular"] is expected
+    assert prefill(c)["modular"] == value
+
+
+def test_unknown_choice_is_refused_in_german():
+    r = evaluate("besetzung", {"beginn": "01.03.2027", "modular": "vielleicht"}, TODAY)
+    assert "Bitte eine der Möglichkeiten wählen" in r.errors["modular"]
