@@ -159,6 +159,8 @@ def render_reply(reply, service) -> str:
     for i, ans in enumerate(reply.answers[:3]):
         u, d = ans.unit, ans.document
         if i == 0:
+            if ans.highlight:
+                out += [f"Kurz: {ans.highlight}", ""]
             out += [f"Antwort aus: {d.short_title}", f"Abschnitt: {u.section}"]
             meta = [f"Dokument vom {d.display_date}", f"Herausgeber: {d.issuer}"]
             if u.responder:
@@ -166,6 +168,8 @@ def render_reply(reply, service) -> str:
             out += [" · ".join(meta), f"Gültigkeit: {ans.validity}"]
             out += [f"⚠ {n}" for n in ans.notes]
             out += ["", u.text, ""]
+            if ans.similar:
+                out += ["Ähnliche Fragen:"] + [f"  - {q}" for q in ans.similar] + [""]
             if len(reply.answers) > 1:
                 out.append("Weitere Treffer:")
         else:
@@ -194,8 +198,7 @@ def _service(args, progress=None):
 def _dispatch(args, parser) -> int:
     if args.command is None:
         # the UI is looked up by name: the core never imports it (see the import-linter contract)
-        importlib.import_module(UI_MODULE).run_app(args.corpus)
-        return 0
+        return importlib.import_module(UI_MODULE).run_app(args.corpus) or 0
     if args.command == "serve":
         importlib.import_module(SERVE_MODULE).serve(args.host, args.port, args.corpus)
         return 0
@@ -233,7 +236,7 @@ def _dispatch(args, parser) -> int:
         start = time.perf_counter()
         h = service.rebuild()
         seconds = str(round(time.perf_counter() - start, 1)).replace(".", ",")
-        print(f"Index aufgebaut: {len(h.documents)} Dokumente, {len(h.units)} Abschnitte, {seconds} Sekunden")
+        print(f"Index aufgebaut: {len(h.store.documents())} Dokumente, {len(h.store)} Abschnitte, {seconds} Sekunden")
         print(f"Ort: {h.location}")
         if h.notice:
             print(h.notice)

@@ -11,10 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from .analysis.fold import fold
 
 BUILTIN_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 REQUIRED = ("id", "title", "issuer", "region", "date", "kind")
@@ -168,11 +171,13 @@ def parse_document(path: Path) -> Document:
 
 
 def _slug(title: str) -> str:
+    """An ASCII id part for a heading: its number ("§ 6" -> "p6", "A.1") or its first words."""
     m = re.match(r"^(§\s*\d+[a-z]?|(?:[AB]\.)?\d+(?:\.\d+)*|Anlage \d+|Sonderfrage)", title)
     if m:
-        return re.sub(r"\s+", "", m.group(1)).rstrip(".")
-    words = re.findall(r"[a-z0-9äöüß]+", title.lower())
-    return "-".join(words[:4])
+        return re.sub(r"\s+", "", m.group(1)).rstrip(".").replace("§", "p")
+    ascii_title = unicodedata.normalize("NFKD", fold(title)).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_title)
+    return "-".join(words[:4]) or "abschnitt"
 
 
 def split_units(doc: Document) -> list[Unit]:

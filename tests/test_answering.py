@@ -10,7 +10,7 @@ from .conftest import TODAY, VALID_DOC
     ("Bekommen InbeQ-Teilnehmende Urlaub?", "bagub-faq/12"),
     ("Kinderbetreuungskosten während der UB – wer zahlt?", "bagub-faq/34"),
     ("Wie viele Fachleistungsstunden umfasst ein Jobcoaching in Baden-Württemberg?", "bw-jobcoaching/2.1"),
-    ("Ab wann beginnt die Stabilisierungsphase?", "mv-koop/§4-3"),
+    ("Ab wann beginnt die Stabilisierungsphase?", "mv-koop/p4-3"),
     ("Gilt der Mindestlohn für InbeQ-Teilnehmer?", "bagub-faq/27"),
 ])
 def test_questions_get_their_passage_first(lotse, question, unit_id):

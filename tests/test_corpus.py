@@ -43,8 +43,8 @@ def test_every_paragraph_of_the_agreement_is_a_unit(corpus):
     assert len(paragraphs) == 11
     units = [u for u in corpus.units if u.doc_id == "mv-koop"]
     for p in paragraphs:
-        assert any(u.id in (f"mv-koop/§{p}",) or u.id.startswith(f"mv-koop/§{p}-") for u in units), p
-    absatz = next(u for u in units if u.id == "mv-koop/§6-5")
+        assert any(u.id in (f"mv-koop/p{p}",) or u.id.startswith(f"mv-koop/p{p}-") for u in units), p
+    absatz = next(u for u in units if u.id == "mv-koop/p6-5")
     assert "Zwingend: zuständige Agentur für Arbeit" in absatz.text
     assert absatz.breadcrumb[-1] == "§ 6 Planungsgespräch, Absatz 5"
 

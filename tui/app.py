@@ -163,7 +163,7 @@ class LotseApp(App):
         if unit is None:
             self.notify("Dieser Abschnitt ist nicht (mehr) im Korpus.", severity="warning")
             return
-        doc = self.service.handle.documents[unit.doc_id]
+        doc = self.service.document(unit.doc_id)
         await self.query_one(SourcePanel).show(doc, self.service.units_of(doc.id), unit_id, self.service.today)
 
     def _current_card(self) -> AnswerCard | None:
@@ -237,5 +237,8 @@ def create_app(extra_corpus=(), service: Lotse | None = None, audience: str = "e
     return LotseApp(service or Lotse(extra_corpus), audience)
 
 
-def run_app(extra_corpus=()) -> None:
-    create_app(extra_corpus).run()
+def run_app(extra_corpus=()) -> int:
+    """Run the app; the exit code is non-zero after an unexpected error (Textual sets it)."""
+    app = create_app(extra_corpus)
+    app.run()
+    return app.return_code or 0

@@ -29,9 +29,11 @@ class SourcePanel(VerticalScroll):
         # Static with Rich Markdown renders at once, so the scroll target's position is known
         widgets = [Static(RichMarkdown(document_header(doc, today)), classes="doc-header")]
         target = None
-        for u in units:
+        for pos, u in enumerate(units):
+            # widget ids are positions, never unit ids: a unit id may hold any character
+            # a provider's heading has, and Textual accepts only ASCII identifiers
             md = Static(RichMarkdown(unit_markdown(u, u.id == cited_id)), classes="unit cited" if u.id == cited_id else "unit",
-                        id="unit-" + "".join(ch if ch.isalnum() else "-" for ch in u.id))
+                        id=f"unit-{pos}")
             widgets.append(md)
             if u.id == cited_id:
                 target = md
