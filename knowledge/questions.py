@@ -1,0 +1,66 @@
+"""Authored questions: the questions each unit answers (`questions/<doc-id>.yaml` in a corpus folder).
+
+    bagub-faq/1:
+      parent: [kriegt mein sohn urlaub in der inbeq, ...]
+      provider: [...]
+      colleague: [...]
+
+They are written from the units' own text in the voices of the three audiences. The
+question retriever matches a user's question against them, cards show them as
+"Ähnliche Fragen", and tools/calibrate.py fits the ranking on them. A provider folder may
+add its own file; a broken file or an unknown unit id is reported by name and skipped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from .corpus import CorpusError
+
+AUDIENCES = ("parent", "provider", "colleague")
+FOLDER = "questions"
+
+
+@dataclass(frozen=True)
+class AuthoredQuestion:
+    unit_id: str
+    audience: str
+    text: str
+
+
+def question_files(dirs: Iterable[Path]) -> list[Path]:
+    return [p for d in dirs if (d / FOLDER).is_dir() for p in sorted((d / FOLDER).glob("*.yaml"))]
+
+
+def load_questions(dirs: Iterable[Path], unit_ids: set[str]) -> tuple[list[AuthoredQuestion], list[CorpusError]]:
+    out: list[AuthoredQuestion] = []
+    errors: list[CorpusError] = []
+    for path in question_files(dirs):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            errors.append(CorpusError(path, f"Die Fragendatei kann nicht gelesen werden ({type(exc).__name__})."))
+            continue
+        if not isinstance(data, dict):
+            errors.append(CorpusError(path, "Die Fragendatei muss Abschnitts-IDs mit ihren Fragen enthalten."))
+            continue
+        unknown = []
+        for unit_id, voices in data.items():
+            if str(unit_id) not in unit_ids:
+                unknown.append(str(unit_id))
+                continue
+            if isinstance(voices, list):  # a plain list: audience not stated
+                voices = {"colleague": voices}
+            if not isinstance(voices, dict):
+                continue
+            for audience, items in voices.items():
+                for q in items if isinstance(items, list) else []:
+                    if isinstance(q, (str, int, float)) and str(q).strip():
+                        out.append(AuthoredQuestion(str(unit_id), str(audience), str(q).strip()))
+        if unknown:
+            errors.append(CorpusError(path, "Unbekannte Abschnitts-IDs übersprungen: " + ", ".join(unknown[:5])
+                                      + (" …" if len(unknown) > 5 else "")))
+    return out, errors

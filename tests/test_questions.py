@@ -1,0 +1,53 @@
+"""Authored questions: enough for every unit, loadable, and never copied from the evaluation set."""
+import json
+from collections import Counter
+
+import pytest
+from rapidfuzz import fuzz
+
+from knowledge.analysis.fold import fold
+from knowledge.corpus import BUILTIN_CORPUS, corpus_dirs, load_corpus
+from knowledge.questions import AUDIENCES, load_questions
+
+from .conftest import SHARED
+
+
+@pytest.fixture(scope="module")
+def builtin():
+    corpus = load_corpus([BUILTIN_CORPUS])
+    questions, errors = load_questions([BUILTIN_CORPUS], {u.id for u in corpus.units})
+    return corpus, questions, errors
+
+
+def test_every_builtin_unit_has_at_least_five_questions_in_all_three_voices(builtin):
+    corpus, questions, errors = builtin
+    assert errors == []
+    per_unit = Counter(q.unit_id for q in questions)
+    thin = [u.id for u in corpus.units if per_unit[u.id] < 5]
+    assert thin == []
+    voices = {u.id: {q.audience for q in questions if q.unit_id == u.id} for u in corpus.units}
+    assert all(v == set(AUDIENCES) for v in voices.values()), [k for k, v in voices.items() if v != set(AUDIENCES)]
+
+
+def test_no_authored_question_is_a_near_copy_of_a_dev_question(builtin):
+    dev = SHARED / "eval" / "dev.jsonl"
+    if not dev.is_file():
+        pytest.skip("../shared/eval/dev.jsonl fehlt in diesem Checkout")
+    dev_questions = [fold(json.loads(line)["question"]) for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()]
+    _, questions, _ = builtin
+    near = [q.text for q in questions if any(fuzz.ratio(fold(q.text), d) >= 85 for d in dev_questions)]
+    assert near == []
+
+
+def test_a_provider_question_file_with_unknown_ids_is_reported_by_name_and_the_rest_kept(tmp_path):
+    folder = tmp_path / "eigene"
+    (folder / "questions").mkdir(parents=True)
+    (folder / "questions" / "eigene.yaml").write_text(
+        "bagub-faq/1:\n  parent: [darf mein sohn urlaub machen]\ngibt-es-nicht/9:\n  parent: [egal]\n", encoding="utf-8")
+    (folder / "questions" / "kaputt.yaml").write_text("bagub-faq/1: [unclosed\n", encoding="utf-8")
+    corpus = load_corpus([BUILTIN_CORPUS])
+    questions, errors = load_questions([folder], {u.id for u in corpus.units})
+    assert [q.text for q in questions] == ["darf mein sohn urlaub machen"]
+    messages = {e.path.name: e.problem for e in errors}
+    assert "gibt-es-nicht/9" in messages["eigene.yaml"]
+    assert "kann nicht gelesen werden" in messages["kaputt.yaml"]
