@@ -36,6 +36,35 @@ def warm(service, rounds=20):
     return statistics.median(times), pct(times, 99)
 
 
+def bm25s_baseline(texts: list[str], rounds: int = 20) -> tuple[float, float] | None:
+    """p50 and p99 (ms) of plain bm25s with German Snowball stemming over the same texts,
+    or None without the `bench` extra (pip install -e ".[bench]")."""
+    try:
+        import bm25s
+        import Stemmer
+    except ImportError:
+        return None
+    stemmer = Stemmer.Stemmer("german")
+    retriever = bm25s.BM25()
+    retriever.index(bm25s.tokenize(texts, stopwords="de", stemmer=stemmer, show_progress=False), show_progress=False)
+    times = []
+    for _ in range(rounds):
+        for q in QUESTIONS:
+            t = time.perf_counter()
+            retriever.retrieve(bm25s.tokenize([q], stopwords="de", stemmer=stemmer, show_progress=False),
+                               k=min(5, len(texts)), show_progress=False)
+            times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times), pct(times, 99)
+
+
+def compare(label: str, ours: tuple[float, float], texts: list[str]) -> None:
+    base = bm25s_baseline(texts)
+    if base is None:
+        print(f"{label}: bm25s nicht installiert (pip install -e \".[bench]\")")
+        return
+    print(f"{label}: bm25s p50 {base[0]:.2f} ms, p99 {base[1]:.2f} ms; UB-Lotse / bm25s (p50): {ours[0] / max(base[0], 1e-6):.1f}×")
+
+
 def main() -> None:
     from assistant.service import Lotse
 
@@ -45,6 +74,7 @@ def main() -> None:
     print(f"Indexaufbau (Korpus): {time.perf_counter() - t:.2f} s, {len(s.handle.units)} Abschnitte")
     p50, p99 = warm(s)
     print(f"Warm: p50 {p50:.1f} ms, p99 {p99:.1f} ms je Frage")
+    compare("Vergleich (Korpus)", (p50, p99), [u.text for u in s.handle.store.units()])
     colds = []
     for _ in range(5):
         t = time.perf_counter()
@@ -55,7 +85,7 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         d = Path(tmp)
-        words = [u.text for u in s.handle.units]
+        words = [u.text for u in s.handle.store.units()]
         rnd = random.Random(1)
         for i in range(100):
             parts = [f"---\nid: synth-{i}\ntitle: Synthetisch {i}\nissuer: Bench\nregion: Bund\ndate: 2025-01-01\nkind: guideline\n---\n\n# Synthetisch {i}\n"]
@@ -67,9 +97,10 @@ def main() -> None:
         big = Lotse([str(d)])
         t = time.perf_counter()
         big.handle
-        print(f"Indexaufbau 10 000 synthetische Abschnitte: {time.perf_counter() - t:.1f} s ({len(big.handle.units)} Abschnitte)")
+        print(f"Indexaufbau 10 000 synthetische Abschnitte: {time.perf_counter() - t:.1f} s ({len(big.handle.store)} Abschnitte)")
         p50, p99 = warm(big, rounds=3)
         print(f"Warm (10 000): p50 {p50:.1f} ms, p99 {p99:.1f} ms je Frage")
+        compare("Vergleich (10 000)", (p50, p99), [u.text for u in big.handle.store.units()])
 
 
 if __name__ == "__main__":

@@ -11,8 +11,9 @@ from pathlib import Path
 import yaml
 
 from knowledge.corpus import BUILTIN_CORPUS, Document, Unit, corpus_dirs
+from knowledge.analysis.lemmas import LemmaSource
 from knowledge.index import IndexHandle, open_index
-from knowledge.search import Searcher
+from knowledge.pipeline import AnswerPipeline
 
 from . import calculators as calc
 from . import guide as guide_data
@@ -22,6 +23,8 @@ from .router import route
 
 MAX_QUESTION = 1000
 ABSTAIN_TEXT = "Dazu finde ich in den Dokumenten keine verlässliche Antwort."
+SCOPE_TEXT = ("Die Dokumente behandeln die Unterstützte Beschäftigung nach § 55 SGB IX (InbeQ und Berufsbegleitung), "
+              "das Jobcoaching in Baden-Württemberg und den Integrationsprozess der Bundesagentur für Arbeit.")
 
 
 @dataclass
@@ -32,6 +35,8 @@ class Answer:
     validity: str
     in_force: bool
     notes: list[str] = field(default_factory=list)
+    highlight: str = ""
+    similar: list[str] = field(default_factory=list)
 
     @property
     def source(self) -> str:
@@ -40,7 +45,7 @@ class Answer:
     def to_json(self) -> dict:
         u, d = self.unit, self.document
         return {
-            "text": u.text, "source": d.short_title, "section": u.section, "score": self.confidence,
+            "text": u.text, "highlight": self.highlight, "similar_questions": self.similar, "source": d.short_title, "section": u.section, "score": self.confidence,
             "unit_id": u.id, "title": u.title, "document_title": d.title, "issuer": d.issuer, "region": d.region,
             "date": d.display_date, "answer_date": u.answer_date, "responder": u.responder,
             "validity": self.validity, "in_force": self.in_force, "notes": self.notes,
@@ -85,12 +90,14 @@ def clean_question(text: str) -> tuple[str, str]:
 class Lotse:
     """Answer engine and calculators behind one object (no UI imports)."""
 
-    def __init__(self, extra_corpus: list[str] | tuple[str, ...] = (), today: dt.date | None = None, progress=lambda _m: None):
+    def __init__(self, extra_corpus: list[str] | tuple[str, ...] = (), today: dt.date | None = None, progress=lambda _m: None,
+                 lemma_source: LemmaSource | None = None):
         self.dirs = corpus_dirs(list(extra_corpus))
+        self.lemma_source = lemma_source
         self.today = today or dt.date.today()
         self._progress = progress
         self._handle: IndexHandle | None = None
-        self._searcher: Searcher | None = None
+        self._searcher: AnswerPipeline | None = None
         self._renumbering: list[dict] | None = None
         self._guide: guide_data.Guide | None = None
         self._lock = threading.RLock()  # the UI asks from worker threads
@@ -100,21 +107,25 @@ class Lotse:
     def handle(self) -> IndexHandle:
         with self._lock:
             if self._handle is None:
-                self._handle = open_index(self.dirs, progress=self._progress)
+                self._handle = open_index(self.dirs, progress=self._progress, lemma_source=self.lemma_source)
             return self._handle
 
     @property
-    def searcher(self) -> Searcher:
+    def searcher(self) -> AnswerPipeline:
         with self._lock:
             if self._searcher is None:
-                self._searcher = Searcher(self.handle)
+                try:
+                    self._searcher = AnswerPipeline(self.handle)
+                except Exception:  # the folder was replaced meanwhile (`lotse index` elsewhere): reopen once
+                    self._handle = None
+                    self._searcher = AnswerPipeline(self.handle)
             return self._searcher
 
     def rebuild(self) -> IndexHandle:
         if self._searcher:
             self._searcher.close()
         self._searcher = None
-        self._handle = open_index(self.dirs, progress=self._progress, force=True)
+        self._handle = open_index(self.dirs, progress=self._progress, force=True, lemma_source=self.lemma_source)
         return self._handle
 
     @property
@@ -139,7 +150,7 @@ class Lotse:
         except (ExtractError, calc.InputError) as exc:
             error = str(exc)
         result = self.searcher.search(text, limit=limit)
-        answers = [self._answer(h.unit, h.confidence) for h in result.hits]
+        answers = [self._answer(h.unit, h.confidence, h.highlight, h.similar) for h in result.hits]
         confident = bool(answers) and result.confidence >= self.searcher.threshold and not result.uncovered
         messages = [m for m in (notice,) if m]
         if result.corrections:
@@ -149,15 +160,15 @@ class Lotse:
         if calculation is not None:
             if calculation.rules:
                 # the passage the calculator applies comes first
-                lead = self.handle.units[self.handle.unit_pos[calculation.rules[0].source]]
-                answers = [self._answer(lead, 1.0)] + [a for a in answers if a.unit.id != lead.id]
+                lead = self.unit(calculation.rules[0].source)
+                answers = [self._answer(lead, 1.0, calculation.rules[0].quote)] + [a for a in answers if a.unit.id != lead.id]
             return Reply(question, False, answers[:limit], calculation, " ".join(messages), [], result.corrections, error)
         if not confident:
             suggestions = self._suggestions(result)
             msg = ABSTAIN_TEXT
             if result.uncovered:
                 names = " und ".join(f"„{n}“" for n in result.uncovered)
-                msg = f"Zum Thema {names} enthalten die Dokumente keine Aussage; ich zeige deshalb keine Passage dazu."
+                msg = f"Zum Thema {names} enthalten die Dokumente keine Aussage; ich zeige deshalb keine Passage dazu. {SCOPE_TEXT}"
             if error:
                 msg = error
             elif suggestions:
@@ -175,15 +186,16 @@ class Lotse:
     def _suggestions(self, result) -> list[str]:
         out = []
         for h in result.hits:
-            if h.coverage > 0 and h.unit.title not in out:
+            if h.features.get("coverage", 0) > 0 and h.unit.title not in out:
                 out.append(h.unit.title)
             if len(out) == 3:
                 break
         return out
 
-    def _answer(self, unit: Unit, confidence: float) -> Answer:
-        doc = self.handle.documents[unit.doc_id]
-        return Answer(unit, doc, round(confidence, 3), doc.validity(self.today), doc.in_force(self.today), self.notes_for(unit, doc))
+    def _answer(self, unit: Unit, confidence: float, highlight: str = "", similar: list[str] | None = None) -> Answer:
+        doc = self.document(unit.doc_id)
+        return Answer(unit, doc, round(confidence, 3), doc.validity(self.today), doc.in_force(self.today),
+                      self.notes_for(unit, doc), highlight, similar if similar is not None else self.similar_questions(unit.id))
 
     def notes_for(self, unit: Unit, doc: Document) -> list[str]:
         notes = []
@@ -214,7 +226,7 @@ class Lotse:
         unit = self.unit(rule.source)
         label = rule.source
         if unit is not None:
-            doc = self.handle.documents[unit.doc_id]
+            doc = self.document(unit.doc_id)
             label = f"{doc.short_title} > {unit.section}: „{rule.quote}“"
         if rule.law:
             label += f" ({rule.law})"
@@ -222,14 +234,21 @@ class Lotse:
 
     # -------------------------------------------------------------- documents
     def unit(self, unit_id: str) -> Unit | None:
-        pos = self.handle.unit_pos.get(unit_id)
-        return self.handle.units[pos] if pos is not None else None
+        return self.handle.store.unit(unit_id)
+
+    def document(self, doc_id: str) -> Document | None:
+        return self.handle.store.document(doc_id)
 
     def documents(self) -> list[Document]:
-        return list(self.handle.documents.values())
+        return self.handle.store.documents()
 
     def units_of(self, doc_id: str) -> list[Unit]:
-        return [u for u in self.handle.units if u.doc_id == doc_id]
+        return self.handle.store.units_of(doc_id)
+
+    def similar_questions(self, unit_id: str, limit: int = 3) -> list[str]:
+        """Authored questions the unit answers (shown as „Ähnliche Fragen“)."""
+        pos = self.handle.store.position(unit_id)
+        return [q.text for q in self.searcher.questions.of_unit(pos)][:limit] if pos is not None else []
 
     def glossary(self) -> list[dict]:
         """Glossary entries (term, long, explanation) from every corpus folder, sorted by term."""
@@ -250,7 +269,7 @@ class Lotse:
         stems = [t.stem for t in h.analyzer.terms(term)]
         if not stems:
             return []
-        return [u for u, terms in zip(h.units, h.unit_terms) if all(s in terms for s in stems)][:limit]
+        return [u for u, ev in zip(h.store.units(), h.evidence) if all(s in ev.terms for s in stems)][:limit]
 
     def guide(self) -> guide_data.Guide:
         if self._guide is None:

@@ -5,9 +5,20 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.analysis.lemmas import TableLemmaSource
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 TODAY = dt.date(2026, 11, 22)
+
+
+# A small lemma table instead of spaCy: indexes for tests of persistence, provider folders and
+# the UI build in well under a second. Answer-quality tests use the real spaCy index (`lotse`).
+STUB_LEMMAS = TableLemmaSource({
+    "teilnehmern": "teilnehmer", "teilnehmers": "teilnehmer", "teilnehmenden": "teilnehmende",
+    "maßnahmen": "maßnahme", "abgegeben": "abgeben", "gibt": "geben", "muss": "müssen",
+    "stundenzettels": "stundenzettel", "fragen": "frage", "kosten": "kosten",
+}, name="stub")
 
 
 @pytest.fixture(scope="session", autouse=True)

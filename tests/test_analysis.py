@@ -47,19 +47,39 @@ def test_splitter_unit():
     assert s.split("xyzxyzxyz") == []
 
 
+def analysed(lotse, question):
+    q = lotse.searcher.analyzer.analyse(question)
+    return q.concepts, q.corrections
+
+
+def test_family_nouns_after_a_possessive_name_the_participant_not_the_topic(lotse):
+    concepts, _ = analysed(lotse, "ist mein Sohn sozialversichert")
+    weight = {c.term.folded: c.weight for c in concepts}
+    assert weight["sohn"] == 0.0 and weight["sozialversichert"] > 0
+    concepts, _ = analysed(lotse, "Gibt es Kindergeld für das Kind?")
+    assert {c.term.folded: c.weight for c in concepts}["kind"] > 0  # no possessive: a topic word
+
+
+def test_query_syntax_and_lone_letters_carry_no_content(lotse):
+    concepts, _ = analysed(lotse, 'AND (* ~"')
+    assert concepts == []
+    concepts, _ = analysed(lotse, "x")
+    assert concepts == []
+
+
 def test_thesaurus_expands_abbreviations(lotse):
-    concepts, _ = lotse.searcher.concepts("Was macht der IFD?")
+    concepts, _ = analysed(lotse, "Was macht der IFD?")
     alts = {a for c in concepts for a in c.alternatives}
     assert tuple(stems(lotse, "Integrationsfachdienst")) in alts
-    concepts, _ = lotse.searcher.concepts("Zahlt das Arbeitsamt?")
+    concepts, _ = analysed(lotse, "Zahlt das Arbeitsamt?")
     alts = {a for c in concepts for a in c.alternatives}
     assert tuple(stems(lotse, "Agentur für Arbeit")) in alts
 
 
 def test_typos_are_corrected_against_the_corpus(lotse):
-    _, corrections = lotse.searcher.concepts("Gibt es Kindergelt während der Qualifizirung?")
+    _, corrections = analysed(lotse, "Gibt es Kindergelt während der Qualifizirung?")
     assert corrections == {"Kindergelt": "kindergeld", "Qualifizirung": "qualifizierung"}
-    _, corrections = lotse.searcher.concepts("Wie wird das Wetter?")
+    _, corrections = analysed(lotse, "Wie wird das Wetter?")
     assert corrections == {}  # a real German word is never "corrected" into a corpus word
 
 
@@ -109,7 +129,7 @@ def test_lenient_split_joins_a_known_and_an_unknown_part():
 
 def test_query_words_meet_the_corpus_through_word_formation(lotse):
     def alternatives(q):
-        concepts, _ = lotse.searcher.concepts(q)
+        concepts, _ = analysed(lotse, q)
         return {s for c in concepts for alt in c.alternatives for s in alt}
 
     assert "4" in alternatives("Welche vier Phasen gibt es?")
@@ -119,16 +139,16 @@ def test_query_words_meet_the_corpus_through_word_formation(lotse):
 
 
 def test_idioms_add_the_content_words_they_stand_for(lotse):
-    concepts, _ = lotse.searcher.concepts("Bis wann muss das erledigt sein?")
+    concepts, _ = analysed(lotse, "Bis wann muss das erledigt sein?")
     assert stems(lotse, "Frist")[0] in {c.term.stem for c in concepts}
-    concepts, _ = lotse.searcher.concepts("Meine Tochter ist erst 16, geht das?")
+    concepts, _ = analysed(lotse, "Meine Tochter ist erst 16, geht das?")
     assert stems(lotse, "Alter")[0] in {c.term.stem for c in concepts}
-    concepts, _ = lotse.searcher.concepts("Die Maßnahme ist 16 Monate lang")
+    concepts, _ = analysed(lotse, "Die Maßnahme ist 16 Monate lang")
     assert stems(lotse, "Alter")[0] not in {c.term.stem for c in concepts}
 
 
 def test_nouns_weigh_more_than_other_words(lotse):
-    concepts, _ = lotse.searcher.concepts("urlaub trotzdem weiter")
+    concepts, _ = analysed(lotse, "urlaub trotzdem weiter")
     weight = {c.term.folded: c.weight for c in concepts}
     assert weight["urlaub"] == 1.0  # known as a noun from the corpus even when typed lowercase
     assert weight["weit"] < 1.0  # an adverb

@@ -6,23 +6,23 @@ import pytest
 
 from knowledge.corpus import BUILTIN_CORPUS
 from knowledge.index import cache_root, fingerprint, open_index
-from knowledge.search import Searcher
+from knowledge.pipeline import AnswerPipeline
 
-from .conftest import VALID_DOC
+from .conftest import STUB_LEMMAS, VALID_DOC
 
 
 def test_index_is_reused_and_rebuilt_when_corpus_changes(provider_dir, monkeypatch, tmp_path):
     monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "cache"))
     dirs = [BUILTIN_CORPUS, provider_dir]
-    first = open_index(dirs)
+    first = open_index(dirs, lemma_source=STUB_LEMMAS)
     assert first.built is not None
-    again = open_index(dirs)
+    again = open_index(dirs, lemma_source=STUB_LEMMAS)
     assert again.built is None and again.location == first.location  # reused, not rebuilt
 
     (provider_dir / "leitfaden.md").write_text(VALID_DOC, encoding="utf-8")
-    changed = open_index(dirs)
+    changed = open_index(dirs, lemma_source=STUB_LEMMAS)
     assert changed.built is not None and changed.location != first.location
-    hit = Searcher(changed).search("Bis wann muss der Stundenzettel abgegeben werden?").hits[0]
+    hit = AnswerPipeline(changed).search("Bis wann muss der Stundenzettel abgegeben werden?").hits[0]
     assert hit.unit.doc_id == "traeger-leitfaden"
     assert not os.path.exists(first.location)  # the old version was cleaned up
 
@@ -35,11 +35,11 @@ def test_thesaurus_change_changes_fingerprint(provider_dir):
 
 def test_damaged_index_is_rebuilt(monkeypatch, tmp_path):
     monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "cache"))
-    h = open_index([BUILTIN_CORPUS])
+    h = open_index([BUILTIN_CORPUS], lemma_source=STUB_LEMMAS)
     (tmp_path / "cache" / os.path.basename(h.location) / "meta.json").write_text("{kaputt", encoding="utf-8")
-    h2 = open_index([BUILTIN_CORPUS])
+    h2 = open_index([BUILTIN_CORPUS], lemma_source=STUB_LEMMAS)
     assert h2.built is not None
-    assert Searcher(h2).search("Urlaub InbeQ").hits
+    assert AnswerPipeline(h2).search("Urlaub InbeQ").hits
 
 
 def test_half_built_folder_is_ignored(monkeypatch, tmp_path):
@@ -47,7 +47,7 @@ def test_half_built_folder_is_ignored(monkeypatch, tmp_path):
     monkeypatch.setenv("LOTSE_CACHE_DIR", str(root))
     (root / ".build-crashed").mkdir(parents=True)
     (root / ".build-crashed" / "meta.json").write_text("{}", encoding="utf-8")
-    h = open_index([BUILTIN_CORPUS])
+    h = open_index([BUILTIN_CORPUS], lemma_source=STUB_LEMMAS)
     assert h.built is not None and ".build-" not in h.location
 
 
@@ -58,9 +58,9 @@ def test_read_only_cache_falls_back_to_temporary_folder(monkeypatch, tmp_path):
     root.chmod(stat.S_IRUSR | stat.S_IXUSR)
     monkeypatch.setenv("LOTSE_CACHE_DIR", str(root))
     try:
-        h = open_index([BUILTIN_CORPUS])
+        h = open_index([BUILTIN_CORPUS], lemma_source=STUB_LEMMAS)
         assert "nicht beschreibbar" in h.notice
-        assert Searcher(h).search("Urlaub InbeQ").hits
+        assert AnswerPipeline(h).search("Urlaub InbeQ").hits
     finally:
         root.chmod(stat.S_IRWXU)
 
@@ -69,7 +69,7 @@ def test_unwritable_cache_path_falls_back(monkeypatch, tmp_path):
     blocker = tmp_path / "datei"
     blocker.write_text("kein Ordner", encoding="utf-8")
     monkeypatch.setenv("LOTSE_CACHE_DIR", str(blocker / "cache"))  # parent is a file: cannot create
-    h = open_index([BUILTIN_CORPUS])
+    h = open_index([BUILTIN_CORPUS], lemma_source=STUB_LEMMAS)
     assert "nicht beschreibbar" in h.notice
-    assert Searcher(h).search("Kindergeld InbeQ").hits
+    assert AnswerPipeline(h).search("Kindergeld InbeQ").hits
     assert cache_root() == blocker / "cache"

@@ -37,6 +37,8 @@ def reply_markdown(reply, source_labels: list[str] | None = None) -> str:
         return "\n".join(parts).rstrip()
     if reply.answers:
         a = reply.answers[0]
+        if a.highlight:
+            parts += [f"**Kurz:** {a.highlight}", ""]
         parts += answer_header(a) + ["", a.unit.text]
     return "\n".join(parts).rstrip()
 
@@ -53,6 +55,8 @@ def reply_plain(reply, source_labels: list[str] | None = None) -> str:
             lines.append(reply.message)
         return "\n".join(lines)
     a = reply.answers[0]
+    if a.highlight:
+        lines += ["", f"Kurz: {a.highlight}"]
     lines += ["", a.unit.text.strip(), "",
               f"Quelle: {a.document.title} ({a.document.issuer}), {a.unit.section}, Dokument vom {a.document.display_date}",
               f"Gültigkeit: {a.validity}"]

@@ -7,7 +7,7 @@ the corpus. At query time `LemmaTable` is a plain dictionary: no spaCy import.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Protocol
 
 
 class LemmaTable:
@@ -74,3 +74,31 @@ def compile_lemma_table(nlp, texts: Iterable[str], extra_words: Iterable[str] = 
             if low not in table or form_s[:1].isupper():
                 table[low] = lem
     return table, known_forms
+
+
+class LemmaSource(Protocol):
+    """Where the build gets lemmas: (form -> lemma table, all known German word forms)."""
+
+    name: str
+
+    def compile(self, texts: list[str]) -> tuple[dict[str, str], set[str]]: ...
+
+
+class SpacyLemmaSource:
+    """spaCy's German lookup lemmas (the real source; about 3 s at build time)."""
+
+    name = "spacy"
+
+    def compile(self, texts: list[str]) -> tuple[dict[str, str], set[str]]:
+        return compile_lemma_table(load_spacy_lemmatizer(), texts)
+
+
+class TableLemmaSource:
+    """A small fixed table (tests): no spaCy, so an index builds in a fraction of a second."""
+
+    def __init__(self, table: dict[str, str], name: str = "table"):
+        self.table = {k.lower(): v.lower() for k, v in table.items()}
+        self.name = name
+
+    def compile(self, texts: list[str]) -> tuple[dict[str, str], set[str]]:
+        return dict(self.table), set(self.table) | set(self.table.values())

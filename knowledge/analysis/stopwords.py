@@ -15,6 +15,9 @@ vor wann war waren warum was weil welche welchem welchen welcher welches wem wen
 wieso wieviel wird wir wo wobei woher wohin womit wovon wozu würde würden z zu zum zur zwar zwischen i d s u v
 bekomme bekommt bekommen erhalte erhält erhalten mache machen macht dürfen sollen wollen will wollte tun
 worden wurde wurden sei seien hast wäre wären uns unserem unseren unserer euer mal einfach genau eigentlich
+während trotz wegen innerhalb außerhalb seit bereits schon überhaupt gerade ganz wirklich denn dann eben halt
+irgendwie irgendwo irgendwann jemals nie niemals oft bzw beziehungsweise sowie sowohl weder noch nämlich quasi
+ihm ihnen dessen deren dies jenes jener solche solcher solches wieso weshalb inwiefern inwieweit
 """
 
 STOPWORDS = frozenset(fold(w) for w in _WORDS.split())

@@ -56,7 +56,7 @@ class OnboardingView(VerticalScroll):
         for uid in step.units:
             unit = self.service.unit(uid)
             if unit is not None:
-                b = Button(f"{unit.title} ({self.service.handle.documents[unit.doc_id].short_title})", classes="passage", compact=True)
+                b = Button(f"{unit.title} ({self.service.document(unit.doc_id).short_title})", classes="passage", compact=True)
                 b.unit_id = uid
                 buttons.append(b)
         await box.mount_all(buttons)
@@ -73,7 +73,7 @@ class OnboardingView(VerticalScroll):
     def reveal(self, i: int) -> None:
         c = self.steps[self.index].checks[i]
         unit = self.service.unit(c.unit)
-        source = f"{self.service.handle.documents[unit.doc_id].short_title} › {unit.section}" if unit else c.unit
+        source = f"{self.service.document(unit.doc_id).short_title} › {unit.section}" if unit else c.unit
         self.query_one(f"#answer-{i}", Static).update(f"„…{c.quote}…“\nQuelle: {source}")
 
     async def action_step(self, delta: int) -> None:

@@ -1,0 +1,118 @@
+"""Writing an index: the Whoosh unit index plus the meta data the query path reads
+(analysed fields, authored questions, sentence spans, topics, documents)."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Callable
+
+from whoosh import fields, index as windex
+from whoosh.analysis import SpaceSeparatedTokenizer
+from whoosh.filedb.filestore import RamStorage
+
+from ..analysis.analyzer import Analyzer
+from ..analysis.thesaurus import load_thesaurus_files
+from ..corpus import Corpus, Document, Unit
+from ..questions import AuthoredQuestion
+from ..retrieval.sentences import answer_start, split_sentences
+from ..topics import compile_topics, load_topic_terms, topic_files
+from .cache import ANALYSIS_VERSION, thesaurus_files
+from .model import compile_model
+
+FIELDS = ("title", "question", "crumbs", "body")
+ASKED = "asked"  # the unit's authored questions (document expansion)
+
+
+def schema() -> fields.Schema:
+    ana = SpaceSeparatedTokenizer()
+    return fields.Schema(id=fields.ID(stored=True, unique=True), **{f: fields.TEXT(analyzer=ana) for f in FIELDS + (ASKED,)})
+
+
+def write_units(ix, unit_ids: list[str], values: list[dict[str, str]], asked: dict[int, list[str]]) -> None:
+    """Add every unit (analysed field values) with its authored questions' terms to `ix`."""
+    writer = ix.writer(limitmb=256)
+    for pos, (uid, vals) in enumerate(zip(unit_ids, values)):
+        writer.add_document(id=uid, **vals, **{ASKED: " ".join(asked.get(pos, ()))})
+    writer.commit()
+
+
+def ram_index(unit_ids: list[str], values: list[dict[str, str]], asked: dict[int, list[str]]):
+    """An in-memory unit index (calibration builds one per fold, with that fold's questions)."""
+    ix = RamStorage().create_index(schema())
+    write_units(ix, unit_ids, values, asked)
+    return ix
+
+
+def unit_fields(unit: Unit, doc: Document) -> dict[str, str]:
+    return {
+        "title": unit.title,
+        "question": unit.question,
+        "crumbs": " ".join((doc.short_title,) + unit.breadcrumb[:-1]),
+        "body": unit.text,
+    }
+
+
+def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQuestion], dirs: list[Path],
+                lemma_source, progress: Callable[[str], None]) -> tuple[object, dict, set[str]]:
+    """Build into `target` (None: in memory); returns (whoosh index, meta, known word forms)."""
+    progress("Lemmatisiere das Korpus …")
+    groups, idioms = load_thesaurus_files(thesaurus_files(dirs))
+    topic_terms = load_topic_terms(topic_files(dirs))
+    texts = []
+    for u in corpus.units:
+        texts.extend([u.title, u.question, u.text])
+    texts.extend(q.text for q in questions)
+    texts.extend(" ".join(g) for g in groups)
+    texts.extend(" ".join(terms) for _, terms in topic_terms)
+    model = compile_model(texts, groups, idioms, lemma_source)
+    analyzer = model.analyzer
+
+    progress(f"Indexiere {len(corpus.units)} Abschnitte …")
+    ix = RamStorage().create_index(schema()) if target is None else windex.create_in(str(target), schema())
+    values_of_units, unit_stems, sentences = [], [], []
+    for u in corpus.units:
+        terms = {k: analyzer.terms(v) for k, v in unit_fields(u, corpus.documents[u.doc_id]).items()}
+        values_of_units.append({k: Analyzer.join(ts) for k, ts in terms.items()})
+        unit_stems.append([t.stem for k in ("title", "question", "body") for t in terms[k]])
+        spans = split_sentences(u.text, answer_start(u.text, u.question))
+        sentences.append([[a, b, analyzer.index_text(u.text[a:b])] for a, b in spans])
+    pos = {u.id: i for i, u in enumerate(corpus.units)}
+    analysed_questions = [[pos[q.unit_id], q.audience, q.text, analyzer.index_text(q.text)] for q in questions]
+    asked: dict[int, list[str]] = {}
+    for p, _aud, _text, terms in analysed_questions:
+        asked.setdefault(p, []).append(terms)
+    write_units(ix, [u.id for u in corpus.units], values_of_units, asked)
+    meta = {
+        "version": ANALYSIS_VERSION,
+        "lemmas": model.table,
+        "lexicon": sorted(model.lexicon),
+        "vocabulary": sorted(model.vocabulary),
+        "nouns": sorted(model.nouns),
+        "unit_fields": values_of_units,
+        "sentences": sentences,
+        "questions": analysed_questions,
+        "thesaurus": model.thesaurus.to_data(),
+        "topics": [t.to_data() for t in compile_topics(topic_terms, lambda t: [x.stem for x in analyzer.terms(t)], unit_stems)],
+        "units": [dataclasses.asdict(u) for u in corpus.units],
+        "documents": {k: doc_to_dict(d) for k, d in corpus.documents.items()},
+        "errors": [[str(e.path), e.problem] for e in corpus.errors],
+    }
+    return ix, meta, model.known_forms
+
+
+def doc_to_dict(d: Document) -> dict:
+    data = dataclasses.asdict(d)
+    data["path"] = str(d.path)
+    for k in ("date", "valid_from", "valid_until"):
+        data[k] = data[k].isoformat() if data[k] else None
+    return data
+
+
+def doc_from_dict(data: dict) -> Document:
+    import datetime as dt
+
+    data = dict(data)
+    data["path"] = Path(data["path"])
+    for k in ("date", "valid_from", "valid_until"):
+        data[k] = dt.date.fromisoformat(data[k]) if data[k] else None
+    return Document(**data)

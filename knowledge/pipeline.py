@@ -1,0 +1,97 @@
+"""The answer pipeline: query analysis -> retrievers -> fusion -> ranker -> answer evidence.
+
+    question ─▶ QueryAnalyzer ─▶ [WhooshUnitRetriever, QuestionRetriever, …] ─▶ fusion (union by unit)
+             ─▶ features ─▶ fitted logistic model (RankingConfig) ─▶ hits with highlight and similar questions
+
+Every retriever implements `retrieval.Retriever`; the ranker sees only candidates and the
+unit evidence, so a further retriever joins by being added to `retrievers`. The confidence
+of a hit is the model's probability that the unit answers the question; below the fitted
+threshold, or when the question names an adjacent topic the unit does not cover, the
+service abstains.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .analysis.spelling import SpellCorrector
+from .corpus import Unit
+from .index import IndexHandle
+from .query import AnalysedQuery, QueryAnalyzer
+from .ranking.config import RankingConfig
+from .ranking.features import Scored, featurize, probability
+from .retrieval import Retriever
+from .retrieval.questions import QuestionRetriever
+from .retrieval.units import WhooshUnitRetriever
+
+
+@dataclass
+class Hit:
+    unit: Unit
+    confidence: float
+    features: dict[str, float]
+    highlight: str = ""
+    similar: list[str] = field(default_factory=list)
+
+    @property
+    def coverage(self) -> float:
+        return self.features.get("coverage", 0.0)
+
+
+@dataclass
+class SearchResult:
+    query: AnalysedQuery
+    hits: list[Hit]
+    uncovered: list[str] = field(default_factory=list)  # adjacent topics named, not covered by the top hit
+
+    @property
+    def confidence(self) -> float:
+        return self.hits[0].confidence if self.hits else 0.0
+
+    @property
+    def corrections(self) -> dict[str, str]:
+        return self.query.corrections
+
+
+class AnswerPipeline:
+    def __init__(self, handle: IndexHandle, config: RankingConfig | None = None,
+                 questions: QuestionRetriever | None = None, extra_retrievers: list[Retriever] | None = None,
+                 doc_freq: dict[str, int] | None = None, unit_index=None):
+        """`questions`, `doc_freq` and `unit_index` default to the index's; calibration passes
+        those of a training fold, so held-out questions stay unseen."""
+        self.h = handle
+        self.cfg = config or RankingConfig.load()
+        self.doc_freq = doc_freq if doc_freq is not None else handle.doc_freq
+        self.analyzer = QueryAnalyzer(handle.analyzer, handle.thesaurus, handle.topics, self.doc_freq,
+                                      len(handle.evidence), handle.nouns,
+                                      SpellCorrector(handle.vocabulary, handle.known_words), self.cfg)
+        self.units = WhooshUnitRetriever(unit_index if unit_index is not None else handle.ix, {u.id: i for i, u in enumerate(handle.store.units())}, self.cfg)
+        self.questions = questions if questions is not None else QuestionRetriever(handle.questions)
+        self.retrievers: list[Retriever] = [self.units, self.questions] + list(extra_retrievers or [])
+
+    @property
+    def threshold(self) -> float:
+        return self.cfg.threshold
+
+    def close(self) -> None:
+        self.units.close()
+
+    def known(self, stem: str) -> bool:
+        return stem in self.doc_freq
+
+    def score(self, query: AnalysedQuery) -> list[Scored]:
+        """Candidates of every retriever, with features and probability, best first."""
+        candidates = [c for r in self.retrievers for c in r.retrieve(query, self.cfg.candidates)]
+        scored = featurize(query, candidates, self.h.evidence, self.questions, self.known)
+        for s in scored:
+            s.probability = probability(s.features, self.cfg)
+        scored.sort(key=lambda s: (-s.probability, s.unit_pos))
+        return scored
+
+    def search(self, text: str, limit: int = 5) -> SearchResult:
+        query = self.analyzer.analyse(text)
+        scored = self.score(query)
+        hits = [Hit(self.h.store.unit_at(s.unit_pos), round(s.probability, 3), s.features,
+                    s.highlight.text if s.highlight else "", s.similar) for s in scored[:limit]]
+        top = scored[0].unit_pos if scored else None
+        uncovered = [t.name for t in query.topics if top not in t.units]
+        return SearchResult(query, hits, uncovered)

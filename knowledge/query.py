@@ -1,0 +1,216 @@
+"""Query analysis: a question becomes weighted concepts (one per content word).
+
+Each concept may be met by its own stem, by the stems of its compound parts, by a
+derivational root, by a spelling correction or by a thesaurus synonym, each with the
+weight named in `RankingConfig`. Words the corpus never uses carry less unless they are
+nouns (a noun the documents lack names a topic they do not cover). A phrase naming an
+adjacent topic (corpus/adjacent_topics.yaml) is met only by units that name it.
+
+A parent writes "ist mein Sohn versichert": "mein Sohn" names the participant, not the
+topic, so a family noun after a possessive carries no weight.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from .analysis.analyzer import Analyzer, Term
+from .analysis.fold import fold
+from .analysis.morph import number_alias, verb_candidates
+from .analysis.spelling import SpellCorrector
+from .analysis.thesaurus import Thesaurus
+from .analysis.tokenize import tokenize
+from .ranking.config import RankingConfig
+from .topics import Topic, contains
+
+MAX_QUERY_TERMS = 40
+QUERY_SYNTAX = frozenset({"AND", "OR", "NOT", "NEAR", "TO"})  # operators of search syntax, never content
+POSSESSIVES = frozenset(fold(w) for w in (
+    "mein meine meinem meinen meiner unser unsere unserem unseren unserer dein deine deinem deinen "
+    "euer eure eurem euren sein seine seinem seinen ihr ihre ihrem ihren").split())
+FAMILY_NOUNS = frozenset(fold(w) for w in (
+    "sohn sohnes söhne tochter töchter kind kindes kinder junge mädchen schützling").split())
+
+
+@dataclass
+class Concept:
+    term: Term
+    alternatives: dict[tuple[str, ...], float]  # stem sequence -> weight
+    weight: float = 1.0
+    idf: float = 0.0
+    corrected_from: str = ""
+    topic: Topic | None = None  # an adjacent topic the concept names
+    noun: bool = False
+
+    @property
+    def info(self) -> float:
+        """How much of the question this concept carries."""
+        return self.weight * self.idf
+
+
+@dataclass
+class AnalysedQuery:
+    text: str
+    concepts: list[Concept] = field(default_factory=list)
+    corrections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def active(self) -> list[Concept]:
+        return [c for c in self.concepts if c.weight > 0.0]
+
+    @property
+    def topics(self) -> list[Topic]:
+        return [c.topic for c in self.concepts if c.topic is not None]
+
+    @property
+    def info(self) -> float:
+        return sum(c.info for c in self.concepts)
+
+
+class QueryAnalyzer:
+    """Turns question text into concepts with the compiled analysis model of the index."""
+
+    def __init__(self, analyzer: Analyzer, thesaurus: Thesaurus, topics: list[Topic], doc_freq: dict[str, int],
+                 n_docs: int, nouns: frozenset[str], speller: SpellCorrector, config: RankingConfig):
+        self.analyzer = analyzer
+        self.thesaurus = thesaurus
+        self.topics = topics
+        self.doc_freq = doc_freq  # over units and their authored questions
+        self.n_docs = max(n_docs, 1)
+        self.nouns = nouns
+        self.speller = speller
+        self.cfg = config
+
+    def idf(self, stem: str) -> float:
+        df = self.doc_freq.get(stem, 0)
+        return math.log((self.n_docs + 1) / (df + 0.5))
+
+    def known(self, stem: str) -> bool:
+        return stem in self.doc_freq
+
+    def _person_positions(self, text: str) -> set[int]:
+        """Token positions of family nouns after a possessive ("mein Sohn")."""
+        toks = [fold(t.text) for t in tokenize(text)]
+        return {i for i in range(1, len(toks)) if toks[i] in FAMILY_NOUNS and toks[i - 1] in POSSESSIVES}
+
+    def analyse(self, text: str) -> AnalysedQuery:
+        cfg = self.cfg
+        extra = self.thesaurus.idiom_words(text)
+        persons = self._person_positions(text)
+        # search-syntax operators and lone letters ("x") carry no content
+        terms = [t for t in self.analyzer.terms(text)[:MAX_QUERY_TERMS]
+                 if t.surface not in QUERY_SYNTAX and (len(t.surface) > 1 or t.surface.isdigit())]
+        if extra:
+            have = {x.stem for x in terms}
+            terms += [t for t in self.analyzer.terms(extra) if t.stem not in have]
+        corrections: dict[str, str] = {}
+        fixed: list[Term] = []
+        for t in terms:
+            if not self.known(t.stem) and not t.folded.isdigit():
+                verb = next((v for v in (self.analyzer.term(c, t.position) for c in verb_candidates(t.folded))
+                             if v is not None and self.known(v.stem)), None)
+                if verb is not None:  # "abgerechnet" -> "abrechnen"
+                    fixed.append(Term(t.surface, verb.folded, verb.stem, verb.parts, t.position, verb.root))
+                    continue
+                better = self.speller.correct(t.folded)
+                if better:
+                    nt = self.analyzer.term(better, t.position)
+                    if nt is not None:
+                        corrections[t.surface] = better
+                        t = nt
+            fixed.append(t)
+        concepts = []
+        for t in fixed:
+            alts: dict[tuple[str, ...], float] = {(t.stem,): 1.0}
+            alias = number_alias(t.folded)
+            if alias:
+                alts[(alias,)] = 1.0
+            if t.root:
+                alts.setdefault((t.root,), cfg.root_weight)
+            if len(t.parts) > 1 and not self.known(t.stem):
+                alts.setdefault(tuple(sorted(set(t.parts))), cfg.all_parts_weight)  # "Dumpingpreise" / "Preisdumping"
+            for p in t.parts:
+                alts.setdefault((p,), cfg.part_weight)
+            c = Concept(t, alts, corrected_from=next((k for k, v in corrections.items() if v == t.folded), ""))
+            c.idf = self.idf(t.stem)
+            if t.position in persons and t.folded in FAMILY_NOUNS:
+                c.weight = 0.0
+            concepts.append(c)
+        stems = [c.term.stem for c in concepts]
+        for exp in self.thesaurus.expansions(stems):
+            idx = next((i for i in range(len(stems)) if tuple(stems[i:i + len(exp.matched)]) == exp.matched), None)
+            if idx is None:
+                continue
+            # a word the corpus never uses can only be met by its synonyms: no discount then
+            w = cfg.synonym_weight if self.known(concepts[idx].term.stem) else cfg.unseen_word_synonym_weight
+            for alt in exp.alternatives:
+                concepts[idx].alternatives.setdefault(alt, w)
+            for j in range(idx + 1, idx + len(exp.matched)):
+                concepts[j].weight = 0.0  # the rest of a multi-word member belongs to its first word
+        topical = self._mark_topics(concepts, stems)
+        for c in concepts:
+            if c.weight == 0.0:
+                continue
+            c.noun = self._is_noun(c.term)
+            if number_alias(c.term.folded):
+                c.weight *= cfg.number_word_weight
+            elif c.term.folded.isdigit() or re.fullmatch(r"\d+[a-z]?", c.term.folded):
+                c.weight *= cfg.digit_weight
+            elif not any(self.known(s) for alt in c.alternatives for s in alt):
+                # a word the corpus never uses: a noun names a topic the documents lack;
+                # any other word (adverb, verb, noise) carries little
+                unseen_noun = c.term.surface[:1].isupper() and (c.term.position > 0 or not self.speller.is_known(c.term.folded))
+                c.weight *= 1.0 if unseen_noun else cfg.unseen_non_noun_weight
+                c.noun = unseen_noun
+            elif not c.noun:
+                c.weight *= cfg.non_noun_weight
+        for c in topical:
+            c.weight = 1.0  # a named adjacent topic is the heart of the question
+            c.noun = True
+        return AnalysedQuery(text, concepts, corrections)
+
+    def _mark_topics(self, concepts: list[Concept], stems: list[str]) -> list[Concept]:
+        marked = []
+        for topic in self.topics:
+            for phrase in topic.phrases:
+                idx = contains(stems, phrase)
+                if idx is None or concepts[idx].topic is not None:
+                    continue
+                c = concepts[idx]
+                c.alternatives = {phrase: 1.0}
+                c.topic = topic
+                marked.append(c)
+                for j in range(idx + 1, idx + len(phrase)):
+                    concepts[j].weight = 0.0
+                break
+        return marked
+
+    def _is_noun(self, t: Term) -> bool:
+        if t.surface[:1].isupper() and t.position > 0:
+            return True
+        if t.surface.isupper() and len(t.surface) > 1:  # abbreviations: UB, WfbM
+            return True
+        return t.folded in self.nouns
+
+
+def coverage(query: AnalysedQuery, terms: frozenset[str] | set[str], nouns_only: bool = False,
+             topic_hit=None) -> float:
+    """Share of the question's information (IDF-weighted concepts) found in `terms`.
+
+    `topic_hit(topic) -> bool` says whether the unit names an adjacent topic the concept names."""
+    total = got = 0.0
+    for c in query.concepts:
+        if c.weight == 0.0 or (nouns_only and not c.noun):
+            continue
+        w = c.info
+        total += w
+        if c.topic is not None:
+            got += w * bool(topic_hit and topic_hit(c.topic))
+            continue
+        best = 0.0
+        for alt, aw in c.alternatives.items():
+            if aw > best and all(s in terms for s in alt):
+                best = aw
+        got += w * best
+    return got / total if total else 0.0

@@ -1,0 +1,1 @@
+"""Ranking: named features of a (question, unit) pair, fitted weights and calibrated confidence."""

@@ -1,0 +1,71 @@
+"""Every number that shapes ranking, in one place: `corpus/ranking.yaml`.
+
+`analysis` and `retrieval` values are set by hand (see the comments in the file);
+`model` holds the logistic-regression weights over the named features and the abstention
+threshold, fitted by `tools/calibrate.py` together with its cross-validation figures. The
+query path reads plain numbers; no fitting library is imported here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+RANKING_FILE = Path(__file__).resolve().parent.parent.parent / "corpus" / "ranking.yaml"
+
+FEATURES = (
+    "bm25_rel",      # unit BM25F score relative to the best candidate
+    "bm25_q",        # unit BM25F score relative to the question's own information
+    "coverage",      # share of the question's information found in the unit's text
+    "coverage_all",  # the same in the text together with the unit's authored questions
+    "noun_coverage", # the same over nouns only
+    "head",          # share the unit's heading (title, question) names
+    "qmatch",        # share found in the best-matching authored question of the unit
+    "qmatch_rel",    # question-retriever score relative to the best candidate
+    "fuzzy",         # character similarity to the best authored question (typos, word order)
+    "sentence",      # share found in the unit's best sentence
+    "unknown",       # share of the question's information in words the corpus never uses
+    "scope_miss",    # the question names an adjacent topic or programme the unit does not
+)
+
+
+@dataclass
+class RankingConfig:
+    # analysis: how much a concept's variants count (hand-set)
+    part_weight: float = 0.4
+    synonym_weight: float = 0.6
+    unseen_word_synonym_weight: float = 1.0
+    root_weight: float = 0.8
+    all_parts_weight: float = 0.8
+    non_noun_weight: float = 0.6
+    unseen_non_noun_weight: float = 0.25
+    number_word_weight: float = 0.6
+    digit_weight: float = 0.3
+    # retrieval (hand-set)
+    field_boosts: dict[str, float] = field(default_factory=lambda: {"title": 2.5, "question": 2.0, "crumbs": 0.6, "body": 1.0, "asked": 1.0})
+    bm25_b: float = 0.6
+    bm25_k1: float = 1.4
+    candidates: int = 20
+    # model (fitted by tools/calibrate.py)
+    weights: dict[str, float] = field(default_factory=lambda: {f: 0.0 for f in FEATURES})
+    bias: float = 0.0
+    threshold: float = 0.5
+    fitted: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path = RANKING_FILE) -> "RankingConfig":
+        if not path.is_file():
+            return cls()
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        cfg = cls()
+        for section in ("analysis", "retrieval"):
+            for k, v in (data.get(section) or {}).items():
+                if hasattr(cfg, k):
+                    setattr(cfg, k, v)
+        model = data.get("model") or {}
+        cfg.weights = {f: float((model.get("weights") or {}).get(f, 0.0)) for f in FEATURES}
+        cfg.bias = float(model.get("bias", 0.0))
+        cfg.threshold = float(model.get("threshold", 0.5))
+        cfg.fitted = data.get("fitted") or {}
+        return cfg

@@ -1,0 +1,96 @@
+"""Named features of a (question, candidate unit) pair; see `config.FEATURES` for their meaning."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..analysis.fold import fold
+from ..query import AnalysedQuery, coverage
+from ..retrieval import Candidate
+from ..retrieval.questions import QuestionRetriever
+from ..retrieval.sentences import Highlight, best_sentences
+from .config import FEATURES, RankingConfig
+
+
+@dataclass
+class UnitEvidence:
+    """What the ranker knows of one unit (from the index)."""
+
+    terms: frozenset[str]
+    head: frozenset[str]
+    text: str
+    heading: str  # the unit's question, or its title
+    spans: list[tuple[int, int]]
+    sentence_terms: list[frozenset[str]]
+
+
+@dataclass
+class Scored:
+    unit_pos: int
+    features: dict[str, float]
+    probability: float = 0.0
+    highlight: Highlight | None = None
+    similar: list[str] = field(default_factory=list)
+
+
+def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[UnitEvidence],
+              questions: QuestionRetriever, known) -> list[Scored]:
+    """Features for every candidate unit (candidates of all retrievers, merged by unit).
+
+    `known(stem)` says whether the corpus (units or authored questions) uses a stem."""
+    by_unit: dict[int, dict[str, Candidate]] = {}
+    for c in candidates:
+        by_unit.setdefault(c.unit_pos, {}).setdefault(c.retriever, c)
+    best_bm25 = max((c.score for c in candidates if c.retriever == "units"), default=0.0) or 1.0
+    best_q = max((c.score for c in candidates if c.retriever == "questions"), default=0.0) or 1.0
+    info = query.info or 1.0
+    known_info = sum(c.info for c in query.concepts if c.weight > 0 and any(
+        all(known(s) for s in alt) for alt in c.alternatives))
+    unknown = max(0.0, 1.0 - known_info / info) if query.concepts else 1.0
+    named_topics = query.topics
+    folded_query = fold(query.text)
+    out = []
+    for pos, found in by_unit.items():
+        ev = evidence[pos]
+        hit = lambda t, pos=pos: pos in t.units  # noqa: E731
+        unit_cov = coverage(query, ev.terms, topic_hit=hit)
+        qs = questions.of_unit(pos)
+        qmatch, fz, similar = 0.0, 0.0, []
+        all_terms = ev.terms.union(*(q.terms for q in qs)) if qs else ev.terms
+        if qs:
+            scored = sorted(((coverage(query, q.terms, topic_hit=hit), q.text) for q in qs), reverse=True)
+            qmatch = scored[0][0]
+            similar = [t for _, t in scored[:3]]
+            fz = max(fuzz.token_sort_ratio(folded_query, fold(q.text)) for q in qs) / 100.0
+        else:
+            # a unit without authored questions (a provider's document): its heading stands in
+            qmatch = coverage(query, ev.head, topic_hit=hit)
+            fz = fuzz.token_sort_ratio(folded_query, fold(ev.heading)) / 100.0
+        hl = best_sentences(query, ev.text, ev.spans, ev.sentence_terms)
+        u = found.get("units")
+        qc = found.get("questions")
+        f = {
+            "bm25_rel": (u.score / best_bm25) if u else 0.0,
+            "bm25_q": math.log1p(u.score / info) if u else 0.0,
+            "coverage": unit_cov,
+            "coverage_all": coverage(query, all_terms, topic_hit=hit),
+            "noun_coverage": coverage(query, ev.terms, nouns_only=True, topic_hit=hit),
+            "head": coverage(query, ev.head, topic_hit=hit),
+            "qmatch": qmatch,
+            # a unit without authored questions competes with its own lexical relevance
+            "qmatch_rel": (qc.score / best_q) if qc else (0.0 if qs else ((u.score / best_bm25) if u else 0.0)),
+            "fuzzy": fz,
+            "sentence": hl.score,
+            "unknown": unknown,
+            "scope_miss": float(any(pos not in t.units for t in named_topics)),
+        }
+        assert set(f) == set(FEATURES)
+        out.append(Scored(pos, f, highlight=hl, similar=similar))
+    return out
+
+
+def probability(features: dict[str, float], cfg: RankingConfig) -> float:
+    z = cfg.bias + sum(cfg.weights.get(k, 0.0) * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))

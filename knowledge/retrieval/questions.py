@@ -1,0 +1,60 @@
+"""Question-to-question retrieval: a user's question against the authored questions.
+
+A small in-memory inverted index over the analysed authored questions. A question's score
+is BM25 with binary term frequency: the information of every concept it meets (weighted by
+the best variant met), normalised by the question's length. A unit scores as its best
+question, and that question is remembered for "Ähnliche Fragen".
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..query import AnalysedQuery, coverage
+from . import Candidate
+
+
+@dataclass(frozen=True)
+class IndexedQuestion:
+    unit_pos: int
+    text: str
+    terms: frozenset[str]
+    audience: str = ""
+
+
+class QuestionRetriever:
+    name = "questions"
+
+    def __init__(self, questions: list[IndexedQuestion], k1: float = 1.2, b: float = 0.5):
+        self.questions = questions
+        self.k1, self.b = k1, b
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.by_unit: dict[int, list[int]] = defaultdict(list)
+        for i, q in enumerate(questions):
+            for t in q.terms:
+                self.postings[t].append(i)
+            self.by_unit[q.unit_pos].append(i)
+        self.avg_len = (sum(len(q.terms) for q in questions) / len(questions)) if questions else 1.0
+
+    def _norm(self, q: IndexedQuestion) -> float:
+        return (self.k1 + 1) / (1 + self.k1 * (1 - self.b + self.b * len(q.terms) / self.avg_len))
+
+    def score_questions(self, query: AnalysedQuery) -> dict[int, float]:
+        seen: set[int] = set()
+        for c in query.active:
+            for alt in c.alternatives:
+                for s in alt:
+                    seen.update(self.postings.get(s, ()))
+        return {i: coverage(query, self.questions[i].terms) * self._norm(self.questions[i]) for i in seen}
+
+    def retrieve(self, query: AnalysedQuery, k: int) -> list[Candidate]:
+        best: dict[int, tuple[float, int]] = {}
+        for i, s in self.score_questions(query).items():
+            pos = self.questions[i].unit_pos
+            if s > 0 and (pos not in best or s > best[pos][0]):
+                best[pos] = (s, i)
+        ranked = sorted(best.items(), key=lambda kv: -kv[1][0])[:k]
+        return [Candidate(pos, s, self.name, self.questions[i].text) for pos, (s, i) in ranked]
+
+    def of_unit(self, unit_pos: int) -> list[IndexedQuestion]:
+        return [self.questions[i] for i in self.by_unit.get(unit_pos, ())]

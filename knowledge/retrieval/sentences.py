@@ -1,0 +1,84 @@
+"""Sentence-level evidence: the 1–3 sentences of a unit that answer the question.
+
+Units are split into sentences when the index is built (German abbreviations such as
+"z. B.", "Abs." or "i. S. d." do not end a sentence; list items and table rows do). At query
+time each sentence of a candidate is scored by the share of the question's information it
+holds; the best one, and a neighbour that adds to it, become the highlight.
+In a Q&A unit only the answer's sentences are candidates, never the question's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..query import AnalysedQuery, coverage
+
+ABBREVIATIONS = frozenset("""z b d h u a i s v o g abs nr s ggf bzw vgl ca dr etc usw inkl max min gem lt ziff
+bspw evtl sog tel str art ff f mio zzgl insb jhd lfd""".split())
+BOUNDARY = re.compile(r"(?<=[.!?:;])\s+(?=[\"„»(]?[A-ZÄÖÜ0-9])|\n+")
+MAX_SENTENCES = 3
+MIN_ALONE = 60  # a best sentence shorter than this takes its successor along
+
+
+def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Character spans of the sentences of `text[start:]`."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for m in BOUNDARY.finditer(text, start):
+        before = text[pos:m.start()]
+        last = re.search(r"(\w+)\.$", before)
+        if m.group(0).count("\n") == 0 and last and (last.group(1).lower() in ABBREVIATIONS or len(last.group(1)) == 1 or last.group(1).isdigit()):
+            continue  # "z. B. Die", "§ 5 Abs. 2", "1. Juli"
+        if before.strip():
+            spans.append(_trim(text, pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        spans.append(_trim(text, pos, len(text)))
+    return [s for s in spans if re.search(r"\w", text[s[0]:s[1]])]
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " \t|-*#>":
+        a += 1
+    while b > a and text[b - 1] in " \t|":
+        b -= 1
+    return a, b
+
+
+def answer_start(text: str, question: str) -> int:
+    """Where the answer begins in a Q&A unit's text (0 for other units)."""
+    if not question:
+        return 0
+    m = re.search(r"^Antwort\b", text, re.M)
+    return m.start() if m else 0
+
+
+@dataclass
+class Highlight:
+    text: str
+    score: float
+    spans: list[tuple[int, int]]
+
+
+def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]],
+                   sentence_terms: list[frozenset[str]]) -> Highlight:
+    if not spans:
+        return Highlight("", 0.0, [])
+    scores = [coverage(query, terms) for terms in sentence_terms]
+    best = max(range(len(spans)), key=lambda i: (scores[i], -i))
+    chosen = [best]
+    nxt = best + 1
+    while len(chosen) < MAX_SENTENCES and nxt < len(spans):
+        short = sum(spans[i][1] - spans[i][0] for i in chosen) < MIN_ALONE
+        if not (short or (scores[best] > 0 and scores[nxt] >= 0.5 * scores[best])):
+            break
+        chosen.append(nxt)
+        nxt += 1
+    picked = [spans[i] for i in chosen]
+    out = " ".join(_clean(text[a:b]) for a, b in picked)
+    return Highlight(out, scores[best], picked)
+
+
+def _clean(s: str) -> str:
+    s = re.sub(r"\s*\|\s*", " – ", s.strip(" |"))
+    return re.sub(r"\s+", " ", s).strip()

@@ -1,0 +1,89 @@
+"""Answer engine v2: pipeline protocols, sentence evidence, fitted ranking, abstention."""
+import pytest
+
+from knowledge.pipeline import AnswerPipeline
+from knowledge.ranking.config import FEATURES, RANKING_FILE, RankingConfig
+from knowledge.retrieval import Retriever
+from knowledge.retrieval.sentences import answer_start, split_sentences
+
+
+def sentences(text, start=0):
+    return [text[a:b] for a, b in split_sentences(text, start)]
+
+
+def test_sentences_split_at_sentence_ends_but_not_at_german_abbreviations():
+    text = "Das gilt z. B. nach § 5 Abs. 2 SGB IX. Ab dem 1. Juli gilt Neues. Fertig!"
+    assert sentences(text) == ["Das gilt z. B. nach § 5 Abs. 2 SGB IX.", "Ab dem 1. Juli gilt Neues.", "Fertig!"]
+    assert sentences("- erster Punkt\n- zweiter Punkt") == ["erster Punkt", "zweiter Punkt"]
+
+
+def test_highlight_of_a_qa_unit_comes_from_the_answer_not_the_question():
+    text = "Bekommen Teilnehmer Urlaub?\n\nAntwort (BA 05/2010): Ja. Es gibt 2,5 Tage im Monat."
+    assert answer_start(text, "Bekommen Teilnehmer Urlaub?") == text.index("Antwort")
+    assert all("Bekommen" not in s for s in sentences(text, answer_start(text, "Bekommen Teilnehmer Urlaub?")))
+
+
+def test_ranking_config_names_every_feature_and_was_fitted_with_cross_validation():
+    cfg = RankingConfig.load()
+    assert set(cfg.weights) == set(FEATURES) and any(cfg.weights.values())
+    assert 0 < cfg.threshold < 1
+    fitted = cfg.fitted
+    assert fitted["command"].startswith("python tools/calibrate.py")
+    assert fitted["negatives"] >= 150 and fitted["positives"] >= 5 * 119
+    assert 0 < fitted["cv_hit1"] <= 1 and 0 < fitted["cv_abstain_out_of_scope"] <= 1
+    assert RANKING_FILE.parent.name == "corpus"
+
+
+def test_both_retrievers_implement_the_protocol(lotse):
+    pipe = lotse.searcher
+    assert isinstance(pipe, AnswerPipeline)
+    assert all(isinstance(r, Retriever) for r in pipe.retrievers)
+    assert [r.name for r in pipe.retrievers] == ["units", "questions"]
+
+
+def test_answers_carry_a_highlight_that_stands_in_their_unit(lotse):
+    reply = lotse.ask("Bekommt mein Sohn die Fahrkosten zum Betrieb bezahlt?")
+    assert not reply.abstained
+    top = reply.answers[0]
+    assert top.unit.id == "bagub-faq/21"
+    assert "Erforderlichkeitsprinzip" in top.highlight
+    assert top.highlight.split(".")[0] in " ".join(top.unit.text.split())
+    data = reply.to_json(lotse)
+    assert data["answers"][0]["highlight"] == top.highlight and data["answers"][0]["text"] == top.unit.text
+    assert len(data["answers"][0]["similar_questions"]) >= 1
+
+
+@pytest.mark.parametrize("question, unit", [
+    ("Ist mein Kind während der InbeQ sozialversichert?", "bagub-faq/25"),
+    ("was ist wenn mein kind im betrieb was kaputt macht", "bagub-faq/26"),
+    ("Wer organisiert das Planungsgespräch?", "mv-koop/p6-3"),
+])
+def test_parent_and_provider_questions_reach_their_passage(lotse, question, unit):
+    reply = lotse.ask(question)
+    assert not reply.abstained and reply.answers[0].unit.id == unit
+
+
+@pytest.mark.parametrize("question", ['AND (* ~"', "?!?!", "x", "Wie wird das Wetter morgen in Rostock?"])
+def test_garbage_and_off_topic_questions_abstain(lotse, question):
+    reply = lotse.ask(question)
+    assert reply.abstained and reply.answers == []
+    assert "keine verlässliche Antwort" in reply.message
+
+
+def test_a_named_programme_the_documents_do_not_cover_is_declined_with_the_scope(lotse):
+    reply = lotse.ask("Wie beantrage ich Pflegegeld für meine Tochter?")
+    assert reply.abstained
+    assert "„Pflegeleistungen“ enthalten die Dokumente keine Aussage" in reply.message
+    assert "Unterstützte Beschäftigung nach § 55 SGB IX" in reply.message
+
+
+def test_a_provider_document_without_authored_questions_ranks_first(lotse, provider_dir):
+    from assistant.service import Lotse
+
+    from .conftest import TODAY, VALID_DOC
+
+    (provider_dir / "leitfaden.md").write_text(VALID_DOC, encoding="utf-8")
+    own = Lotse([str(provider_dir)], today=TODAY)
+    result = own.searcher.search("Bis wann muss der Stundenzettel abgegeben werden?")
+    assert result.hits[0].unit.doc_id == "traeger-leitfaden"
+    assert "dritten Werktag" in result.hits[0].highlight

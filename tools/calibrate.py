@@ -1,0 +1,192 @@
+"""Fit the ranking model and the abstention threshold; write corpus/ranking.yaml.
+
+    .venv/bin/pip install -e ".[calibrate]"
+    .venv/bin/python tools/calibrate.py            # cross-validate and write corpus/ranking.yaml
+    .venv/bin/python tools/calibrate.py --dry-run  # only print the figures
+
+Data (never the evaluation set in ../shared/eval):
+- positives: the authored questions (corpus/questions/*.yaml), each labelled with its unit;
+- negatives: tools/data/out_of_scope.yaml, questions the documents do not answer.
+
+Every question is assigned to one of K folds. Its candidates and features are computed with
+the question retriever and the document frequencies of the other folds only, so a held-out
+question never meets itself. A logistic regression over the named features (see
+knowledge/ranking/config.py) is then cross-validated over the same folds: fitted on K-1
+folds, the threshold chosen on those folds, scored on the held-out one. The final model is
+fitted on all rows, with the threshold chosen on the out-of-fold probabilities.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from knowledge.corpus import BUILTIN_CORPUS  # noqa: E402
+from knowledge.index import open_index, unit_doc_freq  # noqa: E402
+from knowledge.index.writer import ram_index  # noqa: E402
+from knowledge.pipeline import AnswerPipeline  # noqa: E402
+from knowledge.ranking.config import FEATURES, RANKING_FILE, RankingConfig  # noqa: E402
+from knowledge.retrieval.questions import QuestionRetriever  # noqa: E402
+
+NEGATIVES = ROOT / "tools" / "data" / "out_of_scope.yaml"
+
+
+def load_negatives() -> list[tuple[str, str]]:
+    data = yaml.safe_load(NEGATIVES.read_text(encoding="utf-8"))
+    return [(group, str(q)) for group, items in data.items() for q in items]
+
+
+def feature_rows(handle, cfg: RankingConfig, folds: int, seed: int):
+    """Out-of-fold candidate rows: one record per question with its candidates' features."""
+    rnd = random.Random(seed)
+    positives = [(q.text, q.unit_pos, q.audience) for q in handle.questions]
+    negatives = [(text, None, group) for group, text in load_negatives()]
+    items = positives + negatives
+    fold_of = [rnd.randrange(folds) for _ in items]
+    records = []
+    for f in range(folds):
+        train_q = [q for q, k in zip(handle.questions, fold_of) if k != f]
+        asked: dict[int, list[str]] = {}
+        for q in train_q:
+            asked.setdefault(q.unit_pos, []).append(" ".join(sorted(q.terms)))
+        unit_index = ram_index([u.id for u in handle.store.units()], handle.unit_values, asked)
+        pipe = AnswerPipeline(handle, cfg, questions=QuestionRetriever(train_q),
+                              doc_freq=unit_doc_freq(handle.evidence, train_q), unit_index=unit_index)
+        for (text, gold, group), k in zip(items, fold_of):
+            if k != f:
+                continue
+            query = pipe.analyzer.analyse(text)
+            scored = pipe.score(query)
+            records.append({"fold": f, "gold": gold, "group": group, "text": text,
+                            "rows": [(s.unit_pos, [s.features[n] for n in FEATURES]) for s in scored]})
+        pipe.close()
+    return records
+
+
+def predict(weights, bias, x):
+    import numpy as np
+
+    return 1.0 / (1.0 + np.exp(-(np.asarray(x) @ weights + bias)))
+
+
+def fit(records):
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    X, y = [], []
+    for r in records:
+        for pos, feats in r["rows"]:
+            X.append(feats)
+            y.append(int(pos == r["gold"]))
+    model = LogisticRegression(C=1.0, max_iter=2000)
+    model.fit(np.array(X), np.array(y))
+    return model.coef_[0], float(model.intercept_[0])
+
+
+def outcomes(records, weights, bias):
+    """Per question: (gold, group, top unit, top probability, rank of gold, scope guard)."""
+    out = []
+    scope_idx = FEATURES.index("scope_miss")
+    for r in records:
+        if not r["rows"]:
+            out.append((r["gold"], r["group"], None, 0.0, None, False))
+            continue
+        probs = predict(weights, bias, [f for _, f in r["rows"]])
+        order = sorted(range(len(probs)), key=lambda i: (-probs[i], r["rows"][i][0]))
+        ranked = [r["rows"][i][0] for i in order]
+        rank = ranked.index(r["gold"]) + 1 if r["gold"] in ranked else None
+        top = order[0]
+        out.append((r["gold"], r["group"], ranked[0], float(probs[top]), rank, r["rows"][top][1][scope_idx] > 0))
+    return out
+
+
+def metrics(outs, threshold):
+    pos = [o for o in outs if o[0] is not None]
+    neg = [o for o in outs if o[0] is None]
+    answered = lambda o: o[3] >= threshold and not o[5]  # noqa: E731
+    hit1 = sum(1 for o in pos if answered(o) and o[2] == o[0]) / max(len(pos), 1)
+    hit3 = sum(1 for o in pos if answered(o) and o[4] is not None and o[4] <= 3) / max(len(pos), 1)
+    abstain = sum(1 for o in neg if not answered(o)) / max(len(neg), 1)
+    by_group = defaultdict(lambda: [0, 0])
+    for o in pos:
+        by_group[o[1]][0] += 1
+        by_group[o[1]][1] += answered(o) and o[2] == o[0]
+    for o in neg:
+        by_group[o[1]][0] += 1
+        by_group[o[1]][1] += not answered(o)
+    return {"hit1": hit1, "hit3": hit3, "abstain": abstain,
+            "by_group": {g: round(b / a, 3) for g, (a, b) in sorted(by_group.items())}}
+
+
+def choose_threshold(outs) -> float:
+    """The threshold that maximises hit@1 on answerable plus abstention on unanswerable questions."""
+    grid = [i / 100 for i in range(5, 96)]
+    return max(grid, key=lambda t: (round(metrics(outs, t)["hit1"] + metrics(outs, t)["abstain"], 4), -abs(t - 0.5)))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--dry-run", action="store_true")
+    args = ap.parse_args()
+
+    cfg = RankingConfig.load()
+    handle = open_index([BUILTIN_CORPUS], progress=lambda m: print(m, file=sys.stderr))
+    records = feature_rows(handle, cfg, args.folds, args.seed)
+    oof = []
+    fold_figures = []
+    for f in range(args.folds):
+        train = [r for r in records if r["fold"] != f]
+        test = [r for r in records if r["fold"] == f]
+        w, b = fit(train)
+        t = choose_threshold(outcomes(train, w, b))
+        test_out = outcomes(test, w, b)
+        oof.extend(test_out)
+        m = metrics(test_out, t)
+        fold_figures.append({"fold": f, "threshold": t, "hit1": round(m["hit1"], 3), "abstain": round(m["abstain"], 3)})
+        print(f"fold {f}: threshold {t:.2f} hit@1 {m['hit1']:.3f} hit@3 {m['hit3']:.3f} abstain {m['abstain']:.3f}")
+    # the CV figure: each fold's model and threshold on its held-out questions
+    cv_hit1 = sum(x["hit1"] for x in fold_figures) / args.folds
+    cv_abstain = sum(x["abstain"] for x in fold_figures) / args.folds
+    weights, bias = fit(records)
+    threshold = choose_threshold(oof)
+    pooled = metrics(oof, threshold)
+    print(f"CV (mean over {args.folds} folds): hit@1 {cv_hit1:.3f}, abstention on out-of-scope {cv_abstain:.3f}")
+    print(f"pooled out-of-fold at threshold {threshold:.2f}: hit@1 {pooled['hit1']:.3f} hit@3 {pooled['hit3']:.3f} "
+          f"abstain {pooled['abstain']:.3f} by group {pooled['by_group']}")
+    print("weights:", {n: round(float(v), 3) for n, v in zip(FEATURES, weights)}, "bias", round(bias, 3))
+    if args.dry_run:
+        return 0
+    data = yaml.safe_load(RANKING_FILE.read_text(encoding="utf-8")) if RANKING_FILE.is_file() else {}
+    data["model"] = {"weights": {n: round(float(v), 4) for n, v in zip(FEATURES, weights)},
+                     "bias": round(bias, 4), "threshold": threshold}
+    data["fitted"] = {
+        "command": "python tools/calibrate.py" + (f" --folds {args.folds}" if args.folds != 5 else "") + (f" --seed {args.seed}" if args.seed != 1 else ""),
+        "date": dt.date.today().isoformat(),
+        "positives": sum(1 for r in records if r["gold"] is not None),
+        "negatives": sum(1 for r in records if r["gold"] is None),
+        "folds": args.folds,
+        "cv_hit1": round(cv_hit1, 3),
+        "cv_abstain_out_of_scope": round(cv_abstain, 3),
+        "pooled_out_of_fold": {"hit1": round(pooled["hit1"], 3), "hit3": round(pooled["hit3"], 3),
+                               "abstain": round(pooled["abstain"], 3), "by_group": pooled["by_group"]},
+        "per_fold": fold_figures,
+    }
+    header = ("# Ranking configuration: every number that shapes the answer ranking (see knowledge/ranking/config.py).\n"
+              "# analysis and retrieval: set by hand. model and fitted: written by tools/calibrate.py; do not edit by hand.\n")
+    RANKING_FILE.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    print(f"written: {RANKING_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
