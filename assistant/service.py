@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from whoosh.index import EmptyIndexError
 
 from knowledge.corpus import BUILTIN_CORPUS, Document, Unit, corpus_dirs
 from knowledge.analysis.lemmas import LemmaSource
@@ -116,7 +117,7 @@ class Lotse:
             if self._searcher is None:
                 try:
                     self._searcher = AnswerPipeline(self.handle)
-                except Exception:  # the folder was replaced meanwhile (`lotse index` elsewhere): reopen once
+                except (EmptyIndexError, OSError):  # the folder was replaced meanwhile (`lotse index` elsewhere): reopen once
                     self._handle = None
                     self._searcher = AnswerPipeline(self.handle)
             return self._searcher
