@@ -11,12 +11,13 @@ from tui.app import create_app
 from tui.widgets.document_browser import DocumentBrowser
 from tui.widgets.source_panel import SourcePanel
 
+from .test_tui import ready
+
 
 async def test_every_unit_of_every_builtin_document_opens_in_the_side_panel(lotse):
     app = create_app(service=lotse)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(app, pilot)
         panel = app.query_one(SourcePanel)
         opened = 0
         for doc in lotse.documents():
@@ -33,8 +34,7 @@ async def test_every_unit_of_every_builtin_document_opens_in_the_side_panel(lots
 async def test_document_tree_opens_sections_with_umlauts_in_their_headings(lotse):
     app = create_app(service=lotse)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(app, pilot)
         tree = app.query_one(DocumentBrowser)
         leaf = next(n for doc in tree.root.children for n in doc.children if "Präambel" in str(n.label))
         tree.post_message(DocumentBrowser.NodeSelected(leaf))
