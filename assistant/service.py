@@ -187,7 +187,7 @@ class Lotse:
     def _suggestions(self, result) -> list[str]:
         out = []
         for h in result.hits:
-            if h.features.get("coverage", 0) > 0 and h.unit.title not in out:
+            if h.coverage > 0 and h.unit.title not in out:
                 out.append(h.unit.title)
             if len(out) == 3:
                 break

@@ -64,8 +64,10 @@ class AnswerPipeline:
         self.analyzer = QueryAnalyzer(handle.analyzer, handle.thesaurus, handle.topics, self.doc_freq,
                                       len(handle.evidence), handle.nouns,
                                       SpellCorrector(handle.vocabulary, handle.known_words), self.cfg)
-        self.units = WhooshUnitRetriever(unit_index if unit_index is not None else handle.ix, {u.id: i for i, u in enumerate(handle.store.units())}, self.cfg)
+        self.units = WhooshUnitRetriever(unit_index if unit_index is not None else handle.ix, handle.store.position, self.cfg)
         self.questions = questions if questions is not None else QuestionRetriever(handle.questions)
+        # each unit's terms with those of its authored questions, computed once, not per question
+        self.all_terms = [ev.terms | self.questions.asked.get(pos, frozenset()) for pos, ev in enumerate(handle.evidence)]
         self.retrievers: list[Retriever] = [self.units, self.questions] + list(extra_retrievers or [])
 
     @property
@@ -81,7 +83,7 @@ class AnswerPipeline:
     def score(self, query: AnalysedQuery) -> list[Scored]:
         """Candidates of every retriever, with features and probability, best first."""
         candidates = [c for r in self.retrievers for c in r.retrieve(query, self.cfg.candidates)]
-        scored = featurize(query, candidates, self.h.evidence, self.questions, self.known)
+        scored = featurize(query, candidates, self.h.evidence, self.questions, self.known, self.all_terms)
         for s in scored:
             s.probability = probability(s.features, self.cfg)
         scored.sort(key=lambda s: (-s.probability, s.unit_pos))

@@ -87,3 +87,9 @@ def test_a_provider_document_without_authored_questions_ranks_first(lotse, provi
     result = own.searcher.search("Bis wann muss der Stundenzettel abgegeben werden?")
     assert result.hits[0].unit.doc_id == "traeger-leitfaden"
     assert "dritten Werktag" in result.hits[0].highlight
+
+
+def test_every_candidate_has_exactly_the_named_features(lotse):
+    pipe = lotse.searcher
+    scored = pipe.score(pipe.analyzer.analyse("Wer zahlt die Fahrtkosten zum Betrieb?"))
+    assert scored and all(list(s.features) == list(FEATURES) for s in scored)

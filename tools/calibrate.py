@@ -128,8 +128,11 @@ def metrics(outs, threshold):
 
 def choose_threshold(outs) -> float:
     """The threshold that maximises hit@1 on answerable plus abstention on unanswerable questions."""
-    grid = [i / 100 for i in range(5, 96)]
-    return max(grid, key=lambda t: (round(metrics(outs, t)["hit1"] + metrics(outs, t)["abstain"], 4), -abs(t - 0.5)))
+    def score(t: float) -> tuple[float, float]:
+        m = metrics(outs, t)
+        return round(m["hit1"] + m["abstain"], 4), -abs(t - 0.5)
+
+    return max((i / 100 for i in range(5, 96)), key=score)
 
 
 def main() -> int:

@@ -22,7 +22,7 @@ from ..analysis.thesaurus import Thesaurus
 from ..corpus import CorpusError, Unit, corpus_dirs, load_corpus
 from ..questions import load_questions
 from ..ranking.features import UnitEvidence
-from ..retrieval.questions import IndexedQuestion
+from ..retrieval.questions import IndexedQuestion, asked_terms
 from ..store import MemoryStore
 from ..topics import Topic
 from .cache import ANALYSIS_VERSION, build_folder, cache_root, fingerprint, publish, retire
@@ -69,12 +69,10 @@ class IndexHandle:
 
 def unit_doc_freq(evidence: list[UnitEvidence], questions: list[IndexedQuestion]) -> dict[str, int]:
     """In how many units a stem occurs, counting a unit's authored questions as part of it."""
-    by_unit: dict[int, set[str]] = {}
-    for q in questions:
-        by_unit.setdefault(q.unit_pos, set()).update(q.terms)
+    asked = asked_terms(questions)
     doc_freq: dict[str, int] = {}
     for pos, ev in enumerate(evidence):
-        for t in ev.terms | by_unit.get(pos, set()):
+        for t in ev.terms | asked.get(pos, frozenset()):
             doc_freq[t] = doc_freq.get(t, 0) + 1
     return doc_freq
 

@@ -11,7 +11,7 @@ from ..query import AnalysedQuery, coverage
 from ..retrieval import Candidate
 from ..retrieval.questions import QuestionRetriever
 from ..retrieval.sentences import Highlight, best_sentences
-from .config import FEATURES, RankingConfig
+from .config import RankingConfig
 
 
 @dataclass
@@ -36,10 +36,11 @@ class Scored:
 
 
 def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[UnitEvidence],
-              questions: QuestionRetriever, known) -> list[Scored]:
+              questions: QuestionRetriever, known, all_terms: list[frozenset[str]]) -> list[Scored]:
     """Features for every candidate unit (candidates of all retrievers, merged by unit).
 
-    `known(stem)` says whether the corpus (units or authored questions) uses a stem."""
+    `known(stem)` says whether the corpus (units or authored questions) uses a stem; `all_terms`
+    holds, per unit, its text's terms together with those of its authored questions."""
     by_unit: dict[int, dict[str, Candidate]] = {}
     for c in candidates:
         by_unit.setdefault(c.unit_pos, {}).setdefault(c.retriever, c)
@@ -58,12 +59,11 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
         unit_cov = coverage(query, ev.terms, topic_hit=hit)
         qs = questions.of_unit(pos)
         qmatch, fz, similar = 0.0, 0.0, []
-        all_terms = ev.terms.union(*(q.terms for q in qs)) if qs else ev.terms
         if qs:
             scored = sorted(((coverage(query, q.terms, topic_hit=hit), q.text) for q in qs), reverse=True)
             qmatch = scored[0][0]
             similar = [t for _, t in scored[:3]]
-            fz = max(fuzz.token_sort_ratio(folded_query, fold(q.text)) for q in qs) / 100.0
+            fz = max(fuzz.token_sort_ratio(folded_query, f) for f in questions.folded_of_unit(pos)) / 100.0
         else:
             # a unit without authored questions (a provider's document): its heading stands in
             qmatch = coverage(query, ev.head, topic_hit=hit)
@@ -75,7 +75,7 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
             "bm25_rel": (u.score / best_bm25) if u else 0.0,
             "bm25_q": math.log1p(u.score / info) if u else 0.0,
             "coverage": unit_cov,
-            "coverage_all": coverage(query, all_terms, topic_hit=hit),
+            "coverage_all": coverage(query, all_terms[pos], topic_hit=hit),
             "noun_coverage": coverage(query, ev.terms, nouns_only=True, topic_hit=hit),
             "head": coverage(query, ev.head, topic_hit=hit),
             "qmatch": qmatch,
@@ -86,7 +86,6 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
             "unknown": unknown,
             "scope_miss": float(any(pos not in t.units for t in named_topics)),
         }
-        assert set(f) == set(FEATURES)
         out.append(Scored(pos, f, highlight=hl, similar=similar))
     return out
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..analysis.fold import fold
 from ..query import AnalysedQuery, coverage
 from . import Candidate
 
@@ -20,6 +21,14 @@ class IndexedQuestion:
     text: str
     terms: frozenset[str]
     audience: str = ""
+
+
+def asked_terms(questions: list[IndexedQuestion]) -> dict[int, frozenset[str]]:
+    """Per unit position: every term its authored questions use."""
+    by_unit: dict[int, set[str]] = defaultdict(set)
+    for q in questions:
+        by_unit[q.unit_pos].update(q.terms)
+    return {pos: frozenset(terms) for pos, terms in by_unit.items()}
 
 
 class QuestionRetriever:
@@ -35,6 +44,8 @@ class QuestionRetriever:
                 self.postings[t].append(i)
             self.by_unit[q.unit_pos].append(i)
         self.avg_len = (sum(len(q.terms) for q in questions) / len(questions)) if questions else 1.0
+        self.asked = asked_terms(questions)
+        self.folded = [fold(q.text) for q in questions]  # for character similarity, folded once
 
     def _norm(self, q: IndexedQuestion) -> float:
         return (self.k1 + 1) / (1 + self.k1 * (1 - self.b + self.b * len(q.terms) / self.avg_len))
@@ -58,3 +69,6 @@ class QuestionRetriever:
 
     def of_unit(self, unit_pos: int) -> list[IndexedQuestion]:
         return [self.questions[i] for i in self.by_unit.get(unit_pos, ())]
+
+    def folded_of_unit(self, unit_pos: int) -> list[str]:
+        return [self.folded[i] for i in self.by_unit.get(unit_pos, ())]

@@ -1,6 +1,8 @@
 """BM25F over the units' fields (title, question, breadcrumb, body) with Whoosh."""
 from __future__ import annotations
 
+from typing import Callable
+
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
@@ -12,9 +14,10 @@ from . import Candidate
 class WhooshUnitRetriever:
     name = "units"
 
-    def __init__(self, ix, unit_pos: dict[str, int], config: RankingConfig):
+    def __init__(self, ix, position: Callable[[str], int | None], config: RankingConfig):
+        """`position(unit_id)`: the unit's place in the corpus store."""
         self.cfg = config
-        self.unit_pos = unit_pos
+        self.position = position
         self._searcher = ix.searcher(weighting=BM25F(B=config.bm25_b, K1=config.bm25_k1))
 
     def close(self) -> None:
@@ -37,4 +40,4 @@ class WhooshUnitRetriever:
         q = self.build_query(query)
         if q is wq.NullQuery:
             return []
-        return [Candidate(self.unit_pos[r["id"]], r.score, self.name) for r in self._searcher.search(q, limit=k)]
+        return [Candidate(self.position(r["id"]), r.score, self.name) for r in self._searcher.search(q, limit=k)]
