@@ -71,7 +71,7 @@ def main() -> None:
     s = Lotse()
     t = time.perf_counter()
     s.rebuild()
-    print(f"Indexaufbau (Korpus): {time.perf_counter() - t:.2f} s, {len(s.handle.units)} Abschnitte")
+    print(f"Indexaufbau (Korpus): {time.perf_counter() - t:.2f} s, {len(s.handle.store)} Abschnitte")
     p50, p99 = warm(s)
     print(f"Warm: p50 {p50:.1f} ms, p99 {p99:.1f} ms je Frage")
     compare("Vergleich (Korpus)", (p50, p99), [u.text for u in s.handle.store.units()])

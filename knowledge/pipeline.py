@@ -18,8 +18,10 @@ from .corpus import Unit
 from .index import IndexHandle
 from .query import AnalysedQuery, QueryAnalyzer
 from .ranking.config import RankingConfig
-from .ranking.features import Scored, featurize, probability
+from .ranking.features import Scored, Signals, featurize, probability
 from .retrieval import Retriever
+from .retrieval.bm25f import BM25FUnitRetriever
+from .retrieval.chars import CharUnitRetriever, top_candidates
 from .retrieval.questions import QuestionRetriever
 from .retrieval.units import WhooshUnitRetriever
 
@@ -56,19 +58,32 @@ class AnswerPipeline:
     def __init__(self, handle: IndexHandle, config: RankingConfig | None = None,
                  questions: QuestionRetriever | None = None, extra_retrievers: list[Retriever] | None = None,
                  doc_freq: dict[str, int] | None = None, unit_index=None):
-        """`questions`, `doc_freq` and `unit_index` default to the index's; calibration passes
-        those of a training fold, so held-out questions stay unseen."""
+        """`questions` and `doc_freq` default to the index's; calibration passes those of a
+        training fold, so held-out questions stay unseen. Units are retrieved by in-memory
+        BM25F over the index's field values, or through Whoosh when `unit_index` is given."""
         self.h = handle
         self.cfg = config or RankingConfig.load()
         self.doc_freq = doc_freq if doc_freq is not None else handle.doc_freq
         self.analyzer = QueryAnalyzer(handle.analyzer, handle.thesaurus, handle.topics, self.doc_freq,
                                       len(handle.evidence), handle.nouns,
                                       SpellCorrector(handle.vocabulary, handle.known_words), self.cfg)
-        self.units = WhooshUnitRetriever(unit_index if unit_index is not None else handle.ix, handle.store.position, self.cfg)
         self.questions = questions if questions is not None else QuestionRetriever(handle.questions)
+        if unit_index is not None:  # a Whoosh index: the same BM25F, through Whoosh's searcher
+            self.units: Retriever = WhooshUnitRetriever(unit_index, handle.store.position, self.cfg)
+        else:
+            asked: dict[int, list[str]] = {}
+            for q in self.questions.questions:
+                asked.setdefault(q.unit_pos, []).append(" ".join(sorted(q.terms)))
+            self.units = BM25FUnitRetriever(handle.unit_values, asked, self.cfg)
         # each unit's terms with those of its authored questions, computed once, not per question
         self.all_terms = [ev.terms | self.questions.asked.get(pos, frozenset()) for pos, ev in enumerate(handle.evidence)]
-        self.retrievers: list[Retriever] = [self.units, self.questions] + list(extra_retrievers or [])
+        self.char_units = CharUnitRetriever([f"{ev.heading}\n{ev.text}" for ev in handle.evidence])
+        self.extra_retrievers: list[Retriever] = list(extra_retrievers or [])
+
+    @property
+    def retrievers(self) -> list[Retriever]:
+        """Every candidate retriever, in the order their candidates are merged."""
+        return [self.units, self.questions, *self.extra_retrievers, self.questions.chars, self.char_units]
 
     @property
     def threshold(self) -> float:
@@ -82,8 +97,16 @@ class AnswerPipeline:
 
     def score(self, query: AnalysedQuery) -> list[Scored]:
         """Candidates of every retriever, with features and probability, best first."""
-        candidates = [c for r in self.retrievers for c in r.retrieve(query, self.cfg.candidates)]
-        scored = featurize(query, candidates, self.h.evidence, self.questions, self.known, self.all_terms)
+        k = self.cfg.candidates
+        # scores that serve as features for every candidate are computed once here; the
+        # question and character retrievers' best units join the candidates
+        signals = Signals(self.questions.coverages(query), self.questions.chars.unit_scores(query.text),
+                          self.char_units.unit_scores(query.text))
+        candidates = self.units.retrieve(query, k) + self.questions.retrieve(query, k, signals.question_coverage)
+        candidates += [c for r in self.extra_retrievers for c in r.retrieve(query, k)]
+        candidates += top_candidates("char_questions", {p: s[0] for p, s in signals.char_q.items()}, k)
+        candidates += top_candidates("char_units", signals.char_unit, k)
+        scored = featurize(query, candidates, self.h.evidence, self.questions, self.known, self.all_terms, signals)
         for s in scored:
             s.probability = probability(s.features, self.cfg)
         scored.sort(key=lambda s: (-s.probability, s.unit_pos))

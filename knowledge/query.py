@@ -54,6 +54,7 @@ class AnalysedQuery:
     text: str
     concepts: list[Concept] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
+    _plan: "CoveragePlan | None" = field(default=None, repr=False, compare=False)
 
     @property
     def active(self) -> list[Concept]:
@@ -66,6 +67,13 @@ class AnalysedQuery:
     @property
     def info(self) -> float:
         return sum(c.info for c in self.concepts)
+
+    @property
+    def plan(self) -> "CoveragePlan":
+        """Concepts prepared for `coverage`; built on first use, after analysis is complete."""
+        if self._plan is None:
+            self._plan = CoveragePlan.of(self.concepts)
+        return self._plan
 
 
 class QueryAnalyzer:
@@ -198,19 +206,39 @@ def coverage(query: AnalysedQuery, terms: frozenset[str] | set[str], nouns_only:
              topic_hit=None) -> float:
     """Share of the question's information (IDF-weighted concepts) found in `terms`.
 
-    `topic_hit(topic) -> bool` says whether the unit names an adjacent topic the concept names."""
-    total = got = 0.0
-    for c in query.concepts:
-        if c.weight == 0.0 or (nouns_only and not c.noun):
+    Each concept counts with its best alternative found; `topic_hit(topic) -> bool` says
+    whether the unit names an adjacent topic the concept names."""
+    plan = query.plan
+    total = plan.noun_total if nouns_only else plan.total
+    if not total:
+        return 0.0
+    got = 0.0
+    for info, noun, topic, alts in plan.items:
+        if nouns_only and not noun:
             continue
-        w = c.info
-        total += w
-        if c.topic is not None:
-            got += w * bool(topic_hit and topic_hit(c.topic))
+        if topic is not None:
+            if topic_hit is not None and topic_hit(topic):
+                got += info
             continue
-        best = 0.0
-        for alt, aw in c.alternatives.items():
-            if aw > best and all(s in terms for s in alt):
-                best = aw
-        got += w * best
-    return got / total if total else 0.0
+        for w, alt in alts:  # best weight first: the first alternative found is the best
+            if (alt[0] in terms) if len(alt) == 1 else all(s in terms for s in alt):
+                got += info * w
+                break
+    return got / total
+
+
+@dataclass(frozen=True)
+class CoveragePlan:
+    """The concepts of an analysed question, prepared once for many `coverage` calls."""
+
+    items: tuple[tuple[float, bool, Topic | None, tuple[tuple[float, tuple[str, ...]], ...]], ...]
+    total: float
+    noun_total: float
+
+    @classmethod
+    def of(cls, concepts: list[Concept]) -> "CoveragePlan":
+        items = tuple(
+            (c.info, c.noun, c.topic, tuple(sorted(((w, alt) for alt, w in c.alternatives.items() if w > 0),
+                                                   key=lambda x: -x[0])))
+            for c in concepts if c.weight != 0.0)
+        return cls(items, sum(i[0] for i in items), sum(i[0] for i in items if i[1]))

@@ -9,8 +9,8 @@ Data (never the evaluation set in ../shared/eval):
 - negatives: tools/data/out_of_scope.yaml, questions the documents do not answer.
 
 Every question is assigned to one of K folds. Its candidates and features are computed with
-the question retriever and the document frequencies of the other folds only, so a held-out
-question never meets itself. A logistic regression over the named features (see
+the question retrievers, the units' `asked` field and the document frequencies of the other
+folds only, so a held-out question never meets itself. A logistic regression over the named features (see
 knowledge/ranking/config.py) is then cross-validated over the same folds: fitted on K-1
 folds, the threshold chosen on those folds, scored on the held-out one. The final model is
 fitted on all rows, with the threshold chosen on the out-of-fold probabilities.
@@ -31,7 +31,6 @@ sys.path.insert(0, str(ROOT))
 
 from knowledge.corpus import BUILTIN_CORPUS  # noqa: E402
 from knowledge.index import open_index, unit_doc_freq  # noqa: E402
-from knowledge.index.writer import ram_index  # noqa: E402
 from knowledge.pipeline import AnswerPipeline  # noqa: E402
 from knowledge.ranking.config import FEATURES, RANKING_FILE, RankingConfig  # noqa: E402
 from knowledge.retrieval.questions import QuestionRetriever  # noqa: E402
@@ -54,12 +53,8 @@ def feature_rows(handle, cfg: RankingConfig, folds: int, seed: int):
     records = []
     for f in range(folds):
         train_q = [q for q, k in zip(handle.questions, fold_of) if k != f]
-        asked: dict[int, list[str]] = {}
-        for q in train_q:
-            asked.setdefault(q.unit_pos, []).append(" ".join(sorted(q.terms)))
-        unit_index = ram_index([u.id for u in handle.store.units()], handle.unit_values, asked)
         pipe = AnswerPipeline(handle, cfg, questions=QuestionRetriever(train_q),
-                              doc_freq=unit_doc_freq(handle.evidence, train_q), unit_index=unit_index)
+                              doc_freq=unit_doc_freq(handle.evidence, train_q))
         for (text, gold, group), k in zip(items, fold_of):
             if k != f:
                 continue

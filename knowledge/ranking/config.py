@@ -19,13 +19,19 @@ FEATURES = (
     "bm25_q",        # unit BM25F score relative to the question's own information
     "coverage",      # share of the question's information found in the unit's text
     "coverage_all",  # the same in the text together with the unit's authored questions
+    "coverage_all_sq",  # its square: answerability rises steeply as the last words are found
     "noun_coverage", # the same over nouns only
     "head",          # share the unit's heading (title, question) names
     "qmatch",        # share found in the best-matching authored question of the unit
     "qmatch_rel",    # question-retriever score relative to the best candidate
     "fuzzy",         # character similarity to the best authored question (typos, word order)
     "sentence",      # share found in the unit's best sentence
+    "char_q",        # character n-gram cosine to the unit's most similar authored question
+    "char_q3",       # mean of that cosine over the unit's three most similar authored questions
+    "char_q_rel",    # char_q relative to the best candidate's
+    "char_unit",     # character n-gram cosine to the unit's heading and text
     "unknown",       # share of the question's information in words the corpus never uses
+    "unknown_noun",  # share of the question's information in nouns the corpus never uses (a topic it lacks)
     "scope_miss",    # the question names an adjacent topic or programme the unit does not
 )
 

@@ -27,6 +27,15 @@ class UnitEvidence:
 
 
 @dataclass
+class Signals:
+    """Per-question scores computed once and shared by all candidates' features."""
+
+    question_coverage: dict[int, float]  # authored question index -> share of the query it covers
+    char_q: dict[int, tuple[float, float]]  # unit -> (best, mean of top 3) character similarity of its questions
+    char_unit: dict[int, float]  # unit -> character similarity of its heading and text
+
+
+@dataclass
 class Scored:
     unit_pos: int
     features: dict[str, float]
@@ -36,11 +45,12 @@ class Scored:
 
 
 def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[UnitEvidence],
-              questions: QuestionRetriever, known, all_terms: list[frozenset[str]]) -> list[Scored]:
+              questions: QuestionRetriever, known, all_terms: list[frozenset[str]], signals: Signals) -> list[Scored]:
     """Features for every candidate unit (candidates of all retrievers, merged by unit).
 
     `known(stem)` says whether the corpus (units or authored questions) uses a stem; `all_terms`
     holds, per unit, its text's terms together with those of its authored questions."""
+    char_q, char_unit, qcov = signals.char_q, signals.char_unit, signals.question_coverage
     by_unit: dict[int, dict[str, Candidate]] = {}
     for c in candidates:
         by_unit.setdefault(c.unit_pos, {}).setdefault(c.retriever, c)
@@ -50,17 +60,21 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
     known_info = sum(c.info for c in query.concepts if c.weight > 0 and any(
         all(known(s) for s in alt) for alt in c.alternatives))
     unknown = max(0.0, 1.0 - known_info / info) if query.concepts else 1.0
+    unknown_noun = sum(c.info for c in query.concepts if c.weight > 0 and c.noun and not any(
+        all(known(s) for s in alt) for alt in c.alternatives)) / info
     named_topics = query.topics
     folded_query = fold(query.text)
+    best_char_q = max((char_q.get(p, (0.0, 0.0))[0] for p in by_unit), default=0.0) or 1.0
     out = []
     for pos, found in by_unit.items():
         ev = evidence[pos]
         hit = lambda t, pos=pos: pos in t.units  # noqa: E731
         unit_cov = coverage(query, ev.terms, topic_hit=hit)
-        qs = questions.of_unit(pos)
+        qs = questions.indices_of_unit(pos)
         qmatch, fz, similar = 0.0, 0.0, []
         if qs:
-            scored = sorted(((coverage(query, q.terms, topic_hit=hit), q.text) for q in qs), reverse=True)
+            # coverage without topic_hit: an authored question never names an adjacent topic
+            scored = sorted(((qcov.get(i, 0.0), questions.questions[i].text) for i in qs), reverse=True)
             qmatch = scored[0][0]
             similar = [t for _, t in scored[:3]]
             fz = max(fuzz.token_sort_ratio(folded_query, f) for f in questions.folded_of_unit(pos)) / 100.0
@@ -68,6 +82,7 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
             # a unit without authored questions (a provider's document): its heading stands in
             qmatch = coverage(query, ev.head, topic_hit=hit)
             fz = fuzz.token_sort_ratio(folded_query, fold(ev.heading)) / 100.0
+        cq, cq3 = char_q.get(pos, (0.0, 0.0)) if qs else (char_unit.get(pos, 0.0),) * 2
         hl = best_sentences(query, ev.text, ev.spans, ev.sentence_terms)
         u = found.get("units")
         qc = found.get("questions")
@@ -75,7 +90,8 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
             "bm25_rel": (u.score / best_bm25) if u else 0.0,
             "bm25_q": math.log1p(u.score / info) if u else 0.0,
             "coverage": unit_cov,
-            "coverage_all": coverage(query, all_terms[pos], topic_hit=hit),
+            "coverage_all": (cov_all := coverage(query, all_terms[pos], topic_hit=hit)),
+            "coverage_all_sq": cov_all * cov_all,
             "noun_coverage": coverage(query, ev.terms, nouns_only=True, topic_hit=hit),
             "head": coverage(query, ev.head, topic_hit=hit),
             "qmatch": qmatch,
@@ -83,7 +99,12 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
             "qmatch_rel": (qc.score / best_q) if qc else (0.0 if qs else ((u.score / best_bm25) if u else 0.0)),
             "fuzzy": fz,
             "sentence": hl.score,
+            "char_q": cq,
+            "char_q3": cq3,
+            "char_q_rel": cq / best_char_q,
+            "char_unit": char_unit.get(pos, 0.0),
             "unknown": unknown,
+            "unknown_noun": unknown_noun,
             "scope_miss": float(any(pos not in t.units for t in named_topics)),
         }
         out.append(Scored(pos, f, highlight=hl, similar=similar))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..analysis.fold import fold
 from ..query import AnalysedQuery, coverage
 from . import Candidate
+from .chars import CharQuestionRetriever
 
 
 @dataclass(frozen=True)
@@ -46,21 +47,27 @@ class QuestionRetriever:
         self.avg_len = (sum(len(q.terms) for q in questions) / len(questions)) if questions else 1.0
         self.asked = asked_terms(questions)
         self.folded = [fold(q.text) for q in questions]  # for character similarity, folded once
+        self.chars = CharQuestionRetriever([q.unit_pos for q in questions], [q.text for q in questions])
 
     def _norm(self, q: IndexedQuestion) -> float:
         return (self.k1 + 1) / (1 + self.k1 * (1 - self.b + self.b * len(q.terms) / self.avg_len))
 
-    def score_questions(self, query: AnalysedQuery) -> dict[int, float]:
+    def coverages(self, query: AnalysedQuery) -> dict[int, float]:
+        """Per authored question sharing a stem with the query: the share of the query it covers."""
         seen: set[int] = set()
         for c in query.active:
             for alt in c.alternatives:
                 for s in alt:
                     seen.update(self.postings.get(s, ()))
-        return {i: coverage(query, self.questions[i].terms) * self._norm(self.questions[i]) for i in seen}
+        return {i: coverage(query, self.questions[i].terms) for i in seen}
 
-    def retrieve(self, query: AnalysedQuery, k: int) -> list[Candidate]:
+    def score_questions(self, query: AnalysedQuery, coverages: dict[int, float] | None = None) -> dict[int, float]:
+        cov = self.coverages(query) if coverages is None else coverages
+        return {i: c * self._norm(self.questions[i]) for i, c in cov.items()}
+
+    def retrieve(self, query: AnalysedQuery, k: int, coverages: dict[int, float] | None = None) -> list[Candidate]:
         best: dict[int, tuple[float, int]] = {}
-        for i, s in self.score_questions(query).items():
+        for i, s in self.score_questions(query, coverages).items():
             pos = self.questions[i].unit_pos
             if s > 0 and (pos not in best or s > best[pos][0]):
                 best[pos] = (s, i)
@@ -69,6 +76,9 @@ class QuestionRetriever:
 
     def of_unit(self, unit_pos: int) -> list[IndexedQuestion]:
         return [self.questions[i] for i in self.by_unit.get(unit_pos, ())]
+
+    def indices_of_unit(self, unit_pos: int) -> list[int]:
+        return self.by_unit.get(unit_pos, [])
 
     def folded_of_unit(self, unit_pos: int) -> list[str]:
         return [self.folded[i] for i in self.by_unit.get(unit_pos, ())]

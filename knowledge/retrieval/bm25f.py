@@ -1,0 +1,69 @@
+"""BM25F over the units' fields, in memory: the default unit retriever.
+
+The same scoring as `WhooshUnitRetriever` (Whoosh's BM25F: per field, idf = log(N / (df + 1)) + 1,
+term scores summed over the question's concepts, alternatives and field boosts), over the
+analysed field values the index stores for every unit. Each posting carries its BM25 term
+score, computed once when the index is opened, so a question costs one dictionary walk per
+stem instead of Whoosh's matcher tree (about ten times faster on the corpus).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+
+from ..query import AnalysedQuery
+from ..ranking.config import RankingConfig
+from . import Candidate
+
+ASKED = "asked"
+
+
+class BM25FUnitRetriever:
+    name = "units"
+
+    def __init__(self, values: list[dict[str, str]], asked: dict[int, list[str]], config: RankingConfig):
+        """`values[pos]`: the unit's analysed field values (space-separated stems);
+        `asked[pos]`: the analysed texts of the unit's authored questions (the `asked` field)."""
+        self.boosts = dict(config.field_boosts)
+        b, k1 = config.bm25_b, config.bm25_k1
+        n = len(values)
+        self.postings: dict[str, dict[str, list[tuple[int, float]]]] = {}
+        for fname in self.boosts:
+            docs = [(" ".join(asked.get(pos, ())) if fname == ASKED else vals.get(fname, "")).split()
+                    for pos, vals in enumerate(values)]
+            avg = (sum(len(d) for d in docs) / n) if n else 1.0
+            avg = avg or 1.0
+            tfs: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+            for pos, d in enumerate(docs):
+                for term, tf in Counter(d).items():
+                    tfs[term].append((pos, tf, len(d)))
+            field_postings = {}
+            for term, plist in tfs.items():
+                idf = math.log(n / (len(plist) + 1)) + 1
+                field_postings[term] = [(pos, idf * (tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avg)))
+                                        for pos, tf, fl in plist]
+            self.postings[fname] = field_postings
+
+    def close(self) -> None:
+        pass
+
+    def scores(self, query: AnalysedQuery) -> dict[int, float]:
+        scores: dict[int, float] = defaultdict(float)
+        for c in query.active:
+            for alt, w in c.alternatives.items():
+                for fname, fb in self.boosts.items():
+                    boost = fb * w * c.weight
+                    field = self.postings[fname]
+                    if len(alt) == 1:
+                        for pos, s in field.get(alt[0], ()):
+                            scores[pos] += boost * s
+                        continue
+                    # a phrase of stems: a unit scores only when its field holds all of them
+                    lists = [dict(field.get(s, ())) for s in alt]
+                    for pos in set(lists[0]).intersection(*lists[1:]):
+                        scores[pos] += boost * sum(lst[pos] for lst in lists)
+        return scores
+
+    def retrieve(self, query: AnalysedQuery, k: int) -> list[Candidate]:
+        ranked = sorted(self.scores(query).items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+        return [Candidate(pos, s, self.name) for pos, s in ranked if s > 0]

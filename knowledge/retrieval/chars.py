@@ -1,0 +1,109 @@
+"""Character n-gram similarity: TF-IDF vectors of the letter n-grams of a text's content words.
+
+Parents write "unterstuetzte beschaeftigung", "sozialversichert" where a document says
+"Sozialversicherung", and make typos; words that share most of their letter n-grams still
+meet here when stems and lemmas do not. Each text becomes a sparse vector of the n-grams of
+its folded, non-stop words ("^wor", "wort", "ort$" …), weighted by sublinear tf and the
+n-gram's idf over the indexed texts, and normalised; the similarity of two texts is the
+cosine of their vectors. An inverted index keeps a query cheap: only texts sharing an
+n-gram are touched.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+
+from ..analysis.fold import fold
+from ..analysis.stopwords import is_stopword
+from ..analysis.tokenize import tokenize
+from ..query import AnalysedQuery
+from . import Candidate
+
+NGRAM_SIZES = (3, 4, 5)
+
+
+def ngrams(text: str) -> Counter[str]:
+    grams: Counter[str] = Counter()
+    for tok in tokenize(text):
+        w = fold(tok.text)
+        if is_stopword(w) or len(w) < 2:
+            continue
+        padded = f"^{w}$"
+        for n in NGRAM_SIZES:
+            for i in range(max(len(padded) - n + 1, 1)):
+                grams[padded[i:i + n]] += 1
+    return grams
+
+
+class CharIndex:
+    """Cosine similarity of a query to every indexed text, over character n-grams."""
+
+    def __init__(self, texts: list[str]):
+        counts = [ngrams(t) for t in texts]
+        df: Counter[str] = Counter()
+        for c in counts:
+            df.update(c.keys())
+        n = max(len(texts), 1)
+        self.idf = {g: math.log((1 + n) / (1 + d)) + 1.0 for g, d in df.items()}
+        self.default_idf = math.log(1 + n) + 1.0
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, c in enumerate(counts):
+            for g, w in self._vector(c).items():
+                self.postings[g].append((i, w))
+
+    def _vector(self, counts: Counter[str]) -> dict[str, float]:
+        vec = {g: (1.0 + math.log(tf)) * self.idf.get(g, self.default_idf) for g, tf in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {g: v / norm for g, v in vec.items()}
+
+    def similarities(self, text: str) -> dict[int, float]:
+        """Cosine similarity to every indexed text that shares an n-gram with `text`."""
+        sims: dict[int, float] = defaultdict(float)
+        for g, w in self._vector(ngrams(text)).items():
+            for i, v in self.postings.get(g, ()):
+                sims[i] += w * v
+        return sims
+
+
+class CharQuestionRetriever:
+    """Units by the character similarity of the question to their authored questions."""
+
+    name = "char_questions"
+
+    def __init__(self, unit_of: list[int], texts: list[str]):
+        self.unit_of = unit_of
+        self.index = CharIndex(texts)
+
+    def unit_scores(self, text: str, top: int = 3) -> dict[int, tuple[float, float]]:
+        """Per unit: (best similarity, mean of its `top` best) over its authored questions."""
+        per_unit: dict[int, list[float]] = defaultdict(list)
+        for i, s in self.index.similarities(text).items():
+            per_unit[self.unit_of[i]].append(s)
+        out = {}
+        for pos, sims in per_unit.items():
+            sims.sort(reverse=True)
+            out[pos] = (sims[0], sum(sims[:top]) / top)
+        return out
+
+    def retrieve(self, query: AnalysedQuery, k: int) -> list[Candidate]:
+        return top_candidates(self.name, {p: s[0] for p, s in self.unit_scores(query.text).items()}, k)
+
+
+class CharUnitRetriever:
+    """Units by the character similarity of the question to their heading and text."""
+
+    name = "char_units"
+
+    def __init__(self, texts: list[str]):
+        self.index = CharIndex(texts)
+
+    def unit_scores(self, text: str) -> dict[int, float]:
+        return dict(self.index.similarities(text))
+
+    def retrieve(self, query: AnalysedQuery, k: int) -> list[Candidate]:
+        return top_candidates(self.name, self.unit_scores(query.text), k)
+
+
+def top_candidates(name: str, scores: dict[int, float], k: int) -> list[Candidate]:
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+    return [Candidate(pos, s, name) for pos, s in ranked if s > 0]
