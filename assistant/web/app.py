@@ -73,7 +73,7 @@ class WebApp:
     # -------------------------------------------------------------- helpers
     def page(self, request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:
         guide = self.service.guide()
-        audience_id = request.query_params.get("ansicht") or context.get("audience_id") or DEFAULT_AUDIENCE
+        audience_id = context.pop("audience_id", "") or request.query_params.get("ansicht") or DEFAULT_AUDIENCE
         if guide.audience(audience_id) is None:
             audience_id = DEFAULT_AUDIENCE
         base = {"audiences": guide.audiences, "audience": guide.audience(audience_id), "audience_id": audience_id,
