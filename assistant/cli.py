@@ -224,8 +224,7 @@ def _dispatch(args, parser) -> int:
     if args.command == "web":
         from .web.server import serve
 
-        serve(args.host, args.port, args.workers, args.corpus, args.log_questions)
-        return 0
+        return serve(args.host, args.port, args.workers, args.corpus, args.log_questions)
     if args.command == "calc":
         name = args.calculator
         try:

@@ -333,3 +333,23 @@ def test_200_requests_at_20_concurrent_without_errors(app):
         with ThreadPoolExecutor(20) as pool:
             results = list(pool.map(send, requests))
     assert results.count(False) == 0
+
+
+def test_a_calculation_from_a_question_opens_the_filled_calculator(client):
+    import html as html_lib
+
+    page = client.get("/", params={"q": "Wie viel Personal bei 8 Teilnehmern im 6. Monat?"}).text
+    link = html_lib.unescape(re.search(r'href="(/rechner/personal\?[^"]+)"', page).group(1))
+    assert link == "/rechner/personal?teilnehmende=8&monat=6&berechnen=1"
+    assert "62,4 Wochenstunden (1,6 Vollzeitstellen)" in client.get(link).text
+
+
+def test_a_busy_port_is_a_german_error(capsys):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["web", "--port", str(port)]) == 1
+    assert f"Fehler: 127.0.0.1:{port} ist nicht verfügbar" in capsys.readouterr().err

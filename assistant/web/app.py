@@ -87,7 +87,7 @@ class WebApp:
         ctx = {"reply": reply, "calc_sources": [], "calc_query": "", "calc_form": None}
         if c is not None:
             ctx["calc_sources"] = [self.service.source_label(r) for r in c.rules]
-            ctx["calc_query"] = urlencode(calcs.prefill_query(c))
+            ctx["calc_query"] = urlencode({**calcs.prefill_query(c), "berechnen": "1"})
             ctx["calc_form"] = calcs.calculator_form(c.name)
         return ctx
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import sys
 from pathlib import Path
 
@@ -18,11 +19,19 @@ def bind_warning(host: str) -> str:
             "Betreiben Sie den Dienst im Netz nur hinter einem Reverse-Proxy mit HTTPS (siehe README).")
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1, extra_corpus=(), log_questions: bool = False) -> None:
+def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1, extra_corpus=(), log_questions: bool = False) -> int:
     import uvicorn
 
     from ..service import Lotse
 
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        print(f"Fehler: {host}:{port} ist nicht verfügbar ({exc.strerror or exc}). Anderen Port wählen: lotse web --port 8001",
+              file=sys.stderr)
+        return 1
     warning = bind_warning(host)
     if warning:
         print(warning, file=sys.stderr)
@@ -40,3 +49,4 @@ def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1, extra_cor
     uvicorn.run("assistant.web.app:create_app", factory=True, host=host, port=port, workers=workers,
                 access_log=log_questions, log_level="info" if log_questions else "warning",
                 server_header=False, proxy_headers=True, timeout_graceful_shutdown=5)
+    return 0
