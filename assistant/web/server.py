@@ -9,6 +9,8 @@ from pathlib import Path
 from .app import ENV_CORPUS, ENV_LOG_QUESTIONS
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+# longer than a reverse proxy's idle upstream connections, so the proxy never reuses a connection uvicorn is closing
+KEEP_ALIVE_SECONDS = 75
 
 
 def bind_warning(host: str) -> str:
@@ -48,5 +50,6 @@ def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1, extra_cor
         print("Fragen werden nicht protokolliert (einschalten mit --log-questions).", file=sys.stderr)
     uvicorn.run("assistant.web.app:create_app", factory=True, host=host, port=port, workers=workers,
                 access_log=log_questions, log_level="info" if log_questions else "warning",
-                server_header=False, proxy_headers=True, timeout_graceful_shutdown=5)
+                server_header=False, proxy_headers=True, timeout_graceful_shutdown=5,
+                timeout_keep_alive=KEEP_ALIVE_SECONDS)
     return 0
