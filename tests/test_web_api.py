@@ -9,6 +9,8 @@ import warnings
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 starlette = pytest.importorskip("starlette")
 with warnings.catch_warnings():
@@ -65,6 +67,16 @@ def test_query_syntax_is_plain_text(client, question):
     assert set(r.json()) == CONTRACT
 
 
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_any_question_text_gets_the_batch_contract(client, question):
+    r = client.post("/api/ask", json={"question": question})
+    if question.strip():
+        assert r.status_code == 200 and set(r.json()) == CONTRACT
+    else:
+        assert r.status_code == 400
+
+
 def test_ten_thousand_characters_are_cut_with_a_german_notice(client):
     r = client.post("/api/ask", json={"question": "Urlaub " * 1429})  # 10 003 characters
     assert r.status_code == 200
@@ -78,6 +90,9 @@ ERRORS = [
     ("post", "/api/ask", b"kein json", 400, "JSON-Objekt mit dem Feld „question“"),
     ("post", "/api/ask", b"\xff\xfe", 400, "JSON-Objekt"),
     ("post", "/api/ask", b'["Urlaub"]', 400, "JSON-Objekt"),
+    ("post", "/api/ask", b"[" * 15000, 400, "JSON-Objekt"),
+    ("post", "/api/ask", b'{"question": "\\ud800 Urlaub"}', 400, "JSON-Objekt"),
+    ("post", "/api/calc/personal", b'{"teilnehmende": "\\udfff", "monat": 1}', 400, "JSON-Objekt"),
     ("post", "/api/ask", b'{"frage": "Urlaub"}', 400, "„question“"),
     ("post", "/api/ask", b'{"question": 42}', 400, "„question“"),
     ("post", "/api/ask", b'{"question": "   "}', 400, "Bitte geben Sie eine Frage ein."),

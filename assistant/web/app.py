@@ -242,11 +242,13 @@ class WebApp:
 
 
 async def read_json(request: Request):
-    """The request body as JSON, or None (bad JSON, bad UTF-8)."""
+    """The request body as JSON, or None (bad JSON, bad UTF-8, lone surrogates, nesting too deep)."""
     try:
-        return json.loads(await request.body())
-    except ValueError:
+        data = json.loads(await request.body())
+        json.dumps(data, ensure_ascii=False).encode("utf-8")  # "\ud800" parses but cannot be answered in UTF-8
+    except (ValueError, RecursionError):  # UnicodeError is a ValueError
         return None
+    return data
 
 
 async def read_form(request: Request) -> dict[str, str] | None:
