@@ -252,6 +252,18 @@ def test_abstention_shows_suggestions_and_whom_to_ask(client):
     assert "Wen Sie fragen können" in html and "Agentur für Arbeit" in html
 
 
+def test_abstention_offers_the_suggestions_as_links(client, lotse):
+    from urllib.parse import urlencode
+
+    question = "Urlaub auf Mallorca"
+    reply = lotse.ask(question)
+    assert reply.abstained and reply.suggestions
+    html = client.get("/", params={"q": question}).text
+    assert "Meinten Sie:" in html
+    for s in reply.suggestions:
+        assert f'href="/?{urlencode({"q": s, "ansicht": "eltern"}).replace("&", "&amp;")}"' in html
+
+
 @pytest.mark.parametrize("audience,fragment", [("eltern", "Wer bezahlt die Fahrt zum Qualifizierungsbetrieb?"),
                                                ("anbieter", "Wie viele Wochenstunden Personal"),
                                                ("einarbeitung", "Einarbeitungspfad"),
