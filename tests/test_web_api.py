@@ -380,3 +380,24 @@ def test_a_busy_port_is_a_german_error(capsys):
         port = busy.getsockname()[1]
         assert main(["web", "--port", str(port)]) == 1
     assert f"Fehler: 127.0.0.1:{port} ist nicht verfügbar" in capsys.readouterr().err
+
+
+def test_workers_build_their_service_from_the_environment(monkeypatch, tmp_path):
+    """`lotse --corpus X web --workers N` hands the folders and the logging choice to each worker."""
+    from assistant.web import app as web_app
+
+    made = {}
+
+    class FakeLotse:
+        def __init__(self, extra):
+            made["extra"] = extra
+
+        def unit(self, unit_id):
+            return None
+
+    monkeypatch.setenv(web_app.ENV_CORPUS, f"{tmp_path}{__import__('os').pathsep}")
+    monkeypatch.setenv(web_app.ENV_LOG_QUESTIONS, "1")
+    monkeypatch.setattr("assistant.service.Lotse", FakeLotse)
+    app = create_app()
+    assert made["extra"] == [str(tmp_path)]
+    assert app.routes  # built without opening the index (that happens at startup)
