@@ -274,6 +274,17 @@ def test_audience_switch(client, audience, fragment):
     assert html.count('aria-current="true"') == 1
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Der Einarbeitungspfad (F6) führt Schritt für Schritt.", "Der Einarbeitungspfad führt Schritt für Schritt."),
+    ("rechnet UB-Lotse direkt aus; mit F3 öffnen Sie die Rechner.", "rechnet UB-Lotse direkt aus."),
+    ("Keine Taste hier.", "Keine Taste hier."),
+])
+def test_terminal_key_hints_are_left_out_of_the_page(text, expected):
+    from assistant.web.app import without_key_hints
+
+    assert without_key_hints(text) == expected
+
+
 def test_calculator_page_from_the_form_definitions(client):
     from assistant.forms import FORMS
 

@@ -12,6 +12,7 @@ import json
 import logging
 import contextlib
 import os
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode
 
@@ -51,6 +52,14 @@ def render_markdown(text: str) -> Markup:
     return Markup(html.replace("<table>", '<div class="table-wrap"><table>').replace("</table>", "</table></div>"))
 
 
+KEY_HINT = re.compile(r"\s*\(F\d{1,2}\)|[;,]\s*mit F\d{1,2}\b[^.;]*")
+
+
+def without_key_hints(text: str) -> str:
+    """Guide texts name the terminal app's function keys ("(F6)", "; mit F3 öffnen Sie …"); the page has links instead."""
+    return KEY_HINT.sub("", text)
+
+
 def unit_anchor(unit_id: str) -> str:
     """The id of a unit's element on its document page (stable, from the unit id)."""
     return "abschnitt-" + unit_id.split("/", 1)[-1]
@@ -66,6 +75,7 @@ class WebApp:
         env = self.templates.env
         env.filters["markdown"] = render_markdown
         env.filters["anchor"] = unit_anchor
+        env.filters["without_key_hints"] = without_key_hints
         env.globals["audience_url"] = audience_url
         env.globals["unit_of"] = service.unit
         self._glossary = None
