@@ -1,6 +1,8 @@
-"""Benchmark (not a test): warm latency per question, cold `lotse ask`, index build, 10 000 units.
+"""Benchmark (not a test): warm latency per question, cold `lotse ask`, index build, 10 000 units;
+with --web a bounded load against `lotse web` on 127.0.0.1.
 
     python -m assistant.bench [--no-synthetic]
+    python -m assistant.bench --web [--requests 2000] [--concurrency 50] [--workers 2]
 """
 from __future__ import annotations
 
@@ -65,7 +67,90 @@ def compare(label: str, ours: tuple[float, float], texts: list[str]) -> None:
     print(f"{label}: bm25s p50 {base[0]:.2f} ms, p99 {base[1]:.2f} ms; UB-Lotse / bm25s (p50): {ours[0] / max(base[0], 1e-6):.1f}×")
 
 
+def _option(name: str, default: int) -> int:
+    if name in sys.argv[:-1]:
+        return int(sys.argv[sys.argv.index(name) + 1])
+    return default
+
+
+def web_load(requests: int = 2000, concurrency: int = 50, workers: int = 2) -> dict:
+    """Start `lotse web` with `workers` workers on a free 127.0.0.1 port, send `requests` requests
+    (questions incl. garbage and 3 000 characters, calculators, units, health) `concurrency` at a
+    time with httpx, and print throughput, p50, p99 and errors (non-2xx/4xx-as-expected or failures)."""
+    import asyncio
+    import socket
+
+    try:
+        import httpx
+    except ImportError:
+        print("httpx nicht installiert (pip install -e \".[bench]\")")
+        return {}
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "assistant", "web", "--port", str(port), "--workers", str(workers)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    questions = QUESTIONS + ['AND (* ~"', "x" * 3000, "Urlaub " * 430, "\u00a7\u00a7 ((( NOT", "🙂" * 20]
+    plan = []
+    for i in range(requests):
+        kind = i % 5
+        if kind < 3:
+            plan.append(("POST", "/api/ask", {"question": questions[i % len(questions)]}))
+        elif kind == 3:
+            plan.append(("POST", "/api/calc/personal", {"teilnehmende": i % 40, "monat": 1 + i % 24}))
+        else:
+            plan.append(("GET", "/api/units/bagub-faq/12" if i % 2 else "/healthz", None))
+
+    async def run() -> tuple[list[float], int, float]:
+        times, errors, kinds = [], 0, {}
+        sem = asyncio.Semaphore(concurrency)
+        limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+        async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
+            for _ in range(600):  # wait up to 60 s for the workers
+                try:
+                    if (await client.get("/healthz")).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                await asyncio.sleep(0.1)
+
+            async def one(method, url, body):
+                nonlocal errors
+                async with sem:
+                    t = time.perf_counter()
+                    try:
+                        r = await client.request(method, url, json=body)
+                        if r.status_code != 200:
+                            errors += 1
+                            kinds[str(r.status_code)] = kinds.get(str(r.status_code), 0) + 1
+                    except httpx.HTTPError as exc:
+                        errors += 1
+                        kinds[type(exc).__name__] = kinds.get(type(exc).__name__, 0) + 1
+                    times.append((time.perf_counter() - t) * 1000)
+
+            start = time.perf_counter()
+            await asyncio.gather(*(one(*p) for p in plan))
+            if kinds:
+                print("Fehlerarten: " + ", ".join(f"{k}: {v}" for k, v in sorted(kinds.items())))
+            return times, errors, time.perf_counter() - start
+
+    try:
+        times, errors, seconds = asyncio.run(run())
+    finally:
+        server.terminate()
+        server.wait(15)
+    stats = {"requests": len(times), "seconds": seconds, "rps": len(times) / seconds, "p50": pct(times, 50),
+             "p99": pct(times, 99), "errors": errors}
+    print(f"Web-Last: {stats['requests']} Anfragen, {concurrency} gleichzeitig, {workers} Worker: {stats['seconds']:.1f} s, "
+          f"{stats['rps']:.0f} Anfragen/s, p50 {stats['p50']:.0f} ms, p99 {stats['p99']:.0f} ms, Fehler: {errors}")
+    return stats
+
+
 def main() -> None:
+    if "--web" in sys.argv:
+        web_load(_option("--requests", 2000), _option("--concurrency", 50), _option("--workers", 2))
+        return
     from assistant.service import Lotse
 
     s = Lotse()

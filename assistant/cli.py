@@ -1,4 +1,4 @@
-"""Command line: `lotse` (UI), `lotse ask`, `lotse batch`, `lotse calc`, `lotse index`, `lotse serve`."""
+"""Command line: `lotse` (UI), `lotse ask`, `lotse batch`, `lotse calc`, `lotse index`, `lotse serve`, `lotse web`."""
 from __future__ import annotations
 
 import argparse
@@ -56,6 +56,20 @@ def hours(text: str) -> float:
         raise argparse.ArgumentTypeError(f"„{text}“ ist keine Zahl.") from None
     if value < 0:
         raise argparse.ArgumentTypeError(f"{text}: negative Werte sind nicht möglich.")
+    return value
+
+
+def port(text: str) -> int:
+    value = count(text)
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{value}: Ports liegen zwischen 1 und 65535.")
+    return value
+
+
+def workers(text: str) -> int:
+    value = count(text)
+    if not 1 <= value <= 64:
+        raise argparse.ArgumentTypeError(f"{value}: bitte 1 bis 64 Worker angeben.")
     return value
 
 
@@ -130,6 +144,11 @@ def build_parser() -> GermanParser:
     s = sub.add_parser("serve", help="Oberfläche im Browser bereitstellen")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
+    w = sub.add_parser("web", help="Webseite und JSON-API bereitstellen")
+    w.add_argument("--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1, nur dieser Rechner)")
+    w.add_argument("--port", type=port, default=8000)
+    w.add_argument("--workers", type=workers, default=1, help="Anzahl der Worker-Prozesse (Standard: 1)")
+    w.add_argument("--log-questions", action="store_true", help="Fragen und Aufrufe protokollieren (Standard: aus)")
     c = sub.add_parser("calc", help="Rechner direkt aufrufen")
     csub = c.add_subparsers(dest="calculator", parser_class=GermanParser, required=True)
     for name, (title, options, _run) in CALCS.items():
@@ -202,6 +221,10 @@ def _dispatch(args, parser) -> int:
     if args.command == "serve":
         importlib.import_module(SERVE_MODULE).serve(args.host, args.port, args.corpus)
         return 0
+    if args.command == "web":
+        from .web.server import serve
+
+        return serve(args.host, args.port, args.workers, args.corpus, args.log_questions)
     if args.command == "calc":
         name = args.calculator
         try:

@@ -1,0 +1,321 @@
+"""`lotse web`: a German web page and a JSON API over the one service object.
+
+Routes only translate HTTP into service calls and service results into templates or JSON;
+the answering, the calculators and their German messages live in the service. The app keeps
+no state between requests beyond the read-only index, so any number of workers or machines
+can serve it behind a reverse proxy. Nothing is written and, unless the operator opts in,
+no question is logged.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import contextlib
+import os
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.schemas import SchemaGenerator
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from ..service import MAX_QUESTION
+from . import calculators as calcs
+from .middleware import MAX_BODY, BodyLimit, Guard, SecurityHeaders, error_response
+
+HERE = Path(__file__).resolve().parent
+LOG = logging.getLogger("lotse.web")
+MAX_FORM_FIELDS = 30
+DEFAULT_AUDIENCE = "eltern"
+WHOM_TO_ASK = ("Fragen Sie die Fachkräfte beim Leistungserbringer (zum Beispiel Qualifizierungstrainer oder Jobcoach), "
+               "die Reha-Beratung der Agentur für Arbeit oder – in der Berufsbegleitung – das Integrationsamt "
+               "bzw. den Integrationsfachdienst.")
+ENV_CORPUS = "LOTSE_WEB_CORPUS"  # extra corpus folders for worker processes (os.pathsep-separated)
+ENV_LOG_QUESTIONS = "LOTSE_WEB_LOG_QUESTIONS"
+
+_markdown = MarkdownIt("commonmark", {"html": False}).enable("table").disable("image")
+
+
+def render_markdown(text: str) -> Markup:
+    """A unit's Markdown as HTML (raw HTML and images off: nothing is loaded from elsewhere)."""
+    html = _markdown.render(text or "")
+    return Markup(html.replace("<table>", '<div class="table-wrap"><table>').replace("</table>", "</table></div>"))
+
+
+KEY_HINT = re.compile(r"\s*\(F\d{1,2}\)|[;,]\s*mit F\d{1,2}\b[^.;]*")
+
+
+def without_key_hints(text: str) -> str:
+    """Guide texts name the terminal app's function keys ("(F6)", "; mit F3 öffnen Sie …"); the page has links instead."""
+    return KEY_HINT.sub("", text)
+
+
+def unit_anchor(unit_id: str) -> str:
+    """The id of a unit's element on its document page (stable, from the unit id)."""
+    return "abschnitt-" + unit_id.split("/", 1)[-1]
+
+
+class WebApp:
+    """The routes, bound to one service object."""
+
+    def __init__(self, service, log_questions: bool = False):
+        self.service = service
+        self.log_questions = log_questions
+        self.templates = Jinja2Templates(directory=str(HERE / "templates"))
+        env = self.templates.env
+        env.filters["markdown"] = render_markdown
+        env.filters["anchor"] = unit_anchor
+        env.filters["without_key_hints"] = without_key_hints
+        env.globals["audience_url"] = audience_url
+        env.globals["unit_of"] = service.unit
+        self._glossary = None
+
+    # -------------------------------------------------------------- helpers
+    def page(self, request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:
+        guide = self.service.guide()
+        audience_id = context.pop("audience_id", "") or request.query_params.get("ansicht") or DEFAULT_AUDIENCE
+        if guide.audience(audience_id) is None:
+            audience_id = DEFAULT_AUDIENCE
+        base = {"audiences": guide.audiences, "audience": guide.audience(audience_id), "audience_id": audience_id,
+                "calculators": calcs.calculator_forms(), "whom_to_ask": WHOM_TO_ASK, "max_question": MAX_QUESTION,
+                "onboarding": guide.onboarding}
+        base.update(context)
+        return self.templates.TemplateResponse(request, name, base, status_code=status)
+
+    def reply_context(self, reply) -> dict:
+        c = reply.calculation
+        ctx = {"reply": reply, "calc_sources": [], "calc_query": "", "calc_form": None}
+        if c is not None:
+            ctx["calc_sources"] = [self.service.source_label(r) for r in c.rules]
+            ctx["calc_query"] = urlencode({**calcs.prefill_query(c), "berechnen": "1"})
+            ctx["calc_form"] = calcs.calculator_form(c.name)
+        return ctx
+
+    def log(self, question: str) -> None:
+        if self.log_questions:
+            LOG.info("Frage: %s", question[:200])
+
+    # -------------------------------------------------------------- pages
+    async def home(self, request: Request) -> Response:
+        params = dict(request.query_params)
+        if request.method == "POST":
+            form = await read_form(request)
+            if form is None:
+                return error_response(request, 400, "Das Formular konnte nicht gelesen werden.")
+            params.update(form)
+        question = params.get("q", "")
+        context = {"question": question, "audience_id": params.get("ansicht", "")}
+        if question.strip():
+            self.log(question)
+            reply = await run_in_threadpool(self.service.ask, question)
+            context.update(self.reply_context(reply))
+        return self.page(request, "home.html", context)
+
+    async def unit_page(self, request: Request) -> Response:
+        unit_id = request.path_params["unit_id"]
+        if self.service.unit(unit_id) is None:
+            return error_response(request, 404, f"Den Abschnitt „{unit_id}“ gibt es nicht.")
+        reply = await run_in_threadpool(self.service.reply_for_unit, unit_id)
+        return self.page(request, "home.html", {"question": "", "shown_unit": True, **self.reply_context(reply)})
+
+    async def calculators_page(self, request: Request) -> Response:
+        return self.page(request, "calculators.html", {})
+
+    async def calculator_page(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        form = calcs.calculator_form(name)
+        if form is None:
+            return error_response(request, 404, f"Einen Rechner „{name}“ gibt es nicht.")
+        values = dict(request.query_params)
+        result = None
+        if "berechnen" in values:
+            result = await run_in_threadpool(calcs.calculate, self.service, name, values)
+        else:
+            values = {**{f.name: f.default for f in form.fields}, **values}
+        ctx = {"form": form, "values": values, "result": result, "sources": [], "ics_url": ""}
+        if result is not None and result.ok:
+            c = result.calculation
+            ctx["sources"] = [self.service.source_label(r) for r in c.rules]
+            if c.dates:
+                query = urlencode({k: v for k, v in values.items() if k != "berechnen"})
+                ctx["ics_url"] = f"/api/calc/{name}.ics?{query}"
+        status = 400 if result is not None and not result.ok else 200
+        return self.page(request, "calculator.html", ctx, status)
+
+    async def glossary_page(self, request: Request) -> Response:
+        if self._glossary is None:
+            entries = await run_in_threadpool(self.service.glossary)
+            self._glossary = [(e, await run_in_threadpool(self.service.passages_using, str(e["term"]))) for e in entries]
+        return self.page(request, "glossary.html", {"entries": self._glossary})
+
+    async def documents_page(self, request: Request) -> Response:
+        today = self.service.today
+        docs = [(d, d.validity(today), d.in_force(today)) for d in self.service.documents()]
+        return self.page(request, "documents.html", {"documents": docs})
+
+    async def document_page(self, request: Request) -> Response:
+        doc = self.service.document(request.path_params["doc_id"])
+        if doc is None:
+            return error_response(request, 404, f"Das Dokument „{request.path_params['doc_id']}“ gibt es nicht.")
+        today = self.service.today
+        return self.page(request, "document.html", {"doc": doc, "validity": doc.validity(today), "in_force": doc.in_force(today),
+                                                    "units": self.service.units_of(doc.id)})
+
+    # -------------------------------------------------------------- API
+    async def api_ask(self, request: Request) -> Response:
+        """
+        summary: Eine Frage beantworten (dasselbe JSON wie `lotse batch`)
+        requestBody: {content: {application/json: {schema: {type: object, required: [question], properties: {question: {type: string}}}}}}
+        responses: {200: {description: Antwort}, 400: {description: Ungültige Eingabe}, 413: {description: Anfrage zu groß}}
+        """
+        data = await read_json(request)
+        question = data.get("question") if isinstance(data, dict) else None
+        if not isinstance(question, str):
+            return error_response(request, 400, "Erwartet wird ein JSON-Objekt mit dem Feld „question“ (Text), "
+                                                "zum Beispiel {\"question\": \"Wer zahlt die Fahrtkosten?\"}.")
+        if not question.strip():
+            return error_response(request, 400, "Bitte geben Sie eine Frage ein.")
+        self.log(question)
+        reply = await run_in_threadpool(self.service.ask, question)
+        return JSONResponse(reply.to_json(self.service))
+
+    async def api_calc(self, request: Request) -> Response:
+        """
+        summary: Einen Rechner aufrufen; Felder wie auf der Rechnerseite
+        responses: {200: {description: Berechnung}, 400: {description: Ungültige Eingabe}, 404: {description: Unbekannter Rechner}}
+        """
+        name = request.path_params["name"]
+        if calcs.calculator_form(name) is None:
+            return self.unknown_calculator(request, name)
+        body = await request.body()
+        data = await read_json(request) if body.strip() else {}
+        if not isinstance(data, dict):
+            return error_response(request, 400, "Erwartet wird ein JSON-Objekt mit den Feldern des Rechners.")
+        result = await run_in_threadpool(calcs.calculate, self.service, name, data)
+        if not result.ok:
+            return calc_error(request, result)
+        return JSONResponse(self.service.calculation_json(result.calculation))
+
+    async def api_calc_ics(self, request: Request) -> Response:
+        """
+        summary: Die Termine einer Berechnung als iCalendar-Datei (Felder als Query-Parameter)
+        responses: {200: {description: text/calendar}, 400: {description: Ungültige Eingabe}, 404: {description: Unbekannter Rechner}}
+        """
+        name = request.path_params["name"]
+        if calcs.calculator_form(name) is None:
+            return self.unknown_calculator(request, name)
+        result = await run_in_threadpool(calcs.calculate, self.service, name, dict(request.query_params))
+        if not result.ok:
+            return calc_error(request, result)
+        data = calcs.calendar_file(result.calculation)
+        if data is None:
+            return error_response(request, 400, "Diese Berechnung enthält keine Termine für den Kalender.")
+        return Response(data, media_type="text/calendar; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="ub-lotse-{name}.ics"'})
+
+    async def api_unit(self, request: Request) -> Response:
+        """
+        summary: Einen Abschnitt (Unit) mit Quelle und Gültigkeit abrufen
+        responses: {200: {description: Abschnitt}, 404: {description: Unbekannter Abschnitt}}
+        """
+        unit_id = request.path_params["unit_id"]
+        if self.service.unit(unit_id) is None:
+            return error_response(request, 404, f"Den Abschnitt „{unit_id}“ gibt es nicht.")
+        reply = await run_in_threadpool(self.service.reply_for_unit, unit_id)
+        answer = reply.answers[0]
+        data = answer.to_json()
+        data.update({"document_id": answer.document.id, "breadcrumb": list(answer.unit.breadcrumb),
+                     "question": answer.unit.question, "url": f"/dokumente/{answer.document.id}#{unit_anchor(unit_id)}"})
+        return JSONResponse(data)
+
+    async def healthz(self, request: Request) -> Response:
+        """
+        summary: Betriebsbereitschaft
+        responses: {200: {description: bereit}}
+        """
+        handle = self.service.handle
+        return JSONResponse({"status": "ok", "documents": len(handle.store.documents()), "units": len(handle.store)})
+
+    def unknown_calculator(self, request: Request, name: str) -> Response:
+        known = ", ".join(f.name for f in calcs.calculator_forms())
+        return error_response(request, 404, f"Einen Rechner „{name}“ gibt es nicht. Verfügbar: {known}.")
+
+
+async def read_json(request: Request):
+    """The request body as JSON, or None (bad JSON, bad UTF-8, lone surrogates, nesting too deep)."""
+    try:
+        data = json.loads(await request.body())
+        json.dumps(data, ensure_ascii=False).encode("utf-8")  # "\ud800" parses but cannot be answered in UTF-8
+    except (ValueError, RecursionError):  # UnicodeError is a ValueError
+        return None
+    return data
+
+
+async def read_form(request: Request) -> dict[str, str] | None:
+    """An urlencoded form body (the only kind the pages send) as single values."""
+    try:
+        text = (await request.body()).decode("utf-8")
+        parsed = parse_qs(text, keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS)
+    except ValueError:
+        return None
+    return {k: v[-1] for k, v in parsed.items()}
+
+
+def calc_error(request: Request, result) -> Response:
+    message = result.message or "Bitte die Eingaben prüfen."
+    return error_response(request, 400, message, {"fields": result.errors} if result.errors else None)
+
+
+def audience_url(audience_id: str) -> str:
+    return "/?" + urlencode({"ansicht": audience_id})
+
+
+def create_app(service=None, log_questions: bool | None = None) -> Starlette:
+    """The ASGI app. Without arguments (uvicorn workers) it builds its own service from the environment."""
+    if service is None:
+        from ..service import Lotse
+
+        extra = [p for p in os.environ.get(ENV_CORPUS, "").split(os.pathsep) if p]
+        service = Lotse(extra)
+    if log_questions is None:
+        log_questions = os.environ.get(ENV_LOG_QUESTIONS) == "1"
+    web = WebApp(service, log_questions)
+    routes = [
+        Route("/", web.home, methods=["GET", "POST"]),
+        Route("/abschnitt/{unit_id:path}", web.unit_page),
+        Route("/rechner", web.calculators_page),
+        Route("/rechner/{name}", web.calculator_page),
+        Route("/glossar", web.glossary_page),
+        Route("/dokumente", web.documents_page),
+        Route("/dokumente/{doc_id}", web.document_page),
+        Route("/api/ask", web.api_ask, methods=["POST"]),
+        Route("/api/calc/{name}.ics", web.api_calc_ics, methods=["GET"]),
+        Route("/api/calc/{name}", web.api_calc, methods=["POST"]),
+        Route("/api/units/{unit_id:path}", web.api_unit, methods=["GET"]),
+        Route("/healthz", web.healthz, methods=["GET"]),
+        Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
+    ]
+    schemas = SchemaGenerator({"openapi": "3.0.0", "info": {"title": "UB-Lotse API", "version": "1.0"}})
+    routes.append(Route("/api/openapi.json", lambda request: JSONResponse(schemas.get_schema(routes)), include_in_schema=False))
+
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        messages = {404: "Diese Adresse gibt es nicht.", 405: "Diese Methode ist hier nicht erlaubt."}
+        return error_response(request, exc.status_code, messages.get(exc.status_code, "Die Anfrage ist ungültig."))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app):
+        await run_in_threadpool(lambda: service.searcher)  # open the index before the first visitor
+        yield
+
+    return Starlette(routes=routes, exception_handlers={HTTPException: http_error}, lifespan=lifespan,
+                     middleware=[Middleware(SecurityHeaders), Middleware(Guard), Middleware(BodyLimit, limit=MAX_BODY)])

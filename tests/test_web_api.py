@@ -1,0 +1,414 @@
+"""`lotse web`: the JSON API and the pages through Starlette's test client, one real uvicorn
+server for the bounded concurrency test, and the `lotse web` command line."""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import warnings
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+starlette = pytest.importorskip("starlette")
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # Starlette asks for httpx2; httpx works the same for these tests
+    from starlette.testclient import TestClient  # noqa: E402
+
+from assistant.cli import main  # noqa: E402
+from assistant.web.app import create_app  # noqa: E402
+from assistant.web.server import bind_warning  # noqa: E402
+
+from .web_support import running_server  # noqa: E402
+
+URLAUB = "Haben Teilnehmer der InbeQ Anspruch auf Urlaub?"
+CONTRACT = {"question", "abstained", "answers", "calculation", "message", "suggestions", "corrections", "error"}
+ANSWER_KEYS = {"text", "highlight", "similar_questions", "source", "section", "score", "unit_id", "date", "validity", "in_force"}
+
+
+@pytest.fixture(scope="module")
+def app(lotse):
+    return create_app(lotse)
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+# ------------------------------------------------------------------ /api/ask
+def test_ask_answers_with_the_unterweisungsfreie_zeiten_passage(client):
+    r = client.post("/api/ask", json={"question": URLAUB})
+    assert r.status_code == 200
+    data = r.json()
+    assert set(data) == CONTRACT
+    assert not data["abstained"]
+    first = data["answers"][0]
+    assert ANSWER_KEYS <= set(first)
+    assert "unterweisungsfreie" in first["text"]
+
+
+def test_ask_returns_exactly_what_lotse_batch_prints(client, lotse):
+    """The API reuses the batch serialisation (Reply.to_json), so both give the same object."""
+    for question in (URLAUB, "Wie viel Personal bei 8 Teilnehmern im 6. Monat?", "Wie wird das Wetter morgen?"):
+        api = client.post("/api/ask", json={"question": question}).json()
+        batch = json.loads(json.dumps(lotse.ask(question).to_json(lotse), ensure_ascii=False))
+        assert api == batch
+
+
+@pytest.mark.parametrize("question", ['AND (* ~"', "OR NOT", '"', "*", "?", "title:foo", "\\", "((((", "~~~~ ^2",
+                                      "NOT AND OR", "Urlaub\x00\x07?", "🙂" * 50, "<script>alert(1)</script>"])
+def test_query_syntax_is_plain_text(client, question):
+    r = client.post("/api/ask", json={"question": question})
+    assert r.status_code == 200
+    assert set(r.json()) == CONTRACT
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_any_question_text_gets_the_batch_contract(client, question):
+    r = client.post("/api/ask", json={"question": question})
+    if question.strip():
+        assert r.status_code == 200 and set(r.json()) == CONTRACT
+    else:
+        assert r.status_code == 400
+
+
+def test_ten_thousand_characters_are_cut_with_a_german_notice(client):
+    r = client.post("/api/ask", json={"question": "Urlaub " * 1429})  # 10 003 characters
+    assert r.status_code == 200
+    assert "berücksichtigt wurden die ersten 1000 Zeichen" in r.json()["message"]
+
+
+# ------------------------------------------------------------------ errors
+ERRORS = [
+    # method, url, body, status, German fragment
+    ("post", "/api/ask", b"", 400, "JSON-Objekt mit dem Feld „question“"),
+    ("post", "/api/ask", b"kein json", 400, "JSON-Objekt mit dem Feld „question“"),
+    ("post", "/api/ask", b"\xff\xfe", 400, "JSON-Objekt"),
+    ("post", "/api/ask", b'["Urlaub"]', 400, "JSON-Objekt"),
+    ("post", "/api/ask", b"[" * 15000, 400, "JSON-Objekt"),
+    ("post", "/api/ask", b'{"question": "\\ud800 Urlaub"}', 400, "JSON-Objekt"),
+    ("post", "/api/calc/personal", b'{"teilnehmende": "\\udfff", "monat": 1}', 400, "JSON-Objekt"),
+    ("post", "/api/ask", b'{"frage": "Urlaub"}', 400, "„question“"),
+    ("post", "/api/ask", b'{"question": 42}', 400, "„question“"),
+    ("post", "/api/ask", b'{"question": "   "}', 400, "Bitte geben Sie eine Frage ein."),
+    ("get", "/api/ask", None, 405, "Methode ist hier nicht erlaubt"),
+    ("post", "/api/calc/personal", b'{"teilnehmende": "acht", "monat": 6}', 400, "„acht“ ist keine ganze Zahl."),
+    ("post", "/api/calc/personal", b'{}', 400, "Bitte ausfüllen."),
+    ("post", "/api/calc/personal", b'[1, 2]', 400, "JSON-Objekt mit den Feldern"),
+    ("post", "/api/calc/personal", b'{"teilnehmende": 99999, "monat": 6}', 400, "unrealistisch groß"),
+    ("post", "/api/calc/gibtsnicht", b'{}', 404, "Einen Rechner „gibtsnicht“ gibt es nicht"),
+    ("get", "/api/calc/inbeq-dauer.ics?beginn=31.02.2027", None, 400, "Bitte die Eingaben prüfen"),
+    ("get", "/api/calc/personal.ics?teilnehmende=8&monat=6", None, 400, "keine Termine"),
+    ("get", "/api/calc/gibtsnicht.ics", None, 404, "gibt es nicht"),
+    ("get", "/api/units/gibt/es-nicht", None, 404, "Den Abschnitt „gibt/es-nicht“ gibt es nicht."),
+    ("get", "/api/nichts", None, 404, "Diese Adresse gibt es nicht."),
+]
+
+
+@pytest.mark.parametrize("method,url,body,status,fragment", ERRORS)
+def test_errors_are_german_json_with_the_right_status(client, method, url, body, status, fragment):
+    r = client.request(method.upper(), url, content=body)
+    assert r.status_code == status
+    assert r.headers["content-type"].startswith("application/json")
+    data = r.json()
+    assert data["status"] == status
+    assert fragment in data["error"] + json.dumps(data.get("fields", {}), ensure_ascii=False)
+
+
+def test_field_errors_name_the_field(client):
+    r = client.post("/api/calc/inbeq-dauer", json={"beginn": "morgen irgendwann"})
+    assert r.status_code == 400
+    assert set(r.json()["fields"]) == {"beginn"}
+
+
+@pytest.mark.parametrize("size,status", [(16 * 1024, 200), (16 * 1024 + 1, 413)])
+def test_body_limit_is_16_kb(client, size, status):
+    prefix, suffix = b'{"question": "', b'"}'
+    body = prefix + b"a" * (size - len(prefix) - len(suffix)) + suffix
+    assert len(body) == size
+    r = client.post("/api/ask", content=body)
+    assert r.status_code == status
+    if status == 413:
+        assert r.json()["error"] == "Die Anfrage ist zu groß (höchstens 16 KB)."
+
+
+def test_body_limit_holds_without_content_length(client):
+    def chunks():
+        for _ in range(20):
+            yield b"x" * 1024
+
+    r = client.post("/api/ask", content=chunks())  # chunked transfer: no Content-Length
+    assert r.status_code == 413
+
+
+def test_an_unexpected_error_is_a_german_500_without_traceback(lotse):
+    class Broken:
+        def __getattr__(self, name):
+            return getattr(lotse, name)
+
+        def ask(self, question, limit=5):
+            raise RuntimeError("kaputt /secret/path.py line 12")
+
+    with TestClient(create_app(Broken()), raise_server_exceptions=False) as c:
+        api = c.post("/api/ask", json={"question": URLAUB})
+        page = c.get("/", params={"q": URLAUB})
+    assert api.status_code == 500 and page.status_code == 500
+    assert api.json()["error"].startswith("Ein interner Fehler ist aufgetreten.")
+    for r in (api, page):
+        assert "Traceback" not in r.text and "kaputt" not in r.text and "secret" not in r.text
+        assert r.headers["x-content-type-options"] == "nosniff"
+
+
+# ------------------------------------------------------------------ other endpoints
+def test_calc_json_and_ics(client):
+    r = client.post("/api/calc/personal", json={"teilnehmende": 8, "monat": 6, "mindestplaetze": "7"})
+    assert r.status_code == 200
+    assert r.json()["result"].startswith("62,4 Wochenstunden (1,6 Vollzeitstellen)")
+    ics = client.get("/api/calc/inbeq-dauer.ics", params={"beginn": "01.09.2026"})
+    assert ics.status_code == 200
+    assert ics.headers["content-type"].startswith("text/calendar")
+    assert 'attachment; filename="ub-lotse-inbeq-dauer.ics"' == ics.headers["content-disposition"]
+    assert "BEGIN:VEVENT" in ics.text
+
+
+@pytest.mark.parametrize("raw,expected", [("on", True), ("1", True), ("ja", True), ("true", True), (True, True),
+                                          ("", False), ("0", False), ("nein", False), ("false", False), (False, False)])
+def test_flags_from_forms_queries_and_json(raw, expected):
+    from assistant.web.calculators import flag_value
+
+    assert flag_value(raw) is expected
+
+
+def test_unit_api_and_health(client, lotse):
+    r = client.get("/api/units/mv-koop/p4-3")
+    assert r.status_code == 200
+    data = r.json()
+    assert data["unit_id"] == "mv-koop/p4-3" and data["document_id"] == "mv-koop"
+    assert data["in_force"] is False and data["validity"].startswith("Außer Kraft seit")
+    assert data["url"] == "/dokumente/mv-koop#abschnitt-p4-3"
+    health = client.get("/healthz").json()
+    assert health == {"status": "ok", "documents": len(lotse.documents()), "units": len(lotse.handle.store)}
+
+
+def test_openapi_schema_is_served_locally(client):
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert {"/api/ask", "/api/calc/{name}", "/api/units/{unit_id}", "/healthz"} <= set(paths)
+
+
+# ------------------------------------------------------------------ pages
+def test_security_headers_and_no_cookies(client):
+    for r in (client.get("/"), client.post("/api/ask", json={"question": URLAUB}), client.get("/gibtsnicht")):
+        assert r.headers["content-security-policy"].startswith("default-src 'self'")
+        assert "http" not in r.headers["content-security-policy"]
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert r.headers["referrer-policy"] == "no-referrer"
+        assert "set-cookie" not in r.headers
+
+
+EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["']?(?:https?:)?//""", re.I)
+
+
+@pytest.mark.parametrize("url", ["/", "/?ansicht=einarbeitung", "/rechner", "/rechner/personal", "/glossar", "/dokumente",
+                                 "/dokumente/bagub-faq", "/abschnitt/mv-koop/p4-3", "/static/style.css"])
+def test_pages_reference_nothing_outside_the_machine(client, url):
+    r = client.get(url)
+    assert r.status_code == 200
+    assert not EXTERNAL.search(r.text)
+    assert "@import" not in r.text and "url(http" not in r.text
+
+
+def test_answer_page_shows_kurz_source_validity_and_similar_questions(client):
+    r = client.post("/", data={"q": URLAUB, "ansicht": "eltern"})
+    assert r.status_code == 200
+    html = r.text
+    assert '<html lang="de">' in html
+    assert "<strong>Kurz:</strong>" in html
+    assert "unterweisungsfreie" in html
+    for label in ("Quelle", "Abschnitt", "Dokument vom", "Gültigkeit"):
+        assert f"<dt>{label}</dt>" in html
+    assert "Ähnliche Fragen" in html and 'href="/abschnitt/' in html
+    assert 'href="/dokumente/bagub-faq#abschnitt-' in html
+
+
+def test_get_with_q_answers_too_and_keeps_the_audience(client):
+    r = client.get("/", params={"q": URLAUB, "ansicht": "anbieter"})
+    assert "unterweisungsfreie" in r.text
+    assert 'name="ansicht" value="anbieter"' in r.text
+
+
+def test_out_of_force_document_shows_the_warning(client):
+    html = client.get("/abschnitt/mv-koop/p4-3").text
+    assert "Außer Kraft seit" in html and "<strong>Achtung:</strong>" in html
+
+
+def test_abstention_shows_suggestions_and_whom_to_ask(client):
+    html = client.get("/", params={"q": "Wie wird das Wetter morgen?"}).text
+    assert "Keine sichere Antwort" in html
+    assert "Wen Sie fragen können" in html and "Agentur für Arbeit" in html
+
+
+def test_abstention_offers_the_suggestions_as_links(client, lotse):
+    from urllib.parse import urlencode
+
+    question = "Urlaub auf Mallorca"
+    reply = lotse.ask(question)
+    assert reply.abstained and reply.suggestions
+    html = client.get("/", params={"q": question}).text
+    assert "Meinten Sie:" in html
+    for s in reply.suggestions:
+        assert f'href="/?{urlencode({"q": s, "ansicht": "eltern"}).replace("&", "&amp;")}"' in html
+
+
+@pytest.mark.parametrize("audience,fragment", [("eltern", "Wer bezahlt die Fahrt zum Qualifizierungsbetrieb?"),
+                                               ("anbieter", "Wie viele Wochenstunden Personal"),
+                                               ("einarbeitung", "Einarbeitungspfad"),
+                                               ("unbekannt", "Wer bezahlt die Fahrt zum Qualifizierungsbetrieb?")])
+def test_audience_switch(client, audience, fragment):
+    html = client.get("/", params={"ansicht": audience}).text
+    assert fragment in html
+    assert html.count('aria-current="true"') == 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Der Einarbeitungspfad (F6) führt Schritt für Schritt.", "Der Einarbeitungspfad führt Schritt für Schritt."),
+    ("rechnet UB-Lotse direkt aus; mit F3 öffnen Sie die Rechner.", "rechnet UB-Lotse direkt aus."),
+    ("Keine Taste hier.", "Keine Taste hier."),
+])
+def test_terminal_key_hints_are_left_out_of_the_page(text, expected):
+    from assistant.web.app import without_key_hints
+
+    assert without_key_hints(text) == expected
+
+
+def test_calculator_page_from_the_form_definitions(client):
+    from assistant.forms import FORMS
+
+    for name, form in FORMS.items():
+        html = client.get(f"/rechner/{name}").text
+        assert form.title in html
+        for f in form.fields:
+            assert f'id="feld-{f.name}"' in html and f.label in html
+
+
+def test_calculator_page_validates_in_german_and_offers_the_ics(client):
+    bad = client.get("/rechner/inbeq-dauer", params={"beginn": "irgendwann", "berechnen": "1"})
+    assert bad.status_code == 400
+    assert "Bitte prüfen Sie Ihre Eingaben" in bad.text and 'aria-invalid="true"' in bad.text
+    good = client.get("/rechner/inbeq-dauer", params={"beginn": "01.09.2026", "unterbrechung_tage": "0",
+                                                      "verlaengerung_monate": "0", "berechnen": "1"})
+    assert good.status_code == 200
+    assert "Rechenweg" in good.text and "Quellen" in good.text
+    assert 'href="/api/calc/inbeq-dauer.ics?beginn=01.09.2026' in good.text
+
+
+def test_document_page_has_an_anchor_per_unit(client, lotse):
+    html = client.get("/dokumente/bagub-faq").text
+    for unit in lotse.units_of("bagub-faq"):
+        assert f'id="abschnitt-{unit.id.split("/", 1)[1]}"' in html
+
+
+def test_glossary_page_lists_every_term(client, lotse):
+    html = client.get("/glossar").text
+    for entry in lotse.glossary():
+        assert str(entry["term"]) in html
+
+
+# ------------------------------------------------------------------ privacy
+@pytest.mark.parametrize("opt_in", [False, True])
+def test_questions_are_logged_only_when_the_operator_opts_in(lotse, caplog, opt_in):
+    caplog.set_level(logging.DEBUG)
+    with TestClient(create_app(lotse, log_questions=opt_in)) as c:
+        c.post("/api/ask", json={"question": "Geheimfrage zum Urlaub"})
+        c.post("/", data={"q": "Geheimfrage zur Fahrt"})
+    logged = caplog.text
+    assert ("Geheimfrage" in logged) is opt_in
+
+
+# ------------------------------------------------------------------ command line
+def test_bind_warning_only_for_non_local_hosts():
+    assert bind_warning("127.0.0.1") == "" and bind_warning("localhost") == ""
+    assert bind_warning("0.0.0.0").startswith("Warnung: UB-Lotse ist unter 0.0.0.0 auch von anderen Rechnern aus erreichbar.")
+
+
+@pytest.mark.parametrize("argv,fragment", [(["web", "--workers", "0"], "bitte 1 bis 64 Worker"),
+                                           (["web", "--port", "70000"], "Ports liegen zwischen 1 und 65535")])
+def test_web_usage_errors_exit_2(capsys, argv, fragment):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    assert fragment in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ concurrency
+def test_200_requests_at_20_concurrent_without_errors(app):
+    """A real uvicorn server; questions (incl. garbage and 3 000 characters) mixed with the other endpoints."""
+    import httpx
+
+    questions = [URLAUB, "Wer zahlt die Fahrtkosten?", 'AND (* ~"', "x" * 3000, "", "Wie viel Personal bei 8 Teilnehmern?"]
+    requests = []
+    for i in range(200):
+        kind = i % 4
+        if kind == 0:
+            q = questions[(i // 4) % len(questions)]
+            requests.append(("POST", "/api/ask", {"question": q}, 400 if not q else 200))
+        elif kind == 1:
+            requests.append(("GET", "/healthz", None, 200))
+        elif kind == 2:
+            requests.append(("POST", "/api/calc/personal", {"teilnehmende": i % 30, "monat": 1 + i % 24}, 200))
+        else:
+            requests.append(("GET", "/api/units/mv-koop/p4-3", None, 200))
+    with running_server(app) as base, httpx.Client(base_url=base, timeout=60) as http:
+        def send(req):
+            method, url, body, expected = req
+            r = http.request(method, url, json=body)
+            return r.status_code == expected and r.headers["content-type"].startswith("application/json")
+
+        with ThreadPoolExecutor(20) as pool:
+            results = list(pool.map(send, requests))
+    assert results.count(False) == 0
+
+
+def test_a_calculation_from_a_question_opens_the_filled_calculator(client):
+    import html as html_lib
+
+    page = client.get("/", params={"q": "Wie viel Personal bei 8 Teilnehmern im 6. Monat?"}).text
+    link = html_lib.unescape(re.search(r'href="(/rechner/personal\?[^"]+)"', page).group(1))
+    assert link == "/rechner/personal?teilnehmende=8&monat=6&berechnen=1"
+    assert "62,4 Wochenstunden (1,6 Vollzeitstellen)" in client.get(link).text
+
+
+def test_a_busy_port_is_a_german_error(capsys):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["web", "--port", str(port)]) == 1
+    assert f"Fehler: 127.0.0.1:{port} ist nicht verfügbar" in capsys.readouterr().err
+
+
+def test_workers_build_their_service_from_the_environment(monkeypatch, tmp_path):
+    """`lotse --corpus X web --workers N` hands the folders and the logging choice to each worker."""
+    from assistant.web import app as web_app
+
+    made = {}
+
+    class FakeLotse:
+        def __init__(self, extra):
+            made["extra"] = extra
+
+        def unit(self, unit_id):
+            return None
+
+    monkeypatch.setenv(web_app.ENV_CORPUS, f"{tmp_path}{__import__('os').pathsep}")
+    monkeypatch.setenv(web_app.ENV_LOG_QUESTIONS, "1")
+    monkeypatch.setattr("assistant.service.Lotse", FakeLotse)
+    app = create_app()
+    assert made["extra"] == [str(tmp_path)]
+    assert app.routes  # built without opening the index (that happens at startup)

@@ -1,0 +1,121 @@
+"""`lotse web` in real headless Chromium: a question typed and answered, a calculator filled
+and its .ics downloaded, axe-core without serious or critical violations, and no horizontal
+scrolling on a 360×740 phone (a screenshot is kept in tests/artifacts/, git-ignored).
+
+One server and one browser for the module, few page loads. Skipped, with the reason, when
+Chromium, ChromeDriver, Selenium or axe-selenium-python are missing (`make browser`).
+"""
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+webdriver = pytest.importorskip("selenium.webdriver", reason="Selenium ist nicht installiert")
+axe_module = pytest.importorskip("axe_selenium_python", reason="axe-selenium-python ist nicht installiert")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
+                                reason="Chromium/ChromeDriver fehlen (Debian-Pakete chromium, chromium-driver)")
+
+from .web_support import running_server  # noqa: E402
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+URLAUB = "Haben Teilnehmer der InbeQ Anspruch auf Urlaub?"
+
+
+def wait_for(predicate, timeout: float = 20, step: float = 0.2):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(step)
+    return predicate()
+
+
+@pytest.fixture(scope="module")
+def site(lotse, tmp_path_factory):
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    from assistant.web.app import create_app
+
+    downloads = tmp_path_factory.mktemp("downloads")
+    options = Options()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1200,900", "--user-data-dir=" + str(tmp_path_factory.mktemp("chromium-profile"))):
+        options.add_argument(arg)
+    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                              "download.prompt_for_download": False})
+    with running_server(create_app(lotse)) as base:
+        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        try:
+            driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+            yield driver, base, downloads
+        finally:
+            driver.quit()
+
+
+def serious_violations(driver) -> list[str]:
+    axe = axe_module.Axe(driver)
+    axe.inject()
+    results = axe.run()
+    return [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
+            for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+
+
+def test_question_calculator_ics_and_accessibility(site):
+    from selenium.webdriver.common.by import By
+
+    driver, base, downloads = site
+    driver.get(base + "/")
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "de"
+    assert serious_violations(driver) == [], "start page"
+
+    box = driver.find_element(By.ID, "q")
+    box.send_keys(URLAUB)
+    driver.find_element(By.CSS_SELECTOR, "form.ask button[type=submit]").click()
+    answer = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "section.reply"))
+    assert answer, "no answer in the page"
+    text = answer[0].text
+    assert "Kurz:" in text and "unterweisungsfreie" in text
+    assert serious_violations(driver) == [], "answer"
+
+    driver.get(base + "/rechner/inbeq-dauer")
+    field = driver.find_element(By.ID, "feld-beginn")
+    field.send_keys("01.09.2026")
+    driver.find_element(By.CSS_SELECTOR, "form.calc button[type=submit]").click()
+    result = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "section.calculation"))
+    assert result and "Ende" in result[0].text
+    assert serious_violations(driver) == [], "calculator"
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Kalenderdatei").click()
+    ics = wait_for(lambda: [p for p in downloads.glob("*.ics")])
+    assert ics, "no .ics downloaded"
+    assert "BEGIN:VEVENT" in wait_for(lambda: ics[0].read_text(encoding="utf-8"))
+
+    driver.get(base + "/glossar")
+    assert serious_violations(driver) == [], "glossary"
+
+
+def test_phone_width_without_horizontal_scrolling(site):
+    driver, base, _ = site
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        ARTIFACTS.mkdir(exist_ok=True)
+        for name, url in [("antwort", "/?q=" + URLAUB), ("rechner", "/rechner/personal?teilnehmende=8&monat=6&berechnen=1"),
+                          ("dokument", "/dokumente/bagub-faq")]:
+            driver.get(base + url)
+            widths = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+            assert widths[1] == 360
+            assert widths[0] <= widths[1], f"{name}: horizontal scrolling ({widths[0]} > {widths[1]})"
+            if name == "antwort":
+                driver.save_screenshot(str(ARTIFACTS / "web-360x740-antwort.png"))
+        assert (ARTIFACTS / "web-360x740-antwort.png").stat().st_size > 0
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
