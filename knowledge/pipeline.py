@@ -1,6 +1,6 @@
 """The answer pipeline: query analysis -> retrievers -> fusion -> ranker -> answer evidence.
 
-    question ─▶ QueryAnalyzer ─▶ [WhooshUnitRetriever, QuestionRetriever, …] ─▶ fusion (union by unit)
+    question ─▶ QueryAnalyzer ─▶ [BM25F units, questions, character n-grams, …] ─▶ fusion (union by unit)
              ─▶ features ─▶ fitted logistic model (RankingConfig) ─▶ hits with highlight and similar questions
 
 Every retriever implements `retrieval.Retriever`; the ranker sees only candidates and the
@@ -23,7 +23,6 @@ from .retrieval import Retriever
 from .retrieval.bm25f import BM25FUnitRetriever
 from .retrieval.chars import CharUnitRetriever, top_candidates
 from .retrieval.questions import QuestionRetriever
-from .retrieval.units import WhooshUnitRetriever
 
 
 @dataclass
@@ -67,8 +66,11 @@ class AnswerPipeline:
         self.analyzer = QueryAnalyzer(handle.analyzer, handle.thesaurus, handle.topics, self.doc_freq,
                                       len(handle.evidence), handle.nouns,
                                       SpellCorrector(handle.vocabulary, handle.known_words), self.cfg)
-        self.questions = questions if questions is not None else QuestionRetriever(handle.questions)
+        self.questions = questions if questions is not None else QuestionRetriever(
+            handle.questions, char_index=lambda texts: handle.char_index("questions", texts))
         if unit_index is not None:  # a Whoosh index: the same BM25F, through Whoosh's searcher
+            from .retrieval.units import WhooshUnitRetriever  # imported only when used: Whoosh's query modules are slow to load
+
             self.units: Retriever = WhooshUnitRetriever(unit_index, handle.store.position, self.cfg)
         else:
             asked: dict[int, list[str]] = {}
@@ -77,7 +79,8 @@ class AnswerPipeline:
             self.units = BM25FUnitRetriever(handle.unit_values, asked, self.cfg)
         # each unit's terms with those of its authored questions, computed once, not per question
         self.all_terms = [ev.terms | self.questions.asked.get(pos, frozenset()) for pos, ev in enumerate(handle.evidence)]
-        self.char_units = CharUnitRetriever([f"{ev.heading}\n{ev.text}" for ev in handle.evidence])
+        unit_texts = [f"{ev.heading}\n{ev.text}" for ev in handle.evidence]
+        self.char_units = CharUnitRetriever(unit_texts, handle.char_index("units", unit_texts))
         self.extra_retrievers: list[Retriever] = list(extra_retrievers or [])
 
     @property

@@ -6,7 +6,10 @@ a read-only cache falls back to a temporary folder, and that to an in-memory ind
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +25,7 @@ from ..analysis.thesaurus import Thesaurus
 from ..corpus import CorpusError, Unit, corpus_dirs, load_corpus
 from ..questions import load_questions
 from ..ranking.features import UnitEvidence
+from ..retrieval.chars import CharIndex
 from ..retrieval.questions import IndexedQuestion, asked_terms
 from ..store import MemoryStore
 from ..topics import Topic
@@ -60,6 +64,28 @@ class IndexHandle:
     built: BuildStats | None = None
     notice: str = ""
     _known: set[str] | None = field(default=None, repr=False)
+
+    def char_index(self, name: str, texts: list[str]) -> CharIndex:
+        """The character n-gram index of `texts`, kept beside the index: built once, then loaded.
+
+        Keyed by the texts, so a changed corpus never meets a stale file; an unreadable or
+        damaged file is rebuilt, and an unwritable folder only costs the build."""
+        folder = Path(self.location)
+        key = hashlib.sha1("\x00".join(texts).encode("utf-8", "replace")).hexdigest()[:16]
+        path = folder / f"chars-{name}-{key}.bin"
+        try:
+            return CharIndex.from_data(marshal.loads(path.read_bytes()))
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+        index = CharIndex(texts)
+        if folder.is_dir():
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            try:
+                tmp.write_bytes(marshal.dumps(index.to_data()))
+                os.replace(tmp, path)
+            except OSError:
+                tmp.unlink(missing_ok=True)
+        return index
 
     def known_words(self) -> set[str]:
         if self._known is None:

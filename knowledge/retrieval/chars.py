@@ -11,7 +11,9 @@ n-gram are touched.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from ..analysis.fold import fold
 from ..analysis.stopwords import is_stopword
@@ -20,19 +22,23 @@ from ..query import AnalysedQuery
 from . import Candidate
 
 NGRAM_SIZES = (3, 4, 5)
+FORMAT = 2  # of `to_data`
 
 
 def ngrams(text: str) -> Counter[str]:
     grams: Counter[str] = Counter()
     for tok in tokenize(text):
-        w = fold(tok.text)
-        if is_stopword(w) or len(w) < 2:
-            continue
-        padded = f"^{w}$"
-        for n in NGRAM_SIZES:
-            for i in range(max(len(padded) - n + 1, 1)):
-                grams[padded[i:i + n]] += 1
+        grams.update(_word_grams(tok.text))
     return grams
+
+
+@lru_cache(maxsize=65536)
+def _word_grams(word: str) -> tuple[str, ...]:
+    w = fold(word)
+    if is_stopword(w) or len(w) < 2:
+        return ()
+    padded = f"^{w}$"
+    return tuple(padded[i:i + n] for n in NGRAM_SIZES for i in range(max(len(padded) - n + 1, 1)))
 
 
 class CharIndex:
@@ -46,10 +52,31 @@ class CharIndex:
         n = max(len(texts), 1)
         self.idf = {g: math.log((1 + n) / (1 + d)) + 1.0 for g, d in df.items()}
         self.default_idf = math.log(1 + n) + 1.0
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        ids: dict[str, list[int]] = defaultdict(list)
+        weights: dict[str, list[float]] = defaultdict(list)
         for i, c in enumerate(counts):
             for g, w in self._vector(c).items():
-                self.postings[g].append((i, w))
+                ids[g].append(i)
+                weights[g].append(w)
+        # per n-gram: the text numbers and weights as packed arrays (compact, and quick to load)
+        self.postings: dict[str, tuple[bytes, bytes]] = {
+            g: (array("i", ids[g]).tobytes(), array("d", weights[g]).tobytes()) for g in ids}
+
+    def to_data(self) -> tuple:
+        """Plain values (for `marshal`): the index kept beside the search index loads in milliseconds."""
+        return (FORMAT, self.idf, self.default_idf, self.postings)
+
+    @classmethod
+    def from_data(cls, data: tuple) -> "CharIndex":
+        version, idf, default_idf, postings = data
+        sample = next(iter(postings.values()), (b"", b""))
+        if not (version == FORMAT and isinstance(idf, dict) and isinstance(default_idf, float)
+                and isinstance(postings, dict) and isinstance(sample, tuple) and isinstance(sample[0], bytes)):
+            raise ValueError("not a character index of this version")
+        index = cls.__new__(cls)
+        index.idf, index.default_idf = idf, default_idf
+        index.postings = postings
+        return index
 
     def _vector(self, counts: Counter[str]) -> dict[str, float]:
         vec = {g: (1.0 + math.log(tf)) * self.idf.get(g, self.default_idf) for g, tf in counts.items()}
@@ -60,8 +87,10 @@ class CharIndex:
         """Cosine similarity to every indexed text that shares an n-gram with `text`."""
         sims: dict[int, float] = defaultdict(float)
         for g, w in self._vector(ngrams(text)).items():
-            for i, v in self.postings.get(g, ()):
-                sims[i] += w * v
+            posting = self.postings.get(g)
+            if posting is not None:
+                for i, v in zip(array("i", posting[0]), array("d", posting[1])):
+                    sims[i] += w * v
         return sims
 
 
@@ -70,9 +99,9 @@ class CharQuestionRetriever:
 
     name = "char_questions"
 
-    def __init__(self, unit_of: list[int], texts: list[str]):
+    def __init__(self, unit_of: list[int], texts: list[str], index: CharIndex | None = None):
         self.unit_of = unit_of
-        self.index = CharIndex(texts)
+        self.index = index if index is not None else CharIndex(texts)
 
     def unit_scores(self, text: str, top: int = 3) -> dict[int, tuple[float, float]]:
         """Per unit: (best similarity, mean of its `top` best) over its authored questions."""
@@ -94,8 +123,8 @@ class CharUnitRetriever:
 
     name = "char_units"
 
-    def __init__(self, texts: list[str]):
-        self.index = CharIndex(texts)
+    def __init__(self, texts: list[str], index: CharIndex | None = None):
+        self.index = index if index is not None else CharIndex(texts)
 
     def unit_scores(self, text: str) -> dict[int, float]:
         return dict(self.index.similarities(text))

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Callable
 
 from ..analysis.fold import fold
 from ..query import AnalysedQuery, coverage
 from . import Candidate
-from .chars import CharQuestionRetriever
+from .chars import CharIndex, CharQuestionRetriever
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,9 @@ def asked_terms(questions: list[IndexedQuestion]) -> dict[int, frozenset[str]]:
 class QuestionRetriever:
     name = "questions"
 
-    def __init__(self, questions: list[IndexedQuestion], k1: float = 1.2, b: float = 0.5):
+    def __init__(self, questions: list[IndexedQuestion], k1: float = 1.2, b: float = 0.5,
+                 char_index: Callable[[list[str]], CharIndex] = CharIndex):
+        """`char_index(texts)` builds (or loads) the character n-gram index of the question texts."""
         self.questions = questions
         self.k1, self.b = k1, b
         self.postings: dict[str, list[int]] = defaultdict(list)
@@ -47,7 +50,8 @@ class QuestionRetriever:
         self.avg_len = (sum(len(q.terms) for q in questions) / len(questions)) if questions else 1.0
         self.asked = asked_terms(questions)
         self.folded = [fold(q.text) for q in questions]  # for character similarity, folded once
-        self.chars = CharQuestionRetriever([q.unit_pos for q in questions], [q.text for q in questions])
+        texts = [q.text for q in questions]
+        self.chars = CharQuestionRetriever([q.unit_pos for q in questions], texts, char_index(texts))
 
     def _norm(self, q: IndexedQuestion) -> float:
         return (self.k1 + 1) / (1 + self.k1 * (1 - self.b + self.b * len(q.terms) / self.avg_len))
