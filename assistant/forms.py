@@ -6,6 +6,7 @@ values (`prefill`) so the form opens filled in.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -65,7 +66,8 @@ FORMS: dict[str, CalcForm] = {f.name: f for f in (
     CalcForm("planungsgespraech", "Nächstes Planungsgespräch und Anmeldefrist", (
         Field("ab", "Gesucht ab (leer = heute)", "date", placeholder=DATE_HINT),
         Field("land", "Bundesland für Feiertage", "choice", True, DEFAULT_LAND, choices=LAND_CHOICES),
-    ), lambda v, t: calc.planning_meeting(v["ab"] or t, v["land"])),
+        Field("beschaeftigungsbeginn", "Beginn der Beschäftigung (für eine Nachmeldung, optional)", "date", placeholder=DATE_HINT),
+    ), lambda v, t: calc.planning_meeting(v["ab"] or t, v["land"], v["beschaeftigungsbeginn"], t)),
     CalcForm("kuendigung", "Kündigung der Kooperationsvereinbarung", (
         Field("kuendigung", "Zugang der Kündigung", "date", True, placeholder=DATE_HINT),
     ), lambda v, _t: calc.termination(v["kuendigung"])),
@@ -76,12 +78,14 @@ FORMS: dict[str, CalcForm] = {f.name: f for f in (
         Field("monate", "Volle Kalendermonate der Teilnahme", "count", True),
         Field("schwerbehindert", "Schwerbehindert (nicht nur gleichgestellt)", "flag"),
         Field("eintritt", "Eintritt in die Maßnahme (optional)", "date", placeholder=DATE_HINT),
-    ), lambda v, _t: calc.leave_days(v["monate"], v["schwerbehindert"], v["eintritt"])),
+        Field("arbeitstage_woche", "Arbeitstage je Woche (leer = 5)", "count"),
+    ), lambda v, _t: calc.leave_days(v["monate"], v["schwerbehindert"], v["eintritt"], v["arbeitstage_woche"])),
     CalcForm("inbeq-dauer", "Ende der InbeQ", (
         Field("beginn", "Beginn der InbeQ", "date", True, placeholder=DATE_HINT),
         Field("unterbrechung_tage", "Unterbrechung in Tagen", "count", default="0"),
+        Field("unterbrechung_monate", "Unterbrechung in Monaten", "count", default="0"),
         Field("verlaengerung_monate", "Verlängerung in Monaten", "count", default="0"),
-    ), lambda v, _t: calc.inbeq_end(v["beginn"], v["unterbrechung_tage"] or 0, v["verlaengerung_monate"] or 0)),
+    ), lambda v, _t: calc.inbeq_end(v["beginn"], v["unterbrechung_tage"] or 0, v["verlaengerung_monate"] or 0, v["unterbrechung_monate"] or 0)),
     CalcForm("jobcoaching", "Jobcoaching: Ende und Stunden", (
         Field("beginn", "Beginn des Jobcoachings", "date", True, placeholder=DATE_HINT),
         Field("verbraucht", "Bereits geleistete Fachleistungsstunden", "hours"),
@@ -90,7 +94,9 @@ FORMS: dict[str, CalcForm] = {f.name: f for f in (
     CalcForm("absolventen", "Absolventengespräch", (
         Field("ende", "Individuelles Teilnahmeende", "date", True, placeholder=DATE_HINT),
         Field("dauer_monate", "Dauer der Maßnahme in Monaten", "count"),
-    ), lambda v, _t: calc.graduate_interview(v["ende"], v["dauer_monate"])),
+        Field("mag", "Maßnahme bei einem Arbeitgeber (MAG)", "flag"),
+        Field("uebernommen", "Bei MAG: in Beschäftigung übernommen", "flag"),
+    ), lambda v, _t: calc.graduate_interview(v["ende"], v["dauer_monate"], v["mag"], v["uebernommen"] or None)),
     CalcForm("ueberpruefung", "Überprüfung von Eingliederungsvereinbarung / Kooperationsplan", (
         Field("datum", "Abgeschlossen am", "date", True, placeholder=DATE_HINT),
         Field("art", "Art", "choice", True, "ev", choices=(("ev", "Eingliederungsvereinbarung"), ("kooperationsplan", "Kooperationsplan"))),
@@ -142,7 +148,9 @@ def parse_value(f: Field, raw: object, today: dt.date):
             value = float(text.replace(",", "."))
         except ValueError:
             raise calc.InputError(f"„{text}“ ist keine Zahl.") from None
-        if value < 0 or value != value:
+        if not math.isfinite(value):
+            raise calc.InputError(f"„{text}“ ist keine endliche Zahl.")
+        if value < 0:
             raise calc.InputError("Negative Werte sind nicht möglich.")
         return value
     if f.kind == "date":
