@@ -62,7 +62,7 @@ FORMS: dict[str, CalcForm] = {f.name: f for f in (
     ), lambda v, _t: calc.staffing_pre2016(v["lose"], v["beginnjahr"])),
     CalcForm("integrationsamt", "Unterrichtung des Integrationsamts", (
         Field("beschaeftigungsbeginn", "Geplanter Beginn der Beschäftigung", "date", True, placeholder=DATE_HINT),
-    ), lambda v, _t: calc.integration_office(v["beschaeftigungsbeginn"])),
+    ), lambda v, t: calc.integration_office(v["beschaeftigungsbeginn"], today=t)),
     CalcForm("planungsgespraech", "Nächstes Planungsgespräch und Anmeldefrist", (
         Field("ab", "Gesucht ab (leer = heute)", "date", placeholder=DATE_HINT),
         Field("land", "Bundesland für Feiertage", "choice", True, DEFAULT_LAND, choices=LAND_CHOICES),
@@ -70,10 +70,10 @@ FORMS: dict[str, CalcForm] = {f.name: f for f in (
     ), lambda v, t: calc.planning_meeting(v["ab"] or t, v["land"], v["beschaeftigungsbeginn"], t)),
     CalcForm("kuendigung", "Kündigung der Kooperationsvereinbarung", (
         Field("kuendigung", "Zugang der Kündigung", "date", True, placeholder=DATE_HINT),
-    ), lambda v, _t: calc.termination(v["kuendigung"])),
+    ), lambda v, t: calc.termination(v["kuendigung"], t)),
     CalcForm("stichtag", "Nächster Stichtag (1. April / 1. Oktober)", (
         Field("datum", "Ab Datum (leer = heute)", "date", placeholder=DATE_HINT),
-    ), lambda v, t: calc.reporting_date(v["datum"] or t)),
+    ), lambda v, t: calc.reporting_date(v["datum"] or t, t)),
     CalcForm("unterweisungsfrei", "Unterweisungsfreie Tage", (
         Field("monate", "Volle Kalendermonate der Teilnahme", "count", True),
         Field("schwerbehindert", "Schwerbehindert (nicht nur gleichgestellt)", "flag"),
