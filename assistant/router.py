@@ -160,6 +160,11 @@ def _inbeq_end(q: Question) -> Route:
     return Route("inbeq-dauer", lambda: calc.inbeq_end(first, days, ext, months), q.assumptions)
 
 
+def _prognosis(q: Question) -> Route:
+    expected = q.dates[-1].value
+    return Route("prognose", lambda: calc.market_prognosis(q.today, expected), q.assumptions)
+
+
 PRE2016 = r"vor 2016|bis 2015|altvertr|alte[nrm]? vertr|teilnehmermonat|teilnehmer-monat"
 FROM2016 = r"(?:ab|nach|seit|von) 2016|neuvertr|neue[nrm]? vertr|teilnehmerpl[aä]tze|teilnehmer-pl[aä]tze"
 STAFF = r"personal|wochenstunden|stunden|vollzeit|stelle|fachkr|qualifizierungstrainer|trainer|betreuungsschlüssel"
@@ -239,6 +244,8 @@ ROUTES: tuple[RouteSpec, ...] = (
     RouteSpec("inbeq-dauer", lambda q: bool(q.dates) and q.has(r"inbeq|maßnahme|qualifizierung|ub\b")
               and q.has(r"ende|endet|läuft|dauer|verlänger|unterbroch|unterbrech|bis wann"), _inbeq_end,
               "Die InbeQ begann am 01.03.2025 und wird um 12 Monate verlängert. Wann endet sie?"),
+    RouteSpec("prognose", lambda q: bool(q.dates) and q.has(r"marktnah|marktfern|integrationsprognose"), _prognosis,
+              "Ist eine Integration am 30.04.2027 marktnah?"),
     RouteSpec("personal", _wants_staffing, _staffing,
               "Wir haben acht Teilnehmer im sechsten Monat, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?"),
 )
