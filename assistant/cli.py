@@ -6,16 +6,15 @@ import datetime as dt
 import difflib
 import importlib
 import json
-import math
 import os
 import re
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from . import calculators as calc
-from .calculators.deadlines import LANDS
-from .extract import ExtractError, find_dates
+from .calculators.registry import REGISTRY, CalculatorSpec, Field, parse_value
 
 EXIT_USAGE = 2
 UI_MODULE = "tui.app"
@@ -112,19 +111,6 @@ class GermanParser(argparse.ArgumentParser):
                 yield action.choices
 
 
-DATE_HELP = "Datum TT.MM.JJJJ, z. B. 01.03.2027"
-
-
-def parse_date(text: str) -> dt.date:
-    try:
-        found = find_dates(text, dt.date.today())
-    except ExtractError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-    if len(found) != 1 or found[0].year_assumed or found[0].month_only:
-        raise argparse.ArgumentTypeError(f"„{text}“ ist kein vollständiges Datum (TT.MM.JJJJ, z. B. 15.03.2027).")
-    return found[0].value
-
-
 def count(text: str) -> int:
     try:
         value = int(text)
@@ -135,95 +121,56 @@ def count(text: str) -> int:
     return value
 
 
-def bounded(label: str, minimum: int, maximum: int, why: str = ""):
+def bounded(label: str, minimum: int, maximum: int):
     """An argparse type for a whole number within bounds, with a German message."""
     def parse(text: str) -> int:
         value = count(text)
         if not (minimum <= value <= maximum):
-            raise argparse.ArgumentTypeError(f"{label} {value} liegt außerhalb von {minimum} bis {maximum}{why}.")
+            raise argparse.ArgumentTypeError(f"{label} {value} liegt außerhalb von {minimum} bis {maximum}.")
         return value
     parse.__name__ = label
     return parse
 
 
-def hours(text: str) -> float:
-    try:
-        value = float(text.replace(",", "."))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"„{text}“ ist keine Zahl.") from None
-    if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"„{text}“ ist keine endliche Zahl (z. B. 42 oder 42,5).")
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text}: negative Werte sind nicht möglich.")
-    if value > 10_000:
-        raise argparse.ArgumentTypeError(f"{text}: unrealistisch viele Stunden (höchstens 10000).")
-    return value
+def field_type(f: Field):
+    """The argparse type of a spec field: the forms' parse_value, with its German message."""
+    single = replace(f, kind="count", required=True) if f.kind == "counts" else replace(f, required=True)
+
+    def parse(text: str):
+        try:
+            return parse_value(single, text, dt.date.today())
+        except calc.InputError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    parse.__name__ = f.kind  # argparse names the type in some messages
+    return parse
 
 
-MONTH = bounded("Maßnahmemonat", 1, 36, " (zwei Jahre plus höchstens zwölf Monate Verlängerung; nach einer Option zählt der Monat neu)")
-YEAR_PRE2016 = bounded("Beginnjahr", 2008, 2015, " (Verträge vor 2016; ab 2016 gilt der Rechner „personal“)")
+def add_spec_options(cp: argparse.ArgumentParser, spec: CalculatorSpec) -> None:
+    """CLI options generated from a calculator spec (today's flags are the fields' `flag`s)."""
+    for f in spec.fields:
+        dest = f.name
+        if f.flags:  # a choice offered as exclusive switches, e.g. --modular / --nicht-modular
+            group = cp.add_mutually_exclusive_group()
+            for option, choice in f.flags:
+                group.add_argument(option, dest=dest, action="store_const", const=choice, help=dict(f.choices)[choice])
+            continue
+        if f.kind == "flag":
+            cp.add_argument(f.option, dest=dest, action="store_true", help=f.cli_help)
+            continue
+        kw = dict(dest=dest, type=field_type(f), help=f.cli_help, metavar=f.option.lstrip("-").upper().replace("-", "_"))
+        if f.kind == "counts":
+            kw["action"] = "append"
+        if f.kind == "choice" and not f.meanings:
+            kw["metavar"] = "{" + ",".join(v for v, _ in f.choices) + "}" if len(f.choices) <= 4 else kw["metavar"]
+        cp.add_argument(f.option, required=f.required and not f.default, **kw)
 
-CALCS = {
-    "personal": ("Personalbedarf InbeQ, Verträge ab 2016", [
-        ("--teilnehmende", dict(type=count, required=True, help="besetzte Teilnehmerplätze (ganze Zahl)")),
-        ("--monat", dict(type=MONTH, required=True, help="Maßnahmemonat, 1 bis 36 (1 = erster Monat)")),
-        ("--mindestplaetze", dict(type=count, help="Mindestteilnehmerplatzzahl laut Losblatt (ganze Zahl)")),
-        ("--option", dict(action="store_true", help="Option gezogen (Monat zählt ab Optionsbeginn)")),
-    ], lambda a: calc.staffing_2016(a.teilnehmende, a.monat, a.mindestplaetze, a.option)),
-    "personal-alt": ("Personalbedarf InbeQ, Verträge vor 2016 (je Los)", [
-        ("--los", dict(type=count, action="append", required=True, help="Teilnehmende eines Loses (mehrfach angeben: --los 5 --los 6)")),
-        ("--beginnjahr", dict(type=YEAR_PRE2016, help="Jahr des Maßnahmebeginns, 2008 bis 2015 (JJJJ)")),
-    ], lambda a: calc.staffing_pre2016(a.los, a.beginnjahr)),
-    "integrationsamt": ("Unterrichtung des Integrationsamts", [
-        ("--beginn", dict(type=parse_date, required=True, help=f"geplanter Beginn der Beschäftigung ({DATE_HELP})")),
-    ], lambda a: calc.integration_office(a.beginn)),
-    "planungsgespraech": ("Nächstes Planungsgespräch und Anmeldefristen", [
-        ("--ab", dict(type=parse_date, help=f"Datum, ab dem gesucht wird ({DATE_HELP}; Standard: heute)")),
-        ("--beschaeftigung", dict(type=parse_date, help=f"Beginn der Beschäftigung, für eine Nachmeldung ({DATE_HELP})")),
-        ("--land", dict(default="MV", type=str.upper, choices=sorted(LANDS), metavar="LAND", help="Bundesland für Feiertage, z. B. MV, BE, BW (Standard: MV)")),
-    ], lambda a: calc.planning_meeting(a.ab or dt.date.today(), a.land, a.beschaeftigung, dt.date.today())),
-    "kuendigung": ("Kündigung der Kooperationsvereinbarung", [
-        ("--datum", dict(type=parse_date, required=True, help=f"Zugang der Kündigung ({DATE_HELP})")),
-    ], lambda a: calc.termination(a.datum)),
-    "stichtag": ("Nächster Stichtag (1. April / 1. Oktober)", [
-        ("--datum", dict(type=parse_date, help=f"ab diesem Datum ({DATE_HELP}; Standard: heute)")),
-    ], lambda a: calc.reporting_date(a.datum or dt.date.today())),
-    "unterweisungsfrei": ("Unterweisungsfreie Tage", [
-        ("--monate", dict(type=bounded("Monate", 0, 48), required=True, help="volle Kalendermonate der Teilnahme (0 bis 48)")),
-        ("--schwerbehindert", dict(action="store_true", help="schwerbehindert (nicht nur gleichgestellt)")),
-        ("--eintritt", dict(type=parse_date, help=f"Eintritt in die Maßnahme ({DATE_HELP})")),
-        ("--arbeitstage-woche", dict(type=bounded("Arbeitstage je Woche", 1, 6), help="Arbeitstage je Woche für den Zusatzurlaub (Standard: 5)")),
-    ], lambda a: calc.leave_days(a.monate, a.schwerbehindert, a.eintritt, a.arbeitstage_woche)),
-    "inbeq-dauer": ("Ende der InbeQ", [
-        ("--beginn", dict(type=parse_date, required=True, help=f"Beginn der InbeQ ({DATE_HELP})")),
-        ("--unterbrechung-tage", dict(type=count, default=0, help="Unterbrechung in Tagen (Standard: 0)")),
-        ("--unterbrechung-monate", dict(type=count, default=0, help="Unterbrechung in Monaten (Standard: 0)")),
-        ("--verlaengerung-monate", dict(type=bounded("Verlängerung", 0, 12), default=0, help="Verlängerung in Monaten, höchstens 12 (Standard: 0)")),
-    ], lambda a: calc.inbeq_end(a.beginn, a.unterbrechung_tage, a.verlaengerung_monate, a.unterbrechung_monate)),
-    "jobcoaching": ("Jobcoaching: Ende und Stunden", [
-        ("--beginn", dict(type=parse_date, required=True, help=f"Beginn des Jobcoachings ({DATE_HELP})")),
-        ("--verbraucht", dict(type=hours, help="bereits geleistete Fachleistungsstunden, z. B. 42 oder 42,5")),
-        ("--verlaengert", dict(action="store_true", help="Jobcoaching verlängert (bis zu 3 Monate, 30 Stunden)")),
-    ], lambda a: calc.jobcoaching(a.beginn, a.verbraucht, a.verlaengert)),
-    "absolventen": ("Absolventengespräch", [
-        ("--ende", dict(type=parse_date, required=True, help=f"individuelles Teilnahmeende ({DATE_HELP})")),
-        ("--dauer-monate", dict(type=count, help="Dauer der Maßnahme in Monaten")),
-        ("--mag", dict(action="store_true", help="Maßnahme bei einem Arbeitgeber (MAG)")),
-        ("--uebernommen", dict(action="store_true", default=None, help="bei MAG: in Beschäftigung übernommen")),
-    ], lambda a: calc.graduate_interview(a.ende, a.dauer_monate, a.mag, a.uebernommen)),
-    "ueberpruefung": ("Überprüfung von Eingliederungsvereinbarung / Kooperationsplan", [
-        ("--datum", dict(type=parse_date, required=True, help=f"Abschluss der Vereinbarung ({DATE_HELP})")),
-        ("--art", dict(choices=["ev", "kooperationsplan"], default="ev", help="ev (Eingliederungsvereinbarung, SGB III) oder kooperationsplan (SGB II)")),
-    ], lambda a: calc.review(a.datum, a.art)),
-    "prognose": ("Integrationsprognose (marktnah?)", [
-        ("--integration", dict(type=parse_date, required=True, help=f"erwartetes Integrationsdatum ({DATE_HELP})")),
-        ("--heute", dict(type=parse_date, help=f"Stand ({DATE_HELP}; Standard: heute)")),
-    ], lambda a: calc.market_prognosis(a.heute or dt.date.today(), a.integration)),
-    "besetzung": ("Besetzungssteuerung", [
-        ("--beginn", dict(type=parse_date, required=True, help=f"Maßnahme- bzw. Modulbeginn ({DATE_HELP})")),
-        (("--modular", "--nicht-modular"), None),
-    ], lambda a: calc.occupancy_check(a.beginn, a.modular)),
-}
+
+def run_spec(spec: CalculatorSpec, args: argparse.Namespace, today: dt.date) -> calc.Calculation:
+    values = {}
+    for f in spec.fields:
+        given = getattr(args, f.name, None)
+        values[f.name] = parse_value(f, f.default, today) if given is None and f.kind != "flag" else given
+    return spec.run(values, today)
 
 
 def build_parser() -> GermanParser:
@@ -238,19 +185,12 @@ def build_parser() -> GermanParser:
     sub.add_parser("index", help="Index neu aufbauen")
     s = sub.add_parser("serve", help="Oberfläche im Browser bereitstellen")
     s.add_argument("--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1)")
-    s.add_argument("--port", type=bounded("Port", 1, 65535), default=8000, help="Port (Standard: 8000)")
+    s.add_argument("--port", type=bounded("Port", 1, 65535), default=8000, help="Port, 1 bis 65535 (Standard: 8000)")
     c = sub.add_parser("calc", help="Rechner direkt aufrufen", description="Rechner direkt aufrufen; Hilfe zu einem Rechner: lotse calc RECHNER --help")
     csub = c.add_subparsers(dest="calculator", parser_class=GermanParser, required=True, title="Rechner", metavar="RECHNER")
-    for name, (title, options, _run) in CALCS.items():
-        cp = csub.add_parser(name, help=title, description=title)
-        for flag, kw in options:
-            if kw is None:  # a yes/no pair that must not be given together
-                yes, no = flag
-                group = cp.add_mutually_exclusive_group()
-                group.add_argument(yes, dest="modular", action="store_true", default=None, help="modulare Maßnahme")
-                group.add_argument(no, dest="modular", action="store_false", help="nicht-modulare Maßnahme")
-                continue
-            cp.add_argument(flag, **kw)
+    for name, spec in REGISTRY.items():
+        cp = csub.add_parser(name, help=spec.title, description=f"{spec.title}. Beispielfrage: „{spec.example}“")
+        add_spec_options(cp, spec)
         cp.add_argument("--json", action="store_true", help="Ergebnis als JSON")
         cp.add_argument("--ics", metavar="DATEI", help="berechnete Termine als iCalendar-Datei speichern")
     return p
@@ -320,7 +260,7 @@ def _dispatch(args, parser) -> int:
     if args.command == "calc":
         name = args.calculator
         try:
-            c = CALCS[name][2](args)
+            c = run_spec(REGISTRY[name], args, dt.date.today())
         except calc.InputError as exc:
             print(f"Fehler: {exc}\nHilfe: lotse calc {name} --help", file=sys.stderr)
             return EXIT_USAGE

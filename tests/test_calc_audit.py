@@ -386,12 +386,12 @@ def test_validity_comes_from_the_document_front_matter():
 # -------------------------------------------------------------- CLI (issue #9, items 5 and 6)
 @pytest.mark.parametrize("args, message", [
     (["calc", "personal", "--teilnehmer", "3", "--monat", "2"], "unbekannte Option --teilnehmer; gemeint: --teilnehmende?\nHilfe: lotse calc personal --help"),
-    (["calc", "personal", "--teilnehmende", "3", "--monat", "40"], "Maßnahmemonat 40 liegt außerhalb von 1 bis 36"),
+    (["calc", "personal", "--teilnehmende", "3", "--monat", "40"], "--monat: 40 liegt außerhalb von 1 bis 36 (zwei Jahre plus höchstens zwölf Monate Verlängerung"),
     (["calc", "jobcoaching", "--beginn", "01.09.2025", "--verbraucht", "nan"], "keine endliche Zahl"),
     (["calc", "jobcoaching", "--beginn", "01.09.2025", "--verbraucht", "inf"], "keine endliche Zahl"),
     (["calc", "jobcoaching", "--beginn", "01.09.2025", "--verbraucht", "1e999"], "keine endliche Zahl"),
     (["calc", "besetzung", "--beginn", "01.03.2027", "--modular", "--nicht-modular"], "--nicht-modular: nicht zusammen mit --modular möglich"),
-    (["calc", "personal-alt", "--los", "3", "--beginnjahr", "99999"], "Beginnjahr 99999 liegt außerhalb von 2008 bis 2015"),
+    (["calc", "personal-alt", "--los", "3", "--beginnjahr", "99999"], "--beginnjahr: 99999 liegt außerhalb von 2008 bis 2015 (Verträge vor 2016"),
     (["--versoin"], "unbekannte Option --versoin; gemeint: --version?"),
     (["ask"], "diese Angaben fehlen: FRAGE"),
 ])
@@ -415,7 +415,8 @@ def test_cli_version(capsys):
 
 
 def test_cli_help_is_german_and_every_option_has_help(capsys):
-    from assistant.cli import CALCS, build_parser
+    from assistant.calculators.registry import REGISTRY
+    from assistant.cli import build_parser
 
     parser = build_parser()
     with pytest.raises(SystemExit):
@@ -423,10 +424,47 @@ def test_cli_help_is_german_and_every_option_has_help(capsys):
     out = capsys.readouterr().out
     assert "Optionen:" in out and "diese Hilfe anzeigen und beenden" in out and "show this help" not in out
     assert "TT.MM.JJJJ" in out
-    for name in CALCS:
-        sub = next(a for a in parser._actions if a.dest == "command").choices["calc"]
+    sub = next(a for a in parser._actions if a.dest == "command").choices["calc"]
+    for name, spec in REGISTRY.items():
         cp = next(a for a in sub._actions if a.dest == "calculator").choices[name]
         for action in cp._actions:
             assert action.help, (name, action.dest)
-            if action.type is not None and getattr(action.type, "__name__", "") == "parse_date":
-                assert "TT.MM.JJJJ" in action.help, (name, action.dest)
+        for f in spec.fields:
+            if f.kind == "date":
+                action = next(a for a in cp._actions if a.dest == f.name)
+                assert "TT.MM.JJJJ" in action.help, (name, f.name)
+
+
+@pytest.mark.parametrize("args, result", [  # today's flags keep working (generated from the specs)
+    (["personal", "--teilnehmende", "8", "--monat", "6", "--mindestplaetze", "7"], "62,4 Wochenstunden"),
+    (["personal", "--teilnehmende", "3", "--teilnehmende", "6", "--monat", "20"], "70,2 Wochenstunden"),
+    (["personal-alt", "--los", "5", "--los", "6", "--beginnjahr", "2012"], "85,8 Wochenstunden"),
+    (["integrationsamt", "--beginn", "01.03.2030"], "01.09.2029"),
+    (["planungsgespraech", "--ab", "10.01.2030", "--land", "be"], "Planungsgespräch am 01.02.2030"),
+    (["kuendigung", "--datum", "15.05.2026"], "30.09.2026"),
+    (["stichtag", "--datum", "02.10.2030"], "01.04.2031"),
+    (["unterweisungsfrei", "--monate", "1", "--schwerbehindert"], "2,92"),
+    (["inbeq-dauer", "--beginn", "01.09.2026", "--unterbrechung-tage", "70"], "09.11.2028"),
+    (["jobcoaching", "--beginn", "15.01.2026", "--verbraucht", "42,5"], "verbleibend 17,5 Stunden"),
+    (["absolventen", "--ende", "30.06.2026", "--dauer-monate", "6"], "02.06.2026 und 28.07.2026"),
+    (["ueberpruefung", "--datum", "02.03.2026", "--art", "kooperationsplan"], "Kooperationsplan (SGB II) spätestens am 02.09.2026"),
+    (["prognose", "--integration", "30.06.2026", "--heute", "01.01.2026"], "marktnah"),
+    (["besetzung", "--beginn", "02.03.2026", "--nicht-modular"], "Besetzung prüfen am 09.02.2026"),
+])
+def test_cli_flags_from_the_registry(args, result, capsys, lotse):
+    lotse.handle
+    assert main(["calc", *args, "--json"]) == 0
+    import json
+
+    assert result in json.loads(capsys.readouterr().out)["result"]
+
+
+def test_registry_and_router_name_the_same_calculators_and_readme_lists_them():
+    from assistant.calculators.registry import REGISTRY, markdown_table
+    from .conftest import ROOT
+
+    assert {s.name for s in ROUTES} == set(REGISTRY) - {"personal-alt"}  # the staffing route picks the contract era itself
+    for spec in REGISTRY.values():
+        r = route(spec.example, TODAY)
+        assert r is not None and r.name == spec.name, spec.example
+    assert markdown_table() in (ROOT / "README.md").read_text(encoding="utf-8")
