@@ -106,11 +106,17 @@ def _integration_office(q: Question) -> Route:
     return Route("integrationsamt", lambda: calc.integration_office(start, today=q.today), q.assumptions)
 
 
+LATE = r"nachmeld|noch (?:an|nach)melden|noch anmelden|zu spät|verpasst"
+
+
 def _planning(q: Question) -> Route:
     emp = employment_date(q)
     after, extra = reference_date(q, exclude=emp)
     start = emp.value if emp else None
-    return Route("planungsgespraech", lambda: calc.planning_meeting(after, employment_start=start, today=q.today), q.assumptions + extra)
+    # "Kann ich nach dem 18.12. noch nachmelden?": that date is the moment of registration; otherwise it is where the
+    # search for meetings starts and deadlines are judged against today
+    moment = max(after, q.today) if q.has(LATE) else q.today
+    return Route("planungsgespraech", lambda: calc.planning_meeting(after, employment_start=start, today=moment), q.assumptions + extra)
 
 
 def _reporting(q: Question) -> Route:

@@ -236,7 +236,7 @@ class Lotse:
             "steps": c.steps, "assumptions": c.assumptions, "notes": c.notes,
             "sources": [self.source_label(r) for r in c.rules],
             "dates": [{"label": label, "date": d.strftime("%d.%m.%Y")} for label, d in c.dates],
-            "inputs": c.inputs,
+            "inputs": c.inputs, "in_force": c.in_force, "validity": c.validity or None,
         }
 
     def source_label(self, rule: calc.Rule) -> str:

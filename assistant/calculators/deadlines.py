@@ -94,11 +94,12 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
                      today: dt.date | None = None) -> Calculation:
     """The next Planungsgespräch on or after `after` with its registration deadlines.
 
-    A deadline counts as passed when it lies before `today` (by default `after`, the day one looks from).
+    A deadline counts as passed when it lies before `today` (by default `after`, the day one looks from); meetings are
+    searched from `after`.
     With `employment_start` on the 1st of a month, the meeting of the month before accepts a late registration.
     """
     check_date(after, label="Datum")
-    ref = max(after, today) if today else after
+    ref = today or after
     _, _, rhythm = _meeting_rule()
     meeting = _meeting_from(after)
     reg, inv, att = (rule("deadlines", k) for k in ("planning_registration_days_before", "planning_invitation_weeks_before", "planning_attachments_weeks_before"))
