@@ -187,6 +187,10 @@ def find_lots(text: str) -> list[int] | None:
     m = re.search(r"(?:auf|in|bei)\s+(?:einem|dem einen|dem ersten)\s+Los\s+" + NUM + r".{0,40}?(?:auf|in|bei)\s+(?:dem|einem)\s+(?:anderen|zweiten)(?:\s+Los)?\s+" + NUM, text, re.I)
     if m:
         return [whole_people(m.group(1)), whole_people(m.group(2))]
+    m = re.search(NUM + r"\s+Losen?\s+(?:mit|zu|à|a)\s+je(?:weils)?\s+" + NUM, text, re.I) or \
+        re.search(NUM + r"\s+Losen?\s+(?:mit|zu)\s+" + NUM + r"\s+(?:\w+\s+)?(?:je|pro)\s+Los", text, re.I)
+    if m and to_number(m.group(1)) >= 2:
+        return [whole_people(m.group(2))] * to_number(m.group(1))
     if re.search(r"\bLos(?:e|en)?\b", text, re.I):
         seqs = re.finditer(NUMX + r"(?:\s*(?:,|und|sowie)\s*" + NUMX + r")+\s*(?:\w+\s+)?(?=" + PEOPLE + r"|auf)", text, re.I)
         for m in seqs:
@@ -288,10 +292,10 @@ def find_start_year(text: str) -> int | None:
 def find_weekdays(text: str) -> int | None:
     """Working days per week: 'Viertagewoche' -> 4, '6 Arbeitstage pro Woche' -> 6."""
     words = {"vier": 4, "fünf": 5, "sechs": 6, "drei": 3, "zwei": 2}
-    m = re.search(r"(zwei|drei|vier|fünf|sechs)tagewoche", text, re.I)
+    m = re.search(r"(zwei|drei|vier|fünf|sechs)[- ]?tage[- ]?woche", text, re.I)
     if m:
         return words[m.group(1).lower()]
-    m = re.search(NUM + r"[- ]?(?:Arbeits)?tage?\s*(?:pro|die|je|in der)\s*Woche", text, re.I)
+    m = re.search(NUM + r"[- ]?(?:Arbeits)?tage?(?:\s*(?:pro|die|je|in der)\s*|-)Woche", text, re.I)
     return to_number(m.group(1)) if m else None
 
 

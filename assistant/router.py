@@ -113,6 +113,10 @@ def _planning(q: Question) -> Route:
     emp = employment_date(q)
     after, extra = reference_date(q, exclude=emp)
     start = emp.value if emp else None
+    if emp is not None and extra:  # only the employment start is named: the meeting in the month before it
+        before = (emp.value.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        after = max(q.today, before)
+        extra = [f"Gesucht wird das Planungsgespräch vor dem Beschäftigungsbeginn ({emp.value.strftime('%d.%m.%Y')}), ab {after.strftime('%d.%m.%Y')}."]
     # "Kann ich nach dem 18.12. noch nachmelden?": that date is the moment of registration; otherwise it is where the
     # search for meetings starts and deadlines are judged against today
     moment = max(after, q.today) if q.has(LATE) else q.today

@@ -235,6 +235,7 @@ def test_find_participants(text, value):
     ("auf einem Los 5 und auf dem anderen 6 Teilnehmer", [5, 6]),
     ("Vertrag vor 2016, 11 Teilnehmer auf zwei Losen, 5 und 6 Teilnehmer", [5, 6]),
     ("zwei Lose mit drei und vier Teilnehmenden", [3, 4]),
+    ("2 Lose mit je 5 Teilnehmenden", [5, 5]),
     ("8 Teilnehmer", None),
 ])
 def test_find_lots(text, lots):
@@ -291,7 +292,7 @@ def test_find_start_year(text, value):
     assert find_start_year(text) == value
 
 
-@pytest.mark.parametrize("text, value", [("Viertagewoche", 4), ("6 Arbeitstage pro Woche", 6), ("nichts", None)])
+@pytest.mark.parametrize("text, value", [("Viertagewoche", 4), ("6 Arbeitstage pro Woche", 6), ("6-Tage-Woche", 6), ("Sechs-Tage-Woche", 6), ("nichts", None)])
 def test_find_weekdays(text, value):
     assert find_weekdays(text) == value
 
@@ -329,6 +330,10 @@ def test_every_route_spec_reaches_its_calculator(spec):
     ("Nächster Termin für ein Planungsgespräch nach dem 03.02.2027?", "planungsgespraech", "Planungsgespräch am 05.02.2027; Anmeldung bis 22.01.2027"),
     ("Bis wann muss ich zum Planungsgespräch im März 2027 anmelden?", "planungsgespraech", "Planungsgespräch am 05.03.2027; Anmeldung bis 19.02.2027"),
     ("Wir haben die Anmeldung verpasst: Planungsgespräch nach dem 20.12.2026?", "planungsgespraech", "Nächstes Planungsgespräch mit offener Anmeldung am 05.02.2027"),
+    ("Wann muss ich das Planungsgespräch anmelden, wenn die Beschäftigung am 01.03.2027 beginnt?", "planungsgespraech", "Planungsgespräch am 05.02.2027; Anmeldung bis 22.01.2027"),
+    ("Die Beschäftigung startet am 01.04.2027. Reicht es, wenn wir nach der Frist nachmelden?", "planungsgespraech", "Nachmeldung möglich: Planungsgespräch am 05.03.2027"),
+    ("Wie viel Personal brauchen wir für 2 Lose mit je 5 Teilnehmenden im 14. Monat?", "personal", "78 Wochenstunden (2 Vollzeitstellen) bei 5 + 5 Teilnehmenden auf 2 Losen"),
+    ("Schwerbehinderter Teilnehmer, 6-Tage-Woche, 12 volle Monate – wie viele unterweisungsfreie Tage?", "unterweisungsfrei", "36 unterweisungsfreie Tage (30 + 6 Tage"),
 ])
 def test_natural_questions(question, name, part):
     r, c = routed(question)

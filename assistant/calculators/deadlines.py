@@ -142,7 +142,10 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
                   f"weil die Beschäftigung am {fmt_date(employment_start)} beginnt (zum {late.value}. des nächsten Monats); "
                   f"die reguläre Anmeldefrist ({fmt_date(late_reg)}) ist dafür nicht maßgeblich")
         dates = [("Planungsgespräch (Nachmeldung)", late_meeting)]
-    elif registration < ref:
+    elif late_meeting is not None:
+        steps.append(f"Die Beschäftigung beginnt am {fmt_day(employment_start)}, also zum {late.value}. des nächsten Monats: "
+                     f"für das Planungsgespräch am {fmt_date(late_meeting)} ist notfalls auch eine Nachmeldung nach der Anmeldefrist möglich.")
+    if late_meeting is None and registration < ref:
         # the regular deadline has passed: lead with the next meeting one can still register for
         later = meeting
         while later - dt.timedelta(days=reg.value) < ref:
