@@ -1,6 +1,5 @@
 """Issue #10: the legal audit's cases, the rules as data, German number reading and the calculator CLI."""
 import datetime as dt
-import math
 
 import pytest
 from hypothesis import given, settings
@@ -351,7 +350,7 @@ def test_natural_questions(question, name, part):
 
 # -------------------------------------------------------------- rules as data
 def _words(value) -> list[str]:
-    from assistant.extract import NUMBER_WORDS, ORDINAL_WORDS
+    from assistant.extract import NUMBER_WORDS
 
     if isinstance(value, bool):
         return []

@@ -337,7 +337,7 @@ def graduate_interview(end: dt.date, duration_months: int | None = None, employe
     check_date(end, label="Teilnahmeende")
     long, short = rule("deadlines", "graduate_interview"), rule("deadlines", "graduate_interview_short")
     minimum = long.value["min_measure_months"]
-    assumptions, notes = [], [f"Gilt auch bei Abbruch (vorzeitigem Austritt)."]
+    assumptions, notes = [], ["Gilt auch bei Abbruch (vorzeitigem Austritt)."]
     if duration_months is None:
         duration_months = minimum
         assumptions.append(f"Keine Maßnahmedauer angegeben: angenommen wird eine Dauer von mindestens {num_word(minimum)} Monaten.")
