@@ -198,7 +198,7 @@ def test_planning_deadlines_never_passed_when_announced(after, today):
     c = calc.planning_meeting(after, today=today)
     ref = today
     if c.result.startswith("Nächstes Planungsgespräch"):
-        labels = dict((label.split(" (nach")[0], d) for label, d in c.dates)
+        labels = dict((label.split(" (nach")[0].split(" (vor Inkraft")[0], d) for label, d in c.dates)
         assert labels["Anmeldeschluss Planungsgespräch (nächster Termin)"] >= ref
 
 
@@ -484,3 +484,10 @@ def test_registry_and_router_name_the_same_calculators_and_readme_lists_them():
         r = route(spec.example, TODAY)
         assert r is not None and r.name == spec.name, spec.example
     assert markdown_table() in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_dates_before_the_source_came_into_force_are_flagged():
+    c = calc.occupancy_check(D(2014, 3, 2))
+    assert c.dates[0][0].endswith("(vor Inkrafttreten der Quelle am 30.11.2015)")
+    assert "Termine vor dem 30.11.2015 liegen vor dem Inkrafttreten der Quelle." in c.notes
+    assert not any("Inkrafttreten" in n for n in calc.occupancy_check(D(2026, 3, 2)).notes)

@@ -130,8 +130,18 @@ def expired_sources(rules: list[Rule], today: dt.date) -> list[SourceDocument]:
     return out
 
 
-def mark_validity(c: "Calculation", today: dt.date) -> "Calculation":
-    """State in the result line when a rule comes from a document out of force, and flag dates after its end."""
+def mark_validity(c: "Calculation", today: dt.date | None = None) -> "Calculation":
+    """State in the result line when a rule comes from a document out of force, and flag dates after its end
+    (or before its start)."""
+    today = today or dt.date.today()
+    docs = source_documents()
+    starts = [docs[r.doc_id].valid_from for r in c.rules if r.doc_id in docs and docs[r.doc_id].valid_from]
+    if starts:
+        begin = max(starts)
+        early = [label for label, day in c.dates if day < begin]
+        if early:
+            c.dates = [(f"{label} (vor Inkrafttreten der Quelle am {fmt_date(begin)})" if day < begin else label, day) for label, day in c.dates]
+            c.notes.append(f"Termine vor dem {fmt_date(begin)} liegen vor dem Inkrafttreten der Quelle.")
     expired = expired_sources(c.rules, today)
     if not expired:
         return c

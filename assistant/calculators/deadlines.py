@@ -244,9 +244,9 @@ def leave_days(full_months: int, severely_disabled: bool = False, entry: dt.date
     if total != base:
         result += f" ({num(base)} + {num(total - base)} Tage Zusatz nach § 208 SGB IX)"
     result += f" für {plural(full_months, 'vollen Kalendermonat', 'volle Kalendermonate')}"
-    return Calculation("unterweisungsfrei", "Unterweisungsfreie Zeiten („Urlaub“) in der InbeQ", result, steps, rules, dates=dates, notes=notes,
+    return mark_validity(Calculation("unterweisungsfrei", "Unterweisungsfreie Zeiten („Urlaub“) in der InbeQ", result, steps, rules, dates=dates, notes=notes,
                        inputs={"monate": full_months, "schwerbehindert": severely_disabled, "eintritt": entry.isoformat() if entry else None,
-                               "arbeitstage_woche": days_per_week})
+                               "arbeitstage_woche": days_per_week}))
 
 
 def inbeq_end(start: dt.date, interruption_days: int = 0, extension_months: int = 0, interruption_months: int = 0) -> Calculation:
@@ -283,9 +283,9 @@ def inbeq_end(start: dt.date, interruption_days: int = 0, extension_months: int 
     if shift:
         result += f" (Unterbrechung {shift} eingerechnet)"
     notes = ["Eine Verlängerung kommt nur in Betracht, wenn wegen Art oder Schwere der Behinderung der Eingliederungserfolg nicht anders erreicht werden kann; eine längere Erkrankung allein reicht nicht."]
-    return Calculation("inbeq-dauer", "Dauer der InbeQ", result, steps, [ext, years, intr], dates=dates, notes=notes,
+    return mark_validity(Calculation("inbeq-dauer", "Dauer der InbeQ", result, steps, [ext, years, intr], dates=dates, notes=notes,
                        inputs={"beginn": start.isoformat(), "unterbrechung_tage": interruption_days, "unterbrechung_monate": interruption_months,
-                               "verlaengerung_monate": extension_months})
+                               "verlaengerung_monate": extension_months}))
 
 
 def check_hours(value, *, label: str, maximum: float = 10_000) -> float:
@@ -328,8 +328,8 @@ def jobcoaching(start: dt.date, hours_used: float | None = None, extended: bool 
         result += f"; verbleibend {num(max(rest, 0))} Stunden"
         if rest < 0:
             steps.append("Das Kontingent ist überschritten: ein darüber hinausgehender Bedarf muss über den Eingliederungshilfeträger geprüft werden.")
-    return Calculation("jobcoaching", "Jobcoaching: Dauer und Stunden (Baden-Württemberg)", result, steps, [base, extr],
-                       dates=[("Spätestes Ende des Jobcoachings", end)], inputs={"beginn": start.isoformat(), "verbraucht": hours_used, "verlaengert": extended})
+    return mark_validity(Calculation("jobcoaching", "Jobcoaching: Dauer und Stunden (Baden-Württemberg)", result, steps, [base, extr],
+                       dates=[("Spätestes Ende des Jobcoachings", end)], inputs={"beginn": start.isoformat(), "verbraucht": hours_used, "verlaengert": extended}))
 
 
 def graduate_interview(end: dt.date, duration_months: int | None = None, employer_measure: bool = False,
@@ -365,9 +365,9 @@ def graduate_interview(end: dt.date, duration_months: int | None = None, employe
             else:
                 notes.append("Bei einer Maßnahme bei einem Arbeitgeber (MAG) gilt die Frist nur, wenn die Person nicht in ein versicherungspflichtiges Beschäftigungsverhältnis übernommen wird.")
     rules.append(citation("graduate_interview_dropout"))
-    return Calculation("absolventen", "Absolventenmanagement: Beratungsgespräch zum Teilnahmeende", result, steps, rules, dates=dates,
+    return mark_validity(Calculation("absolventen", "Absolventenmanagement: Beratungsgespräch zum Teilnahmeende", result, steps, rules, dates=dates,
                        assumptions=assumptions, notes=notes,
-                       inputs={"ende": end.isoformat(), "dauer_monate": duration_months, "mag": employer_measure, "uebernommen": taken_on})
+                       inputs={"ende": end.isoformat(), "dauer_monate": duration_months, "mag": employer_measure, "uebernommen": taken_on}))
 
 
 def review(concluded: dt.date, kind: str = "ev") -> Calculation:
@@ -379,8 +379,8 @@ def review(concluded: dt.date, kind: str = "ev") -> Calculation:
     name = "Eingliederungsvereinbarung (SGB III)" if kind == "ev" else "Kooperationsplan (SGB II)"
     verb = "überprüfen" if kind == "ev" else "aktualisieren bzw. fortschreiben"
     steps = [f"{name} vom {fmt_date(concluded)}: spätestens nach Ablauf von {r.value} Monaten {verb}: {fmt_day(due)}"]
-    return Calculation("ueberpruefung", f"Überprüfung: {name}", f"{name} spätestens am {fmt_date(due)} {verb}", steps, [r],
-                       dates=[(f"{name} {verb}", due)], inputs={"datum": concluded.isoformat(), "art": kind})
+    return mark_validity(Calculation("ueberpruefung", f"Überprüfung: {name}", f"{name} spätestens am {fmt_date(due)} {verb}", steps, [r],
+                       dates=[(f"{name} {verb}", due)], inputs={"datum": concluded.isoformat(), "art": kind}))
 
 
 def market_prognosis(today: dt.date, expected_integration: dt.date) -> Calculation:
@@ -391,7 +391,7 @@ def market_prognosis(today: dt.date, expected_integration: dt.date) -> Calculati
     near = expected_integration <= limit
     label = "marktnah" if near else "nicht marktnah"
     steps = [f"Integration erwartet am {fmt_date(expected_integration)}; Grenze {r.value} Monate ab {fmt_date(today)}: {fmt_date(limit)} → {label}"]
-    return Calculation("prognose", "Integrationsprognose", f"Integrationsprognose: {label}", steps, [r], inputs={"heute": today.isoformat(), "integration": expected_integration.isoformat()})
+    return mark_validity(Calculation("prognose", "Integrationsprognose", f"Integrationsprognose: {label}", steps, [r], inputs={"heute": today.isoformat(), "integration": expected_integration.isoformat()}))
 
 
 WEEKDAY_ADVERBS = {"montags": 0, "dienstags": 1, "mittwochs": 2, "donnerstags": 3, "freitags": 4}
@@ -409,5 +409,5 @@ def occupancy_check(start: dt.date, modular: bool | None = None, land: str = DEF
         weekday = WEEKDAY_ADVERBS[str(w.value).lower()]
         first = start + dt.timedelta(days=(weekday - start.weekday()) % 7)
         steps.append(f"Danach wöchentlich {w.value} eine Übersicht der freien Plätze; erste ab Beginn: {fmt_day(first)}")
-    return Calculation("besetzung", "Besetzungssteuerung (Arbeitsanleitung Nr. 103, Anlage 1)", f"Besetzung prüfen am {fmt_date(check)}", steps, rules,
-                       dates=[(f"Besetzung prüfen ({num_word(r.value)} Wochen vor Beginn)", check)], inputs={"beginn": start.isoformat(), "modular": modular})
+    return mark_validity(Calculation("besetzung", "Besetzungssteuerung (Arbeitsanleitung Nr. 103, Anlage 1)", f"Besetzung prüfen am {fmt_date(check)}", steps, rules,
+                       dates=[(f"Besetzung prüfen ({num_word(r.value)} Wochen vor Beginn)", check)], inputs={"beginn": start.isoformat(), "modular": modular}))

@@ -1,7 +1,7 @@
 """Staffing of the InbeQ (BAG UB collection: section A for contracts before 2016, section B from 2016)."""
 from __future__ import annotations
 
-from .base import Calculation, InputError, check_count, check_year, fte_num, num, plural, rule
+from .base import Calculation, InputError, check_count, check_year, fte_num, mark_validity, num, plural, rule
 
 MAX_MONTH = 36  # two years plus at most twelve months of extension (§ 55 Abs. 2 SGB IX); an option restarts the count
 
@@ -84,10 +84,10 @@ def staffing_2016(participants: int | list[int], month: int, min_places: int | N
     who = (f"bei {plural(people, 'Teilnehmendem', 'Teilnehmenden')}" if len(lots) == 1
            else f"bei {' + '.join(str(n) for n in lots)} Teilnehmenden auf {len(lots)} Losen")
     result = f"{'mindestens ' if lower else ''}{num(total)} Wochenstunden ({_fte(total, h)}) {who} im {month}. Monat; maßgeblich: {decided}"
-    return Calculation("personal", "Personalbedarf InbeQ (Verträge ab 2016)", result, steps, rules,
+    return mark_validity(Calculation("personal", "Personalbedarf InbeQ (Verträge ab 2016)", result, steps, rules,
                        assumptions=assumptions, notes=notes,
                        inputs={"teilnehmende": lots[0] if len(lots) == 1 else lots, "monat": month, "mindestplaetze": min_places,
-                               "option": option_drawn, "vertrag": "ab2016"})
+                               "option": option_drawn, "vertrag": "ab2016"}))
 
 
 def staffing_pre2016(lots: list[int], start_year: int | None = None) -> Calculation:
@@ -138,5 +138,5 @@ def staffing_pre2016(lots: list[int], start_year: int | None = None) -> Calculat
     result = (f"{num(total)} Wochenstunden ({_fte(total, h)}) bei "
               + (f"{lots[0]} Teilnehmenden" if len(lots) == 1 else f"{' + '.join(str(n) for n in lots)} Teilnehmenden auf {len(lots)} Losen")
               + f" (Vertrag vor {cutover.value})")
-    return Calculation("personal-alt", f"Personalbedarf InbeQ (Verträge vor {cutover.value})", result, steps, rules, notes=notes, assumptions=assumptions,
-                       inputs={"lose": lots, "beginnjahr": start_year, "vertrag": "vor2016"})
+    return mark_validity(Calculation("personal-alt", f"Personalbedarf InbeQ (Verträge vor {cutover.value})", result, steps, rules, notes=notes, assumptions=assumptions,
+                       inputs={"lose": lots, "beginnjahr": start_year, "vertrag": "vor2016"}))
