@@ -491,3 +491,32 @@ def test_dates_before_the_source_came_into_force_are_flagged():
     assert c.dates[0][0].endswith("(vor Inkrafttreten der Quelle am 30.11.2015)")
     assert "Termine vor dem 30.11.2015 liegen vor dem Inkrafttreten der Quelle." in c.notes
     assert not any("Inkrafttreten" in n for n in calc.occupancy_check(D(2026, 3, 2)).notes)
+
+
+# -------------------------------------------------------------- the documents' worked examples, line by line
+B2_EXAMPLES = [(6, 6), (8, 6), (2, 30), (3, 30)]  # Beispiel 1-4: participants, month (Mindestteilnehmerplatzzahl 7)
+
+
+def test_b2_examples_reproduce_the_documents_lines(lotse):
+    import re
+
+    text = lotse.unit("bagub-faq/B.2").text
+    blocks = re.split(r"Beispiel \d", text)[1:]
+    assert len(blocks) == 4
+    for (participants, month), block in zip(B2_EXAMPLES, blocks):
+        expected = [line[2:].strip() for line in block.splitlines() if line.startswith("- ")]
+        steps = [re.sub(r" \([^)]*Monat[^)]*\)", "", s) for s in calc.staffing_2016(participants, month, 7).steps]
+        for line in expected:
+            assert line in steps, (participants, month, line, steps)
+
+
+@pytest.mark.parametrize("unit_id, make", [
+    ("bagub-faq/A.1", lambda: calc.staffing_pre2016([5, 6])),
+    ("bagub-faq/B.1", lambda: calc.staffing_2016([5, 6], 1, 5)),
+])
+def test_a1_and_b1_name_the_documents_figures(lotse, unit_id, make):
+    text = lotse.unit(unit_id).text
+    assert "5 Teilnehmer: Personalansatz 1,0 Qualifizierungstrainer = 39 Wochenstunden" in text
+    c = make()
+    assert c.result.startswith("85,8 Wochenstunden (2,2 Vollzeitstellen) bei 5 + 6 Teilnehmenden auf 2 Losen")
+    assert any("39 + 46,8 = 85,8 Wochenstunden" in s for s in c.steps)

@@ -33,7 +33,7 @@ def _lot_2016(n: int, month: int, min_places: int | None, label: str) -> tuple[f
     else:
         floor = floor13.value
         steps.append(f"{label}Ergänzende Regelung zum Mindestpersonaleinsatz ({month}. Monat, also ab dem {first.value + 1}. Monat): "
-                     f"Mindestpersonaleinsatz {num(floor)} Zeitstunden wöchentlich")
+                     f"Mindestpersonaleinsatz {num(floor)} Zeitstunden wöchentlich in der Maßnahme")
         decided = "Personalschlüssel" if by_key >= floor else f"Mindestpersonaleinsatz ab dem {first.value + 1}. Monat ({num(floor)} Stunden)"
     total = max(by_key, floor)
     steps.append(f"{label}Tatsächlich vorzuhaltendes Personalvolumen: {num(total)} Wochenstunden")
