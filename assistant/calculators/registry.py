@@ -130,17 +130,17 @@ MONTH_REASON = " (zwei Jahre plus höchstens zwölf Monate Verlängerung; nach e
 
 SPECS: tuple[CalculatorSpec, ...] = (
     CalculatorSpec("personal", "Personalbedarf InbeQ (Verträge ab 2016)", (
-        Field("teilnehmende", "Besetzte Teilnehmerplätze (je Los, durch Komma getrennt)", "counts", True, placeholder="z. B. 8 oder 3, 6",
-              help="mehrfach angeben für mehrere Lose: --teilnehmende 3 --teilnehmende 6"),
+        Field("teilnehmende", "Besetzte Teilnehmerplätze", "counts", True, placeholder="z. B. 8",
+              help="je Los; für mehrere Lose mehrfach angeben: --teilnehmende 3 --teilnehmende 6 (im Formular durch Komma getrennt)"),
         Field("monat", "Maßnahmemonat (1 = erster Monat)", "count", True, "1", minimum=1, maximum=36, bounds_reason=MONTH_REASON),
-        Field("mindestplaetze", "Mindestteilnehmerplatzzahl laut Losblatt (falls bekannt)", "count", minimum=1, maximum=10_000),
-        Field("option", "Option gezogen (Monat zählt ab Optionsbeginn)", "flag"),
+        Field("mindestplaetze", "Mindestteilnehmerplatzzahl (falls bekannt)", "count", minimum=1, maximum=10_000, help="laut Losblatt"),
+        Field("option", "Option gezogen", "flag", help="der Monat zählt ab Optionsbeginn"),
     ), lambda v, _t: st.staffing_2016(v["teilnehmende"] if len(v["teilnehmende"]) > 1 else v["teilnehmende"][0], v["monat"], v["mindestplaetze"], v["option"]),
         st.staffing_2016, "Wir haben acht Teilnehmer im sechsten Monat, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?"),
     CalculatorSpec("personal-alt", "Personalbedarf InbeQ (Verträge vor 2016, je Los)", (
         Field("lose", "Teilnehmende je Los (durch Komma getrennt)", "counts", True, placeholder="z. B. 8, 4", flag="--los",
               help="mehrfach angeben: --los 5 --los 6"),
-        Field("beginnjahr", "Jahr des Maßnahmebeginns (JJJJ)", "count", minimum=2008, maximum=2015,
+        Field("beginnjahr", "Jahr des Maßnahmebeginns", "count", minimum=2008, maximum=2015, help="JJJJ",
               bounds_reason=" (Verträge vor 2016; ab 2016 gilt der Rechner „personal“)"),
     ), lambda v, _t: st.staffing_pre2016(v["lose"], v["beginnjahr"]),
         st.staffing_pre2016, "Altvertrag vor 2016: Los 1 hat 5 und Los 2 hat 6 Teilnehmer. Wie viel Personal?"),
@@ -180,7 +180,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
     CalculatorSpec("jobcoaching", "Jobcoaching: Ende und Stunden", (
         Field("beginn", "Beginn des Jobcoachings", "date", True, placeholder=DATE_HINT),
         Field("verbraucht", "Bereits geleistete Fachleistungsstunden", "hours", help="z. B. 42 oder 42,5"),
-        Field("verlaengert", "Verlängert (bis zu 3 Monate, 30 Stunden)", "flag"),
+        Field("verlaengert", "Verlängert", "flag", help="bis zu 3 Monate und 30 Stunden mehr"),
     ), lambda v, _t: dl.jobcoaching(v["beginn"], v["verbraucht"], v["verlaengert"]),
         dl.jobcoaching, "Das Jobcoaching hat am 01.02.2026 begonnen, bis wann läuft es?"),
     CalculatorSpec("absolventen", "Absolventengespräch", (
