@@ -2,41 +2,113 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import datetime as dt
+import difflib
+import importlib
 import json
 import os
+import re
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from . import calculators as calc
-from .extract import ExtractError, find_dates
+from .calculators.registry import REGISTRY, CalculatorSpec, Field, parse_value
 
 EXIT_USAGE = 2
 UI_MODULE = "tui.app"
 SERVE_MODULE = "tui.serve"
 
 
-class GermanParser(argparse.ArgumentParser):
-    def error(self, message: str):  # noqa: D401 - argparse API
-        self.print_usage(sys.stderr)
-        translated = (message.replace("the following arguments are required", "diese Angaben fehlen")
-                      .replace("unrecognized arguments", "unbekannte Angaben")
-                      .replace("invalid choice", "ungültige Auswahl")
-                      .replace("expected one argument", "erwartet einen Wert")
-                      .replace("argument", "Angabe"))
-        self.exit(EXIT_USAGE, f"Aufruf fehlerhaft: {translated}\nHilfe: lotse --help\n")
+GERMAN = {
+    "usage: ": "Aufruf: ",
+    "options": "Optionen",
+    "positional arguments": "Angaben",
+    "show this help message and exit": "diese Hilfe anzeigen und beenden",
+    "show program's version number and exit": "Versionsnummer anzeigen und beenden",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: Fehler: %(message)s\n",
+    "ambiguous option: %(option)s could match %(matches)s": "mehrdeutige Option %(option)s: passt zu %(matches)s",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "expected one argument": "erwartet einen Wert",
+    "expected at least one argument": "erwartet mindestens einen Wert",
+    "expected at most one argument": "erwartet höchstens einen Wert",
+    "ignored explicit argument %r": "überzähliger Wert %r",
+    "invalid %(type)s value: %(value)r": "ungültiger Wert: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ungültige Auswahl %(value)r (möglich: %(choices)s)",
+    "not allowed with argument %s": "nicht zusammen mit %s möglich",
+    "one of the arguments %s is required": "eine dieser Angaben ist nötig: %s",
+    "the following arguments are required: %s": "diese Angaben fehlen: %s",
+    "unrecognized arguments: %s": "unbekannte Angaben: %s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "unbekannter Befehl %(parser_name)r (möglich: %(choices)s)",
+}
+_english = argparse._
 
 
-def parse_date(text: str) -> dt.date:
+def _german(message: str) -> str:
+    return GERMAN.get(message, _english(message))
+
+
+argparse._ = _german  # argparse looks its texts up through this module-level gettext at run time
+
+
+def _version() -> str:
     try:
-        found = find_dates(text, dt.date.today())
-    except ExtractError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-    if len(found) != 1 or found[0].year_assumed:
-        raise argparse.ArgumentTypeError(f"„{text}“ ist kein vollständiges Datum (z. B. 15.03.2027).")
-    return found[0].value
+        from importlib.metadata import version
+
+        return version("ub-lotse")
+    except Exception:  # noqa: BLE001 - not installed as a package (run from a checkout)
+        return "0.1.0"
+
+
+class GermanParser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("allow_abbrev", False)  # "--teiln" is not silently read as "--teilnehmende"
+        super().__init__(*args, **kwargs)
+
+    def parse_known_args(self, args=None, namespace=None):
+        self._given = list(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(args, namespace)
+
+    def _unknown_flags(self) -> list[str]:
+        known = {o for action in self._actions for o in action.option_strings}
+        flags = [t.split("=", 1)[0] for t in getattr(self, "_given", []) if t.startswith("--")]
+        return [f for f in flags if f not in known]
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        target = self._named_subparser()
+        target.print_usage(sys.stderr)
+        unknown = re.match(r"unbekannte Angaben: (.+)", message)
+        tokens = unknown.group(1).split() if unknown else self._unknown_flags()
+        if tokens:  # a mistyped flag also explains a "missing" required one
+            message = "; ".join(target._explain_unknown(token) for token in tokens[:3])
+        # name what the user typed, not internal names: "question" -> "Frage", "calculator" -> "Rechner"
+        message = re.sub(r"\bquestion\b", "Frage", message).replace("calculator", "Rechner").replace("command", "Befehl")
+        self.exit(EXIT_USAGE, f"Aufruf fehlerhaft: {message}\nHilfe: {target.prog} --help\n")
+
+    def _named_subparser(self) -> "GermanParser":
+        """The deepest subcommand named on the command line (its help is the one to point to)."""
+        parser = self
+        for token in getattr(self, "_given", []):
+            choices = {name: p for sp in parser._subparsers_of() for name, p in sp.items()}
+            if token in choices:
+                parser = choices[token]
+        return parser
+
+    def _flags(self) -> list[str]:
+        return [o for action in self._actions for o in action.option_strings if o.startswith("--")]
+
+    def _explain_unknown(self, token: str) -> str:
+        if not token.startswith("-"):
+            return f"unbekannte Angabe „{token}“"
+        flag = token.split("=", 1)[0]
+        close = difflib.get_close_matches(flag, self._flags(), n=1, cutoff=0.6)
+        return f"unbekannte Option {flag}" + (f"; gemeint: {close[0]}?" if close else "")
+
+    def _subparsers_of(self):
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                yield action.choices
 
 
 def count(text: str) -> int:
@@ -49,14 +121,15 @@ def count(text: str) -> int:
     return value
 
 
-def hours(text: str) -> float:
-    try:
-        value = float(text.replace(",", "."))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"„{text}“ ist keine Zahl.") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text}: negative Werte sind nicht möglich.")
-    return value
+def bounded(label: str, minimum: int, maximum: int):
+    """An argparse type for a whole number within bounds, with a German message."""
+    def parse(text: str) -> int:
+        value = count(text)
+        if not (minimum <= value <= maximum):
+            raise argparse.ArgumentTypeError(f"{label} {value} liegt außerhalb von {minimum} bis {maximum}.")
+        return value
+    parse.__name__ = label
+    return parse
 
 
 def port(text: str) -> int:
@@ -73,89 +146,71 @@ def workers(text: str) -> int:
     return value
 
 
-CALCS = {
-    "personal": ("Personalbedarf InbeQ, Verträge ab 2016", [
-        ("--teilnehmende", dict(type=count, required=True, help="besetzte Teilnehmerplätze")),
-        ("--monat", dict(type=count, required=True, help="Maßnahmemonat (1 = erster Monat)")),
-        ("--mindestplaetze", dict(type=count, help="Mindestteilnehmerplatzzahl laut Losblatt")),
-        ("--option", dict(action="store_true", help="Option gezogen (Monat zählt ab Optionsbeginn)")),
-    ], lambda a: calc.staffing_2016(a.teilnehmende, a.monat, a.mindestplaetze, a.option)),
-    "personal-alt": ("Personalbedarf InbeQ, Verträge vor 2016 (je Los)", [
-        ("--los", dict(type=count, action="append", required=True, help="Teilnehmende eines Loses (mehrfach angeben)")),
-        ("--beginnjahr", dict(type=count, help="Jahr des Maßnahmebeginns")),
-    ], lambda a: calc.staffing_pre2016(a.los, a.beginnjahr)),
-    "integrationsamt": ("Unterrichtung des Integrationsamts", [
-        ("--beginn", dict(type=parse_date, required=True, help="geplanter Beginn der Beschäftigung")),
-    ], lambda a: calc.integration_office(a.beginn)),
-    "planungsgespraech": ("Nächstes Planungsgespräch und Anmeldefristen", [
-        ("--ab", dict(type=parse_date, help="Datum, ab dem gesucht wird (Standard: heute)")),
-        ("--land", dict(default="MV", help="Bundesland für Feiertage (Standard: MV)")),
-    ], lambda a: calc.planning_meeting(a.ab or dt.date.today(), a.land.upper())),
-    "kuendigung": ("Kündigung der Kooperationsvereinbarung", [
-        ("--datum", dict(type=parse_date, required=True, help="Zugang der Kündigung")),
-    ], lambda a: calc.termination(a.datum)),
-    "stichtag": ("Nächster Stichtag (1. April / 1. Oktober)", [
-        ("--datum", dict(type=parse_date, help="Standard: heute")),
-    ], lambda a: calc.reporting_date(a.datum or dt.date.today())),
-    "unterweisungsfrei": ("Unterweisungsfreie Tage", [
-        ("--monate", dict(type=count, required=True, help="volle Kalendermonate der Teilnahme")),
-        ("--schwerbehindert", dict(action="store_true", help="schwerbehindert (nicht gleichgestellt)")),
-        ("--eintritt", dict(type=parse_date, help="Eintritt in die Maßnahme")),
-    ], lambda a: calc.leave_days(a.monate, a.schwerbehindert, a.eintritt)),
-    "inbeq-dauer": ("Ende der InbeQ", [
-        ("--beginn", dict(type=parse_date, required=True)),
-        ("--unterbrechung-tage", dict(type=count, default=0)),
-        ("--verlaengerung-monate", dict(type=count, default=0)),
-    ], lambda a: calc.inbeq_end(a.beginn, a.unterbrechung_tage, a.verlaengerung_monate)),
-    "jobcoaching": ("Jobcoaching: Ende und Stunden", [
-        ("--beginn", dict(type=parse_date, required=True)),
-        ("--verbraucht", dict(type=hours, help="bereits geleistete Fachleistungsstunden")),
-        ("--verlaengert", dict(action="store_true")),
-    ], lambda a: calc.jobcoaching(a.beginn, a.verbraucht, a.verlaengert)),
-    "absolventen": ("Absolventengespräch", [
-        ("--ende", dict(type=parse_date, required=True, help="individuelles Teilnahmeende")),
-        ("--dauer-monate", dict(type=count, help="Dauer der Maßnahme in Monaten")),
-    ], lambda a: calc.graduate_interview(a.ende, a.dauer_monate)),
-    "ueberpruefung": ("Überprüfung von Eingliederungsvereinbarung / Kooperationsplan", [
-        ("--datum", dict(type=parse_date, required=True)),
-        ("--art", dict(choices=["ev", "kooperationsplan"], default="ev")),
-    ], lambda a: calc.review(a.datum, a.art)),
-    "prognose": ("Integrationsprognose (marktnah?)", [
-        ("--integration", dict(type=parse_date, required=True, help="erwartetes Integrationsdatum")),
-        ("--heute", dict(type=parse_date)),
-    ], lambda a: calc.market_prognosis(a.heute or dt.date.today(), a.integration)),
-    "besetzung": ("Besetzungssteuerung", [
-        ("--beginn", dict(type=parse_date, required=True, help="Maßnahme- bzw. Modulbeginn")),
-        ("--modular", dict(action="store_true", default=None)),
-        ("--nicht-modular", dict(action="store_false", dest="modular")),
-    ], lambda a: calc.occupancy_check(a.beginn, a.modular)),
-}
+def field_type(f: Field):
+    """The argparse type of a spec field: the forms' parse_value, with its German message."""
+    single = replace(f, kind="count", required=True) if f.kind == "counts" else replace(f, required=True)
+
+    def parse(text: str):
+        try:
+            return parse_value(single, text, dt.date.today())
+        except calc.InputError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    parse.__name__ = f.kind  # argparse names the type in some messages
+    return parse
+
+
+def add_spec_options(cp: argparse.ArgumentParser, spec: CalculatorSpec) -> None:
+    """CLI options generated from a calculator spec (today's flags are the fields' `flag`s)."""
+    for f in spec.fields:
+        dest = f.name
+        if f.flags:  # a choice offered as exclusive switches, e.g. --modular / --nicht-modular
+            group = cp.add_mutually_exclusive_group()
+            for option, choice in f.flags:
+                group.add_argument(option, dest=dest, action="store_const", const=choice, help=dict(f.choices)[choice])
+            continue
+        if f.kind == "flag":
+            cp.add_argument(f.option, dest=dest, action="store_true", help=f.cli_help)
+            continue
+        kw = dict(dest=dest, type=field_type(f), help=f.cli_help, metavar=f.option.lstrip("-").upper().replace("-", "_"))
+        if f.kind == "counts":
+            kw["action"] = "append"
+        if f.kind == "choice" and not f.meanings:
+            kw["metavar"] = "{" + ",".join(v for v, _ in f.choices) + "}" if len(f.choices) <= 4 else kw["metavar"]
+        cp.add_argument(f.option, required=f.required and not f.default, **kw)
+
+
+def run_spec(spec: CalculatorSpec, args: argparse.Namespace, today: dt.date) -> calc.Calculation:
+    values = {}
+    for f in spec.fields:
+        given = getattr(args, f.name, None)
+        values[f.name] = parse_value(f, f.default, today) if given is None and f.kind != "flag" else given
+    return spec.run(values, today)
 
 
 def build_parser() -> GermanParser:
     p = GermanParser(prog="lotse", description="UB-Lotse: Antworten und Rechner zur Unterstützten Beschäftigung. Ohne Befehl startet die Oberfläche.")
+    p.add_argument("--version", action="version", version=f"UB-Lotse {_version()}", help="Versionsnummer anzeigen und beenden")
     p.add_argument("--corpus", action="append", default=[], metavar="ORDNER", help="zusätzlicher Dokumentenordner (auch LOTSE_CORPUS)")
-    sub = p.add_subparsers(dest="command", parser_class=GermanParser)
+    sub = p.add_subparsers(dest="command", parser_class=GermanParser, title="Befehle", metavar="BEFEHL")
     a = sub.add_parser("ask", help="eine Frage beantworten")
-    a.add_argument("question", nargs="+", help="die Frage")
+    a.add_argument("question", nargs="+", metavar="FRAGE", help="die Frage in Anführungszeichen")
     a.add_argument("--json", action="store_true", help="Antwort als JSON")
     sub.add_parser("batch", help="Fragen zeilenweise von stdin, JSON-Zeilen auf stdout")
     sub.add_parser("index", help="Index neu aufbauen")
     s = sub.add_parser("serve", help="Oberfläche im Browser bereitstellen")
-    s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1)")
+    s.add_argument("--port", type=bounded("Port", 1, 65535), default=8000, help="Port, 1 bis 65535 (Standard: 8000)")
     w = sub.add_parser("web", help="Webseite und JSON-API bereitstellen")
     w.add_argument("--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1, nur dieser Rechner)")
-    w.add_argument("--port", type=port, default=8000)
+    w.add_argument("--port", type=port, default=8000, help="Port, 1 bis 65535 (Standard: 8000)")
     w.add_argument("--workers", type=workers, default=1, help="Anzahl der Worker-Prozesse (Standard: 1)")
     w.add_argument("--log-questions", action="store_true", help="Fragen und Aufrufe protokollieren (Standard: aus)")
-    c = sub.add_parser("calc", help="Rechner direkt aufrufen")
-    csub = c.add_subparsers(dest="calculator", parser_class=GermanParser, required=True)
-    for name, (title, options, _run) in CALCS.items():
-        cp = csub.add_parser(name, help=title, description=title)
-        for flag, kw in options:
-            cp.add_argument(flag, **kw)
-        cp.add_argument("--json", action="store_true")
+    c = sub.add_parser("calc", help="Rechner direkt aufrufen", description="Rechner direkt aufrufen; Hilfe zu einem Rechner: lotse calc RECHNER --help")
+    csub = c.add_subparsers(dest="calculator", parser_class=GermanParser, required=True, title="Rechner", metavar="RECHNER")
+    for name, spec in REGISTRY.items():
+        cp = csub.add_parser(name, help=spec.title, description=f"{spec.title}. Beispielfrage: „{spec.example}“")
+        add_spec_options(cp, spec)
+        cp.add_argument("--json", action="store_true", help="Ergebnis als JSON")
         cp.add_argument("--ics", metavar="DATEI", help="berechnete Termine als iCalendar-Datei speichern")
     return p
 
@@ -228,9 +283,9 @@ def _dispatch(args, parser) -> int:
     if args.command == "calc":
         name = args.calculator
         try:
-            c = CALCS[name][2](args)
+            c = run_spec(REGISTRY[name], args, dt.date.today())
         except calc.InputError as exc:
-            print(f"Fehler: {exc}", file=sys.stderr)
+            print(f"Fehler: {exc}\nHilfe: lotse calc {name} --help", file=sys.stderr)
             return EXIT_USAGE
         service = _service(args, progress=lambda _m: None)
         if args.ics:
@@ -252,6 +307,9 @@ def _dispatch(args, parser) -> int:
 
             print(render_reply(Reply("", False, [], c), service), end="")
         return 0
+    if args.command == "ask" and not " ".join(args.question).strip():
+        print("Aufruf fehlerhaft: Die Frage ist leer.\nHilfe: lotse ask --help", file=sys.stderr)
+        return EXIT_USAGE
     service = _service(args)
     for err in service.errors:
         print(f"Warnung: {err.path}: {err.problem}", file=sys.stderr)

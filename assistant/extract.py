@@ -1,4 +1,9 @@
-"""Extract German numbers and dates from a question ("8 Teilnehmer", "am 1. März 2027", "2.1.27")."""
+"""Extract German numbers and dates from a question ("8 Teilnehmer", "achtzehn", "1.000", "am 1. März 2027", "im Januar 2027").
+
+Every extractor is a small named function with its own table test (tests/test_extract.py). Numbers are read fully:
+digits with thousands separators ("1.000", "10 000"), decimals ("8,5", "8.5") and number words up to 100
+("einundzwanzig", "neunundneunzig"). A count of people is refused when it is not a whole number.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,20 +15,45 @@ MONTHS = {
     "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
     "oktober": 10, "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12,
 }
-NUMBER_WORDS = {
-    "null": 0, "kein": 0, "keine": 0, "keinen": 0, "ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "zwei": 2, "drei": 3,
-    "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
-    "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "zwanzig": 20, "dreißig": 30,
-}
+_UNITS = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9}
+_TEENS = {"zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16,
+          "siebzehn": 17, "achtzehn": 18, "neunzehn": 19}
+_TENS = {"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90}
+
+
+def _number_words() -> dict[str, int]:
+    words = {"null": 0, "kein": 0, "keine": 0, "keinen": 0, "eins": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1,
+             "hundert": 100, "einhundert": 100}
+    words.update(_UNITS)
+    words.update(_TEENS)
+    words.update(_TENS)
+    for unit, u in _UNITS.items():
+        for ten, t in _TENS.items():
+            words[f"{unit}und{ten}"] = t + u
+    # spellings without ß / umlauts
+    for word, value in list(words.items()):
+        alt = word.replace("ß", "ss").replace("ü", "ue").replace("ö", "oe")
+        words.setdefault(alt, value)
+    return words
+
+
+NUMBER_WORDS = _number_words()
 ORDINAL_WORDS = {
-    "ersten": 1, "erste": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "fünften": 5, "sechsten": 6, "siebten": 7,
-    "achten": 8, "neunten": 9, "zehnten": 10, "elften": 11, "zwölften": 12, "dreizehnten": 13,
+    "ersten": 1, "erste": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "fünften": 5, "sechsten": 6, "siebten": 7, "siebenten": 7,
+    "achten": 8, "neunten": 9, "zehnten": 10, "elften": 11, "zwölften": 12, "dreizehnten": 13, "vierzehnten": 14,
+    "fünfzehnten": 15, "sechzehnten": 16, "siebzehnten": 17, "achtzehnten": 18, "neunzehnten": 19, "zwanzigsten": 20,
+    "einundzwanzigsten": 21, "zweiundzwanzigsten": 22, "dreiundzwanzigsten": 23, "vierundzwanzigsten": 24,
 }
-NUM = r"(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?![\d,]|\.\d)|\d+(?:[.,]\d+)?"
+# a number as written in a question: digits (with separators or a decimal part) or a number word
+NUM = r"(?<![\w.,])(" + _DIGITS + r"|(?:" + _WORDS + r")\b)"
+NUMX = r"(?<![\w.,])(?:" + _DIGITS + r"|(?:" + _WORDS + r")\b)"  # the same, not capturing
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2}))?(?![\d])")
 NAMED_DATE = re.compile(r"(?<![\d])(\d{1,2})\.?\s*(" + MONTH_NAMES + r")\.?(?:\s+(\d{4}))?\b", re.I)
+MONTH_YEAR = re.compile(r"\b(?:(?:im|ab|zum|bis|Anfang|Beginn|seit)\s+)?(" + MONTH_NAMES + r")\.?\s+(\d{4})\b", re.I)
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
@@ -37,11 +67,37 @@ class FoundDate:
     text: str
     start: int
     year_assumed: bool = False
+    end: int = 0
+    month_only: bool = False  # "im Januar 2027": read as the 1st of the month
+
+
+def parse_number(token: str) -> float:
+    """A German number token: '8' -> 8, '1.000' -> 1000, '10 000' -> 10000, '8,5'/'8.5' -> 8.5, 'achtzehn' -> 18."""
+    t = token.strip().lower()
+    if t in NUMBER_WORDS:
+        return NUMBER_WORDS[t]
+    if re.fullmatch(r"\d{1,3}(?:[.\u00a0\u202f ]\d{3})+", t):
+        return int(re.sub(r"\D", "", t))
+    if re.fullmatch(r"\d+", t):
+        return int(t)
+    if re.fullmatch(r"\d+[.,]\d+", t):
+        return float(t.replace(",", "."))
+    raise ExtractError(f"„{token}“ ist keine Zahl.")
 
 
 def to_number(token: str) -> int:
-    token = token.lower()
-    return int(token) if token.isdigit() else NUMBER_WORDS[token]
+    """A whole number; fractional values are refused with a German message."""
+    value = parse_number(token)
+    if value != int(value):
+        raise ExtractError(f"„{token.strip()}“ ist keine ganze Zahl.")
+    return int(value)
+
+
+def whole_people(token: str, what: str = "Teilnehmende") -> int:
+    value = parse_number(token)
+    if value != int(value):
+        raise ExtractError(f"„{token.strip()} {what}“: {what} lassen sich nur in ganzen Zahlen zählen. Bitte eine ganze Zahl angeben.")
+    return int(value)
 
 
 def _year(text: str | None, today: dt.date) -> tuple[int, bool]:
@@ -57,8 +113,8 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
     found: list[FoundDate] = []
     spans: list[tuple[int, int]] = []
 
-    def add(day: int, month: int, year: int, raw: str, start: int, end: int, assumed: bool) -> None:
-        if any(s <= start < e for s, e in spans):
+    def add(day: int, month: int, year: int, raw: str, start: int, end: int, assumed: bool, month_only: bool = False) -> None:
+        if any(s <= start < e or start <= s < end for s, e in spans):
             return
         spans.append((start, end))
         if not (1900 <= year <= 2200) or not (1 <= month <= 12):
@@ -71,7 +127,7 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
             raise ExtractError(f"Das Jahr {year} in „{raw.strip()}“ liegt außerhalb des sinnvollen Bereichs (1990 bis 2100).")
         if assumed and value < today - dt.timedelta(days=31):
             value = value.replace(year=year + 1)
-        found.append(FoundDate(value, raw.strip(), start, assumed))
+        found.append(FoundDate(value, raw.strip(), start, assumed, end, month_only))
 
     for m in ISO_DATE.finditer(text):
         add(int(m.group(3)), int(m.group(2)), int(m.group(1)), m.group(0), m.start(), m.end(), False)
@@ -83,23 +139,73 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
             continue
         y, assumed = _year(m.group(3), today)
         add(int(m.group(1)), int(m.group(2)), y, m.group(0), m.start(), m.end(), assumed)
+    for m in MONTH_YEAR.finditer(text):
+        add(1, MONTHS[m.group(1).lower()], int(m.group(2)), m.group(0), m.start(1), m.end(), False, month_only=True)
     found.sort(key=lambda f: f.start)
     return found
 
 
+def mask_dates(text: str, today: dt.date) -> str:
+    """The text with every date replaced by spaces of the same length (so its digits are not read as counts)."""
+    try:
+        dates = find_dates(text, today)
+    except ExtractError:
+        return text
+    chars = list(text)
+    for d in dates:
+        for i in range(d.start, d.end or d.start + len(d.text)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+PEOPLE = r"(?:UB-|InbeQ-)?(?:Teilnehm\w*|TN\b|Rehabilitand\w*|Personen|Menschen|Plätze[n]? besetzt|besetzte[n]? (?:Teilnehmer)?Plätze)"
+
+
 def find_participants(text: str) -> int | None:
-    m = re.search(NUM + r"\s+(?:UB-|InbeQ-)?(?:Teilnehm\w*|TN\b|Rehabilitand\w*|Personen|Plätze[n]? besetzt)", text, re.I)
+    """The number of participants: '18 Teilnehmende', 'achtzehn TN', 'Teilnehmerzahl: 7'. Refuses '8,5 Teilnehmer'."""
+    for m in re.finditer(NUM + r"\s+(?:\w+\s+)?" + PEOPLE, text, re.I):
+        if not re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+            return whole_people(m.group(1))
+    m = re.search(r"(?:Teilnehm\w*|TN)\s*(?:zahl|anzahl)?\s*(?:von|:|=|ist|beträgt|liegt bei|bei)?\s*" + NUM
+                  + r"(?!\.\s*(?:Monat|Maßnahmemonat))", text, re.I)
     if m:
-        return to_number(m.group(1))
-    m = re.search(r"(?:Teilnehm\w*|TN)\s*(?:zahl|anzahl)?\s*(?:von|:|=)?\s*(\d+)\b(?!\.\s*(?:Monat|Maßnahmemonat))", text, re.I)
-    return int(m.group(1)) if m else None
+        return whole_people(m.group(1))
+    return None
+
+
+def find_lots(text: str) -> list[int] | None:
+    """Participants per lot: 'Los 1 hat 5 und Los 2 hat 6', '3 Teilnehmer auf Los 1 und 6 auf Los 2',
+    'auf einem Los 5 und auf dem anderen 6', 'auf zwei Losen, 5 und 6 Teilnehmer'. None without a second lot."""
+    text = re.sub(r"\b(?:19|20)\d\d\b", lambda m: " " * len(m.group(0)), text)  # contract years are no counts
+    per_lot: dict[int, int] = {}
+    for m in re.finditer(r"\bLos\s*(\d+)\s*(?:hat|mit|:|=|sind|gibt es)?\s*" + NUM, text, re.I):
+        per_lot.setdefault(int(m.group(1)), whole_people(m.group(2)))
+    for m in re.finditer(NUM + r"\s*(?:\w+\s+){0,2}?(?:auf|in|im|bei)\s+(?:dem\s+)?Los\s*(\d+)", text, re.I):
+        per_lot.setdefault(int(m.group(2)), whole_people(m.group(1)))
+    if len(per_lot) >= 2:
+        return [per_lot[k] for k in sorted(per_lot)]
+    m = re.search(r"(?:auf|in|bei)\s+(?:einem|dem einen|dem ersten)\s+Los\s+" + NUM + r".{0,40}?(?:auf|in|bei)\s+(?:dem|einem)\s+(?:anderen|zweiten)(?:\s+Los)?\s+" + NUM, text, re.I)
+    if m:
+        return [whole_people(m.group(1)), whole_people(m.group(2))]
+    m = re.search(NUM + r"\s+Losen?\s+(?:mit|zu|à|a)\s+je(?:weils)?\s+" + NUM, text, re.I) or \
+        re.search(NUM + r"\s+Losen?\s+(?:mit|zu)\s+" + NUM + r"\s+(?:\w+\s+)?(?:je|pro)\s+Los", text, re.I)
+    if m and to_number(m.group(1)) >= 2:
+        return [whole_people(m.group(2))] * to_number(m.group(1))
+    if re.search(r"\bLos(?:e|en)?\b", text, re.I):
+        seqs = re.finditer(NUMX + r"(?:\s*(?:,|und|sowie)\s*" + NUMX + r")+\s*(?:\w+\s+)?(?=" + PEOPLE + r"|auf)", text, re.I)
+        for m in seqs:
+            parts = re.findall(NUM, m.group(0), re.I)
+            if len(parts) >= 2:
+                return [whole_people(p) for p in parts]
+    return None
 
 
 def find_month(text: str) -> int | None:
+    """The month of the measure: 'im 20. Monat', 'im sechsten Monat', 'Monat 14', 'sechs Monate nach Maßnahmebeginn'."""
     pats = [
-        r"(\d+)\.\s*(?:Maßnahme)?[Mm]onat",
-        r"\b(?:im|ab dem|ab)\s+(" + "|".join(ORDINAL_WORDS) + r")\s+(?:Maßnahme)?[Mm]onat",
-        r"[Mm]onat\s+(\d+)\b",
+        r"(\d+)\.\s*(?:Maßnahme|Vertrags|Projekt)?[Mm]onat",
+        r"\b(?:im|ab dem|ab|seit dem)\s+(" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")\s+(?:Maßnahme|Vertrags)?[Mm]onat",
+        r"(?:Maßnahme)?[Mm]onat\s+(\d+)\b",
         NUM + r"\s+Monate?n?\s+nach\s+(?:dem\s+)?(?:Maßnahme|Vertrags)?[Bb]eginn",
         r"(?:seit|nach)\s+" + NUM + r"\s+Monate?n?\b",
     ]
@@ -112,15 +218,84 @@ def find_month(text: str) -> int | None:
 
 
 def find_min_places(text: str) -> int | None:
-    m = re.search(r"Mindest(?:teilnehmer)?(?:platz|plätze|teilnehmerplatzzahl|platzzahl|teilnehmerzahl)\w*\s*(?:von|:|=|ist|beträgt|liegt bei|bei)?\s*(\d+)", text, re.I)
+    m = re.search(r"Mindest(?:teilnehmer)?(?:platz|plätze|teilnehmerplatzzahl|platzzahl|teilnehmerzahl)\w*\s*(?:von|:|=|ist|beträgt|liegt bei|bei|sind)?\s*" + NUM, text, re.I)
     if m:
-        return int(m.group(1))
-    m = re.search(r"(\d+)\s+Mindest(?:teilnehmer)?pl[aä]tze?", text, re.I)
-    return int(m.group(1)) if m else None
+        return whole_people(m.group(1), "Mindestteilnehmerplätze")
+    m = re.search(NUM + r"\s+Mindest(?:teilnehmer)?pl[aä]tze?", text, re.I)
+    return whole_people(m.group(1), "Mindestteilnehmerplätze") if m else None
 
 
 def find_months_count(text: str) -> int | None:
-    m = re.search(NUM + r"\s+(?:vollen?\s+)?(?:Kalender)?[Mm]onate?n?", text, re.I)
+    m = re.search(NUM + r"\s+(?:voll\w*\s+)?(?:Kalender)?[Mm]onate?n?", text, re.I)
+    return to_number(m.group(1)) if m else None
+
+
+_INTERRUPT = r"(?:unterbroch|unterbrech|krank|pausiert|ausgesetzt|Pause)"
+
+
+def find_interruption(text: str) -> tuple[int, int]:
+    """An interruption as (days, months): '70 Tage krank' -> (70, 0), '2 Monate unterbrochen' -> (0, 2), '10 Wochen' -> (70, 0)."""
+    pat_before = NUM + r"\s*(Tage?n?|Wochen?|Monate?n?)\s+(?:\w+\s+){0,3}?" + _INTERRUPT
+    pat_after = _INTERRUPT + r"\w*\s+(?:\w+\s+){0,4}?" + NUM + r"\s*(Tage?n?|Wochen?|Monate?n?)"
+    m = re.search(pat_before, text, re.I) or re.search(pat_after, text, re.I)
+    if not m:
+        return 0, 0
+    n, unit = to_number(m.group(1)), m.group(2).lower()
+    if unit.startswith("monat"):
+        return 0, n
+    return n * (7 if unit.startswith("woche") else 1), 0
+
+
+def find_extension_months(text: str) -> int:
+    """'verlängert um 12 Monate', 'wird um zwölf Monate verlängert', 'Verlängerung von 6 Monaten' -> months (0 if none)."""
+    pats = [
+        r"verlänger\w*\s+(?:\w+\s+){0,2}?um\s+" + NUM + r"\s+Monate?n?",
+        r"um\s+(?:weitere\s+)?" + NUM + r"\s+Monate?n?\s+(?:\w+\s+){0,2}?verlänger",
+        r"Verlängerung\s+(?:um|von|über)\s+(?:weitere\s+)?" + NUM + r"\s+Monate?n?",
+        NUM + r"\s+Monate?n?\s+Verlängerung",
+    ]
+    for p in pats:
+        m = re.search(p, text, re.I)
+        if m:
+            return to_number(m.group(1))
+    return 0
+
+
+def find_duration_months(text: str) -> int | None:
+    """How long a measure lasted: 'dauerte 1 Monat', '3-monatig', 'sechs Monate lang', 'über 6 Wochen' (weeks -> months, rounded down)."""
+    pats = [
+        (r"(?:dauer\w*|lief|gedauert|Dauer von|Laufzeit von)\s+(?:\w+\s+){0,2}?" + NUM + r"\s*(Monate?n?|Wochen?)", 1),
+        (NUM + r"\s*(?:-\s?)?(monatig|wöchig)", 1),
+        (NUM + r"\s*(Monate?n?|Wochen?)\s+(?:lang|gedauert|gelaufen|Dauer|dauer)", 1),
+    ]
+    for p, _ in pats:
+        m = re.search(p, text, re.I)
+        if m:
+            n, unit = to_number(m.group(1)), m.group(2).lower()
+            return n if unit.startswith("monat") else (n * 7) // 30
+    return None
+
+
+def find_hours_used(text: str) -> float | None:
+    m = re.search(NUM + r"\s*(?:Fachleistungs)?[Ss]tunden\s+(?:\w+\s+){0,2}?(?:verbraucht|geleistet|genutzt|abgerechnet|erbracht)", text, re.I)
+    if m is None:
+        m = re.search(r"(?:verbraucht|geleistet|genutzt|abgerechnet|erbracht)\w*\s+(?:\w+\s+){0,2}?" + NUM + r"\s*(?:Fachleistungs)?[Ss]tunden", text, re.I)
+    return float(parse_number(m.group(1))) if m else None
+
+
+def find_start_year(text: str) -> int | None:
+    """The year a contract or measure began: 'Beginn 2013', '2014 begonnen', 'Vertrag von 2012'."""
+    m = re.search(r"(?:Beginn|begonnen|gestartet|Start|Vertrag\w*\s+(?:von|aus|seit))\D{0,20}?((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:begonnen|gestartet)", text, re.I)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+def find_weekdays(text: str) -> int | None:
+    """Working days per week: 'Viertagewoche' -> 4, '6 Arbeitstage pro Woche' -> 6."""
+    words = {"vier": 4, "fünf": 5, "sechs": 6, "drei": 3, "zwei": 2}
+    m = re.search(r"(zwei|drei|vier|fünf|sechs)[- ]?tage[- ]?woche", text, re.I)
+    if m:
+        return words[m.group(1).lower()]
+    m = re.search(NUM + r"[- ]?(?:Arbeits)?tage?(?:\s*(?:pro|die|je|in der)\s*|-)Woche", text, re.I)
     return to_number(m.group(1)) if m else None
 
 

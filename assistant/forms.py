@@ -1,5 +1,5 @@
-"""Calculator forms as data: the fields each calculator needs, their German labels, and
-parsing with German validation messages. The UI renders these forms; no widget knows a
+"""Calculator forms, generated from the calculator specs (assistant.calculators.registry): the fields each calculator
+needs, their German labels, and parsing with German validation messages. The UI renders these forms; no widget knows a
 calculator's rules. A calculation handed off from a question is turned back into form
 values (`prefill`) so the form opens filled in.
 """
@@ -7,31 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Callable
 
 from . import calculators as calc
-from .calculators.deadlines import DEFAULT_LAND, LANDS
-from .extract import ExtractError, find_dates
+from .calculators.registry import DATE_HINT, LAND_CHOICES, REGISTRY, CalculatorSpec, Field, parse_value  # noqa: F401 - re-exported
 
 
-@dataclass(frozen=True)
-class Field:
-    name: str  # the key the calculator reports in Calculation.inputs
-    label: str
-    kind: str  # count | date | hours | flag | choice | counts
-    required: bool = False
-    default: str = ""
-    placeholder: str = ""
-    choices: tuple[tuple[str, str], ...] = ()  # (value, label)
-    meanings: tuple[tuple[str, object], ...] = ()  # choice value -> what the calculator receives
-
-
-@dataclass(frozen=True)
-class CalcForm:
-    name: str
-    title: str
-    fields: tuple[Field, ...]
-    run: Callable[[dict, dt.date], calc.Calculation]
+CalcForm = CalculatorSpec  # a form is a calculator spec: name, title, fields, run
+FORMS: dict[str, CalculatorSpec] = REGISTRY
 
 
 @dataclass
@@ -43,122 +25,6 @@ class FormResult:
     @property
     def ok(self) -> bool:
         return self.calculation is not None
-
-
-DATE_HINT = "TT.MM.JJJJ"
-LAND_CHOICES = tuple((code, code) for code in sorted(LANDS))
-
-FORMS: dict[str, CalcForm] = {f.name: f for f in (
-    CalcForm("personal", "Personalbedarf InbeQ (Verträge ab 2016)", (
-        Field("teilnehmende", "Besetzte Teilnehmerplätze", "count", True, placeholder="z. B. 8"),
-        Field("monat", "Maßnahmemonat (1 = erster Monat)", "count", True, "1"),
-        Field("mindestplaetze", "Mindestteilnehmerplatzzahl (falls bekannt)", "count"),
-        Field("option", "Option gezogen", "flag"),
-    ), lambda v, _t: calc.staffing_2016(v["teilnehmende"], v["monat"], v["mindestplaetze"], v["option"])),
-    CalcForm("personal-alt", "Personalbedarf InbeQ (Verträge vor 2016, je Los)", (
-        Field("lose", "Teilnehmende je Los (durch Komma getrennt)", "counts", True, placeholder="z. B. 8, 4"),
-        Field("beginnjahr", "Jahr des Maßnahmebeginns", "count"),
-    ), lambda v, _t: calc.staffing_pre2016(v["lose"], v["beginnjahr"])),
-    CalcForm("integrationsamt", "Unterrichtung des Integrationsamts", (
-        Field("beschaeftigungsbeginn", "Geplanter Beginn der Beschäftigung", "date", True, placeholder=DATE_HINT),
-    ), lambda v, _t: calc.integration_office(v["beschaeftigungsbeginn"])),
-    CalcForm("planungsgespraech", "Nächstes Planungsgespräch und Anmeldefrist", (
-        Field("ab", "Gesucht ab (leer = heute)", "date", placeholder=DATE_HINT),
-        Field("land", "Bundesland für Feiertage", "choice", True, DEFAULT_LAND, choices=LAND_CHOICES),
-    ), lambda v, t: calc.planning_meeting(v["ab"] or t, v["land"])),
-    CalcForm("kuendigung", "Kündigung der Kooperationsvereinbarung", (
-        Field("kuendigung", "Zugang der Kündigung", "date", True, placeholder=DATE_HINT),
-    ), lambda v, _t: calc.termination(v["kuendigung"])),
-    CalcForm("stichtag", "Nächster Stichtag (1. April / 1. Oktober)", (
-        Field("datum", "Ab Datum (leer = heute)", "date", placeholder=DATE_HINT),
-    ), lambda v, t: calc.reporting_date(v["datum"] or t)),
-    CalcForm("unterweisungsfrei", "Unterweisungsfreie Tage", (
-        Field("monate", "Volle Kalendermonate der Teilnahme", "count", True),
-        Field("schwerbehindert", "Schwerbehindert (nicht nur gleichgestellt)", "flag"),
-        Field("eintritt", "Eintritt in die Maßnahme (optional)", "date", placeholder=DATE_HINT),
-    ), lambda v, _t: calc.leave_days(v["monate"], v["schwerbehindert"], v["eintritt"])),
-    CalcForm("inbeq-dauer", "Ende der InbeQ", (
-        Field("beginn", "Beginn der InbeQ", "date", True, placeholder=DATE_HINT),
-        Field("unterbrechung_tage", "Unterbrechung in Tagen", "count", default="0"),
-        Field("verlaengerung_monate", "Verlängerung in Monaten", "count", default="0"),
-    ), lambda v, _t: calc.inbeq_end(v["beginn"], v["unterbrechung_tage"] or 0, v["verlaengerung_monate"] or 0)),
-    CalcForm("jobcoaching", "Jobcoaching: Ende und Stunden", (
-        Field("beginn", "Beginn des Jobcoachings", "date", True, placeholder=DATE_HINT),
-        Field("verbraucht", "Bereits geleistete Fachleistungsstunden", "hours"),
-        Field("verlaengert", "Verlängert", "flag"),
-    ), lambda v, _t: calc.jobcoaching(v["beginn"], v["verbraucht"], v["verlaengert"])),
-    CalcForm("absolventen", "Absolventengespräch", (
-        Field("ende", "Individuelles Teilnahmeende", "date", True, placeholder=DATE_HINT),
-        Field("dauer_monate", "Dauer der Maßnahme in Monaten", "count"),
-    ), lambda v, _t: calc.graduate_interview(v["ende"], v["dauer_monate"])),
-    CalcForm("ueberpruefung", "Überprüfung von Eingliederungsvereinbarung / Kooperationsplan", (
-        Field("datum", "Abgeschlossen am", "date", True, placeholder=DATE_HINT),
-        Field("art", "Art", "choice", True, "ev", choices=(("ev", "Eingliederungsvereinbarung"), ("kooperationsplan", "Kooperationsplan"))),
-    ), lambda v, _t: calc.review(v["datum"], v["art"])),
-    CalcForm("prognose", "Integrationsprognose (marktnah?)", (
-        Field("integration", "Erwartetes Integrationsdatum", "date", True, placeholder=DATE_HINT),
-        Field("heute", "Stand (leer = heute)", "date", placeholder=DATE_HINT),
-    ), lambda v, t: calc.market_prognosis(v["heute"] or t, v["integration"])),
-    CalcForm("besetzung", "Besetzungssteuerung", (
-        Field("beginn", "Maßnahme- bzw. Modulbeginn", "date", True, placeholder=DATE_HINT),
-        Field("modular", "Maßnahmeart", "choice", True, "offen", choices=(
-            ("offen", "nicht angegeben"), ("ja", "modular"), ("nein", "nicht modular")),
-            meanings=(("offen", None), ("ja", True), ("nein", False))),
-    ), lambda v, _t: calc.occupancy_check(v["beginn"], v["modular"])),
-)}
-
-
-def parse_value(f: Field, raw: object, today: dt.date):
-    """The typed value of one field, or None when empty; raises calc.InputError (German)."""
-    if f.kind == "flag":
-        return bool(raw)
-    text = str(raw if raw is not None else "").strip()
-    if not text:
-        if f.required:
-            raise calc.InputError("Bitte ausfüllen.")
-        return None
-    if len(text) > 100 or any(ord(ch) < 32 for ch in text):
-        raise calc.InputError("Diese Eingabe ist zu lang oder enthält Steuerzeichen.")
-    if f.kind == "count":
-        try:
-            value = int(text)
-        except ValueError:
-            raise calc.InputError(f"„{text}“ ist keine ganze Zahl.") from None
-        if value < 0:
-            raise calc.InputError("Negative Werte sind nicht möglich.")
-        return value
-    if f.kind == "counts":
-        parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
-        values = []
-        for p in parts:
-            if not p.lstrip("-").isdigit():
-                raise calc.InputError(f"„{p}“ ist keine ganze Zahl.")
-            if int(p) < 0:
-                raise calc.InputError("Negative Werte sind nicht möglich.")
-            values.append(int(p))
-        return values
-    if f.kind == "hours":
-        try:
-            value = float(text.replace(",", "."))
-        except ValueError:
-            raise calc.InputError(f"„{text}“ ist keine Zahl.") from None
-        if value < 0 or value != value:
-            raise calc.InputError("Negative Werte sind nicht möglich.")
-        return value
-    if f.kind == "date":
-        try:
-            found = find_dates(text, today)
-        except ExtractError as exc:
-            raise calc.InputError(str(exc)) from None
-        if len(found) != 1 or found[0].year_assumed:
-            raise calc.InputError(f"„{text}“ ist kein vollständiges Datum ({DATE_HINT}).")
-        return found[0].value
-    if f.kind == "choice":
-        allowed = [v for v, _ in f.choices]
-        if text not in allowed:
-            raise calc.InputError(f"Bitte eine der Möglichkeiten wählen: {', '.join(label for _, label in f.choices)}.")
-        return dict(f.meanings)[text] if f.meanings else text
-    raise calc.InputError(f"Unbekannte Feldart {f.kind}.")
 
 
 def evaluate(name: str, raw: dict[str, object], today: dt.date) -> FormResult:
@@ -191,7 +57,7 @@ def display_value(f: Field, value) -> object:
     if f.kind == "date":
         return dt.date.fromisoformat(value).strftime("%d.%m.%Y") if isinstance(value, str) else value.strftime("%d.%m.%Y")
     if f.kind == "counts":
-        return ", ".join(str(v) for v in value)
+        return ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
     if f.kind == "hours":
         return str(value).replace(".", ",").removesuffix(",0")
     return str(value)

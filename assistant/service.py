@@ -17,6 +17,7 @@ from knowledge.index import IndexHandle, open_index
 from knowledge.pipeline import AnswerPipeline
 
 from . import calculators as calc
+from . import currency
 from . import guide as guide_data
 from .forms import FormResult, evaluate
 from .extract import ExtractError
@@ -99,7 +100,7 @@ class Lotse:
         self._progress = progress
         self._handle: IndexHandle | None = None
         self._searcher: AnswerPipeline | None = None
-        self._renumbering: list[dict] | None = None
+        self._currency: list[currency.ChangeNote] | None = None
         self._guide: guide_data.Guide | None = None
         self._lock = threading.RLock()  # the UI asks from worker threads
 
@@ -202,16 +203,31 @@ class Lotse:
         notes = []
         if not doc.in_force(self.today) and doc.valid_until and self.today > doc.valid_until:
             notes.append(f"Achtung: Dieses Dokument ist nicht mehr in Kraft ({doc.validity(self.today)}). Prüfen Sie, ob eine Nachfolgeregelung gilt.")
-        for entry in self.renumbering():
-            if re.search(entry["pattern"], unit.text):
-                notes.append(entry["note"])
+        notes += currency.notes_for(unit.text, currency.written_on(unit.answer_date, doc.date), self.currency_notes())
         return notes
 
-    def renumbering(self) -> list[dict]:
-        if self._renumbering is None:
-            path = BUILTIN_CORPUS / "renumbering.yaml"
-            self._renumbering = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else []
-        return self._renumbering
+    def currency_notes(self) -> list[currency.ChangeNote]:
+        """What changed since older passages were written (corpus/currency.yaml)."""
+        if self._currency is None:
+            self._currency = currency.load_notes(BUILTIN_CORPUS / "currency.yaml")
+        return self._currency
+
+    def step_notes(self, step: guide_data.Step) -> list[str]:
+        """Notes for an onboarding step: an expiry marker for passages from documents out of force, and change notes."""
+        notes: list[str] = []
+        for unit_id in step.units:
+            unit = self.unit(unit_id)
+            if unit is None:
+                continue
+            doc = self.document(unit.doc_id)
+            if not doc.in_force(self.today) and doc.valid_until and self.today > doc.valid_until:
+                marker = f"{doc.short_title}: außer Kraft seit {doc.valid_until + dt.timedelta(days=1):%d.%m.%Y}"
+                if marker not in notes:
+                    notes.append(marker)
+            for n in currency.notes_for(unit.text, currency.written_on(unit.answer_date, doc.date), self.currency_notes()):
+                if n not in notes:
+                    notes.append(n)
+        return notes
 
     # -------------------------------------------------------------- calculators
     def calculation_json(self, c: calc.Calculation) -> dict:
@@ -220,7 +236,7 @@ class Lotse:
             "steps": c.steps, "assumptions": c.assumptions, "notes": c.notes,
             "sources": [self.source_label(r) for r in c.rules],
             "dates": [{"label": label, "date": d.strftime("%d.%m.%Y")} for label, d in c.dates],
-            "inputs": c.inputs,
+            "inputs": c.inputs, "in_force": c.in_force, "validity": c.validity or None,
         }
 
     def source_label(self, rule: calc.Rule) -> str:
@@ -261,7 +277,10 @@ class Lotse:
             except (OSError, yaml.YAMLError):
                 continue  # a broken provider glossary must not take the app down
             if isinstance(data, list):
-                entries.extend(e for e in data if isinstance(e, dict) and e.get("term") and e.get("explanation"))
+                entries.extend(dict(e) for e in data if isinstance(e, dict) and e.get("term") and e.get("explanation"))
+        for e in entries:  # today's law next to a term that changed ("Eingliederungsvereinbarung" -> Kooperationsplan in SGB II)
+            text = f"{e['term']} {e.get('long', '')} {e['explanation']}"
+            e["notes"] = [n.note for n in self.currency_notes() if n.pattern.search(text) and not n.always]
         return sorted(entries, key=lambda e: str(e["term"]).casefold())
 
     def passages_using(self, term: str, limit: int = 8) -> list[Unit]:

@@ -22,7 +22,7 @@ from .analysis.fold import fold
 BUILTIN_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 REQUIRED = ("id", "title", "issuer", "region", "date", "kind")
 KINDS = ("faq", "agreement", "concept", "guideline", "instruction")
-DATA_FILES = {"thesaurus.yaml", "glossary.yaml", "renumbering.yaml", "rules.yaml", "topics.yaml"}
+DATA_FILES = {"thesaurus.yaml", "glossary.yaml", "renumbering.yaml", "currency.yaml", "rules.yaml", "topics.yaml"}
 
 
 class CorpusError(Exception):

@@ -17,11 +17,11 @@ D = dt.date
     (8, 6, 7, "62,4"),   # B.2 Beispiel 2
     (2, 30, 7, "19,5"),  # B.2 Beispiel 3
     (3, 30, 7, "23,4"),  # B.2 Beispiel 4
-    (5, 1, None, "39"),  # B.1: 5 Teilnehmer = 39 Wochenstunden
-    (6, 1, None, "46,8"),  # B.1: 6 Teilnehmer = 46,8
+    (5, 1, None, "mindestens 39"),  # B.1: 5 Teilnehmer = 39 Wochenstunden (without the minimum places: a lower bound)
+    (6, 1, None, "mindestens 46,8"),  # B.1: 6 Teilnehmer = 46,8
     (0, 12, 7, "54,6"),  # no participants, month 12: the minimum of months 1-12
     (0, 13, 7, "19,5"),  # month 13: the 19,5 floor
-    (2, 12, None, "15,6"),
+    (2, 12, None, "mindestens 15,6"),
 ])
 def test_staffing_from_2016(participants, month, min_places, expected):
     c = calc.staffing_2016(participants, month, min_places)
@@ -37,7 +37,8 @@ def test_option_restarts_month_count_and_says_so():
 
 def test_missing_min_places_is_stated_not_guessed():
     c = calc.staffing_2016(8, 6)
-    assert any("Mindestteilnehmerplatzzahl" in a for a in c.assumptions)
+    assert any("Mindestteilnehmerplatzzahl" in a and "Untergrenze" in a for a in c.assumptions)
+    assert c.result.startswith("mindestens 62,4 Wochenstunden")
 
 
 @pytest.mark.parametrize("lots, expected", [
@@ -55,6 +56,7 @@ def test_staffing_before_2016(lots, expected):
 def test_socialpedagogue_half_only_for_2013_and_earlier():
     assert any("Sozialpädagogen" in n and "2013" in n for n in calc.staffing_pre2016([3], 2013).notes)
     assert any("nicht mehr Teil" in n for n in calc.staffing_pre2016([3], 2014).notes)
+    assert any("nicht angewandt" in a for a in calc.staffing_pre2016([3]).assumptions)
 
 
 @pytest.mark.parametrize("fn, args", [
@@ -78,7 +80,8 @@ def test_bad_input_raises_german_message(fn, args):
     (D(2024, 8, 29), "29.02.2024"),  # leap year
 ])
 def test_integration_office(start, due):
-    assert calc.integration_office(start).result.endswith(f"am {due} unterrichten")
+    c = calc.integration_office(start, today=D(2020, 1, 1))
+    assert c.result.startswith(f"Integrationsamt spätestens am {due} unterrichten – Achtung: Quelle außer Kraft seit 15.04.2014")
 
 
 @pytest.mark.parametrize("notice, effective", [
@@ -89,22 +92,22 @@ def test_integration_office(start, due):
     (D(2023, 11, 30), "31.03.2024"),
 ])
 def test_termination_to_quarter_end(notice, effective):
-    assert calc.termination(notice).result == f"Kündigung wirksam zum {effective}"
+    assert calc.termination(notice).result.startswith(f"Kündigung wirksam zum {effective} – Achtung: Quelle außer Kraft")
 
 
 def test_planning_meeting_flags_holiday_on_first_friday():
     c = calc.planning_meeting(D(2026, 12, 20))
-    assert c.dates[0] == ("Planungsgespräch", D(2027, 1, 1))
+    assert c.dates[0][1] == D(2027, 1, 1) and c.dates[0][0].startswith("Planungsgespräch (nach Ablauf der Quelle am 14.04.2014)")
     assert any("Feiertag" in s and "Neujahr" in s for s in c.steps)
     assert c.dates[1][1] == D(2026, 12, 18)  # registration 14 days before
     assert c.dates[2][1] == D(2026, 12, 25)  # attachments one week before (Weihnachten flagged)
     assert any("Abweichende Termine" in n for n in c.notes)
 
 
-def test_planning_meeting_names_the_next_meeting_when_registration_has_closed():
+def test_planning_meeting_leads_with_the_next_meeting_whose_registration_is_open():
     c = calc.planning_meeting(D(2026, 11, 22))
-    assert "Anmeldung bis 20.11.2026" in c.result
-    assert "nächster Termin 01.01.2027, Anmeldung bis 18.12.2026" in c.result
+    assert c.result.startswith("Nächstes Planungsgespräch mit offener Anmeldung am 01.01.2027 (Neujahr: die Agentur für Arbeit teilt einen Ersatztermin mit); Anmeldung bis 18.12.2026")
+    assert "Frist abgelaufen für den 04.12.2026: Anmeldung war bis 20.11.2026" in c.result
 
 
 def test_planning_meeting_on_the_day_itself():
@@ -114,10 +117,10 @@ def test_planning_meeting_on_the_day_itself():
 
 @pytest.mark.parametrize("on, nxt", [(D(2026, 1, 10), "01.04.2026"), (D(2026, 4, 1), "01.04.2026"), (D(2026, 10, 2), "01.04.2027")])
 def test_reporting_date(on, nxt):
-    assert calc.reporting_date(on).result.endswith(nxt)
+    assert calc.reporting_date(on).result.startswith(f"Nächster Stichtag: {nxt}")
 
 
-@pytest.mark.parametrize("months, sb, expected", [(7, False, "17,5"), (12, False, "30"), (12, True, "35"), (7, True, "20,5"), (1, True, "2,5")])
+@pytest.mark.parametrize("months, sb, expected", [(7, False, "17,5"), (12, False, "30"), (12, True, "35"), (7, True, "20,5"), (1, True, "2,92")])
 def test_leave_days(months, sb, expected):
     assert calc.leave_days(months, sb).result.startswith(f"{expected} unterweisungsfreie Tage")
 
@@ -142,7 +145,7 @@ def test_jobcoaching_dates_and_hours():
 
 def test_graduate_interview_window():
     assert calc.graduate_interview(D(2026, 6, 30), 6).result == "Absolventengespräch zwischen 02.06.2026 und 28.07.2026"
-    assert calc.graduate_interview(D(2026, 6, 30), 1).result == "Absolventengespräch spätestens am 28.07.2026"
+    assert calc.graduate_interview(D(2026, 6, 30), 1).result == "Absolventengespräch innerhalb von vier Wochen nach dem Ende: spätestens am 28.07.2026"
 
 
 def test_reviews_and_occupancy():
@@ -158,11 +161,22 @@ def test_number_format():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.integers(0, 60), st.integers(0, 60), st.integers(1, 40), st.one_of(st.none(), st.integers(1, 20)))
+@given(st.integers(1, 60), st.integers(1, 60), st.integers(1, 36), st.one_of(st.none(), st.integers(1, 20)))
 def test_more_participants_never_fewer_hours(a, b, month, min_places):
     lo, hi = sorted((a, b))
-    h = lambda n: float(calc.staffing_2016(n, month, min_places).result.split()[0].replace(",", "."))
+    h = lambda n: float(calc.staffing_2016(n, month, min_places).result.removeprefix("mindestens ").split()[0].replace(",", "."))
     assert h(hi) >= h(lo)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(0, 30), min_size=1, max_size=4), st.integers(0, 3), st.integers(1, 10))
+def test_more_participants_on_a_lot_never_fewer_hours(lots, index, extra):
+    i = index % len(lots)
+    more = lots[:i] + [lots[i] + extra] + lots[i + 1:]
+    h = lambda ls: float(calc.staffing_pre2016(ls).result.split()[0].replace(",", "."))
+    assert h(more) >= h(lots)
+    h16 = lambda ls: float(calc.staffing_2016(ls, 20).result.split()[0].replace(",", "."))
+    assert h16(more) >= h16(lots)
 
 
 dates = st.dates(min_value=D(1995, 1, 1), max_value=D(2095, 12, 31))
@@ -171,10 +185,13 @@ dates = st.dates(min_value=D(1995, 1, 1), max_value=D(2095, 12, 31))
 @settings(max_examples=80, deadline=None)
 @given(dates)
 def test_deadlines_lie_on_the_right_side(day):
-    assert calc.integration_office(day).dates[0][1] < day
+    assert calc.integration_office(day, today=D(1990, 1, 1)).dates[0][1] < day
     assert calc.termination(day).dates[0][1] > day
     assert calc.occupancy_check(day).dates[0][1] < day
     meeting, registration, attachments, *later = (d for _, d in calc.planning_meeting(day).dates)
+    assert calc.reporting_date(day).dates[0][1] >= day
+    for months in (1, 6, 12):  # the Absolventen window and reviews lie on their side of the reference day
+        assert calc.review(day).dates[0][1] > day
     assert meeting >= day and meeting.weekday() == 4 and meeting.day <= 7
     assert registration < attachments < meeting
     if registration < day:  # deadline passed: the next meeting's registration is still open
@@ -185,7 +202,9 @@ def test_deadlines_lie_on_the_right_side(day):
 
 
 def test_every_rule_quotes_its_source_passage(lotse):
-    for group in load_rules().values():
+    from assistant.calculators.base import load_citations
+
+    for group in list(load_rules().values()) + [load_citations()]:
         for rule in group.values():
             unit = lotse.unit(rule.source)
             assert unit is not None, rule.source

@@ -49,8 +49,12 @@ def test_usage_errors_exit_2_in_german(args, capsys):
 
 
 def test_calc_input_error_exits_2(capsys):
-    assert main(["calc", "personal", "--teilnehmende", "3", "--monat", "0"]) == 2
-    assert "Maßnahmemonat" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["calc", "personal", "--teilnehmende", "3", "--monat", "0"])
+    assert exc.value.code == 2
+    assert "--monat: 0 liegt außerhalb von 1 bis 36" in capsys.readouterr().err
+    assert main(["calc", "personal", "--teilnehmende", "0", "--monat", "2"]) == 2
+    assert "Mindestteilnehmerplatzzahl" in capsys.readouterr().err
 
 
 def test_calc_json_and_ics(tmp_path, lotse, capsys):
@@ -58,12 +62,12 @@ def test_calc_json_and_ics(tmp_path, lotse, capsys):
     ics = tmp_path / "termine.ics"
     assert main(["calc", "planungsgespraech", "--ab", "20.12.2026", "--json", "--ics", str(ics)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["result"].startswith("Planungsgespräch am 01.01.2027")
+    assert "01.01.2027" in data["result"]  # the meeting searched from 20.12.2026 (its deadline judged against the real today)
     from icalendar import Calendar
 
     cal = Calendar.from_ical(ics.read_bytes())
     events = [e for e in cal.walk("VEVENT")]
-    assert [str(e["summary"]) for e in events][0] == "Planungsgespräch"
+    assert [str(e["summary"]) for e in events][0].startswith("Planungsgespräch")
     assert events[0].decoded("dtstart").isoformat() == "2027-01-01"
 
 

@@ -359,7 +359,7 @@ def test_200_requests_at_20_concurrent_without_errors(app):
         elif kind == 1:
             requests.append(("GET", "/healthz", None, 200))
         elif kind == 2:
-            requests.append(("POST", "/api/calc/personal", {"teilnehmende": i % 30, "monat": 1 + i % 24}, 200))
+            requests.append(("POST", "/api/calc/personal", {"teilnehmende": 1 + i % 30, "monat": 1 + i % 24}, 200))
         else:
             requests.append(("GET", "/api/units/mv-koop/p4-3", None, 200))
     with running_server(app) as base, httpx.Client(base_url=base, timeout=60) as http:

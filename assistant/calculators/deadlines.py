@@ -7,7 +7,9 @@ import math
 import holidays
 from dateutil.relativedelta import relativedelta
 
-from .base import Calculation, InputError, check_count, check_date, fmt_date, fmt_day, num, rule
+from ..extract import ORDINAL_WORDS
+from .base import (WEEKDAYS, Calculation, InputError, check_count, check_date, citation, fmt_date, fmt_day, mark_validity, num, num_word,
+                   plural, rule)
 
 LANDS = {"BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL", "SN", "ST", "TH"}
 DEFAULT_LAND = "MV"  # the Planungsgespräch procedure comes from the Mecklenburg-Vorpommern agreement
@@ -29,61 +31,134 @@ def _flag(day: dt.date, land: str) -> str:
     return ""
 
 
-def integration_office(employment_start: dt.date, land: str = DEFAULT_LAND) -> Calculation:
+def _today(today: dt.date | None) -> dt.date:
+    return today or dt.date.today()
+
+
+def integration_office(employment_start: dt.date, land: str = DEFAULT_LAND, today: dt.date | None = None) -> Calculation:
     check_date(employment_start, label="Beginn der Beschäftigung")
+    today = _today(today)
     r = rule("deadlines", "integration_office_months_before")
     due = employment_start - relativedelta(months=r.value)
     steps = [
         f"Geplanter Beginn der sozialversicherungspflichtigen Beschäftigung: {fmt_day(employment_start)}",
         f"Spätestens {r.value} Monate vorher: {fmt_day(due)}{_flag(due, land)}",
     ]
-    return Calculation("integrationsamt", "Unterrichtung des Integrationsamts (InbeQ → Berufsbegleitung)",
-                       f"Integrationsamt spätestens am {fmt_date(due)} unterrichten", steps, [r],
-                       dates=[("Spätester Termin: Integrationsamt über Berufsbegleitung unterrichten", due)],
-                       notes=["Die Frist stammt aus der Kooperationsvereinbarung Mecklenburg-Vorpommern, die mit Ablauf des 14.04.2014 außer Kraft getreten ist."],
-                       inputs={"beschaeftigungsbeginn": employment_start.isoformat()})
+    result = f"Integrationsamt spätestens am {fmt_date(due)} unterrichten"
+    dates = [("Spätester Termin: Integrationsamt über Berufsbegleitung unterrichten", due)]
+    if due < today:
+        result = (f"Frist abgelaufen: Das Integrationsamt hätte spätestens am {fmt_date(due)} unterrichtet werden müssen; "
+                  f"frühestmöglich jetzt nachholen (heute, {fmt_date(today)})")
+        steps.append(f"Die Frist ({fmt_date(due)}) liegt vor dem heutigen Tag ({fmt_date(today)}): die Unterrichtung sofort nachholen.")
+        dates = [("Integrationsamt über Berufsbegleitung unterrichten (Frist abgelaufen, sofort nachholen)", today)]
+    c = Calculation("integrationsamt", "Unterrichtung des Integrationsamts (InbeQ → Berufsbegleitung)", result, steps, [r], dates=dates,
+                    inputs={"beschaeftigungsbeginn": employment_start.isoformat()})
+    return mark_validity(c, today)
+
+
+def nth_weekday(year: int, month: int, ordinal: int, weekday: int) -> dt.date:
+    """The `ordinal`-th `weekday` (0 = Monday) of a month."""
+    day = dt.date(year, month, 1)
+    return day + dt.timedelta(days=(weekday - day.weekday()) % 7 + 7 * (ordinal - 1))
 
 
 def first_friday(year: int, month: int) -> dt.date:
-    day = dt.date(year, month, 1)
-    return day + dt.timedelta(days=(4 - day.weekday()) % 7)
+    return nth_weekday(year, month, 1, 4)
 
 
-def planning_meeting(after: dt.date, land: str = DEFAULT_LAND) -> Calculation:
-    """The next Planungsgespräch on or after `after` with its registration deadlines."""
+def _meeting_rule() -> tuple[int, int, str]:
+    value = rule("deadlines", "planning_meeting_day").value
+    ordinal, weekday = str(value["ordinal"]), str(value["weekday"])
+    return ORDINAL_WORDS[ordinal.lower()], WEEKDAYS.index(weekday), f"jeden {ordinal} {weekday} im Monat"
+
+
+def _meeting_in(year: int, month: int) -> dt.date:
+    ordinal, weekday, _ = _meeting_rule()
+    return nth_weekday(year, month, ordinal, weekday)
+
+
+def _meeting_from(day: dt.date) -> dt.date:
+    meeting = _meeting_in(day.year, day.month)
+    if meeting < day:
+        nxt = day + relativedelta(months=1)
+        meeting = _meeting_in(nxt.year, nxt.month)
+    return meeting
+
+
+def _holiday_text(day: dt.date, land: str) -> str:
+    name = _holiday(day, land)
+    return f" ({name}: die Agentur für Arbeit teilt einen Ersatztermin mit)" if name else ""
+
+
+def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start: dt.date | None = None,
+                     today: dt.date | None = None) -> Calculation:
+    """The next Planungsgespräch on or after `after` with its registration deadlines.
+
+    A deadline counts as passed when it lies before `today` (by default `after`, the day one looks from); meetings are
+    searched from `after`.
+    With `employment_start` on the 1st of a month, the meeting of the month before accepts a late registration.
+    """
     check_date(after, label="Datum")
-    meeting = first_friday(after.year, after.month)
-    if meeting < after:
-        nxt = after + relativedelta(months=1)
-        meeting = first_friday(nxt.year, nxt.month)
-    day_rule = rule("deadlines", "planning_meeting_day")
-    reg, inv, att = (rule("deadlines", k) for k in ("planning_registration_days_before", "planning_invitation_days_before", "planning_attachments_days_before"))
-    late, dev = rule("deadlines", "planning_late_registration"), rule("deadlines", "planning_deviations")
+    ref = today or after
+    _, _, rhythm = _meeting_rule()
+    meeting = _meeting_from(after)
+    reg, inv, att = (rule("deadlines", k) for k in ("planning_registration_days_before", "planning_invitation_weeks_before", "planning_attachments_weeks_before"))
+    late, dev = rule("deadlines", "planning_late_registration"), citation("planning_deviations")
+    rules = [rule("deadlines", "planning_meeting_day"), reg, inv, att, late, dev]
     registration = meeting - dt.timedelta(days=reg.value)
-    attachments = meeting - dt.timedelta(days=att.value)
+    attachments = meeting - dt.timedelta(weeks=att.value)
     steps = [
-        f"Planungsgespräche finden jeden ersten Freitag im Monat statt; nächster Termin ab {fmt_date(after)}: {fmt_day(meeting)}{_flag(meeting, land)}",
+        f"Planungsgespräche finden {rhythm} statt; nächster Termin ab {fmt_date(after)}: {fmt_day(meeting)}{_flag(meeting, land)}",
         f"Anmeldung per Anmeldebogen {reg.value} Tage vorher: bis {fmt_day(registration)}{_flag(registration, land)}",
-        f"Anlagen vollständig beim Integrationsamt und Einladung an den Teilnehmerkreis eine Woche vorher: bis {fmt_day(attachments)}{_flag(attachments, land)}",
+        f"Anlagen vollständig beim Integrationsamt und Einladung an den Teilnehmerkreis {num_word(att.value)} Woche vorher: bis {fmt_day(attachments)}{_flag(attachments, land)}",
     ]
     notes = [
-        "Eine Nachmeldung ist nur in begründeten Ausnahmefällen möglich oder wenn die Beschäftigung zum 1. des nächsten Monats beginnt.",
+        f"Eine Nachmeldung ist nur in begründeten Ausnahmefällen möglich oder wenn die Beschäftigung zum {late.value}. des nächsten Monats beginnt.",
         "Abweichende Termine teilt die Agentur für Arbeit rechtzeitig mit.",
-        "Die Regeln stammen aus der Kooperationsvereinbarung Mecklenburg-Vorpommern (außer Kraft seit 15.04.2014).",
     ]
-    result = f"Planungsgespräch am {fmt_date(meeting)}; Anmeldung bis {fmt_date(registration)}; Anlagen und Einladung bis {fmt_date(attachments)}"
+    result = f"Planungsgespräch am {fmt_date(meeting)}{_holiday_text(meeting, land)}; Anmeldung bis {fmt_date(registration)}; Anlagen und Einladung bis {fmt_date(attachments)}"
     dates = [("Planungsgespräch", meeting), ("Anmeldeschluss Planungsgespräch", registration), ("Anlagen vollständig / Einladung Planungsgespräch", attachments)]
-    if registration < after:
-        # the regular deadline has passed: name the next meeting one can still register for
-        nxt = meeting + relativedelta(months=1)
-        later = first_friday(nxt.year, nxt.month)
-        later_reg = later - dt.timedelta(days=reg.value)
+    inputs = {"ab": after.isoformat(), "land": land}
+    late_meeting = None
+    if employment_start is not None:
+        check_date(employment_start, label="Beginn der Beschäftigung")
+        inputs["beschaeftigungsbeginn"] = employment_start.isoformat()
+        if employment_start.day == late.value:
+            before = employment_start - relativedelta(months=1)
+            candidate = _meeting_in(before.year, before.month)
+            if candidate >= ref:
+                late_meeting = candidate
+            else:
+                steps.append(f"Das Planungsgespräch vor dem Beschäftigungsbeginn ({fmt_date(candidate)}) ist bereits vorbei.")
+        else:
+            steps.append(f"Die Beschäftigung beginnt am {fmt_date(employment_start)}, nicht zum {late.value}. eines Monats: "
+                         "eine Nachmeldung ist nur in begründeten Ausnahmefällen möglich.")
+    if late_meeting is not None and late_meeting - dt.timedelta(days=reg.value) < ref:
+        late_reg = late_meeting - dt.timedelta(days=reg.value)
+        steps.append(f"Die Beschäftigung beginnt am {fmt_day(employment_start)}, also zum {late.value}. des nächsten Monats: "
+                     f"Nachmeldung zum Planungsgespräch am {fmt_day(late_meeting)}{_flag(late_meeting, land)} möglich, "
+                     f"auch nach Ablauf der regulären Anmeldefrist ({fmt_date(late_reg)}).")
+        result = (f"Nachmeldung möglich: Planungsgespräch am {fmt_date(late_meeting)}{_holiday_text(late_meeting, land)}, "
+                  f"weil die Beschäftigung am {fmt_date(employment_start)} beginnt (zum {late.value}. des nächsten Monats); "
+                  f"die reguläre Anmeldefrist ({fmt_date(late_reg)}) ist dafür nicht maßgeblich")
+        dates = [("Planungsgespräch (Nachmeldung)", late_meeting)]
+    elif late_meeting is not None:
+        steps.append(f"Die Beschäftigung beginnt am {fmt_day(employment_start)}, also zum {late.value}. des nächsten Monats: "
+                     f"für das Planungsgespräch am {fmt_date(late_meeting)} ist notfalls auch eine Nachmeldung nach der Anmeldefrist möglich.")
+    if late_meeting is None and registration < ref:
+        # the regular deadline has passed: lead with the next meeting one can still register for
+        later = meeting
+        while later - dt.timedelta(days=reg.value) < ref:
+            nxt = later + relativedelta(months=1)
+            later = _meeting_in(nxt.year, nxt.month)
+        later_reg, later_att = later - dt.timedelta(days=reg.value), later - dt.timedelta(weeks=att.value)
         steps.append(f"Die Anmeldefrist für den {fmt_date(meeting)} ist am {fmt_date(registration)} abgelaufen; "
                      f"nächster Termin mit offener Anmeldung: {fmt_day(later)}{_flag(later, land)}, Anmeldung bis {fmt_day(later_reg)}{_flag(later_reg, land)}")
-        result += f" (Frist abgelaufen; nächster Termin {fmt_date(later)}, Anmeldung bis {fmt_date(later_reg)})"
+        result = (f"Nächstes Planungsgespräch mit offener Anmeldung am {fmt_date(later)}{_holiday_text(later, land)}; Anmeldung bis {fmt_date(later_reg)}; "
+                  f"Anlagen und Einladung bis {fmt_date(later_att)} (Frist abgelaufen für den {fmt_date(meeting)}: Anmeldung war bis {fmt_date(registration)})")
         dates += [("Planungsgespräch (nächster Termin)", later), ("Anmeldeschluss Planungsgespräch (nächster Termin)", later_reg)]
-    return Calculation("planungsgespraech", "Planungsgespräch und Anmeldefristen", result, steps, [day_rule, reg, inv, att, late, dev],
-                       dates=dates, notes=notes, inputs={"ab": after.isoformat(), "land": land})
+    c = Calculation("planungsgespraech", "Planungsgespräch und Anmeldefristen", result, steps, rules, dates=dates, notes=notes, inputs=inputs)
+    return mark_validity(c, ref)
 
 
 def quarter_end(day: dt.date) -> dt.date:
@@ -91,143 +166,208 @@ def quarter_end(day: dt.date) -> dt.date:
     return dt.date(day.year, q_last_month, 1) + relativedelta(months=1) - dt.timedelta(days=1)
 
 
-def termination(notice_date: dt.date) -> Calculation:
+def termination(notice_date: dt.date, today: dt.date | None = None) -> Calculation:
     check_date(notice_date, label="Datum der Kündigung")
     r = rule("deadlines", "termination_notice_months")
     earliest = notice_date + relativedelta(months=r.value)
     effective = quarter_end(earliest)
     steps = [
         f"Kündigung zugegangen am {fmt_date(notice_date)}",
-        f"Dreimonatige Frist läuft bis {fmt_date(earliest)}",
+        f"Frist von {r.value} Monaten läuft bis {fmt_date(earliest)}",
         f"Wirksam zum Ende des Kalendervierteljahres: {fmt_date(effective)}",
     ]
-    return Calculation("kuendigung", "Kündigung der Kooperationsvereinbarung (§ 10)", f"Kündigung wirksam zum {fmt_date(effective)}", steps, [r],
-                       dates=[("Kündigung der Kooperationsvereinbarung wirksam", effective)],
-                       notes=["Kündigung nur aus wichtigem Grund und schriftlich.", "Die Vereinbarung selbst ist mit Ablauf des 14.04.2014 außer Kraft getreten."],
-                       inputs={"kuendigung": notice_date.isoformat()})
+    c = Calculation("kuendigung", "Kündigung der Kooperationsvereinbarung (§ 10)", f"Kündigung wirksam zum {fmt_date(effective)}", steps, [r],
+                    dates=[("Kündigung der Kooperationsvereinbarung wirksam", effective)],
+                    notes=["Kündigung nur aus wichtigem Grund und schriftlich."],
+                    inputs={"kuendigung": notice_date.isoformat()})
+    return mark_validity(c, _today(today))
 
 
-def reporting_date(on: dt.date) -> Calculation:
+def _day_month(text: str) -> tuple[int, int]:
+    """'1. April' -> (1, 4)."""
+    from ..extract import MONTHS
+
+    day, month = str(text).replace(".", " ").split()
+    return int(day), MONTHS[month.lower()]
+
+
+def reporting_date(on: dt.date, today: dt.date | None = None) -> Calculation:
     check_date(on, label="Datum")
     r = rule("deadlines", "reporting_dates")
     candidates = []
     for year in (on.year, on.year + 1):
-        for md in r.value:
-            m, d = (int(x) for x in md.split("-"))
+        for text in r.value:
+            d, m = _day_month(text)
             candidates.append(dt.date(year, m, d))
     nxt = min(c for c in candidates if c >= on)
-    steps = [f"Stichtage sind der 1. April und der 1. Oktober; der nächste ab {fmt_date(on)}: {fmt_day(nxt)}"]
-    return Calculation("stichtag", "Stichtag der Teilnehmermeldung an das Integrationsamt", f"Nächster Stichtag: {fmt_date(nxt)}", steps, [r],
-                       dates=[("Stichtag Teilnehmerzahl InbeQ", nxt)], inputs={"datum": on.isoformat()})
+    steps = [f"Stichtage sind der {' und der '.join(r.value)}; der nächste ab {fmt_date(on)}: {fmt_day(nxt)}"]
+    c = Calculation("stichtag", "Stichtag der Teilnehmermeldung an das Integrationsamt", f"Nächster Stichtag: {fmt_date(nxt)}", steps, [r],
+                    dates=[("Stichtag Teilnehmerzahl InbeQ", nxt)], inputs={"datum": on.isoformat()})
+    return mark_validity(c, max(on, _today(today)) if today else on)
 
 
-def leave_days(full_months: int, severely_disabled: bool = False, entry: dt.date | None = None) -> Calculation:
+def leave_days(full_months: int, severely_disabled: bool = False, entry: dt.date | None = None, days_per_week: int | None = None) -> Calculation:
     full_months = check_count(full_months, label="Volle Kalendermonate", maximum=48)
     per = rule("deadlines", "leave_days_per_month")
     rules = [per]
     base = full_months * per.value
-    steps = [f"{full_months} volle Kalendermonate x {num(per.value)} Tage = {num(base)} unterweisungsfreie Arbeitstage"]
+    steps = [f"{plural(full_months, 'voller Kalendermonat', 'volle Kalendermonate')} x {num(per.value)} Tage = {num(base)} unterweisungsfreie Arbeitstage"]
     total = base
-    notes = []
-    dates = []
+    notes, dates = [], []
     if entry is not None:
         check_date(entry, label="Eintritt")
         year_start = (entry.replace(day=1) + relativedelta(months=1))
-        rules.append(rule("deadlines", "leave_year_start"))
+        rules.append(citation("leave_year_start"))
         steps.append(f"Das „Urlaubsjahr“ beginnt am 1. Tag des Monats nach dem Eintritt: {fmt_date(year_start)}")
         dates.append(("Beginn des Urlaubsjahres (unterweisungsfreie Zeiten)", year_start))
+    std = rule("deadlines", "leave_standard_week_days")
+    if days_per_week is not None:
+        days_per_week = check_count(days_per_week, label="Arbeitstage je Woche", minimum=1, maximum=6)
     if severely_disabled:
-        sb = rule("deadlines", "leave_severely_disabled_extra_days")
-        rules.append(sb)
+        sb, half = rule("deadlines", "leave_severely_disabled_extra_days"), rule("deadlines", "leave_round_up_from")
+        week = days_per_week or std.value
+        rules += [sb, std, half]
+        per_year = sb.value * week / std.value
         years, rest = divmod(full_months, 12)
-        extra_exact = years * sb.value + rest * sb.value / 12
-        extra = years * sb.value + (math.floor(rest * sb.value / 12 + 0.5) if rest else 0)
-        steps.append(f"Zusatz für schwerbehinderte Teilnehmende (§ 208 SGB IX sinngemäß): {sb.value} Tage je Jahr bei Fünftagewoche; für {full_months} Monate {num(extra_exact)} Tage, Bruchteile ab einem halben Tag aufgerundet: {num(extra)} Tage")
+        part = rest * per_year / 12
+        fraction = part - math.floor(part)
+        part_rounded = math.ceil(part) if fraction >= half.value else part
+        extra = years * per_year + part_rounded
+        week_text = f"bei {week} Arbeitstagen je Woche {num(per_year)} Tage je Jahr" if week != std.value else f"{num(per_year)} Tage je Jahr bei Fünftagewoche"
+        rounding = (f"Bruchteil {num(fraction)} ab einem halben Tag aufgerundet: {num(part_rounded)} Tage" if part_rounded != part
+                    else f"Bruchteil unter einem halben Tag bleibt stehen (nicht abgerundet): {num(part)} Tage") if rest else "keine Bruchteile"
+        steps.append(f"Zusatz für schwerbehinderte Teilnehmende (§ 208 SGB IX sinngemäß): {week_text}; für {plural(full_months, 'Monat', 'Monate')}: "
+                     f"{plural(years, 'volles Jahr', 'volle Jahre')} und {rest}/12 Jahr; {rounding}; Zusatz insgesamt {num(extra)} Tage")
         total = base + extra
         notes.append("Gilt nur für schwerbehinderte, nicht für gleichgestellte Teilnehmende.")
-    result = f"{num(total)} unterweisungsfreie Tage" + (f" (davon {num(total - base)} Tage Zusatz nach § 208 SGB IX)" if total != base else "")
-    return Calculation("unterweisungsfrei", "Unterweisungsfreie Zeiten („Urlaub“) in der InbeQ", result, steps, rules, dates=dates, notes=notes,
-                       inputs={"monate": full_months, "schwerbehindert": severely_disabled, "eintritt": entry.isoformat() if entry else None})
+    result = f"{num(total)} unterweisungsfreie Tage"
+    if total != base:
+        result += f" ({num(base)} + {num(total - base)} Tage Zusatz nach § 208 SGB IX)"
+    result += f" für {plural(full_months, 'vollen Kalendermonat', 'volle Kalendermonate')}"
+    return mark_validity(Calculation("unterweisungsfrei", "Unterweisungsfreie Zeiten („Urlaub“) in der InbeQ", result, steps, rules, dates=dates, notes=notes,
+                       inputs={"monate": full_months, "schwerbehindert": severely_disabled, "eintritt": entry.isoformat() if entry else None,
+                               "arbeitstage_woche": days_per_week}))
 
 
-def inbeq_end(start: dt.date, interruption_days: int = 0, extension_months: int = 0) -> Calculation:
+def inbeq_end(start: dt.date, interruption_days: int = 0, extension_months: int = 0, interruption_months: int = 0) -> Calculation:
+    """The latest end of the InbeQ; every month is counted from the start date (dateutil relativedelta)."""
     check_date(start, label="Beginn der InbeQ")
     interruption_days = check_count(interruption_days, label="Unterbrechungstage", maximum=3650)
+    interruption_months = check_count(interruption_months, label="Unterbrechung in Monaten", maximum=120)
     extension_months = check_count(extension_months, label="Verlängerung in Monaten", maximum=120)
-    mx, ext, intr = rule("deadlines", "inbeq_max_months"), rule("deadlines", "inbeq_extension_months"), rule("deadlines", "inbeq_interruptions")
+    years, ext, intr = rule("deadlines", "inbeq_duration_years"), rule("deadlines", "inbeq_extension_months"), citation("inbeq_interruptions")
     if extension_months > ext.value:
         raise InputError(f"Eine Verlängerung ist höchstens um {ext.value} Monate möglich (angegeben: {extension_months}).")
-    regular = start + relativedelta(months=mx.value) - dt.timedelta(days=1)
-    end = regular + dt.timedelta(days=interruption_days)
-    steps = [f"Beginn {fmt_date(start)}; Regeldauer bis zu {mx.value} Monate: Ende spätestens {fmt_date(regular)}"]
-    if interruption_days:
-        steps.append(f"Unterbrechungen verbrauchen keine Maßnahmezeit: Ende verschiebt sich um {interruption_days} Tage auf {fmt_date(end)}")
+    months = 12 * years.value
+
+    def end_after(total_months: int) -> dt.date:
+        return start + relativedelta(months=total_months) - dt.timedelta(days=1) + dt.timedelta(days=interruption_days)
+
+    regular = start + relativedelta(months=months) - dt.timedelta(days=1)
+    end = end_after(months + interruption_months)
+    steps = [f"Beginn {fmt_date(start)}; Regeldauer bis zu {num_word(years.value)} Jahre ({months} Monate): Ende spätestens {fmt_date(regular)}"]
+    shift = " und ".join(p for p in (plural(interruption_months, "Monat", "Monate") if interruption_months else "",
+                                      plural(interruption_days, "Tag", "Tage") if interruption_days else "") if p)
+    if shift:
+        steps.append(f"Unterbrechungen verbrauchen keine Maßnahmezeit: Ende verschiebt sich um {shift} auf {fmt_date(end)}")
     dates = [("Spätestes Ende der InbeQ (Regeldauer)", end)]
     result = f"InbeQ endet spätestens am {fmt_date(end)}"
     if extension_months:
-        ext_end = end + relativedelta(months=extension_months)
-        steps.append(f"Mit Verlängerung um {extension_months} Monate: {fmt_date(ext_end)}")
+        ext_end = end_after(months + interruption_months + extension_months)
+        steps.append(f"Mit Verlängerung um {plural(extension_months, 'Monat', 'Monate')} ({months + extension_months} Monate ab Beginn): {fmt_date(ext_end)}")
         dates.append(("Spätestes Ende der InbeQ mit Verlängerung", ext_end))
-        result += f"; mit Verlängerung um {extension_months} Monate am {fmt_date(ext_end)}"
+        result += f"; mit Verlängerung um {plural(extension_months, 'Monat', 'Monate')} am {fmt_date(ext_end)}"
     else:
-        max_end = end + relativedelta(months=ext.value)
+        max_end = end_after(months + interruption_months + ext.value)
         steps.append(f"Höchstens mit Verlängerung um {ext.value} Monate: {fmt_date(max_end)}")
+    if shift:
+        result += f" (Unterbrechung {shift} eingerechnet)"
     notes = ["Eine Verlängerung kommt nur in Betracht, wenn wegen Art oder Schwere der Behinderung der Eingliederungserfolg nicht anders erreicht werden kann; eine längere Erkrankung allein reicht nicht."]
-    return Calculation("inbeq-dauer", "Dauer der InbeQ", result, steps, [mx, ext, intr], dates=dates, notes=notes,
-                       inputs={"beginn": start.isoformat(), "unterbrechung_tage": interruption_days, "verlaengerung_monate": extension_months})
+    return mark_validity(Calculation("inbeq-dauer", "Dauer der InbeQ", result, steps, [ext, years, intr], dates=dates, notes=notes,
+                       inputs={"beginn": start.isoformat(), "unterbrechung_tage": interruption_days, "unterbrechung_monate": interruption_months,
+                               "verlaengerung_monate": extension_months}))
+
+
+def check_hours(value, *, label: str, maximum: float = 10_000) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise InputError(f"{label}: „{value}“ ist keine Zahl.") from None
+    if not math.isfinite(number):
+        raise InputError(f"{label}: „{value}“ ist keine endliche Zahl.")
+    if number < 0:
+        raise InputError(f"{label}: Der Wert darf nicht negativ sein.")
+    if number > maximum:
+        raise InputError(f"{label}: Der Wert {num(number)} ist unrealistisch groß (höchstens {num(maximum)}).")
+    return number
 
 
 def jobcoaching(start: dt.date, hours_used: float | None = None, extended: bool = False) -> Calculation:
     check_date(start, label="Beginn des Jobcoachings")
     base, extr = rule("deadlines", "jobcoaching"), rule("deadlines", "jobcoaching_extension")
     cfg = base.value
+    months_max = cfg["max_months"] + (extr.value["months"] if extended else 0)
     earliest = start + relativedelta(months=cfg["min_months"]) - dt.timedelta(days=1)
     latest = start + relativedelta(months=cfg["max_months"]) - dt.timedelta(days=1)
     hours = cfg["hours"] + (extr.value["hours"] if extended else 0)
-    end = latest + relativedelta(months=extr.value["months"]) if extended else latest
+    end = start + relativedelta(months=months_max) - dt.timedelta(days=1)
+    with_ext = start + relativedelta(months=cfg["max_months"] + extr.value["months"]) - dt.timedelta(days=1)
     steps = [
         f"Regel: {cfg['hours']} Fachleistungsstunden über {cfg['min_months']} bis {cfg['max_months']} Monate ab {fmt_date(start)}: Ende zwischen {fmt_date(earliest)} und {fmt_date(latest)}",
     ]
     if extended:
-        steps.append(f"Verlängerung um bis zu {extr.value['months']} Monate mit bis zu {extr.value['hours']} Stunden: spätestes Ende {fmt_date(end)}, insgesamt {hours} Stunden")
+        steps.append(f"Verlängerung um bis zu {extr.value['months']} Monate mit bis zu {extr.value['hours']} Stunden: "
+                     f"{months_max} Monate ab Beginn, spätestes Ende {fmt_date(end)}, insgesamt {hours} Stunden")
     else:
-        steps.append(f"Mit Verlängerung (bis zu {extr.value['months']} Monate, bis zu {extr.value['hours']} Stunden) spätestens {fmt_date(latest + relativedelta(months=extr.value['months']))}")
+        steps.append(f"Mit Verlängerung (bis zu {extr.value['months']} Monate, bis zu {extr.value['hours']} Stunden) spätestens {fmt_date(with_ext)}")
     result = f"Jobcoaching endet spätestens am {fmt_date(end)} ({hours} Fachleistungsstunden)"
     if hours_used is not None:
-        if hours_used < 0:
-            raise InputError("Verbrauchte Stunden: Der Wert darf nicht negativ sein.")
+        hours_used = check_hours(hours_used, label="Verbrauchte Stunden")
         rest = hours - hours_used
         steps.append(f"Verbraucht {num(hours_used)} von {hours} Stunden: verbleiben {num(max(rest, 0))} Stunden")
         result += f"; verbleibend {num(max(rest, 0))} Stunden"
         if rest < 0:
             steps.append("Das Kontingent ist überschritten: ein darüber hinausgehender Bedarf muss über den Eingliederungshilfeträger geprüft werden.")
-    return Calculation("jobcoaching", "Jobcoaching: Dauer und Stunden (Baden-Württemberg)", result, steps, [base, extr],
-                       dates=[("Spätestes Ende des Jobcoachings", end)], inputs={"beginn": start.isoformat(), "verbraucht": hours_used, "verlaengert": extended})
+    return mark_validity(Calculation("jobcoaching", "Jobcoaching: Dauer und Stunden (Baden-Württemberg)", result, steps, [base, extr],
+                       dates=[("Spätestes Ende des Jobcoachings", end)], inputs={"beginn": start.isoformat(), "verbraucht": hours_used, "verlaengert": extended}))
 
 
-def graduate_interview(end: dt.date, duration_months: int | None = None) -> Calculation:
+def graduate_interview(end: dt.date, duration_months: int | None = None, employer_measure: bool = False,
+                       taken_on: bool | None = None) -> Calculation:
     check_date(end, label="Teilnahmeende")
     long, short = rule("deadlines", "graduate_interview"), rule("deadlines", "graduate_interview_short")
-    assumptions = []
+    minimum = long.value["min_measure_months"]
+    assumptions, notes = [], ["Gilt auch bei Abbruch (vorzeitigem Austritt)."]
     if duration_months is None:
-        duration_months = long.value["min_measure_months"]
-        assumptions.append("Keine Maßnahmedauer angegeben: angenommen wird eine Dauer von mindestens zwei Monaten.")
+        duration_months = minimum
+        assumptions.append(f"Keine Maßnahmedauer angegeben: angenommen wird eine Dauer von mindestens {num_word(minimum)} Monaten.")
     duration_months = check_count(duration_months, label="Maßnahmedauer in Monaten", maximum=120)
-    if duration_months >= long.value["min_measure_months"]:
+    if duration_months >= minimum:
         frm = end - dt.timedelta(weeks=long.value["weeks_before"])
         to = end + dt.timedelta(weeks=long.value["weeks_after"])
-        steps = [f"Maßnahme von mindestens zwei Monaten: qualifiziertes Beratungsgespräch vier Wochen vor bis vier Wochen nach dem Teilnahmeende {fmt_date(end)}: {fmt_date(frm)} bis {fmt_date(to)}"]
+        steps = [f"Maßnahme von {plural(duration_months, 'Monat', 'Monaten')} (mindestens {num_word(minimum)} Monate): qualifiziertes Beratungsgespräch "
+                 f"{num_word(long.value['weeks_before'])} Wochen vor bis {num_word(long.value['weeks_after'])} Wochen nach dem Teilnahmeende {fmt_date(end)}: {fmt_date(frm)} bis {fmt_date(to)}"]
         dates = [("Absolventengespräch frühestens", frm), ("Absolventengespräch spätestens", to)]
         result = f"Absolventengespräch zwischen {fmt_date(frm)} und {fmt_date(to)}"
         rules = [long]
     else:
         to = end + dt.timedelta(weeks=short.value["weeks_after"])
-        steps = [f"Maßnahme unter zwei Monaten: dokumentiertes Beratungsgespräch spätestens vier Wochen nach dem Ende {fmt_date(end)}: bis {fmt_date(to)}"]
+        steps = [f"Maßnahme von {plural(duration_months, 'Monat', 'Monaten')}, also unter {num_word(minimum)} Monaten: dokumentiertes Beratungsgespräch "
+                 f"innerhalb von {num_word(short.value['weeks_after'])} Wochen nach dem Ende {fmt_date(end)}: {fmt_date(end)} bis {fmt_date(to)}"]
         dates = [("Absolventengespräch spätestens", to)]
-        result = f"Absolventengespräch spätestens am {fmt_date(to)}"
+        result = f"Absolventengespräch innerhalb von {num_word(short.value['weeks_after'])} Wochen nach dem Ende: spätestens am {fmt_date(to)}"
         rules = [short]
-    return Calculation("absolventen", "Absolventenmanagement: Beratungsgespräch zum Teilnahmeende", result, steps, rules, dates=dates,
-                       assumptions=assumptions, notes=["Gilt auch bei Abbruch (vorzeitigem Austritt)."], inputs={"ende": end.isoformat(), "dauer_monate": duration_months})
+        if employer_measure:
+            if taken_on:
+                steps.append("Maßnahme bei einem Arbeitgeber (MAG) mit Übernahme in ein versicherungspflichtiges Beschäftigungsverhältnis: kein Beratungsgespräch vorgeschrieben.")
+                result = "Kein Absolventengespräch vorgeschrieben: MAG unter zwei Monaten mit Übernahme in Beschäftigung"
+                dates = []
+            else:
+                notes.append("Bei einer Maßnahme bei einem Arbeitgeber (MAG) gilt die Frist nur, wenn die Person nicht in ein versicherungspflichtiges Beschäftigungsverhältnis übernommen wird.")
+    rules.append(citation("graduate_interview_dropout"))
+    return mark_validity(Calculation("absolventen", "Absolventenmanagement: Beratungsgespräch zum Teilnahmeende", result, steps, rules, dates=dates,
+                       assumptions=assumptions, notes=notes,
+                       inputs={"ende": end.isoformat(), "dauer_monate": duration_months, "mag": employer_measure, "uebernommen": taken_on}))
 
 
 def review(concluded: dt.date, kind: str = "ev") -> Calculation:
@@ -239,8 +379,8 @@ def review(concluded: dt.date, kind: str = "ev") -> Calculation:
     name = "Eingliederungsvereinbarung (SGB III)" if kind == "ev" else "Kooperationsplan (SGB II)"
     verb = "überprüfen" if kind == "ev" else "aktualisieren bzw. fortschreiben"
     steps = [f"{name} vom {fmt_date(concluded)}: spätestens nach Ablauf von {r.value} Monaten {verb}: {fmt_day(due)}"]
-    return Calculation("ueberpruefung", f"Überprüfung: {name}", f"{name} spätestens am {fmt_date(due)} {verb}", steps, [r],
-                       dates=[(f"{name} {verb}", due)], inputs={"datum": concluded.isoformat(), "art": kind})
+    return mark_validity(Calculation("ueberpruefung", f"Überprüfung: {name}", f"{name} spätestens am {fmt_date(due)} {verb}", steps, [r],
+                       dates=[(f"{name} {verb}", due)], inputs={"datum": concluded.isoformat(), "art": kind}))
 
 
 def market_prognosis(today: dt.date, expected_integration: dt.date) -> Calculation:
@@ -251,21 +391,23 @@ def market_prognosis(today: dt.date, expected_integration: dt.date) -> Calculati
     near = expected_integration <= limit
     label = "marktnah" if near else "nicht marktnah"
     steps = [f"Integration erwartet am {fmt_date(expected_integration)}; Grenze {r.value} Monate ab {fmt_date(today)}: {fmt_date(limit)} → {label}"]
-    return Calculation("prognose", "Integrationsprognose", f"Integrationsprognose: {label}", steps, [r], inputs={"heute": today.isoformat(), "integration": expected_integration.isoformat()})
+    return mark_validity(Calculation("prognose", "Integrationsprognose", f"Integrationsprognose: {label}", steps, [r], inputs={"heute": today.isoformat(), "integration": expected_integration.isoformat()}))
+
+
+WEEKDAY_ADVERBS = {"montags": 0, "dienstags": 1, "mittwochs": 2, "donnerstags": 3, "freitags": 4}
 
 
 def occupancy_check(start: dt.date, modular: bool | None = None, land: str = DEFAULT_LAND) -> Calculation:
     check_date(start, label="Maßnahmebeginn")
-    r = rule("deadlines", "occupancy_check_days_before")
-    check = start - dt.timedelta(days=r.value)
-    steps = [f"Maßnahme- bzw. Modulbeginn {fmt_day(start)}; Prüfung der Zuweisungen drei Wochen vorher: {fmt_day(check)}{_flag(check, land)}"]
+    r = rule("deadlines", "occupancy_check_weeks_before")
+    check = start - dt.timedelta(weeks=r.value)
+    steps = [f"Maßnahme- bzw. Modulbeginn {fmt_day(start)}; Prüfung der Zuweisungen {num_word(r.value)} Wochen vorher: {fmt_day(check)}{_flag(check, land)}"]
     rules = [r]
     if modular is not None:
-        key = "occupancy_overview_modular" if modular else "occupancy_overview_non_modular"
-        w = rule("deadlines", key)
+        w = rule("deadlines", "occupancy_overview_modular" if modular else "occupancy_overview_non_modular")
         rules.append(w)
-        weekday = 1 if modular else 3
+        weekday = WEEKDAY_ADVERBS[str(w.value).lower()]
         first = start + dt.timedelta(days=(weekday - start.weekday()) % 7)
-        steps.append(f"Danach wöchentlich {'dienstags' if modular else 'donnerstags'} eine Übersicht der freien Plätze; erste ab Beginn: {fmt_day(first)}")
-    return Calculation("besetzung", "Besetzungssteuerung (Arbeitsanleitung Nr. 103, Anlage 1)", f"Besetzung prüfen am {fmt_date(check)}", steps, rules,
-                       dates=[("Besetzung prüfen (drei Wochen vor Beginn)", check)], inputs={"beginn": start.isoformat(), "modular": modular})
+        steps.append(f"Danach wöchentlich {w.value} eine Übersicht der freien Plätze; erste ab Beginn: {fmt_day(first)}")
+    return mark_validity(Calculation("besetzung", "Besetzungssteuerung (Arbeitsanleitung Nr. 103, Anlage 1)", f"Besetzung prüfen am {fmt_date(check)}", steps, rules,
+                       dates=[(f"Besetzung prüfen ({num_word(r.value)} Wochen vor Beginn)", check)], inputs={"beginn": start.isoformat(), "modular": modular}))

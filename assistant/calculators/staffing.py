@@ -1,89 +1,142 @@
-"""Staffing of the InbeQ (BAG UB collection, sections A and B)."""
+"""Staffing of the InbeQ (BAG UB collection: section A for contracts before 2016, section B from 2016)."""
 from __future__ import annotations
 
-from .base import Calculation, InputError, check_count, num, rule
+from .base import Calculation, InputError, check_count, check_year, fte_num, mark_validity, num, plural, rule
+
+MAX_MONTH = 36  # two years plus at most twelve months of extension (§ 55 Abs. 2 SGB IX); an option restarts the count
 
 
-def staffing_2016(participants: int, month: int, min_places: int | None = None, option_drawn: bool = False) -> Calculation:
-    """Contracts from 2016 (Teilnehmerplätze): hours = participants / 5 x 39 with the minimums of B."""
-    participants = check_count(participants, label="Teilnehmende")
-    month = check_count(month, label="Maßnahmemonat", minimum=1, maximum=120)
+def _fte(hours: float, per_fte: float) -> str:
+    return plural(hours / per_fte, "Vollzeitstelle", "Vollzeitstellen")
+
+
+def _lot_2016(n: int, month: int, min_places: int | None, label: str) -> tuple[float, list[str], str, bool]:
+    """Hours for one lot; returns (hours, steps, decisive rule, lower bound only)."""
+    ratio, hours, first = rule("staffing", "participants_per_trainer"), rule("staffing", "hours_per_fte"), rule("staffing", "first_phase_months")
+    floor13 = rule("staffing", "min_hours_from_month_13")
+    per, h = ratio.value, hours.value
+    by_key = n / per * h
+    steps = [f"{label}Grundsätzliche Anwendung des Personalschlüssels: {n} Teilnehmer / {per} * {h} Wochenstunden = {num(by_key)} Wochenstunden"]
+    lower_bound = False
+    if month <= first.value:
+        if min_places is None:
+            if n == 0:
+                raise InputError(f"Im 1. bis {first.value}. Monat bemisst sich der Personaleinsatz immer zumindest nach der Mindestteilnehmerplatzzahl; "
+                                 "ohne Teilnehmende ergibt er sich allein daraus. Bitte die Mindestteilnehmerplatzzahl laut Losblatt angeben (z. B. 7).")
+            steps.append(f"{label}Ergänzende Regelung zum Mindestpersonaleinsatz ({month}. Monat, also Monat 1 bis {first.value}): "
+                         "Mindestteilnehmerplatzzahl nicht angegeben – der Wert nach dem Personalschlüssel ist nur eine Untergrenze")
+            return by_key, steps, "Personalschlüssel (Untergrenze; Mindestteilnehmerplatzzahl nicht geprüft)", True
+        floor = min_places / per * h
+        steps.append(f"{label}Ergänzende Regelung zum Mindestpersonaleinsatz ({month}. Monat, also Monat 1 bis {first.value}): "
+                     f"{min_places} Mindestteilnehmerplätze / {per} * {h} Wochenstunden = {num(floor)} Wochenstunden")
+        decided = "Personalschlüssel" if by_key >= floor else f"Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis {first.value})"
+    else:
+        floor = floor13.value
+        steps.append(f"{label}Ergänzende Regelung zum Mindestpersonaleinsatz ({month}. Monat, also ab dem {first.value + 1}. Monat): "
+                     f"Mindestpersonaleinsatz {num(floor)} Zeitstunden wöchentlich in der Maßnahme")
+        decided = "Personalschlüssel" if by_key >= floor else f"Mindestpersonaleinsatz ab dem {first.value + 1}. Monat ({num(floor)} Stunden)"
+    total = max(by_key, floor)
+    steps.append(f"{label}Tatsächlich vorzuhaltendes Personalvolumen: {num(total)} Wochenstunden")
+    return total, steps, decided, lower_bound
+
+
+def staffing_2016(participants: int | list[int], month: int, min_places: int | None = None, option_drawn: bool = False) -> Calculation:
+    """Contracts from 2016 (Teilnehmerplätze): hours = participants / 5 x 39 with the minimums of section B.
+
+    `participants` may be a list: one count per lot; lots are computed separately and added (B.1).
+    """
+    lots = participants if isinstance(participants, list) else [participants]
+    if not lots:
+        raise InputError("Bitte die Zahl der Teilnehmenden angeben.")
+    lots = [check_count(n, label="Teilnehmende") for n in lots]
+    month = check_count(month, label="Maßnahmemonat", minimum=1, maximum=MAX_MONTH)
     if min_places is not None:
         min_places = check_count(min_places, label="Mindestteilnehmerplatzzahl", minimum=1)
     ratio, hours, first = rule("staffing", "participants_per_trainer"), rule("staffing", "hours_per_fte"), rule("staffing", "first_phase_months")
-    floor13 = rule("staffing", "min_hours_from_month_13")
-    rules = [ratio, hours]
-    per, h = ratio.value, hours.value
+    rules = [ratio, hours, first if month <= first.value else rule("staffing", "min_hours_from_month_13")]
+    h = hours.value
     steps, assumptions, notes = [], [], []
     if option_drawn:
         rules.append(rule("staffing", "option_restarts_months"))
-        notes.append("Mit der gezogenen Option beginnt formal eine neue Maßnahme: der Monat zählt ab dem Beginn der Option, die Regeln der ersten zwölf Monate gelten neu.")
-    by_key = participants / per * h
-    steps.append(f"Grundsätzliche Anwendung des Personalschlüssels: {participants} Teilnehmer / {per} * {h} Wochenstunden = {num(by_key)} Wochenstunden")
-    if month <= first.value:
-        rules.append(first)
-        if min_places is None:
-            floor = 0.0
-            assumptions.append("Keine Mindestteilnehmerplatzzahl angegeben: die Untergrenze der ersten 12 Monate (Mindestteilnehmerplatzzahl / 5 * 39) ist nicht geprüft. Bitte die Zahl aus dem Losblatt ergänzen.")
-            decided = "Personalschlüssel"
-        else:
-            floor = min_places / per * h
-            steps.append(f"Ergänzende Regelung zum Mindestpersonaleinsatz ({month}. Monat, also Monat 1 bis 12): {min_places} Mindestteilnehmerplätze / {per} * {h} Wochenstunden = {num(floor)} Wochenstunden")
-            decided = "Personalschlüssel" if by_key >= floor else "Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis 12)"
-    else:
-        rules.append(floor13)
-        floor = floor13.value
-        steps.append(f"Ergänzende Regelung zum Mindestpersonaleinsatz ({month}. Monat, also ab dem 13. Monat): Mindestpersonaleinsatz {num(floor)} Zeitstunden wöchentlich")
-        decided = "Personalschlüssel" if by_key >= floor else "Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden)"
-        if min_places is not None:
-            notes.append("Ab dem 13. Monat spielt die Mindestteilnehmerplatzzahl keine Rolle mehr.")
-    total = max(by_key, floor)
-    fte = total / h
-    steps.append(f"Tatsächlich vorzuhaltendes Personalvolumen: {num(total)} Wochenstunden = {num(fte)} Vollzeitstellen (39 Stunden = 1,0)")
-    steps.append(f"Maßgeblich: {decided}")
+        notes.append(f"Mit der gezogenen Option beginnt formal eine neue Maßnahme: der Monat zählt ab dem Beginn der Option, die Regeln der ersten {first.value} Monate gelten neu.")
+    total, decisions, lower, parts = 0.0, [], False, []
+    for i, n in enumerate(lots, 1):
+        label = f"Los {i}: " if len(lots) > 1 else ""
+        lot_hours, lot_steps, decided, lot_lower = _lot_2016(n, month, min_places, label)
+        total += lot_hours
+        parts.append(lot_hours)
+        steps += lot_steps
+        decisions.append(decided)
+        lower = lower or lot_lower
+    if len(lots) > 1:
+        rules.append(rule("staffing", "pre2016_lots_separately"))
+        steps.append("Lose werden getrennt berechnet und addiert: " + " + ".join(num(p) for p in parts) + f" = {num(total)} Wochenstunden")
+        if min_places is not None and month <= first.value:
+            assumptions.append("Die Mindestteilnehmerplatzzahl wurde für jedes Los angesetzt (sie steht im Losblatt des jeweiligen Loses).")
+    if lower:
+        assumptions.append(f"Keine Mindestteilnehmerplatzzahl angegeben: im 1. bis {first.value}. Monat bemisst sich der Personaleinsatz immer zumindest "
+                           f"nach der Mindestteilnehmerplatzzahl. Das Ergebnis ist deshalb eine Untergrenze; bitte die Zahl aus dem Losblatt ergänzen.")
+    steps.append(f"Ergebnis: {num(total)} Wochenstunden = {_fte(total, h)} ({h} Stunden = 1,0; abzudecken durch Voll- oder Teilzeitkräfte)")
     if total < h:
-        notes.append("Unter 39 Wochenstunden ist zumindest eine breite Verteilung der Betreuungszeiten sicherzustellen.")
-    result = f"{num(total)} Wochenstunden ({num(fte)} Vollzeitstellen); maßgeblich: {decided}"
-    return Calculation("personal", "Personalbedarf InbeQ (Verträge ab 2016)", result, steps, rules,
+        notes.append(f"Unter {h} Wochenstunden ist zumindest eine breite Verteilung der Betreuungszeiten sicherzustellen.")
+    decided = decisions[0] if len(set(decisions)) == 1 else "je Los unterschiedlich (siehe Rechenweg)"
+    people = sum(lots)
+    who = (f"bei {plural(people, 'Teilnehmendem', 'Teilnehmenden')}" if len(lots) == 1
+           else f"bei {' + '.join(str(n) for n in lots)} Teilnehmenden auf {len(lots)} Losen")
+    result = f"{'mindestens ' if lower else ''}{num(total)} Wochenstunden ({_fte(total, h)}) {who} im {month}. Monat; maßgeblich: {decided}"
+    return mark_validity(Calculation("personal", "Personalbedarf InbeQ (Verträge ab 2016)", result, steps, rules,
                        assumptions=assumptions, notes=notes,
-                       inputs={"teilnehmende": participants, "monat": month, "mindestplaetze": min_places, "option": option_drawn, "vertrag": "ab2016"})
+                       inputs={"teilnehmende": lots[0] if len(lots) == 1 else lots, "monat": month, "mindestplaetze": min_places,
+                               "option": option_drawn, "vertrag": "ab2016"}))
 
 
 def staffing_pre2016(lots: list[int], start_year: int | None = None) -> Calculation:
-    """Contracts before 2016 (Teilnehmermonate): 1 : 5, at least 1,0 per lot; lots add up."""
+    """Contracts before 2016 (Teilnehmermonate, section A): 1 : 5, at least 1,0 per lot; lots add up."""
     if not lots:
         raise InputError("Bitte mindestens ein Los mit seiner Teilnehmerzahl angeben.")
     lots = [check_count(n, label="Teilnehmende je Los") for n in lots]
-    ratio, hours = rule("staffing", "participants_per_trainer"), rule("staffing", "hours_per_fte")
+    cutover = rule("staffing", "contract_cutover_year")
+    if start_year is not None:
+        start_year = check_year(start_year, label="Beginnjahr", minimum=2008, maximum=2100)
+        if start_year >= cutover.value:
+            raise InputError(f"Beginnjahr {start_year}: Verträge ab {cutover.value} rechnen nach Teilnehmerplätzen (Abschnitt B). "
+                             f"Bitte den Rechner „personal“ (Verträge ab {cutover.value}) verwenden.")
+    ratio, hours = rule("staffing", "pre2016_participants_per_trainer"), rule("staffing", "pre2016_hours_per_fte")
     minimum, max_staff = rule("staffing", "pre2016_min_fte"), rule("staffing", "pre2016_max_staff_at_min")
     rules = [ratio, hours, minimum, rule("staffing", "pre2016_lots_separately")]
     per, h = ratio.value, hours.value
-    steps, notes = [], []
+    steps, notes, assumptions = [], [], []
     total = 0.0
+    parts = []
     any_min = False
     for i, n in enumerate(lots, 1):
         label = f"Los {i}: " if len(lots) > 1 else ""
         if n < per:
             any_min = True
             fte = float(minimum.value)
-            steps.append(f"{label}{n} Teilnehmer, weniger als {per}: minimaler Personalansatz {num(fte)} = {num(fte * h)} Wochenstunden")
+            steps.append(f"{label}{n} Teilnehmer, weniger als {per}: minimaler Personalansatz {fte_num(fte)} = {num(fte * h)} Wochenstunden")
         else:
             fte = n / per
-            steps.append(f"{label}{n} Teilnehmer: Personalansatz {num(fte)} Qualifizierungstrainer = {num(fte * h)} Wochenstunden")
+            steps.append(f"{label}{n} Teilnehmer: Personalansatz {fte_num(fte)} Qualifizierungstrainer = {num(fte * h)} Wochenstunden")
+        parts.append(fte * h)
         total += fte * h
     if len(lots) > 1:
-        steps.append("Lose werden getrennt berechnet und addiert: " + " + ".join(num(max(n / per, minimum.value) * h) for n in lots) + f" = {num(total)} Wochenstunden")
+        steps.append("Lose werden getrennt berechnet und addiert: " + " + ".join(num(p) for p in parts) + f" = {num(total)} Wochenstunden")
+    sp = rule("staffing", "pre2016_socialpedagogue_until_year")
     if any_min:
         rules.append(max_staff)
-        notes.append("Beim minimalen Personalansatz von 1,0 höchstens zwei Mitarbeiter, deren Einsatzzeiten hälftig zu verteilen sind.")
-        if start_year is not None:
-            sp = rule("staffing", "pre2016_socialpedagogue_until_year")
-            rules.append(sp)
-            if start_year <= sp.value:
-                notes.append("Beginn 2013 oder früher: mindestens die Hälfte des Mindestpersonalumfangs durch einen Sozialpädagogen.")
-            else:
-                notes.append("Beginn ab 2014: die Sozialpädagogen-Hälfte ist nicht mehr Teil der Leistungsbeschreibung.")
-    fte_total = total / h
-    result = f"{num(total)} Wochenstunden ({num(fte_total)} Vollzeitstellen)"
-    return Calculation("personal-alt", "Personalbedarf InbeQ (Verträge vor 2016)", result, steps, rules, notes=notes,
-                       inputs={"lose": lots, "beginnjahr": start_year, "vertrag": "vor2016"})
+        notes.append(f"Beim minimalen Personalansatz von {fte_num(minimum.value)} höchstens {max_staff.value} Mitarbeiter, deren Einsatzzeiten hälftig zu verteilen sind.")
+    if start_year is not None:
+        rules.append(sp)
+        if start_year <= sp.value:
+            notes.append(f"Beginn {start_year} ({sp.value} oder früher): mindestens die Hälfte des Mindestpersonalumfangs durch einen Sozialpädagogen.")
+        else:
+            notes.append(f"Beginn {start_year} (ab {sp.value + 1}): die Sozialpädagogen-Hälfte ist nicht mehr Teil der Leistungsbeschreibung.")
+    else:
+        assumptions.append(f"Kein Beginnjahr angegeben: die Regel für Beginntermine {sp.value} und früher (mindestens die Hälfte des "
+                           "Mindestpersonalumfangs durch einen Sozialpädagogen) ist nicht angewandt.")
+    result = (f"{num(total)} Wochenstunden ({_fte(total, h)}) bei "
+              + (f"{lots[0]} Teilnehmenden" if len(lots) == 1 else f"{' + '.join(str(n) for n in lots)} Teilnehmenden auf {len(lots)} Losen")
+              + f" (Vertrag vor {cutover.value})")
+    return mark_validity(Calculation("personal-alt", f"Personalbedarf InbeQ (Verträge vor {cutover.value})", result, steps, rules, notes=notes, assumptions=assumptions,
+                       inputs={"lose": lots, "beginnjahr": start_year, "vertrag": "vor2016"}))

@@ -1,0 +1,225 @@
+"""One `CalculatorSpec` per calculator: its function, title, fields (German labels, help, parsing and bounds) and an
+example question. The CLI options (`lotse calc`), the UI forms (`assistant.forms`), the router's table (checked by a
+test to name the same calculators) and the README table are generated from these specs. Adding a calculator means one
+spec here, its rules in corpus/rules.yaml and a test row.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Callable
+
+from ..extract import ExtractError, find_dates
+from . import deadlines as dl
+from . import staffing as st
+from .base import Calculation, InputError
+
+DATE_HINT = "TT.MM.JJJJ"
+LAND_CHOICES = tuple((code, code) for code in sorted(dl.LANDS))
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str  # the key the calculator reports in Calculation.inputs
+    label: str
+    kind: str  # count | date | hours | flag | choice | counts
+    required: bool = False
+    default: str = ""
+    placeholder: str = ""
+    choices: tuple[tuple[str, str], ...] = ()  # (value, label)
+    meanings: tuple[tuple[str, object], ...] = ()  # choice value -> what the calculator receives
+    help: str = ""  # extra help for the CLI (the label is always shown)
+    flag: str = ""  # the CLI option; default: --name with hyphens
+    minimum: int | None = None
+    maximum: int | None = None
+    bounds_reason: str = ""  # why the bounds hold, shown with a value outside them
+    flags: tuple[tuple[str, str], ...] = ()  # choice fields on the CLI as exclusive switches: (option, choice value)
+
+    @property
+    def option(self) -> str:
+        return self.flag or "--" + self.name.replace("_", "-")
+
+    @property
+    def cli_help(self) -> str:
+        parts = [self.label]
+        if self.kind == "date":
+            parts.append(f"Datum {DATE_HINT}, z. B. 01.03.2027")
+        if self.kind == "choice" and not self.flags:
+            parts.append("eines von: " + ", ".join(v for v, _ in self.choices))
+        if self.minimum is not None and self.maximum is not None:
+            parts.append(f"{self.minimum} bis {self.maximum}")
+        if self.help:
+            parts.append(self.help)
+        if self.default and self.kind != "flag":
+            parts.append(f"Standard: {dict(self.choices).get(self.default, self.default) if not self.meanings else self.default}")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class CalculatorSpec:
+    name: str
+    title: str
+    fields: tuple[Field, ...]
+    run: Callable[[dict, dt.date], Calculation]  # typed field values and today -> calculation
+    function: Callable  # the pure calculator function (for documentation)
+    example: str  # a question the router hands to this calculator
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+
+def _count(f: Field, text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise InputError(f"„{text}“ ist keine ganze Zahl.") from None
+    if value < 0:
+        raise InputError("Negative Werte sind nicht möglich.")
+    if f.minimum is not None and f.maximum is not None and not (f.minimum <= value <= f.maximum):
+        raise InputError(f"{value} liegt außerhalb von {f.minimum} bis {f.maximum}{f.bounds_reason}.")
+    return value
+
+
+def parse_value(f: Field, raw: object, today: dt.date):
+    """The typed value of one field, or None when empty; raises InputError (German). Shared by forms and CLI."""
+    if f.kind == "flag":
+        return bool(raw)
+    text = str(raw if raw is not None else "").strip()
+    if not text:
+        if f.required:
+            raise InputError("Bitte ausfüllen.")
+        return None
+    if len(text) > 100 or any(ord(ch) < 32 for ch in text):
+        raise InputError("Diese Eingabe ist zu lang oder enthält Steuerzeichen.")
+    if f.kind == "count":
+        return _count(f, text)
+    if f.kind == "counts":
+        parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
+        return [_count(f, p) for p in parts]
+    if f.kind == "hours":
+        try:
+            value = float(text.replace(",", "."))
+        except ValueError:
+            raise InputError(f"„{text}“ ist keine Zahl.") from None
+        if not math.isfinite(value):
+            raise InputError(f"„{text}“ ist keine endliche Zahl (z. B. 42 oder 42,5).")
+        if value < 0:
+            raise InputError("Negative Werte sind nicht möglich.")
+        if value > 10_000:
+            raise InputError(f"{text}: unrealistisch viele Stunden (höchstens 10000).")
+        return value
+    if f.kind == "date":
+        try:
+            found = find_dates(text, today)
+        except ExtractError as exc:
+            raise InputError(str(exc)) from None
+        if len(found) != 1 or found[0].year_assumed or found[0].month_only:
+            raise InputError(f"„{text}“ ist kein vollständiges Datum ({DATE_HINT}, z. B. 15.03.2027).")
+        return found[0].value
+    if f.kind == "choice":
+        allowed = {v.casefold(): v for v, _ in f.choices}
+        if text.casefold() not in allowed:
+            raise InputError(f"Bitte eine der Möglichkeiten wählen: {', '.join(label for _, label in f.choices)}.")
+        value = allowed[text.casefold()]
+        return dict(f.meanings)[value] if f.meanings else value
+    raise InputError(f"Unbekannte Feldart {f.kind}.")
+
+
+MONTH_REASON = " (zwei Jahre plus höchstens zwölf Monate Verlängerung; nach einer Option zählt der Monat neu)"
+
+SPECS: tuple[CalculatorSpec, ...] = (
+    CalculatorSpec("personal", "Personalbedarf InbeQ (Verträge ab 2016)", (
+        Field("teilnehmende", "Besetzte Teilnehmerplätze", "counts", True, placeholder="z. B. 8",
+              help="je Los; für mehrere Lose mehrfach angeben: --teilnehmende 3 --teilnehmende 6 (im Formular durch Komma getrennt)"),
+        Field("monat", "Maßnahmemonat (1 = erster Monat)", "count", True, "1", minimum=1, maximum=36, bounds_reason=MONTH_REASON),
+        Field("mindestplaetze", "Mindestteilnehmerplatzzahl (falls bekannt)", "count", minimum=1, maximum=10_000, help="laut Losblatt"),
+        Field("option", "Option gezogen", "flag", help="der Monat zählt ab Optionsbeginn"),
+    ), lambda v, _t: st.staffing_2016(v["teilnehmende"] if len(v["teilnehmende"]) > 1 else v["teilnehmende"][0], v["monat"], v["mindestplaetze"], v["option"]),
+        st.staffing_2016, "Wir haben acht Teilnehmer im sechsten Monat, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?"),
+    CalculatorSpec("personal-alt", "Personalbedarf InbeQ (Verträge vor 2016, je Los)", (
+        Field("lose", "Teilnehmende je Los (durch Komma getrennt)", "counts", True, placeholder="z. B. 8, 4", flag="--los",
+              help="mehrfach angeben: --los 5 --los 6"),
+        Field("beginnjahr", "Jahr des Maßnahmebeginns", "count", minimum=2008, maximum=2015, help="JJJJ",
+              bounds_reason=" (Verträge vor 2016; ab 2016 gilt der Rechner „personal“)"),
+    ), lambda v, _t: st.staffing_pre2016(v["lose"], v["beginnjahr"]),
+        st.staffing_pre2016, "Altvertrag vor 2016: Los 1 hat 5 und Los 2 hat 6 Teilnehmer. Wie viel Personal?"),
+    CalculatorSpec("integrationsamt", "Unterrichtung des Integrationsamts", (
+        Field("beschaeftigungsbeginn", "Geplanter Beginn der Beschäftigung", "date", True, placeholder=DATE_HINT, flag="--beginn"),
+    ), lambda v, t: dl.integration_office(v["beschaeftigungsbeginn"], today=t),
+        dl.integration_office, "Beschäftigungsbeginn 15.03.2027 – wann spätestens das Integrationsamt unterrichten?"),
+    CalculatorSpec("planungsgespraech", "Nächstes Planungsgespräch und Anmeldefristen", (
+        Field("ab", "Gesucht ab (leer = heute)", "date", placeholder=DATE_HINT),
+        Field("land", "Bundesland für Feiertage", "choice", True, dl.DEFAULT_LAND, choices=LAND_CHOICES),
+        Field("beschaeftigungsbeginn", "Beginn der Beschäftigung (für eine Nachmeldung, optional)", "date", placeholder=DATE_HINT, flag="--beschaeftigung"),
+    ), lambda v, t: dl.planning_meeting(v["ab"] or t, v["land"], v["beschaeftigungsbeginn"], t),
+        dl.planning_meeting, "Wann ist das nächste Planungsgespräch nach dem 10.01.2027?"),
+    CalculatorSpec("kuendigung", "Kündigung der Kooperationsvereinbarung", (
+        Field("kuendigung", "Zugang der Kündigung", "date", True, placeholder=DATE_HINT, flag="--datum"),
+    ), lambda v, t: dl.termination(v["kuendigung"], t),
+        dl.termination, "Kündigung der Kooperationsvereinbarung am 15.05.2026 zugegangen – wann wirksam?"),
+    CalculatorSpec("stichtag", "Nächster Stichtag (1. April / 1. Oktober)", (
+        Field("datum", "Ab Datum (leer = heute)", "date", placeholder=DATE_HINT),
+    ), lambda v, t: dl.reporting_date(v["datum"] or t, t),
+        dl.reporting_date, "Wann ist der nächste Stichtag nach dem 02.10.2026?"),
+    CalculatorSpec("unterweisungsfrei", "Unterweisungsfreie Tage", (
+        Field("monate", "Volle Kalendermonate der Teilnahme", "count", True, minimum=0, maximum=48),
+        Field("schwerbehindert", "Schwerbehindert (nicht nur gleichgestellt)", "flag"),
+        Field("eintritt", "Eintritt in die Maßnahme (optional)", "date", placeholder=DATE_HINT),
+        Field("arbeitstage_woche", "Arbeitstage je Woche (leer = 5)", "count", minimum=1, maximum=6),
+    ), lambda v, _t: dl.leave_days(v["monate"], v["schwerbehindert"], v["eintritt"], v["arbeitstage_woche"]),
+        dl.leave_days, "Teilnehmerin schwerbehindert, 12 volle Monate dabei: wie viele unterweisungsfreie Tage?"),
+    CalculatorSpec("inbeq-dauer", "Ende der InbeQ", (
+        Field("beginn", "Beginn der InbeQ", "date", True, placeholder=DATE_HINT),
+        Field("unterbrechung_tage", "Unterbrechung in Tagen", "count", default="0", minimum=0, maximum=3650),
+        Field("unterbrechung_monate", "Unterbrechung in Monaten", "count", default="0", minimum=0, maximum=120),
+        Field("verlaengerung_monate", "Verlängerung in Monaten", "count", default="0", minimum=0, maximum=12,
+              bounds_reason=" (§ 55 Abs. 2 SGB IX: höchstens zwölf Monate)"),
+    ), lambda v, _t: dl.inbeq_end(v["beginn"], v["unterbrechung_tage"] or 0, v["verlaengerung_monate"] or 0, v["unterbrechung_monate"] or 0),
+        dl.inbeq_end, "Die InbeQ begann am 01.03.2025 und wird um 12 Monate verlängert. Wann endet sie?"),
+    CalculatorSpec("jobcoaching", "Jobcoaching: Ende und Stunden", (
+        Field("beginn", "Beginn des Jobcoachings", "date", True, placeholder=DATE_HINT),
+        Field("verbraucht", "Bereits geleistete Fachleistungsstunden", "hours", help="z. B. 42 oder 42,5"),
+        Field("verlaengert", "Verlängert", "flag", help="bis zu 3 Monate und 30 Stunden mehr"),
+    ), lambda v, _t: dl.jobcoaching(v["beginn"], v["verbraucht"], v["verlaengert"]),
+        dl.jobcoaching, "Das Jobcoaching hat am 01.02.2026 begonnen, bis wann läuft es?"),
+    CalculatorSpec("absolventen", "Absolventengespräch", (
+        Field("ende", "Individuelles Teilnahmeende", "date", True, placeholder=DATE_HINT),
+        Field("dauer_monate", "Dauer der Maßnahme in Monaten", "count", minimum=0, maximum=120),
+        Field("mag", "Maßnahme bei einem Arbeitgeber (MAG)", "flag"),
+        Field("uebernommen", "Bei MAG: in Beschäftigung übernommen", "flag"),
+    ), lambda v, _t: dl.graduate_interview(v["ende"], v["dauer_monate"], v["mag"], v["uebernommen"] or None),
+        dl.graduate_interview, "Die Maßnahme dauerte 1 Monat und endete am 03.03.2027 – bis wann das Absolventengespräch?"),
+    CalculatorSpec("ueberpruefung", "Überprüfung von Eingliederungsvereinbarung / Kooperationsplan", (
+        Field("datum", "Abgeschlossen am", "date", True, placeholder=DATE_HINT),
+        Field("art", "Art", "choice", True, "ev", choices=(("ev", "Eingliederungsvereinbarung"), ("kooperationsplan", "Kooperationsplan"))),
+    ), lambda v, _t: dl.review(v["datum"], v["art"]),
+        dl.review, "Eingliederungsvereinbarung vom 10.01.2026 – wann überprüfen?"),
+    CalculatorSpec("prognose", "Integrationsprognose (marktnah?)", (
+        Field("integration", "Erwartetes Integrationsdatum", "date", True, placeholder=DATE_HINT),
+        Field("heute", "Stand (leer = heute)", "date", placeholder=DATE_HINT),
+    ), lambda v, t: dl.market_prognosis(v["heute"] or t, v["integration"]),
+        dl.market_prognosis, "Ist eine Integration am 30.04.2027 marktnah?"),
+    CalculatorSpec("besetzung", "Besetzungssteuerung", (
+        Field("beginn", "Maßnahme- bzw. Modulbeginn", "date", True, placeholder=DATE_HINT),
+        Field("modular", "Maßnahmeart", "choice", True, "offen", choices=(
+            ("offen", "nicht angegeben"), ("ja", "modular"), ("nein", "nicht modular")),
+            meanings=(("offen", None), ("ja", True), ("nein", False)),
+            flags=(("--modular", "ja"), ("--nicht-modular", "nein"))),
+    ), lambda v, _t: dl.occupancy_check(v["beginn"], v["modular"]),
+        dl.occupancy_check, "Modul startet am 04.05.2026, wann prüft das ILC die Besetzung?"),
+)
+REGISTRY: dict[str, CalculatorSpec] = {s.name: s for s in SPECS}
+
+
+def markdown_table() -> str:
+    """The README table of calculators (generated; a test keeps README.md in step)."""
+    rows = ["| Rechner | Zweck | Optionen |", "|---|---|---|"]
+    for s in SPECS:
+        options = ", ".join(f"`{o}`" for f in s.fields for o in ([o for o, _ in f.flags] if f.flags else [f.option]))
+        rows.append(f"| `{s.name}` | {s.title} | {options} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(markdown_table())

@@ -1,0 +1,522 @@
+"""Issue #10: the legal audit's cases, the rules as data, German number reading and the calculator CLI."""
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant import calculators as calc
+from assistant.calculators import base
+from assistant.cli import main
+from assistant.extract import (ExtractError, find_dates, find_duration_months, find_extension_months, find_hours_used, find_interruption,
+                               find_lots, find_min_places, find_month, find_months_count, find_participants, find_start_year,
+                               find_weekdays, parse_number)
+from assistant.router import ROUTES, contract_era, employment_date, reference_date, route, Question
+
+D = dt.date
+TODAY = D(2026, 12, 1)
+MV_MARK = "Achtung: Quelle außer Kraft seit 15.04.2014 (Kooperationsvereinbarung M-V)"
+
+
+def routed(question: str, today: dt.date = TODAY):
+    r = route(question, today)
+    assert r is not None, question
+    c = r.run()
+    return r, c
+
+
+# -------------------------------------------------------------- the 13 audit cases, each a table row
+@pytest.mark.parametrize("question, name, result", [
+    # 1. A.1: the year is no lot
+    ("Vertrag vor 2016, 11 Teilnehmer auf zwei Losen, 5 und 6 Teilnehmer: wie viele Stellen?", "personal-alt",
+     "85,8 Wochenstunden (2,2 Vollzeitstellen) bei 5 + 6 Teilnehmenden auf 2 Losen (Vertrag vor 2016)"),
+    # 2. "ab 2016" wins over "Los": each lot with the month-13 floor
+    ("Vertrag ab 2016 im 20. Monat: 3 Teilnehmer auf Los 1 und 6 auf Los 2", "personal",
+     "70,2 Wochenstunden (1,8 Vollzeitstellen) bei 3 + 6 Teilnehmenden auf 2 Losen im 20. Monat; maßgeblich: Personalschlüssel"),
+])
+def test_audit_staffing_questions(question, name, result):
+    r, c = routed(question)
+    assert r.name == name and c.result == result
+
+
+def test_audit_2_steps_add_the_lots():
+    _, c = routed("Vertrag ab 2016 im 20. Monat: 3 Teilnehmer auf Los 1 und 6 auf Los 2")
+    assert "Lose werden getrennt berechnet und addiert: 23,4 + 46,8 = 70,2 Wochenstunden" in c.steps
+
+
+@pytest.mark.parametrize("args, expected", [  # 3. months counted from the start date
+    (["inbeq-dauer", "--beginn", "01.03.2025", "--verlaengerung-monate", "12"], "mit Verlängerung um 12 Monate am 29.02.2028"),
+    (["inbeq-dauer", "--beginn", "01.03.2025", "--verlaengerung-monate", "1"], "mit Verlängerung um 1 Monat am 31.03.2027"),
+    (["jobcoaching", "--beginn", "01.09.2025", "--verlaengert"], "Jobcoaching endet spätestens am 31.05.2026 (90 Fachleistungsstunden)"),
+])
+def test_audit_3_month_arithmetic(args, expected, capsys, lotse):
+    lotse.handle
+    assert main(["calc", *args]) == 0
+    assert expected in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("question, result", [  # 4. extension and a two-month interruption from a question
+    ("Die InbeQ begann am 01.03.2025 und wird um 12 Monate verlängert", "mit Verlängerung um 12 Monate am 29.02.2028"),
+    ("Die InbeQ begann am 01.03.2025 und war 2 Monate unterbrochen. Wann endet sie?", "InbeQ endet spätestens am 30.04.2027 (Unterbrechung 2 Monate eingerechnet)"),
+])
+def test_audit_4_inbeq_from_questions(question, result):
+    r, c = routed(question)
+    assert r.name == "inbeq-dauer" and result in c.result
+
+
+def test_audit_5_late_registration_when_employment_starts_on_the_first():
+    r, c = routed("Planungsgespräch: Die Beschäftigung beginnt am 01.02.2027. Kann ich nach dem 18.12.2026 noch nachmelden?")
+    assert r.name == "planungsgespraech"
+    assert c.result.startswith("Nachmeldung möglich: Planungsgespräch am 01.01.2027 (Neujahr: die Agentur für Arbeit teilt einen Ersatztermin mit), "
+                               "weil die Beschäftigung am 01.02.2027 beginnt (zum 1. des nächsten Monats)")
+    assert "05.03.2027" not in c.result
+
+
+def test_audit_5_month_and_year_is_a_date():
+    found = find_dates("Die Beschäftigung beginnt im Januar 2027.", TODAY)
+    assert [f.value for f in found] == [D(2027, 1, 1)] and found[0].month_only
+    r, c = routed("Die Beschäftigung beginnt im Februar 2027. Kann ich zum Planungsgespräch nach dem 18.12.2026 noch nachmelden?")
+    assert "Nachmeldung möglich" in c.result and any("Monatsanfang" in a for a in r.assumptions)
+
+
+def test_audit_6_no_bare_zero_hours(capsys):
+    assert main(["calc", "personal", "--teilnehmende", "0", "--monat", "3"]) == 2
+    err = capsys.readouterr().err
+    assert "Mindestteilnehmerplatzzahl" in err and "0 Wochenstunden" not in err
+    assert calc.staffing_2016(4, 3).result.startswith("mindestens 31,2 Wochenstunden")
+
+
+def test_audit_7_expired_deadlines_say_so_first():
+    c = calc.integration_office(D(2027, 3, 1), today=TODAY)
+    assert c.result.startswith("Frist abgelaufen: Das Integrationsamt hätte spätestens am 01.09.2026 unterrichtet werden müssen; frühestmöglich jetzt nachholen (heute, 01.12.2026)")
+    c = calc.planning_meeting(D(2026, 12, 5), today=D(2026, 12, 20))
+    assert c.result.startswith("Nächstes Planungsgespräch mit offener Anmeldung am 05.02.2027; Anmeldung bis 22.01.2027")
+
+
+@pytest.mark.parametrize("make", [
+    lambda: calc.reporting_date(D(2026, 12, 1)),
+    lambda: calc.termination(D(2026, 5, 15)),
+    lambda: calc.planning_meeting(D(2027, 1, 10)),
+    lambda: calc.integration_office(D(2027, 9, 1), today=TODAY),
+])
+def test_audit_8_out_of_force_source_in_the_result_line_and_ics(make):
+    from assistant.calculators.ics import to_ics
+
+    c = make()
+    assert MV_MARK in c.result and not c.in_force
+    assert all("nach Ablauf der Quelle am 14.04.2014" in label for label, _ in c.dates)
+    assert "außer Kraft seit 15.04.2014" in to_ics(c).decode().replace("\r\n ", "")
+
+
+def test_audit_8_rules_in_force_have_no_marker():
+    assert calc.jobcoaching(D(2026, 1, 15)).in_force and "Achtung" not in calc.jobcoaching(D(2026, 1, 15)).result
+
+
+@pytest.mark.parametrize("question, result", [  # 9. duration read; MAG with take-over needs no interview
+    ("Die Maßnahme dauerte 1 Monat und endete am 03.03.2027 – bis wann das Absolventengespräch?",
+     "Absolventengespräch innerhalb von vier Wochen nach dem Ende: spätestens am 31.03.2027"),
+    ("Maßnahme über sechs Monate lang, Ende am 30.06.2026: Zeitraum für das Absolventengespräch?",
+     "Absolventengespräch zwischen 02.06.2026 und 28.07.2026"),
+    ("Die MAG dauerte 1 Monat, endete am 03.03.2027 und die Person wurde übernommen. Brauchen wir ein Absolventengespräch?",
+     "Kein Absolventengespräch vorgeschrieben: MAG unter zwei Monaten mit Übernahme in Beschäftigung"),
+])
+def test_audit_9_graduate_interview(question, result):
+    r, c = routed(question)
+    assert r.name == "absolventen" and c.result == result
+
+
+@pytest.mark.parametrize("months, week, result", [  # 10. § 208 Abs. 2: half days up, smaller fractions stay
+    (1, None, "2,92 unterweisungsfreie Tage (2,5 + 0,42 Tage Zusatz nach § 208 SGB IX) für 1 vollen Kalendermonat"),
+    (7, None, "20,5 unterweisungsfreie Tage (17,5 + 3 Tage Zusatz nach § 208 SGB IX) für 7 volle Kalendermonate"),
+    (12, 4, "34 unterweisungsfreie Tage (30 + 4 Tage Zusatz nach § 208 SGB IX) für 12 volle Kalendermonate"),
+    (13, 6, "39,5 unterweisungsfreie Tage (32,5 + 7 Tage Zusatz nach § 208 SGB IX) für 13 volle Kalendermonate"),  # 6 + 0,5 -> 7
+])
+def test_audit_10_additional_leave(months, week, result):
+    assert calc.leave_days(months, True, days_per_week=week).result == result
+
+
+def test_audit_11_personal_alt_refuses_2016_and_names_the_unapplied_rule(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["calc", "personal-alt", "--los", "3", "--beginnjahr", "2016"])
+    assert exc.value.code == 2
+    assert "Verträge vor 2016" in capsys.readouterr().err
+    with pytest.raises(calc.InputError, match="Abschnitt B"):
+        calc.staffing_pre2016([3], 2016)
+    c = calc.staffing_pre2016([3])
+    assert any("2013 und früher" in a and "nicht angewandt" in a for a in c.assumptions)
+    assert {r.source for r in c.rules} <= {"bagub-faq/a-ausgangssituation-laut-vergabeunterlagen", "bagub-faq/A.1", "bagub-faq/A.3"}
+
+
+@pytest.mark.parametrize("question, echo", [  # 12. numbers read fully and echoed
+    ("Wie viel Personal bei 18 Teilnehmenden im 14. Monat?", "bei 18 Teilnehmenden"),
+    ("Wie viel Personal bei achtzehn Teilnehmenden im 14. Monat?", "bei 18 Teilnehmenden"),
+    ("Wie viel Personal bei siebzehn Teilnehmenden im 14. Monat?", "bei 17 Teilnehmenden"),
+    ("Wie viel Personal bei neunzehn Teilnehmenden im 14. Monat?", "bei 19 Teilnehmenden"),
+    ("Wie viel Personal bei einundzwanzig Teilnehmenden im 14. Monat?", "bei 21 Teilnehmenden"),
+    ("Wie viel Personal bei fünfundzwanzig Teilnehmenden im 14. Monat?", "bei 25 Teilnehmenden"),
+    ("Wie viele Wochenstunden bei 1.000 Teilnehmenden im 14. Monat?", "7800 Wochenstunden (200 Vollzeitstellen) bei 1000 Teilnehmenden"),
+    ("Wie viele Wochenstunden bei 10 000 Teilnehmenden im 14. Monat?", "bei 10000 Teilnehmenden"),
+])
+def test_audit_12_numbers(question, echo):
+    _, c = routed(question)
+    assert echo in c.result
+
+
+@pytest.mark.parametrize("question", ["Wie viel Personal bei 8,5 Teilnehmern?", "Wie viel Personal bei 8.5 Teilnehmern?"])
+def test_audit_12_fractional_participants_are_refused(question):
+    with pytest.raises(ExtractError, match="nur in ganzen Zahlen"):
+        route(question, TODAY)
+
+
+def test_audit_13_inbeq_duration_leads_with_question_11(lotse):
+    reply = lotse.ask("Die InbeQ begann am 01.03.2025 und wird um 12 Monate verlängert. Bis wann läuft sie?")
+    assert reply.calculation is not None and reply.calculation.name == "inbeq-dauer"
+    assert reply.answers[0].unit.id == "bagub-faq/11"
+
+
+# -------------------------------------------------------------- properties
+dates = st.dates(min_value=D(1995, 1, 1), max_value=D(2095, 12, 31))
+
+
+@settings(max_examples=80, deadline=None)
+@given(dates, st.integers(0, 12), st.integers(0, 6))
+def test_month_arithmetic_counts_from_the_start(start, ext, pause):
+    from dateutil.relativedelta import relativedelta
+
+    c = calc.inbeq_end(start, 0, ext, pause)
+    ends = [d for _, d in c.dates]
+    assert ends[0] == start + relativedelta(months=24 + pause) - dt.timedelta(days=1)
+    if ext:
+        assert ends[1] == start + relativedelta(months=24 + pause + ext) - dt.timedelta(days=1)
+        # never before the same day-of-month rule applied to the shortened regular end
+        assert ends[1] >= ends[0] + relativedelta(months=ext) - dt.timedelta(days=3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(dates, dates)
+def test_planning_deadlines_never_passed_when_announced(after, today):
+    c = calc.planning_meeting(after, today=today)
+    ref = today
+    if c.result.startswith("Nächstes Planungsgespräch"):
+        labels = dict((label.split(" (nach")[0].split(" (vor Inkraft")[0], d) for label, d in c.dates)
+        assert labels["Anmeldeschluss Planungsgespräch (nächster Termin)"] >= ref
+
+
+@settings(max_examples=60, deadline=None)
+@given(dates, st.integers(0, 13))
+def test_graduate_window_lies_around_the_end(end, months):
+    c = calc.graduate_interview(end, months or None)
+    ds = [d for _, d in c.dates]
+    assert ds[-1] > end and all(d >= end - dt.timedelta(weeks=4) for d in ds)
+
+
+# -------------------------------------------------------------- extractors, each with its table
+@pytest.mark.parametrize("token, value", [
+    ("8", 8), ("1.000", 1000), ("10 000", 10000), ("8,5", 8.5), ("8.5", 8.5), ("achtzehn", 18), ("siebzehn", 17),
+    ("neunzehn", 19), ("einundzwanzig", 21), ("fünfundzwanzig", 25), ("neunundneunzig", 99), ("dreißig", 30), ("dreissig", 30),
+    ("hundert", 100), ("zwölf", 12),
+])
+def test_parse_number(token, value):
+    assert parse_number(token) == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("bei 18 Teilnehmern", 18), ("achtzehn TN", 18), ("Teilnehmerzahl: 7", 7), ("mit 3 neuen Teilnehmenden", 3),
+    ("Vertrag ab 2016 mit 4 Teilnehmern", 4), ("keine Teilnehmer", 0), ("Wie ist der Personalschlüssel?", None),
+])
+def test_find_participants(text, value):
+    assert find_participants(text) == value
+
+
+@pytest.mark.parametrize("text, lots", [
+    ("Los 1 hat 5 und Los 2 hat 6 Teilnehmer", [5, 6]),
+    ("3 Teilnehmer auf Los 1 und 6 auf Los 2", [3, 6]),
+    ("auf einem Los 5 und auf dem anderen 6 Teilnehmer", [5, 6]),
+    ("Vertrag vor 2016, 11 Teilnehmer auf zwei Losen, 5 und 6 Teilnehmer", [5, 6]),
+    ("zwei Lose mit drei und vier Teilnehmenden", [3, 4]),
+    ("2 Lose mit je 5 Teilnehmenden", [5, 5]),
+    ("8 Teilnehmer", None),
+])
+def test_find_lots(text, lots):
+    assert find_lots(text) == lots
+
+
+@pytest.mark.parametrize("text, month", [
+    ("im 20. Monat", 20), ("im sechsten Monat", 6), ("Maßnahmemonat 14", 14), ("sechs Monate nach Maßnahmebeginn", 6),
+    ("seit 15 Monaten", 15), ("ohne Monatsangabe", None),
+])
+def test_find_month(text, month):
+    assert find_month(text) == month
+
+
+@pytest.mark.parametrize("text, value", [("Mindestteilnehmerplatzzahl 7", 7), ("sieben Mindestteilnehmerplätze", 7), ("Mindestplätze: 8", 8), ("nichts", None)])
+def test_find_min_places(text, value):
+    assert find_min_places(text) == value
+
+
+@pytest.mark.parametrize("text, value", [("12 volle Monate", 12), ("1 voller Monat", 1), ("sieben Kalendermonate", 7), ("nichts", None)])
+def test_find_months_count(text, value):
+    assert find_months_count(text) == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("2 Monate unterbrochen", (0, 2)), ("70 Tage krank", (70, 0)), ("zehn Wochen unterbrochen", (70, 0)),
+    ("unterbrochen für drei Monate", (0, 3)), ("ohne Pause", (0, 0)),
+])
+def test_find_interruption(text, value):
+    assert find_interruption(text) == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("wird um 12 Monate verlängert", 12), ("verlängert um sechs Monate", 6), ("Verlängerung um 3 Monate", 3), ("nicht verlängert", 0),
+])
+def test_find_extension_months(text, value):
+    assert find_extension_months(text) == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("dauerte 1 Monat", 1), ("3-monatig", 3), ("sechs Monate lang", 6), ("dauerte sechs Wochen", 1), ("ohne Dauer", None),
+])
+def test_find_duration_months(text, value):
+    assert find_duration_months(text) == value
+
+
+@pytest.mark.parametrize("text, value", [("42 Stunden verbraucht", 42.0), ("bisher 12,5 Stunden geleistet", 12.5), ("verbraucht wurden 30 Stunden", 30.0), ("nichts", None)])
+def test_find_hours_used(text, value):
+    assert find_hours_used(text) == value
+
+
+@pytest.mark.parametrize("text, value", [("Beginn 2013", 2013), ("2014 begonnen", 2014), ("Vertrag von 2012", 2012), ("nichts", None)])
+def test_find_start_year(text, value):
+    assert find_start_year(text) == value
+
+
+@pytest.mark.parametrize("text, value", [("Viertagewoche", 4), ("6 Arbeitstage pro Woche", 6), ("6-Tage-Woche", 6), ("Sechs-Tage-Woche", 6), ("nichts", None)])
+def test_find_weekdays(text, value):
+    assert find_weekdays(text) == value
+
+
+@pytest.mark.parametrize("text, era", [
+    ("Altvertrag mit 3 Teilnehmern", "vor2016"), ("Vertrag ab 2016", "ab2016"), ("Beginn 2014", "vor2016"), ("8 Teilnehmer", "ab2016"),
+])
+def test_contract_era(text, era):
+    assert contract_era(Question(text, TODAY))[0] == era
+
+
+def test_mask_dates_keeps_counts_and_hides_dates():
+    from assistant.extract import mask_dates
+
+    masked = mask_dates("Am 01.03.2027 sind 8 Teilnehmer im Januar 2027 da", TODAY)
+    assert "2027" not in masked and "8 Teilnehmer" in masked and len(masked) == len("Am 01.03.2027 sind 8 Teilnehmer im Januar 2027 da")
+
+
+def test_employment_and_reference_dates():
+    q = Question("Die Beschäftigung beginnt am 01.02.2027. Kann ich nach dem 18.12.2026 noch nachmelden?", TODAY)
+    emp = employment_date(q)
+    assert emp.value == D(2027, 2, 1)
+    assert reference_date(q, exclude=emp)[0] == D(2026, 12, 19)
+
+
+@pytest.mark.parametrize("spec", ROUTES, ids=lambda s: s.name)
+def test_every_route_spec_reaches_its_calculator(spec):
+    from assistant.calculators.registry import REGISTRY
+
+    r = route(REGISTRY[spec.name].example, TODAY)
+    assert r is not None and r.name == spec.name
+    assert r.run().result
+
+
+# -------------------------------------------------------------- natural phrasings (written for this test)
+@pytest.mark.parametrize("question, name, part", [
+    ("Ab wann muss ich bei einem Arbeitsbeginn am 01.06.2027 spätestens dem Integrationsamt Bescheid geben?", "integrationsamt", "01.12.2026"),
+    ("Wir betreuen zwölf Teilnehmende im 15. Monat. Wie viele Stunden Personal müssen wir vorhalten?", "personal", "93,6 Wochenstunden"),
+    ("Unser Altvertrag hat zwei Lose mit drei und vier Teilnehmenden – wie viel Personal brauchen wir?", "personal-alt", "78 Wochenstunden"),
+    ("Meine Tochter ist schwerbehindert und seit 12 vollen Monaten in der InbeQ. Wie viele unterweisungsfreie Tage hat sie?", "unterweisungsfrei", "35 unterweisungsfreie Tage"),
+    ("Das Jobcoaching startete am 15.01.2026, 42 Stunden sind verbraucht. Wie viele bleiben?", "jobcoaching", "verbleibend 18 Stunden"),
+    ("Wann endet die InbeQ, wenn sie am 01.09.2026 angefangen hat und zehn Wochen unterbrochen war?", "inbeq-dauer", "09.11.2028"),
+    ("Kooperationsplan am 02.03.2026 erstellt – bis wann fortschreiben?", "ueberpruefung", "02.09.2026"),
+    ("Nächster Termin für ein Planungsgespräch nach dem 03.02.2027?", "planungsgespraech", "Planungsgespräch am 05.02.2027; Anmeldung bis 22.01.2027"),
+    ("Bis wann muss ich zum Planungsgespräch im März 2027 anmelden?", "planungsgespraech", "Planungsgespräch am 05.03.2027; Anmeldung bis 19.02.2027"),
+    ("Wir haben die Anmeldung verpasst: Planungsgespräch nach dem 20.12.2026?", "planungsgespraech", "Nächstes Planungsgespräch mit offener Anmeldung am 05.02.2027"),
+    ("Wann muss ich das Planungsgespräch anmelden, wenn die Beschäftigung am 01.03.2027 beginnt?", "planungsgespraech", "Planungsgespräch am 05.02.2027; Anmeldung bis 22.01.2027"),
+    ("Die Beschäftigung startet am 01.04.2027. Reicht es, wenn wir nach der Frist nachmelden?", "planungsgespraech", "Nachmeldung möglich: Planungsgespräch am 05.03.2027"),
+    ("Wie viel Personal brauchen wir für 2 Lose mit je 5 Teilnehmenden im 14. Monat?", "personal", "78 Wochenstunden (2 Vollzeitstellen) bei 5 + 5 Teilnehmenden auf 2 Losen"),
+    ("Schwerbehinderter Teilnehmer, 6-Tage-Woche, 12 volle Monate – wie viele unterweisungsfreie Tage?", "unterweisungsfrei", "36 unterweisungsfreie Tage (30 + 6 Tage"),
+])
+def test_natural_questions(question, name, part):
+    r, c = routed(question)
+    assert r.name == name and part in c.result
+
+
+# -------------------------------------------------------------- rules as data
+def _words(value) -> list[str]:
+    from assistant.extract import NUMBER_WORDS
+
+    if isinstance(value, bool):
+        return []
+    if isinstance(value, (int, float)):
+        out = {base.num(value), base.fte_num(value), str(value)}
+        out |= {w for w, v in NUMBER_WORDS.items() if v == value and len(w) > 3}
+        return sorted(out)
+    return [str(value)]
+
+
+def test_each_rule_value_stands_in_its_quote():
+    for group in base.load_rules().values():
+        for r in group.values():
+            assert r.description and r.unit and r.values, r.key
+            text = r.quote + " " + r.law
+            for _since, value in r.values:
+                items = list(value.values()) if isinstance(value, dict) else value if isinstance(value, list) else [value]
+                for item in items:
+                    words = _words(item)
+                    assert not words or any(w in text for w in words), (r.key, item)
+
+
+def test_rule_values_are_dated():
+    r = base.rule("staffing", "participants_per_trainer")
+    assert r.values[0][0] == D(2016, 1, 1) and r.value_on(D(2020, 1, 1)) == 5
+
+
+def test_changing_a_rule_value_changes_the_step_text(monkeypatch, tmp_path):
+    import yaml
+
+    data = yaml.safe_load(base.RULES_FILE.read_text(encoding="utf-8"))
+    data["deadlines"]["planning_registration_days_before"]["values"] = {dt.date(2011, 4, 15): 21}
+    data["deadlines"]["integration_office_months_before"]["values"] = {dt.date(2011, 4, 15): 8}
+    path = tmp_path / "rules.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    original = base.load_rules
+    monkeypatch.setattr(base, "load_rules", lambda p=path: original(p))
+    c = calc.planning_meeting(D(2027, 1, 10))
+    assert any("Anmeldung per Anmeldebogen 21 Tage vorher" in s for s in c.steps)
+    c = calc.integration_office(D(2028, 3, 1), today=TODAY)
+    assert any(s.startswith("Spätestens 8 Monate vorher") for s in c.steps) and "01.07.2027" in c.result
+
+
+def test_validity_comes_from_the_document_front_matter():
+    docs = base.source_documents()
+    assert docs["mv-koop"].valid_until == D(2014, 4, 14) and docs["bagub-faq"].valid_until is None
+
+
+# -------------------------------------------------------------- CLI (issue #9, items 5 and 6)
+@pytest.mark.parametrize("args, message", [
+    (["calc", "personal", "--teilnehmer", "3", "--monat", "2"], "unbekannte Option --teilnehmer; gemeint: --teilnehmende?\nHilfe: lotse calc personal --help"),
+    (["calc", "personal", "--teilnehmende", "3", "--monat", "40"], "--monat: 40 liegt außerhalb von 1 bis 36 (zwei Jahre plus höchstens zwölf Monate Verlängerung"),
+    (["calc", "jobcoaching", "--beginn", "01.09.2025", "--verbraucht", "nan"], "keine endliche Zahl"),
+    (["calc", "jobcoaching", "--beginn", "01.09.2025", "--verbraucht", "inf"], "keine endliche Zahl"),
+    (["calc", "jobcoaching", "--beginn", "01.09.2025", "--verbraucht", "1e999"], "keine endliche Zahl"),
+    (["calc", "besetzung", "--beginn", "01.03.2027", "--modular", "--nicht-modular"], "--nicht-modular: nicht zusammen mit --modular möglich"),
+    (["calc", "personal-alt", "--los", "3", "--beginnjahr", "99999"], "--beginnjahr: 99999 liegt außerhalb von 2008 bis 2015 (Verträge vor 2016"),
+    (["--versoin"], "unbekannte Option --versoin; gemeint: --version?"),
+    (["ask"], "diese Angaben fehlen: FRAGE"),
+])
+def test_cli_usage_errors_are_german_and_exit_2(args, message, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err and "usage" not in err and "error:" not in err
+
+
+def test_cli_empty_question_exits_2(capsys):
+    assert main(["ask", ""]) == 2
+    assert "Die Frage ist leer" in capsys.readouterr().err
+
+
+def test_cli_version(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0 and capsys.readouterr().out.startswith("UB-Lotse ")
+
+
+def test_cli_help_is_german_and_every_option_has_help(capsys):
+    from assistant.calculators.registry import REGISTRY
+    from assistant.cli import build_parser
+
+    parser = build_parser()
+    with pytest.raises(SystemExit):
+        main(["calc", "planungsgespraech", "--help"])
+    out = capsys.readouterr().out
+    assert "Optionen:" in out and "diese Hilfe anzeigen und beenden" in out and "show this help" not in out
+    assert "TT.MM.JJJJ" in out
+    sub = next(a for a in parser._actions if a.dest == "command").choices["calc"]
+    for name, spec in REGISTRY.items():
+        cp = next(a for a in sub._actions if a.dest == "calculator").choices[name]
+        for action in cp._actions:
+            assert action.help, (name, action.dest)
+        for f in spec.fields:
+            if f.kind == "date":
+                action = next(a for a in cp._actions if a.dest == f.name)
+                assert "TT.MM.JJJJ" in action.help, (name, f.name)
+
+
+@pytest.mark.parametrize("args, result", [  # today's flags keep working (generated from the specs)
+    (["personal", "--teilnehmende", "8", "--monat", "6", "--mindestplaetze", "7"], "62,4 Wochenstunden"),
+    (["personal", "--teilnehmende", "3", "--teilnehmende", "6", "--monat", "20"], "70,2 Wochenstunden"),
+    (["personal-alt", "--los", "5", "--los", "6", "--beginnjahr", "2012"], "85,8 Wochenstunden"),
+    (["integrationsamt", "--beginn", "01.03.2030"], "01.09.2029"),
+    (["planungsgespraech", "--ab", "10.01.2030", "--land", "be"], "Planungsgespräch am 01.02.2030"),
+    (["kuendigung", "--datum", "15.05.2026"], "30.09.2026"),
+    (["stichtag", "--datum", "02.10.2030"], "01.04.2031"),
+    (["unterweisungsfrei", "--monate", "1", "--schwerbehindert"], "2,92"),
+    (["inbeq-dauer", "--beginn", "01.09.2026", "--unterbrechung-tage", "70"], "09.11.2028"),
+    (["jobcoaching", "--beginn", "15.01.2026", "--verbraucht", "42,5"], "verbleibend 17,5 Stunden"),
+    (["absolventen", "--ende", "30.06.2026", "--dauer-monate", "6"], "02.06.2026 und 28.07.2026"),
+    (["ueberpruefung", "--datum", "02.03.2026", "--art", "kooperationsplan"], "Kooperationsplan (SGB II) spätestens am 02.09.2026"),
+    (["prognose", "--integration", "30.06.2026", "--heute", "01.01.2026"], "marktnah"),
+    (["besetzung", "--beginn", "02.03.2026", "--nicht-modular"], "Besetzung prüfen am 09.02.2026"),
+])
+def test_cli_flags_from_the_registry(args, result, capsys, lotse):
+    lotse.handle
+    assert main(["calc", *args, "--json"]) == 0
+    import json
+
+    assert result in json.loads(capsys.readouterr().out)["result"]
+
+
+def test_registry_and_router_name_the_same_calculators_and_readme_lists_them():
+    from assistant.calculators.registry import REGISTRY, markdown_table
+    from .conftest import ROOT
+
+    assert {s.name for s in ROUTES} == set(REGISTRY) - {"personal-alt"}  # the staffing route picks the contract era itself
+    for spec in REGISTRY.values():
+        r = route(spec.example, TODAY)
+        assert r is not None and r.name == spec.name, spec.example
+    assert markdown_table() in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_dates_before_the_source_came_into_force_are_flagged():
+    c = calc.occupancy_check(D(2014, 3, 2))
+    assert c.dates[0][0].endswith("(vor Inkrafttreten der Quelle am 30.11.2015)")
+    assert "Termine vor dem 30.11.2015 liegen vor dem Inkrafttreten der Quelle." in c.notes
+    assert not any("Inkrafttreten" in n for n in calc.occupancy_check(D(2026, 3, 2)).notes)
+
+
+# -------------------------------------------------------------- the documents' worked examples, line by line
+B2_EXAMPLES = [(6, 6), (8, 6), (2, 30), (3, 30)]  # Beispiel 1-4: participants, month (Mindestteilnehmerplatzzahl 7)
+
+
+def test_b2_examples_reproduce_the_documents_lines(lotse):
+    import re
+
+    text = lotse.unit("bagub-faq/B.2").text
+    blocks = re.split(r"Beispiel \d", text)[1:]
+    assert len(blocks) == 4
+    for (participants, month), block in zip(B2_EXAMPLES, blocks):
+        expected = [line[2:].strip() for line in block.splitlines() if line.startswith("- ")]
+        steps = [re.sub(r" \([^)]*Monat[^)]*\)", "", s) for s in calc.staffing_2016(participants, month, 7).steps]
+        for line in expected:
+            assert line in steps, (participants, month, line, steps)
+
+
+@pytest.mark.parametrize("unit_id, make", [
+    ("bagub-faq/A.1", lambda: calc.staffing_pre2016([5, 6])),
+    ("bagub-faq/B.1", lambda: calc.staffing_2016([5, 6], 1, 5)),
+])
+def test_a1_and_b1_name_the_documents_figures(lotse, unit_id, make):
+    text = lotse.unit(unit_id).text
+    assert "5 Teilnehmer: Personalansatz 1,0 Qualifizierungstrainer = 39 Wochenstunden" in text
+    c = make()
+    assert c.result.startswith("85,8 Wochenstunden (2,2 Vollzeitstellen) bei 5 + 6 Teilnehmenden auf 2 Losen")
+    assert any("39 + 46,8 = 85,8 Wochenstunden" in s for s in c.steps)
