@@ -21,7 +21,7 @@ from .ranking.config import RankingConfig
 from .ranking.features import Scored, Signals, featurize, probability
 from .retrieval import Retriever
 from .retrieval.bm25f import BM25FUnitRetriever
-from .retrieval.chars import CharUnitRetriever, top_candidates
+from .retrieval.chars import CharUnitRetriever, top_candidates, unit_text
 from .retrieval.questions import QuestionRetriever
 
 
@@ -79,7 +79,7 @@ class AnswerPipeline:
             self.units = BM25FUnitRetriever(handle.unit_values, asked, self.cfg)
         # each unit's terms with those of its authored questions, computed once, not per question
         self.all_terms = [ev.terms | self.questions.asked.get(pos, frozenset()) for pos, ev in enumerate(handle.evidence)]
-        unit_texts = [f"{ev.heading}\n{ev.text}" for ev in handle.evidence]
+        unit_texts = [unit_text(ev.heading, ev.text) for ev in handle.evidence]
         self.char_units = CharUnitRetriever(unit_texts, handle.char_index("units", unit_texts))
         self.extra_retrievers: list[Retriever] = list(extra_retrievers or [])
 

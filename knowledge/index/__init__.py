@@ -25,7 +25,7 @@ from ..analysis.thesaurus import Thesaurus
 from ..corpus import CorpusError, Unit, corpus_dirs, load_corpus
 from ..questions import load_questions
 from ..ranking.features import UnitEvidence
-from ..retrieval.chars import CharIndex
+from ..retrieval.chars import CharIndex, unit_text
 from ..retrieval.questions import IndexedQuestion, asked_terms
 from ..store import MemoryStore
 from ..topics import Topic
@@ -86,6 +86,11 @@ class IndexHandle:
             except OSError:
                 tmp.unlink(missing_ok=True)
         return index
+
+    def prepare_char_indexes(self) -> None:
+        """Build the character indexes with the index, so the first question does not pay for them."""
+        self.char_index("questions", [q.text for q in self.questions])
+        self.char_index("units", [unit_text(ev.heading, ev.text) for ev in self.evidence])
 
     def known_words(self) -> set[str]:
         if self._known is None:
@@ -156,6 +161,7 @@ def open_index(dirs: list[Path] | None = None, progress: Callable[[str], None] =
         handle = _try_open(final)
         if handle is None:  # pragma: no cover - only if the disk vanished under us
             raise RuntimeError("Der Index konnte nach dem Aufbau nicht geöffnet werden.")
+    handle.prepare_char_indexes()
     handle.built = BuildStats(len(corpus.documents), len(corpus.units), time.perf_counter() - start, handle.location)
     handle.notice = notice
     return handle

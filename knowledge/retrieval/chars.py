@@ -10,6 +10,7 @@ n-gram are touched.
 """
 from __future__ import annotations
 
+import heapq
 import math
 from array import array
 from collections import Counter, defaultdict
@@ -22,7 +23,8 @@ from ..query import AnalysedQuery
 from . import Candidate
 
 NGRAM_SIZES = (3, 4, 5)
-FORMAT = 2  # of `to_data`
+FORMAT = 3  # of `to_data`
+MAX_DF = 0.5  # share of the texts above which an n-gram is ignored
 
 
 def ngrams(text: str) -> Counter[str]:
@@ -41,6 +43,11 @@ def _word_grams(word: str) -> tuple[str, ...]:
     return tuple(padded[i:i + n] for n in NGRAM_SIZES for i in range(max(len(padded) - n + 1, 1)))
 
 
+def unit_text(heading: str, text: str) -> str:
+    """What the unit character index holds of a unit."""
+    return f"{heading}\n{text}"
+
+
 class CharIndex:
     """Cosine similarity of a query to every indexed text, over character n-grams."""
 
@@ -50,7 +57,8 @@ class CharIndex:
         for c in counts:
             df.update(c.keys())
         n = max(len(texts), 1)
-        self.idf = {g: math.log((1 + n) / (1 + d)) + 1.0 for g, d in df.items()}
+        # an n-gram in more than MAX_DF of the texts tells them apart hardly at all: weight 0, no posting
+        self.idf = {g: (math.log((1 + n) / (1 + d)) + 1.0) if d <= MAX_DF * n else 0.0 for g, d in df.items()}
         self.default_idf = math.log(1 + n) + 1.0
         ids: dict[str, list[int]] = defaultdict(list)
         weights: dict[str, list[float]] = defaultdict(list)
@@ -79,7 +87,7 @@ class CharIndex:
         return index
 
     def _vector(self, counts: Counter[str]) -> dict[str, float]:
-        vec = {g: (1.0 + math.log(tf)) * self.idf.get(g, self.default_idf) for g, tf in counts.items()}
+        vec = {g: (1.0 + math.log(tf)) * idf for g, tf in counts.items() if (idf := self.idf.get(g, self.default_idf))}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {g: v / norm for g, v in vec.items()}
 
@@ -134,5 +142,5 @@ class CharUnitRetriever:
 
 
 def top_candidates(name: str, scores: dict[int, float], k: int) -> list[Candidate]:
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+    ranked = heapq.nsmallest(k, scores.items(), key=lambda kv: (-kv[1], kv[0]))
     return [Candidate(pos, s, name) for pos, s in ranked if s > 0]
