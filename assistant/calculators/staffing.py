@@ -1,7 +1,7 @@
 """Staffing of the InbeQ (BAG UB collection, sections A and B)."""
 from __future__ import annotations
 
-from .base import Calculation, InputError, check_count, num, rule
+from .base import Calculation, InputError, check_count, num, quantity, rule
 
 
 def staffing_2016(participants: int, month: int, min_places: int | None = None, option_drawn: bool = False) -> Calculation:
@@ -39,11 +39,11 @@ def staffing_2016(participants: int, month: int, min_places: int | None = None, 
             notes.append("Ab dem 13. Monat spielt die Mindestteilnehmerplatzzahl keine Rolle mehr.")
     total = max(by_key, floor)
     fte = total / h
-    steps.append(f"Tatsächlich vorzuhaltendes Personalvolumen: {num(total)} Wochenstunden = {num(fte)} Vollzeitstellen (39 Stunden = 1,0)")
+    steps.append(f"Tatsächlich vorzuhaltendes Personalvolumen: {num(total)} Wochenstunden = {quantity(fte, 'Vollzeitstelle', 'Vollzeitstellen')} (39 Stunden = 1,0)")
     steps.append(f"Maßgeblich: {decided}")
     if total < h:
         notes.append("Unter 39 Wochenstunden ist zumindest eine breite Verteilung der Betreuungszeiten sicherzustellen.")
-    result = f"{num(total)} Wochenstunden ({num(fte)} Vollzeitstellen); maßgeblich: {decided}"
+    result = f"{num(total)} Wochenstunden ({quantity(fte, 'Vollzeitstelle', 'Vollzeitstellen')}); maßgeblich: {decided}"
     return Calculation("personal", "Personalbedarf InbeQ (Verträge ab 2016)", result, steps, rules,
                        assumptions=assumptions, notes=notes,
                        inputs={"teilnehmende": participants, "monat": month, "mindestplaetze": min_places, "option": option_drawn, "vertrag": "ab2016"})
@@ -84,6 +84,6 @@ def staffing_pre2016(lots: list[int], start_year: int | None = None) -> Calculat
             else:
                 notes.append("Beginn ab 2014: die Sozialpädagogen-Hälfte ist nicht mehr Teil der Leistungsbeschreibung.")
     fte_total = total / h
-    result = f"{num(total)} Wochenstunden ({num(fte_total)} Vollzeitstellen)"
+    result = f"{num(total)} Wochenstunden ({quantity(fte_total, 'Vollzeitstelle', 'Vollzeitstellen')})"
     return Calculation("personal-alt", "Personalbedarf InbeQ (Verträge vor 2016)", result, steps, rules, notes=notes,
                        inputs={"lose": lots, "beginnjahr": start_year, "vertrag": "vor2016"})
