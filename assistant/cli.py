@@ -124,7 +124,7 @@ def build_parser() -> GermanParser:
     p.add_argument("--corpus", action="append", default=[], metavar="ORDNER", help="zusätzlicher Dokumentenordner (auch LOTSE_CORPUS)")
     sub = p.add_subparsers(dest="command", parser_class=GermanParser)
     a = sub.add_parser("ask", help="eine Frage beantworten")
-    a.add_argument("question", nargs="+", help="die Frage")
+    a.add_argument("question", nargs="+", metavar="FRAGE", help="die Frage")
     a.add_argument("--json", action="store_true", help="Antwort als JSON")
     sub.add_parser("batch", help="Fragen zeilenweise von stdin, JSON-Zeilen auf stdout")
     sub.add_parser("index", help="Index neu aufbauen")
@@ -132,7 +132,7 @@ def build_parser() -> GermanParser:
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
     c = sub.add_parser("calc", help="Rechner direkt aufrufen")
-    csub = c.add_subparsers(dest="calculator", parser_class=GermanParser, required=True)
+    csub = c.add_subparsers(dest="calculator", metavar="RECHNER", parser_class=GermanParser, required=True)
     for name, (title, options, _run) in CALCS.items():
         cp = csub.add_parser(name, help=title, description=title)
         for flag, kw in options:

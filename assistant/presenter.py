@@ -303,7 +303,7 @@ def reply_plain(reply, source_labels: list[str] | None = None) -> str:
     a = v.answer
     if a.short:
         lines += ["", f"Kurz: {a.short}"]
-    lines += ["", a.passage.strip(), "", f"Quelle: {a.document_title} ({a.issuer}), {a.section}, Dokument vom {a.date}",
+    lines += ["", a.passage.strip(), "", f"Quelle: {a.document_title}; {a.section}; Herausgeber: {a.issuer}; Dokument vom {a.date}",
               f"Gültigkeit: {a.validity}"]
     lines += [f"Hinweis: {n}" for n in a.notes]
     return "\n".join(lines)

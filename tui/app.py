@@ -86,8 +86,15 @@ class LotseApp(App):
     def on_mount(self) -> None:
         self.sub_title = LOADING
         self.query_one(QuestionInput).focus()
-        self.service.set_progress(lambda message: self.call_from_thread(self._progress, message))
+        self.service.set_progress(self._report_progress)
         self.load()
+
+    def _report_progress(self, message: str) -> None:
+        """Called by the service while it builds the index (from the loading thread)."""
+        try:
+            self.call_from_thread(self._progress, message)
+        except RuntimeError:  # the app has ended, or the call came from the UI thread itself
+            pass
 
     def _progress(self, message: str) -> None:
         if not self.ready:

@@ -27,6 +27,7 @@ class SourcePanel(VerticalScroll):
         self.cited: str | None = None
         self.target = None
         self.header = ""
+        self.cited_markdown = ""
 
     async def show(self, doc, units, cited_id: str | None, today, highlight: str = "") -> None:
         self.doc_id, self.cited = doc.id, cited_id
@@ -44,7 +45,7 @@ class SourcePanel(VerticalScroll):
                         classes="unit cited" if cited else "unit", id=f"unit-{pos}")
             widgets.append(md)
             if cited:
-                target = md
+                target, self.cited_markdown = md, unit_markdown(u, cited, highlight)
         await self.mount_all(widgets)
         self.target = target
         if target is not None:
