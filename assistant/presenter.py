@@ -96,7 +96,7 @@ def next_steps(reply) -> list[str]:
     """What to do when there is no answer: rephrase, related topics, whom to ask (no legal content)."""
     steps = [REPHRASE]
     if reply.suggestions:
-        steps.append("Verwandte Themen in den Dokumenten: " + "; ".join(reply.suggestions) + ".")
+        steps.append("Wählen Sie oben unter „Meinten Sie“ ein verwandtes Thema aus den Dokumenten.")
     steps.append(WHOM_TO_ASK)
     return steps
 

@@ -172,6 +172,8 @@ async def test_builtin_labels_are_german(lotse):
     app = create_app(service=lotse)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(app, pilot)
+        await pilot.press("ctrl+c")
+        assert "Beenden mit Strg+Q." in notifications(app)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Beenden" in titles and not {"Quit", "Screenshot", "Maximize", "Minimize", "Keys", "Theme"} & set(titles)
         await pilot.press("ctrl+p")

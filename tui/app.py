@@ -81,7 +81,7 @@ class LotseApp(App):
                 with TabPane("Einarbeitung", id="tab-learn"):
                     yield OnboardingView(self.service, id="onboarding")
             yield SourcePanel(id="source")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = LOADING
@@ -237,6 +237,13 @@ class LotseApp(App):
     def _copy(self, text: str) -> None:
         self.copy_to_clipboard(text)
         self.notify("Antwort mit Quelle in die Zwischenablage kopiert.")
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (it copies in inputs): say in German how to quit."""
+        keys = [k for k, b in self.active_bindings.items() if b.binding.action in ("quit", "app.quit")]
+        if keys:
+            shown = keys[0].replace("ctrl+", "Strg+").upper().replace("STRG+", "Strg+")
+            self.notify(f"Beenden mit {shown}.", title="Möchten Sie UB-Lotse beenden?")
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
