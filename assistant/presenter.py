@@ -58,13 +58,18 @@ def out_of_force_note(doc, today: dt.date) -> str:
 
 
 def force_marker(in_force: bool) -> str:
-    """The marker appended to a title from a document out of force (cards, buttons, onboarding)."""
-    return "" if in_force else f" ⚠ {OUT_OF_FORCE}"
+    """The marker of a document out of force ("" while it is in force)."""
+    return "" if in_force else f"⚠ {OUT_OF_FORCE}"
+
+
+def related_label(title: str, doc_title: str, in_force: bool) -> str:
+    """A related unit on a button: "⚠ außer Kraft: Titel (Dokument)" – the marker first, so it is never cut off."""
+    marker = force_marker(in_force)
+    return f"{marker + ': ' if marker else ''}{title} ({doc_title})"
 
 
 def unit_label(unit, doc, today: dt.date) -> str:
-    """A related unit as one line: "Titel (Dokument) ⚠ außer Kraft"."""
-    return f"{unit.title} ({doc.short_title}){force_marker(doc.in_force(today))}"
+    return related_label(unit.title, doc.short_title, doc.in_force(today))
 
 
 def echo(question: str, limit: int = ECHO_LIMIT) -> str:
@@ -207,7 +212,7 @@ def present(reply, source_labels: list[str] | None = None) -> ReplyView:
         return view
     if reply.answers:
         view.answer = answer_view(reply.answers[0])
-        view.related = [RelatedView(a.unit.id, f"{a.unit.title} ({a.document.short_title}){force_marker(a.in_force)}")
+        view.related = [RelatedView(a.unit.id, related_label(a.unit.title, a.document.short_title, a.in_force))
                         for a in reply.answers[1:4]]
     return view
 

@@ -120,5 +120,6 @@ def test_no_answer_says_what_to_do_next(lotse):
 def test_related_units_from_documents_out_of_force_are_marked(lotse):
     view = presenter.present(lotse.ask("Wann muss das Integrationsamt unterrichtet werden?"))
     marked = [r.label for r in view.related if "Kooperationsvereinbarung M-V" in r.label]
-    assert marked and all(label.endswith("⚠ außer Kraft") for label in marked)
+    assert marked and all(label.startswith("⚠ außer Kraft: ") for label in marked)
     assert not any("⚠" in r.label for r in view.related if "M-V" not in r.label)
+    assert presenter.force_marker(False) == "⚠ außer Kraft" and presenter.force_marker(True) == ""

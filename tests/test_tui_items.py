@@ -7,6 +7,7 @@ from textual.widgets import Input
 from textual.widgets._footer import FooterKey
 from textual.widgets._select import SelectOverlay
 
+from assistant import presenter
 from tui.app import LotseApp, create_app
 from tui.german import Tickbox
 from tui.screens.help import HELP
@@ -200,7 +201,7 @@ async def test_onboarding_steps_from_documents_out_of_force_are_marked(lotse):
         await pilot.press("f6")
         await app.query_one(OnboardingView).show_step(index)
         labels = [str(b.label) for b in app.query(".passage")]
-        assert labels and all(label.endswith("⚠ außer Kraft") for label in labels if "M-V" in label)
+        assert labels and all(label.startswith("⚠ außer Kraft: ") for label in labels if "M-V" in label)
 
 
 def test_help_lists_every_key():

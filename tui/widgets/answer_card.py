@@ -24,11 +24,11 @@ class AnswerCard(Vertical, can_focus=True):
     }
     AnswerCard .passage { height: auto; margin-top: 1; }
     AnswerCard .passage.collapsed { max-height: 12; overflow: hidden hidden; }
-    AnswerCard .actions { height: auto; }
+    AnswerCard .actions { height: auto; margin-top: 1; }
     AnswerCard .actions Button { margin-right: 1; min-width: 10; }
     AnswerCard .related-label { margin-top: 1; text-style: bold; }
     AnswerCard .related { height: auto; }
-    AnswerCard .related Button { width: 1fr; }
+    AnswerCard .related Button { width: 1fr; text-align: left; content-align: left middle; }
     """
 
     class SourceRequested(Message):
