@@ -78,10 +78,11 @@ class AnswerCard(Vertical, can_focus=True):
         # Rich Markdown in a Static renders at once: the card's height is known when it is shown
         yield Static(RichMarkdown(self.head), classes="answer")
         if self.passage:
-            collapsible = self.view.answer.collapsible
-            yield Static(RichMarkdown(self.passage), classes="passage collapsed" if collapsible else "passage")
-            if collapsible:
-                yield Button(EXPAND, id="expand", compact=True)
+            # collapsed after COLLAPSE_LINES lines; the button shows once the width says the passage is longer
+            yield Static(RichMarkdown(self.passage), classes="passage collapsed")
+            expand = Button(EXPAND, id="expand", compact=True)
+            expand.display = self.view.answer.collapsible
+            yield expand
         with Horizontal(classes="actions"):
             if self.unit_id:
                 yield Button("Quelle öffnen", id="open-source", variant="primary", compact=True)
@@ -103,6 +104,20 @@ class AnswerCard(Vertical, can_focus=True):
                     b = Button(r.label, classes="related-unit", compact=True)
                     b.unit_id = r.unit_id
                     yield b
+
+    def on_resize(self) -> None:
+        if self.passage:
+            self.call_after_refresh(self._fit_passage)
+
+    def _fit_passage(self) -> None:
+        """Offer "ganzen Abschnitt zeigen" only when the passage is longer than the collapsed height at this width."""
+        passage = self.query_one(".passage", Static)
+        width = passage.content_region.width
+        if not width:
+            return
+        console = self.app.console
+        lines = console.render_lines(RichMarkdown(self.passage), console.options.update_width(width), pad=False)
+        self.query_one("#expand", Button).display = self.expanded or len(lines) > presenter.COLLAPSE_LINES
 
     def toggle_passage(self) -> None:
         self.expanded = not self.expanded
