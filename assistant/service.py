@@ -85,7 +85,7 @@ def clean_question(text: str) -> tuple[str, str]:
     text = re.sub(r"\s+", " ", text).strip()
     notice = ""
     if len(text) > MAX_QUESTION:
-        notice = f"Die Frage ist sehr lang ({len(text):,} Zeichen); berücksichtigt wurden die ersten {MAX_QUESTION} Zeichen.".replace(",", ".")
+        notice = f"Die Frage ist sehr lang ({len(text):,} Zeichen); berücksichtigt wurden die ersten {MAX_QUESTION:,} Zeichen.".replace(",", ".")
         text = text[:MAX_QUESTION]
     return text, notice
 

@@ -1,6 +1,8 @@
 """Pilot tests of issue 9, items 2–5: answer cards, keyboard, input edge cases, German labels."""
 import threading
 
+from hypothesis import given, strategies as st
+
 from textual import events
 from textual.command import CommandPalette
 from textual.widgets import Input
@@ -215,3 +217,27 @@ def test_help_lists_every_key():
     missing = [k for k in keys if german(k) not in HELP]
     assert not missing
     assert EXPAND.split(" ", 1)[1] in HELP
+
+
+PASTE = "\x1b[200~Urlaub\x1b\x11\x1b[31m?\x1b[201~"
+
+
+def parse(chunks):
+    from tui.paste_guard import PasteSafeParser
+
+    parser = PasteSafeParser()
+    return [token for chunk in [*chunks, ""] for token in parser.feed(chunk)]
+
+
+@given(st.lists(st.integers(0, len(PASTE)), max_size=4))
+def test_a_pasted_escape_never_becomes_keys_however_the_terminal_splits_it(cuts):
+    bounds = [0, *sorted(cuts), len(PASTE)]
+    tokens = parse([PASTE[a:b] for a, b in zip(bounds, bounds[1:]) if b > a])
+    assert [type(t).__name__ for t in tokens] == ["Paste"]
+    assert tokens[0].text == "Urlaub \x11 [31m?"
+
+
+def test_keys_outside_a_paste_still_work():
+    tokens = parse(["\x11", PASTE, "\x1b"])
+    keys = [t.key for t in tokens if isinstance(t, events.Key)]
+    assert keys == ["ctrl+q", "escape"] and sum(isinstance(t, events.Paste) for t in tokens) == 1

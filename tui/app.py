@@ -13,6 +13,7 @@ from assistant import presenter
 from assistant.forms import prefill
 from assistant.service import Lotse
 
+from . import paste_guard
 from .german import command_palette
 from .screens.help import HelpScreen
 from .widgets.answer_card import AnswerCard
@@ -306,6 +307,7 @@ def create_app(extra_corpus=(), service: Lotse | None = None, audience: str = "e
 
 def run_app(extra_corpus=()) -> int:
     """Run the app; the exit code is non-zero after an unexpected error (Textual sets it)."""
+    paste_guard.install()
     app = create_app(extra_corpus)
     app.run()
     return app.return_code or 0
