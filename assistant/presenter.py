@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from knowledge.corpus import german_date
 from knowledge.retrieval.sentences import split_sentences
 
 from .calculators.base import quantity
@@ -26,10 +27,6 @@ WHOM_TO_ASK = ("Verbindlich Auskunft zu Ihrem Fall gibt die Reha-Beratung der Ag
 
 
 # ------------------------------------------------------------------ small pieces
-def german_date(value: dt.date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
-
-
 def section(unit) -> str:
     """The unit's place in its document: "Teil A › 1. Urlaub"."""
     return SEP.join(unit.breadcrumb)
@@ -161,6 +158,7 @@ class AnswerView:
     unit_id: str
     short: str  # "Kurz:" – the sentences that answer
     source: str  # document › section
+    document: str  # short title
     document_title: str
     issuer: str
     section: str
@@ -196,7 +194,7 @@ def calculation_view(c, source_labels: list[str]) -> CalculationView:
 
 def answer_view(a) -> AnswerView:
     u, d = a.unit, a.document
-    return AnswerView(u.id, a.highlight, f"{d.short_title}{SEP}{section(u)}", d.title, d.issuer, section(u), d.display_date,
+    return AnswerView(u.id, a.highlight, f"{d.short_title}{SEP}{section(u)}", d.short_title, d.title, d.issuer, section(u), d.display_date,
                       meta_line(a), a.validity, a.in_force, list(a.notes), u.text, a.highlight, list(a.similar))
 
 
@@ -206,8 +204,7 @@ def present(reply, source_labels: list[str] | None = None) -> ReplyView:
     if reply.calculation is not None:
         view.calculation = calculation_view(reply.calculation, source_labels or [])
     if reply.abstained:
-        ids = getattr(reply, "suggestion_ids", []) or []
-        view.suggestions = [RelatedView(uid, title) for uid, title in zip(ids, reply.suggestions)]
+        view.suggestions = [RelatedView(uid, title) for uid, title in zip(reply.suggestion_ids, reply.suggestions)]
         view.next_steps = next_steps(reply)
         return view
     if reply.answers:
@@ -256,7 +253,7 @@ def reply_text(reply, source_labels: list[str] | None = None, more: int = 3) -> 
     if a is not None:
         if a.short:
             out += [f"Kurz: {a.short}", ""]
-        out += [f"Antwort aus: {reply.answers[0].document.short_title}", f"Abschnitt: {a.section}", a.meta, f"Gültigkeit: {a.validity}"]
+        out += [f"Antwort aus: {a.document}", f"Abschnitt: {a.section}", a.meta, f"Gültigkeit: {a.validity}"]
         out += [f"⚠ {n}" for n in a.notes]
         out += ["", a.passage, ""]
         if a.similar:

@@ -100,7 +100,7 @@ async def test_source_panel_keeps_answer_in_view_and_marks_its_sentences(lotse):
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(app, pilot)
         card = await ask(app, pilot, URLAUB)
-        await pilot.press("ctrl+o")
+        await press(pilot, card.query_one("#open-source"))  # the card's button, like Ctrl+O
         await pilot.pause(0.3)
         panel, conversation = app.query_one(SourcePanel), app.query_one(Conversation)
         assert conversation.region.contains_region(card.region.intersection(conversation.region)) and card.region.y <= conversation.region.y + 1

@@ -189,8 +189,7 @@ class LotseApp(App):
 
     # -------------------------------------------------------------- source panel
     async def on_answer_card_source_requested(self, event: AnswerCard.SourceRequested) -> None:
-        card = event.control if isinstance(event.control, AnswerCard) else None
-        await self.open_source(event.unit_id, card)
+        await self.open_source(event.unit_id, event.card)
 
     async def open_source(self, unit_id: str, card: AnswerCard | None = None) -> None:
         unit = self.service.unit(unit_id)

@@ -32,9 +32,10 @@ class AnswerCard(Vertical, can_focus=True):
     """
 
     class SourceRequested(Message):
-        def __init__(self, unit_id: str):
+        def __init__(self, unit_id: str, card: "AnswerCard | None" = None):
             super().__init__()
             self.unit_id = unit_id
+            self.card = card  # set when a card asks: its answer's sentences are marked in the source
 
     class UnitRequested(Message):
         def __init__(self, unit_id: str):
@@ -130,7 +131,7 @@ class AnswerCard(Vertical, can_focus=True):
         if b.id == "expand":
             self.toggle_passage()
         elif b.id == "open-source" and self.unit_id:
-            self.post_message(self.SourceRequested(self.unit_id))
+            self.post_message(self.SourceRequested(self.unit_id, self))
         elif b.id == "open-calc" and self.reply.calculation is not None:
             self.post_message(self.CalculatorRequested(self.reply.calculation.name, self.prefill))
         elif b.id == "copy":
