@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import calculators as calc
+from . import presenter
 from .calculators.registry import REGISTRY, CalculatorSpec, Field, parse_value
 
 EXIT_USAGE = 2
@@ -216,39 +217,9 @@ def build_parser() -> GermanParser:
 
 
 def render_reply(reply, service) -> str:
-    out: list[str] = []
-    if reply.calculation:
-        c = reply.calculation
-        out += [f"Berechnung: {c.title}", f"Ergebnis: {c.result}", ""]
-        out += [f"  {s}" for s in c.steps]
-        out += [f"  Annahme: {s}" for s in c.assumptions]
-        out += [f"  Hinweis: {s}" for s in c.notes]
-        out += ["", "Quellen:"] + [f"  - {service.source_label(r)}" for r in c.rules] + [""]
-    if reply.message:
-        out += [reply.message, ""]
-    if reply.abstained:
-        if reply.suggestions:
-            out += ["Meinten Sie:"] + [f"  - {s}" for s in reply.suggestions]
-        return "\n".join(out).rstrip() + "\n"
-    for i, ans in enumerate(reply.answers[:3]):
-        u, d = ans.unit, ans.document
-        if i == 0:
-            if ans.highlight:
-                out += [f"Kurz: {ans.highlight}", ""]
-            out += [f"Antwort aus: {d.short_title}", f"Abschnitt: {u.section}"]
-            meta = [f"Dokument vom {d.display_date}", f"Herausgeber: {d.issuer}"]
-            if u.responder:
-                meta.append(f"Antwort {u.responder}" + (f" ({u.answer_date})" if u.answer_date else ""))
-            out += [" · ".join(meta), f"Gültigkeit: {ans.validity}"]
-            out += [f"⚠ {n}" for n in ans.notes]
-            out += ["", u.text, ""]
-            if ans.similar:
-                out += ["Ähnliche Fragen:"] + [f"  - {q}" for q in ans.similar] + [""]
-            if len(reply.answers) > 1:
-                out.append("Weitere Treffer:")
-        else:
-            out.append(f"  {i + 1}. {u.title} ({d.short_title}) – {ans.validity}")
-    return "\n".join(out).rstrip() + "\n"
+    """The reply as terminal text; the wording lives in assistant.presenter (shared with the UI)."""
+    labels = [service.source_label(r) for r in reply.calculation.rules] if reply.calculation else []
+    return presenter.reply_text(reply, labels)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,6 +19,7 @@ from knowledge.pipeline import AnswerPipeline
 from . import calculators as calc
 from . import currency
 from . import guide as guide_data
+from . import presenter
 from .forms import FormResult, evaluate
 from .extract import ExtractError
 from .router import route
@@ -47,7 +48,7 @@ class Answer:
     def to_json(self) -> dict:
         u, d = self.unit, self.document
         return {
-            "text": u.text, "highlight": self.highlight, "similar_questions": self.similar, "source": d.short_title, "section": u.section, "score": self.confidence,
+            "text": u.text, "highlight": self.highlight, "similar_questions": self.similar, "source": d.short_title, "section": presenter.section(u), "score": self.confidence,
             "unit_id": u.id, "title": u.title, "document_title": d.title, "issuer": d.issuer, "region": d.region,
             "date": d.display_date, "answer_date": u.answer_date, "responder": u.responder,
             "validity": self.validity, "in_force": self.in_force, "notes": self.notes,
@@ -64,6 +65,7 @@ class Reply:
     suggestions: list[str] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
     error: str = ""
+    suggestion_ids: list[str] = field(default_factory=list)  # unit ids of `suggestions`, in the same order
 
     def to_json(self, service: "Lotse") -> dict:
         return {
@@ -84,7 +86,7 @@ def clean_question(text: str) -> tuple[str, str]:
     text = re.sub(r"\s+", " ", text).strip()
     notice = ""
     if len(text) > MAX_QUESTION:
-        notice = f"Die Frage ist sehr lang ({len(text):,} Zeichen); berücksichtigt wurden die ersten {MAX_QUESTION} Zeichen.".replace(",", ".")
+        notice = f"Die Frage ist sehr lang ({len(text):,} Zeichen); berücksichtigt wurden die ersten {MAX_QUESTION:,} Zeichen.".replace(",", ".")
         text = text[:MAX_QUESTION]
     return text, notice
 
@@ -102,6 +104,7 @@ class Lotse:
         self._searcher: AnswerPipeline | None = None
         self._currency: list[currency.ChangeNote] | None = None
         self._guide: guide_data.Guide | None = None
+        self._spellings: dict[str, str] | None = None
         self._lock = threading.RLock()  # the UI asks from worker threads
 
     # -------------------------------------------------------------- index
@@ -130,6 +133,10 @@ class Lotse:
         self._handle = open_index(self.dirs, progress=self._progress, force=True, lemma_source=self.lemma_source)
         return self._handle
 
+    def set_progress(self, progress) -> None:
+        """Report index building (German status lines) to `progress` from now on, e.g. to the UI."""
+        self._progress = progress
+
     @property
     def errors(self):
         return self.handle.errors
@@ -155,8 +162,9 @@ class Lotse:
         answers = [self._answer(h.unit, h.confidence, h.highlight, h.similar) for h in result.hits]
         confident = bool(answers) and result.confidence >= self.searcher.threshold and not result.uncovered
         messages = [m for m in (notice,) if m]
-        if result.corrections:
-            messages.append("Gesucht mit: " + ", ".join(f"„{k}“ → „{v}“" for k, v in result.corrections.items()))
+        corrections = {k: self.spelling(v) for k, v in result.corrections.items()}
+        if corrections:
+            messages.append(presenter.corrections_text(corrections))
         if error:
             messages.append(error)
         if calculation is not None:
@@ -164,9 +172,10 @@ class Lotse:
                 # the passage the calculator applies comes first
                 lead = self.unit(calculation.rules[0].source)
                 answers = [self._answer(lead, 1.0, calculation.rules[0].quote)] + [a for a in answers if a.unit.id != lead.id]
-            return Reply(question, False, answers[:limit], calculation, " ".join(messages), [], result.corrections, error)
+            return Reply(question, False, answers[:limit], calculation, " ".join(messages), [], corrections, error)
         if not confident:
-            suggestions = self._suggestions(result)
+            suggested = self._suggestions(result)
+            suggestions = [u.title for u in suggested]
             msg = ABSTAIN_TEXT
             if result.uncovered:
                 names = " und ".join(f"„{n}“" for n in result.uncovered)
@@ -175,8 +184,9 @@ class Lotse:
                 msg = error
             elif suggestions:
                 msg += " Meinten Sie eines dieser Themen?"
-            return Reply(question, True, [], None, " ".join([msg] + [m for m in messages if m != error]), suggestions, result.corrections, error)
-        return Reply(question, False, answers, None, " ".join(messages), [], result.corrections, error)
+            return Reply(question, True, [], None, " ".join([msg] + [m for m in messages if m != error]), suggestions, corrections, error,
+                         [u.id for u in suggested])
+        return Reply(question, False, answers, None, " ".join(messages), [], corrections, error)
 
     def reply_for_unit(self, unit_id: str) -> Reply:
         """A reply that shows one unit (a related question chosen from a card)."""
@@ -185,24 +195,39 @@ class Lotse:
             return Reply(unit_id, True, message="Dieser Abschnitt ist nicht (mehr) im Korpus.")
         return Reply(unit.question or unit.title, False, [self._answer(unit, 1.0)])
 
-    def _suggestions(self, result) -> list[str]:
-        out = []
+    def _suggestions(self, result) -> list[Unit]:
+        out: list[Unit] = []
         for h in result.hits:
-            if h.coverage > 0 and h.unit.title not in out:
-                out.append(h.unit.title)
+            if h.coverage > 0 and h.unit.title not in {u.title for u in out}:
+                out.append(h.unit)
             if len(out) == 3:
                 break
         return out
 
+    def spelling(self, folded: str) -> str:
+        """A folded word ("uebergangsgeld") as the documents spell it ("Übergangsgeld")."""
+        if self._spellings is None:
+            from knowledge.analysis.fold import fold
+            from knowledge.analysis.tokenize import tokenize
+
+            counts: dict[str, dict[str, int]] = {}
+            for u in self.handle.store.units():
+                for tok in tokenize(f"{u.title}\n{u.text}"):
+                    forms = counts.setdefault(fold(tok.text), {})
+                    forms[tok.text] = forms.get(tok.text, 0) + 1
+            self._spellings = {k: max(v, key=lambda w: (v[w], w[:1].isupper())) for k, v in counts.items()}
+        return self._spellings.get(folded, folded)
+
     def _answer(self, unit: Unit, confidence: float, highlight: str = "", similar: list[str] | None = None) -> Answer:
         doc = self.document(unit.doc_id)
-        return Answer(unit, doc, round(confidence, 3), doc.validity(self.today), doc.in_force(self.today),
+        return Answer(unit, doc, round(confidence, 3), presenter.validity(doc, self.today), doc.in_force(self.today),
                       self.notes_for(unit, doc), highlight, similar if similar is not None else self.similar_questions(unit.id))
 
     def notes_for(self, unit: Unit, doc: Document) -> list[str]:
         notes = []
-        if not doc.in_force(self.today) and doc.valid_until and self.today > doc.valid_until:
-            notes.append(f"Achtung: Dieses Dokument ist nicht mehr in Kraft ({doc.validity(self.today)}). Prüfen Sie, ob eine Nachfolgeregelung gilt.")
+        note = presenter.out_of_force_note(doc, self.today)
+        if note:
+            notes.append(note)
         notes += currency.notes_for(unit.text, currency.written_on(unit.answer_date, doc.date), self.currency_notes())
         return notes
 
@@ -244,7 +269,7 @@ class Lotse:
         label = rule.source
         if unit is not None:
             doc = self.document(unit.doc_id)
-            label = f"{doc.short_title} > {unit.section}: „{rule.quote}“"
+            label = f"{doc.short_title}{presenter.SEP}{presenter.section(unit)}: „{rule.quote}“"
         if rule.law:
             label += f" ({rule.law})"
         return label
@@ -311,4 +336,4 @@ class Lotse:
             target.write_bytes(to_ics(calculation))
         except OSError as exc:
             return f"Die Datei {target} kann nicht geschrieben werden ({exc.strerror})."
-        return f"{len(calculation.dates)} Termine gespeichert in {target}"
+        return f"{presenter.terms_count(len(calculation.dates))} gespeichert in {target}"

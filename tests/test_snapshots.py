@@ -47,3 +47,10 @@ def _pressed(*keys):
 def test_main_screens(snap_compare, lotse, name, run_before):
     lotse.handle  # build the index before the app starts
     assert snap_compare(create_app(service=lotse), terminal_size=SIZE, run_before=run_before)
+
+
+def test_answer_card_at_80x24(snap_compare, lotse):
+    """The smallest supported terminal: Kurz, source and validity of the answer are on screen."""
+    lotse.handle
+    assert snap_compare(create_app(service=lotse), terminal_size=(80, 24),
+                        run_before=_asked("Haben Teilnehmer der InbeQ Anspruch auf Urlaub?"))

@@ -3,7 +3,7 @@ import pytest
 from textual.widgets import Checkbox, Input, TabbedContent
 
 from tui.app import create_app
-from tui.render import reply_markdown, reply_plain
+from assistant.presenter import reply_markdown, reply_plain
 from tui.widgets.answer_card import AnswerCard
 from tui.widgets.calculator_form import CalculatorForm
 from tui.widgets.conversation import Welcome
@@ -51,8 +51,10 @@ async def test_open_source_scrolls_the_side_panel_to_the_passage(lotse):
         await pilot.pause(0.3)
         panel = app.query_one(SourcePanel)
         assert panel.has_class("open") and panel.cited == card.unit_id
-        target = panel.query_one(".cited")
-        assert panel.scroll_y > 0 and abs(target.virtual_region.y - panel.scroll_y) <= 1
+        target, header = panel.query_one(".cited"), panel.query_one(".doc-header")
+        # the cited passage starts right below the document's title and validity, which stay in view
+        assert panel.scroll_y > 0 and abs(target.region.y - header.region.bottom - 1) <= 1
+        assert "Das Dokument nennt kein Ablaufdatum; Stand 03/2020" in panel.header
         await pilot.press("escape")
         assert not panel.has_class("open")
 

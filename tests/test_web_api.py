@@ -80,7 +80,7 @@ def test_any_question_text_gets_the_batch_contract(client, question):
 def test_ten_thousand_characters_are_cut_with_a_german_notice(client):
     r = client.post("/api/ask", json={"question": "Urlaub " * 1429})  # 10 003 characters
     assert r.status_code == 200
-    assert "berücksichtigt wurden die ersten 1000 Zeichen" in r.json()["message"]
+    assert "berücksichtigt wurden die ersten 1.000 Zeichen" in r.json()["message"]
 
 
 # ------------------------------------------------------------------ errors

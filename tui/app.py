@@ -5,17 +5,20 @@ from __future__ import annotations
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
 
+from assistant import presenter
 from assistant.forms import prefill
 from assistant.service import Lotse
 
-from .render import reply_markdown, reply_plain
+from . import paste_guard
+from .german import command_palette
 from .screens.help import HelpScreen
 from .widgets.answer_card import AnswerCard
 from .widgets.calculator_form import CalculatorForm
-from .widgets.conversation import Conversation
+from .widgets.conversation import Conversation, PendingQuestion
 from .widgets.document_browser import DocumentBrowser
 from .widgets.glossary_view import GlossaryView
 from .widgets.onboarding_view import OnboardingView
@@ -27,6 +30,7 @@ TABS = {"f2": ("tab-ask", "Fragen"), "f3": ("tab-calc", "Rechner"), "f4": ("tab-
 TAB_FOCUS = {"tab-ask": "#question", "tab-calc": "#calc-select", "tab-docs": "#documents",
              "tab-glossary": "#glossary-terms", "tab-learn": "#onboarding"}
 THEMES = ("textual-dark", "textual-light")
+LOADING = "Wissensbasis wird geladen …"
 
 
 class LotseApp(App):
@@ -37,16 +41,19 @@ class LotseApp(App):
     #ask-pane { height: 1fr; }
     QuestionInput { dock: bottom; }
     """
+    # the footer shows the keys in this order; at 80 columns the first ones fit (F1, Ctrl+O, Ctrl+Y …)
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Beenden", priority=True),
         Binding("f1", "help", "Hilfe"),
-        *[Binding(key, f"tab('{tab}')", label) for key, (tab, label) in TABS.items()],
         Binding("ctrl+o", "open_source", "Quelle"),
-        Binding("escape", "close_source", "Quelle schließen", show=False),
         Binding("ctrl+y", "copy_answer", "Kopieren"),
+        Binding("ctrl+end", "latest_card", "Neueste Antwort", show=False),
         Binding("ctrl+g", "next_audience", "Ansicht"),
-        Binding("ctrl+t", "toggle_theme", "Hell/Dunkel"),
+        Binding("ctrl+q", "quit", "Beenden", priority=True),
+        *[Binding(key, f"tab('{tab}')", label, show=False) for key, (tab, label) in TABS.items()],
+        Binding("escape", "close_source", "Quelle schließen", show=False),
+        Binding("ctrl+t", "toggle_theme", "Hell/Dunkel", show=False),
         Binding("ctrl+l", "clear", "Leeren", show=False),
+        Binding("ctrl+p", "command_palette", "Befehle", show=False, priority=True),
     ]
 
     def __init__(self, service: Lotse | None = None, audience: str = "eltern"):
@@ -55,6 +62,7 @@ class LotseApp(App):
         self.audience_id = audience
         self.ready = False
         self.last_card: AnswerCard | None = None
+        self.pending: list[PendingQuestion] = []  # questions asked while the knowledge base loads
 
     # -------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -74,12 +82,26 @@ class LotseApp(App):
                 with TabPane("Einarbeitung", id="tab-learn"):
                     yield OnboardingView(self.service, id="onboarding")
             yield SourcePanel(id="source")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = "Wissensbasis wird geladen …"
+        self.sub_title = LOADING
         self.query_one(QuestionInput).focus()
+        self.service.set_progress(self._report_progress)
         self.load()
+
+    def _report_progress(self, message: str) -> None:
+        """Called by the service while it builds the index (from the loading thread)."""
+        try:
+            self.call_from_thread(self._progress, message)
+        except RuntimeError:  # the app has ended, or the call came from the UI thread itself
+            pass
+
+    def _progress(self, message: str) -> None:
+        if not self.ready:
+            self.sub_title = f"{LOADING} {message}"
+            for p in self.pending:
+                p.progress(message)
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> None:
@@ -91,6 +113,10 @@ class LotseApp(App):
     async def _loaded(self) -> None:
         self.ready = True
         self._show_audience()
+        pending, self.pending = self.pending, []
+        for p in pending:  # questions typed meanwhile, answered in order
+            p.remove()
+            self._answer(p.question)
         s = self.service
         if s.errors:
             self.notify("\n".join(f"{e.path.name}: {e.problem}" for e in s.errors), title="Dokumente mit Fehlern", severity="warning")
@@ -122,6 +148,8 @@ class LotseApp(App):
             return
         event.stop()
         question = event.value.strip()
+        if not question:
+            return  # Enter on empty input adds nothing
         event.input.remember(question)
         event.input.value = ""
         self.ask(question)
@@ -129,6 +157,11 @@ class LotseApp(App):
     def ask(self, question: str) -> None:
         if self.query_one(TabbedContent).active != "tab-ask":
             self.switch_tab("tab-ask")
+        if not self.ready:
+            pending = PendingQuestion(question)
+            self.pending.append(pending)
+            self.query_one(Conversation).add_card(pending)
+            return
         self._answer(question)
 
     @work(thread=True, group="ask")
@@ -142,7 +175,7 @@ class LotseApp(App):
 
     def _show_reply(self, reply) -> AnswerCard:
         labels = [self.service.source_label(r) for r in reply.calculation.rules] if reply.calculation else []
-        card = AnswerCard(reply, reply_markdown(reply, labels), reply_plain(reply, labels),
+        card = AnswerCard(reply, presenter.present(reply, labels), presenter.reply_plain(reply, labels),
                           prefill(reply.calculation) if reply.calculation else None)
         self.last_card = card
         self.query_one(Conversation).add_card(card)
@@ -156,15 +189,18 @@ class LotseApp(App):
 
     # -------------------------------------------------------------- source panel
     async def on_answer_card_source_requested(self, event: AnswerCard.SourceRequested) -> None:
-        await self.open_source(event.unit_id)
+        await self.open_source(event.unit_id, event.card)
 
-    async def open_source(self, unit_id: str) -> None:
+    async def open_source(self, unit_id: str, card: AnswerCard | None = None) -> None:
         unit = self.service.unit(unit_id)
         if unit is None:
             self.notify("Dieser Abschnitt ist nicht (mehr) im Korpus.", severity="warning")
             return
         doc = self.service.document(unit.doc_id)
-        await self.query_one(SourcePanel).show(doc, self.service.units_of(doc.id), unit_id, self.service.today)
+        highlight = card.view.answer.highlight if card is not None and card.view.answer else ""
+        await self.query_one(SourcePanel).show(doc, self.service.units_of(doc.id), unit_id, self.service.today, highlight)
+        if card is not None:  # the conversation narrows: keep the answer in view
+            self.call_after_refresh(self.query_one(Conversation).show_card, card)
 
     def _current_card(self) -> AnswerCard | None:
         focused = self.focused
@@ -177,7 +213,7 @@ class LotseApp(App):
         if card is None or card.unit_id is None:
             self.notify("Noch keine Antwort mit Quelle.", severity="warning")
             return
-        await self.open_source(card.unit_id)
+        await self.open_source(card.unit_id, card)
 
     def action_close_source(self) -> None:
         self.query_one(SourcePanel).close()
@@ -202,6 +238,34 @@ class LotseApp(App):
         self.copy_to_clipboard(text)
         self.notify("Antwort mit Quelle in die Zwischenablage kopiert.")
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (it copies in inputs): say in German how to quit."""
+        keys = [k for k, b in self.active_bindings.items() if b.binding.action in ("quit", "app.quit")]
+        if keys:
+            shown = keys[0].replace("ctrl+", "Strg+").upper().replace("STRG+", "Strg+")
+            self.notify(f"Beenden mit {shown}.", title="Möchten Sie UB-Lotse beenden?")
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(command_palette())
+
+    def action_latest_card(self) -> None:
+        """Jump to the newest card and focus it."""
+        if self.query_one(TabbedContent).active != "tab-ask":
+            self.switch_tab("tab-ask")
+        conversation = self.query_one(Conversation)
+        if conversation.cards:
+            card = conversation.cards[-1]
+            conversation.show_card(card)
+            card.focus(scroll_visible=False)
+
+    def action_page_conversation(self, direction: int) -> None:
+        conversation = self.query_one(Conversation)
+        if direction < 0:
+            conversation.scroll_page_up(animate=False)
+        else:
+            conversation.scroll_page_down(animate=False)
+
     def action_tab(self, tab: str) -> None:
         self.switch_tab(tab)
 
@@ -222,8 +286,11 @@ class LotseApp(App):
         self.last_card = None
 
     def get_system_commands(self, screen):
-        yield from super().get_system_commands(screen)
+        # Textual's own commands are English ("Quit the application", "Screenshot", "Maximize"): German ones instead
+        yield SystemCommand("Beenden", "UB-Lotse beenden", self.action_quit)
+        yield SystemCommand("Hell/Dunkel", "Zwischen hellem und dunklem Design wechseln", self.action_toggle_theme)
         yield SystemCommand("Hilfe", "Tasten und Bedienung", self.action_help)
+        yield SystemCommand("Neueste Antwort", "Zur neuesten Antwortkarte springen", self.action_latest_card)
         for _key, (tab, label) in TABS.items():
             yield SystemCommand(f"Öffnen: {label}", f"Zum Bereich {label} wechseln", lambda t=tab: self.action_tab(t))
         yield SystemCommand("Quelle öffnen", "Quelle der letzten Antwort in der Seitenleiste", self.action_open_source)
@@ -239,6 +306,7 @@ def create_app(extra_corpus=(), service: Lotse | None = None, audience: str = "e
 
 def run_app(extra_corpus=()) -> int:
     """Run the app; the exit code is non-zero after an unexpected error (Textual sets it)."""
+    paste_guard.install()
     app = create_app(extra_corpus)
     app.run()
     return app.return_code or 0

@@ -175,6 +175,11 @@ def num(value: float) -> str:
     return text.replace(".", ",")
 
 
+def quantity(value: float, one: str, many: str) -> str:
+    """A German number with its noun in the right form: "1 Vollzeitstelle", "1,5 Vollzeitstellen", "2 Termine"."""
+    return f"{num(value)} {one if num(value) == '1' else many}"
+
+
 def fmt_date(value: dt.date) -> str:
     return value.strftime("%d.%m.%Y")
 

@@ -18,21 +18,28 @@ Datum und ob das Dokument noch gilt. Steht etwas nicht in den Dokumenten, sagt U
 |---|---|
 | Enter | Frage stellen |
 | ↑ / ↓ | frühere Fragen |
+| Bild↑ / Bild↓ | im Verlauf blättern (auch aus dem Eingabefeld) |
+| Strg+Ende | zur neuesten Antwort springen |
 | F1 | diese Hilfe |
 | F2 | Fragen |
 | F3 | Rechner (Personal, Fristen) |
 | F4 | Dokumente |
 | F5 | Glossar |
 | F6 | Einarbeitung |
-| Strg+O | Quelle der letzten Antwort öffnen |
+| Strg+→ / Strg+← | Einarbeitung: nächster / vorheriger Schritt |
+| Strg+O | Quelle der Antwort öffnen (die gewählte Karte, sonst die neueste) |
 | Esc | Quellenansicht schließen |
 | Strg+Y | Antwort mit Quelle kopieren |
 | Strg+G | Ansicht wechseln (Eltern / Anbieter / Einarbeitung) |
 | Strg+T | hell / dunkel |
 | Strg+L | Verlauf leeren |
-| Strg+P | Befehlspalette |
-| Tab | zum nächsten Element |
+| Strg+P | Befehlspalette (alle Befehle zum Suchen) |
+| Tab / Umschalt+Tab | zum nächsten / vorherigen Element |
 | Strg+Q | beenden |
+
+Auf einer Antwortkarte: „ganzen Abschnitt zeigen“ klappt lange Passagen auf; „Meinten Sie“ und
+„Verwandte Fragen“ öffnen den genannten Abschnitt direkt. Titel mit „⚠ außer Kraft“ stammen aus
+Dokumenten, die nicht mehr gelten.
 
 Schließen mit Esc oder F1.
 """

@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Markdown, Select, Static
 
-from ..render import calculation_markdown
+from assistant.presenter import calculation_markdown
+
+from ..german import Tickbox
 
 
 class CalculatorForm(VerticalScroll):
@@ -59,7 +61,7 @@ class CalculatorForm(VerticalScroll):
         for f in self.forms[name].fields:
             value = values.get(f.name, f.default)
             if f.kind == "flag":
-                control = Checkbox(f.label, bool(value), id=f"field-{f.name}", compact=True)
+                control = Tickbox(f.label, bool(value), id=f"field-{f.name}", compact=True)
                 parts = [control]
             elif f.kind == "choice":
                 control = Select([(label, v) for v, label in f.choices], value=value or f.choices[0][0],

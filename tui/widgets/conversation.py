@@ -4,7 +4,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from rich.markdown import Markdown as RichMarkdown
-from textual.widgets import Button, Static
+from textual.widgets import Button, LoadingIndicator, Static
+
+from assistant import presenter
 
 from ..render import welcome_markdown
 from .answer_card import AnswerCard
@@ -32,6 +34,28 @@ class Welcome(Vertical):
         self.post_message(AnswerCard.QuestionRequested(event.button.question))
 
 
+class PendingQuestion(Vertical):
+    """A question asked while the knowledge base loads; replaced by its answer once it is ready."""
+
+    DEFAULT_CSS = """
+    PendingQuestion { height: auto; border: round $secondary; padding: 0 1; margin: 0 0 1 0; }
+    PendingQuestion LoadingIndicator { height: 1; }
+    """
+
+    def __init__(self, question: str, **kwargs):
+        super().__init__(**kwargs)
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"Frage: {presenter.echo(self.question)}", markup=False)
+        yield Static("Die Wissensbasis wird geladen (beim ersten Start bis zu einer Minute). "
+                     "Ihre Frage wird danach sofort beantwortet.", classes="status", markup=False)
+        yield LoadingIndicator()
+
+    def progress(self, message: str) -> None:
+        self.query_one(".status", Static).update(f"Die Wissensbasis wird geladen: {message} Ihre Frage wird danach sofort beantwortet.")
+
+
 class Conversation(VerticalScroll):
     DEFAULT_CSS = """
     Conversation { height: 1fr; padding: 0 1; }
@@ -42,10 +66,14 @@ class Conversation(VerticalScroll):
             w.remove()
         self.mount(Welcome(audience), before=0 if self.children else None)
 
-    def add_card(self, card: AnswerCard) -> None:
+    def add_card(self, card) -> None:
         self.mount(card)
         # show the new card from its start (question, source), not its last line
-        self.call_after_refresh(self.scroll_to_widget, card, animate=False, top=True)
+        self.call_after_refresh(self.show_card, card)
+
+    def show_card(self, card) -> None:
+        if card.is_attached:
+            self.scroll_to_widget(card, animate=False, top=True)
 
     def clear(self) -> None:
         for card in self.query(AnswerCard):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from textual.widgets import Tree
 
+from assistant import presenter
+
 from .answer_card import AnswerCard
 
 
@@ -14,8 +16,8 @@ class DocumentBrowser(Tree):
     def populate(self, documents, units_of, today) -> None:
         self.clear()
         for doc in documents:
-            state = "" if doc.in_force(today) else " ⚠ nicht mehr in Kraft"
-            node = self.root.add(f"{doc.short_title} ({doc.display_date}){state}", data=None)
+            state = " " + presenter.force_marker(doc.in_force(today))
+            node = self.root.add(f"{doc.short_title} ({doc.display_date}){state.rstrip()}", data=None)
             for u in units_of(doc.id):
                 node.add_leaf(u.title, data=u.id)
         self.root.expand()

@@ -6,13 +6,27 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Markdown, OptionList
 from textual.widgets.option_list import Option
 
+from assistant import presenter
+
 from ..render import glossary_markdown
 from .answer_card import AnswerCard
 
 
+TERMS_MAX_WIDTH = 38
+CHROME = 8  # border, padding and scrollbar of the term list
+
+
+def hyphenate(term: str, width: int) -> str:
+    """A term broken into lines of `width` characters, each broken line ending with a hyphen."""
+    if len(term) <= width or width < 4:
+        return term
+    lines = [term[i:i + width - 1] for i in range(0, len(term), width - 1)]
+    return "-\n".join(lines)
+
+
 class GlossaryView(Horizontal):
     DEFAULT_CSS = """
-    GlossaryView #glossary-terms { width: 30%; min-width: 18; }
+    GlossaryView #glossary-terms { width: 30%; min-width: 18; max-width: 40; }
     GlossaryView #glossary-detail { width: 1fr; padding: 0 1; }
     GlossaryView #glossary-passages { height: auto; max-height: 12; }
     """
@@ -33,7 +47,11 @@ class GlossaryView(Horizontal):
         self.entries = self.service.glossary()
         terms = self.query_one("#glossary-terms", OptionList)
         terms.clear_options()
-        terms.add_options([Option(str(e["term"]), id=str(i)) for i, e in enumerate(self.entries)])
+        names = [str(e["term"]) for e in self.entries]
+        # wide enough for the longest term, so no term is split mid-word (the rare longer one gets a hyphen)
+        width = min(max((len(n) for n in names), default=14) + CHROME, TERMS_MAX_WIDTH)
+        terms.styles.width = width
+        terms.add_options([Option(hyphenate(n, width - CHROME), id=str(i)) for i, n in enumerate(names)])
 
     def show_entry(self, index: int) -> None:
         entry = self.entries[index]
@@ -42,7 +60,8 @@ class GlossaryView(Horizontal):
         self.query_one("#glossary-text", Markdown).update(glossary_markdown(entry, passages))
         ol = self.query_one("#glossary-passages", OptionList)
         ol.clear_options()
-        ol.add_options([Option(u.title, id=u.id) for u in passages])
+        ol.add_options([Option(presenter.unit_label(u, self.service.document(u.doc_id), self.service.today), id=u.id)
+                        for u in passages])
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "glossary-terms" and event.option.id is not None:

@@ -7,6 +7,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, Markdown, Static
 
+from assistant import presenter
+
 from ..render import step_markdown
 from .answer_card import AnswerCard
 
@@ -56,7 +58,8 @@ class OnboardingView(VerticalScroll):
         for uid in step.units:
             unit = self.service.unit(uid)
             if unit is not None:
-                b = Button(f"{unit.title} ({self.service.document(unit.doc_id).short_title})", classes="passage", compact=True)
+                label = presenter.unit_label(unit, self.service.document(unit.doc_id), self.service.today)
+                b = Button(label, classes="passage", compact=True)
                 b.unit_id = uid
                 buttons.append(b)
         await box.mount_all(buttons)
@@ -73,7 +76,7 @@ class OnboardingView(VerticalScroll):
     def reveal(self, i: int) -> None:
         c = self.steps[self.index].checks[i]
         unit = self.service.unit(c.unit)
-        source = f"{self.service.document(unit.doc_id).short_title} › {unit.section}" if unit else c.unit
+        source = f"{self.service.document(unit.doc_id).short_title}{presenter.SEP}{presenter.section(unit)}" if unit else c.unit
         self.query_one(f"#answer-{i}", Static).update(f"„…{c.quote}…“\nQuelle: {source}")
 
     async def action_step(self, delta: int) -> None:

@@ -1,16 +1,30 @@
-"""The question input with a history on up/down."""
+"""The question input with a history on up/down; PageUp/PageDown scroll the conversation."""
 from __future__ import annotations
 
+import re
+import unicodedata
+
+from textual import events
 from textual.binding import Binding
 from textual.widgets import Input
 
+from assistant.service import MAX_QUESTION
+
 MAX_INPUT = 2000
+
+
+def clean_paste(text: str) -> str:
+    """Pasted text as one line: control characters (ESC, Ctrl+…, line breaks) become spaces."""
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
+    return re.sub(r" {2,}", " ", text)
 
 
 class QuestionInput(Input):
     BINDINGS = [
         Binding("up", "history(-1)", "Frühere Frage", show=False),
         Binding("down", "history(1)", "Spätere Frage", show=False),
+        Binding("pageup", "app.page_conversation(-1)", "Zurückblättern", show=False),
+        Binding("pagedown", "app.page_conversation(1)", "Weiterblättern", show=False),
     ]
 
     def __init__(self, **kwargs):
@@ -18,6 +32,22 @@ class QuestionInput(Input):
         self.history: list[str] = []
         self._pos = 0
         self._draft = ""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Paste as text only (a pasted ESC or Ctrl character never acts as a key); a long paste is
+        cut with a German notice instead of being dropped."""
+        event.stop()
+        event.prevent_default()
+        text = clean_paste(event.text)
+        start, end = sorted((self.selection.start, self.selection.end))
+        room = MAX_INPUT - (len(self.value) - (end - start))
+        if len(text) > room:
+            self.notify(f"Der eingefügte Text ist {len(text):,} Zeichen lang; übernommen wurden die ersten {max(room, 0):,} Zeichen. "
+                        f"Beantwortet werden die ersten {MAX_QUESTION:,} Zeichen einer Frage.".replace(",", "."),
+                        title="Text gekürzt", severity="warning")
+            text = text[:max(room, 0)]
+        if text:
+            self.replace(text, start, end)
 
     def on_mount(self) -> None:
         self.cursor_blink = not self.app.is_headless  # a steady cursor keeps test screenshots stable

@@ -1,0 +1,311 @@
+"""German wording of replies and calculations, in one place.
+
+The CLI (`lotse ask`, `lotse calc`), the answer cards of the Textual app and the text copied to the
+clipboard all render through this module: `present()` turns a service reply into a `ReplyView` of
+display strings, and `reply_text`, `card_head_markdown`, `passage_markdown` and `reply_plain` lay
+that view out. No Textual import here (assistant/ never imports the UI).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from knowledge.corpus import german_date
+from knowledge.retrieval.sentences import split_sentences
+
+from .calculators.base import quantity
+
+SEP = " › "  # one separator for document › section paths everywhere
+ECHO_LIMIT = 160  # a question longer than this is echoed shortened on the card
+COLLAPSE_LINES = 12  # a passage longer than this is collapsed on the card
+OUT_OF_FORCE = "außer Kraft"
+REPHRASE = ("Formulieren Sie die Frage anders oder kürzer, mit Begriffen aus den Dokumenten "
+            "(zum Beispiel „InbeQ“, „Berufsbegleitung“, „Jobcoaching“, „Personalschlüssel“).")
+WHOM_TO_ASK = ("Verbindlich Auskunft zu Ihrem Fall gibt die Reha-Beratung der Agentur für Arbeit; "
+               "zur Berufsbegleitung das Integrationsamt (Inklusionsamt).")
+
+
+# ------------------------------------------------------------------ small pieces
+def section(unit) -> str:
+    """The unit's place in its document: "Teil A › 1. Urlaub"."""
+    return SEP.join(unit.breadcrumb)
+
+
+def validity(doc, today: dt.date) -> str:
+    """Whether `doc` is in force on `today`, in plain language and without nested brackets."""
+    if doc.valid_until and today > doc.valid_until:
+        since = german_date(doc.valid_until + dt.timedelta(days=1))
+        return f"Außer Kraft seit {since}; galt bis {german_date(doc.valid_until)}"
+    if doc.valid_from and today < doc.valid_from:
+        return f"Noch nicht in Kraft; gilt ab {german_date(doc.valid_from)}"
+    if doc.valid_from and doc.valid_until:
+        return f"In Kraft vom {german_date(doc.valid_from)} bis {german_date(doc.valid_until)}"
+    if doc.valid_from:
+        return f"In Kraft seit {german_date(doc.valid_from)}; das Dokument nennt kein Ablaufdatum"
+    return f"Das Dokument nennt kein Ablaufdatum; Stand {doc.display_date}"
+
+
+def out_of_force_note(doc, today: dt.date) -> str:
+    """The warning on answers from a document that is no longer in force ("" while it is)."""
+    if doc.valid_until and today > doc.valid_until:
+        since = german_date(doc.valid_until + dt.timedelta(days=1))
+        return f"Achtung: Dieses Dokument ist seit {since} nicht mehr in Kraft. Prüfen Sie, ob eine Nachfolgeregelung gilt."
+    return ""
+
+
+def force_marker(in_force: bool) -> str:
+    """The marker of a document out of force ("" while it is in force)."""
+    return "" if in_force else f"⚠ {OUT_OF_FORCE}"
+
+
+def related_label(title: str, doc_title: str, in_force: bool) -> str:
+    """A related unit on a button: "⚠ außer Kraft: Titel (Dokument)" – the marker first, so it is never cut off."""
+    marker = force_marker(in_force)
+    return f"{marker + ': ' if marker else ''}{title} ({doc_title})"
+
+
+def unit_label(unit, doc, today: dt.date) -> str:
+    return related_label(unit.title, doc.short_title, doc.in_force(today))
+
+
+def echo(question: str, limit: int = ECHO_LIMIT) -> str:
+    """The question as echoed on a card: one line, shortened at a word boundary."""
+    text = re.sub(r"\s+", " ", question).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return f"{cut} … ({len(text):,} Zeichen)".replace(",", ".")
+
+
+def corrections_text(corrections: dict[str, str]) -> str:
+    return "Gesucht mit: " + ", ".join(f"„{k}“ → „{v}“" for k, v in corrections.items())
+
+
+def terms_count(n: int) -> str:
+    return quantity(n, "Termin", "Termine")
+
+
+def meta_line(answer) -> str:
+    d, u = answer.document, answer.unit
+    meta = [f"Dokument vom {d.display_date}", f"Herausgeber: {d.issuer}"]
+    if u.responder:
+        meta.append(f"Antwort {u.responder}" + (f" ({u.answer_date})" if u.answer_date else ""))
+    return " · ".join(meta)
+
+
+def next_steps(reply) -> list[str]:
+    """What to do when there is no answer: rephrase, related topics, whom to ask (no legal content)."""
+    steps = [REPHRASE]
+    if reply.suggestions:
+        steps.append("Wählen Sie oben unter „Meinten Sie“ ein verwandtes Thema aus den Dokumenten.")
+    steps.append(WHOM_TO_ASK)
+    return steps
+
+
+# ------------------------------------------------------------------ passages
+def highlight_spans(text: str, highlight: str) -> list[tuple[int, int]]:
+    """Character spans of the passage's sentences that make up the answer's highlight."""
+    if not highlight:
+        return []
+    wanted = re.sub(r"\s+", " ", highlight)
+    out = []
+    for a, b in split_sentences(text):
+        sentence = re.sub(r"\s+", " ", re.sub(r"\s*\|\s*", " – ", text[a:b].strip(" |"))).strip()
+        if len(sentence) > 3 and sentence in wanted:
+            out.append((a, b))
+    return out
+
+
+def passage_markdown(text: str, highlight: str = "") -> str:
+    """A passage as Markdown that keeps its line breaks, with the highlight sentences in bold."""
+    spans = highlight_spans(text, highlight)
+    for a, b in reversed(spans):
+        text = f"{text[:a]}**{text[a:b]}**{text[b:]}"
+    lines = text.split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        plain = line.strip() and nxt.strip() and not line.lstrip().startswith("|") and not nxt.lstrip().startswith(("|", "- ", "* "))
+        # a line break inside a paragraph is a real break in these documents ("…Maßnahmeende" / "Ab diesem Zeitpunkt")
+        out.append(line.rstrip() + "  " if plain else line)
+    return "\n".join(out)
+
+
+def passage_lines(text: str) -> int:
+    return len([line for line in text.splitlines() if line.strip()])
+
+
+# ------------------------------------------------------------------ views
+@dataclass
+class CalculationView:
+    title: str
+    result: str
+    steps: list[str]
+    assumptions: list[str]
+    notes: list[str]
+    sources: list[str]
+
+
+@dataclass
+class RelatedView:
+    unit_id: str
+    label: str
+
+
+@dataclass
+class AnswerView:
+    unit_id: str
+    short: str  # "Kurz:" – the sentences that answer
+    source: str  # document › section
+    document: str  # short title
+    document_title: str
+    issuer: str
+    section: str
+    date: str
+    meta: str
+    validity: str
+    in_force: bool
+    notes: list[str]
+    passage: str
+    highlight: str
+    similar: list[str]
+
+    @property
+    def collapsible(self) -> bool:
+        return passage_lines(self.passage) > COLLAPSE_LINES or len(self.passage) > COLLAPSE_LINES * 80
+
+
+@dataclass
+class ReplyView:
+    question: str
+    abstained: bool
+    messages: list[str] = field(default_factory=list)
+    calculation: CalculationView | None = None
+    answer: AnswerView | None = None
+    related: list[RelatedView] = field(default_factory=list)  # further hits (Verwandte Fragen)
+    suggestions: list[RelatedView] = field(default_factory=list)  # Meinten Sie
+    next_steps: list[str] = field(default_factory=list)
+
+
+def calculation_view(c, source_labels: list[str]) -> CalculationView:
+    return CalculationView(c.title, c.result, list(c.steps), list(c.assumptions), list(c.notes), list(source_labels))
+
+
+def answer_view(a) -> AnswerView:
+    u, d = a.unit, a.document
+    return AnswerView(u.id, a.highlight, f"{d.short_title}{SEP}{section(u)}", d.short_title, d.title, d.issuer, section(u), d.display_date,
+                      meta_line(a), a.validity, a.in_force, list(a.notes), u.text, a.highlight, list(a.similar))
+
+
+def present(reply, source_labels: list[str] | None = None) -> ReplyView:
+    """The display strings of a reply; `source_labels` name the calculation's rules (service.source_label)."""
+    view = ReplyView(echo(reply.question), reply.abstained, [reply.message] if reply.message else [])
+    if reply.calculation is not None:
+        view.calculation = calculation_view(reply.calculation, source_labels or [])
+    if reply.abstained:
+        view.suggestions = [RelatedView(uid, title) for uid, title in zip(reply.suggestion_ids, reply.suggestions)]
+        view.next_steps = next_steps(reply)
+        return view
+    if reply.answers:
+        view.answer = answer_view(reply.answers[0])
+        view.related = [RelatedView(a.unit.id, related_label(a.unit.title, a.document.short_title, a.in_force))
+                        for a in reply.answers[1:4]]
+    return view
+
+
+# ------------------------------------------------------------------ layouts
+def calculation_text(c: CalculationView) -> list[str]:
+    out = [f"Berechnung: {c.title}", f"Ergebnis: {c.result}", ""]
+    out += [f"  {s}" for s in c.steps]
+    out += [f"  Annahme: {s}" for s in c.assumptions]
+    out += [f"  Hinweis: {s}" for s in c.notes]
+    return out + ["", "Quellen:"] + [f"  - {s}" for s in c.sources] + [""]
+
+
+def calculation_markdown(c, source_labels: list[str] | None = None) -> str:
+    """A calculation as Markdown (cards and the calculator tab); `c` is a Calculation or a CalculationView."""
+    if not isinstance(c, CalculationView):
+        c = calculation_view(c, source_labels or [])
+    parts = [f"### {c.title}", f"**Ergebnis:** {c.result}", ""]
+    parts += [f"- {s}" for s in c.steps]
+    parts += [f"- *Annahme:* {a}" for a in c.assumptions]
+    parts += [f"- *Hinweis:* {n}" for n in c.notes]
+    if c.sources:
+        parts += ["", "**Quellen:**"] + [f"- {s}" for s in c.sources]
+    return "\n".join(parts)
+
+
+def reply_text(reply, source_labels: list[str] | None = None, more: int = 3) -> str:
+    """A reply as terminal text (`lotse ask`, `lotse calc`)."""
+    v = present(reply, source_labels)
+    out: list[str] = []
+    if v.calculation:
+        out += calculation_text(v.calculation)
+    for m in v.messages:
+        out += [m, ""]
+    if v.abstained:
+        if reply.suggestions:
+            out += ["Meinten Sie:"] + [f"  - {s}" for s in reply.suggestions] + [""]
+        out += ["So kommen Sie weiter:"] + [f"  - {s}" for s in v.next_steps]
+        return "\n".join(out).rstrip() + "\n"
+    a = v.answer
+    if a is not None:
+        if a.short:
+            out += [f"Kurz: {a.short}", ""]
+        out += [f"Antwort aus: {a.document}", f"Abschnitt: {a.section}", a.meta, f"Gültigkeit: {a.validity}"]
+        out += [f"⚠ {n}" for n in a.notes]
+        out += ["", a.passage, ""]
+        if a.similar:
+            out += ["Ähnliche Fragen:"] + [f"  - {q}" for q in a.similar] + [""]
+        others = reply.answers[1:more]
+        if others:
+            out.append("Weitere Treffer:")
+            out += [f"  {i}. {o.unit.title} ({o.document.short_title}) – {o.validity}" for i, o in enumerate(others, 2)]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def card_head_markdown(v: ReplyView) -> str:
+    """The top of an answer card: question, messages, calculation, "Kurz:", source, date and validity."""
+    parts = [f"**Frage:** {v.question}", ""]
+    if v.calculation:
+        parts += [calculation_markdown(v.calculation), ""]
+    for m in v.messages:
+        parts += [m, ""]
+    if v.abstained:
+        parts += ["**So kommen Sie weiter:**", ""] + [f"- {s}" for s in v.next_steps]
+        return "\n".join(parts).rstrip()
+    a = v.answer
+    if a is not None:
+        if a.short:
+            parts += [f"**Kurz:** {a.short}", ""]
+        parts += [f"**Quelle:** {a.source}  ", f"*{a.meta}*  ", f"*Gültigkeit: {a.validity}*"]
+        for n in a.notes:
+            parts += ["", f"> ⚠ {n}"]
+    return "\n".join(parts).rstrip()
+
+
+def reply_markdown(reply, source_labels: list[str] | None = None) -> str:
+    """A whole reply as Markdown (card head and passage)."""
+    v = present(reply, source_labels)
+    head = card_head_markdown(v)
+    return head + ("\n\n" + passage_markdown(v.answer.passage, v.answer.highlight) if v.answer else "")
+
+
+def reply_plain(reply, source_labels: list[str] | None = None) -> str:
+    """The answer with its source as plain text, for the clipboard."""
+    v = present(reply, source_labels)
+    lines = [f"Frage: {reply.question.strip()}"]
+    c = v.calculation
+    if c:
+        lines += [f"{c.title}: {c.result}"] + [f"  {s}" for s in c.steps] + [f"  Quelle: {s}" for s in c.sources]
+    if v.abstained or v.answer is None:
+        lines += v.messages
+        return "\n".join(lines)
+    a = v.answer
+    if a.short:
+        lines += ["", f"Kurz: {a.short}"]
+    lines += ["", a.passage.strip(), "", f"Quelle: {a.document_title}; {a.section}; Herausgeber: {a.issuer}; Dokument vom {a.date}",
+              f"Gültigkeit: {a.validity}"]
+    lines += [f"Hinweis: {n}" for n in a.notes]
+    return "\n".join(lines)

@@ -1,0 +1,125 @@
+"""The presenter: one German wording for the CLI, the answer cards and the clipboard (issue 9, items 2 and 8)."""
+import dataclasses
+import datetime as dt
+import re
+
+import pytest
+from hypothesis import given, strategies as st
+
+from assistant import presenter
+from assistant.calculators.base import quantity
+from assistant.cli import render_reply
+
+from .conftest import TODAY
+
+URLAUB = "Haben Teilnehmer der InbeQ Anspruch auf Urlaub?"
+ABSTAINS = "Wie hoch ist die Ausgleichsabgabe pro Monat in Euro?"
+D = dt.date
+
+
+@pytest.mark.parametrize("valid_from, valid_until, expected", [
+    (None, None, "Das Dokument nennt kein Ablaufdatum; Stand 03/2020"),
+    (D(2015, 11, 30), None, "In Kraft seit 30.11.2015; das Dokument nennt kein Ablaufdatum"),
+    (D(2011, 4, 15), D(2014, 4, 14), "Außer Kraft seit 15.04.2014; galt bis 14.04.2014"),
+    (D(2020, 1, 1), D(2030, 12, 31), "In Kraft vom 01.01.2020 bis 31.12.2030"),
+    (D(2027, 1, 1), None, "Noch nicht in Kraft; gilt ab 01.01.2027"),
+])
+def test_validity_in_plain_language(lotse, valid_from, valid_until, expected):
+    doc = dataclasses.replace(lotse.document("bagub-faq"), valid_from=valid_from, valid_until=valid_until)
+    assert presenter.validity(doc, TODAY) == expected
+
+
+def test_answers_from_a_document_out_of_force_have_no_nested_brackets(lotse):
+    reply = lotse.ask("Mit welcher Frist kann die Kooperationsvereinbarung gekündigt werden?")
+    answer = reply.answers[0]
+    assert answer.document.id == "mv-koop" and not answer.in_force
+    texts = [render_reply(reply, lotse), presenter.reply_markdown(reply), presenter.reply_plain(reply)]
+    for text in texts:
+        assert "Außer Kraft seit 15.04.2014; galt bis 14.04.2014" in text
+        assert "seit 15.04.2014 nicht mehr in Kraft" in text
+        assert not re.search(r"\([^)]*\(", text), "nested brackets"
+
+
+@pytest.mark.parametrize("value, one, many, expected", [
+    (1, "Termin", "Termine", "1 Termin"),
+    (2, "Termin", "Termine", "2 Termine"),
+    (1.0, "Vollzeitstelle", "Vollzeitstellen", "1 Vollzeitstelle"),
+    (0.5, "Vollzeitstelle", "Vollzeitstellen", "0,5 Vollzeitstellen"),
+    (1.6, "Vollzeitstelle", "Vollzeitstellen", "1,6 Vollzeitstellen"),
+])
+def test_numbers_with_the_right_noun_form(value, one, many, expected):
+    assert quantity(value, one, many) == expected
+
+
+def test_one_separator_for_document_and_section_paths(lotse):
+    reply = lotse.ask("Wie viele Wochenstunden Personal brauche ich bei 8 Teilnehmenden im 6. Monat?")
+    labels = [lotse.source_label(r) for r in reply.calculation.rules]
+    for text in (render_reply(reply, lotse), presenter.reply_markdown(reply, labels), presenter.reply_plain(reply, labels)):
+        assert " > " not in text and "›" in text
+
+
+def test_cli_card_and_clipboard_say_the_same(lotse):
+    reply = lotse.ask(URLAUB)
+    a = reply.answers[0]
+    cli, card, plain = render_reply(reply, lotse), presenter.reply_markdown(reply), presenter.reply_plain(reply)
+    assert cli.startswith(f"Kurz: {a.highlight}")
+    assert f"**Kurz:** {a.highlight}" in card and f"Kurz: {a.highlight}" in plain
+    for text in (cli, card, plain):
+        assert "Das Dokument nennt kein Ablaufdatum; Stand 03/2020" in text
+        assert "2,5 unterweisungsfreien Arbeitstagen" in text
+    # card order: Kurz, then source, date and validity, then the passage
+    assert card.index("**Kurz:**") < card.index("**Quelle:**") < card.index("Gültigkeit") < card.index("Sind Teilnehmende")
+
+
+def test_passage_keeps_its_line_breaks_and_marks_the_answer():
+    text = ("ab dem 13. Monat der Maßnahme bis zum Maßnahmeende\n"
+            "Ab diesem Zeitpunkt beträgt der Mindestpersonaleinsatz 19,5 Zeitstunden wöchentlich.\n\n"
+            "| A | B |\n|---|---|\n| 1 | 2 |")
+    md = presenter.passage_markdown(text, "Ab diesem Zeitpunkt beträgt der Mindestpersonaleinsatz 19,5 Zeitstunden wöchentlich.")
+    assert "Maßnahmeende  \n**Ab diesem Zeitpunkt" in md  # a hard break, not "…Maßnahmeende Ab diesem Zeitpunkt"
+    assert "wöchentlich.**" in md and "| A | B |\n|---|---|" in md
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="*"), max_size=200))
+def test_passage_markdown_only_adds_breaks_and_bold(text):
+    first = next(iter(re.findall(r"[^\n]{5,}", text)), "")
+    md = presenter.passage_markdown(text, first)
+    assert md.replace("**", "").split() == text.split()  # the words are untouched
+
+
+@pytest.mark.parametrize("question, shortened", [
+    ("Urlaub?", False),
+    ("Wie " + "sehr " * 60 + "lange Frage?", True),
+])
+def test_long_questions_are_echoed_shortened(question, shortened):
+    out = presenter.echo(question)
+    assert (out != question) == shortened
+    assert len(out) <= presenter.ECHO_LIMIT + 20
+    if shortened:
+        assert out.endswith(f"… ({len(question)} Zeichen)")
+
+
+def test_typo_corrections_in_normal_spelling(lotse):
+    reply = lotse.ask("Wer zahlt das übergansgeld?")
+    assert reply.corrections == {"übergansgeld": "Übergangsgeld"}
+    assert "„übergansgeld“ → „Übergangsgeld“" in reply.message
+    assert "uebergangsgeld" not in render_reply(reply, lotse)
+
+
+def test_no_answer_says_what_to_do_next(lotse):
+    reply = lotse.ask(ABSTAINS)
+    assert reply.abstained and reply.suggestion_ids and len(reply.suggestion_ids) == len(reply.suggestions)
+    assert [lotse.unit(i).title for i in reply.suggestion_ids] == reply.suggestions
+    for text in (render_reply(reply, lotse), presenter.reply_markdown(reply)):
+        assert "So kommen Sie weiter" in text and "Formulieren Sie die Frage anders" in text
+        assert "Reha-Beratung der Agentur für Arbeit" in text and "Berufsbegleitung das Integrationsamt" in text
+    view = presenter.present(reply)
+    assert [s.unit_id for s in view.suggestions] == reply.suggestion_ids
+
+
+def test_related_units_from_documents_out_of_force_are_marked(lotse):
+    view = presenter.present(lotse.ask("Wann muss das Integrationsamt unterrichtet werden?"))
+    marked = [r.label for r in view.related if "Kooperationsvereinbarung M-V" in r.label]
+    assert marked and all(label.startswith("⚠ außer Kraft: ") for label in marked)
+    assert not any("⚠" in r.label for r in view.related if "M-V" not in r.label)
+    assert presenter.force_marker(False) == "⚠ außer Kraft" and presenter.force_marker(True) == ""
