@@ -109,12 +109,18 @@ class QueryAnalyzer:
         # search-syntax operators and lone letters ("x") carry no content
         terms = [t for t in self.analyzer.terms(text)[:MAX_QUERY_TERMS]
                  if t.surface not in QUERY_SYNTAX and (len(t.surface) > 1 or t.surface.isdigit())]
+        added: set[int] = set()  # positions of the terms an idiom added
         if extra:
             have = {x.stem for x in terms}
-            terms += [t for t in self.analyzer.terms(extra) if t.stem not in have]
+            for t in self.analyzer.terms(extra):
+                if t.stem not in have:
+                    added.add(len(terms))
+                    terms.append(t)
         corrections: dict[str, str] = {}
         fixed: list[Term] = []
-        for t in terms:
+        from_idiom: list[bool] = []
+        for i, t in enumerate(terms):
+            from_idiom.append(i in added)
             if not self.known(t.stem) and not t.folded.isdigit():
                 verb = next((v for v in (self.analyzer.term(c, t.position) for c in verb_candidates(t.folded))
                              if v is not None and self.known(v.stem)), None)
@@ -129,7 +135,7 @@ class QueryAnalyzer:
                         t = nt
             fixed.append(t)
         concepts = []
-        for t in fixed:
+        for t, idiom in zip(fixed, from_idiom):
             alts: dict[tuple[str, ...], float] = {(t.stem,): 1.0}
             alias = number_alias(t.folded)
             if alias:
@@ -144,6 +150,8 @@ class QueryAnalyzer:
             c.idf = self.idf(t.stem)
             if t.position in persons and t.folded in FAMILY_NOUNS:
                 c.weight = 0.0
+            elif idiom:
+                c.weight = cfg.idiom_weight
             concepts.append(c)
         stems = [c.term.stem for c in concepts]
         for exp in self.thesaurus.expansions(stems):

@@ -264,10 +264,10 @@ def test_abstention_offers_the_suggestions_as_links(client, lotse):
         assert f'href="/?{urlencode({"q": s, "ansicht": "eltern"}).replace("&", "&amp;")}"' in html
 
 
-@pytest.mark.parametrize("audience,fragment", [("eltern", "Wer bezahlt die Fahrt zum Qualifizierungsbetrieb?"),
+@pytest.mark.parametrize("audience,fragment", [("eltern", "Wer zahlt die Fahrtkosten zum Betrieb?"),
                                                ("anbieter", "Wie viele Wochenstunden Personal"),
                                                ("einarbeitung", "Einarbeitungspfad"),
-                                               ("unbekannt", "Wer bezahlt die Fahrt zum Qualifizierungsbetrieb?")])
+                                               ("unbekannt", "Wer zahlt die Fahrtkosten zum Betrieb?")])
 def test_audience_switch(client, audience, fragment):
     html = client.get("/", params={"ansicht": audience}).text
     assert fragment in html

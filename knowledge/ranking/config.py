@@ -34,6 +34,9 @@ FEATURES = (
     "unknown_noun",  # share of the question's information in nouns the corpus never uses (a topic it lacks)
     "scope_miss",    # the question names an adjacent topic or programme the unit does not
 )
+# for each of these, "<name>_gap": the candidate's value minus the best candidate's (0 for the best)
+GAP_FEATURES = ("coverage_all", "char_unit", "sentence", "qmatch", "noun_coverage", "head", "char_q3")
+FEATURES = FEATURES + tuple(f"{name}_gap" for name in GAP_FEATURES)
 
 
 @dataclass
@@ -48,6 +51,7 @@ class RankingConfig:
     unseen_non_noun_weight: float = 0.25
     number_word_weight: float = 0.6
     digit_weight: float = 0.3
+    idiom_weight: float = 1.0  # words an idiom of the thesaurus adds ("wer zahlt" -> Kosten)
     # retrieval (hand-set)
     field_boosts: dict[str, float] = field(default_factory=lambda: {"title": 2.5, "question": 2.0, "crumbs": 0.6, "body": 1.0, "asked": 1.0})
     bm25_b: float = 0.6

@@ -11,7 +11,7 @@ from ..query import AnalysedQuery, coverage
 from ..retrieval import Candidate
 from ..retrieval.questions import QuestionRetriever
 from ..retrieval.sentences import Highlight, best_sentences
-from .config import RankingConfig
+from .config import GAP_FEATURES, RankingConfig
 
 
 @dataclass
@@ -108,6 +108,11 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
             "scope_miss": float(any(pos not in t.units for t in named_topics)),
         }
         out.append(Scored(pos, f, highlight=hl, similar=similar))
+    # how far each candidate stays behind the best candidate on the main signals (0 for the best)
+    for name in GAP_FEATURES:
+        best = max((s.features[name] for s in out), default=0.0)
+        for s in out:
+            s.features[f"{name}_gap"] = s.features[name] - best
     return out
 
 
