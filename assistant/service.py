@@ -11,8 +11,9 @@ from pathlib import Path
 import yaml
 from whoosh.index import EmptyIndexError
 
-from knowledge.corpus import BUILTIN_CORPUS, Document, Unit, corpus_dirs
+from knowledge.corpus import BUILTIN_CORPUS, CorpusError, Document, Unit, corpus_dirs
 from knowledge.analysis.lemmas import LemmaSource
+from knowledge.safeyaml import DataError, load_file
 from knowledge.index import IndexHandle, open_index
 from knowledge.pipeline import AnswerPipeline
 
@@ -101,6 +102,7 @@ class Lotse:
         self._searcher: AnswerPipeline | None = None
         self._renumbering: list[dict] | None = None
         self._guide: guide_data.Guide | None = None
+        self._glossary_errors: list[CorpusError] = []
         self._lock = threading.RLock()  # the UI asks from worker threads
 
     # -------------------------------------------------------------- index
@@ -130,8 +132,10 @@ class Lotse:
         return self._handle
 
     @property
-    def errors(self):
-        return self.handle.errors
+    def errors(self) -> list[CorpusError]:
+        """Skipped files with their problems: the index's, plus the guide's and glossary's once loaded."""
+        extra = [CorpusError(p, m) for p, m in (self._guide.errors if self._guide else [])]
+        return self.handle.errors + extra + self._glossary_errors
 
     # -------------------------------------------------------------- answering
     def ask(self, question: str, limit: int = 5) -> Reply:
@@ -253,16 +257,23 @@ class Lotse:
 
     def glossary(self) -> list[dict]:
         """Glossary entries (term, long, explanation) from every corpus folder, sorted by term."""
-        entries = []
+        entries, errors = [], []
         for d in self.dirs:
             path = Path(d) / "glossary.yaml"
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else []
-            except (OSError, yaml.YAMLError):
-                continue  # a broken provider glossary must not take the app down
-            if isinstance(data, list):
-                entries.extend(e for e in data if isinstance(e, dict) and e.get("term") and e.get("explanation"))
-        return sorted(entries, key=lambda e: str(e["term"]).casefold())
+                data = load_file(path) if path.is_file() else []
+            except DataError as exc:  # a broken provider glossary must not take the app down
+                errors.append(CorpusError(path, str(exc)))
+                continue
+            if not isinstance(data, list):
+                errors.append(CorpusError(path, "Das Glossar muss eine Liste von Einträgen mit „term“ und „explanation“ sein."))
+                continue
+            for e in data:
+                if isinstance(e, dict) and isinstance(e.get("term"), str) and e["term"].strip() \
+                        and isinstance(e.get("explanation"), str) and e["explanation"].strip():
+                    entries.append({k: (v if isinstance(v, str) else str(v)) for k, v in e.items() if v is not None})
+        self._glossary_errors = errors
+        return sorted(entries, key=lambda e: e["term"].casefold())
 
     def passages_using(self, term: str, limit: int = 8) -> list[Unit]:
         """Units that use a glossary term, in corpus order."""

@@ -38,10 +38,10 @@ def fingerprint(dirs: list[Path], lemma_source: str = "spacy") -> str:
     files, _ = document_files(dirs)
     h = hashlib.sha256(f"{ANALYSIS_VERSION}/{lemma_source}".encode())
     for path in sorted(files + thesaurus_files(dirs) + topic_files(dirs) + question_files(dirs)):
-        h.update(str(path.resolve()).encode())
+        h.update(os.path.abspath(path).encode())  # not resolve(): a symlink loop must not raise
         try:
             h.update(path.read_bytes())
-        except OSError:
+        except (OSError, RuntimeError):
             h.update(b"<unreadable>")
     return h.hexdigest()[:20]
 

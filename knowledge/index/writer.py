@@ -12,7 +12,7 @@ from whoosh.filedb.filestore import RamStorage
 
 from ..analysis.analyzer import Analyzer
 from ..analysis.thesaurus import load_thesaurus_files
-from ..corpus import Corpus, Document, Unit
+from ..corpus import BUILTIN_CORPUS, Corpus, CorpusError, Document, Unit
 from ..questions import AuthoredQuestion
 from ..retrieval.sentences import answer_start, split_sentences
 from ..topics import compile_topics, load_topic_terms, topic_files
@@ -56,8 +56,9 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
                 lemma_source, progress: Callable[[str], None]) -> tuple[object, dict, set[str]]:
     """Build into `target` (None: in memory); returns (whoosh index, meta, known word forms)."""
     progress("Lemmatisiere das Korpus …")
-    groups, idioms = load_thesaurus_files(thesaurus_files(dirs))
-    topic_terms = load_topic_terms(topic_files(dirs))
+    groups, idioms, problems = load_thesaurus_files(thesaurus_files(dirs), trusted=BUILTIN_CORPUS)
+    topic_terms, topic_problems = load_topic_terms(topic_files(dirs))
+    corpus.errors.extend(CorpusError(path, problem) for path, problem in problems + topic_problems)
     texts = []
     for u in corpus.units:
         texts.extend([u.title, u.question, u.text])
