@@ -14,7 +14,7 @@ from whoosh.index import EmptyIndexError
 from knowledge.corpus import BUILTIN_CORPUS, CorpusError, Document, Unit, corpus_dirs
 from knowledge.analysis.lemmas import LemmaSource
 from knowledge.safeyaml import DataError, load_file
-from knowledge.index import IndexHandle, open_index
+from knowledge.index import IndexHandle, fingerprint_of, open_index
 from knowledge.pipeline import AnswerPipeline
 
 from . import calculators as calc
@@ -125,6 +125,10 @@ class Lotse:
             return self._searcher
 
     def rebuild(self) -> IndexHandle:
+        """Build the index anew (`lotse index`); one this process has just built is kept."""
+        h = self._handle
+        if h is not None and h.built is not None and h.fingerprint == fingerprint_of(self.dirs, self.lemma_source):
+            return h
         if self._searcher:
             self._searcher.close()
         self._searcher = None

@@ -36,9 +36,17 @@ def write_units(ix, unit_ids: list[str], values: list[dict[str, str]], asked: di
     writer.commit()
 
 
+class MemoryStorage(RamStorage):
+    """Whoosh's RamStorage, but its temporary storage stays in memory as well: the in-memory
+    fallback must work when no folder at all is writable (RamStorage asks tempfile for one)."""
+
+    def temp_storage(self, name=None):
+        return MemoryStorage()
+
+
 def ram_index(unit_ids: list[str], values: list[dict[str, str]], asked: dict[int, list[str]]):
     """An in-memory unit index (calibration builds one per fold, with that fold's questions)."""
-    ix = RamStorage().create_index(schema())
+    ix = MemoryStorage().create_index(schema())
     write_units(ix, unit_ids, values, asked)
     return ix
 
@@ -69,7 +77,7 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
     analyzer = model.analyzer
 
     progress(f"Indexiere {len(corpus.units)} Abschnitte …")
-    ix = RamStorage().create_index(schema()) if target is None else windex.create_in(str(target), schema())
+    ix = MemoryStorage().create_index(schema()) if target is None else windex.create_in(str(target), schema())
     values_of_units, unit_stems, sentences = [], [], []
     for u in corpus.units:
         terms = {k: analyzer.terms(v) for k, v in unit_fields(u, corpus.documents[u.doc_id]).items()}
