@@ -189,6 +189,26 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+def _batch(service) -> int:
+    """Questions line by line from stdin (bytes, any encoding), exactly one UTF-8 JSON line out per line in."""
+    from .textio import decode_line, json_line
+
+    out = sys.stdout.buffer
+    for raw in sys.stdin.buffer:
+        question, notice = decode_line(raw)
+        try:
+            data = service.ask(question).to_json(service)
+        except Exception:  # one bad line must not end the run or lose the lines after it
+            data = {"question": question, "abstained": True, "answers": [], "calculation": None,
+                    "message": "Diese Frage konnte wegen eines internen Fehlers nicht beantwortet werden.",
+                    "suggestions": [], "corrections": {}, "error": "interner Fehler"}
+        if notice:
+            data["message"] = " ".join(m for m in (notice, data.get("message") or "") if m)
+        out.write(json_line(data))
+        out.flush()
+    return 0
+
+
 def _service(args, progress=None):
     from .service import Lotse
 
@@ -242,19 +262,21 @@ def _dispatch(args, parser) -> int:
             print(h.notice)
         return 0
     if args.command == "ask":
-        reply = service.ask(" ".join(args.question))
-        if args.json:
-            print(json.dumps(reply.to_json(service), ensure_ascii=False, indent=2))
-        else:
-            print(render_reply(reply, service), end="")
+        from .textio import decode_arg, json_text, terminal_safe
+
+        parts = [decode_arg(a) for a in args.question]
+        question = " ".join(t for t, _ in parts)
+        reply = service.ask(question)
+        notice = next((n for _, n in parts if n), "")
+        if notice:
+            reply.message = " ".join(m for m in (notice, reply.message) if m)
+        text = json_text(reply.to_json(service)) + "\n" if args.json else terminal_safe(render_reply(reply, service))
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8", errors="replace"))
+        sys.stdout.buffer.flush()
         return 0
     if args.command == "batch":
-        for line in sys.stdin:
-            question = line.rstrip("\n")
-            reply = service.ask(question)
-            sys.stdout.write(json.dumps(reply.to_json(service), ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-        return 0
+        return _batch(service)
     parser.print_help()
     return EXIT_USAGE
 

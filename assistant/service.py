@@ -80,6 +80,7 @@ class Reply:
 
 def clean_question(text: str) -> tuple[str, str]:
     """Remove control characters and cap the length; returns (question, notice)."""
+    text = unicodedata.normalize("NFC", text)
     text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
     text = re.sub(r"\s+", " ", text).strip()
     notice = ""
