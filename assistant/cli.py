@@ -59,6 +59,26 @@ def hours(text: str) -> float:
     return value
 
 
+def port_number(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine Portnummer (eine ganze Zahl von 1 bis 65535).") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} ist keine Portnummer (erlaubt: 1 bis 65535).")
+    return value
+
+
+def session_count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine ganze Zahl.") from None
+    if not 1 <= value <= 1000:
+        raise argparse.ArgumentTypeError(f"{value}: erlaubt sind 1 bis 1000 Sitzungen.")
+    return value
+
+
 CALCS = {
     "personal": ("Personalbedarf InbeQ, Verträge ab 2016", [
         ("--teilnehmende", dict(type=count, required=True, help="besetzte Teilnehmerplätze")),
@@ -128,8 +148,12 @@ def build_parser() -> GermanParser:
     sub.add_parser("batch", help="Fragen zeilenweise von stdin, JSON-Zeilen auf stdout")
     sub.add_parser("index", help="Index neu aufbauen")
     s = sub.add_parser("serve", help="Oberfläche im Browser bereitstellen")
-    s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1, nur dieser Rechner; 0.0.0.0: alle Netzwerke)")
+    s.add_argument("--port", type=port_number, default=8000, help="Port 1–65535 (Standard: 8000)")
+    s.add_argument("--max-sessions", type=session_count, default=8, metavar="N", help="höchstens N Sitzungen gleichzeitig (Standard: 8)")
+    s.add_argument("--token", metavar="SCHLÜSSEL", help="Zugangsschlüssel (ohne Angabe wird für Adressen außer 127.0.0.1 einer erzeugt)")
+    s.add_argument("--no-token", action="store_true", help="keinen Zugangsschlüssel verlangen (nicht empfohlen im Netzwerk)")
+    s.add_argument("--public-url", metavar="URL", help="Adresse, unter der Browser den Server erreichen (z. B. http://lotse.traeger.de:8000)")
     c = sub.add_parser("calc", help="Rechner direkt aufrufen")
     csub = c.add_subparsers(dest="calculator", parser_class=GermanParser, required=True)
     for name, (title, options, _run) in CALCS.items():
@@ -220,8 +244,12 @@ def _dispatch(args, parser) -> int:
         # the UI is looked up by name: the core never imports it (see the import-linter contract)
         return importlib.import_module(UI_MODULE).run_app(args.corpus) or 0
     if args.command == "serve":
-        importlib.import_module(SERVE_MODULE).serve(args.host, args.port, args.corpus)
-        return 0
+        if args.public_url and not args.public_url.startswith(("http://", "https://")):
+            print(f"Fehler: --public-url „{args.public_url}“ muss mit http:// oder https:// beginnen.", file=sys.stderr)
+            return EXIT_USAGE
+        return importlib.import_module(SERVE_MODULE).serve(
+            args.host, args.port, args.corpus, token=args.token, no_token=args.no_token,
+            max_sessions=args.max_sessions, public_url=args.public_url)
     if args.command == "calc":
         name = args.calculator
         try:
