@@ -13,7 +13,7 @@ from whoosh.index import EmptyIndexError
 
 from knowledge.corpus import BUILTIN_CORPUS, CorpusError, Document, Unit, corpus_dirs
 from knowledge.analysis.lemmas import LemmaSource
-from knowledge.safeyaml import DataError, load_file
+from knowledge.safeyaml import DataError, load_file, os_reason
 from knowledge.index import IndexHandle, fingerprint_of, open_index
 from knowledge.pipeline import AnswerPipeline
 
@@ -297,15 +297,54 @@ class Lotse:
     def calculate(self, name: str, raw: dict) -> FormResult:
         return evaluate(name, raw, self.today)
 
-    def export_ics(self, calculation: calc.Calculation, path: str | Path) -> str:
-        """Write the calculation's dates to an .ics file; returns a German status line."""
+    def export_ics(self, calculation: calc.Calculation, path: str | Path, overwrite: bool = False) -> str:
+        """Write the calculation's dates to an .ics file (terminal UI); returns a German status line.
+
+        The path is checked first: its folder must exist, it must not be a folder, and an
+        existing file is only replaced with `overwrite` (the UI asks first; see ICS_EXISTS)."""
         from .calculators.ics import to_ics
 
         if not calculation.dates:
             return "Diese Berechnung enthält keine Termine für den Kalender."
-        target = Path(path).expanduser()
+        target, problem = ics_target(path)
+        if target is None:
+            return problem
+        if target.exists() and not overwrite:
+            return ICS_EXISTS.format(path=target)
         try:
-            target.write_bytes(to_ics(calculation))
+            with open(target, "wb" if overwrite else "xb") as f:
+                f.write(to_ics(calculation))
+        except FileExistsError:
+            return ICS_EXISTS.format(path=target)
         except OSError as exc:
-            return f"Die Datei {target} kann nicht geschrieben werden ({exc.strerror})."
-        return f"{len(calculation.dates)} Termine gespeichert in {target}"
+            return f"Die Datei {target} kann nicht geschrieben werden ({os_reason(exc)})."
+        n = len(calculation.dates)
+        return f"{n} {'Termin' if n == 1 else 'Termine'} gespeichert in {target}"
+
+    def ics_download(self, calculation: calc.Calculation, name: str = "") -> tuple[bytes, str]:
+        """(content, file name) of the calculation's .ics file for a browser download."""
+        from .calculators.ics import to_ics
+
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(name or "").name).strip(".-")[:60]
+        stem = stem[:-4] if stem.lower().endswith(".ics") else stem
+        return to_ics(calculation), f"{stem or 'ub-lotse-termine'}.ics"
+
+
+ICS_EXISTS = "Die Datei {path} gibt es schon. Zum Überschreiben noch einmal „Als .ics speichern“ wählen."
+
+
+def ics_target(path: str | Path) -> tuple[Path | None, str]:
+    """(checked path, "") or (None, German problem) for saving an .ics file in the terminal UI."""
+    text = str(path).strip()
+    if not text:
+        return None, "Bitte einen Dateinamen angeben."
+    if "\x00" in text or any(unicodedata.category(ch)[0] == "C" for ch in text):
+        return None, "Der Dateiname enthält Steuerzeichen."
+    target = Path(text).expanduser()
+    if not target.is_dir() and target.suffix.lower() != ".ics":
+        target = target.with_name(target.name + ".ics")
+    if target.is_dir():
+        return None, f"{target} ist ein Ordner; bitte einen Dateinamen angeben."
+    if not target.parent.is_dir():
+        return None, f"Den Ordner {target.parent} gibt es nicht."
+    return target, ""
