@@ -61,7 +61,13 @@ async def test_cross_origin_websocket_is_refused(fake_app):
         assert fake_app.started == 0
         ws = await client.ws_connect("/ws", headers={**LOCAL, "Origin": "http://127.0.0.1:8000"})
         await ws.close()
-        assert fake_app.started == 1  # the page's own origin is accepted
+        ws = await client.ws_connect("/ws", headers={"Host": "localhost:8000", "Origin": "http://localhost:8000"})
+        await ws.close()
+        assert fake_app.started == 2  # the page's own origin is accepted (127.0.0.1 or localhost)
+        resp = await client.get("/ws", headers={"Host": "localhost:8000", "Origin": "http://127.0.0.1:8000",
+                                                "Connection": "Upgrade", "Upgrade": "websocket",
+                                                "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="})
+        assert resp.status == 403
     finally:
         await client.close()
 
@@ -76,6 +82,7 @@ async def test_page_is_german_and_loads_nothing_from_outside(fake_app):
         assert "Die Sitzung ist beendet." in page and "Neu starten" in page
         assert "googleapis" not in page and "https://" not in page
         assert 'data-session-websocket-url="ws://127.0.0.1:8000/ws"' in page
+        assert 'location.host + "/ws"' in page  # the page connects back to the address it came from
     finally:
         await client.close()
 
