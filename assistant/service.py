@@ -104,6 +104,7 @@ class Lotse:
         self._renumbering: list[dict] | None = None
         self._guide: guide_data.Guide | None = None
         self._glossary_errors: list[CorpusError] = []
+        self._glossary: list[dict] | None = None
         self._lock = threading.RLock()  # the UI asks from worker threads
 
     # -------------------------------------------------------------- index
@@ -262,6 +263,8 @@ class Lotse:
 
     def glossary(self) -> list[dict]:
         """Glossary entries (term, long, explanation) from every corpus folder, sorted by term."""
+        if self._glossary is not None:
+            return list(self._glossary)
         entries, errors = [], []
         for d in self.dirs:
             path = Path(d) / "glossary.yaml"
@@ -278,7 +281,8 @@ class Lotse:
                         and isinstance(e.get("explanation"), str) and e["explanation"].strip():
                     entries.append({k: (v if isinstance(v, str) else str(v)) for k, v in e.items() if v is not None})
         self._glossary_errors = errors
-        return sorted(entries, key=lambda e: e["term"].casefold())
+        self._glossary = sorted(entries, key=lambda e: e["term"].casefold())
+        return list(self._glossary)
 
     def passages_using(self, term: str, limit: int = 8) -> list[Unit]:
         """Units that use a glossary term, in corpus order."""

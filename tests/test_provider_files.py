@@ -184,3 +184,22 @@ def test_any_front_matter_loads_or_is_reported(tmp_path, front, base, raw):
     assert isinstance(doc.date, dt.date) and doc.date.year >= 1900
     assert doc.valid_until is None or isinstance(doc.valid_until, dt.date)
     assert doc.kind in ("faq", "agreement", "concept", "guideline", "instruction")
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("- term: [kaputt\n", "kein gültiges YAML"),
+    (b"- term: Gr\xfc\xdfe\n  explanation: x\n", "nicht in UTF-8"),
+    ("term: UB\n", "muss eine Liste"),
+])
+def test_broken_provider_glossary_is_reported_and_the_built_in_one_stays(provider_dir, monkeypatch, tmp_path, content, problem):
+    from assistant.service import Lotse
+
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "cache"))
+    path = provider_dir / "glossary.yaml"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    (provider_dir / "guide.yaml").write_text("audiences: 5\n", encoding="utf-8")
+    service = Lotse([str(provider_dir)], lemma_source=STUB_LEMMAS)
+    assert any(e["term"] == "InbeQ" for e in service.glossary())
+    assert service.guide().audience("eltern") is not None
+    problems = {e.path.name: e.problem for e in service.errors}
+    assert problem in problems["glossary.yaml"] and "„audiences“ muss eine Liste" in problems["guide.yaml"]

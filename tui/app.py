@@ -95,6 +95,7 @@ class LotseApp(App):
         """Open (or build) the index off the UI thread; the input is usable meanwhile."""
         self.service.searcher
         self.service.guide()
+        self.service.glossary()  # read here, so a broken provider glossary is reported with the rest
         self.call_from_thread(self._loaded)
 
     async def _loaded(self) -> None:
