@@ -101,3 +101,22 @@ async def test_browser_safe_key_alternatives(lotse):
         await pilot.press("f10")
         await pilot.pause()
     assert app.return_code == 0
+
+
+def test_a_crash_under_lotse_serve_sends_no_traceback(monkeypatch, capfd):
+    import tui.app as tui_app
+    from textual.app import App
+
+    class Crashing(App):
+        def on_mount(self) -> None:
+            raise RuntimeError("/srv/geheimer/pfad")
+
+        def run(self, **kwargs):
+            return super().run(headless=True)
+
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
+    monkeypatch.setattr(tui_app, "create_app", lambda *_a, **_k: Crashing())
+    assert tui_app.run_app() != 0
+    out, err = capfd.readouterr()
+    assert "Traceback" not in out + err and "/srv/geheimer/pfad" not in out + err
+    assert "UB-Lotse wurde wegen eines unerwarteten Fehlers beendet." in err
