@@ -15,8 +15,8 @@ import os
 import re
 import unicodedata
 
-CP1252_NOTICE = "Die Zeile war nicht in UTF-8 kodiert und wurde als Windows-1252 gelesen."
-REPLACED_NOTICE = "Die Zeile enthielt ungültige Zeichen (kein UTF-8); sie wurden durch � ersetzt."
+CP1252_NOTICE = "{what} war nicht in UTF-8 kodiert und wurde als Windows-1252 gelesen."
+REPLACED_NOTICE = "{what} enthielt ungültige Zeichen (kein UTF-8); sie wurden durch � ersetzt."
 
 # CSI, OSC (up to BEL or ST), other ESC sequences, then any remaining C0/C1 control but \t and \n
 _TERMINAL_RE = re.compile(
@@ -30,7 +30,7 @@ _TERMINAL_RE = re.compile(
 _JSON_ESCAPE_RE = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 
-def decode_line(raw: bytes) -> tuple[str, str]:
+def decode_line(raw: bytes, what: str = "Die Zeile") -> tuple[str, str]:
     """(NFC text without the line end, notice or "") of one input line."""
     raw = raw.rstrip(b"\n")
     if raw.endswith(b"\r"):
@@ -44,9 +44,9 @@ def decode_line(raw: bytes) -> tuple[str, str]:
         try:
             if mixed:
                 raise UnicodeDecodeError("utf-8", raw, 0, 1, "mixed")
-            text, notice = raw.decode("cp1252"), CP1252_NOTICE
+            text, notice = raw.decode("cp1252"), CP1252_NOTICE.format(what=what)
         except UnicodeDecodeError:
-            text, notice = replaced, REPLACED_NOTICE
+            text, notice = replaced, REPLACED_NOTICE.format(what=what)
     if text.startswith("\ufeff"):
         text = text[1:]
     return unicodedata.normalize("NFC", text), notice
@@ -58,7 +58,7 @@ def decode_arg(arg: str) -> tuple[str, str]:
     try:
         arg.encode("utf-8")
     except UnicodeEncodeError:
-        return decode_line(os.fsencode(arg))
+        return decode_line(os.fsencode(arg), what="Die Frage")
     return unicodedata.normalize("NFC", arg), ""
 
 

@@ -85,7 +85,7 @@ def test_decode_line(raw, expected):
 
 
 def test_command_line_bytes_are_decoded():
-    assert decode_arg(os.fsdecode(b"\xffUrlaub"))[0] == "ÿUrlaub"
+    assert decode_arg(os.fsdecode(b"\xffUrlaub")) == ("ÿUrlaub", "Die Frage war nicht in UTF-8 kodiert und wurde als Windows-1252 gelesen.")
     assert decode_arg("a\u0308")[0] == "ä"
 
 
