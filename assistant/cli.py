@@ -122,24 +122,6 @@ def count(text: str) -> int:
     return value
 
 
-def bounded(label: str, minimum: int, maximum: int):
-    """An argparse type for a whole number within bounds, with a German message."""
-    def parse(text: str) -> int:
-        value = count(text)
-        if not (minimum <= value <= maximum):
-            raise argparse.ArgumentTypeError(f"{label} {value} liegt außerhalb von {minimum} bis {maximum}.")
-        return value
-    parse.__name__ = label
-    return parse
-
-
-def port(text: str) -> int:
-    value = count(text)
-    if not 1 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"{value}: Ports liegen zwischen 1 und 65535.")
-    return value
-
-
 def workers(text: str) -> int:
     value = count(text)
     if not 1 <= value <= 64:
@@ -188,6 +170,26 @@ def run_spec(spec: CalculatorSpec, args: argparse.Namespace, today: dt.date) -> 
     return spec.run(values, today)
 
 
+def port_number(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine Portnummer (eine ganze Zahl von 1 bis 65535).") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} ist keine Portnummer (erlaubt: 1 bis 65535).")
+    return value
+
+
+def session_count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine ganze Zahl.") from None
+    if not 1 <= value <= 1000:
+        raise argparse.ArgumentTypeError(f"{value}: erlaubt sind 1 bis 1000 Sitzungen.")
+    return value
+
+
 def build_parser() -> GermanParser:
     p = GermanParser(prog="lotse", description="UB-Lotse: Antworten und Rechner zur Unterstützten Beschäftigung. Ohne Befehl startet die Oberfläche.")
     p.add_argument("--version", action="version", version=f"UB-Lotse {_version()}", help="Versionsnummer anzeigen und beenden")
@@ -199,11 +201,15 @@ def build_parser() -> GermanParser:
     sub.add_parser("batch", help="Fragen zeilenweise von stdin, JSON-Zeilen auf stdout")
     sub.add_parser("index", help="Index neu aufbauen")
     s = sub.add_parser("serve", help="Oberfläche im Browser bereitstellen")
-    s.add_argument("--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1)")
-    s.add_argument("--port", type=bounded("Port", 1, 65535), default=8000, help="Port, 1 bis 65535 (Standard: 8000)")
+    s.add_argument("--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1, nur dieser Rechner; 0.0.0.0: alle Netzwerke)")
+    s.add_argument("--port", type=port_number, default=8000, help="Port 1–65535 (Standard: 8000)")
+    s.add_argument("--max-sessions", type=session_count, default=8, metavar="N", help="höchstens N Sitzungen gleichzeitig (Standard: 8)")
+    s.add_argument("--token", metavar="SCHLÜSSEL", help="Zugangsschlüssel (ohne Angabe wird für Adressen außer 127.0.0.1 einer erzeugt)")
+    s.add_argument("--no-token", action="store_true", help="keinen Zugangsschlüssel verlangen (nicht empfohlen im Netzwerk)")
+    s.add_argument("--public-url", metavar="URL", help="Adresse, unter der Browser den Server erreichen (z. B. http://lotse.traeger.de:8000)")
     w = sub.add_parser("web", help="Webseite und JSON-API bereitstellen")
     w.add_argument("--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1, nur dieser Rechner)")
-    w.add_argument("--port", type=port, default=8000, help="Port, 1 bis 65535 (Standard: 8000)")
+    w.add_argument("--port", type=port_number, default=8000, help="Port, 1 bis 65535 (Standard: 8000)")
     w.add_argument("--workers", type=workers, default=1, help="Anzahl der Worker-Prozesse (Standard: 1)")
     w.add_argument("--log-questions", action="store_true", help="Fragen und Aufrufe protokollieren (Standard: aus)")
     c = sub.add_parser("calc", help="Rechner direkt aufrufen", description="Rechner direkt aufrufen; Hilfe zu einem Rechner: lotse calc RECHNER --help")
@@ -234,6 +240,26 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+def _batch(service) -> int:
+    """Questions line by line from stdin (bytes, any encoding), exactly one UTF-8 JSON line out per line in."""
+    from .textio import decode_line, json_line
+
+    out = sys.stdout.buffer
+    for raw in sys.stdin.buffer:
+        question, notice = decode_line(raw)
+        try:
+            data = service.ask(question).to_json(service)
+        except Exception:  # one bad line must not end the run or lose the lines after it
+            data = {"question": question, "abstained": True, "answers": [], "calculation": None,
+                    "message": "Diese Frage konnte wegen eines internen Fehlers nicht beantwortet werden.",
+                    "suggestions": [], "corrections": {}, "error": "interner Fehler"}
+        if notice:
+            data["message"] = " ".join(m for m in (notice, data.get("message") or "") if m)
+        out.write(json_line(data))
+        out.flush()
+    return 0
+
+
 def _service(args, progress=None):
     from .service import Lotse
 
@@ -245,8 +271,12 @@ def _dispatch(args, parser) -> int:
         # the UI is looked up by name: the core never imports it (see the import-linter contract)
         return importlib.import_module(UI_MODULE).run_app(args.corpus) or 0
     if args.command == "serve":
-        importlib.import_module(SERVE_MODULE).serve(args.host, args.port, args.corpus)
-        return 0
+        if args.public_url and not args.public_url.startswith(("http://", "https://")):
+            print(f"Fehler: --public-url „{args.public_url}“ muss mit http:// oder https:// beginnen.", file=sys.stderr)
+            return EXIT_USAGE
+        return importlib.import_module(SERVE_MODULE).serve(
+            args.host, args.port, args.corpus, token=args.token, no_token=args.no_token,
+            max_sessions=args.max_sessions, public_url=args.public_url)
     if args.command == "web":
         from .web.server import serve
 
@@ -294,19 +324,21 @@ def _dispatch(args, parser) -> int:
             print(h.notice)
         return 0
     if args.command == "ask":
-        reply = service.ask(" ".join(args.question))
-        if args.json:
-            print(json.dumps(reply.to_json(service), ensure_ascii=False, indent=2))
-        else:
-            print(render_reply(reply, service), end="")
+        from .textio import decode_arg, json_text, terminal_safe
+
+        parts = [decode_arg(a) for a in args.question]
+        question = " ".join(t for t, _ in parts)
+        reply = service.ask(question)
+        notice = next((n for _, n in parts if n), "")
+        if notice:
+            reply.message = " ".join(m for m in (notice, reply.message) if m)
+        text = json_text(reply.to_json(service)) + "\n" if args.json else terminal_safe(render_reply(reply, service))
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8", errors="replace"))
+        sys.stdout.buffer.flush()
         return 0
     if args.command == "batch":
-        for line in sys.stdin:
-            question = line.rstrip("\n")
-            reply = service.ask(question)
-            sys.stdout.write(json.dumps(reply.to_json(service), ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-        return 0
+        return _batch(service)
     parser.print_help()
     return EXIT_USAGE
 

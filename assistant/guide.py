@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from knowledge.safeyaml import DataError, load_file
 
 
 @dataclass(frozen=True)
@@ -35,22 +35,72 @@ class Step:
 class Guide:
     audiences: list[Audience] = field(default_factory=list)
     onboarding: list[Step] = field(default_factory=list)
+    errors: list[tuple[Path, str]] = field(default_factory=list)  # (file, German problem) of skipped guide files
 
     def audience(self, audience_id: str) -> Audience | None:
         return next((a for a in self.audiences if a.id == audience_id), None)
 
 
+class GuideError(ValueError):
+    """A guide.yaml that does not have the expected shape (German message)."""
+
+
+def _text(value, what: str) -> str:
+    if not isinstance(value, (str, int, float)) or not str(value).strip():
+        raise GuideError(f"{what} fehlt oder ist kein Text.")
+    return " ".join(str(value).split())
+
+
+def _list(value, what: str) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise GuideError(f"„{what}“ muss eine Liste sein.")
+    return value
+
+
+def parse_guide(data) -> Guide:
+    """A Guide from parsed YAML; raises GuideError naming the first problem."""
+    if not isinstance(data, dict):
+        raise GuideError("Die Datei muss die Abschnitte „audiences“ und „onboarding“ enthalten.")
+    audiences = []
+    for i, a in enumerate(_list(data.get("audiences"), "audiences"), 1):
+        if not isinstance(a, dict):
+            raise GuideError(f"Zielgruppe {i} ist kein Eintrag mit „id“ und „label“.")
+        audiences.append(Audience(_text(a.get("id"), f"Zielgruppe {i}: „id“"), _text(a.get("label"), f"Zielgruppe {i}: „label“"),
+                                  " ".join(str(a.get("hint") or "").split()),
+                                  tuple(_text(q, f"Zielgruppe {i}: eine Frage") for q in _list(a.get("questions"), "questions"))))
+    steps = []
+    for i, st in enumerate(_list(data.get("onboarding"), "onboarding"), 1):
+        if not isinstance(st, dict):
+            raise GuideError(f"Schritt {i} der Einarbeitung ist kein Eintrag mit „title“.")
+        checks = []
+        for c in _list(st.get("checks"), "checks"):
+            if not isinstance(c, dict):
+                raise GuideError(f"Schritt {i}: eine Selbstkontrolle ist kein Eintrag mit „question“, „unit“, „quote“.")
+            checks.append(Check(_text(c.get("question"), f"Schritt {i}: „question“"), _text(c.get("unit"), f"Schritt {i}: „unit“"),
+                                _text(c.get("quote"), f"Schritt {i}: „quote“")))
+        steps.append(Step(_text(st.get("title"), f"Schritt {i}: „title“"), " ".join(str(st.get("intro") or "").split()),
+                          tuple(_text(u, f"Schritt {i}: eine Abschnitts-ID") for u in _list(st.get("units"), "units")),
+                          tuple(checks)))
+    return Guide(audiences, steps)
+
+
 def load_guide(dirs: list[Path]) -> Guide:
-    """The first guide.yaml found in the corpus folders (a provider's own folder may replace it)."""
+    """The last usable guide.yaml in the corpus folders (a provider's own folder may replace it).
+
+    A broken provider guide is reported in `Guide.errors` and the next one (in the end the
+    built-in guide) is used instead."""
+    errors: list[tuple[Path, str]] = []
     for d in reversed(dirs):
         path = Path(d) / "guide.yaml"
-        if path.is_file():
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            return Guide(
-                [Audience(a["id"], a["label"], " ".join(str(a.get("hint", "")).split()), tuple(a.get("questions", [])))
-                 for a in data.get("audiences", [])],
-                [Step(s["title"], " ".join(str(s.get("intro", "")).split()), tuple(s.get("units", [])),
-                      tuple(Check(c["question"], c["unit"], c["quote"]) for c in s.get("checks", [])))
-                 for s in data.get("onboarding", [])],
-            )
-    return Guide()
+        if not path.is_file():
+            continue
+        try:
+            guide = parse_guide(load_file(path))
+        except (DataError, GuideError) as exc:
+            errors.append((path, str(exc)))
+            continue
+        guide.errors = errors
+        return guide
+    return Guide(errors=errors)

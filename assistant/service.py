@@ -11,9 +11,10 @@ from pathlib import Path
 import yaml
 from whoosh.index import EmptyIndexError
 
-from knowledge.corpus import BUILTIN_CORPUS, Document, Unit, corpus_dirs
+from knowledge.corpus import BUILTIN_CORPUS, CorpusError, Document, Unit, corpus_dirs
 from knowledge.analysis.lemmas import LemmaSource
-from knowledge.index import IndexHandle, open_index
+from knowledge.safeyaml import DataError, load_file, os_reason
+from knowledge.index import IndexHandle, fingerprint_of, open_index
 from knowledge.pipeline import AnswerPipeline
 
 from . import calculators as calc
@@ -82,6 +83,7 @@ class Reply:
 
 def clean_question(text: str) -> tuple[str, str]:
     """Remove control characters and cap the length; returns (question, notice)."""
+    text = unicodedata.normalize("NFC", text)
     text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
     text = re.sub(r"\s+", " ", text).strip()
     notice = ""
@@ -105,6 +107,8 @@ class Lotse:
         self._currency: list[currency.ChangeNote] | None = None
         self._guide: guide_data.Guide | None = None
         self._spellings: dict[str, str] | None = None
+        self._glossary_errors: list[CorpusError] = []
+        self._glossary: list[dict] | None = None
         self._lock = threading.RLock()  # the UI asks from worker threads
 
     # -------------------------------------------------------------- index
@@ -127,6 +131,10 @@ class Lotse:
             return self._searcher
 
     def rebuild(self) -> IndexHandle:
+        """Build the index anew (`lotse index`); one this process has just built is kept."""
+        h = self._handle
+        if h is not None and h.built is not None and h.fingerprint == fingerprint_of(self.dirs, self.lemma_source):
+            return h
         if self._searcher:
             self._searcher.close()
         self._searcher = None
@@ -138,8 +146,10 @@ class Lotse:
         self._progress = progress
 
     @property
-    def errors(self):
-        return self.handle.errors
+    def errors(self) -> list[CorpusError]:
+        """Skipped files with their problems: the index's, plus the guide's and glossary's once loaded."""
+        extra = [CorpusError(p, m) for p, m in (self._guide.errors if self._guide else [])]
+        return self.handle.errors + extra + self._glossary_errors
 
     # -------------------------------------------------------------- answering
     def ask(self, question: str, limit: int = 5) -> Reply:
@@ -294,19 +304,29 @@ class Lotse:
 
     def glossary(self) -> list[dict]:
         """Glossary entries (term, long, explanation) from every corpus folder, sorted by term."""
-        entries = []
+        if self._glossary is not None:
+            return list(self._glossary)
+        entries, errors = [], []
         for d in self.dirs:
             path = Path(d) / "glossary.yaml"
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else []
-            except (OSError, yaml.YAMLError):
-                continue  # a broken provider glossary must not take the app down
-            if isinstance(data, list):
-                entries.extend(dict(e) for e in data if isinstance(e, dict) and e.get("term") and e.get("explanation"))
+                data = load_file(path) if path.is_file() else []
+            except DataError as exc:  # a broken provider glossary must not take the app down
+                errors.append(CorpusError(path, str(exc)))
+                continue
+            if not isinstance(data, list):
+                errors.append(CorpusError(path, "Das Glossar muss eine Liste von Einträgen mit „term“ und „explanation“ sein."))
+                continue
+            for e in data:
+                if isinstance(e, dict) and isinstance(e.get("term"), str) and e["term"].strip() \
+                        and isinstance(e.get("explanation"), str) and e["explanation"].strip():
+                    entries.append({k: (v if isinstance(v, str) else str(v)) for k, v in e.items() if v is not None})
         for e in entries:  # today's law next to a term that changed ("Eingliederungsvereinbarung" -> Kooperationsplan in SGB II)
             text = f"{e['term']} {e.get('long', '')} {e['explanation']}"
             e["notes"] = [n.note for n in self.currency_notes() if n.pattern.search(text) and not n.always]
-        return sorted(entries, key=lambda e: str(e["term"]).casefold())
+        self._glossary_errors = errors
+        self._glossary = sorted(entries, key=lambda e: e["term"].casefold())
+        return list(self._glossary)
 
     def passages_using(self, term: str, limit: int = 8) -> list[Unit]:
         """Units that use a glossary term, in corpus order."""
@@ -325,15 +345,53 @@ class Lotse:
     def calculate(self, name: str, raw: dict) -> FormResult:
         return evaluate(name, raw, self.today)
 
-    def export_ics(self, calculation: calc.Calculation, path: str | Path) -> str:
-        """Write the calculation's dates to an .ics file; returns a German status line."""
+    def export_ics(self, calculation: calc.Calculation, path: str | Path, overwrite: bool = False) -> str:
+        """Write the calculation's dates to an .ics file (terminal UI); returns a German status line.
+
+        The path is checked first: its folder must exist, it must not be a folder, and an
+        existing file is only replaced with `overwrite` (the UI asks first; see ICS_EXISTS)."""
         from .calculators.ics import to_ics
 
         if not calculation.dates:
             return "Diese Berechnung enthält keine Termine für den Kalender."
-        target = Path(path).expanduser()
+        target, problem = ics_target(path)
+        if target is None:
+            return problem
+        if target.exists() and not overwrite:
+            return ICS_EXISTS.format(path=target)
         try:
-            target.write_bytes(to_ics(calculation))
+            with open(target, "wb" if overwrite else "xb") as f:
+                f.write(to_ics(calculation))
+        except FileExistsError:
+            return ICS_EXISTS.format(path=target)
         except OSError as exc:
-            return f"Die Datei {target} kann nicht geschrieben werden ({exc.strerror})."
+            return f"Die Datei {target} kann nicht geschrieben werden ({os_reason(exc)})."
         return f"{presenter.terms_count(len(calculation.dates))} gespeichert in {target}"
+
+    def ics_download(self, calculation: calc.Calculation, name: str = "") -> tuple[bytes, str]:
+        """(content, file name) of the calculation's .ics file for a browser download."""
+        from .calculators.ics import to_ics
+
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(name or "").name).strip(".-")[:60]
+        stem = stem[:-4] if stem.lower().endswith(".ics") else stem
+        return to_ics(calculation), f"{stem or 'ub-lotse-termine'}.ics"
+
+
+ICS_EXISTS = "Die Datei {path} gibt es schon. Zum Überschreiben noch einmal „Als .ics speichern“ wählen."
+
+
+def ics_target(path: str | Path) -> tuple[Path | None, str]:
+    """(checked path, "") or (None, German problem) for saving an .ics file in the terminal UI."""
+    text = str(path).strip()
+    if not text:
+        return None, "Bitte einen Dateinamen angeben."
+    if "\x00" in text or any(unicodedata.category(ch)[0] == "C" for ch in text):
+        return None, "Der Dateiname enthält Steuerzeichen."
+    target = Path(text).expanduser()
+    if not target.is_dir() and target.suffix.lower() != ".ics":
+        target = target.with_name(target.name + ".ics")
+    if target.is_dir():
+        return None, f"{target} ist ein Ordner; bitte einen Dateinamen angeben."
+    if not target.parent.is_dir():
+        return None, f"Den Ordner {target.parent} gibt es nicht."
+    return target, ""

@@ -15,14 +15,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .analysis.fold import fold
+from .safeyaml import DataError, load_text, os_reason
 
 BUILTIN_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 REQUIRED = ("id", "title", "issuer", "region", "date", "kind")
 KINDS = ("faq", "agreement", "concept", "guideline", "instruction")
 DATA_FILES = {"thesaurus.yaml", "glossary.yaml", "renumbering.yaml", "currency.yaml", "rules.yaml", "topics.yaml"}
+MAX_DOCUMENT_BYTES = 1_000_000  # the largest built-in document has 66 kB; 1 MB builds in a few seconds
 
 
 class CorpusError(Exception):
@@ -42,9 +42,12 @@ def parse_date(value, *, name: str) -> dt.date | None:
     text = str(value).strip()
     for fmt in ("%Y-%m-%d", "%d.%m.%Y", "%Y-%m"):
         try:
-            return dt.datetime.strptime(text, fmt).date()
+            parsed = dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+        if parsed.year < 1900:
+            raise ValueError(f"Feld „{name}“: „{text}“ liegt vor 1900 und ist sicher ein Tippfehler")
+        return parsed
     raise ValueError(f"Feld „{name}“: „{text}“ ist kein Datum (erwartet z. B. 2024-11-19 oder 19.11.2024)")
 
 
@@ -128,24 +131,30 @@ ANSWER_META_RE = re.compile(r"^Antwort:?\s*(?:der\s+)?([^(\n:]*?)\s*\(([^)]*?)\)
 
 def parse_document(path: Path) -> Document:
     try:
-        raw = path.read_text(encoding="utf-8")
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            mb = f"{size / 1_000_000:.1f}".replace(".", ",")
+            raise CorpusError(path, f"Das Dokument ist zu groß ({mb} MB; erlaubt ist 1 MB). "
+                              "Bitte teilen Sie es in mehrere Dateien auf.")
+        raw = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
         raise CorpusError(path, "Die Datei ist nicht in UTF-8 kodiert.") from None
-    except OSError as exc:
-        raise CorpusError(path, f"Die Datei kann nicht gelesen werden ({exc.strerror}).") from None
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop on some Python versions
+        raise CorpusError(path, f"Die Datei kann nicht gelesen werden ({os_reason(exc)}).") from None
+    raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n"))
     m = FRONT_RE.match(raw)
     if not m:
         raise CorpusError(path, "Der Kopf (Front Matter zwischen zwei Zeilen „---“) fehlt.")
     try:
-        meta = yaml.safe_load(m.group(1))
-    except yaml.YAMLError as exc:
-        raise CorpusError(path, f"Der Kopf ist kein gültiges YAML ({str(exc).splitlines()[0]}).") from None
+        meta = load_text(m.group(1), what="Der Kopf")
+    except DataError as exc:
+        raise CorpusError(path, str(exc)) from None
     if not isinstance(meta, dict):
         raise CorpusError(path, "Der Kopf muss Felder der Form „name: Wert“ enthalten.")
     missing = [k for k in REQUIRED if not meta.get(k)]
     if missing:
         raise CorpusError(path, "Pflichtfelder fehlen im Kopf: " + ", ".join(missing) + ".")
-    if meta["kind"] not in KINDS:
+    if not isinstance(meta["kind"], str) or meta["kind"] not in KINDS:
         raise CorpusError(path, f"Feld „kind“: „{meta['kind']}“ ist unbekannt (erlaubt: {', '.join(KINDS)}).")
     if not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", str(meta["id"])):
         raise CorpusError(path, f"Feld „id“: „{meta['id']}“ darf nur Kleinbuchstaben, Ziffern, Punkt, Binde- und Unterstrich enthalten.")
@@ -160,7 +169,7 @@ def parse_document(path: Path) -> Document:
     body = raw[m.end():]
     if not body.strip():
         raise CorpusError(path, "Das Dokument hat keinen Text.")
-    raw_date = str(meta["date"])
+    raw_date = str(meta["date"]).strip()
     date_text = german_date(date) if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}", raw_date) or isinstance(meta["date"], dt.date) else date.strftime("%m/%Y")
     return Document(
         id=str(meta["id"]), title=str(meta["title"]), short_title=str(meta.get("short_title") or meta["title"]),

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-import yaml
-
 from .corpus import CorpusError
+from .safeyaml import DataError, load_file
 
 AUDIENCES = ("parent", "provider", "colleague")
 FOLDER = "questions"
@@ -40,9 +39,9 @@ def load_questions(dirs: Iterable[Path], unit_ids: set[str]) -> tuple[list[Autho
     errors: list[CorpusError] = []
     for path in question_files(dirs):
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            errors.append(CorpusError(path, f"Die Fragendatei kann nicht gelesen werden ({type(exc).__name__})."))
+            data = load_file(path) or {}
+        except DataError as exc:
+            errors.append(CorpusError(path, f"Die Fragendatei kann nicht gelesen werden: {exc}"))
             continue
         if not isinstance(data, dict):
             errors.append(CorpusError(path, "Die Fragendatei muss Abschnitts-IDs mit ihren Fragen enthalten."))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-import yaml
+from .safeyaml import DataError, load_file
 
 FILE_NAME = "adjacent_topics.yaml"
 
@@ -34,15 +34,34 @@ def topic_files(dirs: Iterable[Path]) -> list[Path]:
     return [d / FILE_NAME for d in dirs if (d / FILE_NAME).is_file()]
 
 
-def load_topic_terms(paths: Iterable[Path]) -> list[tuple[str, list[str]]]:
-    """(name, terms) of every topic in the files; malformed entries are skipped."""
-    out = []
+def load_topic_terms(paths: Iterable[Path]) -> tuple[list[tuple[str, list[str]]], list[tuple[Path, str]]]:
+    """(name, terms) of every topic in the files, and problems (file, German message).
+
+    A broken file is reported and skipped; malformed entries are skipped and counted."""
+    out, problems = [], []
     for path in paths:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for entry in data.get("topics", []) if isinstance(data, dict) else []:
-            if isinstance(entry, dict) and entry.get("name") and isinstance(entry.get("terms"), list):
-                out.append((str(entry["name"]), [str(t) for t in entry["terms"]]))
-    return out
+        try:
+            data = load_file(path)
+        except DataError as exc:
+            problems.append((path, str(exc)))
+            continue
+        if data is None:
+            continue
+        entries = data.get("topics") if isinstance(data, dict) else None
+        if not isinstance(entries, list):
+            problems.append((path, "Die Datei muss eine Liste „topics“ mit Einträgen aus „name“ und „terms“ enthalten."))
+            continue
+        skipped = 0
+        for entry in entries:
+            terms = entry.get("terms") if isinstance(entry, dict) else None
+            words = [str(t) for t in terms if isinstance(t, (str, int, float)) and str(t).strip()] if isinstance(terms, list) else []
+            if isinstance(entry, dict) and isinstance(entry.get("name"), (str, int, float)) and str(entry["name"]).strip() and words:
+                out.append((str(entry["name"]), words))
+            else:
+                skipped += 1
+        if skipped:
+            problems.append((path, f"{skipped} Thema/Themen übersprungen (jedes braucht „name“ und eine Liste „terms“)."))
+    return out, problems
 
 
 def contains(seq: list[str] | tuple[str, ...], phrase: tuple[str, ...]) -> int | None:

@@ -69,6 +69,7 @@ def test_unwritable_cache_path_falls_back(monkeypatch, tmp_path):
     blocker = tmp_path / "datei"
     blocker.write_text("kein Ordner", encoding="utf-8")
     monkeypatch.setenv("LOTSE_CACHE_DIR", str(blocker / "cache"))  # parent is a file: cannot create
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))  # the fallback folder stays inside the test's folder
     h = open_index([BUILTIN_CORPUS], lemma_source=STUB_LEMMAS)
     assert "nicht beschreibbar" in h.notice
     assert AnswerPipeline(h).search("Kindergeld InbeQ").hits

@@ -336,7 +336,7 @@ def test_bind_warning_only_for_non_local_hosts():
 
 
 @pytest.mark.parametrize("argv,fragment", [(["web", "--workers", "0"], "bitte 1 bis 64 Worker"),
-                                           (["web", "--port", "70000"], "Ports liegen zwischen 1 und 65535")])
+                                           (["web", "--port", "70000"], "ist keine Portnummer (erlaubt: 1 bis 65535)")])
 def test_web_usage_errors_exit_2(capsys, argv, fragment):
     with pytest.raises(SystemExit) as exc:
         main(argv)

@@ -2,6 +2,11 @@
 calculation comes from the one service object (assistant.service.Lotse)."""
 from __future__ import annotations
 
+import io
+import os
+import sys
+
+from rich.console import Console
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -54,6 +59,10 @@ class LotseApp(App):
         Binding("ctrl+t", "toggle_theme", "Hell/Dunkel", show=False),
         Binding("ctrl+l", "clear", "Leeren", show=False),
         Binding("ctrl+p", "command_palette", "Befehle", show=False, priority=True),
+        # browsers keep Ctrl+T (new tab), Ctrl+Q (quit) and Ctrl+L (address bar) for themselves
+        Binding("f8", "toggle_theme", "Hell/Dunkel", show=False),
+        Binding("f9", "clear", "Leeren", show=False),
+        Binding("f10", "quit", "Beenden", show=False, priority=True),
     ]
 
     def __init__(self, service: Lotse | None = None, audience: str = "eltern"):
@@ -108,6 +117,7 @@ class LotseApp(App):
         """Open (or build) the index off the UI thread; the input is usable meanwhile."""
         self.service.searcher
         self.service.guide()
+        self.service.glossary()  # read here, so a broken provider glossary is reported with the rest
         self.call_from_thread(self._loaded)
 
     async def _loaded(self) -> None:
@@ -308,5 +318,12 @@ def run_app(extra_corpus=()) -> int:
     """Run the app; the exit code is non-zero after an unexpected error (Textual sets it)."""
     paste_guard.install()
     app = create_app(extra_corpus)
+    web = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")
+    if web:
+        # in the browser (lotse serve) a traceback with server paths must never reach the page
+        # or the server's log: Textual prints it to error_console after the app ends
+        app.error_console = Console(file=io.StringIO(), markup=False, highlight=False)
     app.run()
+    if web and app.return_code:
+        print("UB-Lotse wurde wegen eines unerwarteten Fehlers beendet.", file=sys.stderr)
     return app.return_code or 0

@@ -15,6 +15,7 @@ MIN_PART = 4
 MIN_HEAD = 3
 MIN_WORD = 7
 MIN_UNKNOWN = 5  # an unknown part of a lenient split
+MAX_WORD = 60  # longer "words" are not split (German's longest real compounds stay below; recursion stays shallow)
 
 
 class CompoundSplitter:
@@ -24,7 +25,7 @@ class CompoundSplitter:
 
     def split(self, word: str) -> list[str]:
         """The parts of a folded lowercase compound, or [] when it is not one."""
-        if len(word) < MIN_WORD:
+        if len(word) < MIN_WORD or len(word) > MAX_WORD:
             return []
         best = self._split(word, True)
         return list(best) if best and len(best) > 1 else []
@@ -36,7 +37,7 @@ class CompoundSplitter:
         "preis" + "dumping"), so that "Dumpingpreise" in a question meets them.
         """
         parts = self.split(word)
-        if parts or len(word) < MIN_WORD + 2:
+        if parts or len(word) < MIN_WORD + 2 or len(word) > MAX_WORD:
             return parts
         candidates: list[tuple[int, list[str]]] = []  # (length of the known part, parts)
         for i in range(MIN_PART, len(word) - MIN_UNKNOWN + 1):

@@ -34,5 +34,5 @@ class SpellCorrector:
 def load_word_list(path: Path) -> set[str]:
     try:
         return set(path.read_text(encoding="utf-8").split("\n"))
-    except OSError:
+    except (OSError, UnicodeDecodeError):  # a damaged word list only costs the spelling check
         return set()

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 import re
 from pathlib import Path
 
-import yaml
-
+from ..safeyaml import DataError, load_file
 from .fold import fold
 
 
@@ -21,30 +20,88 @@ class Expansion:
     alternatives: tuple[tuple[str, ...], ...]  # stem sequences of the other members
 
 
-def load_thesaurus_files(paths: list[Path]) -> tuple[list[list[str]], list[tuple[str, str]]]:
-    """Groups and idioms from the thesaurus files, each file read once.
+MAX_IDIOM = 200  # characters of one provider idiom phrase
+MAX_TERM = 200  # characters of one group member
+
+
+def provider_idiom_pattern(phrases: str) -> str:
+    """A provider idiom ("dabei sein|mit dabei") as a regular expression of literal phrases.
+
+    Provider files are not trusted with regular expressions (a pattern like "(a+)+b" would
+    hang every question): "|" separates alternatives, everything else is matched literally
+    on the folded lowercase question."""
+    alternatives = [" ".join(fold(p.lower()).split()) for p in phrases.split("|")]
+    return "|".join(re.escape(a) for a in alternatives if a)
+
+
+def load_thesaurus_files(paths: list[Path], trusted: Path | None = None,
+                         ) -> tuple[list[list[str]], list[tuple[str, str]], list[tuple[Path, str]]]:
+    """Groups, idioms and problems (file, German message) from the thesaurus files.
 
     Idioms are (pattern, words) pairs: a question whose folded lowercase text matches the
-    regular expression `pattern` (as whole words) is also searched with `words`."""
+    regular expression `pattern` (as whole words) is also searched with `words`. Only the
+    file in the `trusted` folder (the built-in corpus) may use regular expressions; provider
+    idioms are plain phrases (see `provider_idiom_pattern`). A broken file is reported and skipped."""
     groups: list[list[str]] = []
     idioms: list[tuple[str, str]] = []
+    problems: list[tuple[Path, str]] = []
     for path in paths:
         if not path.is_file():
             continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        if not isinstance(data, dict):
+        try:
+            data = load_file(path)
+        except DataError as exc:
+            problems.append((path, str(exc)))
             continue
-        for group in data.get("groups", []):
-            if isinstance(group, list) and len(group) > 1:
-                groups.append([str(x) for x in group])
-        entries = data.get("idioms", {})
-        for pattern, words in (entries.items() if isinstance(entries, dict) else []):
-            try:
-                re.compile(str(pattern))
-            except re.error:
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            problems.append((path, "Der Thesaurus muss die Abschnitte „groups“ und/oder „idioms“ enthalten."))
+            continue
+        raw_groups = data.get("groups") or []
+        if not isinstance(raw_groups, list):
+            problems.append((path, "„groups“ muss eine Liste von Begriffsgruppen sein, z. B. - [Stundenzettel, Zeitnachweis]."))
+            raw_groups = []
+        skipped = 0
+        for group in raw_groups:
+            members = [str(x).strip() for x in group if isinstance(x, (str, int, float)) and str(x).strip()] \
+                if isinstance(group, list) else []
+            members = [m for m in members if len(m) <= MAX_TERM]
+            if len(members) > 1:
+                groups.append(members)
+            else:
+                skipped += 1
+        if skipped:
+            problems.append((path, f"{skipped} Begriffsgruppe(n) übersprungen (jede Gruppe braucht mindestens zwei Begriffe)."))
+        entries = data.get("idioms") or {}
+        if not isinstance(entries, dict):
+            problems.append((path, "„idioms“ muss Zuordnungen der Form „Wendung: Suchwörter“ enthalten."))
+            entries = {}
+        trusted_file = trusted is not None and path.parent == trusted
+        bad = []
+        for pattern, words in entries.items():
+            if not isinstance(words, (str, int, float)) or not isinstance(pattern, (str, int, float)):
+                bad.append(str(pattern)[:40])
                 continue
-            idioms.append((str(pattern), str(words)))
-    return groups, idioms
+            pattern = raw = str(pattern)
+            if trusted_file:
+                try:
+                    re.compile(pattern)
+                except re.error:
+                    bad.append(pattern[:40])
+                    continue
+            else:
+                if len(pattern) > MAX_IDIOM:
+                    bad.append(pattern[:40] + " …")
+                    continue
+                pattern = provider_idiom_pattern(raw)
+                if not pattern:
+                    bad.append(raw[:40])
+                    continue
+            idioms.append((pattern, str(words)))
+        if bad:
+            problems.append((path, "Wendungen übersprungen: " + ", ".join(f"„{b}“" for b in bad[:5]) + (" …" if len(bad) > 5 else "")))
+    return groups, idioms, problems
 
 
 class Thesaurus:

@@ -6,6 +6,7 @@ a read-only cache falls back to a temporary folder, and that to an in-memory ind
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import marshal
@@ -29,10 +30,11 @@ from ..retrieval.chars import CharIndex, unit_text
 from ..retrieval.questions import IndexedQuestion, asked_terms
 from ..store import MemoryStore
 from ..topics import Topic
-from .cache import ANALYSIS_VERSION, build_folder, cache_root, fingerprint, publish, retire
+from .cache import (ANALYSIS_VERSION, adopt, cache_root, cleanup_stale, fallback_root, fingerprint, new_build_folder,
+                    publish, retire, seal, verify)
 from .writer import FIELDS, doc_from_dict, write_index
 
-__all__ = ["IndexHandle", "open_index", "fingerprint", "cache_root", "ANALYSIS_VERSION", "FIELDS"]
+__all__ = ["IndexHandle", "open_index", "fingerprint", "fingerprint_of", "cache_root", "ANALYSIS_VERSION", "FIELDS"]
 
 
 @dataclass
@@ -63,6 +65,7 @@ class IndexHandle:
     known_words_path: Path | None
     built: BuildStats | None = None
     notice: str = ""
+    fingerprint: str = ""
     _known: set[str] | None = field(default=None, repr=False)
 
     def char_index(self, name: str, texts: list[str]) -> CharIndex:
@@ -71,8 +74,7 @@ class IndexHandle:
         Keyed by the texts, so a changed corpus never meets a stale file; an unreadable or
         damaged file is rebuilt, and an unwritable folder only costs the build."""
         folder = Path(self.location)
-        key = hashlib.sha1("\x00".join(texts).encode("utf-8", "replace")).hexdigest()[:16]
-        path = folder / f"chars-{name}-{key}.bin"
+        path = folder / char_file_name(name, texts)
         try:
             return CharIndex.from_data(marshal.loads(path.read_bytes()))
         except (OSError, ValueError, EOFError, TypeError):
@@ -87,15 +89,28 @@ class IndexHandle:
                 tmp.unlink(missing_ok=True)
         return index
 
-    def prepare_char_indexes(self) -> None:
-        """Build the character indexes with the index, so the first question does not pay for them."""
-        self.char_index("questions", [q.text for q in self.questions])
-        self.char_index("units", [unit_text(ev.heading, ev.text) for ev in self.evidence])
-
     def known_words(self) -> set[str]:
         if self._known is None:
             self._known = load_word_list(self.known_words_path) if self.known_words_path else set()
         return self._known
+
+
+def char_file_name(name: str, texts: list[str]) -> str:
+    """The file of a character index, named by the texts it holds (a changed corpus never meets a stale one)."""
+    return f"chars-{name}-{hashlib.sha1(chr(0).join(texts).encode('utf-8', 'replace')).hexdigest()[:16]}.bin"
+
+
+def char_texts(meta: dict) -> dict[str, list[str]]:
+    """The texts of the character indexes, from an index's meta data: authored questions and units."""
+    return {"questions": [text for _pos, _aud, text, _terms in meta["questions"]],
+            "units": [unit_text(u["question"] or u["title"], u["text"]) for u in meta["units"]]}
+
+
+def write_char_indexes(folder: Path, meta: dict) -> None:
+    """Build the character indexes into a new index folder, so they are sealed with it and the
+    first question does not pay for them."""
+    for name, texts in char_texts(meta).items():
+        (folder / char_file_name(name, texts)).write_bytes(marshal.dumps(CharIndex(texts).to_data()))
 
 
 def unit_doc_freq(evidence: list[UnitEvidence], questions: list[IndexedQuestion]) -> dict[str, int]:
@@ -132,50 +147,117 @@ def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[s
     return handle
 
 
+def fingerprint_of(dirs: list[Path] | None = None, lemma_source: LemmaSource | None = None) -> str:
+    return fingerprint(dirs or corpus_dirs(), (lemma_source or SpacyLemmaSource()).name)
+
+
 def open_index(dirs: list[Path] | None = None, progress: Callable[[str], None] = lambda _m: None, force: bool = False,
                lemma_source: LemmaSource | None = None) -> IndexHandle:
-    """Open the index for the corpus in `dirs`, building it first when needed."""
+    """Open the index for the corpus in `dirs`, building it first when needed.
+
+    Never fails for reasons of the cache: a damaged index (checksums in manifest.json) is
+    retired and rebuilt once; a cache that is not writable is replaced by one private
+    temporary folder per user (reused per corpus fingerprint); a full disk or no writable
+    folder at all gives an in-memory index. `notice` says so in German."""
     dirs = dirs or corpus_dirs()
     lemma_source = lemma_source or SpacyLemmaSource()
+    fp = fingerprint(dirs, lemma_source.name)
+    name = f"index-{fp}"
     root = cache_root()
-    final = root / f"index-{fingerprint(dirs, lemma_source.name)}"
+    fallback = None
+    try:
+        adopt(root, root / name, fp)  # a sealed build a killed process did not rename into place
+        cleanup_stale(root)
+    except OSError:
+        pass
     if not force:
-        handle = _try_open(final)
-        if handle is not None:
-            return handle
+        for r in (root, None if _writable(root) else fallback_root()):
+            if r is None:
+                continue
+            try:
+                adopt(r, r / name, fp)
+            except OSError:
+                pass
+            handle = _try_open(r / name, fp)
+            if handle is not None:
+                if r != root:
+                    handle.notice = f"Der Cache-Ordner {root} ist nicht beschreibbar; der Index liegt vorübergehend in {r}."
+                return handle
     start = time.perf_counter()
     corpus = load_corpus(dirs)
     questions, q_errors = load_questions(dirs, {u.id for u in corpus.units})
     corpus.errors.extend(q_errors)
-    tmp, override, notice = build_folder(root)
-    final = override or final
-    if tmp is None:
+    notice = ""
+    handle = None
+    for r in (root, "fallback"):
+        if r == "fallback":
+            fallback = fallback_root()
+            if fallback is None or fallback == root:
+                notice = notice or "Kein beschreibbarer Ordner gefunden; der Index wird nur im Arbeitsspeicher gehalten."
+                break
+            r = fallback
+        try:
+            tmp = new_build_folder(r)
+        except OSError:
+            continue
+        try:
+            ix, meta, known = write_index(tmp, corpus, questions, dirs, lemma_source, progress)
+            (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+            (tmp / "known_words.txt").write_text("\n".join(sorted(known)), encoding="utf-8")
+            ix.close()
+            write_char_indexes(tmp, meta)
+            seal(tmp, fp)
+            publish(tmp, r / name, r, replace=force)
+        except OSError as exc:
+            retire(tmp)
+            if exc.errno == errno.ENOSPC:
+                notice = (f"Auf dem Datenträger ist kein Platz mehr ({r}); der Index wird nur im Arbeitsspeicher "
+                          "gehalten. Bitte Speicherplatz freigeben.")
+            else:
+                notice = f"Der Index konnte in {r} nicht gespeichert werden; er wird nur im Arbeitsspeicher gehalten."
+            break
+        handle = _try_open(r / name, fp)
+        if handle is not None:
+            if r != root:
+                notice = f"Der Cache-Ordner {root} ist nicht beschreibbar; der Index liegt vorübergehend in {r}."
+            break
+        notice = "Der gespeicherte Index ließ sich nicht öffnen; er wird nur im Arbeitsspeicher gehalten."
+        break
+    if handle is None:
         ix, meta, known = write_index(None, corpus, questions, dirs, lemma_source, progress)
         handle = _handle(ix, meta, "Arbeitsspeicher", None, known)
-    else:
-        ix, meta, known = write_index(tmp, corpus, questions, dirs, lemma_source, progress)
-        (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-        (tmp / "known_words.txt").write_text("\n".join(sorted(known)), encoding="utf-8")
-        ix.close()
-        publish(tmp, final, root, replace=force)
-        handle = _try_open(final)
-        if handle is None:  # pragma: no cover - only if the disk vanished under us
-            raise RuntimeError("Der Index konnte nach dem Aufbau nicht geöffnet werden.")
-    handle.prepare_char_indexes()
     handle.built = BuildStats(len(corpus.documents), len(corpus.units), time.perf_counter() - start, handle.location)
     handle.notice = notice
+    handle.fingerprint = fp
     return handle
 
 
-def _try_open(path: Path) -> IndexHandle | None:
-    meta_path = path / "meta.json"
-    if not meta_path.is_file():
+def _writable(root: Path) -> bool:
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(root, os.W_OK | os.X_OK)
+
+
+def _try_open(path: Path, fp: str | None = None) -> IndexHandle | None:
+    """The index in `path` if it is complete and undamaged; a damaged one is retired (and then rebuilt)."""
+    if not (path.exists() or path.is_symlink()):
+        return None
+    if not verify(path, fp):
+        retire(path)
         return None
     try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
         if meta.get("version") != ANALYSIS_VERSION:
+            retire(path)
             return None
-        return _handle(windex.open_dir(str(path)), meta, str(path), path / "known_words.txt")
+        ix = windex.open_dir(str(path))
+        if ix.doc_count() != len(meta["units"]):
+            raise ValueError("unit count")
+        handle = _handle(ix, meta, str(path), path / "known_words.txt")
+        handle.fingerprint = fp or ""
+        return handle
     except Exception:  # a damaged index is rebuilt, never fatal
         retire(path)
         return None

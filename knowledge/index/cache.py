@@ -4,10 +4,14 @@ An index is stored in the user's cache directory under a fingerprint of the corp
 authored questions, thesaurus, topics), the lemma source and the analysis version, so it is
 rebuilt automatically when any of them changes. A build writes into a private temporary
 folder that is renamed into place at the end: a crash mid-build leaves no broken index.
+Every file is fsynced and listed with its SHA-256 in manifest.json; an index is used only
+when all its files match (verify), otherwise it is retired and rebuilt.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -18,7 +22,12 @@ from ..corpus import document_files
 from ..questions import question_files
 from ..topics import topic_files
 
-ANALYSIS_VERSION = "11"  # bump when analysis or schema change: old indexes are then rebuilt
+ANALYSIS_VERSION = "12"  # bump when analysis or schema change: old indexes are then rebuilt
+
+
+MANIFEST = "manifest.json"
+BUILD_PREFIX = ".build-"
+STALE_SECONDS = 3600  # a build folder of a live process older than this is abandoned
 
 
 def cache_root() -> Path:
@@ -38,62 +47,189 @@ def fingerprint(dirs: list[Path], lemma_source: str = "spacy") -> str:
     files, _ = document_files(dirs)
     h = hashlib.sha256(f"{ANALYSIS_VERSION}/{lemma_source}".encode())
     for path in sorted(files + thesaurus_files(dirs) + topic_files(dirs) + question_files(dirs)):
-        h.update(str(path.resolve()).encode())
+        h.update(os.path.abspath(path).encode())  # not resolve(): a symlink loop must not raise
         try:
             h.update(path.read_bytes())
-        except OSError:
+        except (OSError, RuntimeError):
             h.update(b"<unreadable>")
     return h.hexdigest()[:20]
 
 
-def build_folder(root: Path) -> tuple[Path | None, Path | None, str]:
-    """(temporary build folder, final folder override, notice) for a build under `root`.
+def fallback_root() -> Path | None:
+    """A private per-user folder in the temporary directory for a read-only cache, or None.
 
-    A read-only cache falls back to a temporary folder, and that to memory (None)."""
+    It is reused across runs (one index per corpus fingerprint), and only if it belongs to
+    this user and nobody else can write to it."""
     try:
-        root.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=".build-", dir=root)), None, ""
+        base = Path(tempfile.gettempdir())
+    except (OSError, FileNotFoundError):
+        return None
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    path = base / f"ub-lotse-{uid}"
+    try:
+        path.mkdir(mode=0o700, exist_ok=True)
+        st = path.lstat()
+        if not path.is_dir() or path.is_symlink() or st.st_uid != uid or st.st_mode & 0o022:
+            return None
+    except OSError:
+        return None
+    return path
+
+
+def new_build_folder(root: Path) -> Path:
+    """A private folder under `root` to build into (raises OSError when `root` is not writable)."""
+    root.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f"{BUILD_PREFIX}{os.getpid()}-", dir=root))
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
     except OSError:
         pass
+    finally:
+        os.close(fd)
+
+
+def seal(folder: Path, fp: str) -> None:
+    """fsync every file of a finished build and write manifest.json with their checksums."""
+    files = {}
+    for p in sorted(folder.iterdir()):
+        if p.is_file() and p.name != MANIFEST and not p.name.endswith("WRITELOCK"):
+            with open(p, "rb") as f:
+                os.fsync(f.fileno())
+            files[p.name] = _sha256(p)
+    data = json.dumps({"version": ANALYSIS_VERSION, "fingerprint": fp, "files": files}, indent=0)
+    with open(folder / MANIFEST, "w", encoding="utf-8") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    _fsync_dir(folder)
+
+
+def verify(folder: Path, fp: str | None = None) -> bool:
+    """True when `folder` is a sealed index (of fingerprint `fp`) whose files all match their checksums."""
     try:
-        tmp = Path(tempfile.mkdtemp(prefix="ub-lotse-index-"))
-        return tmp, tmp, f"Der Cache-Ordner {root} ist nicht beschreibbar; der Index liegt vorübergehend in {tmp}."
-    except OSError:
-        return None, None, "Kein beschreibbarer Ordner gefunden; der Index wird nur im Arbeitsspeicher gehalten."
+        if not folder.is_dir():
+            return False
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("version") != ANALYSIS_VERSION or (fp is not None and manifest.get("fingerprint") != fp):
+            return False
+        files = manifest["files"]
+        if "meta.json" not in files or "known_words.txt" not in files:
+            return False
+        return all(_sha256(folder / name) == digest for name, digest in files.items())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
 
 
 def publish(tmp: Path, final: Path, root: Path, replace: bool) -> None:
-    """Rename a finished build into place; of two processes building at once the second
-    simply uses the first one's result."""
-    if final == tmp:
-        return
-    if replace and final.exists():
-        retire(final)
+    """Rename a sealed build into place, then remove the old one.
+
+    Of two processes building at once the second simply uses the first one's result. With
+    `replace` the old index is moved aside and the new one renamed in right after; a kill
+    between the two renames leaves a sealed build that `adopt` puts in place at the next start."""
+    old = None
+    if replace and (final.exists() or final.is_symlink()):
+        old = _trash_name(final)
+        try:
+            os.rename(final, old)
+        except OSError:
+            old = None
     try:
         os.rename(tmp, final)
-    except OSError:
-        shutil.rmtree(tmp, ignore_errors=True)
+    except OSError as exc:
+        _remove(tmp)
+        if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST) and not final.exists():
+            raise
+    _fsync_dir(root)
+    if old is not None:
+        _remove(old)
     cleanup(root, keep=final)
 
 
-def retire(path: Path) -> None:
-    trash = path.with_name(f".old-{path.name}-{os.getpid()}-{time.time_ns()}")
+def adopt(root: Path, final: Path, fp: str) -> bool:
+    """Put a sealed, verified build of `fp` left behind by a killed process into place."""
+    if final.exists():
+        return False
+    for p in sorted(root.glob(BUILD_PREFIX + "*")):
+        if verify(p, fp):
+            try:
+                os.rename(p, final)
+                return True
+            except OSError:
+                continue
+    return False
+
+
+def _trash_name(path: Path) -> Path:
+    return path.with_name(f".old-{path.name}-{os.getpid()}-{time.time_ns()}")
+
+
+def _remove(path: Path) -> None:
     try:
-        os.rename(path, trash)
-        shutil.rmtree(trash, ignore_errors=True)
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+def retire(path: Path) -> None:
+    """Move a damaged or outdated index (folder or stray file) aside and delete it."""
+    trash = _trash_name(path)
+    try:
+        os.rename(path, trash)
+    except OSError:
+        return
+    _remove(trash)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def cleanup_stale(root: Path) -> None:
+    """Remove left-overs of killed processes: `.old-*` trash and `.build-*` folders whose
+    process is gone (or that are older than an hour)."""
+    if not root.is_dir():
+        return
+    now = time.time()
+    for p in root.glob(".old-*"):
+        _remove(p)
+    for p in root.glob(BUILD_PREFIX + "*"):
+        pid_text = p.name[len(BUILD_PREFIX):].split("-", 1)[0]
+        try:
+            stale = (not pid_text.isdigit() or not _pid_alive(int(pid_text))
+                     or now - p.stat().st_mtime > STALE_SECONDS)
+        except OSError:
+            continue
+        if stale:  # (a sealed one of the current corpus was adopted before this runs)
+            _remove(p)
 
 
 def cleanup(root: Path, keep: Path) -> None:
     """Remove indexes of older corpus versions and stale half-built folders."""
-    now = time.time()
     for p in root.glob("index-*"):
         if p != keep:
             retire(p)
-    for p in root.glob(".build-*"):
-        try:
-            if now - p.stat().st_mtime > 3600:
-                shutil.rmtree(p, ignore_errors=True)
-        except OSError:
-            pass
+    cleanup_stale(root)

@@ -12,7 +12,7 @@ from whoosh.filedb.filestore import RamStorage
 
 from ..analysis.analyzer import Analyzer
 from ..analysis.thesaurus import load_thesaurus_files
-from ..corpus import Corpus, Document, Unit
+from ..corpus import BUILTIN_CORPUS, Corpus, CorpusError, Document, Unit
 from ..questions import AuthoredQuestion
 from ..retrieval.sentences import answer_start, split_sentences
 from ..topics import compile_topics, load_topic_terms, topic_files
@@ -36,9 +36,17 @@ def write_units(ix, unit_ids: list[str], values: list[dict[str, str]], asked: di
     writer.commit()
 
 
+class MemoryStorage(RamStorage):
+    """Whoosh's RamStorage, but its temporary storage stays in memory as well: the in-memory
+    fallback must work when no folder at all is writable (RamStorage asks tempfile for one)."""
+
+    def temp_storage(self, name=None):
+        return MemoryStorage()
+
+
 def ram_index(unit_ids: list[str], values: list[dict[str, str]], asked: dict[int, list[str]]):
     """An in-memory unit index (calibration builds one per fold, with that fold's questions)."""
-    ix = RamStorage().create_index(schema())
+    ix = MemoryStorage().create_index(schema())
     write_units(ix, unit_ids, values, asked)
     return ix
 
@@ -56,8 +64,9 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
                 lemma_source, progress: Callable[[str], None]) -> tuple[object, dict, set[str]]:
     """Build into `target` (None: in memory); returns (whoosh index, meta, known word forms)."""
     progress("Lemmatisiere das Korpus …")
-    groups, idioms = load_thesaurus_files(thesaurus_files(dirs))
-    topic_terms = load_topic_terms(topic_files(dirs))
+    groups, idioms, problems = load_thesaurus_files(thesaurus_files(dirs), trusted=BUILTIN_CORPUS)
+    topic_terms, topic_problems = load_topic_terms(topic_files(dirs))
+    corpus.errors.extend(CorpusError(path, problem) for path, problem in problems + topic_problems)
     texts = []
     for u in corpus.units:
         texts.extend([u.title, u.question, u.text])
@@ -68,7 +77,7 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
     analyzer = model.analyzer
 
     progress(f"Indexiere {len(corpus.units)} Abschnitte …")
-    ix = RamStorage().create_index(schema()) if target is None else windex.create_in(str(target), schema())
+    ix = MemoryStorage().create_index(schema()) if target is None else windex.create_in(str(target), schema())
     values_of_units, unit_stems, sentences = [], [], []
     for u in corpus.units:
         terms = {k: analyzer.terms(v) for k, v in unit_fields(u, corpus.documents[u.doc_id]).items()}

@@ -31,11 +31,13 @@ Datum und ob das Dokument noch gilt. Steht etwas nicht in den Dokumenten, sagt U
 | Esc | Quellenansicht schließen |
 | Strg+Y | Antwort mit Quelle kopieren |
 | Strg+G | Ansicht wechseln (Eltern / Anbieter / Einarbeitung) |
-| Strg+T | hell / dunkel |
-| Strg+L | Verlauf leeren |
+| Strg+T oder F8 | hell / dunkel |
+| Strg+L oder F9 | Verlauf leeren |
 | Strg+P | Befehlspalette (alle Befehle zum Suchen) |
 | Tab / Umschalt+Tab | zum nächsten / vorherigen Element |
-| Strg+Q | beenden |
+| Strg+Q oder F10 | beenden |
+
+Im Browser (lotse serve) gehören Strg+T, Strg+L und Strg+Q dem Browser: dort F8, F9 und F10 verwenden.
 
 Auf einer Antwortkarte: „ganzen Abschnitt zeigen“ klappt lange Passagen auf; „Meinten Sie“ und
 „Verwandte Fragen“ öffnen den genannten Abschnitt direkt. Titel mit „⚠ außer Kraft“ stammen aus

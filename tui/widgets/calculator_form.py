@@ -2,6 +2,8 @@
 their steps and sources, and export of the dates to an .ics file."""
 from __future__ import annotations
 
+import io
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Markdown, Select, Static
@@ -32,6 +34,7 @@ class CalculatorForm(VerticalScroll):
         self.forms = FORMS
         self.current = next(iter(FORMS))
         self.calculation = None
+        self._confirm_overwrite: str | None = None  # path the user was warned about (second press replaces)
 
     def compose(self) -> ComposeResult:
         yield Label("Rechner:")
@@ -131,13 +134,20 @@ class CalculatorForm(VerticalScroll):
             self.export()
 
     def export(self) -> None:
+        """In the browser the .ics file becomes a download (nothing is written on the server);
+        in the terminal the path is checked and an existing file is replaced only when asked twice."""
+        status_line = self.query_one("#calc-status", Static)
         if self.calculation is None:
-            self.query_one("#calc-status", Static).update("Erst berechnen, dann speichern.")
+            status_line.update("Erst berechnen, dann speichern.")
             return
         path = self.query_one("#calc-ics-path", Input).value.strip()
-        if not path:
-            self.query_one("#calc-status", Static).update("Bitte einen Dateinamen angeben.")
-            return
-        status = self.service.export_ics(self.calculation, path)
-        self.query_one("#calc-status", Static).update(status)
+        if self.app.is_web:
+            data, name = self.service.ics_download(self.calculation, path)
+            self.app.deliver_binary(io.BytesIO(data), save_filename=name, mime_type="text/calendar")
+            status = f"Die Kalenderdatei {name} wird im Browser heruntergeladen."
+        else:
+            overwrite = path != "" and path == self._confirm_overwrite
+            status = self.service.export_ics(self.calculation, path, overwrite=overwrite)
+            self._confirm_overwrite = path if "gibt es schon" in status else None
+        status_line.update(status)
         self.app.notify(status)

@@ -1,0 +1,89 @@
+"""Reading YAML from corpus folders safely: a size cap, an alias cap, dates kept as text.
+
+Provider folders are not trusted. A file that is too large, not UTF-8, not valid YAML or
+full of aliases (a "billion laughs" bomb) raises `DataError` with a German message, so the
+caller can report the file by name and go on with the rest.
+"""
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import yaml
+
+MAX_YAML_BYTES = 2_000_000  # the built-in question files are about 200 kB each
+MAX_ALIASES = 20  # k aliases can multiply a document at most by about 3^(k/3): 20 keep it below 1 500-fold
+
+
+_REASONS = {
+    errno.ELOOP: "Verweis auf sich selbst (Symlink-Schleife)",
+    errno.ENOENT: "nicht gefunden oder Verweis ins Leere",
+    errno.EACCES: "keine Leserechte",
+    errno.EPERM: "keine Leserechte",
+    errno.EISDIR: "ist ein Ordner",
+    errno.EIO: "Ein-/Ausgabefehler",
+}
+
+
+def os_reason(exc: BaseException) -> str:
+    """A German reason for an OSError (or the RuntimeError Path.resolve raises on a symlink loop)."""
+    if isinstance(exc, OSError) and exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    if isinstance(exc, RuntimeError):
+        return _REASONS[errno.ELOOP]
+    return f"Systemfehler {getattr(exc, 'errno', None) or type(exc).__name__}"
+
+
+class DataError(Exception):
+    """A data file that cannot be used; the message is German and names the problem, not the file."""
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that counts aliases and keeps timestamps as strings (parsed later, checked)."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._aliases = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                raise DataError(f"Die Datei enthält mehr als {MAX_ALIASES} YAML-Verweise (Aliase).")
+        return super().compose_node(parent, index)
+
+
+# timestamps stay text: an impossible date ("2025-02-30") is then reported by the field check
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_text(text: str, *, what: str = "Die Datei"):
+    """Parse YAML text; raises DataError."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
+        raise DataError(f"{what} ist zu groß (mehr als {MAX_YAML_BYTES // 1_000_000} MB).")
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DataError(f"{what} ist kein gültiges YAML ({first}).") from None
+    except RecursionError:
+        raise DataError(f"{what} ist zu tief verschachtelt.") from None
+
+
+def load_file(path: Path, *, max_bytes: int = MAX_YAML_BYTES):
+    """Read and parse a YAML file; raises DataError."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise DataError(f"Die Datei ist zu groß ({size // 1_000_000} MB; erlaubt sind {max_bytes // 1_000_000} MB).")
+        raw = path.read_bytes()
+    except (OSError, RuntimeError) as exc:
+        raise DataError(f"Die Datei kann nicht gelesen werden ({os_reason(exc)}).") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DataError("Die Datei ist nicht in UTF-8 kodiert.") from None
+    return load_text(text)

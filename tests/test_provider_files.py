@@ -1,0 +1,205 @@
+"""Provider folders: every file is checked on its own; a bad one is reported by name and the rest loads."""
+import datetime as dt
+import re
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from assistant.guide import load_guide
+from knowledge.analysis.compounds import CompoundSplitter
+from knowledge.analysis.thesaurus import Thesaurus, load_thesaurus_files, provider_idiom_pattern
+from knowledge.corpus import BUILTIN_CORPUS, CorpusError, load_corpus, parse_document
+from knowledge.index import open_index
+from knowledge.pipeline import AnswerPipeline
+from knowledge.safeyaml import MAX_ALIASES, DataError, load_file
+from knowledge.topics import load_topic_terms
+
+from .conftest import STUB_LEMMAS, VALID_DOC
+
+
+def doc_with(**front) -> str:
+    """VALID_DOC with some front matter lines replaced (raw YAML text per field)."""
+    text = VALID_DOC
+    for key, value in front.items():
+        text = re.sub(rf"^{key}: .*$", f"{key}: {value}", text, count=1, flags=re.M)
+    return text
+
+
+ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+
+# (file name, content (str or bytes), expected words of the German warning)
+DOCUMENT_CASES = [
+    ("feb30.md", doc_with(date="2025-02-30"), "„date“: „2025-02-30“ ist kein Datum"),
+    ("jahr0.md", doc_with(date="0000-01-01"), "„date“: „0000-01-01“ ist kein Datum"),
+    ("monat13.md", doc_with(date="2025-01-01\nvalid_until: 2027-13-01"), "„valid_until“: „2027-13-01“ ist kein Datum"),
+    ("yaml.md", doc_with(title="[kaputt"), "kein gültiges YAML"),
+    ("cp1252.md", doc_with(title="Übersicht").encode("cp1252"), "nicht in UTF-8"),
+    ("bombe.md", "---\n" + ALIAS_BOMB + "id: x\n---\n\n# T\n\n## A\n\ntext\n", "YAML-Verweise"),
+    ("gross.md", VALID_DOC + ("Wort " * 250_000), "zu groß"),
+    ("art.md", doc_with(kind="[faq]"), "„kind“"),
+]
+
+
+@pytest.mark.parametrize("name, content, problem", DOCUMENT_CASES, ids=[c[0] for c in DOCUMENT_CASES])
+def test_bad_document_is_reported_and_the_rest_loads(provider_dir, name, content, problem):
+    (provider_dir / "leitfaden.md").write_text(VALID_DOC, encoding="utf-8")
+    path = provider_dir / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    corpus = load_corpus([BUILTIN_CORPUS, provider_dir])
+    assert "traeger-leitfaden" in corpus.documents and len(corpus.documents) == 6
+    [err] = [e for e in corpus.errors if e.path == path]
+    assert problem in err.problem
+
+
+def test_self_symlink_is_reported(provider_dir):
+    (provider_dir / "loop.md").symlink_to(provider_dir / "loop.md")
+    (provider_dir / "leitfaden.md").write_text(VALID_DOC, encoding="utf-8")
+    corpus = load_corpus([BUILTIN_CORPUS, provider_dir])
+    assert "traeger-leitfaden" in corpus.documents
+    [err] = [e for e in corpus.errors if e.path.name == "loop.md"]
+    assert "Symlink-Schleife" in err.problem
+
+
+DATA_CASES = [  # (content, expected words of the warning)
+    ("groups: [[a, b]\n", "kein gültiges YAML"),
+    ("groups:\n  - [Stundenzettel, Zeitnachweis]\n".encode("utf-16"), "nicht in UTF-8"),
+    ("groups: 5\n", "„groups“ muss eine Liste"),
+    ("- nur\n- eine Liste\n", "muss die Abschnitte"),
+    (ALIAS_BOMB, "YAML-Verweise"),
+    ("idioms: [dabei sein]\n", "„idioms“ muss Zuordnungen"),
+]
+
+
+@pytest.mark.parametrize("content, problem", DATA_CASES)
+def test_bad_thesaurus_is_reported(provider_dir, content, problem):
+    path = provider_dir / "thesaurus.yaml"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    groups, idioms, problems = load_thesaurus_files([BUILTIN_CORPUS / "thesaurus.yaml", path], trusted=BUILTIN_CORPUS)
+    assert groups and idioms  # the built-in thesaurus still loads
+    assert [p for p, _ in problems] == [path] and problem in problems[0][1]
+
+
+TOPIC_CASES = [
+    ("topics: [{name: Budget\n", "kein gültiges YAML"),
+    (b"topics:\n  - name: Gr\xfc\xdfe\n    terms: [a]\n", "nicht in UTF-8"),
+    ("topics: 5\n", "Liste „topics“"),
+    ("topics:\n  - name: Rente\n    terms: 5\n  - name: Pflege\n    terms: [Pflegegrad]\n", "1 Thema/Themen übersprungen"),
+]
+
+
+@pytest.mark.parametrize("content, problem", TOPIC_CASES)
+def test_bad_adjacent_topics_are_reported(provider_dir, content, problem):
+    path = provider_dir / "adjacent_topics.yaml"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    terms, problems = load_topic_terms([BUILTIN_CORPUS / "adjacent_topics.yaml", path])
+    assert any(name == "Budget für Arbeit" for name, _ in terms)
+    assert [p for p, _ in problems] == [path] and problem in problems[0][1]
+
+
+GUIDE_CASES = [
+    ("audiences: [{id: x\n", "kein gültiges YAML"),
+    (b"audiences:\n  - id: eltern\n    label: M\xfctter\n", "nicht in UTF-8"),
+    ("audiences: 5\n", "„audiences“ muss eine Liste"),
+    ("audiences:\n  - label: ohne id\n", "„id“ fehlt"),
+    ("onboarding:\n  - title: Schritt\n    checks: [frage]\n", "Selbstkontrolle"),
+]
+
+
+@pytest.mark.parametrize("content, problem", GUIDE_CASES)
+def test_broken_provider_guide_falls_back_to_the_built_in_one(provider_dir, content, problem):
+    path = provider_dir / "guide.yaml"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    guide = load_guide([BUILTIN_CORPUS, provider_dir])
+    assert guide.audience("eltern") is not None and guide.onboarding
+    assert [p for p, _ in guide.errors] == [path] and problem in guide.errors[0][1]
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path):
+    path = tmp_path / "bombe.yaml"
+    path.write_text(ALIAS_BOMB, encoding="utf-8")
+    with pytest.raises(DataError, match=f"mehr als {MAX_ALIASES} YAML-Verweise"):
+        load_file(path)
+
+
+def test_provider_idioms_are_plain_phrases_not_regular_expressions(provider_dir):
+    path = provider_dir / "thesaurus.yaml"
+    path.write_text('idioms:\n  "(a+)+b": Zeitnachweis\n  "(?i)Stundenzettel|Zettel abgeben": Stundenzettel\n', encoding="utf-8")
+    _groups, idioms, problems = load_thesaurus_files([path], trusted=BUILTIN_CORPUS)
+    assert not problems
+    assert idioms == [(re.escape("(a+)+b"), "Zeitnachweis"), (r"\(\?i\)stundenzettel|zettel\ abgeben", "Stundenzettel")]
+    thesaurus = Thesaurus([], idioms)
+    assert thesaurus.idiom_words("a" * 5000 + "c") == ""  # a raw "(a+)+b" would backtrack for ages here
+    assert thesaurus.idiom_words("Muss ich den Zettel abgeben?") == "Stundenzettel"
+    assert provider_idiom_pattern("Dabei  Sein | mit dabei") == r"dabei\ sein|mit\ dabei"
+
+
+def test_very_long_word_is_not_split():
+    splitter = CompoundSplitter({"stunden", "zettel"})
+    assert splitter.split("stundenzettel") == ["stunden", "zettel"]
+    assert splitter.split("stunden" * 3000) == []
+
+
+def test_all_bad_provider_files_at_once_warn_and_the_rest_answers(provider_dir, monkeypatch, tmp_path):
+    """One build with every kind of broken file: each is named, and the good document answers."""
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "cache"))
+    (provider_dir / "leitfaden.md").write_text(VALID_DOC.replace("Stundenzettel bis", "Stundenzettel " + "x" * 21_000 + " bis"),
+                                               encoding="utf-8")
+    (provider_dir / "feb30.md").write_text(doc_with(date="2025-02-30"), encoding="utf-8")
+    (provider_dir / "loop.md").symlink_to(provider_dir / "loop.md")
+    (provider_dir / "thesaurus.yaml").write_text('groups: 5\nidioms:\n  "(a+)+b": Stundenzettel\n', encoding="utf-8")
+    (provider_dir / "adjacent_topics.yaml").write_bytes(b"topics: [\xff")
+    h = open_index([BUILTIN_CORPUS, provider_dir], lemma_source=STUB_LEMMAS)
+    named = {e.path.name for e in h.errors}
+    assert {"feb30.md", "loop.md", "thesaurus.yaml", "adjacent_topics.yaml"} <= named
+    pipeline = AnswerPipeline(h)
+    assert pipeline.search("Bis wann muss der Stundenzettel abgegeben werden?").hits[0].unit.doc_id == "traeger-leitfaden"
+    assert pipeline.search("a" * 3000 + "b").hits is not None
+
+
+FIELD_VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30),
+    st.dates().map(str), st.from_regex(r"\d{1,5}-\d{1,2}-\d{1,2}", fullmatch=True),
+    st.from_regex(r"\d{1,2}\.\d{1,2}\.\d{1,5}", fullmatch=True), st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+)
+FIELDS = ("id", "title", "issuer", "region", "date", "kind", "short_title", "valid_from", "valid_until", "original_file")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(front=st.dictionaries(st.sampled_from(FIELDS), FIELD_VALUES), base=st.booleans(), raw=st.text(max_size=60))
+def test_any_front_matter_loads_or_is_reported(tmp_path, front, base, raw):
+    """Whatever the front matter holds, a document loads with real dates or gives a German CorpusError."""
+    meta = {"id": "x", "title": "T", "issuer": "I", "region": "R", "date": "2025-01-01", "kind": "faq"} if base else {}
+    meta.update(front)
+    head = yaml.safe_dump(meta, allow_unicode=True) if meta else raw
+    path = tmp_path / "doc.md"
+    path.write_text(f"---\n{head}\n---\n\n# Titel\n\n## Abschnitt\n\nText.\n", encoding="utf-8")
+    try:
+        doc = parse_document(path)
+    except CorpusError as exc:
+        assert exc.path == path and exc.problem and "Traceback" not in exc.problem
+        return
+    assert isinstance(doc.date, dt.date) and doc.date.year >= 1900
+    assert doc.valid_until is None or isinstance(doc.valid_until, dt.date)
+    assert doc.kind in ("faq", "agreement", "concept", "guideline", "instruction")
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("- term: [kaputt\n", "kein gültiges YAML"),
+    (b"- term: Gr\xfc\xdfe\n  explanation: x\n", "nicht in UTF-8"),
+    ("term: UB\n", "muss eine Liste"),
+])
+def test_broken_provider_glossary_is_reported_and_the_built_in_one_stays(provider_dir, monkeypatch, tmp_path, content, problem):
+    from assistant.service import Lotse
+
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "cache"))
+    path = provider_dir / "glossary.yaml"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    (provider_dir / "guide.yaml").write_text("audiences: 5\n", encoding="utf-8")
+    service = Lotse([str(provider_dir)], lemma_source=STUB_LEMMAS)
+    assert any(e["term"] == "InbeQ" for e in service.glossary())
+    assert service.guide().audience("eltern") is not None
+    problems = {e.path.name: e.problem for e in service.errors}
+    assert problem in problems["glossary.yaml"] and "„audiences“ muss eine Liste" in problems["guide.yaml"]
