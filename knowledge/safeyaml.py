@@ -6,6 +6,7 @@ caller can report the file by name and go on with the rest.
 """
 from __future__ import annotations
 
+import copy
 import errno
 from pathlib import Path
 
@@ -73,8 +74,28 @@ def load_text(text: str, *, what: str = "Die Datei"):
         raise DataError(f"{what} ist zu tief verschachtelt.") from None
 
 
+_parsed: dict[tuple, object] = {}  # (path, size, mtime) -> parsed data: files are read again on every rebuild
+
+
 def load_file(path: Path, *, max_bytes: int = MAX_YAML_BYTES):
-    """Read and parse a YAML file; raises DataError."""
+    """Read and parse a YAML file; raises DataError. An unchanged file is parsed once per process
+    (each caller gets its own copy)."""
+    try:
+        st = path.stat()
+        key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+    except (OSError, RuntimeError):
+        key = None
+    if key is not None and key in _parsed:
+        return copy.deepcopy(_parsed[key])
+    data = _load_file(path, max_bytes)
+    if key is not None:
+        if len(_parsed) > 64:
+            _parsed.clear()
+        _parsed[key] = copy.deepcopy(data)
+    return data
+
+
+def _load_file(path: Path, max_bytes: int):
     try:
         size = path.stat().st_size
         if size > max_bytes:

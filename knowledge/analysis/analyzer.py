@@ -7,6 +7,7 @@ the resulting terms; queries are analysed by the same code, so both sides always
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from whoosh.lang import stemmer_for_language
 
@@ -17,7 +18,7 @@ from .morph import derivational_root
 from .stopwords import is_stopword
 from .tokenize import tokenize
 
-_stem = stemmer_for_language("de")
+_stem = lru_cache(maxsize=1 << 17)(stemmer_for_language("de"))  # a corpus has a few thousand distinct words
 
 
 def stem(folded: str) -> str:

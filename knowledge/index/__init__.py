@@ -12,6 +12,7 @@ import json
 import marshal
 import os
 import time
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -110,7 +111,13 @@ def write_char_indexes(folder: Path, meta: dict) -> None:
     """Build the character indexes into a new index folder, so they are sealed with it and the
     first question does not pay for them."""
     for name, texts in char_texts(meta).items():
-        (folder / char_file_name(name, texts)).write_bytes(marshal.dumps(CharIndex(texts).to_data()))
+        (folder / char_file_name(name, texts)).write_bytes(_char_index_bytes(tuple(texts)))
+
+
+@lru_cache(maxsize=4)
+def _char_index_bytes(texts: tuple[str, ...]) -> bytes:
+    """A character index, packed; remembered, so rebuilding the same corpus in one process is quick."""
+    return marshal.dumps(CharIndex(list(texts)).to_data())
 
 
 def unit_doc_freq(evidence: list[UnitEvidence], questions: list[IndexedQuestion]) -> dict[str, int]:
