@@ -33,7 +33,7 @@ browser:
 	  else echo "Chromium fehlt und kann hier nicht installiert werden: der Browser-Test wird übersprungen."; fi; }
 
 test: $(STAMP) browser
-	$(BIN)/python -m pytest -q -n auto --dist loadfile
+	$(BIN)/python -m pytest -q -rs -n auto --dist loadfile
 	$(BIN)/lint-imports
 
 bench: $(STAMP)
