@@ -74,3 +74,19 @@ def test_unwritable_cache_path_falls_back(monkeypatch, tmp_path):
     assert "nicht beschreibbar" in h.notice
     assert AnswerPipeline(h).search("Kindergeld InbeQ").hits
     assert cache_root() == blocker / "cache"
+
+
+def test_cleanup_keeps_the_newest_other_indexes(tmp_path):
+    """Switching between the built-in corpus and one with provider folders must not rebuild every time."""
+    import os
+
+    from knowledge.index.cache import KEEP_INDEXES, cleanup
+
+    names = [f"index-{i}" for i in range(KEEP_INDEXES + 2)]
+    for age, name in enumerate(names):
+        (tmp_path / name).mkdir()
+        os.utime(tmp_path / name, (1_000_000 - age * 100, 1_000_000 - age * 100))  # index-0 newest
+    (tmp_path / "index-new").mkdir()
+    cleanup(tmp_path, keep=tmp_path / "index-new")
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted(["index-new"] + names[:KEEP_INDEXES])

@@ -227,9 +227,20 @@ def cleanup_stale(root: Path) -> None:
             _remove(p)
 
 
+KEEP_INDEXES = 3  # besides the new one: the built-in corpus, one with provider folders, one more
+
+
 def cleanup(root: Path, keep: Path) -> None:
-    """Remove indexes of older corpus versions and stale half-built folders."""
-    for p in root.glob("index-*"):
-        if p != keep:
-            retire(p)
+    """Remove all but the newest KEEP_INDEXES other indexes (older corpus versions, corpus sets
+    not used lately) and stale half-built folders. Keeping a few means that switching between
+    the built-in corpus and one with provider folders does not rebuild every time."""
+    def built(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    others = sorted((p for p in root.glob("index-*") if p != keep), key=built, reverse=True)
+    for p in others[KEEP_INDEXES:]:
+        retire(p)
     cleanup_stale(root)
