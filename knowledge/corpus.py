@@ -76,18 +76,6 @@ class Document:
             return False
         return not (self.valid_until and on > self.valid_until)
 
-    def validity(self, on: dt.date) -> str:
-        """A German sentence on whether the document is in force on `on`."""
-        if self.valid_until and on > self.valid_until:
-            return f"Außer Kraft seit {german_date(self.valid_until + dt.timedelta(days=1))} (galt bis {german_date(self.valid_until)})"
-        if self.valid_from and on < self.valid_from:
-            return f"Noch nicht in Kraft (gilt ab {german_date(self.valid_from)})"
-        if self.valid_from and self.valid_until:
-            return f"In Kraft ({german_date(self.valid_from)} bis {german_date(self.valid_until)})"
-        if self.valid_from:
-            return f"In Kraft seit {german_date(self.valid_from)}, kein Enddatum angegeben"
-        return "Keine Geltungsdauer angegeben"
-
     @property
     def display_date(self) -> str:
         return self.date_text

@@ -74,7 +74,9 @@ def test_validity_of_the_expired_agreement(corpus):
     doc = corpus.documents["mv-koop"]
     assert doc.in_force(dt.date(2013, 1, 1))
     assert not doc.in_force(dt.date(2026, 11, 22))
-    assert doc.validity(dt.date(2026, 11, 22)) == "Außer Kraft seit 15.04.2014 (galt bis 14.04.2014)"
+    from assistant import presenter
+
+    assert presenter.validity(doc, dt.date(2026, 11, 22)) == "Außer Kraft seit 15.04.2014; galt bis 14.04.2014"
 
 
 @pytest.mark.parametrize("front, problem", [

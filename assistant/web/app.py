@@ -29,6 +29,7 @@ from starlette.schemas import SchemaGenerator
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
+from .. import presenter
 from ..service import MAX_QUESTION
 from . import calculators as calcs
 from .middleware import MAX_BODY, BodyLimit, Guard, SecurityHeaders, error_response
@@ -160,7 +161,7 @@ class WebApp:
 
     async def documents_page(self, request: Request) -> Response:
         today = self.service.today
-        docs = [(d, d.validity(today), d.in_force(today)) for d in self.service.documents()]
+        docs = [(d, presenter.validity(d, today), d.in_force(today)) for d in self.service.documents()]
         return self.page(request, "documents.html", {"documents": docs})
 
     async def document_page(self, request: Request) -> Response:
@@ -168,7 +169,7 @@ class WebApp:
         if doc is None:
             return error_response(request, 404, f"Das Dokument „{request.path_params['doc_id']}“ gibt es nicht.")
         today = self.service.today
-        return self.page(request, "document.html", {"doc": doc, "validity": doc.validity(today), "in_force": doc.in_force(today),
+        return self.page(request, "document.html", {"doc": doc, "validity": presenter.validity(doc, today), "in_force": doc.in_force(today),
                                                     "units": self.service.units_of(doc.id)})
 
     # -------------------------------------------------------------- API
