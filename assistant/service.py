@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from whoosh.index import EmptyIndexError
 
 from knowledge.corpus import BUILTIN_CORPUS, CorpusError, Document, Unit, corpus_dirs
 from knowledge.analysis.lemmas import LemmaSource
@@ -125,7 +124,7 @@ class Lotse:
             if self._searcher is None:
                 try:
                     self._searcher = AnswerPipeline(self.handle)
-                except (EmptyIndexError, OSError):  # the folder was replaced meanwhile (`lotse index` elsewhere): reopen once
+                except OSError:  # the folder was replaced meanwhile (`lotse index` elsewhere): reopen once
                     self._handle = None
                     self._searcher = AnswerPipeline(self.handle)
             return self._searcher
