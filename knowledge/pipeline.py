@@ -22,7 +22,7 @@ from .ranking.features import Scored, Signals, featurize, probability
 from .retrieval import Retriever
 from .retrieval.bm25f import BM25FUnitRetriever
 from .retrieval.chars import CharUnitRetriever, top_candidates, unit_text
-from .retrieval.questions import QuestionRetriever
+from .retrieval.questions import QuestionRetriever, asked_texts
 
 
 @dataclass
@@ -73,10 +73,7 @@ class AnswerPipeline:
 
             self.units: Retriever = WhooshUnitRetriever(unit_index, handle.store.position, self.cfg)
         else:
-            asked: dict[int, list[str]] = {}
-            for q in self.questions.questions:
-                asked.setdefault(q.unit_pos, []).append(" ".join(sorted(q.terms)))
-            self.units = BM25FUnitRetriever(handle.unit_values, asked, self.cfg)
+            self.units = BM25FUnitRetriever(handle.unit_values, asked_texts(self.questions.questions), self.cfg)
         # each unit's terms with those of its authored questions, computed once, not per question
         self.all_terms = [ev.terms | self.questions.asked.get(pos, frozenset()) for pos, ev in enumerate(handle.evidence)]
         unit_texts = [unit_text(ev.heading, ev.text) for ev in handle.evidence]

@@ -100,13 +100,11 @@ def test_every_candidate_has_exactly_the_named_features(lotse):
 def test_in_memory_bm25f_agrees_with_whoosh(lotse):
     """The default unit retriever and the Whoosh one score the same BM25F: same best unit."""
     from knowledge.index.writer import ram_index
+    from knowledge.retrieval.questions import asked_texts
     from knowledge.pipeline import AnswerPipeline
 
     handle = lotse.handle
-    asked: dict[int, list[str]] = {}
-    for q in handle.questions:
-        asked.setdefault(q.unit_pos, []).append(" ".join(sorted(q.terms)))
-    ix = ram_index([u.id for u in handle.store.units()], handle.unit_values, asked)
+    ix = ram_index([u.id for u in handle.store.units()], handle.unit_values, asked_texts(handle.questions))
     memory, whoosh = AnswerPipeline(handle), AnswerPipeline(handle, unit_index=ix)
     questions = [q.text for q in handle.questions][::25]
     same = 0

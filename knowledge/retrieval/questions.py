@@ -33,6 +33,14 @@ def asked_terms(questions: list[IndexedQuestion]) -> dict[int, frozenset[str]]:
     return {pos: frozenset(terms) for pos, terms in by_unit.items()}
 
 
+def asked_texts(questions: list[IndexedQuestion]) -> dict[int, list[str]]:
+    """Per unit position: each authored question's terms as one text (the units' `asked` field)."""
+    by_unit: dict[int, list[str]] = defaultdict(list)
+    for q in questions:
+        by_unit[q.unit_pos].append(" ".join(sorted(q.terms)))
+    return dict(by_unit)
+
+
 class QuestionRetriever:
     name = "questions"
 
