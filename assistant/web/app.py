@@ -78,6 +78,7 @@ class WebApp:
         env.filters["without_key_hints"] = without_key_hints
         env.globals["audience_url"] = audience_url
         env.globals["unit_of"] = service.unit
+        env.globals["step_notes"] = service.step_notes
         self._glossary = None
 
     # -------------------------------------------------------------- helpers
