@@ -29,6 +29,7 @@ def unit_markdown(unit, cited: bool = False, highlight: str = "") -> str:
 def glossary_markdown(entry: dict, passages: list) -> str:
     title = entry["term"] + (f" – {entry['long']}" if entry.get("long") else "")
     parts = [f"## {title}", "", str(entry["explanation"]), ""]
+    parts += notes_markdown(entry.get("notes") or [])
     if passages:
         parts += ["**Kommt vor in:**"] + [f"- {u.title}" for u in passages]
     else:
@@ -36,8 +37,19 @@ def glossary_markdown(entry: dict, passages: list) -> str:
     return "\n".join(parts)
 
 
-def step_markdown(step, index: int, total: int) -> str:
-    return f"## Schritt {index + 1} von {total}: {step.title}\n\n{step.intro}"
+def notes_markdown(notes: list[str]) -> list[str]:
+    """Stale-law and expiry notes as quoted warnings (the same marker as on answer cards), each followed by a blank line."""
+    out: list[str] = []
+    for n in notes:
+        out += [f"> ⚠ {n}", ""]
+    return out
+
+
+def step_markdown(step, index: int, total: int, notes: list[str] | None = None) -> str:
+    text = f"## Schritt {index + 1} von {total}: {step.title}\n\n{step.intro}"
+    if notes:
+        text += "\n\n" + "\n".join(notes_markdown(notes)).rstrip()
+    return text
 
 
 def welcome_markdown(audience) -> str:

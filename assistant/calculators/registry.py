@@ -1,7 +1,8 @@
-"""One `CalculatorSpec` per calculator: its function, title, fields (German labels, help, parsing and bounds) and an
-example question. The CLI options (`lotse calc`), the UI forms (`assistant.forms`), the router's table (checked by a
-test to name the same calculators) and the README table are generated from these specs. Adding a calculator means one
-spec here, its rules in corpus/rules.yaml and a test row.
+"""One `CalculatorSpec` per calculator: its function, title, fields (German labels, help, parsing and bounds), its
+route (the triggers that hand a question to it and the named extractor for each field) and an example question. The
+CLI options (`lotse calc`), the UI forms (`assistant.forms`), the router's table (`assistant.router.ROUTES`) and the
+README table are generated from these specs. Adding a calculator means one spec here, its rules in corpus/rules.yaml
+and a test row.
 """
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import math
 from dataclasses import dataclass
 from typing import Callable
 
+from .. import question as qx
 from ..extract import ExtractError, find_dates
+from ..question import Trigger
 from . import deadlines as dl
 from . import staffing as st
 from .base import Calculation, InputError
@@ -57,6 +60,19 @@ class Field:
 
 
 @dataclass(frozen=True)
+class RouteRule:
+    """How the router hands a plain question to a calculator. The router tries the rules by rising `priority`; the
+    first whose triggers fire (any one of them) wins. Then each field named in `extract` is filled by its named
+    extractor (`assistant.question`), the other fields take their defaults, and the spec's `run` computes."""
+
+    priority: int
+    triggers: tuple[Trigger, ...]  # empty: reached only when another route's `choose` names this calculator
+    extract: tuple[tuple[str, Callable], ...]  # (field name, named extractor)
+    today: Callable | None = None  # named extractor for the day deadlines are judged from (default: today)
+    choose: Callable | None = None  # named extractor naming the calculator that takes the question (e.g. by contract era)
+
+
+@dataclass(frozen=True)
 class CalculatorSpec:
     name: str
     title: str
@@ -64,6 +80,7 @@ class CalculatorSpec:
     run: Callable[[dict, dt.date], Calculation]  # typed field values and today -> calculation
     function: Callable  # the pure calculator function (for documentation)
     example: str  # a question the router hands to this calculator
+    route: RouteRule | None = None
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
@@ -136,39 +153,59 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("mindestplaetze", "Mindestteilnehmerplatzzahl (falls bekannt)", "count", minimum=1, maximum=10_000, help="laut Losblatt"),
         Field("option", "Option gezogen", "flag", help="der Monat zählt ab Optionsbeginn"),
     ), lambda v, _t: st.staffing_2016(v["teilnehmende"] if len(v["teilnehmende"]) > 1 else v["teilnehmende"][0], v["monat"], v["mindestplaetze"], v["option"]),
-        st.staffing_2016, "Wir haben acht Teilnehmer im sechsten Monat, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?"),
+        st.staffing_2016, "Wir haben acht Teilnehmer im sechsten Monat, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?",
+        route=RouteRule(120, (  # asks for an amount of staff and names the participants or lots, or names a contract and lots
+            Trigger((qx.STAFF, qx.AMOUNT), date=False, needs=(qx.participants,)),
+            Trigger((qx.STAFF, qx.AMOUNT), date=False, needs=(qx.lots,)),
+            Trigger((qx.PRE2016 + "|" + qx.FROM2016 + r"|vertrag",), (r"was |welche|wer |darf|muss",), date=False, needs=(qx.lots,)),
+        ), (("teilnehmende", qx.participants_per_lot), ("monat", qx.measure_month), ("mindestplaetze", qx.min_places),
+            ("option", qx.option_drawn)), choose=qx.staffing_calculator)),
     CalculatorSpec("personal-alt", "Personalbedarf InbeQ (Verträge vor 2016, je Los)", (
         Field("lose", "Teilnehmende je Los (durch Komma getrennt)", "counts", True, placeholder="z. B. 8, 4", flag="--los",
               help="mehrfach angeben: --los 5 --los 6"),
         Field("beginnjahr", "Jahr des Maßnahmebeginns", "count", minimum=2008, maximum=2015, help="JJJJ",
               bounds_reason=" (Verträge vor 2016; ab 2016 gilt der Rechner „personal“)"),
     ), lambda v, _t: st.staffing_pre2016(v["lose"], v["beginnjahr"]),
-        st.staffing_pre2016, "Altvertrag vor 2016: Los 1 hat 5 und Los 2 hat 6 Teilnehmer. Wie viel Personal?"),
+        st.staffing_pre2016, "Altvertrag vor 2016: Los 1 hat 5 und Los 2 hat 6 Teilnehmer. Wie viel Personal?",
+        route=RouteRule(121, (), (("lose", qx.participants_per_lot), ("beginnjahr", qx.start_year)))),
     CalculatorSpec("integrationsamt", "Unterrichtung des Integrationsamts", (
         Field("beschaeftigungsbeginn", "Geplanter Beginn der Beschäftigung", "date", True, placeholder=DATE_HINT, flag="--beginn"),
     ), lambda v, t: dl.integration_office(v["beschaeftigungsbeginn"], today=t),
-        dl.integration_office, "Beschäftigungsbeginn 15.03.2027 – wann spätestens das Integrationsamt unterrichten?"),
+        dl.integration_office, "Beschäftigungsbeginn 15.03.2027 – wann spätestens das Integrationsamt unterrichten?",
+        route=RouteRule(40, (Trigger((r"integrationsamt|inklusionsamt",
+                                        r"informier|unterricht|beteilig|meld|benachrichtig|bescheid|einschalt|anmeld|frist|wann")),),
+            (("beschaeftigungsbeginn", qx.employment_or_first_date),))),
     CalculatorSpec("planungsgespraech", "Nächstes Planungsgespräch und Anmeldefristen", (
         Field("ab", "Gesucht ab (leer = heute)", "date", placeholder=DATE_HINT),
         Field("land", "Bundesland für Feiertage", "choice", True, dl.DEFAULT_LAND, choices=LAND_CHOICES),
         Field("beschaeftigungsbeginn", "Beginn der Beschäftigung (für eine Nachmeldung, optional)", "date", placeholder=DATE_HINT, flag="--beschaeftigung"),
     ), lambda v, t: dl.planning_meeting(v["ab"] or t, v["land"], v["beschaeftigungsbeginn"], t),
-        dl.planning_meeting, "Wann ist das nächste Planungsgespräch nach dem 10.01.2027?"),
+        dl.planning_meeting, "Wann ist das nächste Planungsgespräch nach dem 10.01.2027?",
+        route=RouteRule(30, (
+            Trigger((r"planungsgespräch|planungsgespraech",), (r"wer |teilnehmerkreis|zwingend|ergebnis",), date_or=r"nächst|naechst|kommend|wann"),
+            Trigger((r"nachmeld|anmeldebogen",)),
+        ), (("ab", qx.planning_from), ("beschaeftigungsbeginn", qx.employment_start)), today=qx.registration_moment)),
     CalculatorSpec("kuendigung", "Kündigung der Kooperationsvereinbarung", (
         Field("kuendigung", "Zugang der Kündigung", "date", True, placeholder=DATE_HINT, flag="--datum"),
     ), lambda v, t: dl.termination(v["kuendigung"], t),
-        dl.termination, "Kündigung der Kooperationsvereinbarung am 15.05.2026 zugegangen – wann wirksam?"),
+        dl.termination, "Kündigung der Kooperationsvereinbarung am 15.05.2026 zugegangen – wann wirksam?",
+        route=RouteRule(20, (Trigger((r"kündig",), (r"arbeitsverhältnis|arbeitsvertrag|beschäftigungsverhältnis",)),),
+            (("kuendigung", qx.first_date),))),
     CalculatorSpec("stichtag", "Nächster Stichtag (1. April / 1. Oktober)", (
         Field("datum", "Ab Datum (leer = heute)", "date", placeholder=DATE_HINT),
     ), lambda v, t: dl.reporting_date(v["datum"] or t, t),
-        dl.reporting_date, "Wann ist der nächste Stichtag nach dem 02.10.2026?"),
+        dl.reporting_date, "Wann ist der nächste Stichtag nach dem 02.10.2026?",
+        route=RouteRule(50, (Trigger((r"stichtag",), date_or=r"nächst|naechst"),), (("datum", qx.from_date),))),
     CalculatorSpec("unterweisungsfrei", "Unterweisungsfreie Tage", (
         Field("monate", "Volle Kalendermonate der Teilnahme", "count", True, minimum=0, maximum=48),
         Field("schwerbehindert", "Schwerbehindert (nicht nur gleichgestellt)", "flag"),
         Field("eintritt", "Eintritt in die Maßnahme (optional)", "date", placeholder=DATE_HINT),
         Field("arbeitstage_woche", "Arbeitstage je Woche (leer = 5)", "count", minimum=1, maximum=6),
     ), lambda v, _t: dl.leave_days(v["monate"], v["schwerbehindert"], v["eintritt"], v["arbeitstage_woche"]),
-        dl.leave_days, "Teilnehmerin schwerbehindert, 12 volle Monate dabei: wie viele unterweisungsfreie Tage?"),
+        dl.leave_days, "Teilnehmerin schwerbehindert, 12 volle Monate dabei: wie viele unterweisungsfreie Tage?",
+        route=RouteRule(60, (Trigger((r"unterweisungsfrei|urlaub",), date=False, needs=(qx.months_count,)),),
+            (("monate", qx.months_count), ("schwerbehindert", qx.severely_disabled), ("eintritt", qx.first_date),
+             ("arbeitstage_woche", qx.weekdays)))),
     CalculatorSpec("inbeq-dauer", "Ende der InbeQ", (
         Field("beginn", "Beginn der InbeQ", "date", True, placeholder=DATE_HINT),
         Field("unterbrechung_tage", "Unterbrechung in Tagen", "count", default="0", minimum=0, maximum=3650),
@@ -176,30 +213,38 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("verlaengerung_monate", "Verlängerung in Monaten", "count", default="0", minimum=0, maximum=12,
               bounds_reason=" (§ 55 Abs. 2 SGB IX: höchstens zwölf Monate)"),
     ), lambda v, _t: dl.inbeq_end(v["beginn"], v["unterbrechung_tage"] or 0, v["verlaengerung_monate"] or 0, v["unterbrechung_monate"] or 0),
-        dl.inbeq_end, "Die InbeQ begann am 01.03.2025 und wird um 12 Monate verlängert. Wann endet sie?"),
+        dl.inbeq_end, "Die InbeQ begann am 01.03.2025 und wird um 12 Monate verlängert. Wann endet sie?",
+        route=RouteRule(100, (Trigger((r"inbeq|maßnahme|qualifizierung|ub\b", r"ende|endet|läuft|dauer|verlänger|unterbroch|unterbrech|bis wann")),),
+            (("beginn", qx.first_date), ("unterbrechung_tage", qx.interruption_days), ("unterbrechung_monate", qx.interruption_months),
+             ("verlaengerung_monate", qx.extension_months)))),
     CalculatorSpec("jobcoaching", "Jobcoaching: Ende und Stunden", (
         Field("beginn", "Beginn des Jobcoachings", "date", True, placeholder=DATE_HINT),
         Field("verbraucht", "Bereits geleistete Fachleistungsstunden", "hours", help="z. B. 42 oder 42,5"),
         Field("verlaengert", "Verlängert", "flag", help="bis zu 3 Monate und 30 Stunden mehr"),
     ), lambda v, _t: dl.jobcoaching(v["beginn"], v["verbraucht"], v["verlaengert"]),
-        dl.jobcoaching, "Das Jobcoaching hat am 01.02.2026 begonnen, bis wann läuft es?"),
+        dl.jobcoaching, "Das Jobcoaching hat am 01.02.2026 begonnen, bis wann läuft es?",
+        route=RouteRule(90, (Trigger((r"jobcoach",)),), (("beginn", qx.first_date), ("verbraucht", qx.hours_used), ("verlaengert", qx.extended)))),
     CalculatorSpec("absolventen", "Absolventengespräch", (
         Field("ende", "Individuelles Teilnahmeende", "date", True, placeholder=DATE_HINT),
         Field("dauer_monate", "Dauer der Maßnahme in Monaten", "count", minimum=0, maximum=120),
         Field("mag", "Maßnahme bei einem Arbeitgeber (MAG)", "flag"),
         Field("uebernommen", "Bei MAG: in Beschäftigung übernommen", "flag"),
-    ), lambda v, _t: dl.graduate_interview(v["ende"], v["dauer_monate"], v["mag"], v["uebernommen"] or None),
-        dl.graduate_interview, "Die Maßnahme dauerte 1 Monat und endete am 03.03.2027 – bis wann das Absolventengespräch?"),
+    ), lambda v, _t: dl.graduate_interview(v["ende"], v["dauer_monate"], v["mag"], v["uebernommen"]),
+        dl.graduate_interview, "Die Maßnahme dauerte 1 Monat und endete am 03.03.2027 – bis wann das Absolventengespräch?",
+        route=RouteRule(70, (Trigger((r"absolvent|beratungsgespräch|abschlussgespräch",)),),
+            (("ende", qx.last_date), ("dauer_monate", qx.duration_months), ("mag", qx.employer_measure), ("uebernommen", qx.taken_on)))),
     CalculatorSpec("ueberpruefung", "Überprüfung von Eingliederungsvereinbarung / Kooperationsplan", (
         Field("datum", "Abgeschlossen am", "date", True, placeholder=DATE_HINT),
         Field("art", "Art", "choice", True, "ev", choices=(("ev", "Eingliederungsvereinbarung"), ("kooperationsplan", "Kooperationsplan"))),
     ), lambda v, _t: dl.review(v["datum"], v["art"]),
-        dl.review, "Eingliederungsvereinbarung vom 10.01.2026 – wann überprüfen?"),
+        dl.review, "Eingliederungsvereinbarung vom 10.01.2026 – wann überprüfen?",
+        route=RouteRule(80, (Trigger((r"eingliederungsvereinbarung|kooperationsplan",)),), (("datum", qx.first_date), ("art", qx.review_kind)))),
     CalculatorSpec("prognose", "Integrationsprognose (marktnah?)", (
         Field("integration", "Erwartetes Integrationsdatum", "date", True, placeholder=DATE_HINT),
         Field("heute", "Stand (leer = heute)", "date", placeholder=DATE_HINT),
     ), lambda v, t: dl.market_prognosis(v["heute"] or t, v["integration"]),
-        dl.market_prognosis, "Ist eine Integration am 30.04.2027 marktnah?"),
+        dl.market_prognosis, "Ist eine Integration am 30.04.2027 marktnah?",
+        route=RouteRule(110, (Trigger((r"marktnah|marktfern|integrationsprognose",)),), (("integration", qx.last_date),))),
     CalculatorSpec("besetzung", "Besetzungssteuerung", (
         Field("beginn", "Maßnahme- bzw. Modulbeginn", "date", True, placeholder=DATE_HINT),
         Field("modular", "Maßnahmeart", "choice", True, "offen", choices=(
@@ -207,7 +252,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
             meanings=(("offen", None), ("ja", True), ("nein", False)),
             flags=(("--modular", "ja"), ("--nicht-modular", "nein"))),
     ), lambda v, _t: dl.occupancy_check(v["beginn"], v["modular"]),
-        dl.occupancy_check, "Modul startet am 04.05.2026, wann prüft das ILC die Besetzung?"),
+        dl.occupancy_check, "Modul startet am 04.05.2026, wann prüft das ILC die Besetzung?",
+        route=RouteRule(10, (Trigger((r"besetzung|zuweisung|belegung|auslastung", r"prüf|steuer|kontroll|check")),),
+            (("beginn", qx.first_date), ("modular", qx.modular)))),
 )
 REGISTRY: dict[str, CalculatorSpec] = {s.name: s for s in SPECS}
 

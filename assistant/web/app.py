@@ -79,6 +79,7 @@ class WebApp:
         env.filters["without_key_hints"] = without_key_hints
         env.globals["audience_url"] = audience_url
         env.globals["unit_of"] = service.unit
+        env.globals["step_notes"] = lambda step: service.step_notes(step)  # looked up when a page needs it
         self._glossary = None
 
     # -------------------------------------------------------------- helpers

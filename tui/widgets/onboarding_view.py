@@ -49,7 +49,7 @@ class OnboardingView(VerticalScroll):
             return
         self.index = max(0, min(index, len(steps) - 1))
         step = steps[self.index]
-        self.query_one("#step-text", Markdown).update(step_markdown(step, self.index, len(steps)))
+        self.query_one("#step-text", Markdown).update(step_markdown(step, self.index, len(steps), self.service.step_notes(step)))
         self.query_one("#step-back", Button).disabled = self.index == 0
         self.query_one("#step-next", Button).disabled = self.index == len(steps) - 1
         box = self.query_one("#step-passages", Vertical)

@@ -1,0 +1,293 @@
+"""A question as the router sees it, its triggers and the named extractors the calculator specs point to.
+
+Each extractor is a plain function `Question -> value` (None when the question does not say), tested in a table
+(tests/test_routes.py). An extractor that has to assume something records it with `Question.assume`; the router shows
+those assumptions with the result. The calculator specs (`assistant.calculators.registry`) name, per calculator, the
+triggers that hand a question to it and which extractor fills which field.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable
+
+from .calculators.base import rule
+from .extract import (FoundDate, find_dates, find_duration_months, find_extension_months, find_hours_used, find_interruption, find_lots,
+                      find_min_places, find_month, find_months_count, find_participants, find_start_year, find_weekdays, mask_dates)
+
+
+def _has(text: str, pattern: str) -> bool:
+    return re.search(pattern, text, re.I) is not None
+
+
+@dataclass
+class Question:
+    """A question with what the extractors found in it (computed once, on demand)."""
+
+    text: str
+    today: dt.date
+    assumed: list[str] = field(default_factory=list)  # what extractors had to assume, in the order they did
+
+    @cached_property
+    def dates(self) -> list[FoundDate]:
+        return find_dates(self.text, self.today)
+
+    @cached_property
+    def masked(self) -> str:
+        """The text without its dates, so their digits are not read as counts."""
+        return mask_dates(self.text, self.today)
+
+    @property
+    def first(self) -> dt.date | None:
+        return self.dates[0].value if self.dates else None
+
+    def has(self, pattern: str) -> bool:
+        return _has(self.text, pattern)
+
+    def assume(self, *texts: str) -> None:
+        for t in texts:
+            if t not in self.assumed:  # an extractor called twice assumes once
+                self.assumed.append(t)
+
+    @property
+    def assumptions(self) -> list[str]:
+        """How the dates were read (year added, month only)."""
+        out = []
+        for d in self.dates:
+            if d.year_assumed:
+                out.append(f"Jahr ergänzt: „{d.text}“ als {d.value.strftime('%d.%m.%Y')} gelesen.")
+            elif d.month_only:
+                out.append(f"„{d.text}“ als {d.value.strftime('%d.%m.%Y')} (Monatsanfang) gelesen.")
+        return out
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One way a question asks for a calculation: every pattern of `all_of` matches, none of `none_of`, a date is
+    named (unless `date` is False, or `date_or` matches instead), and each extractor in `needs` finds something.
+    Patterns are case-insensitive regular expressions; `needs` are checked last (they may raise for bad input)."""
+
+    all_of: tuple[str, ...]
+    none_of: tuple[str, ...] = ()
+    date: bool = True
+    date_or: str = ""
+    needs: tuple[Callable[[Question], object], ...] = ()
+
+    def fires(self, q: Question) -> bool:
+        if self.date and not q.dates and not (self.date_or and q.has(self.date_or)):
+            return False
+        return (all(q.has(p) for p in self.all_of) and not any(q.has(p) for p in self.none_of)
+                and all(need(q) is not None for need in self.needs))
+
+
+# -------------------------------------------------------------- shared patterns
+EMPLOYMENT = r"beschäftigung|arbeitsverhältnis|arbeitsvertrag|eingestellt|einstellung|arbeitsbeginn|arbeitsaufnahme|anstellung|job"
+LATE = r"nachmeld|noch (?:an|nach)melden|noch anmelden|zu spät|verpasst"
+PRE2016 = r"vor 2016|bis 2015|altvertr|alte[nrm]? vertr|teilnehmermonat|teilnehmer-monat"
+FROM2016 = r"(?:ab|nach|seit|von) 2016|neuvertr|neue[nrm]? vertr|teilnehmerpl[aä]tze|teilnehmer-pl[aä]tze"
+STAFF = r"personal|wochenstunden|stunden|vollzeit|stelle|fachkr|qualifizierungstrainer|trainer|betreuungsschlüssel"
+AMOUNT = r"wie viel|wieviel|wie viele|wie hoch|wie groß|brauch|benötig|vorhalt|rechn|umfang|stunden|vollzeit|stelle|schlüssel|bedarf|einsetz|einplan"
+
+
+# -------------------------------------------------------------- dates
+def employment_date(q: Question) -> FoundDate | None:
+    """The date the employment starts: the date next to 'Beschäftigung beginnt', 'Arbeitsvertrag ab', 'eingestellt zum' …"""
+    for d in q.dates:
+        before = re.split(r"[.!?;:]\s", q.masked[max(0, d.start - 60):d.start])[-1]  # this sentence only
+        if _has(before, EMPLOYMENT):
+            return d
+    return None
+
+
+def reference_date(q: Question, exclude: FoundDate | None = None) -> tuple[dt.date, list[str]]:
+    """The date one looks from: a date in the question other than `exclude` ('nach dem 18.12.' = from the 19th), else today."""
+    for d in q.dates:
+        if d is exclude:
+            continue
+        if _has(q.text[max(0, d.start - 12):d.start], r"\bnach(?:\s+dem)?\s*$"):
+            return d.value + dt.timedelta(days=1), []
+        return d.value, []
+    return q.today, [f"Kein Datum genannt: gerechnet ab heute ({q.today.strftime('%d.%m.%Y')})."]
+
+
+def first_date(q: Question) -> dt.date | None:
+    """The first date named."""
+    return q.first
+
+
+def last_date(q: Question) -> dt.date | None:
+    """The last date named (the end of a measure, an expected integration)."""
+    return q.dates[-1].value if q.dates else None
+
+
+def employment_or_first_date(q: Question) -> dt.date | None:
+    """The employment start, else the first date named."""
+    emp = employment_date(q)
+    return emp.value if emp else q.first
+
+
+def employment_start(q: Question) -> dt.date | None:
+    """The employment start, when the question names one."""
+    emp = employment_date(q)
+    return emp.value if emp else None
+
+
+def from_date(q: Question) -> dt.date:
+    """The date one looks from (`reference_date`); without a date: today, stated as an assumption."""
+    after, extra = reference_date(q)
+    q.assume(*extra)
+    return after
+
+
+def planning_from(q: Question) -> dt.date:
+    """Where the search for a Planungsgespräch starts: a date other than the employment start ('nach dem 18.12.' = from
+    the 19th); when only the employment start is named, the month before it (not before today); else today."""
+    emp = employment_date(q)
+    after, extra = reference_date(q, exclude=emp)
+    if emp is not None and extra:  # only the employment start is named: the meeting in the month before it
+        before = (emp.value.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        after = max(q.today, before)
+        extra = [f"Gesucht wird das Planungsgespräch vor dem Beschäftigungsbeginn ({emp.value.strftime('%d.%m.%Y')}), ab {after.strftime('%d.%m.%Y')}."]
+    q.assume(*extra)
+    return after
+
+
+def registration_moment(q: Question) -> dt.date:
+    """The moment deadlines are judged from: "Kann ich nach dem 18.12. noch nachmelden?" asks about that date (or
+    today, when later); otherwise today."""
+    return max(planning_from(q), q.today) if q.has(LATE) else q.today
+
+
+# -------------------------------------------------------------- counts and switches
+def participants(q: Question) -> int | None:
+    """The number of participants ('bei acht Teilnehmern')."""
+    return find_participants(q.masked)
+
+
+def lots(q: Question) -> list[int] | None:
+    """Participants per lot, when two or more lots are named."""
+    return find_lots(q.masked)
+
+
+def participants_per_lot(q: Question) -> list[int | None]:
+    """The participants per lot, or the one count of participants as a single lot."""
+    per_lot, count = find_lots(q.masked), find_participants(q.masked)
+    return per_lot or [count]
+
+
+def measure_month(q: Question) -> int:
+    """The month of the measure ('im 20. Monat'); without one: the first, stated as an assumption."""
+    month = find_month(q.masked)
+    if month is None:
+        q.assume("Kein Maßnahmemonat genannt: gerechnet für die ersten 12 Monate der Maßnahme.")
+        return 1
+    return month
+
+
+def min_places(q: Question) -> int | None:
+    """The Mindestteilnehmerplatzzahl."""
+    return find_min_places(q.masked)
+
+
+def option_drawn(q: Question) -> bool:
+    """Whether an option was drawn."""
+    return q.has(r"option")
+
+
+def start_year(q: Question) -> int | None:
+    """The year the contract or measure started ('Beginn 2013')."""
+    return find_start_year(q.text)
+
+
+def contract_era(q: Question) -> tuple[str, list[str]]:
+    """'vor2016' or 'ab2016': from the words, else from a contract start year, else assumed from 2016."""
+    cutover = rule("staffing", "contract_cutover_year").value
+    if q.has(PRE2016):
+        return "vor2016", []
+    if q.has(FROM2016):
+        return "ab2016", []
+    year = find_start_year(q.text)
+    if year is not None:
+        return ("vor2016" if year < cutover else "ab2016"), []
+    return "ab2016", [f"Vertrag ab {cutover} (Teilnehmerplätze) angenommen; für Altverträge „vor {cutover}“ angeben."]
+
+
+def staffing_calculator(q: Question) -> str:
+    """Which staffing calculator takes the question: 'personal-alt' for contracts before 2016, else 'personal'."""
+    era, extra = contract_era(q)
+    q.assume(*extra)
+    return "personal-alt" if era == "vor2016" else "personal"
+
+
+def months_count(q: Question) -> int | None:
+    """Full calendar months of participation ('12 volle Monate')."""
+    return find_months_count(q.masked)
+
+
+def severely_disabled(q: Question) -> bool:
+    """Schwerbehindert, and not merely gleichgestellt."""
+    return q.has(r"schwerbehindert") and not q.has(r"nicht schwerbehindert|gleichgestellt")
+
+
+def weekdays(q: Question) -> int | None:
+    """Working days per week ('6-Tage-Woche')."""
+    return find_weekdays(q.masked)
+
+
+def duration_months(q: Question) -> int | None:
+    """The duration of the measure in months; a duration in weeks counts as under two months (1)."""
+    duration = find_duration_months(q.masked)
+    if duration is None and q.has(r"\d+\s*Wochen"):
+        duration = 1
+    return duration
+
+
+def employer_measure(q: Question) -> bool:
+    """A measure at an employer (MAG)."""
+    return q.has(r"\bMAG\b|bei(?:m| einem) Arbeitgeber")
+
+
+def taken_on(q: Question) -> bool | None:
+    """Taken on into employment: True, False ('nicht übernommen') or None (not said)."""
+    if q.has(r"nicht übernommen|keine Übernahme|Nicht-Übernahme|nicht eingestellt"):
+        return False
+    if q.has(r"übernommen|Übernahme|eingestellt"):
+        return True
+    return None
+
+
+def review_kind(q: Question) -> str:
+    """'kooperationsplan' when named, else 'ev' (Eingliederungsvereinbarung)."""
+    return "kooperationsplan" if q.has(r"kooperationsplan") else "ev"
+
+
+def hours_used(q: Question) -> float | None:
+    """Fachleistungsstunden already used."""
+    return find_hours_used(q.masked)
+
+
+def extended(q: Question) -> bool:
+    """Whether the question speaks of an extension."""
+    return q.has(r"verlänger")
+
+
+def interruption_days(q: Question) -> int:
+    """An interruption in days (weeks count seven days)."""
+    return find_interruption(q.masked)[0]
+
+
+def interruption_months(q: Question) -> int:
+    """An interruption in months."""
+    return find_interruption(q.masked)[1]
+
+
+def extension_months(q: Question) -> int:
+    """An extension in months."""
+    return find_extension_months(q.masked)
+
+
+def modular(q: Question) -> bool | None:
+    """Modular (True), not modular (False) or not said (None)."""
+    return False if q.has(r"nicht[- ]?modular") else True if q.has(r"modular|modul") else None

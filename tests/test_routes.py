@@ -1,0 +1,182 @@
+"""Issue #10: the router's table comes from the calculator registry; every named extractor has its table rows."""
+import datetime as dt
+import inspect
+
+import pytest
+
+from assistant import question as qx
+from assistant.calculators.registry import REGISTRY, SPECS
+from assistant.question import Question, Trigger
+from assistant.router import ROUTES, route
+
+D = dt.date
+TODAY = D(2026, 12, 1)
+
+# (extractor, question, expected value, assumption it states or "")
+EXTRACTOR_ROWS = [
+    (qx.first_date, "Beginn 01.03.2027, Ende 31.05.2027", D(2027, 3, 1), ""),
+    (qx.first_date, "Wann ist der nächste Stichtag?", None, ""),
+    (qx.last_date, "Beginn 01.03.2027, Ende 31.05.2027", D(2027, 5, 31), ""),
+    (qx.last_date, "Wie lange?", None, ""),
+    (qx.employment_or_first_date, "Antrag am 01.02.2027. Die Beschäftigung beginnt am 01.06.2027.", D(2027, 6, 1), ""),
+    (qx.employment_or_first_date, "Termin am 01.02.2027", D(2027, 2, 1), ""),
+    (qx.employment_start, "Arbeitsvertrag ab 01.04.2027: Planungsgespräch?", D(2027, 4, 1), ""),
+    (qx.employment_start, "Planungsgespräch nach dem 03.02.2027?", None, ""),
+    (qx.from_date, "Stichtag nach dem 01.04.2027?", D(2027, 4, 2), ""),
+    (qx.from_date, "Stichtag am 02.10.2027?", D(2027, 10, 2), ""),
+    (qx.from_date, "Wann ist der nächste Stichtag?", TODAY, "Kein Datum genannt: gerechnet ab heute (01.12.2026)."),
+    (qx.planning_from, "Die Beschäftigung beginnt am 01.02.2027. Kann ich nach dem 18.12.2026 noch nachmelden?", D(2026, 12, 19), ""),
+    (qx.planning_from, "Wann muss ich das Planungsgespräch anmelden, wenn die Beschäftigung am 01.03.2027 beginnt?", D(2027, 2, 1),
+     "Gesucht wird das Planungsgespräch vor dem Beschäftigungsbeginn (01.03.2027), ab 01.02.2027."),
+    (qx.planning_from, "Wann ist das nächste Planungsgespräch?", TODAY, "Kein Datum genannt: gerechnet ab heute (01.12.2026)."),
+    (qx.registration_moment, "Die Beschäftigung beginnt am 01.02.2027. Kann ich nach dem 18.12.2026 noch nachmelden?", D(2026, 12, 19), ""),
+    (qx.registration_moment, "Planungsgespräch nach dem 18.12.2026?", TODAY, ""),
+    (qx.participants, "Wie viel Personal bei acht Teilnehmern?", 8, ""),
+    (qx.participants, "Wie viel Personal?", None, ""),
+    (qx.lots, "Los 1 hat 5 und Los 2 hat 6 Teilnehmer", [5, 6], ""),
+    (qx.lots, "bei 9 Teilnehmern", None, ""),
+    (qx.participants_per_lot, "Los 1 hat 5 und Los 2 hat 6 Teilnehmer", [5, 6], ""),
+    (qx.participants_per_lot, "bei 9 Teilnehmern", [9], ""),
+    (qx.measure_month, "im 20. Monat", 20, ""),
+    (qx.measure_month, "bei 8 Teilnehmern", 1, "Kein Maßnahmemonat genannt: gerechnet für die ersten 12 Monate der Maßnahme."),
+    (qx.min_places, "Mindestteilnehmerplatzzahl 7", 7, ""),
+    (qx.min_places, "bei 8 Teilnehmern", None, ""),
+    (qx.option_drawn, "Option gezogen, 6 Teilnehmer", True, ""),
+    (qx.option_drawn, "6 Teilnehmer", False, ""),
+    (qx.start_year, "Beginn der Maßnahme 2013", 2013, ""),
+    (qx.start_year, "bei 6 Teilnehmern", None, ""),
+    (qx.staffing_calculator, "Altvertrag: Los 1 mit 4 und Los 2 mit 7 Teilnehmern", "personal-alt", ""),
+    (qx.staffing_calculator, "Vertrag ab 2016, 4 Teilnehmer", "personal", ""),
+    (qx.staffing_calculator, "Beginn 2014, 12 Teilnehmer", "personal-alt", ""),
+    (qx.staffing_calculator, "bei 8 Teilnehmern", "personal",
+     "Vertrag ab 2016 (Teilnehmerplätze) angenommen; für Altverträge „vor 2016“ angeben."),
+    (qx.months_count, "12 volle Monate dabei", 12, ""),
+    (qx.months_count, "Anspruch auf Urlaub?", None, ""),
+    (qx.severely_disabled, "Teilnehmerin schwerbehindert", True, ""),
+    (qx.severely_disabled, "schwerbehindert gleichgestellt", False, ""),
+    (qx.severely_disabled, "nicht schwerbehindert", False, ""),
+    (qx.weekdays, "6-Tage-Woche", 6, ""),
+    (qx.weekdays, "12 volle Monate", None, ""),
+    (qx.duration_months, "Die Maßnahme dauerte 14 Monate", 14, ""),
+    (qx.duration_months, "MAG über 6 Wochen", 1, ""),
+    (qx.duration_months, "Die Maßnahme endete", None, ""),
+    (qx.employer_measure, "MAG von 1 Monat", True, ""),
+    (qx.employer_measure, "beim Arbeitgeber", True, ""),
+    (qx.employer_measure, "beim Träger", False, ""),
+    (qx.taken_on, "nicht übernommen", False, ""),
+    (qx.taken_on, "in Beschäftigung übernommen", True, ""),
+    (qx.taken_on, "endete am 03.03.2027", None, ""),
+    (qx.review_kind, "Kooperationsplan vom 01.12.2026", "kooperationsplan", ""),
+    (qx.review_kind, "Eingliederungsvereinbarung vom 01.12.2026", "ev", ""),
+    (qx.hours_used, "42 Stunden sind verbraucht", 42, ""),
+    (qx.hours_used, "Jobcoaching seit 01.03.2026", None, ""),
+    (qx.extended, "Jobcoaching verlängert", True, ""),
+    (qx.extended, "Jobcoaching seit 01.03.2026", False, ""),
+    (qx.interruption_days, "zehn Wochen unterbrochen", 70, ""),
+    (qx.interruption_days, "2 Monate unterbrochen", 0, ""),
+    (qx.interruption_months, "2 Monate unterbrochen", 2, ""),
+    (qx.interruption_months, "zehn Wochen unterbrochen", 0, ""),
+    (qx.extension_months, "wird um 12 Monate verlängert", 12, ""),
+    (qx.extension_months, "begann am 01.03.2025", 0, ""),
+    (qx.modular, "nicht modulare Maßnahme", False, ""),
+    (qx.modular, "Modul startet", True, ""),
+    (qx.modular, "Maßnahme startet", None, ""),
+]
+
+
+@pytest.mark.parametrize("extractor, text, expected, assumption", EXTRACTOR_ROWS, ids=lambda v: getattr(v, "__name__", None))
+def test_named_extractor(extractor, text, expected, assumption):
+    q = Question(text, TODAY)
+    assert extractor(q) == expected
+    assert q.assumed == ([assumption] if assumption else [])
+
+
+def _extractors_of_specs():
+    for s in SPECS:
+        r = s.route
+        if r is None:
+            continue
+        yield from (e for _, e in r.extract)
+        yield from (need for t in r.triggers for need in t.needs)
+        yield from (e for e in (r.today, r.choose) if e is not None)
+
+
+def test_every_extractor_a_spec_names_is_a_named_function_with_table_rows():
+    tested = {row[0] for row in EXTRACTOR_ROWS}
+    for e in _extractors_of_specs():
+        assert inspect.isfunction(e) and e.__name__ != "<lambda>" and e.__module__ == "assistant.question", e
+        assert e in tested, e.__name__
+        assert e.__doc__, e.__name__
+
+
+def test_every_spec_has_a_route_whose_fields_exist():
+    for s in SPECS:
+        assert s.route is not None, s.name
+        names = {f.name for f in s.fields}
+        extracted = [n for n, _ in s.route.extract]
+        assert set(extracted) <= names and len(set(extracted)) == len(extracted), s.name
+
+
+def test_router_table_is_the_registry_in_priority_order():
+    routed = [s for s in SPECS if s.route.triggers]
+    assert [r.name for r in ROUTES] == [s.name for s in sorted(routed, key=lambda s: s.route.priority)]
+    assert all(r.rule is REGISTRY[r.name].route for r in ROUTES)
+    priorities = [s.route.priority for s in SPECS]
+    assert len(set(priorities)) == len(priorities)
+    # a calculator without triggers is reached through another route's chooser
+    for s in SPECS:
+        if not s.route.triggers:
+            assert any(r.rule.choose is not None for r in ROUTES), s.name
+
+
+@pytest.mark.parametrize("trigger, text, fires", [
+    (Trigger((r"jobcoach",)), "Jobcoaching seit 01.03.2026", True),
+    (Trigger((r"jobcoach",)), "Jobcoaching, wie lange?", False),  # a date is needed
+    (Trigger((r"stichtag",), date_or=r"nächst"), "Wann ist der nächste Stichtag?", True),
+    (Trigger((r"kündig",), (r"arbeitsvertrag",)), "Kündigung des Arbeitsvertrags am 01.02.2027", False),
+    (Trigger((r"urlaub",), date=False, needs=(qx.months_count,)), "Urlaub nach 7 Monaten?", True),
+    (Trigger((r"urlaub",), date=False, needs=(qx.months_count,)), "Anspruch auf Urlaub?", False),
+])
+def test_trigger(trigger, text, fires):
+    assert trigger.fires(Question(text, TODAY)) is fires
+
+
+def test_a_changed_route_rule_changes_the_routing(monkeypatch):
+    """The router reads the registry's rules: a new trigger on a spec is all it takes."""
+    import dataclasses
+
+    from assistant import router
+
+    question = "Wann ist der Absolventen-Termin, Ende 30.06.2027?"
+    assert route("Bitte Frist zum Ende 30.06.2027 nennen", TODAY) is None
+    spec = REGISTRY["absolventen"]
+    rule = dataclasses.replace(spec.route, triggers=spec.route.triggers + (Trigger((r"frist zum ende",)),))
+    new = dataclasses.replace(spec, route=rule)
+    monkeypatch.setitem(REGISTRY, "absolventen", new)
+    monkeypatch.setattr(router, "ROUTES", tuple(router.RouteSpec(r.name, rule if r.name == "absolventen" else r.rule) for r in router.ROUTES))
+    r = route("Bitte Frist zum Ende 30.06.2027 nennen", TODAY)
+    assert r is not None and r.name == "absolventen" and "02.06.2027" in r.run().result
+    assert route(question, TODAY).name == "absolventen"
+
+
+@pytest.mark.parametrize("question, name, part, assumption", [  # one row per calculator, reached through its spec's route
+    ("Wie viele Wochenstunden Personal brauchen wir bei zehn Teilnehmern im dritten Monat?", "personal", "78 Wochenstunden", ""),
+    ("Altvertrag: Los 1 mit 4 und Los 2 mit 7 Teilnehmern, Beginn 2013. Wie viel Personal?", "personal-alt", "93,6 Wochenstunden", ""),
+    ("Wann muss ich das Inklusionsamt benachrichtigen, wenn die Einstellung am 15.10.2027 erfolgt?", "integrationsamt", "15.04.2027", ""),
+    ("Planungsgespräch nach dem 15.02.2027 – wann ist der nächste Termin?", "planungsgespraech", "Planungsgespräch am 05.03.2027", ""),
+    ("Kündigung der Kooperationsvereinbarung ist am 03.01.2027 eingegangen. Ab wann gilt sie?", "kuendigung", "30.06.2027", ""),
+    ("Wann ist der nächste Stichtag?", "stichtag", "01.04.2027", "Kein Datum genannt"),
+    ("Teilnehmer schwerbehindert, 3 Monate dabei, 4-Tage-Woche: wie viele unterweisungsfreie Tage?", "unterweisungsfrei", "8,5", ""),
+    ("Die InbeQ hat am 01.10.2026 begonnen und war 2 Monate unterbrochen. Wann endet sie?", "inbeq-dauer", "30.11.2028", ""),
+    ("Jobcoaching seit 01.03.2026, verlängert, 55 Stunden verbraucht – wie viel bleibt?", "jobcoaching", "verbleibend 35 Stunden", ""),
+    ("MAG über 6 Wochen, endete am 20.02.2027, Teilnehmer nicht übernommen: Absolventengespräch bis wann?", "absolventen", "20.03.2027", ""),
+    ("Kooperationsplan vom 01.12.2026: wann fortschreiben?", "ueberpruefung", "01.06.2027", ""),
+    ("Ist eine Integration am 01.12.2027 marktnah?", "prognose", "nicht marktnah", ""),
+    ("Auslastung prüfen für den Modulbeginn 07.09.2027?", "besetzung", "17.08.2027", ""),
+])
+def test_each_calculator_is_reached_through_its_route(question, name, part, assumption):
+    r = route(question, TODAY)
+    assert r is not None and r.name == name
+    c = r.run()
+    assert part in c.result
+    assert not assumption or any(assumption in a for a in r.assumptions)
