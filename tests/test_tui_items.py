@@ -242,3 +242,46 @@ def test_keys_outside_a_paste_still_work():
     tokens = parse(["\x11", PASTE, "\x1b"])
     keys = [t.key for t in tokens if isinstance(t, events.Key)]
     assert keys == ["ctrl+q", "escape"] and sum(isinstance(t, events.Paste) for t in tokens) == 1
+
+
+def screen_text(widget) -> list[str]:
+    """The lines a widget shows, as plain text."""
+    from textual.geometry import Region
+    strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return ["".join(segment.text for segment in strip).rstrip() for strip in strips]
+
+
+async def test_cards_show_similar_questions_under_the_passage_at_80x24(lotse):
+    app = create_app(service=lotse)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, URLAUB)
+        similar = card.reply.answers[0].similar
+        assert similar and set(similar) <= set(lotse.similar_questions(card.unit_id, limit=100))  # this unit's own
+        box = card.query_one(".similar")
+        lines = screen_text(box)
+        assert lines[0] == "Ähnliche Fragen (derselbe Abschnitt beantwortet auch):"
+        shown = " ".join(line.strip() for line in lines)
+        for question in similar[:presenter.SIMILAR_ON_CARD]:
+            assert question.split()[0] in shown and question.split()[-1] in shown
+        # within the card, between the passage (and its "ganzen Abschnitt zeigen") and the buttons
+        assert card.query_one("#expand").region.bottom <= box.region.y
+        assert box.region.bottom < card.query_one("#open-source").region.y
+        assert card.content_region.contains_region(box.region)
+        assert "Ähnliche Fragen" in card.markdown
+        # an abstention has no similar questions
+        card = await ask(app, pilot, ABSTAINS)
+        assert not card.query(".similar") and "Ähnliche Fragen" not in card.markdown
+
+
+def test_similar_questions_are_shortened_listed_and_shown_as_written(lotse):
+    view = presenter.present(lotse.ask(URLAUB))
+    view.answer.similar = ["Gilt § 208 SGB IX *auch* für_TN?", "x " * 200, "dritte", "vierte"]
+    text = presenter.similar_markdown(view)
+    lines = text.splitlines()
+    assert lines[0].startswith("**Ähnliche Fragen**") and len(lines) == 2 + presenter.SIMILAR_ON_CARD
+    assert lines[2] == r"- Gilt § 208 SGB IX \*auch\* für\_TN?"
+    assert lines[3].endswith(" …") and len(lines[3]) <= presenter.SIMILAR_LIMIT + 4
+    assert "vierte" not in text
+    view.answer.similar = []
+    assert presenter.similar_markdown(view) == ""
