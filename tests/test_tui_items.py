@@ -285,3 +285,20 @@ def test_similar_questions_are_shortened_listed_and_shown_as_written(lotse):
     assert "vierte" not in text
     view.answer.similar = []
     assert presenter.similar_markdown(view) == ""
+
+
+async def test_after_a_related_question_typing_goes_to_the_question_field(lotse):
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, URLAUB)
+        related = card.query(".related-unit").first()
+        related.focus()
+        await pilot.press("enter")
+        await ready(app, pilot)
+        assert len(app.query(AnswerCard)) == 2 and app.query(AnswerCard).last().unit_id == related.unit_id
+        assert isinstance(app.focused, QuestionInput)
+        await pilot.press(*"Fahrtkosten", "enter")  # typed on, not swallowed by the button, no repeated card
+        await ready(app, pilot)
+        cards = app.query(AnswerCard)
+        assert len(cards) == 3 and cards.last().reply.question == "Fahrtkosten"

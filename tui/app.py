@@ -193,9 +193,16 @@ class LotseApp(App):
 
     def on_answer_card_question_requested(self, event: AnswerCard.QuestionRequested) -> None:
         self.ask(event.question)
+        self._back_to_input()
 
     def on_answer_card_unit_requested(self, event: AnswerCard.UnitRequested) -> None:
         self._answer_unit(event.unit_id)
+        self._back_to_input()
+
+    def _back_to_input(self) -> None:
+        """After a starter, "Meinten Sie" or "Verwandte Fragen" button, typing goes on in the question field
+        (focus left on the button would swallow the next question and repeat the button on Enter)."""
+        self.query_one(QuestionInput).focus()
 
     # -------------------------------------------------------------- source panel
     async def on_answer_card_source_requested(self, event: AnswerCard.SourceRequested) -> None:
