@@ -302,3 +302,19 @@ async def test_after_a_related_question_typing_goes_to_the_question_field(lotse)
         await ready(app, pilot)
         cards = app.query(AnswerCard)
         assert len(cards) == 3 and cards.last().reply.question == "Fahrtkosten"
+
+
+async def test_command_palette_says_no_match_in_german(lotse):
+    from textual.command import CommandList
+    from tui.german import PALETTE_NO_MATCHES
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"xyzq")
+        await pilot.pause(CommandPalette._NO_MATCHES_COUNTDOWN + 0.5)  # Textual shows the notice after this delay
+        options = app.screen.query_one(CommandList)
+        prompts = [str(options.get_option_at_index(i).prompt.renderable) for i in range(options.option_count)]
+        assert prompts == [PALETTE_NO_MATCHES]
+        await pilot.press("escape")
