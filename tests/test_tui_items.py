@@ -318,3 +318,27 @@ async def test_command_palette_says_no_match_in_german(lotse):
         prompts = [str(options.get_option_at_index(i).prompt.renderable) for i in range(options.option_count)]
         assert prompts == [PALETTE_NO_MATCHES]
         await pilot.press("escape")
+
+
+async def test_a_resize_keeps_the_card_being_read_in_view(lotse):
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        await ask(app, pilot, URLAUB)
+        card = await ask(app, pilot, "Wer zahlt die Fahrtkosten zum Betrieb?")
+        await pilot.press("ctrl+o")  # the conversation narrows; the card stays at the top of the view
+        await pilot.pause(0.3)
+        conversation = app.query_one(Conversation)
+        top = conversation.content_region.y
+        assert card.region.y == top
+        for size in [(160, 45), (80, 24), (100, 30)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause(0.3)
+            assert card.region.y == conversation.content_region.y, size  # its question and "Kurz" are still in view
+        # a spot inside a card is kept too: the first card, scrolled into its passage
+        first = app.query(AnswerCard).first()
+        conversation.scroll_to(y=first.virtual_region.y + 10, animate=False, immediate=True)
+        await pilot.pause()
+        await pilot.resize_terminal(160, 45)
+        await pilot.pause(0.3)
+        assert first.region.y < conversation.content_region.y < first.region.bottom
