@@ -10,7 +10,7 @@ from textual.widgets._footer import FooterKey
 from textual.widgets._select import SelectOverlay
 
 from assistant import presenter
-from tui.app import LotseApp, create_app
+from tui.app import WAIT_FOR_ANSWER, LotseApp, create_app
 from tui.german import Tickbox
 from tui.screens.help import HELP
 from tui.widgets.answer_card import COLLAPSE, EXPAND, AnswerCard
@@ -166,6 +166,8 @@ async def test_question_asked_while_loading_is_kept_and_answered(lotse):
         pending = app.query(PendingQuestion)
         assert not app.ready and len(pending) == 1 and pending.first().question == URLAUB
         assert "Indexiere 700 Abschnitte" in app.sub_title
+        await pilot.press("ctrl+o")  # no source yet: says the answer is on its way
+        assert WAIT_FOR_ANSWER in notifications(app) and "Noch keine Antwort" not in notifications(app)
         slow.gate.set()
         await ready(app, pilot)
         assert not app.query(PendingQuestion)

@@ -38,6 +38,9 @@ THEMES = ("textual-dark", "textual-light")
 LOADING = "Wissensbasis wird geladen …"
 
 
+WAIT_FOR_ANSWER = "Die Antwort kommt, sobald die Wissensbasis geladen ist; dann öffnet Strg+O ihre Quelle."
+
+
 class LotseApp(App):
     TITLE = "UB-Lotse"
     CSS = """
@@ -227,6 +230,9 @@ class LotseApp(App):
 
     async def action_open_source(self) -> None:
         card = self._current_card()
+        if card is None and self.pending:
+            self.notify(WAIT_FOR_ANSWER)
+            return
         if card is None or card.unit_id is None:
             self.notify("Noch keine Antwort mit Quelle.", severity="warning")
             return
