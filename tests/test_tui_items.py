@@ -63,7 +63,7 @@ async def test_cards_lead_with_kurz_collapse_long_passages_and_open_suggestions_
         # Enter on an empty input adds nothing; a long question is echoed shortened
         cards = len(app.query(AnswerCard))
         await ask(app, pilot, "   ")
-        assert len(app.query(AnswerCard)) == cards
+        assert len(app.query(AnswerCard)) == cards and app.query_one(QuestionInput).value == ""
         card = await ask(app, pilot, "Urlaub " * 80)
         assert "… (559 Zeichen)" in card.head and len(card.head.splitlines()[0]) < 200
 

@@ -162,7 +162,8 @@ class LotseApp(App):
         event.stop()
         question = event.value.strip()
         if not question:
-            return  # Enter on empty input adds nothing
+            event.input.value = ""  # Enter on empty input adds nothing (and drops stray blanks)
+            return
         event.input.remember(question)
         event.input.value = ""
         self.ask(question)
