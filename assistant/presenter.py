@@ -110,7 +110,7 @@ def next_steps(reply) -> list[str]:
     """What to do when there is no answer: rephrase, related topics, whom to ask (no legal content)."""
     steps = [REPHRASE]
     if reply.suggestions:
-        steps.append("Wählen Sie oben unter „Meinten Sie“ ein verwandtes Thema aus den Dokumenten.")
+        steps.append("Wählen Sie unter „Meinten Sie“ ein verwandtes Thema aus den Dokumenten.")  # above in the CLI, below on a card
     steps.append(WHOM_TO_ASK)
     return steps
 
@@ -216,7 +216,8 @@ def present(reply, source_labels: list[str] | None = None) -> ReplyView:
     if reply.calculation is not None:
         view.calculation = calculation_view(reply.calculation, source_labels or [])
     if reply.abstained:
-        view.suggestions = [RelatedView(uid, title) for uid, title in zip(reply.suggestion_ids, reply.suggestions)]
+        labels = reply.suggestion_labels or reply.suggestions  # labels name the document and mark one out of force
+        view.suggestions = [RelatedView(uid, label) for uid, label in zip(reply.suggestion_ids, labels)]
         view.next_steps = next_steps(reply)
         return view
     if reply.answers:
@@ -258,7 +259,7 @@ def reply_text(reply, source_labels: list[str] | None = None, more: int = 3) -> 
         out += [m, ""]
     if v.abstained:
         if reply.suggestions:
-            out += ["Meinten Sie:"] + [f"  - {s}" for s in reply.suggestions] + [""]
+            out += ["Meinten Sie:"] + [f"  - {s}" for s in (reply.suggestion_labels or reply.suggestions)] + [""]
         out += ["So kommen Sie weiter:"] + [f"  - {s}" for s in v.next_steps]
         return "\n".join(out).rstrip() + "\n"
     a = v.answer

@@ -344,3 +344,14 @@ async def test_a_resize_keeps_the_card_being_read_in_view(lotse):
         await pilot.resize_terminal(160, 45)
         await pilot.pause(0.3)
         assert first.region.y < conversation.content_region.y < first.region.bottom
+
+
+async def test_meinten_sie_buttons_name_the_document_and_mark_one_out_of_force(lotse):
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, "Wer bezahlt die Berufsbegleitung in Mecklenburg?")
+        labels = [str(b.label) for b in card.query(".suggestion")]
+        assert labels and labels == card.reply.suggestion_labels
+        assert all(label.startswith("⚠ außer Kraft: ") and label.endswith("(Kooperationsvereinbarung M-V)") for label in labels)
+        assert "Wählen Sie unter „Meinten Sie“" in card.head
