@@ -90,6 +90,11 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else f"{_cut(text, limit)} …"
 
 
+def plain(text: str) -> str:
+    """Text for the terminal and the clipboard: the documents' Markdown bold ("**Qualitative Aspekte:**") without its stars."""
+    return re.sub(r"\*\*(.+?)\*\*", r"\1", text, flags=re.S)
+
+
 def corrections_text(corrections: dict[str, str]) -> str:
     return "Gesucht mit: " + ", ".join(f"„{k}“ → „{v}“" for k, v in corrections.items())
 
@@ -265,10 +270,10 @@ def reply_text(reply, source_labels: list[str] | None = None, more: int = 3) -> 
     a = v.answer
     if a is not None:
         if a.short:
-            out += [f"Kurz: {a.short}", ""]
+            out += [f"Kurz: {plain(a.short)}", ""]
         out += [f"Antwort aus: {a.document}", f"Abschnitt: {a.section}", a.meta, f"Gültigkeit: {a.validity}"]
         out += [f"⚠ {n}" for n in a.notes]
-        out += ["", a.passage, ""]
+        out += ["", plain(a.passage), ""]
         if a.similar:
             out += [f"{SIMILAR_HEADING}:"] + [f"  - {q}" for q in a.similar] + [""]
         others = reply.answers[1:more]
@@ -338,8 +343,8 @@ def reply_plain(reply, source_labels: list[str] | None = None) -> str:
         return "\n".join(lines)
     a = v.answer
     if a.short:
-        lines += ["", f"Kurz: {a.short}"]
-    lines += ["", a.passage.strip(), "", f"Quelle: {a.document_title}; {a.section}; Herausgeber: {a.issuer}; Dokument vom {a.date}",
+        lines += ["", f"Kurz: {plain(a.short)}"]
+    lines += ["", plain(a.passage).strip(), "", f"Quelle: {a.document_title}; {a.section}; Herausgeber: {a.issuer}; Dokument vom {a.date}",
               f"Gültigkeit: {a.validity}"]
     lines += [f"Hinweis: {n}" for n in a.notes]
     return "\n".join(lines)

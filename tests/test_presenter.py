@@ -136,3 +136,12 @@ def test_suggestions_name_their_document_and_mark_one_out_of_force(lotse):
         assert all(f"  - {label}" in cli for label in reply.suggestion_labels)
         # the card shows "Meinten Sie" below the steps, the CLI above: the hint names no direction
         assert "Wählen Sie unter „Meinten Sie“" in cli and " oben " not in cli
+
+
+def test_terminal_and_clipboard_show_no_markdown_stars(lotse):
+    reply = lotse.reply_for_unit("jc-aa-103/massnahmebetreuung-aufgaben-und-zuordnung")
+    assert "**Qualitative Aspekte:**" in reply.answers[0].unit.text
+    for text in (render_reply(reply, lotse), presenter.reply_plain(reply)):
+        assert "(1) Qualitative Aspekte: Die Sicherstellung" in text and "**" not in text
+    assert "**Qualitative Aspekte:**" in presenter.reply_markdown(reply)  # the card sets it in bold
+    assert presenter.plain("a **b** c **d\\ne** f * g") == "a b c d\\ne f * g"
