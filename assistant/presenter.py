@@ -19,6 +19,9 @@ from .calculators.base import quantity
 SEP = " › "  # one separator for document › section paths everywhere
 ECHO_LIMIT = 160  # a question longer than this is echoed shortened on the card
 COLLAPSE_LINES = 12  # a passage longer than this is collapsed on the card
+SIMILAR_ON_CARD = 3  # authored questions shown as "Ähnliche Fragen" under a card's passage
+SIMILAR_LIMIT = 120  # a longer authored question is shortened on the card
+SIMILAR_HEADING = "Ähnliche Fragen"
 OUT_OF_FORCE = "außer Kraft"
 REPHRASE = ("Formulieren Sie die Frage anders oder kürzer, mit Begriffen aus den Dokumenten "
             "(zum Beispiel „InbeQ“, „Berufsbegleitung“, „Jobcoaching“, „Personalschlüssel“).")
@@ -69,13 +72,27 @@ def unit_label(unit, doc, today: dt.date) -> str:
     return related_label(unit.title, doc.short_title, doc.in_force(today))
 
 
+def _cut(text: str, limit: int) -> str:
+    return text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+
+
 def echo(question: str, limit: int = ECHO_LIMIT) -> str:
     """The question as echoed on a card: one line, shortened at a word boundary."""
     text = re.sub(r"\s+", " ", question).strip()
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
-    return f"{cut} … ({len(text):,} Zeichen)".replace(",", ".")
+    return f"{_cut(text, limit)} … ({len(text):,} Zeichen)".replace(",", ".")
+
+
+def shorten(text: str, limit: int) -> str:
+    """One line of at most about `limit` characters, cut at a word boundary and ending in "…"."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else f"{_cut(text, limit)} …"
+
+
+def plain(text: str) -> str:
+    """Text for the terminal and the clipboard: the documents' Markdown bold ("**Qualitative Aspekte:**") without its stars."""
+    return re.sub(r"\*\*(.+?)\*\*", r"\1", text, flags=re.S)
 
 
 def corrections_text(corrections: dict[str, str]) -> str:
@@ -98,7 +115,7 @@ def next_steps(reply) -> list[str]:
     """What to do when there is no answer: rephrase, related topics, whom to ask (no legal content)."""
     steps = [REPHRASE]
     if reply.suggestions:
-        steps.append("Wählen Sie oben unter „Meinten Sie“ ein verwandtes Thema aus den Dokumenten.")
+        steps.append("Wählen Sie unter „Meinten Sie“ ein verwandtes Thema aus den Dokumenten.")  # above in the CLI, below on a card
     steps.append(WHOM_TO_ASK)
     return steps
 
@@ -204,7 +221,8 @@ def present(reply, source_labels: list[str] | None = None) -> ReplyView:
     if reply.calculation is not None:
         view.calculation = calculation_view(reply.calculation, source_labels or [])
     if reply.abstained:
-        view.suggestions = [RelatedView(uid, title) for uid, title in zip(reply.suggestion_ids, reply.suggestions)]
+        labels = reply.suggestion_labels or reply.suggestions  # labels name the document and mark one out of force
+        view.suggestions = [RelatedView(uid, label) for uid, label in zip(reply.suggestion_ids, labels)]
         view.next_steps = next_steps(reply)
         return view
     if reply.answers:
@@ -246,18 +264,18 @@ def reply_text(reply, source_labels: list[str] | None = None, more: int = 3) -> 
         out += [m, ""]
     if v.abstained:
         if reply.suggestions:
-            out += ["Meinten Sie:"] + [f"  - {s}" for s in reply.suggestions] + [""]
+            out += ["Meinten Sie:"] + [f"  - {s}" for s in (reply.suggestion_labels or reply.suggestions)] + [""]
         out += ["So kommen Sie weiter:"] + [f"  - {s}" for s in v.next_steps]
         return "\n".join(out).rstrip() + "\n"
     a = v.answer
     if a is not None:
         if a.short:
-            out += [f"Kurz: {a.short}", ""]
+            out += [f"Kurz: {plain(a.short)}", ""]
         out += [f"Antwort aus: {a.document}", f"Abschnitt: {a.section}", a.meta, f"Gültigkeit: {a.validity}"]
         out += [f"⚠ {n}" for n in a.notes]
-        out += ["", a.passage, ""]
+        out += ["", plain(a.passage), ""]
         if a.similar:
-            out += ["Ähnliche Fragen:"] + [f"  - {q}" for q in a.similar] + [""]
+            out += [f"{SIMILAR_HEADING}:"] + [f"  - {q}" for q in a.similar] + [""]
         others = reply.answers[1:more]
         if others:
             out.append("Weitere Treffer:")
@@ -285,11 +303,32 @@ def card_head_markdown(v: ReplyView) -> str:
     return "\n".join(parts).rstrip()
 
 
+def similar_markdown(v: ReplyView) -> str:
+    """The unit's authored questions under a card's passage: "Ähnliche Fragen" ("" when there are none).
+
+    Plain list items, not buttons: they are other wordings of the same passage, so they show what else
+    it answers rather than lead somewhere else.
+    """
+    a = v.answer
+    if v.abstained or a is None or not a.similar:
+        return ""
+    items = [f"- {_escape(shorten(q, SIMILAR_LIMIT))}" for q in a.similar[:SIMILAR_ON_CARD]]
+    return "\n".join([f"**{SIMILAR_HEADING}** (derselbe Abschnitt beantwortet auch):", ""] + items)
+
+
+def _escape(text: str) -> str:
+    """Markdown-neutral text: an authored question is shown as written (no emphasis from * or _)."""
+    return re.sub(r"([\\`*_\[\]])", r"\\\1", text)
+
+
 def reply_markdown(reply, source_labels: list[str] | None = None) -> str:
     """A whole reply as Markdown (card head and passage)."""
     v = present(reply, source_labels)
     head = card_head_markdown(v)
-    return head + ("\n\n" + passage_markdown(v.answer.passage, v.answer.highlight) if v.answer else "")
+    if v.answer is None:
+        return head
+    similar = similar_markdown(v)
+    return head + "\n\n" + passage_markdown(v.answer.passage, v.answer.highlight) + (f"\n\n{similar}" if similar else "")
 
 
 def reply_plain(reply, source_labels: list[str] | None = None) -> str:
@@ -304,8 +343,8 @@ def reply_plain(reply, source_labels: list[str] | None = None) -> str:
         return "\n".join(lines)
     a = v.answer
     if a.short:
-        lines += ["", f"Kurz: {a.short}"]
-    lines += ["", a.passage.strip(), "", f"Quelle: {a.document_title}; {a.section}; Herausgeber: {a.issuer}; Dokument vom {a.date}",
+        lines += ["", f"Kurz: {plain(a.short)}"]
+    lines += ["", plain(a.passage).strip(), "", f"Quelle: {a.document_title}; {a.section}; Herausgeber: {a.issuer}; Dokument vom {a.date}",
               f"Gültigkeit: {a.validity}"]
     lines += [f"Hinweis: {n}" for n in a.notes]
     return "\n".join(lines)

@@ -66,6 +66,7 @@ class Reply:
     corrections: dict[str, str] = field(default_factory=dict)
     error: str = ""
     suggestion_ids: list[str] = field(default_factory=list)  # unit ids of `suggestions`, in the same order
+    suggestion_labels: list[str] = field(default_factory=list)  # "⚠ außer Kraft: Titel (Dokument)" for the buttons and the CLI
 
     def to_json(self, service: "Lotse") -> dict:
         return {
@@ -194,7 +195,7 @@ class Lotse:
             elif suggestions:
                 msg += " Meinten Sie eines dieser Themen?"
             return Reply(question, True, [], None, " ".join([msg] + [m for m in messages if m != error]), suggestions, corrections, error,
-                         [u.id for u in suggested])
+                         [u.id for u in suggested], [self.unit_label(u.id) for u in suggested])
         return Reply(question, False, answers, None, " ".join(messages), [], corrections, error)
 
     def reply_for_unit(self, unit_id: str) -> Reply:
@@ -203,6 +204,11 @@ class Lotse:
         if unit is None:
             return Reply(unit_id, True, message="Dieser Abschnitt ist nicht (mehr) im Korpus.")
         return Reply(unit.question or unit.title, False, [self._answer(unit, 1.0)])
+
+    def unit_label(self, unit_id: str) -> str:
+        """A unit as a button or list item names it: title, document, and the marker of a document out of force."""
+        unit = self.unit(unit_id)
+        return presenter.unit_label(unit, self.document(unit.doc_id), self.today)
 
     def _suggestions(self, result) -> list[Unit]:
         out: list[Unit] = []

@@ -123,3 +123,25 @@ def test_related_units_from_documents_out_of_force_are_marked(lotse):
     assert marked and all(label.startswith("⚠ außer Kraft: ") for label in marked)
     assert not any("⚠" in r.label for r in view.related if "M-V" not in r.label)
     assert presenter.force_marker(False) == "⚠ außer Kraft" and presenter.force_marker(True) == ""
+
+
+def test_suggestions_name_their_document_and_mark_one_out_of_force(lotse):
+    assert lotse.unit_label("mv-koop/p12") == "⚠ außer Kraft: § 12 Revisionsklausel (Kooperationsvereinbarung M-V)"
+    assert lotse.unit_label("bagub-faq/12") == "12. Frage - Thema: Urlaubsanspruch (BAG UB Fragen & Antworten)"
+    for question in (ABSTAINS, "Wer bezahlt die Berufsbegleitung in Mecklenburg?"):
+        reply = lotse.ask(question)
+        assert reply.abstained and reply.suggestion_labels == [lotse.unit_label(i) for i in reply.suggestion_ids]
+        view, cli = presenter.present(reply), render_reply(reply, lotse)
+        assert [s.label for s in view.suggestions] == reply.suggestion_labels
+        assert all(f"  - {label}" in cli for label in reply.suggestion_labels)
+        # the card shows "Meinten Sie" below the steps, the CLI above: the hint names no direction
+        assert "Wählen Sie unter „Meinten Sie“" in cli and " oben " not in cli
+
+
+def test_terminal_and_clipboard_show_no_markdown_stars(lotse):
+    reply = lotse.reply_for_unit("jc-aa-103/massnahmebetreuung-aufgaben-und-zuordnung")
+    assert "**Qualitative Aspekte:**" in reply.answers[0].unit.text
+    for text in (render_reply(reply, lotse), presenter.reply_plain(reply)):
+        assert "(1) Qualitative Aspekte: Die Sicherstellung" in text and "**" not in text
+    assert "**Qualitative Aspekte:**" in presenter.reply_markdown(reply)  # the card sets it in bold
+    assert presenter.plain("a **b** c **d\\ne** f * g") == "a b c d\\ne f * g"

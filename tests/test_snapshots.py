@@ -54,3 +54,16 @@ def test_answer_card_at_80x24(snap_compare, lotse):
     lotse.handle
     assert snap_compare(create_app(service=lotse), terminal_size=(80, 24),
                         run_before=_asked("Haben Teilnehmer der InbeQ Anspruch auf Urlaub?"))
+
+
+def test_answer_card_end_at_80x24(snap_compare, lotse):
+    """The lower part of the card at 80x24: „Ähnliche Fragen“, buttons and related questions."""
+    lotse.handle
+    asked = _asked("Haben Teilnehmer der InbeQ Anspruch auf Urlaub?")
+
+    async def run(pilot):
+        await asked(pilot)
+        similar = pilot.app.query(".similar").last()
+        similar.screen.scroll_to_widget(similar, top=True, animate=False)
+        await pilot.pause(0.3)
+    assert snap_compare(create_app(service=lotse), terminal_size=(80, 24), run_before=run)

@@ -10,7 +10,7 @@ from textual.widgets._footer import FooterKey
 from textual.widgets._select import SelectOverlay
 
 from assistant import presenter
-from tui.app import LotseApp, create_app
+from tui.app import WAIT_FOR_ANSWER, LotseApp, create_app
 from tui.german import Tickbox
 from tui.screens.help import HELP
 from tui.widgets.answer_card import COLLAPSE, EXPAND, AnswerCard
@@ -63,7 +63,7 @@ async def test_cards_lead_with_kurz_collapse_long_passages_and_open_suggestions_
         # Enter on an empty input adds nothing; a long question is echoed shortened
         cards = len(app.query(AnswerCard))
         await ask(app, pilot, "   ")
-        assert len(app.query(AnswerCard)) == cards
+        assert len(app.query(AnswerCard)) == cards and app.query_one(QuestionInput).value == ""
         card = await ask(app, pilot, "Urlaub " * 80)
         assert "… (559 Zeichen)" in card.head and len(card.head.splitlines()[0]) < 200
 
@@ -166,6 +166,8 @@ async def test_question_asked_while_loading_is_kept_and_answered(lotse):
         pending = app.query(PendingQuestion)
         assert not app.ready and len(pending) == 1 and pending.first().question == URLAUB
         assert "Indexiere 700 Abschnitte" in app.sub_title
+        await pilot.press("ctrl+o")  # no source yet: says the answer is on its way
+        assert WAIT_FOR_ANSWER in notifications(app) and "Noch keine Antwort" not in notifications(app)
         slow.gate.set()
         await ready(app, pilot)
         assert not app.query(PendingQuestion)
@@ -208,6 +210,7 @@ async def test_onboarding_steps_from_documents_out_of_force_are_marked(lotse):
 
 
 def test_help_lists_every_key():
+    assert "„Ähnliche Fragen“ zeigen, was derselbe\nAbschnitt noch beantwortet" in HELP
     names = {"ctrl": "Strg", "pageup": "Bild↑", "pagedown": "Bild↓", "end": "Ende", "escape": "Esc", "up": "↑", "down": "↓",
              "right": "→", "left": "←"}
 
@@ -242,3 +245,114 @@ def test_keys_outside_a_paste_still_work():
     tokens = parse(["\x11", PASTE, "\x1b"])
     keys = [t.key for t in tokens if isinstance(t, events.Key)]
     assert keys == ["ctrl+q", "escape"] and sum(isinstance(t, events.Paste) for t in tokens) == 1
+
+
+def screen_text(widget) -> list[str]:
+    """The lines a widget shows, as plain text."""
+    from textual.geometry import Region
+    strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return ["".join(segment.text for segment in strip).rstrip() for strip in strips]
+
+
+async def test_cards_show_similar_questions_under_the_passage_at_80x24(lotse):
+    app = create_app(service=lotse)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, URLAUB)
+        similar = card.reply.answers[0].similar
+        assert similar and set(similar) <= set(lotse.similar_questions(card.unit_id, limit=100))  # this unit's own
+        box = card.query_one(".similar")
+        lines = screen_text(box)
+        assert lines[0] == "Ähnliche Fragen (derselbe Abschnitt beantwortet auch):"
+        shown = " ".join(line.strip() for line in lines)
+        for question in similar[:presenter.SIMILAR_ON_CARD]:
+            assert question.split()[0] in shown and question.split()[-1] in shown
+        # within the card, between the passage (and its "ganzen Abschnitt zeigen") and the buttons
+        assert card.query_one("#expand").region.bottom <= box.region.y
+        assert box.region.bottom < card.query_one("#open-source").region.y
+        assert card.content_region.contains_region(box.region)
+        assert "Ähnliche Fragen" in card.markdown
+        # an abstention has no similar questions
+        card = await ask(app, pilot, ABSTAINS)
+        assert not card.query(".similar") and "Ähnliche Fragen" not in card.markdown
+
+
+def test_similar_questions_are_shortened_listed_and_shown_as_written(lotse):
+    view = presenter.present(lotse.ask(URLAUB))
+    view.answer.similar = ["Gilt § 208 SGB IX *auch* für_TN?", "x " * 200, "dritte", "vierte"]
+    text = presenter.similar_markdown(view)
+    lines = text.splitlines()
+    assert lines[0].startswith("**Ähnliche Fragen**") and len(lines) == 2 + presenter.SIMILAR_ON_CARD
+    assert lines[2] == r"- Gilt § 208 SGB IX \*auch\* für\_TN?"
+    assert lines[3].endswith(" …") and len(lines[3]) <= presenter.SIMILAR_LIMIT + 4
+    assert "vierte" not in text
+    view.answer.similar = []
+    assert presenter.similar_markdown(view) == ""
+
+
+async def test_after_a_related_question_typing_goes_to_the_question_field(lotse):
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, URLAUB)
+        related = card.query(".related-unit").first()
+        related.focus()
+        await pilot.press("enter")
+        await ready(app, pilot)
+        assert len(app.query(AnswerCard)) == 2 and app.query(AnswerCard).last().unit_id == related.unit_id
+        assert isinstance(app.focused, QuestionInput)
+        await pilot.press(*"Fahrtkosten", "enter")  # typed on, not swallowed by the button, no repeated card
+        await ready(app, pilot)
+        cards = app.query(AnswerCard)
+        assert len(cards) == 3 and cards.last().reply.question == "Fahrtkosten"
+
+
+async def test_command_palette_says_no_match_in_german(lotse):
+    from textual.command import CommandList
+    from tui.german import PALETTE_NO_MATCHES
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"xyzq")
+        await pilot.pause(CommandPalette._NO_MATCHES_COUNTDOWN + 0.5)  # Textual shows the notice after this delay
+        options = app.screen.query_one(CommandList)
+        prompts = [str(options.get_option_at_index(i).prompt.renderable) for i in range(options.option_count)]
+        assert prompts == [PALETTE_NO_MATCHES]
+        await pilot.press("escape")
+
+
+async def test_a_resize_keeps_the_card_being_read_in_view(lotse):
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        await ask(app, pilot, URLAUB)
+        card = await ask(app, pilot, "Wer zahlt die Fahrtkosten zum Betrieb?")
+        await pilot.press("ctrl+o")  # the conversation narrows; the card stays at the top of the view
+        await pilot.pause(0.3)
+        conversation = app.query_one(Conversation)
+        top = conversation.content_region.y
+        assert card.region.y == top
+        for size in [(160, 45), (80, 24), (100, 30)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause(0.3)
+            assert card.region.y == conversation.content_region.y, size  # its question and "Kurz" are still in view
+        # a spot inside a card is kept too: the first card, scrolled into its passage
+        first = app.query(AnswerCard).first()
+        conversation.scroll_to(y=first.virtual_region.y + 10, animate=False, immediate=True)
+        await pilot.pause()
+        await pilot.resize_terminal(160, 45)
+        await pilot.pause(0.3)
+        assert first.region.y < conversation.content_region.y < first.region.bottom
+
+
+async def test_meinten_sie_buttons_name_the_document_and_mark_one_out_of_force(lotse):
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, "Wer bezahlt die Berufsbegleitung in Mecklenburg?")
+        labels = [str(b.label) for b in card.query(".suggestion")]
+        assert labels and labels == card.reply.suggestion_labels
+        assert all(label.startswith("⚠ außer Kraft: ") and label.endswith("(Kooperationsvereinbarung M-V)") for label in labels)
+        assert "Wählen Sie unter „Meinten Sie“" in card.head

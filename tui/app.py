@@ -38,6 +38,9 @@ THEMES = ("textual-dark", "textual-light")
 LOADING = "Wissensbasis wird geladen …"
 
 
+WAIT_FOR_ANSWER = "Die Antwort kommt, sobald die Wissensbasis geladen ist; dann öffnet Strg+O ihre Quelle."
+
+
 class LotseApp(App):
     TITLE = "UB-Lotse"
     CSS = """
@@ -159,7 +162,8 @@ class LotseApp(App):
         event.stop()
         question = event.value.strip()
         if not question:
-            return  # Enter on empty input adds nothing
+            event.input.value = ""  # Enter on empty input adds nothing (and drops stray blanks)
+            return
         event.input.remember(question)
         event.input.value = ""
         self.ask(question)
@@ -193,9 +197,16 @@ class LotseApp(App):
 
     def on_answer_card_question_requested(self, event: AnswerCard.QuestionRequested) -> None:
         self.ask(event.question)
+        self._back_to_input()
 
     def on_answer_card_unit_requested(self, event: AnswerCard.UnitRequested) -> None:
         self._answer_unit(event.unit_id)
+        self._back_to_input()
+
+    def _back_to_input(self) -> None:
+        """After a starter, "Meinten Sie" or "Verwandte Fragen" button, typing goes on in the question field
+        (focus left on the button would swallow the next question and repeat the button on Enter)."""
+        self.query_one(QuestionInput).focus()
 
     # -------------------------------------------------------------- source panel
     async def on_answer_card_source_requested(self, event: AnswerCard.SourceRequested) -> None:
@@ -220,6 +231,9 @@ class LotseApp(App):
 
     async def action_open_source(self) -> None:
         card = self._current_card()
+        if card is None and self.pending:
+            self.notify(WAIT_FOR_ANSWER)
+            return
         if card is None or card.unit_id is None:
             self.notify("Noch keine Antwort mit Quelle.", severity="warning")
             return

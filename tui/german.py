@@ -5,8 +5,11 @@ bindings of the select menu and the command palette are replaced and merged agai
 """
 from __future__ import annotations
 
+from rich.align import Align
+from rich.text import Text
 from textual.binding import Binding
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
+from textual.widgets.option_list import Option
 from textual.widgets import Checkbox
 from textual.widgets._select import SelectOverlay
 
@@ -25,11 +28,30 @@ CommandPalette.BINDINGS = [
 CommandPalette._merged_bindings = CommandPalette._merge_bindings()
 
 PALETTE_PLACEHOLDER = "Befehl suchen …"
+PALETTE_NO_MATCHES = "Kein passender Befehl"
+
+
+class GermanCommandPalette(CommandPalette):
+    """The command palette, saying "Kein passender Befehl" where Textual says "No matches found"
+    (that text is fixed inside `_start_no_matches_countdown`, so the method is restated here)."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(Text(PALETTE_NO_MATCHES, style="not bold")), disabled=True, id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 def command_palette() -> CommandPalette:
-    """The command palette with a German placeholder (the app opens this one)."""
-    return CommandPalette(id="--command-palette", placeholder=PALETTE_PLACEHOLDER)
+    """The command palette with German texts (the app opens this one)."""
+    return GermanCommandPalette(id="--command-palette", placeholder=PALETTE_PLACEHOLDER)
 
 
 class Tickbox(Checkbox):

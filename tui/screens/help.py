@@ -40,8 +40,8 @@ Datum und ob das Dokument noch gilt. Steht etwas nicht in den Dokumenten, sagt U
 Im Browser (lotse serve) gehören Strg+T, Strg+L und Strg+Q dem Browser: dort F8, F9 und F10 verwenden.
 
 Auf einer Antwortkarte: „ganzen Abschnitt zeigen“ klappt lange Passagen auf; „Meinten Sie“ und
-„Verwandte Fragen“ öffnen den genannten Abschnitt direkt. Titel mit „⚠ außer Kraft“ stammen aus
-Dokumenten, die nicht mehr gelten.
+„Verwandte Fragen“ öffnen den genannten Abschnitt direkt. „Ähnliche Fragen“ zeigen, was derselbe
+Abschnitt noch beantwortet. Titel mit „⚠ außer Kraft“ stammen aus Dokumenten, die nicht mehr gelten.
 
 Schließen mit Esc oder F1.
 """

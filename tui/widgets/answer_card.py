@@ -24,6 +24,7 @@ class AnswerCard(Vertical, can_focus=True):
     }
     AnswerCard .passage { height: auto; margin-top: 1; }
     AnswerCard .passage.collapsed { max-height: 12; overflow: hidden hidden; }
+    AnswerCard .similar { height: auto; margin-top: 1; }
     AnswerCard .actions { height: auto; margin-top: 1; }
     AnswerCard .actions Button { margin-right: 1; min-width: 10; }
     AnswerCard .related-label { margin-top: 1; text-style: bold; }
@@ -64,7 +65,8 @@ class AnswerCard(Vertical, can_focus=True):
         self.view = view
         self.head = presenter.card_head_markdown(view)
         self.passage = presenter.passage_markdown(view.answer.passage, view.answer.highlight) if view.answer else ""
-        self.markdown = self.head + (f"\n\n{self.passage}" if self.passage else "")
+        self.similar = presenter.similar_markdown(view)  # "Ähnliche Fragen": other wordings of this passage
+        self.markdown = self.head + (f"\n\n{self.passage}" if self.passage else "") + (f"\n\n{self.similar}" if self.similar else "")
         self.plain = plain
         self.prefill = prefill or {}
         self.expanded = False
@@ -84,6 +86,8 @@ class AnswerCard(Vertical, can_focus=True):
             expand = Button(EXPAND, id="expand", compact=True)
             expand.display = self.view.answer.collapsible
             yield expand
+        if self.similar:
+            yield Static(RichMarkdown(self.similar), classes="similar")
         with Horizontal(classes="actions"):
             if self.unit_id:
                 yield Button("Quelle öffnen", id="open-source", variant="primary", compact=True)

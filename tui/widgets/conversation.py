@@ -57,9 +57,40 @@ class PendingQuestion(Vertical):
 
 
 class Conversation(VerticalScroll):
+    """The cards, scrolled. A resize (terminal, or the source panel opening) keeps the spot being read:
+    the card at the top of the view stays there, at the same share of its height, though its lines reflow."""
+
     DEFAULT_CSS = """
     Conversation { height: 1fr; padding: 0 1; }
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._spot = None  # (child at the top of the view, share of its height above the view's top)
+        self._spot_size = None  # the size the spot was taken at
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self.size == self._spot_size:  # during a resize Textual clamps the scroll; that is not the reader's spot
+            self._spot = self._spot_at(new_value)
+
+    def _spot_at(self, y: float):
+        for child in self.displayed_children:
+            r = child.virtual_region_with_margin
+            if r.y <= y < r.bottom:
+                return child, (y - r.y) / max(1, r.height)
+        return None
+
+    def on_resize(self) -> None:
+        spot, self._spot_size = self._spot, self.size
+        if spot is not None:
+            self.call_after_refresh(self._restore, spot)
+
+    def _restore(self, spot) -> None:
+        child, share = spot
+        if child.is_attached and self.size == self._spot_size:
+            r = child.virtual_region_with_margin
+            self.scroll_to(y=r.y + round(share * r.height), animate=False, immediate=True)
 
     def show_welcome(self, audience) -> None:
         for w in self.query(Welcome):
