@@ -253,6 +253,7 @@ def test_abstention_shows_suggestions_and_whom_to_ask(client):
 
 
 def test_abstention_offers_the_suggestions_as_links(client, lotse):
+    from html import escape
     from urllib.parse import urlencode
 
     question = "Urlaub auf Mallorca"
@@ -260,8 +261,9 @@ def test_abstention_offers_the_suggestions_as_links(client, lotse):
     assert reply.abstained and reply.suggestions
     html = client.get("/", params={"q": question}).text
     assert "Meinten Sie:" in html
-    for s in reply.suggestions:
-        assert f'href="/?{urlencode({"q": s, "ansicht": "eltern"}).replace("&", "&amp;")}"' in html
+    # each suggestion opens its unit directly (not a new search for its title), labelled with its document
+    for uid, label in zip(reply.suggestion_ids, reply.suggestion_labels, strict=True):
+        assert f'href="/abschnitt/{uid}?{urlencode({"ansicht": "eltern"})}">{escape(label)}</a>' in html
 
 
 @pytest.mark.parametrize("audience,fragment", [("eltern", "Wer zahlt die Fahrtkosten zum Betrieb?"),
