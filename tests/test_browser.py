@@ -8,20 +8,16 @@ and chromium-driver where the machine allows it).
 """
 import os
 import re
-import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
+from .browser_support import CHROMEDRIVER, CHROMIUM, MISSING, chrome_options, free_port, listening, wait_for
+
 webdriver = pytest.importorskip("selenium.webdriver", reason="Selenium ist nicht installiert")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
-                                reason="Chromium/ChromeDriver fehlen (Debian-Pakete chromium, chromium-driver)")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason=MISSING)
 
 RECORD_WEBSOCKET = """
 window.__frames = [];
@@ -41,24 +37,7 @@ Object.assign(window.WebSocket, NativeWebSocket);
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(predicate, timeout: float, step: float = 0.3):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(step)
-    return predicate()
-
-
 def test_question_in_the_browser(lotse):
-    from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -68,22 +47,10 @@ def test_question_in_the_browser(lotse):
     server = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)],
                               cwd=Path(__file__).resolve().parents[1], env=os.environ.copy(),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    options = Options()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1200,800", "--user-data-dir=" + str(Path(lotse.handle.location).parent / "chromium-profile")):
-        options.add_argument(arg)
+    options = chrome_options(Path(lotse.handle.location).parent / "chromium-profile")
     driver = None
     try:
-        def listening():
-            try:
-                socket.create_connection(("127.0.0.1", port), 0.2).close()
-                return True
-            except OSError:
-                return False
-
-        assert wait_for(listening, 20), "lotse serve did not start"
+        assert wait_for(lambda: listening(port), 20, 0.3), "lotse serve did not start"
         driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
         driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_WEBSOCKET})
         driver.get(f"http://127.0.0.1:{port}/")

@@ -10,16 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from .test_browser import ANSI, CHROMEDRIVER, CHROMIUM, RECORD_WEBSOCKET, free_port, wait_for, webdriver  # noqa: F401
+from .browser_support import CHROMEDRIVER, CHROMIUM, MISSING, chrome_options, free_port, listening, wait_for
+from .test_browser import ANSI, RECORD_WEBSOCKET, webdriver
 
-pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
-                                reason="Chromium/ChromeDriver fehlen (Debian-Pakete chromium, chromium-driver)")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason=MISSING)
 
 KEYS = ["F3", "ENTER", "DOWN", "DOWN", "DOWN", "ENTER", "TAB", "TAB", "TAB", "ENTER", "TAB", "TAB", "ENTER"]
 
 
 def test_ics_export_is_a_browser_download(lotse, tmp_path):
-    from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -33,26 +32,10 @@ def test_ics_export_is_a_browser_download(lotse, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     server = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)], cwd=server_dir, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    options = Options()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1400,900",
-                "--user-data-dir=" + str(tmp_path / "profile")):
-        options.add_argument(arg)
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                              "download.prompt_for_download": False})
+    options = chrome_options(tmp_path / "profile", window="1400,900", downloads=downloads)
     driver = None
     try:
-        import socket
-
-        def listening():
-            try:
-                socket.create_connection(("127.0.0.1", port), 0.2).close()
-                return True
-            except OSError:
-                return False
-
-        assert wait_for(listening, 20), "lotse serve did not start"
+        assert wait_for(lambda: listening(port), 20, 0.3), "lotse serve did not start"
         driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
         driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
         driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_WEBSOCKET})

@@ -7,18 +7,15 @@ Chromium, ChromeDriver, Selenium or axe-selenium-python are missing (`make brows
 """
 from __future__ import annotations
 
-import shutil
-import time
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
+from .browser_support import CHROMEDRIVER, CHROMIUM, MISSING, chrome_options, wait_for
+
 webdriver = pytest.importorskip("selenium.webdriver", reason="Selenium ist nicht installiert")
 axe_module = pytest.importorskip("axe_selenium_python", reason="axe-selenium-python ist nicht installiert")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
-                                reason="Chromium/ChromeDriver fehlen (Debian-Pakete chromium, chromium-driver)")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason=MISSING)
 
 from .web_support import running_server  # noqa: E402
 
@@ -26,32 +23,14 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 URLAUB = "Haben Teilnehmer der InbeQ Anspruch auf Urlaub?"
 
 
-def wait_for(predicate, timeout: float = 20, step: float = 0.2):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(step)
-    return predicate()
-
-
 @pytest.fixture(scope="module")
 def site(lotse, tmp_path_factory):
-    from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
 
     from assistant.web.app import create_app
 
     downloads = tmp_path_factory.mktemp("downloads")
-    options = Options()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1200,900", "--user-data-dir=" + str(tmp_path_factory.mktemp("chromium-profile"))):
-        options.add_argument(arg)
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                              "download.prompt_for_download": False})
+    options = chrome_options(tmp_path_factory.mktemp("chromium-profile"), window="1200,900", downloads=downloads)
     with running_server(create_app(lotse)) as base:
         driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
         try:
