@@ -65,7 +65,9 @@ def force_marker(in_force: bool) -> str:
 def related_label(title: str, doc_title: str, in_force: bool) -> str:
     """A related unit on a button: "⚠ außer Kraft: Titel (Dokument)" – the marker first, so it is never cut off."""
     marker = force_marker(in_force)
-    return f"{marker + ': ' if marker else ''}{title} ({doc_title})"
+    # a document title with its own brackets is set off with a dash: no nested brackets
+    doc = f" – {doc_title}" if "(" in doc_title else f" ({doc_title})"
+    return f"{marker + ': ' if marker else ''}{title}{doc}"
 
 
 def unit_label(unit, doc, today: dt.date) -> str:

@@ -82,3 +82,18 @@ def test_web_glossary_and_onboarding_show_the_notes(lotse):
     assert "Hinweis:</strong> Seit dem 01.07.2023 ersetzt im SGB II" in html and ev["notes"]
     home = client.get("/?ansicht=einarbeitung").text
     assert f"Hinweis:</strong> {MV_MARKER}" in home
+
+
+async def test_glossary_opens_with_the_first_term_and_its_passages(lotse):
+    from textual.widgets import OptionList
+
+    first = lotse.glossary()[0]
+    app = create_app(service=lotse)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert first["term"] in _source(app.query_one("#glossary-text", Markdown))
+        passages = app.query_one("#glossary-passages", OptionList)
+        expected = lotse.passages_using(str(first["term"])) or lotse.passages_using(str(first.get("long", "")))
+        assert passages.option_count == len(expected) > 0

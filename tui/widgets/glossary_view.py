@@ -52,6 +52,8 @@ class GlossaryView(Horizontal):
         width = min(max((len(n) for n in names), default=14) + CHROME, TERMS_MAX_WIDTH)
         terms.styles.width = width
         terms.add_options([Option(hyphenate(n, width - CHROME), id=str(i)) for i, n in enumerate(names)])
+        if names:  # the first term is shown at once, so the passages list is never an empty box
+            terms.highlighted = 0
 
     def show_entry(self, index: int) -> None:
         entry = self.entries[index]
