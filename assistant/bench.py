@@ -6,7 +6,6 @@ with --web a bounded load against `lotse web` on 127.0.0.1.
 """
 from __future__ import annotations
 
-import json
 import os
 import random
 import statistics

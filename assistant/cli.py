@@ -6,7 +6,6 @@ import datetime as dt
 import difflib
 import importlib
 import json
-import os
 import re
 import sys
 import time

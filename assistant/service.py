@@ -8,7 +8,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from knowledge.corpus import BUILTIN_CORPUS, CorpusError, Document, Unit, corpus_dirs
 from knowledge.analysis.lemmas import LemmaSource

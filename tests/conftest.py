@@ -1,6 +1,5 @@
 import datetime as dt
 import os
-import shutil
 from pathlib import Path
 
 import pytest

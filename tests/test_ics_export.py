@@ -1,6 +1,5 @@
 """#9 item 7: .ics export is a browser download under `lotse serve`; in the terminal the path is
 checked and an existing file is replaced only when asked twice. Browser-safe key alternatives."""
-import io
 
 import pytest
 from textual.widgets import Input

@@ -6,7 +6,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from knowledge.analysis.fold import fold
-from knowledge.corpus import BUILTIN_CORPUS, corpus_dirs, load_corpus
+from knowledge.corpus import BUILTIN_CORPUS, load_corpus
 from knowledge.questions import AUDIENCES, load_questions
 
 from .conftest import SHARED

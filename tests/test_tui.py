@@ -1,6 +1,6 @@
 """Pilot tests of the app (posting style: one app factory, pure helpers with plain asserts)."""
 import pytest
-from textual.widgets import Checkbox, Input, TabbedContent
+from textual.widgets import Input, TabbedContent
 
 from tui.app import create_app
 from assistant.presenter import reply_markdown, reply_plain

@@ -70,25 +70,13 @@ class IndexHandle:
     _known: set[str] | None = field(default=None, repr=False)
 
     def char_index(self, name: str, texts: list[str]) -> CharIndex:
-        """The character n-gram index of `texts`, kept beside the index: built once, then loaded.
-
-        Keyed by the texts, so a changed corpus never meets a stale file; an unreadable or
-        damaged file is rebuilt, and an unwritable folder only costs the build."""
-        folder = Path(self.location)
-        path = folder / char_file_name(name, texts)
+        """The character n-gram index of `texts`: loaded from the file the build sealed into the
+        index folder (`write_char_indexes`), or built in memory (an in-memory index, or other
+        texts than the index's). The sealed folder is never written to."""
         try:
-            return CharIndex.from_data(marshal.loads(path.read_bytes()))
+            return CharIndex.from_data(marshal.loads((Path(self.location) / char_file_name(name, texts)).read_bytes()))
         except (OSError, ValueError, EOFError, TypeError):
-            pass
-        index = CharIndex(texts)
-        if folder.is_dir():
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            try:
-                tmp.write_bytes(marshal.dumps(index.to_data()))
-                os.replace(tmp, path)
-            except OSError:
-                tmp.unlink(missing_ok=True)
-        return index
+            return CharIndex(texts)
 
     def known_words(self) -> set[str]:
         if self._known is None:
