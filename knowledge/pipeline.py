@@ -5,9 +5,9 @@
 
 Every retriever implements `retrieval.Retriever`; the ranker sees only candidates and the
 unit evidence, so a further retriever joins by being added to `retrievers`. The confidence
-of a hit is the model's probability that the unit answers the question; below the fitted
-threshold, or when the question names an adjacent topic the unit does not cover, the
-service abstains.
+of a hit is the ranker's probability that the unit answers the question. Whether to answer at
+all is a second fitted model over the ranked list (`answerable`): below its threshold, or when
+the question names an adjacent topic the best unit does not cover, the service abstains.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from .corpus import Unit
 from .index import IndexHandle
 from .query import AnalysedQuery, QueryAnalyzer
 from .ranking.config import RankingConfig
-from .ranking.features import Scored, Signals, featurize, probability
+from .ranking.features import Scored, Signals, answerability, answerable_features, featurize, probability
 from .retrieval import Retriever
 from .retrieval.bm25f import BM25FUnitRetriever
 from .retrieval.chars import CharUnitRetriever, top_candidates, unit_text
@@ -43,6 +43,7 @@ class SearchResult:
     query: AnalysedQuery
     hits: list[Hit]
     uncovered: list[str] = field(default_factory=list)  # adjacent topics named, not covered by the top hit
+    answerable: float = 0.0  # probability that the corpus answers the question at all
 
     @property
     def confidence(self) -> float:
@@ -87,7 +88,8 @@ class AnswerPipeline:
 
     @property
     def threshold(self) -> float:
-        return self.cfg.threshold
+        """The answerability below which the service abstains."""
+        return self.cfg.answerable_threshold
 
     def close(self) -> None:
         self.units.close()
@@ -119,4 +121,4 @@ class AnswerPipeline:
                     s.highlight.text if s.highlight else "", s.similar) for s in scored[:limit]]
         top = scored[0].unit_pos if scored else None
         uncovered = [t.name for t in query.topics if top not in t.units]
-        return SearchResult(query, hits, uncovered)
+        return SearchResult(query, hits, uncovered, round(answerability(answerable_features(scored), self.cfg), 3))

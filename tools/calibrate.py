@@ -10,10 +10,17 @@ Data (never the evaluation set in ../shared/eval):
 
 Every question is assigned to one of K folds. Its candidates and features are computed with
 the question retrievers, the units' `asked` field and the document frequencies of the other
-folds only, so a held-out question never meets itself. A logistic regression over the named features (see
-knowledge/ranking/config.py) is then cross-validated over the same folds: fitted on K-1
-folds, the threshold chosen on those folds, scored on the held-out one. The final model is
-fitted on all rows, with the threshold chosen on the out-of-fold probabilities.
+folds only, so a held-out question never meets itself. Two logistic regressions (see
+knowledge/ranking/config.py) are then cross-validated over the same folds:
+
+- the ranker, over the named features of every (question, candidate unit) pair, labelled by
+  whether the candidate is the question's unit;
+- the answerability model, over question-level features of the ranked list, labelled by
+  whether the question is one the documents answer (an authored question) or not (a negative).
+
+Each is fitted on K-1 folds, the abstention threshold chosen on those folds, and scored on the
+held-out one. The final models are fitted on all rows, with the threshold chosen on the
+out-of-fold answerabilities.
 """
 from __future__ import annotations
 
@@ -32,7 +39,8 @@ sys.path.insert(0, str(ROOT))
 from knowledge.corpus import BUILTIN_CORPUS  # noqa: E402
 from knowledge.index import open_index, unit_doc_freq  # noqa: E402
 from knowledge.pipeline import AnswerPipeline  # noqa: E402
-from knowledge.ranking.config import FEATURES, RANKING_FILE, RankingConfig  # noqa: E402
+from knowledge.ranking.config import ANSWERABLE_FEATURES, FEATURES, RANKING_FILE, RankingConfig  # noqa: E402
+from knowledge.ranking.features import Scored, answerable_features  # noqa: E402
 from knowledge.retrieval.questions import QuestionRetriever  # noqa: E402
 
 NEGATIVES = ROOT / "tools" / "data" / "out_of_scope.yaml"
@@ -86,20 +94,52 @@ def fit(records):
     return model.coef_[0], float(model.intercept_[0])
 
 
-def outcomes(records, weights, bias):
-    """Per question: (gold, group, top unit, top probability, rank of gold, scope guard)."""
-    out = []
-    scope_idx = FEATURES.index("scope_miss")
+def ranked(r, weights, bias) -> list[Scored]:
+    """A record's candidates with the ranker's probabilities, best first (as the pipeline orders them)."""
+    if not r["rows"]:
+        return []
+    probs = predict(weights, bias, [f for _, f in r["rows"]])
+    out = [Scored(pos, dict(zip(FEATURES, feats)), probability=float(p)) for (pos, feats), p in zip(r["rows"], probs)]
+    out.sort(key=lambda s: (-s.probability, s.unit_pos))
+    return out
+
+
+def question_rows(records, weights, bias):
+    """Answerability features (in ANSWERABLE_FEATURES order) of every record; None without candidates."""
+    rows = []
     for r in records:
-        if not r["rows"]:
+        f = answerable_features(ranked(r, weights, bias))
+        rows.append([f[n] for n in ANSWERABLE_FEATURES] if f else None)
+    return rows
+
+
+def fit_answerable(records, weights, bias):
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    X, y = [], []
+    for r, row in zip(records, question_rows(records, weights, bias)):
+        if row is not None:
+            X.append(row)
+            y.append(int(r["gold"] is not None))
+    model = LogisticRegression(C=1.0, max_iter=5000)
+    model.fit(np.array(X), np.array(y))
+    return model.coef_[0], float(model.intercept_[0])
+
+
+def outcomes(records, weights, bias, a_weights, a_bias):
+    """Per question: (gold, group, top unit, answerability, rank of gold, scope guard)."""
+    out = []
+    rows = question_rows(records, weights, bias)
+    for r, row in zip(records, rows):
+        order = ranked(r, weights, bias)
+        if not order:
             out.append((r["gold"], r["group"], None, 0.0, None, False))
             continue
-        probs = predict(weights, bias, [f for _, f in r["rows"]])
-        order = sorted(range(len(probs)), key=lambda i: (-probs[i], r["rows"][i][0]))
-        ranked = [r["rows"][i][0] for i in order]
-        rank = ranked.index(r["gold"]) + 1 if r["gold"] in ranked else None
-        top = order[0]
-        out.append((r["gold"], r["group"], ranked[0], float(probs[top]), rank, r["rows"][top][1][scope_idx] > 0))
+        units = [s.unit_pos for s in order]
+        rank = units.index(r["gold"]) + 1 if r["gold"] in units else None
+        answerable = float(predict(a_weights, a_bias, [row])[0])
+        out.append((r["gold"], r["group"], units[0], answerable, rank, order[0].features["scope_miss"] > 0))
     return out
 
 
@@ -129,7 +169,7 @@ MIN_ABSTAIN = 0.90
 
 def choose_threshold(outs) -> float:
     """The lowest threshold that declines at least MIN_ABSTAIN of the out-of-scope questions."""
-    candidates = [i / 100 for i in range(5, 96)]
+    candidates = [i / 100 for i in range(1, 100)]
     for t in candidates:
         if metrics(outs, t)["abstain"] >= MIN_ABSTAIN:
             return t
@@ -152,8 +192,9 @@ def main() -> int:
         train = [r for r in records if r["fold"] != f]
         test = [r for r in records if r["fold"] == f]
         w, b = fit(train)
-        t = choose_threshold(outcomes(train, w, b))
-        test_out = outcomes(test, w, b)
+        aw, ab = fit_answerable(train, w, b)
+        t = choose_threshold(outcomes(train, w, b, aw, ab))
+        test_out = outcomes(test, w, b, aw, ab)
         oof.extend(test_out)
         m = metrics(test_out, t)
         fold_figures.append({"fold": f, "threshold": t, "hit1": round(m["hit1"], 3), "abstain": round(m["abstain"], 3)})
@@ -162,17 +203,19 @@ def main() -> int:
     cv_hit1 = sum(x["hit1"] for x in fold_figures) / args.folds
     cv_abstain = sum(x["abstain"] for x in fold_figures) / args.folds
     weights, bias = fit(records)
+    a_weights, a_bias = fit_answerable(records, weights, bias)
     threshold = choose_threshold(oof)
     pooled = metrics(oof, threshold)
     print(f"CV (mean over {args.folds} folds): hit@1 {cv_hit1:.3f}, abstention on out-of-scope {cv_abstain:.3f}")
     print(f"pooled out-of-fold at threshold {threshold:.2f}: hit@1 {pooled['hit1']:.3f} hit@3 {pooled['hit3']:.3f} "
           f"abstain {pooled['abstain']:.3f} by group {pooled['by_group']}")
-    print("weights:", {n: round(float(v), 3) for n, v in zip(FEATURES, weights)}, "bias", round(bias, 3))
+    print("ranker:", {n: round(float(v), 3) for n, v in zip(FEATURES, weights)}, "bias", round(bias, 3))
     if args.dry_run:
         return 0
     data = yaml.safe_load(RANKING_FILE.read_text(encoding="utf-8")) if RANKING_FILE.is_file() else {}
-    data["model"] = {"weights": {n: round(float(v), 4) for n, v in zip(FEATURES, weights)},
-                     "bias": round(bias, 4), "threshold": threshold}
+    data["model"] = {"weights": {n: round(float(v), 4) for n, v in zip(FEATURES, weights)}, "bias": round(bias, 4)}
+    data["answerable"] = {"weights": {n: round(float(v), 4) for n, v in zip(ANSWERABLE_FEATURES, a_weights)},
+                          "bias": round(a_bias, 4), "threshold": threshold}
     data["fitted"] = {
         "command": "python tools/calibrate.py" + (f" --folds {args.folds}" if args.folds != 5 else "") + (f" --seed {args.seed}" if args.seed != 1 else ""),
         "date": dt.date.today().isoformat(),
@@ -186,7 +229,7 @@ def main() -> int:
         "per_fold": fold_figures,
     }
     header = ("# Ranking configuration: every number that shapes the answer ranking (see knowledge/ranking/config.py).\n"
-              "# analysis and retrieval: set by hand. model and fitted: written by tools/calibrate.py; do not edit by hand.\n")
+              "# analysis and retrieval: set by hand. model, answerable and fitted: written by tools/calibrate.py; do not edit by hand.\n")
     RANKING_FILE.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     print(f"written: {RANKING_FILE}")
     return 0

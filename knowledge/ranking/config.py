@@ -1,9 +1,11 @@
 """Every number that shapes ranking, in one place: `corpus/ranking.yaml`.
 
 `analysis` and `retrieval` values are set by hand (see the comments in the file);
-`model` holds the logistic-regression weights over the named features and the abstention
-threshold, fitted by `tools/calibrate.py` together with its cross-validation figures. The
-query path reads plain numbers; no fitting library is imported here.
+`model` holds the ranker: logistic-regression weights over the named candidate features (the
+probability that a unit answers the question). `answerable` holds the second model: weights
+over question-level features (does the corpus answer the question at all?) and the abstention
+threshold. Both are fitted by `tools/calibrate.py` together with their cross-validation
+figures. The query path reads plain numbers; no fitting library is imported here.
 """
 from __future__ import annotations
 
@@ -38,6 +40,13 @@ FEATURES = (
 GAP_FEATURES = ("coverage_all", "char_unit", "sentence", "qmatch", "noun_coverage", "head", "char_q3")
 FEATURES = FEATURES + tuple(f"{name}_gap" for name in GAP_FEATURES)
 
+# Question-level features of the answerability model (does the corpus answer this question at
+# all?): the ranked list's best probability and its margin over the second, the number of
+# candidates (log), and for every candidate feature its value at the best candidate ("top_")
+# and its maximum over all candidates ("max_").
+ANSWERABLE_FEATURES = (("top_probability", "margin", "log_candidates")
+                       + tuple(f"top_{name}" for name in FEATURES) + tuple(f"max_{name}" for name in FEATURES))
+
 
 @dataclass
 class RankingConfig:
@@ -60,7 +69,10 @@ class RankingConfig:
     # model (fitted by tools/calibrate.py)
     weights: dict[str, float] = field(default_factory=lambda: {f: 0.0 for f in FEATURES})
     bias: float = 0.0
-    threshold: float = 0.5
+    # answerability (fitted by tools/calibrate.py): the service abstains below answerable_threshold
+    answerable_weights: dict[str, float] = field(default_factory=lambda: {f: 0.0 for f in ANSWERABLE_FEATURES})
+    answerable_bias: float = 0.0
+    answerable_threshold: float = 0.5
     fitted: dict = field(default_factory=dict)
 
     @classmethod
@@ -76,6 +88,9 @@ class RankingConfig:
         model = data.get("model") or {}
         cfg.weights = {f: float((model.get("weights") or {}).get(f, 0.0)) for f in FEATURES}
         cfg.bias = float(model.get("bias", 0.0))
-        cfg.threshold = float(model.get("threshold", 0.5))
+        answerable = data.get("answerable") or {}
+        cfg.answerable_weights = {f: float((answerable.get("weights") or {}).get(f, 0.0)) for f in ANSWERABLE_FEATURES}
+        cfg.answerable_bias = float(answerable.get("bias", 0.0))
+        cfg.answerable_threshold = float(answerable.get("threshold", 0.5))
         cfg.fitted = data.get("fitted") or {}
         return cfg

@@ -11,7 +11,7 @@ from ..query import AnalysedQuery, coverage
 from ..retrieval import Candidate
 from ..retrieval.questions import QuestionRetriever
 from ..retrieval.sentences import Highlight, best_sentences
-from .config import GAP_FEATURES, RankingConfig
+from .config import FEATURES, GAP_FEATURES, RankingConfig
 
 
 @dataclass
@@ -116,6 +116,31 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
     return out
 
 
-def probability(features: dict[str, float], cfg: RankingConfig) -> float:
-    z = cfg.bias + sum(cfg.weights.get(k, 0.0) * v for k, v in features.items())
+def _logistic(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def probability(features: dict[str, float], cfg: RankingConfig) -> float:
+    """The ranker: probability that the candidate unit answers the question."""
+    return _logistic(cfg.bias + sum(cfg.weights.get(k, 0.0) * v for k, v in features.items()))
+
+
+def answerable_features(scored: list[Scored]) -> dict[str, float]:
+    """Question-level features (`config.ANSWERABLE_FEATURES`) of candidates ranked best first."""
+    if not scored:
+        return {}
+    top = scored[0]
+    f = {"top_probability": top.probability,
+         "margin": top.probability - (scored[1].probability if len(scored) > 1 else 0.0),
+         "log_candidates": math.log(len(scored))}
+    for name in FEATURES:
+        f[f"top_{name}"] = top.features[name]
+        f[f"max_{name}"] = max(s.features[name] for s in scored)
+    return f
+
+
+def answerability(features: dict[str, float], cfg: RankingConfig) -> float:
+    """Probability that the corpus answers the question at all (0 without candidates)."""
+    if not features:
+        return 0.0
+    return _logistic(cfg.answerable_bias + sum(cfg.answerable_weights.get(k, 0.0) * v for k, v in features.items()))
