@@ -24,6 +24,8 @@ from .extract import ExtractError
 from .router import route
 
 MAX_QUESTION = 1000
+# asked once and discarded by `warm_up`: one calculator question, one with an unknown word
+WARM_UP_QUESTIONS = ("Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Monat?", "Wie wird das Wetter morgen?")
 ABSTAIN_TEXT = "Dazu finde ich in den Dokumenten keine verlässliche Antwort."
 SCOPE_TEXT = ("Die Dokumente behandeln die Unterstützte Beschäftigung nach § 55 SGB IX (InbeQ und Berufsbegleitung), "
               "das Jobcoaching in Baden-Württemberg und den Integrationsprozess der Bundesagentur für Arbeit.")
@@ -128,6 +130,16 @@ class Lotse:
                     self._handle = None
                     self._searcher = AnswerPipeline(self.handle)
             return self._searcher
+
+    def warm_up(self) -> None:
+        """Load what a first question would otherwise load on its way: the index and pipeline,
+        the spelling word list, and the calculators' rules and patterns (by answering one
+        calculator question and one with a word the documents lack, and discarding both).
+        Run off the UI thread after opening, so the user's first question is as quick as any."""
+        self.searcher
+        self.handle.known_words()
+        for question in WARM_UP_QUESTIONS:
+            self.ask(question)
 
     def rebuild(self) -> IndexHandle:
         """Build the index anew (`lotse index`); one this process has just built is kept."""

@@ -215,24 +215,37 @@ def coverage(query: AnalysedQuery, terms: frozenset[str] | set[str], nouns_only:
     """Share of the question's information (IDF-weighted concepts) found in `terms`.
 
     Each concept counts with its best alternative found; `topic_hit(topic) -> bool` says
-    whether the unit names an adjacent topic the concept names."""
+    whether the unit names an adjacent topic the concept names. The share depends only on
+    which of the question's stems `terms` holds, so it is computed once per such set and
+    remembered for the question (a ranked list asks it for hundreds of term sets)."""
     plan = query.plan
     total = plan.noun_total if nouns_only else plan.total
     if not total:
         return 0.0
-    got = 0.0
-    for info, noun, topic, alts in plan.items:
-        if nouns_only and not noun:
-            continue
-        if topic is not None:
-            if topic_hit is not None and topic_hit(topic):
+    found = plan.stems & terms if isinstance(terms, (set, frozenset)) else plan.stems.intersection(terms)
+    got = plan.share(found, nouns_only) if found else 0.0
+    if plan.has_topics:
+        for info, noun, topic, _ in plan.items:
+            if topic is not None and not (nouns_only and not noun) and topic_hit is not None and topic_hit(topic):
                 got += info
-            continue
-        for w, alt in alts:  # best weight first: the first alternative found is the best
-            if (alt[0] in terms) if len(alt) == 1 else all(s in terms for s in alt):
-                got += info * w
-                break
     return got / total
+
+
+def coverages(query: AnalysedQuery, term_sets: list[frozenset[str]]) -> list[float]:
+    """`coverage(query, terms)` for many term sets (sentences, authored questions), no adjacent topics met."""
+    plan = query.plan
+    total, stems, shares = plan.total, plan.stems, plan.shares
+    if not total:
+        return [0.0] * len(term_sets)
+    out = []
+    for terms in term_sets:
+        found = stems & terms
+        if not found:
+            out.append(0.0)
+            continue
+        got = shares.get((found, False))
+        out.append((got if got is not None else plan.share(found, False)) / total)
+    return out
 
 
 @dataclass(frozen=True)
@@ -242,6 +255,25 @@ class CoveragePlan:
     items: tuple[tuple[float, bool, Topic | None, tuple[tuple[float, tuple[str, ...]], ...]], ...]
     total: float
     noun_total: float
+    stems: frozenset[str] = frozenset()  # every stem of an alternative (not of adjacent topics)
+    has_topics: bool = False
+    # (stems found, nouns only) -> information found: the memo of `coverage`
+    shares: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def share(self, found: frozenset[str], nouns_only: bool) -> float:
+        """Information met by the stems `found` (adjacent topics aside), remembered per set."""
+        got = self.shares.get((found, nouns_only))
+        if got is None:
+            got = 0.0
+            for info, noun, topic, alts in self.items:
+                if topic is not None or (nouns_only and not noun):
+                    continue
+                for w, alt in alts:  # best weight first: the first alternative found is the best
+                    if (alt[0] in found) if len(alt) == 1 else all(x in found for x in alt):
+                        got += info * w
+                        break
+            self.shares[(found, nouns_only)] = got
+        return got
 
     @classmethod
     def of(cls, concepts: list[Concept]) -> "CoveragePlan":
@@ -249,4 +281,6 @@ class CoveragePlan:
             (c.info, c.noun, c.topic, tuple(sorted(((w, alt) for alt, w in c.alternatives.items() if w > 0),
                                                    key=lambda x: -x[0])))
             for c in concepts if c.weight != 0.0)
-        return cls(items, sum(i[0] for i in items), sum(i[0] for i in items if i[1]))
+        stems = frozenset(x for _, _, topic, alts in items if topic is None for _, alt in alts for x in alt)
+        return cls(items, sum(i[0] for i in items), sum(i[0] for i in items if i[1]), stems,
+                   any(i[2] is not None for i in items))

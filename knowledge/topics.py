@@ -77,9 +77,10 @@ def compile_topics(terms: list[tuple[str, list[str]]], analyze: Callable[[str], 
                    unit_stems: list[list[str]]) -> list[Topic]:
     """Analyse the topic terms and find the units that name each topic."""
     topics = []
+    stem_sets = [frozenset(seq) for seq in unit_stems]  # a unit lacking a phrase's stems cannot name it
     for name, words in terms:
         phrases = tuple(dict.fromkeys(p for p in (tuple(analyze(w)) for w in words) if p))
-        units = frozenset(i for i, seq in enumerate(unit_stems)
-                          if any(contains(seq, p) is not None for p in phrases))
+        units = frozenset(i for i, (seq, have) in enumerate(zip(unit_stems, stem_sets))
+                          if any(p[0] in have and have.issuperset(p) and contains(seq, p) is not None for p in phrases))
         topics.append(Topic(name, phrases, units))
     return topics

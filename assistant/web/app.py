@@ -316,7 +316,7 @@ def create_app(service=None, log_questions: bool | None = None) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(_app):
-        await run_in_threadpool(lambda: service.searcher)  # open the index before the first visitor
+        await run_in_threadpool(service.warm_up)  # open the index and load the rest before the first visitor
         yield
 
     return Starlette(routes=routes, exception_handlers={HTTPException: http_error}, lifespan=lifespan,

@@ -21,6 +21,10 @@ from .tokenize import tokenize
 _stem = lru_cache(maxsize=1 << 17)(stemmer_for_language("de"))  # a corpus has a few thousand distinct words
 
 
+MAX_REMEMBERED = 200_000  # distinct words whose analysis the analyzer keeps
+_MISSING = object()
+
+
 def stem(folded: str) -> str:
     return _stem(folded)
 
@@ -46,6 +50,8 @@ class Analyzer:
     def __init__(self, lemmas: LemmaTable | None = None, splitter: CompoundSplitter | None = None):
         self.lemmas = lemmas or LemmaTable()
         self.splitter = splitter
+        # word as typed -> its analysis (a corpus repeats its words many times over)
+        self._analysed: dict[str, tuple[str, str, tuple[str, ...], str] | None] = {}
 
     def normalize(self, word: str) -> str:
         """Lemma + folding of one word (no stemming)."""
@@ -53,6 +59,17 @@ class Analyzer:
         return fold(self.lemmas.lemma(low))
 
     def term(self, word: str, position: int = 0) -> Term | None:
+        done = self._analysed.get(word, _MISSING)
+        if done is _MISSING:
+            done = self._analyse(word)
+            if len(self._analysed) < MAX_REMEMBERED:
+                self._analysed[word] = done
+        if done is None:  # a stopword
+            return None
+        folded, stemmed, parts, root = done
+        return Term(word, folded, stemmed, list(parts), position, root)
+
+    def _analyse(self, word: str) -> tuple[str, str, tuple[str, ...], str] | None:
         low = word.lower()
         if is_stopword(fold(low)):
             return None
@@ -64,7 +81,7 @@ class Analyzer:
             for part in self.splitter.split(folded):
                 parts.append(stem(fold(self.lemmas.lemma(part))))
         root = derivational_root(folded) or ""
-        return Term(word, folded, stem(folded), parts, position, "~" + root if root else "")
+        return folded, stem(folded), tuple(parts), "~" + root if root else ""
 
     def terms(self, text: str) -> list[Term]:
         out = []

@@ -44,6 +44,18 @@ def raw_lookup_table() -> dict[str, str]:
     return srsly.read_gzip_json(path.with_name(path.name + ".gz"))
 
 
+CHUNKS_PER_TEXT = 500
+
+
+def distinct_chunks(texts: Iterable[str]) -> list[str]:
+    """The texts' whitespace-separated chunks, each once (in order of first occurrence), as texts
+    of CHUNKS_PER_TEXT chunks. spaCy tokenizes every chunk on its own and its lookup lemmas
+    have no context, so this gives the same tokens and lemmas as the whole texts, with each
+    repeated word analysed once."""
+    chunks = list(dict.fromkeys(chunk for text in texts for chunk in text.split()))
+    return [" ".join(chunks[i:i + CHUNKS_PER_TEXT]) for i in range(0, len(chunks), CHUNKS_PER_TEXT)]
+
+
 def compile_lemma_table(nlp, texts: Iterable[str], extra_words: Iterable[str] = ()) -> tuple[dict[str, str], set[str]]:
     """Return (lowercase form -> lowercase lemma, set of all German word forms in the lookup table).
 
@@ -53,7 +65,7 @@ def compile_lemma_table(nlp, texts: Iterable[str], extra_words: Iterable[str] = 
     """
     table: dict[str, str] = {}
     corpus_lemmas: set[str] = set()
-    for doc in nlp.pipe(list(texts), batch_size=64):
+    for doc in nlp.pipe(distinct_chunks(texts), batch_size=8):
         for tok in doc:
             if not tok.is_alpha:
                 continue

@@ -108,6 +108,12 @@ class Thesaurus:
     def __init__(self, groups: list[list[tuple[str, ...]]], idioms: list[tuple[str, str]] | None = None):
         """`groups`: each member already analysed into a tuple of stems."""
         self.groups = [[m for m in g if m] for g in groups]
+        # first stem of a member -> (group number, member): a question's stems look up only
+        # the members that can start at them, not every group
+        self.starts: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for gi, g in enumerate(self.groups):
+            for m in g:
+                self.starts.setdefault(m[0], []).append((gi, m))
         self.raw_idioms = [(p, w) for p, w in (idioms or [])]
         self.idioms = [(re.compile(rf"\b(?:{p})\b"), w) for p, w in self.raw_idioms]
 
@@ -121,14 +127,19 @@ class Thesaurus:
         return cls([[tuple(analyze(member)) for member in g] for g in groups], idioms)
 
     def expansions(self, stems: list[str]) -> list[Expansion]:
+        """Per group the question names: its first member found (in the group's order) and the others."""
+        first: dict[int, int] = {}  # group number -> index of the first member found in it
+        for i, s in enumerate(stems):
+            for gi, member in self.starts.get(s, ()):
+                if tuple(stems[i:i + len(member)]) == member:
+                    idx = self.groups[gi].index(member)
+                    if gi not in first or idx < first[gi]:
+                        first[gi] = idx
         found = []
-        for group in self.groups:
-            for member in group:
-                n = len(member)
-                if any(tuple(stems[i:i + n]) == member for i in range(len(stems) - n + 1)):
-                    others = tuple(m for m in group if m != member)
-                    found.append(Expansion(member, others))
-                    break
+        for gi in sorted(first):
+            group = self.groups[gi]
+            member = group[first[gi]]
+            found.append(Expansion(member, tuple(m for m in group if m != member)))
         return found
 
     def to_data(self) -> dict:

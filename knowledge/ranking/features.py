@@ -4,12 +4,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..analysis.fold import fold
 from ..query import AnalysedQuery, coverage
 from ..retrieval import Candidate
-from ..retrieval.questions import QuestionRetriever
+from ..retrieval.questions import QuestionRetriever, sort_words
 from ..retrieval.sentences import Highlight, best_sentences
 from .config import FEATURES, GAP_FEATURES, RankingConfig
 
@@ -64,6 +64,7 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
         all(known(s) for s in alt) for alt in c.alternatives)) / info
     named_topics = query.topics
     folded_query = fold(query.text)
+    sorted_query = sort_words(folded_query)
     best_char_q = max((char_q.get(p, (0.0, 0.0))[0] for p in by_unit), default=0.0) or 1.0
     out = []
     for pos, found in by_unit.items():
@@ -77,7 +78,7 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
             scored = sorted(((qcov.get(i, 0.0), questions.questions[i].text) for i in qs), reverse=True)
             qmatch = scored[0][0]
             similar = [t for _, t in scored[:3]]
-            fz = max(fuzz.token_sort_ratio(folded_query, f) for f in questions.folded_of_unit(pos)) / 100.0
+            fz = process.extractOne(sorted_query, questions.sorted_words_of_unit(pos), scorer=fuzz.ratio)[1] / 100.0
         else:
             # a unit without authored questions (a provider's document): its heading stands in
             qmatch = coverage(query, ev.head, topic_hit=hit)
@@ -133,9 +134,10 @@ def answerable_features(scored: list[Scored]) -> dict[str, float]:
     f = {"top_probability": top.probability,
          "margin": top.probability - (scored[1].probability if len(scored) > 1 else 0.0),
          "log_candidates": math.log(len(scored))}
-    for name in FEATURES:
+    maxima = map(max, zip(*([s.features[name] for name in FEATURES] for s in scored)))
+    for name, best in zip(FEATURES, maxima):
         f[f"top_{name}"] = top.features[name]
-        f[f"max_{name}"] = max(s.features[name] for s in scored)
+        f[f"max_{name}"] = best
     return f
 
 

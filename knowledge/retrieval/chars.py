@@ -15,6 +15,7 @@ import math
 from array import array
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import chain
 
 from ..analysis.fold import fold
 from ..analysis.stopwords import is_stopword
@@ -23,15 +24,19 @@ from ..query import AnalysedQuery
 from . import Candidate
 
 NGRAM_SIZES = (3, 4, 5)
-FORMAT = 3  # of `to_data`
+FORMAT = 4  # of `to_data`
 MAX_DF = 0.5  # share of the texts above which an n-gram is ignored
+# longest posting list kept: an n-gram's texts with the highest weights (an impact-ordered
+# index). The built-in corpus never reaches it; in a large one the texts dropped are those
+# in which the n-gram counts least, and a question's time stays bounded
+MAX_POSTING = 1000
+
+
+_log = lru_cache(maxsize=1024)(math.log)
 
 
 def ngrams(text: str) -> Counter[str]:
-    grams: Counter[str] = Counter()
-    for tok in tokenize(text):
-        grams.update(_word_grams(tok.text))
-    return grams
+    return Counter(chain.from_iterable(_word_grams(tok.text) for tok in tokenize(text)))
 
 
 @lru_cache(maxsize=65536)
@@ -66,9 +71,15 @@ class CharIndex:
             for g, w in self._vector(c).items():
                 ids[g].append(i)
                 weights[g].append(w)
+        for g, ws in weights.items():
+            if len(ws) > MAX_POSTING:
+                keep = sorted(heapq.nlargest(MAX_POSTING, range(len(ws)), key=ws.__getitem__))
+                ids[g] = [ids[g][k] for k in keep]
+                weights[g] = [ws[k] for k in keep]
         # per n-gram: the text numbers and weights as packed arrays (compact, and quick to load)
         self.postings: dict[str, tuple[bytes, bytes]] = {
             g: (array("i", ids[g]).tobytes(), array("d", weights[g]).tobytes()) for g in ids}
+        self._decoded: dict[str, tuple[array, array]] = {}
 
     def to_data(self) -> tuple:
         """Plain values (for `marshal`): the index kept beside the search index loads in milliseconds."""
@@ -84,20 +95,33 @@ class CharIndex:
         index = cls.__new__(cls)
         index.idf, index.default_idf = idf, default_idf
         index.postings = postings
+        index._decoded = {}
         return index
 
     def _vector(self, counts: Counter[str]) -> dict[str, float]:
-        vec = {g: (1.0 + math.log(tf)) * idf for g, tf in counts.items() if (idf := self.idf.get(g, self.default_idf))}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        """Unit-length TF-IDF vector with sublinear term frequency (1 + log tf)."""
+        idf, default = self.idf.get, self.default_idf
+        vec = {g: (1.0 + _log(tf)) * w for g, tf in counts.items() if (w := idf(g, default))}
+        norm = math.sqrt(math.fsum(v * v for v in vec.values())) or 1.0
         return {g: v / norm for g, v in vec.items()}
+
+    def _posting(self, gram: str) -> tuple[array, array] | None:
+        """An n-gram's text numbers and weights, unpacked on first use and kept."""
+        got = self._decoded.get(gram)
+        if got is None:
+            packed = self.postings.get(gram)
+            if packed is None:
+                return None
+            got = self._decoded[gram] = (array("i", packed[0]), array("d", packed[1]))
+        return got
 
     def similarities(self, text: str) -> dict[int, float]:
         """Cosine similarity to every indexed text that shares an n-gram with `text`."""
         sims: dict[int, float] = defaultdict(float)
         for g, w in self._vector(ngrams(text)).items():
-            posting = self.postings.get(g)
+            posting = self._posting(g)
             if posting is not None:
-                for i, v in zip(array("i", posting[0]), array("d", posting[1])):
+                for i, v in zip(*posting):
                     sims[i] += w * v
         return sims
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..analysis.fold import fold
-from ..query import AnalysedQuery, coverage
+from ..query import AnalysedQuery, coverages
 from . import Candidate
 from .chars import CharIndex, CharQuestionRetriever
 
@@ -58,6 +58,8 @@ class QuestionRetriever:
         self.avg_len = (sum(len(q.terms) for q in questions) / len(questions)) if questions else 1.0
         self.asked = asked_terms(questions)
         self.folded = [fold(q.text) for q in questions]  # for character similarity, folded once
+        # the folded words in sorted order: token_sort_ratio is the plain ratio of these
+        self.sorted_words = [sort_words(f) for f in self.folded]
         texts = [q.text for q in questions]
         self.chars = CharQuestionRetriever([q.unit_pos for q in questions], texts, char_index(texts))
 
@@ -71,7 +73,8 @@ class QuestionRetriever:
             for alt in c.alternatives:
                 for s in alt:
                     seen.update(self.postings.get(s, ()))
-        return {i: coverage(query, self.questions[i].terms) for i in seen}
+        ids = list(seen)
+        return dict(zip(ids, coverages(query, [self.questions[i].terms for i in ids])))
 
     def score_questions(self, query: AnalysedQuery, coverages: dict[int, float] | None = None) -> dict[int, float]:
         cov = self.coverages(query) if coverages is None else coverages
@@ -94,3 +97,11 @@ class QuestionRetriever:
 
     def folded_of_unit(self, unit_pos: int) -> list[str]:
         return [self.folded[i] for i in self.by_unit.get(unit_pos, ())]
+
+    def sorted_words_of_unit(self, unit_pos: int) -> list[str]:
+        return [self.sorted_words[i] for i in self.by_unit.get(unit_pos, ())]
+
+
+def sort_words(text: str) -> str:
+    """A text's words in sorted order (rapidfuzz's token_sort_ratio compares texts so)."""
+    return " ".join(sorted(text.split()))

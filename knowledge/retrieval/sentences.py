@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..query import AnalysedQuery, coverage
+from ..query import AnalysedQuery, coverages
 
 ABBREVIATIONS = frozenset("""z b d h u a i s v o g abs nr s ggf bzw vgl ca dr etc usw inkl max min gem lt ziff
 bspw evtl sog tel str art ff f mio zzgl insb jhd lfd""".split())
@@ -55,16 +55,23 @@ def answer_start(text: str, question: str) -> int:
 
 @dataclass
 class Highlight:
-    text: str
+    """The best 1-3 sentences of a unit: their score and spans; the text is cut out when read
+    (only the hits shown need it, while every candidate needs the score)."""
+
+    source: str
     score: float
     spans: list[tuple[int, int]]
+
+    @property
+    def text(self) -> str:
+        return " ".join(_clean(self.source[a:b]) for a, b in self.spans)
 
 
 def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]],
                    sentence_terms: list[frozenset[str]]) -> Highlight:
     if not spans:
         return Highlight("", 0.0, [])
-    scores = [coverage(query, terms) for terms in sentence_terms]
+    scores = coverages(query, sentence_terms)
     best = max(range(len(spans)), key=lambda i: (scores[i], -i))
     chosen = [best]
     nxt = best + 1
@@ -74,9 +81,7 @@ def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]]
             break
         chosen.append(nxt)
         nxt += 1
-    picked = [spans[i] for i in chosen]
-    out = " ".join(_clean(text[a:b]) for a, b in picked)
-    return Highlight(out, scores[best], picked)
+    return Highlight(text, scores[best], [spans[i] for i in chosen])
 
 
 def _clean(s: str) -> str:

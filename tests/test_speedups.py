@@ -1,0 +1,58 @@
+"""The query path's shortcuts give the same results as the plain computations they replace."""
+import pytest
+
+from knowledge.analysis import lemmas as lemma_module
+from knowledge.analysis.analyzer import Analyzer
+from knowledge.analysis.lemmas import LemmaTable, distinct_chunks
+from knowledge.analysis.thesaurus import Thesaurus
+from knowledge.query import coverage, coverages
+from knowledge.retrieval import chars
+from knowledge.retrieval.chars import CharIndex
+
+
+def test_the_analyzer_remembers_words_but_not_positions_and_keeps_stopwords_out():
+    a = Analyzer(LemmaTable({"teilnehmern": "teilnehmer"}))
+    first, again = a.term("Teilnehmern", 3), a.term("Teilnehmern", 7)
+    assert (first.folded, first.stem, first.position) == ("teilnehmer", again.stem, 3) and again.position == 7
+    first.parts.append("x")  # a caller changing its term does not change the remembered analysis
+    assert "x" not in a.term("Teilnehmern").parts
+    assert a.term("und") is None and a.term("und") is None
+    assert [t.stem for t in a.terms("Urlaub und Urlaub")] == [a.term("Urlaub").stem] * 2
+
+
+def test_lemmas_are_compiled_from_each_distinct_chunk_once_in_order_of_first_occurrence(monkeypatch):
+    monkeypatch.setattr(lemma_module, "CHUNKS_PER_TEXT", 2)
+    assert distinct_chunks(["Die Teilnehmer,  die Teilnehmer\nbekommen", "Urlaub. Die"]) == [
+        "Die Teilnehmer,", "die Teilnehmer", "bekommen Urlaub."]
+
+
+def test_thesaurus_finds_each_group_by_its_first_member_named_in_the_group_order():
+    t = Thesaurus([[("ub",), ("unterstutzt", "beschaft")], [("urlaub",), ("unterweisungsfrei", "zeit")]])
+    found = t.expansions(["unterweisungsfrei", "zeit", "ub", "unterstutzt", "beschaft"])
+    assert [(e.matched, e.alternatives) for e in found] == [
+        (("ub",), (("unterstutzt", "beschaft"),)), (("unterweisungsfrei", "zeit"), (("urlaub",),))]
+    assert t.expansions(["zeit", "unterweisungsfrei"]) == []
+
+
+def test_many_coverages_at_once_equal_one_at_a_time(lotse):
+    query = lotse.searcher.analyzer.analyse("Bekommen Teilnehmer der InbeQ Urlaub und Fahrtkosten?")
+    sets = [ev.terms for ev in lotse.handle.evidence] + [frozenset(), frozenset({"urlaub"})]
+    assert coverages(query, sets) == pytest.approx([coverage(query, s) for s in sets])
+    assert max(coverages(query, sets)) > 0.5 and coverage(query, frozenset()) == 0.0
+
+
+def test_a_posting_list_keeps_the_texts_where_the_ngram_weighs_most(monkeypatch):
+    texts = ["urlaub", "urlaub urlaub fahrt", "urlaub fahrt kosten geld zeit", "fahrt", "kosten", "geld", "zeit"]
+    full = CharIndex(texts).similarities("urlaub")
+    monkeypatch.setattr(chars, "MAX_POSTING", 1)
+    cut = CharIndex(texts).similarities("urlaub")
+    assert set(full) == {0, 1, 2} and set(cut) == {0}
+    assert cut[0] == pytest.approx(full[0])
+
+
+def test_warm_up_loads_what_a_first_question_would_and_changes_no_answer(lotse):
+    before = lotse.ask("Haben Teilnehmer Anspruch auf Urlaub?")
+    lotse.warm_up()
+    assert lotse.handle._known is not None
+    after = lotse.ask("Haben Teilnehmer Anspruch auf Urlaub?")
+    assert [a.unit.id for a in after.answers] == [a.unit.id for a in before.answers] and after.answers[0].unit.id == "bagub-faq/12"
