@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test serve bench index clean browser
+.PHONY: install compile run test serve bench index clean browser
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 wird benötigt ($(PYTHON) nicht gefunden)"; exit 1; }
@@ -15,7 +15,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: $(STAMP)
+# byte-compiled once here, so every start of `lotse` skips compiling the sources
+# (also where PYTHONDONTWRITEBYTECODE is set); only changed files are compiled again
+compile: $(STAMP)
+	@$(BIN)/python -m compileall -q assistant knowledge tui >/dev/null
+
+run: $(STAMP) compile
 	$(BIN)/lotse
 
 serve: $(STAMP)
@@ -36,7 +41,7 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest -q -rs -n auto --dist loadfile
 	$(BIN)/lint-imports
 
-bench: $(STAMP)
+bench: $(STAMP) compile
 	$(BIN)/python -m assistant.bench
 
 index: $(STAMP)

@@ -91,3 +91,35 @@ def test_cleanup_keeps_the_newest_other_indexes(tmp_path):
     cleanup(tmp_path, keep=tmp_path / "index-new")
     left = sorted(p.name for p in tmp_path.iterdir())
     assert left == sorted(["index-new"] + names[:KEEP_INDEXES])
+
+
+def test_a_large_corpus_gets_the_same_character_indexes_from_the_second_process(monkeypatch, tmp_path):
+    import knowledge.index as index_module
+
+    monkeypatch.setattr(index_module, "PARALLEL_UNITS", 1)  # the built-in corpus counts as large
+    started = []
+    real_start = index_module.start_char_indexes
+    monkeypatch.setattr(index_module, "start_char_indexes", lambda c, q: started.append(real_start(c, q)) or started[-1])
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "parallel"))
+    parallel = open_index([BUILTIN_CORPUS], lemma_source=STUB_LEMMAS)
+    assert isinstance(started[0], index_module.CharBuild) and started[0].proc.returncode == 0
+    monkeypatch.setattr(index_module, "PARALLEL_UNITS", 10**9)
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "serial"))
+    serial = open_index([BUILTIN_CORPUS], lemma_source=STUB_LEMMAS)
+    files = sorted(p.name for p in (tmp_path / "serial").glob("index-*/chars-*.bin"))
+    assert len(files) == 2
+    for name in files:
+        a = next((tmp_path / "parallel").glob(f"index-*/{name}")).read_bytes()
+        b = next((tmp_path / "serial").glob(f"index-*/{name}")).read_bytes()
+        assert a == b
+    assert AnswerPipeline(parallel).search("Urlaub InbeQ").hits[0].unit.id == AnswerPipeline(serial).search("Urlaub InbeQ").hits[0].unit.id
+
+
+def test_character_indexes_of_other_texts_are_not_taken_from_the_second_process():
+    from knowledge.index import CharBuild
+
+    build = CharBuild({"questions": ["Gibt es Urlaub?"], "units": ["Urlaub\nJa."]})
+    assert build.result({"questions": ["Gibt es Urlaub?"], "units": ["Anders"]}) == {}
+    assert build.proc.returncode is not None
+    same = CharBuild({"questions": ["Gibt es Urlaub?"], "units": ["Urlaub\nJa."]})
+    assert set(same.result({"questions": ["Gibt es Urlaub?"], "units": ["Urlaub\nJa."]})) == {"questions", "units"}

@@ -20,9 +20,12 @@ from pathlib import Path
 
 from ..corpus import document_files
 from ..questions import question_files
+from ..retrieval.chars import FORMAT as CHAR_FORMAT
 from ..topics import topic_files
 
-ANALYSIS_VERSION = "12"  # bump when analysis or schema change: old indexes are then rebuilt
+# bump when analysis or schema change: old indexes are then rebuilt. The character index's own
+# format is part of it, so a changed format never leaves a sealed index without usable files.
+ANALYSIS_VERSION = f"13-c{CHAR_FORMAT}"
 
 
 MANIFEST = "manifest.json"
