@@ -181,7 +181,7 @@ class Lotse:
             error = str(exc)
         result = self.searcher.search(text, limit=limit)
         answers = [self._answer(h.unit, h.confidence, h.highlight, h.similar) for h in result.hits]
-        confident = bool(answers) and result.answerable >= self.searcher.threshold and not result.uncovered
+        confident = self.searcher.confident(result)
         messages = [m for m in (notice,) if m]
         corrections = {k: self.spelling(v) for k, v in result.corrections.items()}
         if corrections:

@@ -6,8 +6,9 @@
 Every retriever implements `retrieval.Retriever`; the ranker sees only candidates and the
 unit evidence, so a further retriever joins by being added to `retrievers`. The confidence
 of a hit is the ranker's probability that the unit answers the question. Whether to answer at
-all is a second fitted model over the ranked list (`answerable`): below its threshold, or when
-the question names an adjacent topic the best unit does not cover, the service abstains.
+all is a second fitted model over the ranked list (`answerable`): below its threshold, when the
+best unit's probability is below the fitted floor, or when the question names an adjacent
+topic the best unit does not cover, the service abstains.
 """
 from __future__ import annotations
 
@@ -90,6 +91,12 @@ class AnswerPipeline:
     def threshold(self) -> float:
         """The answerability below which the service abstains."""
         return self.cfg.answerable_threshold
+
+    def confident(self, result: "SearchResult") -> bool:
+        """Whether the best hit is offered as the answer: the question is answerable, the best
+        unit likely enough, and no adjacent topic named that the best unit does not cover."""
+        return (bool(result.hits) and result.answerable >= self.cfg.answerable_threshold
+                and result.confidence >= self.cfg.min_probability and not result.uncovered)
 
     def close(self) -> None:
         self.units.close()

@@ -78,6 +78,22 @@ def test_answerability_reads_the_ranked_list_best_first():
     assert answerable_features([weak, strong])["top_coverage"] == 0.0
 
 
+def test_an_unlikely_best_passage_is_not_offered_even_when_the_question_seems_answerable(lotse):
+    from knowledge.pipeline import Hit, SearchResult
+
+    pipe = lotse.searcher
+    cfg = pipe.cfg
+    assert 0 < cfg.min_probability < cfg.answerable_threshold < 1
+    query = pipe.analyzer.analyse("Urlaub in der InbeQ")
+    unit = lotse.unit("bagub-faq/12")
+    result = lambda p, a, uncovered=(): SearchResult(query, [Hit(unit, p, {})], list(uncovered), a)  # noqa: E731
+    assert pipe.confident(result(0.5, 0.99))
+    assert not pipe.confident(result(cfg.min_probability - 0.01, 0.99))
+    assert not pipe.confident(result(0.5, cfg.answerable_threshold - 0.01))
+    assert not pipe.confident(result(0.5, 0.99, ["Pflegeleistungen"]))
+    assert not pipe.confident(SearchResult(query, [], [], 0.99))
+
+
 @pytest.mark.parametrize("question", ['AND (* ~"', "?!?!", "x", "Wie wird das Wetter morgen?",
                                       "Wie wird das Wetter morgen in Rostock?"])
 def test_garbage_and_off_topic_questions_abstain(lotse, question):

@@ -73,6 +73,8 @@ class RankingConfig:
     answerable_weights: dict[str, float] = field(default_factory=lambda: {f: 0.0 for f in ANSWERABLE_FEATURES})
     answerable_bias: float = 0.0
     answerable_threshold: float = 0.5
+    # below this probability of the best unit, no passage is offered as the answer
+    min_probability: float = 0.0
     fitted: dict = field(default_factory=dict)
 
     @classmethod
@@ -92,5 +94,6 @@ class RankingConfig:
         cfg.answerable_weights = {f: float((answerable.get("weights") or {}).get(f, 0.0)) for f in ANSWERABLE_FEATURES}
         cfg.answerable_bias = float(answerable.get("bias", 0.0))
         cfg.answerable_threshold = float(answerable.get("threshold", 0.5))
+        cfg.min_probability = float(answerable.get("min_probability", 0.0))
         cfg.fitted = data.get("fitted") or {}
         return cfg
