@@ -97,6 +97,13 @@ def plain(text: str) -> str:
     return re.sub(r"\*\*(.+?)\*\*", r"\1", text, flags=re.S)
 
 
+def definition_text(entry: dict) -> str:
+    """A glossary entry as the lead of a reply to "Was ist …?" (it is UB-Lotse's plain-language
+    explanation, not a source: the passages below carry the sources)."""
+    name = entry["term"] + (f" ({entry['long']})" if entry.get("long") else "")
+    return f"Im Glossar: {name} – {entry['explanation']} (Erklärung in einfacher Sprache, keine Rechtsquelle.)"
+
+
 def corrections_text(corrections: dict[str, str]) -> str:
     return "Gesucht mit: " + ", ".join(f"„{k}“ → „{v}“" for k, v in corrections.items())
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 
 from knowledge.corpus import BUILTIN_CORPUS, CorpusError, Document, Unit, corpus_dirs
+from knowledge.analysis.fold import fold
 from knowledge.analysis.lemmas import LemmaSource
 from knowledge.safeyaml import DataError, load_file, os_reason
 from knowledge.index import IndexHandle, fingerprint_of, open_index
@@ -24,6 +25,12 @@ from .extract import ExtractError
 from .router import route
 
 MAX_QUESTION = 1000
+# "Was ist UB?", "was bedeutet eigentlich inbeq", "Wofür steht die Abkürzung IFD?": a question
+# that asks only what a term means (folded text; the term is looked up in the glossary)
+DEFINITION = re.compile(
+    r"(?:was (?:ist|sind|heisst|bedeutet|meint man mit)|was versteht man unter|wofuer steht|erklaer\w* (?:mir |uns )?)"
+    r"\s+(?:(?:eigentlich|genau|denn|nochmal)\s+)*(?:(?:die abkuerzung|der begriff|das wort)\s+)?"
+    r"(?:(?:der|die|das|ein|eine|einen|den|dem)\s+)?(?P<term>[\w .§/-]+?)\s*[?!.]*")
 # asked once and discarded by `warm_up`: one calculator question, one with an unknown word
 WARM_UP_QUESTIONS = ("Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Monat?", "Wie wird das Wetter morgen?")
 ABSTAIN_TEXT = "Dazu finde ich in den Dokumenten keine verlässliche Antwort."
@@ -182,6 +189,8 @@ class Lotse:
         result = self.searcher.search(text, limit=limit)
         answers = [self._answer(h.unit, h.confidence, h.highlight, h.similar) for h in result.hits]
         confident = self.searcher.confident(result)
+        definition = self.definition(text)
+        meaning = [presenter.definition_text(definition)] if definition else []  # leads the message, answered or not
         messages = [m for m in (notice,) if m]
         corrections = {k: self.spelling(v) for k, v in result.corrections.items()}
         if corrections:
@@ -205,9 +214,9 @@ class Lotse:
                 msg = error
             elif suggestions:
                 msg += " Meinten Sie eines dieser Themen?"
-            return Reply(question, True, [], None, " ".join([msg] + [m for m in messages if m != error]), suggestions, corrections, error,
+            return Reply(question, True, [], None, " ".join(meaning + [msg] + [m for m in messages if m != error]), suggestions, corrections, error,
                          [u.id for u in suggested], [self.unit_label(u.id) for u in suggested])
-        return Reply(question, False, answers, None, " ".join(messages), [], corrections, error)
+        return Reply(question, False, answers, None, " ".join(meaning + messages), [], corrections, error)
 
     def reply_for_unit(self, unit_id: str) -> Reply:
         """A reply that shows one unit (a related question chosen from a card)."""
@@ -233,7 +242,6 @@ class Lotse:
     def spelling(self, folded: str) -> str:
         """A folded word ("uebergangsgeld") as the documents spell it ("Übergangsgeld")."""
         if self._spellings is None:
-            from knowledge.analysis.fold import fold
             from knowledge.analysis.tokenize import tokenize
 
             counts: dict[str, dict[str, int]] = {}
@@ -343,6 +351,14 @@ class Lotse:
         self._glossary_errors = errors
         self._glossary = sorted(entries, key=lambda e: e["term"].casefold())
         return list(self._glossary)
+
+    def definition(self, question: str) -> dict | None:
+        """The glossary entry a question asks the meaning of ("Was ist UB?"), or None."""
+        m = DEFINITION.fullmatch(fold(question.strip()))
+        if not m:
+            return None
+        term = m.group("term").strip()
+        return next((e for e in self.glossary() if term in (fold(e["term"]), fold(e.get("long", "")))), None)
 
     def passages_using(self, term: str, limit: int = 8) -> list[Unit]:
         """Units that use a glossary term, in corpus order."""

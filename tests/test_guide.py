@@ -1,4 +1,5 @@
 """The guide data (audiences, onboarding, glossary) points at passages that exist."""
+import pytest
 from knowledge.topics import contains
 
 
@@ -41,3 +42,28 @@ def test_contains_finds_phrases():
     assert contains(["budget", "arbeit"], ("budget", "arbeit")) == 0
     assert contains(["x", "budget", "arbeit"], ("arbeit",)) == 2
     assert contains(["budget"], ("budget", "arbeit")) is None
+
+
+@pytest.mark.parametrize("question, term", [
+    ("Was ist UB?", "UB"),
+    ("was ist unterstützte beschäftigung", "UB"),
+    ("Was bedeutet eigentlich InbeQ", "InbeQ"),
+    ("Wofür steht die Abkürzung IFD?", "IFD"),
+    ("was ist der personalschluessel", "Personalschlüssel"),
+])
+def test_a_question_for_the_meaning_of_a_glossary_term_leads_with_its_explanation(lotse, question, term):
+    entry = next(e for e in lotse.glossary() if e["term"] == term)
+    reply = lotse.ask(question)
+    assert reply.message.startswith(f"Im Glossar: {term}")
+    assert entry["explanation"] in reply.message and "keine Rechtsquelle" in reply.message
+    assert reply.to_json(lotse)["message"] == reply.message
+
+
+@pytest.mark.parametrize("question", [
+    "Was ist der Unterschied zwischen UB und Werkstatt?",  # more than the meaning of one term
+    "Haben Teilnehmer der InbeQ Anspruch auf Urlaub?",
+    "Was ist Pflegegeld?",  # no glossary term
+])
+def test_other_questions_get_no_glossary_lead(lotse, question):
+    assert lotse.definition(question) is None
+    assert "Im Glossar" not in lotse.ask(question).message
