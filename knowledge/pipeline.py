@@ -22,7 +22,7 @@ from .ranking.config import RankingConfig
 from .ranking.features import Scored, Signals, answerability, answerable_features, featurize, probability
 from .retrieval import Retriever
 from .retrieval.bm25f import BM25FUnitRetriever
-from .retrieval.chars import CharUnitRetriever, top_candidates, unit_text
+from .retrieval.chars import CharIndex, CharUnitRetriever, top_candidates, unit_text
 from .retrieval.questions import QuestionRetriever, asked_texts
 
 
@@ -58,9 +58,9 @@ class SearchResult:
 class AnswerPipeline:
     def __init__(self, handle: IndexHandle, config: RankingConfig | None = None,
                  questions: QuestionRetriever | None = None, extra_retrievers: list[Retriever] | None = None,
-                 doc_freq: dict[str, int] | None = None, unit_index=None):
-        """`questions` and `doc_freq` default to the index's; calibration passes those of a
-        training fold, so held-out questions stay unseen. Units are retrieved by in-memory
+                 doc_freq: dict[str, int] | None = None, unit_index=None, out_of_scope: CharIndex | None = None):
+        """`questions`, `doc_freq` and `out_of_scope` default to the index's; calibration passes
+        those of a training fold, so held-out questions stay unseen. Units are retrieved by in-memory
         BM25F over the index's field values, or through Whoosh when `unit_index` is given."""
         self.h = handle
         self.cfg = config or RankingConfig.load()
@@ -81,6 +81,8 @@ class AnswerPipeline:
         unit_texts = [unit_text(ev.heading, ev.text) for ev in handle.evidence]
         self.char_units = CharUnitRetriever(unit_texts, handle.char_index("units", unit_texts))
         self.extra_retrievers: list[Retriever] = list(extra_retrievers or [])
+        # questions the documents do not answer: a question much like one of them is likely out of scope
+        self.out_of_scope = out_of_scope if out_of_scope is not None else handle.char_index("out_of_scope", handle.out_of_scope)
 
     @property
     def retrievers(self) -> list[Retriever]:
@@ -121,6 +123,10 @@ class AnswerPipeline:
         scored.sort(key=lambda s: (-s.probability, s.unit_pos))
         return scored
 
+    def out_of_scope_similarity(self, text: str) -> float:
+        """Character similarity of a question to the most similar out-of-scope question."""
+        return max(self.out_of_scope.similarities(text).values(), default=0.0)
+
     def search(self, text: str, limit: int = 5) -> SearchResult:
         query = self.analyzer.analyse(text)
         scored = self.score(query)
@@ -128,4 +134,5 @@ class AnswerPipeline:
                     s.highlight.text if s.highlight else "", s.similar) for s in scored[:limit]]
         top = scored[0].unit_pos if scored else None
         uncovered = [t.name for t in query.topics if top not in t.units]
-        return SearchResult(query, hits, uncovered, round(answerability(answerable_features(scored), self.cfg), 3))
+        question = answerable_features(scored, self.out_of_scope_similarity(text))
+        return SearchResult(query, hits, uncovered, round(answerability(question, self.cfg), 3))

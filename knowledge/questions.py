@@ -21,6 +21,7 @@ from .safeyaml import DataError, load_file
 
 AUDIENCES = ("parent", "provider", "colleague")
 FOLDER = "questions"
+OUT_OF_SCOPE = "out_of_scope.yaml"  # questions the documents do not answer, by group
 
 
 @dataclass(frozen=True)
@@ -62,4 +63,29 @@ def load_questions(dirs: Iterable[Path], unit_ids: set[str]) -> tuple[list[Autho
         if unknown:
             errors.append(CorpusError(path, "Unbekannte Abschnitts-IDs übersprungen: " + ", ".join(unknown[:5])
                                       + (" …" if len(unknown) > 5 else "")))
+    return out, errors
+
+
+def out_of_scope_files(dirs: Iterable[Path]) -> list[Path]:
+    return [d / OUT_OF_SCOPE for d in dirs if (d / OUT_OF_SCOPE).is_file()]
+
+
+def load_out_of_scope(dirs: Iterable[Path]) -> tuple[list[tuple[str, str]], list[CorpusError]]:
+    """(group, question) of every corpus folder's out_of_scope.yaml: questions the documents do
+    not answer. The pipeline compares a question with them; calibration uses them as negatives."""
+    out: list[tuple[str, str]] = []
+    errors: list[CorpusError] = []
+    for path in out_of_scope_files(dirs):
+        try:
+            data = load_file(path) or {}
+        except DataError as exc:
+            errors.append(CorpusError(path, f"Die Datei kann nicht gelesen werden: {exc}"))
+            continue
+        if not isinstance(data, dict):
+            errors.append(CorpusError(path, "Die Datei muss Gruppen mit Listen von Fragen enthalten."))
+            continue
+        for group, items in data.items():
+            for q in items if isinstance(items, list) else []:
+                if isinstance(q, (str, int, float)) and str(q).strip():
+                    out.append((str(group), " ".join(str(q).split())))
     return out, errors

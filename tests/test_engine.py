@@ -155,3 +155,25 @@ def test_character_similarity_meets_spelling_variants():
     sims = index.similarities("wer zahlt die fahrkostn")  # typo, no umlauts
     assert max(sims, key=sims.get) == 1
     assert index.similarities("mein kind") == {}  # stop words and family words alone meet nothing
+
+
+def test_questions_the_documents_do_not_answer_are_corpus_data_and_lower_answerability(lotse, provider_dir):
+    from knowledge.questions import load_out_of_scope
+    from knowledge.corpus import BUILTIN_CORPUS
+
+    negatives, errors = load_out_of_scope([BUILTIN_CORPUS])
+    assert errors == [] and len(negatives) >= 150
+    assert {g for g, _ in negatives} == {"near_field", "off_topic", "garbage"}
+    pipe = lotse.searcher
+    assert lotse.handle.out_of_scope == [t for _, t in negatives]
+    known = negatives[0][1]
+    assert pipe.out_of_scope_similarity(known) == pytest.approx(1.0)
+    assert pipe.out_of_scope_similarity("Haben Teilnehmer der InbeQ Anspruch auf Urlaub?") < 0.5
+    assert pipe.cfg.answerable_weights["out_of_scope_similarity"] < 0  # fitted: the more alike, the less answerable
+    # a provider's own file is read too; a broken one is reported by name, the rest stays
+    (provider_dir / "out_of_scope.yaml").write_text("near_field:\n  - Wie hoch ist unser Kantinenzuschuss?\n", encoding="utf-8")
+    more, _ = load_out_of_scope([BUILTIN_CORPUS, provider_dir])
+    assert more[-1] == ("near_field", "Wie hoch ist unser Kantinenzuschuss?")
+    (provider_dir / "out_of_scope.yaml").write_text("- nur eine Liste\n", encoding="utf-8")
+    same, problems = load_out_of_scope([BUILTIN_CORPUS, provider_dir])
+    assert same == negatives and "Gruppen mit Listen" in problems[0].problem

@@ -99,7 +99,7 @@ def test_a_large_corpus_gets_the_same_character_indexes_from_the_second_process(
     monkeypatch.setattr(index_module, "PARALLEL_UNITS", 1)  # the built-in corpus counts as large
     started = []
     real_start = index_module.start_char_indexes
-    monkeypatch.setattr(index_module, "start_char_indexes", lambda c, q: started.append(real_start(c, q)) or started[-1])
+    monkeypatch.setattr(index_module, "start_char_indexes", lambda c, q, n: started.append(real_start(c, q, n)) or started[-1])
     monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "parallel"))
     parallel = open_index([BUILTIN_CORPUS], lemma_source=STUB_LEMMAS)
     assert isinstance(started[0], index_module.CharBuild) and started[0].proc.returncode == 0
@@ -107,7 +107,7 @@ def test_a_large_corpus_gets_the_same_character_indexes_from_the_second_process(
     monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "serial"))
     serial = open_index([BUILTIN_CORPUS], lemma_source=STUB_LEMMAS)
     files = sorted(p.name for p in (tmp_path / "serial").glob("index-*/chars-*.bin"))
-    assert len(files) == 2
+    assert len(files) == 3
     for name in files:
         a = next((tmp_path / "parallel").glob(f"index-*/{name}")).read_bytes()
         b = next((tmp_path / "serial").glob(f"index-*/{name}")).read_bytes()

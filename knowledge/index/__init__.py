@@ -27,7 +27,7 @@ from ..analysis.lemmas import LemmaSource, LemmaTable, SpacyLemmaSource
 from ..analysis.spelling import load_word_list
 from ..analysis.thesaurus import Thesaurus
 from ..corpus import CorpusError, Unit, corpus_dirs, load_corpus
-from ..questions import load_questions
+from ..questions import load_out_of_scope, load_questions
 from ..ranking.features import UnitEvidence
 from ..retrieval.chars import CharIndex, unit_text
 from ..retrieval.questions import IndexedQuestion, asked_terms
@@ -60,6 +60,7 @@ class IndexHandle:
     topics: list[Topic]
     evidence: list[UnitEvidence]
     questions: list[IndexedQuestion]
+    out_of_scope: list[str]  # questions the documents do not answer
     doc_freq: dict[str, int]  # over units together with their authored questions
     nouns: frozenset[str]
     unit_values: list[dict[str, str]]  # analysed field values per unit (for per-fold indexes)
@@ -94,7 +95,8 @@ def char_file_name(name: str, texts: list[str]) -> str:
 def char_texts(meta: dict) -> dict[str, list[str]]:
     """The texts of the character indexes, from an index's meta data: authored questions and units."""
     return {"questions": [text for _pos, _aud, text, _terms in meta["questions"]],
-            "units": [unit_text(u["question"] or u["title"], u["text"]) for u in meta["units"]]}
+            "units": [unit_text(u["question"] or u["title"], u["text"]) for u in meta["units"]],
+            "out_of_scope": list(meta["out_of_scope"])}
 
 
 # From this many units on, the character indexes are built in a second process while this one
@@ -142,13 +144,14 @@ class CharBuild:
             self.proc.stdout.close()
 
 
-def start_char_indexes(corpus, questions) -> CharBuild | None:
+def start_char_indexes(corpus, questions, out_of_scope: list[str]) -> CharBuild | None:
     """For a large corpus, start building its character indexes in a second process;
     None for a small corpus, or where no process can be started."""
     if len(corpus.units) < PARALLEL_UNITS:
         return None
     texts = {"questions": [q.text for q in questions],
-             "units": [unit_text(u.question or u.title, u.text) for u in corpus.units]}
+             "units": [unit_text(u.question or u.title, u.text) for u in corpus.units],
+             "out_of_scope": list(out_of_scope)}
     try:
         return CharBuild(texts)
     except OSError:
@@ -201,6 +204,7 @@ def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[s
         ix=ix, store=MemoryStore(units, {k: doc_from_dict(v) for k, v in meta["documents"].items()}),
         analyzer=analyzer, thesaurus=Thesaurus.from_data(meta["thesaurus"]), vocabulary=meta["vocabulary"],
         topics=[Topic.from_data(t) for t in meta["topics"]], evidence=evidence, questions=questions,
+        out_of_scope=list(meta["out_of_scope"]),
         doc_freq=unit_doc_freq(evidence, questions), nouns=frozenset(meta["nouns"]), unit_values=meta["unit_fields"],
         errors=[CorpusError(Path(p), m) for p, m in meta.get("errors", [])],
         location=location, known_words_path=known_path,
@@ -249,10 +253,12 @@ def open_index(dirs: list[Path] | None = None, progress: Callable[[str], None] =
     start = time.perf_counter()
     corpus = load_corpus(dirs)
     questions, q_errors = load_questions(dirs, {u.id for u in corpus.units})
-    corpus.errors.extend(q_errors)
+    negatives, n_errors = load_out_of_scope(dirs)
+    out_of_scope = [text for _group, text in negatives]
+    corpus.errors.extend(q_errors + n_errors)
     notice = ""
     handle = None
-    started = start_char_indexes(corpus, questions)
+    started = start_char_indexes(corpus, questions, out_of_scope)
     for r in (root, "fallback"):
         if r == "fallback":
             fallback = fallback_root()
@@ -265,7 +271,7 @@ def open_index(dirs: list[Path] | None = None, progress: Callable[[str], None] =
         except OSError:
             continue
         try:
-            ix, meta, known = write_index(tmp, corpus, questions, dirs, lemma_source, progress)
+            ix, meta, known = write_index(tmp, corpus, questions, dirs, lemma_source, progress, out_of_scope)
             (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
             (tmp / "known_words.txt").write_text("\n".join(sorted(known)), encoding="utf-8")
             ix.close()
@@ -290,7 +296,7 @@ def open_index(dirs: list[Path] | None = None, progress: Callable[[str], None] =
     if started is not None:
         started.cancel()  # not needed for an index kept in memory; already done otherwise
     if handle is None:
-        ix, meta, known = write_index(None, corpus, questions, dirs, lemma_source, progress)
+        ix, meta, known = write_index(None, corpus, questions, dirs, lemma_source, progress, out_of_scope)
         handle = _handle(ix, meta, "Arbeitsspeicher", None, known)
     handle.built = BuildStats(len(corpus.documents), len(corpus.units), time.perf_counter() - start, handle.location)
     handle.notice = notice

@@ -19,13 +19,13 @@ import time
 from pathlib import Path
 
 from ..corpus import document_files
-from ..questions import question_files
+from ..questions import out_of_scope_files, question_files
 from ..retrieval.chars import FORMAT as CHAR_FORMAT
 from ..topics import topic_files
 
 # bump when analysis or schema change: old indexes are then rebuilt. The character index's own
 # format is part of it, so a changed format never leaves a sealed index without usable files.
-ANALYSIS_VERSION = f"13-c{CHAR_FORMAT}"
+ANALYSIS_VERSION = f"14-c{CHAR_FORMAT}"
 
 
 MANIFEST = "manifest.json"
@@ -49,7 +49,7 @@ def thesaurus_files(dirs: list[Path]) -> list[Path]:
 def fingerprint(dirs: list[Path], lemma_source: str = "spacy") -> str:
     files, _ = document_files(dirs)
     h = hashlib.sha256(f"{ANALYSIS_VERSION}/{lemma_source}".encode())
-    for path in sorted(files + thesaurus_files(dirs) + topic_files(dirs) + question_files(dirs)):
+    for path in sorted(files + thesaurus_files(dirs) + topic_files(dirs) + question_files(dirs) + out_of_scope_files(dirs)):
         h.update(os.path.abspath(path).encode())  # not resolve(): a symlink loop must not raise
         try:
             h.update(path.read_bytes())

@@ -61,7 +61,7 @@ def unit_fields(unit: Unit, doc: Document) -> dict[str, str]:
 
 
 def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQuestion], dirs: list[Path],
-                lemma_source, progress: Callable[[str], None]) -> tuple[object, dict, set[str]]:
+                lemma_source, progress: Callable[[str], None], out_of_scope: list[str] = ()) -> tuple[object, dict, set[str]]:
     """Build into `target` (None: in memory); returns (whoosh index, meta, known word forms)."""
     progress("Lemmatisiere das Korpus …")
     groups, idioms, problems = load_thesaurus_files(thesaurus_files(dirs), trusted=BUILTIN_CORPUS)
@@ -100,6 +100,7 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
         "unit_fields": values_of_units,
         "sentences": sentences,
         "questions": analysed_questions,
+        "out_of_scope": list(out_of_scope),
         "thesaurus": model.thesaurus.to_data(),
         "topics": [t.to_data() for t in compile_topics(topic_terms, lambda t: [x.stem for x in analyzer.terms(t)], unit_stems)],
         "units": [dataclasses.asdict(u) for u in corpus.units],

@@ -126,14 +126,17 @@ def probability(features: dict[str, float], cfg: RankingConfig) -> float:
     return _logistic(cfg.bias + sum(cfg.weights.get(k, 0.0) * v for k, v in features.items()))
 
 
-def answerable_features(scored: list[Scored]) -> dict[str, float]:
-    """Question-level features (`config.ANSWERABLE_FEATURES`) of candidates ranked best first."""
+def answerable_features(scored: list[Scored], out_of_scope: float = 0.0) -> dict[str, float]:
+    """Question-level features (`config.ANSWERABLE_FEATURES`) of candidates ranked best first;
+    `out_of_scope`: the question's similarity to the most similar out-of-scope question."""
     if not scored:
         return {}
     top = scored[0]
     f = {"top_probability": top.probability,
          "margin": top.probability - (scored[1].probability if len(scored) > 1 else 0.0),
-         "log_candidates": math.log(len(scored))}
+         "log_candidates": math.log(len(scored)),
+         "out_of_scope_similarity": out_of_scope,
+         "authored_over_out_of_scope": max(s.features["char_q"] for s in scored) - out_of_scope}
     maxima = map(max, zip(*([s.features[name] for name in FEATURES] for s in scored)))
     for name, best in zip(FEATURES, maxima):
         f[f"top_{name}"] = top.features[name]
