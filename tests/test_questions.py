@@ -7,7 +7,7 @@ from rapidfuzz import fuzz
 
 from knowledge.analysis.fold import fold
 from knowledge.corpus import BUILTIN_CORPUS, load_corpus
-from knowledge.questions import AUDIENCES, load_questions
+from knowledge.questions import AUDIENCES, load_out_of_scope, load_questions
 
 from .conftest import SHARED
 
@@ -37,6 +37,9 @@ def test_no_authored_question_is_a_near_copy_of_a_dev_question(builtin):
     _, questions, _ = builtin
     near = [q.text for q in questions if any(fuzz.ratio(fold(q.text), d) >= 85 for d in dev_questions)]
     assert near == []
+    # the out-of-scope questions too: the pipeline compares every question with them
+    negatives, _ = load_out_of_scope([BUILTIN_CORPUS])
+    assert [t for _, t in negatives if any(fuzz.ratio(fold(t), d) >= 85 for d in dev_questions)] == []
 
 
 def test_a_provider_question_file_with_unknown_ids_is_reported_by_name_and_the_rest_kept(tmp_path):
