@@ -6,9 +6,9 @@
 Every retriever implements `retrieval.Retriever`; the ranker sees only candidates and the
 unit evidence, so a further retriever joins by being added to `retrievers`. The confidence
 of a hit is the ranker's probability that the unit answers the question. Whether to answer at
-all is a second fitted model over the ranked list (`answerable`): below its threshold, when the
-best unit's probability is below the fitted floor, or when the question names an adjacent
-topic the best unit does not cover, the service abstains.
+all is a second fitted model over the ranked list (`answerable`): below its threshold, when
+the best unit's probability is below the floor set in calibration, or when the question names
+an adjacent topic the best unit does not cover, the service abstains (`confident`).
 """
 from __future__ import annotations
 
@@ -88,11 +88,6 @@ class AnswerPipeline:
     def retrievers(self) -> list[Retriever]:
         """Every candidate retriever, in the order their candidates are merged."""
         return [self.units, self.questions, *self.extra_retrievers, self.questions.chars, self.char_units]
-
-    @property
-    def threshold(self) -> float:
-        """The answerability below which the service abstains."""
-        return self.cfg.answerable_threshold
 
     def confident(self, result: "SearchResult") -> bool:
         """Whether the best hit is offered as the answer: the question is answerable, the best
