@@ -24,6 +24,7 @@ from .test_tui import URLAUB, ready
 from .test_tui import ask as ask_from_input
 
 PERSONAL = "Wie hoch ist der Personalschlüssel ab dem 13. Monat?"
+LONG_ANSWER = "Wann besteht ein Anspruch auf Kindergeld während der InbeQ?"
 ABSTAINS = "Wie hoch ist die Ausgleichsabgabe pro Monat in Euro?"
 
 
@@ -46,7 +47,8 @@ async def test_cards_lead_with_kurz_collapse_long_passages_and_open_suggestions_
     app = create_app(service=lotse)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(app, pilot)
-        card = await ask(app, pilot, PERSONAL)
+        card = await ask(app, pilot, LONG_ANSWER)
+        assert card.reply.answers[0].unit.id == "bagub-faq/14"  # a passage of about 3 000 characters
         assert card.head.index("**Kurz:**") < card.head.index("**Quelle:**") < card.head.index("Gültigkeit")
         passage = card.query_one(".passage")
         assert passage.has_class("collapsed") and passage.size.height == 12
