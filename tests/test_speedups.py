@@ -56,3 +56,14 @@ def test_warm_up_loads_what_a_first_question_would_and_changes_no_answer(lotse):
     assert lotse.handle._known is not None
     after = lotse.ask("Haben Teilnehmer Anspruch auf Urlaub?")
     assert [a.unit.id for a in after.answers] == [a.unit.id for a in before.answers] and after.answers[0].unit.id == "bagub-faq/12"
+
+
+def test_bm25f_posting_lists_are_scored_once_when_first_used(lotse):
+    units = lotse.searcher.units
+    query = lotse.searcher.analyzer.analyse("Urlaub in der InbeQ")
+    scores = units.scores(query)
+    first = units.posting("body", "urlaub")
+    assert first and units.posting("body", "urlaub") is first  # remembered
+    assert units.posting("body", "gibt-es-nicht") == []
+    best = max(scores, key=scores.get)
+    assert lotse.handle.store.unit_at(best).id == "bagub-faq/12"

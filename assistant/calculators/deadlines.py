@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-import holidays
 from dateutil.relativedelta import relativedelta
 
 from ..extract import ORDINAL_WORDS
@@ -18,6 +17,8 @@ DEFAULT_LAND = "MV"  # the Planungsgespräch procedure comes from the Mecklenbur
 def _holiday(day: dt.date, land: str) -> str | None:
     if land not in LANDS:
         raise InputError(f"Unbekanntes Bundesland „{land}“ (erlaubt: {', '.join(sorted(LANDS))}).")
+    import holidays  # imported when a deadline is computed: about 60 ms that every `lotse ask` would pay
+
     cal = holidays.country_holidays("DE", subdiv=land, years=day.year, language="de")
     return cal.get(day)
 

@@ -25,24 +25,34 @@ class BM25FUnitRetriever:
         """`values[pos]`: the unit's analysed field values (space-separated stems);
         `asked[pos]`: the analysed texts of the unit's authored questions (the `asked` field)."""
         self.boosts = dict(config.field_boosts)
-        b, k1 = config.bm25_b, config.bm25_k1
-        n = len(values)
-        self.postings: dict[str, dict[str, list[tuple[int, float]]]] = {}
+        self.b, self.k1 = config.bm25_b, config.bm25_k1
+        self.n = n = len(values)
+        # per field: term -> [(unit, term frequency, field length)], and the average field length;
+        # a term's scored posting list is computed when a question first uses it
+        self.tfs: dict[str, dict[str, list[tuple[int, int, int]]]] = {}
+        self.avg: dict[str, float] = {}
+        self._scored: dict[tuple[str, str], list[tuple[int, float]]] = {}
         for fname in self.boosts:
             docs = [(" ".join(asked.get(pos, ())) if fname == ASKED else vals.get(fname, "")).split()
                     for pos, vals in enumerate(values)]
             avg = (sum(len(d) for d in docs) / n) if n else 1.0
-            avg = avg or 1.0
+            self.avg[fname] = avg or 1.0
             tfs: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
             for pos, d in enumerate(docs):
                 for term, tf in Counter(d).items():
                     tfs[term].append((pos, tf, len(d)))
-            field_postings = {}
-            for term, plist in tfs.items():
-                idf = math.log(n / (len(plist) + 1)) + 1
-                field_postings[term] = [(pos, idf * (tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avg)))
-                                        for pos, tf, fl in plist]
-            self.postings[fname] = field_postings
+            self.tfs[fname] = dict(tfs)
+
+    def posting(self, fname: str, term: str) -> list[tuple[int, float]]:
+        """(unit, BM25 weight of `term` in field `fname`) for every unit whose field holds it."""
+        got = self._scored.get((fname, term))
+        if got is None:
+            plist = self.tfs[fname].get(term, ())
+            idf = math.log(self.n / (len(plist) + 1)) + 1
+            b, k1, avg = self.b, self.k1, self.avg[fname]
+            got = self._scored[(fname, term)] = [(pos, idf * (tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avg)))
+                                                 for pos, tf, fl in plist]
+        return got
 
     def close(self) -> None:
         pass
@@ -53,13 +63,12 @@ class BM25FUnitRetriever:
             for alt, w in c.alternatives.items():
                 for fname, fb in self.boosts.items():
                     boost = fb * w * c.weight
-                    field = self.postings[fname]
                     if len(alt) == 1:
-                        for pos, s in field.get(alt[0], ()):
+                        for pos, s in self.posting(fname, alt[0]):
                             scores[pos] += boost * s
                         continue
                     # a phrase of stems: a unit scores only when its field holds all of them
-                    lists = [dict(field.get(s, ())) for s in alt]
+                    lists = [dict(self.posting(fname, s)) for s in alt]
                     for pos in set(lists[0]).intersection(*lists[1:]):
                         scores[pos] += boost * sum(lst[pos] for lst in lists)
         return scores

@@ -57,9 +57,9 @@ class QuestionRetriever:
             self.by_unit[q.unit_pos].append(i)
         self.avg_len = (sum(len(q.terms) for q in questions) / len(questions)) if questions else 1.0
         self.asked = asked_terms(questions)
-        self.folded = [fold(q.text) for q in questions]  # for character similarity, folded once
-        # the folded words in sorted order: token_sort_ratio is the plain ratio of these
-        self.sorted_words = [sort_words(f) for f in self.folded]
+        # per unit, its questions' folded words in sorted order (token_sort_ratio is the plain
+        # ratio of these), made when a question first meets the unit as a candidate
+        self._sorted_words: dict[int, list[str]] = {}
         texts = [q.text for q in questions]
         self.chars = CharQuestionRetriever([q.unit_pos for q in questions], texts, char_index(texts))
 
@@ -95,11 +95,11 @@ class QuestionRetriever:
     def indices_of_unit(self, unit_pos: int) -> list[int]:
         return self.by_unit.get(unit_pos, [])
 
-    def folded_of_unit(self, unit_pos: int) -> list[str]:
-        return [self.folded[i] for i in self.by_unit.get(unit_pos, ())]
-
     def sorted_words_of_unit(self, unit_pos: int) -> list[str]:
-        return [self.sorted_words[i] for i in self.by_unit.get(unit_pos, ())]
+        got = self._sorted_words.get(unit_pos)
+        if got is None:
+            got = self._sorted_words[unit_pos] = [sort_words(fold(self.questions[i].text)) for i in self.by_unit.get(unit_pos, ())]
+        return got
 
 
 def sort_words(text: str) -> str:
