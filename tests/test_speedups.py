@@ -42,7 +42,7 @@ def test_many_coverages_at_once_equal_one_at_a_time(lotse):
 
 
 def test_a_posting_list_keeps_the_texts_where_the_ngram_weighs_most(monkeypatch):
-    texts = ["urlaub", "urlaub urlaub fahrt", "urlaub fahrt kosten geld zeit", "fahrt", "kosten", "geld", "zeit"]
+    texts = ["urlaub", "urlaub urlaub fahrt", "urlaub fahrt kosten geld zeit"] + [f"text{i} anderes" for i in range(20)]
     full = CharIndex(texts).similarities("urlaub")
     monkeypatch.setattr(chars, "MAX_POSTING", 1)
     cut = CharIndex(texts).similarities("urlaub")

@@ -1,6 +1,7 @@
 """Named features of a (question, candidate unit) pair; see `config.FEATURES` for their meaning."""
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass, field
 
@@ -65,6 +66,7 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
     named_topics = query.topics
     folded_query = fold(query.text)
     sorted_query = sort_words(folded_query)
+    texts = questions.texts
     best_char_q = max((char_q.get(p, (0.0, 0.0))[0] for p in by_unit), default=0.0) or 1.0
     out = []
     for pos, found in by_unit.items():
@@ -75,9 +77,9 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
         qmatch, fz, similar = 0.0, 0.0, []
         if qs:
             # coverage without topic_hit: an authored question never names an adjacent topic
-            scored = sorted(((qcov.get(i, 0.0), questions.questions[i].text) for i in qs), reverse=True)
+            scored = heapq.nlargest(3, ((qcov.get(i, 0.0), texts[i]) for i in qs))  # = sorted(reverse)[:3]
             qmatch = scored[0][0]
-            similar = [t for _, t in scored[:3]]
+            similar = [t for _, t in scored]
             fz = process.extractOne(sorted_query, questions.sorted_words_of_unit(pos), scorer=fuzz.ratio)[1] / 100.0
         else:
             # a unit without authored questions (a provider's document): its heading stands in

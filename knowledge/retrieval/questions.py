@@ -48,6 +48,7 @@ class QuestionRetriever:
                  char_index: Callable[[list[str]], CharIndex] = CharIndex):
         """`char_index(texts)` builds (or loads) the character n-gram index of the question texts."""
         self.questions = questions
+        self.texts = [q.text for q in questions]
         self.k1, self.b = k1, b
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.by_unit: dict[int, list[int]] = defaultdict(list)
