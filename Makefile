@@ -37,7 +37,7 @@ browser:
 	    echo "Chromium ließ sich nicht installieren: der Browser-Test wird übersprungen."; \
 	  else echo "Chromium fehlt und kann hier nicht installiert werden: der Browser-Test wird übersprungen."; fi; }
 
-test: $(STAMP) browser
+test: $(STAMP) compile browser
 	$(BIN)/python -m pytest -q -rs -n auto --dist loadfile
 	$(BIN)/lint-imports
 

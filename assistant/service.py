@@ -142,7 +142,7 @@ class Lotse:
         """Load what a first question would otherwise load on its way: the index and pipeline,
         the spelling word list, and the calculators' rules and patterns (by answering one
         calculator question and one with a word the documents lack, and discarding both).
-        Run off the UI thread after opening, so the user's first question is as quick as any."""
+        The web app runs it before it accepts requests, the benchmark before it measures."""
         self.searcher
         self.handle.known_words()
         for question in WARM_UP_QUESTIONS:

@@ -122,7 +122,6 @@ class LotseApp(App):
         self.service.guide()
         self.service.glossary()  # read here, so a broken provider glossary is reported with the rest
         self.call_from_thread(self._loaded)
-        self.service.warm_up()  # after the questions typed meanwhile are queued: they wait on the service only
 
     async def _loaded(self) -> None:
         self.ready = True
