@@ -177,3 +177,14 @@ def test_questions_the_documents_do_not_answer_are_corpus_data_and_lower_answera
     (provider_dir / "out_of_scope.yaml").write_text("- nur eine Liste\n", encoding="utf-8")
     same, problems = load_out_of_scope([BUILTIN_CORPUS, provider_dir])
     assert same == negatives and "Gruppen mit Listen" in problems[0].problem
+
+
+def test_a_highlight_goes_on_into_what_its_sentence_announces_and_closes_its_quotation(lotse):
+    from knowledge.retrieval.sentences import ANNOUNCES
+
+    assert ANNOUNCES.search("vgl. nachfolgenden Auszug aus B 2.7.2 der Vergabeunterlagen.")
+    assert ANNOUNCES.search("Es gilt Folgendes:") and ANNOUNCES.search("Die Regel lautet wie folgt.")
+    assert not ANNOUNCES.search("Die Teilnehmer haben keinen Anspruch auf Urlaub.")
+    kurz = lotse.ask("Haben Teilnehmer der InbeQ Anspruch auf Urlaub?").answers[0].highlight
+    assert kurz.startswith("Dementsprechend haben die Teilnehmer auch keinen Anspruch auf Urlaub")
+    assert "2,5 unterweisungsfreien Arbeitstagen" in kurz  # the announced quotation, up to its point

@@ -3,7 +3,8 @@
 Units are split into sentences when the index is built (German abbreviations such as
 "z. B.", "Abs." or "i. S. d." do not end a sentence; list items and table rows do). At query
 time each sentence of a candidate is scored by the share of the question's information it
-holds; the best one, and a neighbour that adds to it, become the highlight.
+holds; the best one, and a neighbour that adds to it, become the highlight (a sentence that
+announces what follows, or a quotation not yet closed, goes on into the next sentence).
 In a Q&A unit only the answer's sentences are candidates, never the question's.
 """
 from __future__ import annotations
@@ -18,6 +19,9 @@ bspw evtl sog tel str art ff f mio zzgl insb jhd lfd""".split())
 BOUNDARY = re.compile(r"(?<=[.!?:;])\s+(?=[\"„»(]?[A-ZÄÖÜ0-9])|\n+")
 MAX_SENTENCES = 3
 MIN_ALONE = 60  # a best sentence shorter than this takes its successor along
+# a sentence that announces what follows ("vgl. nachfolgenden Auszug", "wie folgt", a closing
+# colon) takes its successor along, and so does a quotation still open („ without “)
+ANNOUNCES = re.compile(r"(?:\b(?:nachfolgend|folgend|wie folgt)\w*|:)\W*$|\bnachfolgend\w*\b", re.IGNORECASE)
 
 
 def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -77,7 +81,9 @@ def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]]
     nxt = best + 1
     while len(chosen) < MAX_SENTENCES and nxt < len(spans):
         short = sum(spans[i][1] - spans[i][0] for i in chosen) < MIN_ALONE
-        if not (short or (scores[best] > 0 and scores[nxt] >= 0.5 * scores[best])):
+        so_far = text[spans[chosen[0]][0]:spans[chosen[-1]][1]]
+        leads_on = bool(ANNOUNCES.search(text[spans[chosen[-1]][0]:spans[chosen[-1]][1]])) or so_far.count("„") > so_far.count("“")
+        if not (short or leads_on or (scores[best] > 0 and scores[nxt] >= 0.5 * scores[best])):
             break
         chosen.append(nxt)
         nxt += 1
