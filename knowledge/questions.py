@@ -31,6 +31,19 @@ class AuthoredQuestion:
     text: str
 
 
+def _mapping(path: Path, errors: list[CorpusError], unreadable: str, not_mapping: str) -> dict | None:
+    """A YAML file's top-level mapping, or None with the German problem added to `errors`."""
+    try:
+        data = load_file(path) or {}
+    except DataError as exc:
+        errors.append(CorpusError(path, f"{unreadable}: {exc}"))
+        return None
+    if not isinstance(data, dict):
+        errors.append(CorpusError(path, not_mapping))
+        return None
+    return data
+
+
 def question_files(dirs: Iterable[Path]) -> list[Path]:
     return [p for d in dirs if (d / FOLDER).is_dir() for p in sorted((d / FOLDER).glob("*.yaml"))]
 
@@ -39,13 +52,9 @@ def load_questions(dirs: Iterable[Path], unit_ids: set[str]) -> tuple[list[Autho
     out: list[AuthoredQuestion] = []
     errors: list[CorpusError] = []
     for path in question_files(dirs):
-        try:
-            data = load_file(path) or {}
-        except DataError as exc:
-            errors.append(CorpusError(path, f"Die Fragendatei kann nicht gelesen werden: {exc}"))
-            continue
-        if not isinstance(data, dict):
-            errors.append(CorpusError(path, "Die Fragendatei muss Abschnitts-IDs mit ihren Fragen enthalten."))
+        data = _mapping(path, errors, "Die Fragendatei kann nicht gelesen werden",
+                        "Die Fragendatei muss Abschnitts-IDs mit ihren Fragen enthalten.")
+        if data is None:
             continue
         unknown = []
         for unit_id, voices in data.items():
@@ -76,13 +85,8 @@ def load_out_of_scope(dirs: Iterable[Path]) -> tuple[list[tuple[str, str]], list
     out: list[tuple[str, str]] = []
     errors: list[CorpusError] = []
     for path in out_of_scope_files(dirs):
-        try:
-            data = load_file(path) or {}
-        except DataError as exc:
-            errors.append(CorpusError(path, f"Die Datei kann nicht gelesen werden: {exc}"))
-            continue
-        if not isinstance(data, dict):
-            errors.append(CorpusError(path, "Die Datei muss Gruppen mit Listen von Fragen enthalten."))
+        data = _mapping(path, errors, "Die Datei kann nicht gelesen werden", "Die Datei muss Gruppen mit Listen von Fragen enthalten.")
+        if data is None:
             continue
         for group, items in data.items():
             for q in items if isinstance(items, list) else []:
