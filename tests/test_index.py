@@ -34,6 +34,12 @@ def test_thesaurus_change_changes_fingerprint(provider_dir):
     assert fingerprint([BUILTIN_CORPUS, provider_dir]) != before
 
 
+def test_a_provider_out_of_scope_file_changes_fingerprint(provider_dir):
+    before = fingerprint([BUILTIN_CORPUS, provider_dir])
+    (provider_dir / "out_of_scope.yaml").write_text("near_field:\n  - Wie hoch ist unser Kantinenzuschuss?\n", encoding="utf-8")
+    assert fingerprint([BUILTIN_CORPUS, provider_dir]) != before
+
+
 def test_damaged_index_is_rebuilt(monkeypatch, tmp_path):
     monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "cache"))
     h = open_index([BUILTIN_CORPUS], lemma_source=STUB_LEMMAS)
