@@ -182,19 +182,14 @@ def metrics(outs, point):
 # instead; choosing it per fold from 0-0.3 gave the same pooled hit@1 with more variance).
 MIN_ABSTAIN = 0.91
 MIN_PROBABILITY = 0.10
-FLOORS = (MIN_PROBABILITY,)
 
 
 def choose_point(outs) -> tuple[float, float]:
-    best = None
-    for floor in FLOORS:
-        for t in (i / 100 for i in range(1, 100)):
-            m = metrics(outs, (floor, t))
-            if m["abstain"] >= MIN_ABSTAIN:
-                if best is None or m["hit1"] > best[0] + 1e-12:
-                    best = (m["hit1"], (floor, t))
-                break
-    return best[1] if best else (FLOORS[0], 0.99)
+    """(MIN_PROBABILITY, the lowest answerability threshold that declines MIN_ABSTAIN of the negatives)."""
+    for t in (i / 100 for i in range(1, 100)):
+        if metrics(outs, (MIN_PROBABILITY, t))["abstain"] >= MIN_ABSTAIN:
+            return MIN_PROBABILITY, t
+    return MIN_PROBABILITY, 0.99
 
 
 def out_of_fold(records) -> list:

@@ -61,8 +61,7 @@ class QuestionRetriever:
         # per unit, its questions' folded words in sorted order (token_sort_ratio is the plain
         # ratio of these), made when a question first meets the unit as a candidate
         self._sorted_words: dict[int, list[str]] = {}
-        texts = [q.text for q in questions]
-        self.chars = CharQuestionRetriever([q.unit_pos for q in questions], texts, char_index(texts))
+        self.chars = CharQuestionRetriever([q.unit_pos for q in questions], self.texts, char_index(self.texts))
 
     def _norm(self, q: IndexedQuestion) -> float:
         return (self.k1 + 1) / (1 + self.k1 * (1 - self.b + self.b * len(q.terms) / self.avg_len))

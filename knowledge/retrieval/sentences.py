@@ -21,7 +21,7 @@ MAX_SENTENCES = 3
 MIN_ALONE = 60  # a best sentence shorter than this takes its successor along
 # a sentence that announces what follows ("vgl. nachfolgenden Auszug", "wie folgt", a closing
 # colon) takes its successor along, and so does a quotation still open („ without “)
-ANNOUNCES = re.compile(r"(?:\b(?:nachfolgend|folgend|wie folgt)\w*|:)\W*$|\bnachfolgend\w*\b", re.IGNORECASE)
+ANNOUNCES = re.compile(r"\bnachfolgend|\b(?:folgend|wie folgt)\w*\W*$|:\W*$", re.IGNORECASE)
 
 
 def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
