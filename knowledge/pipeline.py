@@ -69,7 +69,7 @@ class AnswerPipeline:
                                       len(handle.evidence), handle.nouns,
                                       SpellCorrector(handle.vocabulary, handle.known_words), self.cfg)
         self.questions = questions if questions is not None else QuestionRetriever(
-            handle.questions, char_index=lambda texts: handle.char_index("questions", texts))
+            handle.questions, char_index=handle.char_index)
         if unit_index is not None:  # a Whoosh index: the same BM25F, through Whoosh's searcher
             from .retrieval.units import WhooshUnitRetriever  # imported only when used: Whoosh's query modules are slow to load
 
@@ -106,8 +106,8 @@ class AnswerPipeline:
         k = self.cfg.candidates
         # scores that serve as features for every candidate are computed once here; the
         # question and character retrievers' best units join the candidates
-        signals = Signals(self.questions.coverages(query), self.questions.chars.unit_scores(query.text),
-                          self.char_units.unit_scores(query.text))
+        char_q, centroid = self.questions.chars.unit_scores(query.text)
+        signals = Signals(self.questions.coverages(query), char_q, self.char_units.unit_scores(query.text), centroid)
         candidates = self.units.retrieve(query, k) + self.questions.retrieve(query, k, signals.question_coverage)
         candidates += [c for r in self.extra_retrievers for c in r.retrieve(query, k)]
         candidates += top_candidates("char_questions", {p: s[0] for p, s in signals.char_q.items()}, k)

@@ -157,6 +157,26 @@ def test_character_similarity_meets_spelling_variants():
     assert index.similarities("mein kind") == {}  # stop words and family words alone meet nothing
 
 
+def test_a_grouped_character_index_compares_a_question_with_each_groups_centroid():
+    import math
+
+    from knowledge.retrieval.chars import CharIndex
+
+    texts = ["Fahrtkosten zum Betrieb", "wer zahlt das fahrgeld", "Urlaub und Krankheit", "urlaubstage inbeq"]
+    groups = [0, 0, 1, 1]
+    single, grouped = CharIndex(texts), CharIndex(texts, groups)
+    vector = single.vector("fahrgeld zum betrieb")
+    sims = grouped.similarities(vector)
+    assert set(sims) == {0}  # the Urlaub group shares no n-gram with the question
+    # the centroid: the normalised sum of the group's text vectors
+    members = [single.vector(t) for t in texts[:2]]
+    total = {g: sum(m.get(g, 0.0) for m in members) for g in set().union(*members)}
+    norm = math.sqrt(sum(v * v for v in total.values()))
+    assert sims[0] == pytest.approx(sum(w * total.get(g, 0.0) / norm for g, w in vector.items()))
+    # one group of one text is that text
+    assert CharIndex(texts[:1], [5]).similarities("fahrgeld")[5] == pytest.approx(CharIndex(texts[:1]).similarities("fahrgeld")[0])
+
+
 def test_questions_the_documents_do_not_answer_are_corpus_data_and_lower_answerability(lotse, provider_dir):
     from knowledge.questions import load_out_of_scope
     from knowledge.corpus import BUILTIN_CORPUS

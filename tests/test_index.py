@@ -113,7 +113,7 @@ def test_a_large_corpus_gets_the_same_character_indexes_from_the_second_process(
     monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "serial"))
     serial = open_index([BUILTIN_CORPUS], lemma_source=STUB_LEMMAS)
     files = sorted(p.name for p in (tmp_path / "serial").glob("index-*/chars-*.bin"))
-    assert len(files) == 3
+    assert len(files) == 4  # questions, their centroids by unit, units, out-of-scope questions
     for name in files:
         a = next((tmp_path / "parallel").glob(f"index-*/{name}")).read_bytes()
         b = next((tmp_path / "serial").glob(f"index-*/{name}")).read_bytes()
@@ -124,8 +124,11 @@ def test_a_large_corpus_gets_the_same_character_indexes_from_the_second_process(
 def test_character_indexes_of_other_texts_are_not_taken_from_the_second_process():
     from knowledge.index import CharBuild
 
-    build = CharBuild({"questions": ["Gibt es Urlaub?"], "units": ["Urlaub\nJa."]})
-    assert build.result({"questions": ["Gibt es Urlaub?"], "units": ["Anders"]}) == {}
+    texts = {"questions": (["Gibt es Urlaub?"], None), "question_units": (["Gibt es Urlaub?"], [0]), "units": (["Urlaub\nJa."], None)}
+    build = CharBuild(texts)
+    assert build.result({**texts, "units": (["Anders"], None)}) == {}
     assert build.proc.returncode is not None
-    same = CharBuild({"questions": ["Gibt es Urlaub?"], "units": ["Urlaub\nJa."]})
-    assert set(same.result({"questions": ["Gibt es Urlaub?"], "units": ["Urlaub\nJa."]})) == {"questions", "units"}
+    regrouped = CharBuild(texts)
+    assert regrouped.result({**texts, "question_units": (["Gibt es Urlaub?"], [1])}) == {}
+    same = CharBuild(texts)
+    assert set(same.result(texts)) == {"questions", "question_units", "units"}

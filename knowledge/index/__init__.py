@@ -72,14 +72,15 @@ class IndexHandle:
     fingerprint: str = ""
     _known: set[str] | None = field(default=None, repr=False)
 
-    def char_index(self, name: str, texts: list[str]) -> CharIndex:
-        """The character n-gram index of `texts`: loaded from the file the build sealed into the
-        index folder (`write_char_indexes`), or built in memory (an in-memory index, or other
-        texts than the index's). The sealed folder is never written to."""
+    def char_index(self, name: str, texts: list[str], groups: list[int] | None = None) -> CharIndex:
+        """The character n-gram index of `texts` (of their centroids by `groups`): loaded from
+        the file the build sealed into the index folder (`write_char_indexes`), or built in
+        memory (an in-memory index, or other texts than the index's). The sealed folder is
+        never written to."""
         try:
-            return CharIndex.from_data(marshal.loads((Path(self.location) / char_file_name(name, texts)).read_bytes()))
+            return CharIndex.from_data(marshal.loads((Path(self.location) / char_file_name(name, texts, groups)).read_bytes()))
         except (OSError, ValueError, EOFError, TypeError):
-            return CharIndex(texts)
+            return CharIndex(texts, groups)
 
     def known_words(self) -> set[str]:
         if self._known is None:
@@ -87,16 +88,28 @@ class IndexHandle:
         return self._known
 
 
-def char_file_name(name: str, texts: list[str]) -> str:
-    """The file of a character index, named by the texts it holds (a changed corpus never meets a stale one)."""
-    return f"chars-{name}-{hashlib.sha1(chr(0).join(texts).encode('utf-8', 'replace')).hexdigest()[:16]}.bin"
+def char_file_name(name: str, texts: list[str], groups: list[int] | None = None) -> str:
+    """The file of a character index, named by the texts (and groups) it holds (a changed corpus
+    never meets a stale one)."""
+    key = chr(0).join(texts) + ("" if groups is None else chr(1) + ",".join(map(str, groups)))
+    return f"chars-{name}-{hashlib.sha1(key.encode('utf-8', 'replace')).hexdigest()[:16]}.bin"
 
 
-def char_texts(meta: dict) -> dict[str, list[str]]:
-    """The texts of the character indexes, from an index's meta data: authored questions and units."""
-    return {"questions": [text for _pos, _aud, text, _terms in meta["questions"]],
-            "units": [unit_text(u["question"] or u["title"], u["text"]) for u in meta["units"]],
-            "out_of_scope": list(meta["out_of_scope"])}
+CharTexts = dict[str, tuple[list[str], list[int] | None]]
+
+
+def char_texts(meta: dict) -> CharTexts:
+    """The character indexes of an index, from its meta data: per index, its texts and groups
+    (None, or the group of every text): authored questions, one by one and grouped by unit;
+    units; out-of-scope questions."""
+    questions = [text for _pos, _aud, text, _terms in meta["questions"]]
+    return _char_specs(questions, [pos for pos, _aud, _text, _terms in meta["questions"]],
+                       [unit_text(u["question"] or u["title"], u["text"]) for u in meta["units"]], list(meta["out_of_scope"]))
+
+
+def _char_specs(questions: list[str], question_units: list[int], units: list[str], out_of_scope: list[str]) -> CharTexts:
+    return {"questions": (questions, None), "question_units": (questions, question_units),
+            "units": (units, None), "out_of_scope": (out_of_scope, None)}
 
 
 # From this many units on, the character indexes are built in a second process while this one
@@ -111,7 +124,7 @@ class CharBuild:
     """The character indexes of a large corpus, built by a child Python process (started with
     `python -c`, so nothing of the calling program runs twice) from texts sent on its stdin."""
 
-    def __init__(self, texts: dict[str, list[str]]):
+    def __init__(self, texts: CharTexts):
         self.texts = texts
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(PACKAGE_ROOT), os.environ.get("PYTHONPATH", "")) if p)}
         self.proc = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -123,7 +136,7 @@ class CharBuild:
             self.cancel()
             raise
 
-    def result(self, wanted: dict[str, list[str]]) -> dict[str, bytes]:
+    def result(self, wanted: CharTexts) -> dict[str, bytes]:
         """The packed indexes, when they were built from `wanted`; {} otherwise or on any failure."""
         if wanted != self.texts:
             self.cancel()
@@ -149,17 +162,17 @@ def start_char_indexes(corpus, questions, out_of_scope: list[str]) -> CharBuild 
     None for a small corpus, or where no process can be started."""
     if len(corpus.units) < PARALLEL_UNITS:
         return None
-    texts = {"questions": [q.text for q in questions],
-             "units": [unit_text(u.question or u.title, u.text) for u in corpus.units],
-             "out_of_scope": list(out_of_scope)}
+    position = {u.id: i for i, u in enumerate(corpus.units)}
+    texts = _char_specs([q.text for q in questions], [position[q.unit_id] for q in questions],
+                        [unit_text(u.question or u.title, u.text) for u in corpus.units], list(out_of_scope))
     try:
         return CharBuild(texts)
     except OSError:
         return None
 
 
-def char_index_blobs(texts: dict[str, list[str]]) -> dict[str, bytes]:
-    return {name: _char_index_bytes(tuple(t)) for name, t in texts.items()}
+def char_index_blobs(texts: CharTexts) -> dict[str, bytes]:
+    return {name: _char_index_bytes(tuple(t), None if g is None else tuple(g)) for name, (t, g) in texts.items()}
 
 
 def write_char_indexes(folder: Path, meta: dict, started: CharBuild | None = None) -> None:
@@ -168,15 +181,15 @@ def write_char_indexes(folder: Path, meta: dict, started: CharBuild | None = Non
     its texts are the index's; whatever it lacks is built here."""
     wanted = char_texts(meta)
     blobs = started.result(wanted) if started is not None else {}
-    for name, texts in wanted.items():
-        data = blobs.get(name) or _char_index_bytes(tuple(texts))
-        (folder / char_file_name(name, texts)).write_bytes(data)
+    for name, (texts, groups) in wanted.items():
+        data = blobs.get(name) or _char_index_bytes(tuple(texts), None if groups is None else tuple(groups))
+        (folder / char_file_name(name, texts, groups)).write_bytes(data)
 
 
-@lru_cache(maxsize=4)
-def _char_index_bytes(texts: tuple[str, ...]) -> bytes:
+@lru_cache(maxsize=8)
+def _char_index_bytes(texts: tuple[str, ...], groups: tuple[int, ...] | None = None) -> bytes:
     """A character index, packed; remembered, so rebuilding the same corpus in one process is quick."""
-    return marshal.dumps(CharIndex(list(texts)).to_data())
+    return marshal.dumps(CharIndex(list(texts), None if groups is None else list(groups)).to_data())
 
 
 def unit_doc_freq(evidence: list[UnitEvidence], questions: list[IndexedQuestion]) -> dict[str, int]:

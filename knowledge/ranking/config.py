@@ -31,13 +31,14 @@ FEATURES = (
     "char_q",        # character n-gram cosine to the unit's most similar authored question
     "char_q3",       # mean of that cosine over the unit's three most similar authored questions
     "char_q_rel",    # char_q relative to the best candidate's
+    "char_centroid", # character n-gram cosine to the centroid of the unit's authored questions
     "char_unit",     # character n-gram cosine to the unit's heading and text
     "unknown",       # share of the question's information in words the corpus never uses
     "unknown_noun",  # share of the question's information in nouns the corpus never uses (a topic it lacks)
     "scope_miss",    # the question names an adjacent topic or programme the unit does not
 )
 # for each of these, "<name>_gap": the candidate's value minus the best candidate's (0 for the best)
-GAP_FEATURES = ("coverage_all", "char_unit", "sentence", "qmatch", "noun_coverage", "head", "char_q3")
+GAP_FEATURES = ("coverage_all", "char_unit", "sentence", "qmatch", "noun_coverage", "head", "char_q3", "char_centroid")
 FEATURES = FEATURES + tuple(f"{name}_gap" for name in GAP_FEATURES)
 
 # Question-level features of the answerability model (does the corpus answer this question at

@@ -34,6 +34,7 @@ class Signals:
     question_coverage: dict[int, float]  # authored question index -> share of the query it covers
     char_q: dict[int, tuple[float, float]]  # unit -> (best, mean of top 3) character similarity of its questions
     char_unit: dict[int, float]  # unit -> character similarity of its heading and text
+    centroid: dict[int, float] = field(default_factory=dict)  # unit -> character similarity to its questions' centroid
 
 
 @dataclass
@@ -85,7 +86,9 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
             # a unit without authored questions (a provider's document): its heading stands in
             qmatch = coverage(query, ev.head, topic_hit=hit)
             fz = fuzz.token_sort_ratio(folded_query, fold(ev.heading)) / 100.0
+        # a unit without authored questions: its heading and text stand in for them
         cq, cq3 = char_q.get(pos, (0.0, 0.0)) if qs else (char_unit.get(pos, 0.0),) * 2
+        centroid = signals.centroid.get(pos, 0.0) if qs else char_unit.get(pos, 0.0)
         hl = best_sentences(query, ev.text, ev.spans, ev.sentence_terms)
         u = found.get("units")
         qc = found.get("questions")
@@ -105,6 +108,7 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
             "char_q": cq,
             "char_q3": cq3,
             "char_q_rel": cq / best_char_q,
+            "char_centroid": centroid,
             "char_unit": char_unit.get(pos, 0.0),
             "unknown": unknown,
             "unknown_noun": unknown_noun,

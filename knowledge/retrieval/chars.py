@@ -7,6 +7,10 @@ its folded, non-stop words ("^wor", "wort", "ort$" …), weighted by sublinear t
 n-gram's idf over the indexed texts, and normalised; the similarity of two texts is the
 cosine of their vectors. An inverted index keeps a query cheap: only texts sharing an
 n-gram are touched.
+
+An index may also hold the centroids of groups of texts (`groups`): each group's vector is
+the normalised sum of its texts' vectors, so a unit's authored questions become one profile
+of how the unit is asked about, and a question is compared with the profile as a whole.
 """
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ from ..query import AnalysedQuery
 from . import Candidate
 
 NGRAM_SIZES = (3, 4, 5)
-FORMAT = 5  # of `to_data`; part of the index version, so a change here rebuilds old indexes
+FORMAT = 6  # of `to_data`; part of the index version, so a change here rebuilds old indexes
 MAX_DF = 0.2  # share of the texts above which an n-gram is ignored (CV, 0.5 vs 0.2: hit@1 0.656 vs 0.652, abstention 0.918 vs 0.925; 0.2 is quicker)
 # longest posting list kept: an n-gram's texts with the highest weights (an impact-ordered
 # index). The texts dropped are those in which the n-gram counts least, and a question's time
@@ -57,7 +61,9 @@ def unit_text(heading: str, text: str) -> str:
 class CharIndex:
     """Cosine similarity of a query to every indexed text, over character n-grams."""
 
-    def __init__(self, texts: list[str]):
+    def __init__(self, texts: list[str], groups: list[int] | None = None):
+        """An index of `texts`; with `groups` (a group number per text), of the groups' centroids:
+        similarities are then reported per group. The n-grams' idf is always the texts'."""
         counts = [ngrams(t) for t in texts]
         df: Counter[str] = Counter()
         for c in counts:
@@ -69,8 +75,9 @@ class CharIndex:
         self.default_idf = math.log(1 + n) + 1.0
         ids: dict[str, list[int]] = defaultdict(list)
         weights: dict[str, list[float]] = defaultdict(list)
-        for i, c in enumerate(counts):
-            for g, w in self._vector(c).items():
+        vectors = [self._vector(c) for c in counts]
+        for i, vec in (enumerate(vectors) if groups is None else centroids(vectors, groups)):
+            for g, w in vec.items():
                 ids[g].append(i)
                 weights[g].append(w)
         for g, ws in weights.items():
@@ -117,10 +124,15 @@ class CharIndex:
             got = self._decoded[gram] = (array("i", packed[0]), array("d", packed[1]))
         return got
 
-    def similarities(self, text: str) -> dict[int, float]:
-        """Cosine similarity to every indexed text that shares an n-gram with `text`."""
+    def vector(self, text: str) -> dict[str, float]:
+        """A text's vector under this index's weights (indexes of the same texts share it)."""
+        return self._vector(ngrams(text))
+
+    def similarities(self, text: str | dict[str, float]) -> dict[int, float]:
+        """Cosine similarity to every indexed text (or group) that shares an n-gram with `text`
+        (a text, or its `vector`)."""
         sims: dict[int, float] = defaultdict(float)
-        for g, w in self._vector(ngrams(text)).items():
+        for g, w in (self.vector(text) if isinstance(text, str) else text).items():
             posting = self._posting(g)
             if posting is not None:
                 for i, v in zip(*posting):
@@ -128,28 +140,48 @@ class CharIndex:
         return sims
 
 
+def centroids(vectors: list[dict[str, float]], groups: list[int]) -> list[tuple[int, dict[str, float]]]:
+    """(group, unit-length sum of its members' vectors) for every group, in group order."""
+    sums: dict[int, dict[str, float]] = {}
+    for vec, group in zip(vectors, groups):
+        total = sums.setdefault(group, defaultdict(float))
+        for g, w in vec.items():
+            total[g] += w
+    out = []
+    for group in sorted(sums):
+        total = sums[group]
+        norm = math.sqrt(math.fsum(v * v for v in total.values())) or 1.0
+        out.append((group, {g: v / norm for g, v in total.items()}))
+    return out
+
+
 class CharQuestionRetriever:
-    """Units by the character similarity of the question to their authored questions."""
+    """Units by the character similarity of the question to their authored questions, one by
+    one and to their centroid (`centroid_index`: the questions' index grouped by unit)."""
 
     name = "char_questions"
 
-    def __init__(self, unit_of: list[int], texts: list[str], index: CharIndex | None = None):
+    def __init__(self, unit_of: list[int], texts: list[str], index: CharIndex | None = None,
+                 centroid_index: CharIndex | None = None):
         self.unit_of = unit_of
         self.index = index if index is not None else CharIndex(texts)
+        self.centroids = centroid_index if centroid_index is not None else CharIndex(texts, unit_of)
 
-    def unit_scores(self, text: str, top: int = 3) -> dict[int, tuple[float, float]]:
-        """Per unit: (best similarity, mean of its `top` best) over its authored questions."""
+    def unit_scores(self, text: str, top: int = 3) -> tuple[dict[int, tuple[float, float]], dict[int, float]]:
+        """Per unit: (best similarity, mean of its `top` best) over its authored questions; and
+        per unit, the similarity to the centroid of its authored questions."""
+        vector = self.index.vector(text)  # the centroid index has the same n-gram weights
         per_unit: dict[int, list[float]] = defaultdict(list)
-        for i, s in self.index.similarities(text).items():
+        for i, s in self.index.similarities(vector).items():
             per_unit[self.unit_of[i]].append(s)
         out = {}
         for pos, sims in per_unit.items():
             best = heapq.nlargest(top, sims)
             out[pos] = (best[0], sum(best) / top)
-        return out
+        return out, dict(self.centroids.similarities(vector))
 
     def retrieve(self, query: AnalysedQuery, k: int) -> list[Candidate]:
-        return top_candidates(self.name, {p: s[0] for p, s in self.unit_scores(query.text).items()}, k)
+        return top_candidates(self.name, {p: s[0] for p, s in self.unit_scores(query.text)[0].items()}, k)
 
 
 class CharUnitRetriever:

@@ -45,8 +45,10 @@ class QuestionRetriever:
     name = "questions"
 
     def __init__(self, questions: list[IndexedQuestion], k1: float = 1.2, b: float = 0.5,
-                 char_index: Callable[[list[str]], CharIndex] = CharIndex):
-        """`char_index(texts)` builds (or loads) the character n-gram index of the question texts."""
+                 char_index: Callable[[str, list[str], list[int] | None], CharIndex] | None = None):
+        """`char_index(name, texts, groups)` builds (or loads) a character n-gram index: "questions"
+        of the question texts, "question_units" of their centroids by unit."""
+        char_index = char_index or _build_char_index
         self.questions = questions
         self.texts = [q.text for q in questions]
         self.k1, self.b = k1, b
@@ -61,7 +63,9 @@ class QuestionRetriever:
         # per unit, its questions' folded words in sorted order (token_sort_ratio is the plain
         # ratio of these), made when a question first meets the unit as a candidate
         self._sorted_words: dict[int, list[str]] = {}
-        self.chars = CharQuestionRetriever([q.unit_pos for q in questions], self.texts, char_index(self.texts))
+        unit_of = [q.unit_pos for q in questions]
+        self.chars = CharQuestionRetriever(unit_of, self.texts, char_index("questions", self.texts, None),
+                                           char_index("question_units", self.texts, unit_of))
 
     def _norm(self, q: IndexedQuestion) -> float:
         return (self.k1 + 1) / (1 + self.k1 * (1 - self.b + self.b * len(q.terms) / self.avg_len))
@@ -100,6 +104,10 @@ class QuestionRetriever:
         if got is None:
             got = self._sorted_words[unit_pos] = [sort_words(fold(self.questions[i].text)) for i in self.by_unit.get(unit_pos, ())]
         return got
+
+
+def _build_char_index(_name: str, texts: list[str], groups: list[int] | None) -> CharIndex:
+    return CharIndex(texts, groups)
 
 
 def sort_words(text: str) -> str:
