@@ -24,6 +24,7 @@ from .retrieval import Retriever
 from .retrieval.bm25f import BM25FUnitRetriever
 from .retrieval.chars import CharIndex, CharUnitRetriever, top_candidates, unit_text
 from .retrieval.questions import QuestionRetriever, asked_texts
+from .topics import Topic
 
 
 @dataclass
@@ -122,6 +123,20 @@ class AnswerPipeline:
         """Character similarity of a question to the most similar out-of-scope question."""
         return max(self.out_of_scope.similarities(text).values(), default=0.0)
 
+    def out_of_scope_evidence(self, query: AnalysedQuery, scored: list[Scored]) -> float:
+        """What the answerability model sees of the out-of-scope questions: the similarity to the
+        closest one; 0 when the question names adjacent topics and the best unit is about all of
+        them (its heading names them: a provider's document on the Budget für Arbeit). The
+        out-of-scope questions on such a topic are out of scope because no document covered it."""
+        if scored and query.topics and all(self.about(scored[0].unit_pos, t) for t in query.topics):
+            return 0.0
+        return self.out_of_scope_similarity(query.text)
+
+    def about(self, unit_pos: int, topic: Topic) -> bool:
+        """Whether a unit's heading (title or question) names a topic."""
+        head = self.h.evidence[unit_pos].head
+        return unit_pos in topic.units and any(head.issuperset(phrase) for phrase in topic.phrases)
+
     def search(self, text: str, limit: int = 5) -> SearchResult:
         query = self.analyzer.analyse(text)
         scored = self.score(query)
@@ -129,5 +144,5 @@ class AnswerPipeline:
                     s.highlight.text if s.highlight else "", s.similar) for s in scored[:limit]]
         top = scored[0].unit_pos if scored else None
         uncovered = [t.name for t in query.topics if top not in t.units]
-        question = answerable_features(scored, self.out_of_scope_similarity(text))
+        question = answerable_features(scored, self.out_of_scope_evidence(query, scored))
         return SearchResult(query, hits, uncovered, round(answerability(question, self.cfg), 3))

@@ -75,7 +75,7 @@ def feature_rows(handle, cfg: RankingConfig, folds: int, seed: int):
             query = pipe.analyzer.analyse(text)
             scored = pipe.score(query)
             records.append({"fold": f, "gold": gold, "group": group, "text": text,
-                            "out_of_scope": pipe.out_of_scope_similarity(text),
+                            "out_of_scope": pipe.out_of_scope_evidence(query, scored),
                             "rows": [(s.unit_pos, [s.features[n] for n in FEATURES]) for s in scored]})
         pipe.close()
     return records
