@@ -107,11 +107,11 @@ class AnswerPipeline:
         k = self.cfg.candidates
         # scores that serve as features for every candidate are computed once here; the
         # question and character retrievers' best units join the candidates
-        char_q, centroid = self.questions.chars.unit_scores(query.text)
-        signals = Signals(self.questions.coverages(query), char_q, self.char_units.unit_scores(query.text), centroid)
+        signals = Signals(self.questions.coverages(query), self.questions.chars.unit_scores(query.text),
+                          self.char_units.unit_scores(query.text))
         candidates = self.units.retrieve(query, k) + self.questions.retrieve(query, k, signals.question_coverage)
         candidates += [c for r in self.extra_retrievers for c in r.retrieve(query, k)]
-        candidates += top_candidates("char_questions", {p: s[0] for p, s in signals.char_q.items()}, k)
+        candidates += top_candidates("char_questions", signals.centroid, k)
         candidates += top_candidates("char_units", signals.char_unit, k)
         scored = featurize(query, candidates, self.h.evidence, self.questions, self.known, self.all_terms, signals)
         for s in scored:

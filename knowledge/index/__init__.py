@@ -100,15 +100,15 @@ CharTexts = dict[str, tuple[list[str], list[int] | None]]
 
 def char_texts(meta: dict) -> CharTexts:
     """The character indexes of an index, from its meta data: per index, its texts and groups
-    (None, or the group of every text): authored questions, one by one and grouped by unit;
-    units; out-of-scope questions."""
+    (None, or the group of every text): authored questions grouped by unit; units; out-of-scope
+    questions."""
     questions = [text for _pos, _aud, text, _terms in meta["questions"]]
     return _char_specs(questions, [pos for pos, _aud, _text, _terms in meta["questions"]],
                        [unit_text(u["question"] or u["title"], u["text"]) for u in meta["units"]], list(meta["out_of_scope"]))
 
 
 def _char_specs(questions: list[str], question_units: list[int], units: list[str], out_of_scope: list[str]) -> CharTexts:
-    return {"questions": (questions, None), "question_units": (questions, question_units),
+    return {"question_units": (questions, question_units),
             "units": (units, None), "out_of_scope": (out_of_scope, None)}
 
 

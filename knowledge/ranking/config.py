@@ -28,9 +28,6 @@ FEATURES = (
     "qmatch_rel",    # question-retriever score relative to the best candidate
     "fuzzy",         # character similarity to the best authored question (typos, word order)
     "sentence",      # share found in the unit's best sentence
-    "char_q",        # character n-gram cosine to the unit's most similar authored question
-    "char_q3",       # mean of that cosine over the unit's three most similar authored questions
-    "char_q_rel",    # char_q relative to the best candidate's
     "char_centroid", # character n-gram cosine to the centroid of the unit's authored questions
     "char_unit",     # character n-gram cosine to the unit's heading and text
     "unknown",       # share of the question's information in words the corpus never uses
@@ -38,14 +35,14 @@ FEATURES = (
     "scope_miss",    # the question names an adjacent topic or programme the unit does not
 )
 # for each of these, "<name>_gap": the candidate's value minus the best candidate's (0 for the best)
-GAP_FEATURES = ("coverage_all", "char_unit", "sentence", "qmatch", "noun_coverage", "head", "char_q3", "char_centroid")
+GAP_FEATURES = ("coverage_all", "char_unit", "sentence", "qmatch", "noun_coverage", "head", "char_centroid")
 FEATURES = FEATURES + tuple(f"{name}_gap" for name in GAP_FEATURES)
 
 # Question-level features of the answerability model (does the corpus answer this question at
 # all?): the ranked list's best probability and its margin over the second, the number of
 # candidates (log), the question's character similarity to the most similar question the
-# documents do not answer (corpus/out_of_scope.yaml) and how far the most similar authored
-# question exceeds it, and for every candidate feature its value at the best candidate ("top_")
+# documents do not answer (corpus/out_of_scope.yaml) and how far the similarity to the closest
+# unit's centroid of authored questions exceeds it, and for every candidate feature its value at the best candidate ("top_")
 # and its maximum over all candidates ("max_").
 ANSWERABLE_FEATURES = (("top_probability", "margin", "log_candidates", "out_of_scope_similarity", "authored_over_out_of_scope")
                        + tuple(f"top_{name}" for name in FEATURES) + tuple(f"max_{name}" for name in FEATURES))

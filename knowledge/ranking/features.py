@@ -32,9 +32,8 @@ class Signals:
     """Per-question scores computed once and shared by all candidates' features."""
 
     question_coverage: dict[int, float]  # authored question index -> share of the query it covers
-    char_q: dict[int, tuple[float, float]]  # unit -> (best, mean of top 3) character similarity of its questions
+    centroid: dict[int, float]  # unit -> character similarity to the centroid of its authored questions
     char_unit: dict[int, float]  # unit -> character similarity of its heading and text
-    centroid: dict[int, float] = field(default_factory=dict)  # unit -> character similarity to its questions' centroid
 
 
 @dataclass
@@ -52,7 +51,7 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
 
     `known(stem)` says whether the corpus (units or authored questions) uses a stem; `all_terms`
     holds, per unit, its text's terms together with those of its authored questions."""
-    char_q, char_unit, qcov = signals.char_q, signals.char_unit, signals.question_coverage
+    char_unit, qcov = signals.char_unit, signals.question_coverage
     by_unit: dict[int, dict[str, Candidate]] = {}
     for c in candidates:
         by_unit.setdefault(c.unit_pos, {}).setdefault(c.retriever, c)
@@ -68,7 +67,6 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
     folded_query = fold(query.text)
     sorted_query = sort_words(folded_query)
     texts = questions.texts
-    best_char_q = max((char_q.get(p, (0.0, 0.0))[0] for p in by_unit), default=0.0) or 1.0
     out = []
     for pos, found in by_unit.items():
         ev = evidence[pos]
@@ -87,7 +85,6 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
             qmatch = coverage(query, ev.head, topic_hit=hit)
             fz = fuzz.token_sort_ratio(folded_query, fold(ev.heading)) / 100.0
         # a unit without authored questions: its heading and text stand in for them
-        cq, cq3 = char_q.get(pos, (0.0, 0.0)) if qs else (char_unit.get(pos, 0.0),) * 2
         centroid = signals.centroid.get(pos, 0.0) if qs else char_unit.get(pos, 0.0)
         hl = best_sentences(query, ev.text, ev.spans, ev.sentence_terms)
         u = found.get("units")
@@ -105,9 +102,6 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
             "qmatch_rel": (qc.score / best_q) if qc else (0.0 if qs else ((u.score / best_bm25) if u else 0.0)),
             "fuzzy": fz,
             "sentence": hl.score,
-            "char_q": cq,
-            "char_q3": cq3,
-            "char_q_rel": cq / best_char_q,
             "char_centroid": centroid,
             "char_unit": char_unit.get(pos, 0.0),
             "unknown": unknown,
@@ -142,7 +136,7 @@ def answerable_features(scored: list[Scored], out_of_scope: float = 0.0) -> dict
          "margin": top.probability - (scored[1].probability if len(scored) > 1 else 0.0),
          "log_candidates": math.log(len(scored)),
          "out_of_scope_similarity": out_of_scope,
-         "authored_over_out_of_scope": max(s.features["char_q"] for s in scored) - out_of_scope}
+         "authored_over_out_of_scope": max(s.features["char_centroid"] for s in scored) - out_of_scope}
     maxima = map(max, zip(*([s.features[name] for name in FEATURES] for s in scored)))
     for name, best in zip(FEATURES, maxima):
         f[f"top_{name}"] = top.features[name]

@@ -46,8 +46,8 @@ class QuestionRetriever:
 
     def __init__(self, questions: list[IndexedQuestion], k1: float = 1.2, b: float = 0.5,
                  char_index: Callable[[str, list[str], list[int] | None], CharIndex] | None = None):
-        """`char_index(name, texts, groups)` builds (or loads) a character n-gram index: "questions"
-        of the question texts, "question_units" of their centroids by unit."""
+        """`char_index(name, texts, groups)` builds (or loads) a character n-gram index, here
+        "question_units": of the question texts' centroids by unit."""
         char_index = char_index or _build_char_index
         self.questions = questions
         self.texts = [q.text for q in questions]
@@ -64,8 +64,7 @@ class QuestionRetriever:
         # ratio of these), made when a question first meets the unit as a candidate
         self._sorted_words: dict[int, list[str]] = {}
         unit_of = [q.unit_pos for q in questions]
-        self.chars = CharQuestionRetriever(unit_of, self.texts, char_index("questions", self.texts, None),
-                                           char_index("question_units", self.texts, unit_of))
+        self.chars = CharQuestionRetriever(unit_of, self.texts, char_index("question_units", self.texts, unit_of))
 
     def _norm(self, q: IndexedQuestion) -> float:
         return (self.k1 + 1) / (1 + self.k1 * (1 - self.b + self.b * len(q.terms) / self.avg_len))
