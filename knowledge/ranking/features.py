@@ -1,7 +1,6 @@
 """Named features of a (question, candidate unit) pair; see `config.FEATURES` for their meaning."""
 from __future__ import annotations
 
-import heapq
 import math
 from dataclasses import dataclass, field
 
@@ -66,7 +65,7 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
     named_topics = query.topics
     folded_query = fold(query.text)
     sorted_query = sort_words(folded_query)
-    texts = questions.texts
+    best_questions = questions.best_of_units(qcov)
     out = []
     for pos, found in by_unit.items():
         ev = evidence[pos]
@@ -76,7 +75,7 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
         qmatch, fz, similar = 0.0, 0.0, []
         if qs:
             # coverage without topic_hit: an authored question never names an adjacent topic
-            scored = heapq.nlargest(3, ((qcov.get(i, 0.0), texts[i]) for i in qs))  # = sorted(reverse)[:3]
+            scored = questions.top_questions(pos, best_questions.get(pos, []))
             qmatch = scored[0][0]
             similar = [t for _, t in scored]
             fz = process.extractOne(sorted_query, questions.sorted_words_of_unit(pos), scorer=fuzz.ratio)[1] / 100.0

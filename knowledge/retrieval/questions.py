@@ -7,6 +7,7 @@ question, and that question is remembered for "Ähnliche Fragen".
 """
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable
@@ -59,11 +60,13 @@ class QuestionRetriever:
                 self.postings[t].append(i)
             self.by_unit[q.unit_pos].append(i)
         self.avg_len = (sum(len(q.terms) for q in questions) / len(questions)) if questions else 1.0
+        self.norms = [self._norm(q) for q in questions]  # BM25 length normalisation per question
         self.asked = asked_terms(questions)
         # per unit, its questions' folded words in sorted order (token_sort_ratio is the plain
         # ratio of these), made when a question first meets the unit as a candidate
         self._sorted_words: dict[int, list[str]] = {}
-        unit_of = [q.unit_pos for q in questions]
+        self.unit_of = unit_of = [q.unit_pos for q in questions]
+        self._texts_descending: dict[int, list[str]] = {}
         self.chars = CharQuestionRetriever(unit_of, self.texts, char_index("question_units", self.texts, unit_of))
 
     def _norm(self, q: IndexedQuestion) -> float:
@@ -81,7 +84,8 @@ class QuestionRetriever:
 
     def score_questions(self, query: AnalysedQuery, coverages: dict[int, float] | None = None) -> dict[int, float]:
         cov = self.coverages(query) if coverages is None else coverages
-        return {i: c * self._norm(self.questions[i]) for i, c in cov.items()}
+        norms = self.norms
+        return {i: c * norms[i] for i, c in cov.items()}
 
     def retrieve(self, query: AnalysedQuery, k: int, coverages: dict[int, float] | None = None) -> list[Candidate]:
         best: dict[int, tuple[float, int]] = {}
@@ -97,6 +101,27 @@ class QuestionRetriever:
 
     def indices_of_unit(self, unit_pos: int) -> list[int]:
         return self.by_unit.get(unit_pos, [])
+
+    def best_of_units(self, coverages: dict[int, float], top: int = 3) -> dict[int, list[tuple[float, str]]]:
+        """Per unit with a question that meets the query: its `top` questions as (coverage, text),
+        best first (ties: the text later in sort order first, as `sorted(reverse=True)`)."""
+        covered: dict[int, list[tuple[float, str]]] = defaultdict(list)
+        texts, unit_of = self.texts, self.unit_of
+        for i, c in coverages.items():
+            if c > 0:
+                covered[unit_of[i]].append((c, texts[i]))
+        return {pos: heapq.nlargest(top, items) for pos, items in covered.items()}
+
+    def top_questions(self, unit_pos: int, best: list[tuple[float, str]], top: int = 3) -> list[tuple[float, str]]:
+        """A unit's `top` questions as (coverage, text): `best` (from `best_of_units`), then those
+        the query does not meet, in the same order as `sorted(reverse=True)` would give them."""
+        if len(best) >= top:
+            return best
+        got = self._texts_descending.get(unit_pos)
+        if got is None:
+            got = self._texts_descending[unit_pos] = sorted((self.texts[i] for i in self.by_unit.get(unit_pos, ())), reverse=True)
+        seen = {t for _, t in best}
+        return best + [(0.0, t) for t in got if t not in seen][:top - len(best)]
 
     def sorted_words_of_unit(self, unit_pos: int) -> list[str]:
         got = self._sorted_words.get(unit_pos)

@@ -59,12 +59,33 @@ def answer_start(text: str, question: str) -> int:
 
 @dataclass
 class Highlight:
-    """The best 1-3 sentences of a unit: their score and spans; the text is cut out when read
-    (only the hits shown need it, while every candidate needs the score)."""
+    """The best 1-3 sentences of a unit: the best sentence's score, and the spans and text of
+    the highlight, worked out when read (only the hits shown need them, while every candidate
+    needs the score)."""
 
     source: str
     score: float
-    spans: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]  # every candidate sentence of the unit
+    scores: list[float]  # the share of the question each holds
+    best: int  # the best sentence's number
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """The best sentence and the successors it takes along."""
+        if not self.sentences:
+            return []
+        text, spans, scores, best = self.source, self.sentences, self.scores, self.best
+        chosen = [best]
+        nxt = best + 1
+        while len(chosen) < MAX_SENTENCES and nxt < len(spans):
+            short = sum(spans[i][1] - spans[i][0] for i in chosen) < MIN_ALONE
+            so_far = text[spans[chosen[0]][0]:spans[chosen[-1]][1]]
+            leads_on = bool(ANNOUNCES.search(text[spans[chosen[-1]][0]:spans[chosen[-1]][1]])) or so_far.count("„") > so_far.count("“")
+            if not (short or leads_on or (scores[best] > 0 and scores[nxt] >= 0.5 * scores[best])):
+                break
+            chosen.append(nxt)
+            nxt += 1
+        return [spans[i] for i in chosen]
 
     @property
     def text(self) -> str:
@@ -74,20 +95,10 @@ class Highlight:
 def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]],
                    sentence_terms: list[frozenset[str]]) -> Highlight:
     if not spans:
-        return Highlight("", 0.0, [])
+        return Highlight("", 0.0, [], [], 0)
     scores = coverages(query, sentence_terms)
     best = max(range(len(spans)), key=lambda i: (scores[i], -i))
-    chosen = [best]
-    nxt = best + 1
-    while len(chosen) < MAX_SENTENCES and nxt < len(spans):
-        short = sum(spans[i][1] - spans[i][0] for i in chosen) < MIN_ALONE
-        so_far = text[spans[chosen[0]][0]:spans[chosen[-1]][1]]
-        leads_on = bool(ANNOUNCES.search(text[spans[chosen[-1]][0]:spans[chosen[-1]][1]])) or so_far.count("„") > so_far.count("“")
-        if not (short or leads_on or (scores[best] > 0 and scores[nxt] >= 0.5 * scores[best])):
-            break
-        chosen.append(nxt)
-        nxt += 1
-    return Highlight(text, scores[best], [spans[i] for i in chosen])
+    return Highlight(text, scores[best], spans, scores, best)
 
 
 def _clean(s: str) -> str:
