@@ -67,3 +67,29 @@ def test_bm25f_posting_lists_are_scored_once_when_first_used(lotse):
     assert units.posting("body", "gibt-es-nicht") == []
     best = max(scores, key=scores.get)
     assert lotse.handle.store.unit_at(best).id == "bagub-faq/12"
+
+
+def test_a_units_best_questions_come_from_those_the_query_meets_as_from_all_of_them():
+    from knowledge.retrieval.questions import IndexedQuestion, QuestionRetriever
+
+    texts = ["wer zahlt", "urlaub inbeq", "b frage", "a frage", "urlaub", "z frage", "fahrgeld"]
+    units = [0, 0, 0, 0, 1, 0, 1]
+    retriever = QuestionRetriever([IndexedQuestion(u, t, frozenset(t.split())) for u, t in zip(units, texts)])
+    for coverages in ({1: 0.5, 0: 0.5, 4: 1.0}, {}, {2: 0.25, 5: 0.0}, {0: 1.0, 1: 0.3, 2: 0.3, 3: 0.3}):
+        best = retriever.best_of_units(coverages)
+        for unit in (0, 1):
+            plain = sorted(((coverages.get(i, 0.0), t) for i, (t, u) in enumerate(zip(texts, units)) if u == unit), reverse=True)[:3]
+            assert retriever.top_questions(unit, best.get(unit, [])) == plain
+
+
+def test_the_highlight_takes_a_short_best_sentence_on_into_its_successor_when_read(lotse):
+    from knowledge.retrieval.sentences import Highlight, split_sentences
+
+    source = "Kurz. Dies ist der zweite Satz, der die eigentliche Antwort auf die Frage trägt. Der dritte Satz."
+    spans = split_sentences(source)
+    assert len(spans) == 3
+    highlight = Highlight(source, 1.0, spans, [1.0, 0.1, 0.0], 0)
+    assert highlight.spans == spans[:2]  # "Kurz." is shorter than a sentence that stands alone
+    assert highlight.text == "Kurz. Dies ist der zweite Satz, der die eigentliche Antwort auf die Frage trägt."
+    assert Highlight(source, 1.0, spans, [0.0, 1.0, 0.6], 1).spans == spans[1:]  # the third adds enough
+    assert Highlight("", 0.0, [], [], 0).text == ""
