@@ -129,7 +129,7 @@ def test_every_candidate_has_exactly_the_named_features(lotse):
 
 def test_in_memory_bm25f_agrees_with_whoosh(lotse):
     """The default unit retriever and the Whoosh one score the same BM25F: same best unit."""
-    from knowledge.index.writer import ram_index
+    from knowledge.index.whoosh_units import ram_index
     from knowledge.retrieval.questions import asked_texts
     from knowledge.pipeline import AnswerPipeline
 

@@ -1,6 +1,7 @@
 """Index persistence: fingerprint, rebuild on change, atomic build, fallbacks."""
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -132,3 +133,16 @@ def test_character_indexes_of_other_texts_are_not_taken_from_the_second_process(
     assert regrouped.result({**texts, "question_units": (["Gibt es Urlaub?"], [1])}) == {}
     same = CharBuild(texts)
     assert set(same.result(texts)) == {"questions", "question_units", "units"}
+
+
+def test_a_sealed_index_answers_without_importing_whoosh_and_opens_it_when_asked(lotse):
+    import subprocess
+    import sys
+
+    code = ("import sys; from pathlib import Path; from knowledge.index import _try_open; "
+            "from knowledge.pipeline import AnswerPipeline; h = _try_open(Path(sys.argv[1])); "
+            "hit = AnswerPipeline(h).search('Urlaub InbeQ').hits[0].unit.id; before = 'whoosh.index' in sys.modules; "
+            "print(hit, before, h.ix.doc_count() == len(h.evidence), 'whoosh.index' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, lotse.handle.location], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent).stdout.split()
+    assert out == [lotse.ask("Urlaub InbeQ").answers[0].unit.id, "False", "True", "True"]

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from whoosh import index as windex
 
 from ..analysis.analyzer import Analyzer
 from ..analysis.compounds import CompoundSplitter
@@ -227,6 +226,22 @@ def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[s
     return handle
 
 
+class LazyWhooshIndex:
+    """The Whoosh unit index of an index folder, opened on first use: the query path reads the
+    units' analysed fields from meta.json and need not import Whoosh at all."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._ix = None
+
+    def __getattr__(self, name: str):
+        if self._ix is None:
+            from .whoosh_units import open_dir
+
+            self._ix = open_dir(self.path)
+        return getattr(self._ix, name)
+
+
 def fingerprint_of(dirs: list[Path] | None = None, lemma_source: LemmaSource | None = None) -> str:
     return fingerprint(dirs or corpus_dirs(), (lemma_source or SpacyLemmaSource()).name)
 
@@ -337,10 +352,8 @@ def _try_open(path: Path, fp: str | None = None) -> IndexHandle | None:
         if meta.get("version") != ANALYSIS_VERSION:
             retire(path)
             return None
-        ix = windex.open_dir(str(path))
-        if ix.doc_count() != len(meta["units"]):
-            raise ValueError("unit count")
-        handle = _handle(ix, meta, str(path), path / "known_words.txt")
+        # the Whoosh unit index is opened when first asked for (its files are checked by `verify`)
+        handle = _handle(LazyWhooshIndex(path), meta, str(path), path / "known_words.txt")
         handle.fingerprint = fp or ""
         return handle
     except Exception:  # a damaged index is rebuilt, never fatal

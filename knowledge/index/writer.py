@@ -6,10 +6,6 @@ import dataclasses
 from pathlib import Path
 from typing import Callable
 
-from whoosh import fields, index as windex
-from whoosh.analysis import SpaceSeparatedTokenizer
-from whoosh.filedb.filestore import RamStorage
-
 from ..analysis.analyzer import Analyzer
 from ..analysis.thesaurus import load_thesaurus_files
 from ..corpus import BUILTIN_CORPUS, Corpus, CorpusError, Document, Unit
@@ -21,34 +17,6 @@ from .model import compile_model
 
 FIELDS = ("title", "question", "crumbs", "body")
 ASKED = "asked"  # the unit's authored questions (document expansion)
-
-
-def schema() -> fields.Schema:
-    ana = SpaceSeparatedTokenizer()
-    return fields.Schema(id=fields.ID(stored=True, unique=True), **{f: fields.TEXT(analyzer=ana) for f in FIELDS + (ASKED,)})
-
-
-def write_units(ix, unit_ids: list[str], values: list[dict[str, str]], asked: dict[int, list[str]]) -> None:
-    """Add every unit (analysed field values) with its authored questions' terms to `ix`."""
-    writer = ix.writer(limitmb=256)
-    for pos, (uid, vals) in enumerate(zip(unit_ids, values)):
-        writer.add_document(id=uid, **vals, **{ASKED: " ".join(asked.get(pos, ()))})
-    writer.commit()
-
-
-class MemoryStorage(RamStorage):
-    """Whoosh's RamStorage, but its temporary storage stays in memory as well: the in-memory
-    fallback must work when no folder at all is writable (RamStorage asks tempfile for one)."""
-
-    def temp_storage(self, name=None):
-        return MemoryStorage()
-
-
-def ram_index(unit_ids: list[str], values: list[dict[str, str]], asked: dict[int, list[str]]):
-    """An in-memory unit index (calibration builds one per fold, with that fold's questions)."""
-    ix = MemoryStorage().create_index(schema())
-    write_units(ix, unit_ids, values, asked)
-    return ix
 
 
 def unit_fields(unit: Unit, doc: Document) -> dict[str, str]:
@@ -77,7 +45,9 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
     analyzer = model.analyzer
 
     progress(f"Indexiere {len(corpus.units)} Abschnitte …")
-    ix = MemoryStorage().create_index(schema()) if target is None else windex.create_in(str(target), schema())
+    from .whoosh_units import create_index, write_units  # Whoosh is imported only where an index is written
+
+    ix = create_index(target)
     values_of_units, unit_stems, sentences = [], [], []
     for u in corpus.units:
         terms = {k: analyzer.terms(v) for k, v in unit_fields(u, corpus.documents[u.doc_id]).items()}
