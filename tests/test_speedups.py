@@ -75,10 +75,10 @@ def test_a_units_best_questions_come_from_those_the_query_meets_as_from_all_of_t
     texts = ["wer zahlt", "urlaub inbeq", "b frage", "a frage", "urlaub", "z frage", "fahrgeld"]
     units = [0, 0, 0, 0, 1, 0, 1]
     retriever = QuestionRetriever([IndexedQuestion(u, t, frozenset(t.split())) for u, t in zip(units, texts)])
-    for coverages in ({1: 0.5, 0: 0.5, 4: 1.0}, {}, {2: 0.25, 5: 0.0}, {0: 1.0, 1: 0.3, 2: 0.3, 3: 0.3}):
-        best = retriever.best_of_units(coverages)
+    for covered in ({1: 0.5, 0: 0.5, 4: 1.0}, {}, {2: 0.25, 5: 0.0}, {0: 1.0, 1: 0.3, 2: 0.3, 3: 0.3}):
+        best = retriever.best_of_units(covered)
         for unit in (0, 1):
-            plain = sorted(((coverages.get(i, 0.0), t) for i, (t, u) in enumerate(zip(texts, units)) if u == unit), reverse=True)[:3]
+            plain = sorted(((covered.get(i, 0.0), t) for i, (t, u) in enumerate(zip(texts, units)) if u == unit), reverse=True)[:3]
             assert retriever.top_questions(unit, best.get(unit, [])) == plain
 
 

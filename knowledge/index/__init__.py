@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-
 from ..analysis.analyzer import Analyzer
 from ..analysis.compounds import CompoundSplitter
 from ..analysis.lemmas import LemmaSource, LemmaTable, SpacyLemmaSource

@@ -42,8 +42,8 @@ FEATURES = FEATURES + tuple(f"{name}_gap" for name in GAP_FEATURES)
 # all?): the ranked list's best probability and its margin over the second, the number of
 # candidates (log), the question's character similarity to the most similar question the
 # documents do not answer (corpus/out_of_scope.yaml) and how far the similarity to the closest
-# unit's centroid of authored questions exceeds it, and for every candidate feature its value at the best candidate ("top_")
-# and its maximum over all candidates ("max_").
+# unit's centroid of authored questions exceeds it, and for every candidate feature its value
+# at the best candidate ("top_") and its maximum over all candidates ("max_").
 ANSWERABLE_FEATURES = (("top_probability", "margin", "log_candidates", "out_of_scope_similarity", "authored_over_out_of_scope")
                        + tuple(f"top_{name}" for name in FEATURES) + tuple(f"max_{name}" for name in FEATURES))
 
