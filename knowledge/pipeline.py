@@ -19,6 +19,7 @@ from .corpus import Unit
 from .index import IndexHandle
 from .query import AnalysedQuery, QueryAnalyzer
 from .ranking.config import RankingConfig
+from .ranking.function_words import FunctionWordProfile, function_words
 from .ranking.features import Scored, Signals, answerability, answerable_features, featurize, probability
 from .retrieval import Retriever
 from .retrieval.bm25f import BM25FUnitRetriever
@@ -78,6 +79,7 @@ class AnswerPipeline:
         else:
             self.units = BM25FUnitRetriever(handle.unit_values, asked_texts(self.questions.questions), self.cfg)
         # each unit's terms with those of its authored questions, computed once, not per question
+        self.function_words = FunctionWordProfile((q.unit_pos, q.function_words) for q in self.questions.questions)
         self.all_terms = [ev.terms | self.questions.asked.get(pos, frozenset()) for pos, ev in enumerate(handle.evidence)]
         unit_texts = [unit_text(ev.heading, ev.text) for ev in handle.evidence]
         self.char_units = CharUnitRetriever(unit_texts, handle.char_index("units", unit_texts))
@@ -113,6 +115,8 @@ class AnswerPipeline:
         candidates += [c for r in self.extra_retrievers for c in r.retrieve(query, k)]
         candidates += top_candidates("char_questions", signals.centroid, k)
         candidates += top_candidates("char_units", signals.char_unit, k)
+        signals.function_words = self.function_words.scores(function_words(query.text), {c.unit_pos for c in candidates},
+                                                             self.cfg.function_word_smoothing)
         scored = featurize(query, candidates, self.h.evidence, self.questions, self.known, self.all_terms, signals)
         for s in scored:
             s.probability = probability(s.features, self.cfg)

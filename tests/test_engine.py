@@ -208,3 +208,36 @@ def test_a_highlight_goes_on_into_what_its_sentence_announces_and_closes_its_quo
     kurz = lotse.ask("Haben Teilnehmer der InbeQ Anspruch auf Urlaub?").answers[0].highlight
     assert kurz.startswith("Dementsprechend haben die Teilnehmer auch keinen Anspruch auf Urlaub")
     assert "2,5 unterweisungsfreien Arbeitstagen" in kurz  # the announced quotation, up to its point
+
+
+def test_function_words_score_a_unit_by_how_its_authored_questions_ask():
+    import math
+
+    from knowledge.ranking.function_words import FunctionWordProfile, function_words
+
+    # stop words only, folded, in order: "Gilt" and "noch" are kept, content words dropped
+    assert function_words("Gilt die Vereinbarung noch?") == ("gilt", "die", "noch")
+    assert function_words("Während der Maßnahme") == ("waehrend", "der")
+    questions = [(0, function_words("gilt das noch")), (0, function_words("ist das noch gueltig")),
+                 (1, function_words("wer zahlt das")), (1, function_words("wer traegt die kosten"))]
+    profile = FunctionWordProfile(questions)
+    scores = profile.scores(function_words("gilt die regel noch"), [0, 1, 7], smoothing=5.0)
+    assert scores[0] > scores[1]  # "noch" and "gilt" are how unit 0 is asked about
+    only = profile.scores(function_words("gilt sie noch"), [0, 1], smoothing=5.0)  # "sie": no question uses it
+    assert only[0] > 0 > only[1]
+    assert scores[7] == 0.0  # a unit without authored questions: no evidence either way
+    # the value: mean log ratio of the smoothed unit model to the background, over known words
+    # (10 function words in all; "die": unit 0 never uses it, "gilt" once, "noch" twice of its 6)
+    bg = {"gilt": 1 / 10, "noch": 2 / 10, "die": 1 / 10}
+    c = {"gilt": 1, "noch": 2, "die": 0}
+    expected = sum(math.log((c[w] + 5 * bg[w]) / (6 + 5) / bg[w]) for w in ("gilt", "die", "noch")) / 3
+    assert scores[0] == pytest.approx(expected)
+    assert profile.scores(("unbekannt",), [0], 5.0) == {0: 0.0}  # words no authored question uses count for nothing
+
+
+def test_the_index_keeps_each_authored_questions_function_words(lotse):
+    from knowledge.ranking.function_words import function_words
+
+    questions = lotse.handle.questions
+    assert questions and all(q.function_words == function_words(q.text) for q in questions[:50])
+    assert lotse.searcher.function_words.total == sum(len(q.function_words) for q in questions)

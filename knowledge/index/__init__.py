@@ -100,8 +100,8 @@ def char_texts(meta: dict) -> CharTexts:
     """The character indexes of an index, from its meta data: per index, its texts and groups
     (None, or the group of every text): authored questions grouped by unit; units; out-of-scope
     questions."""
-    questions = [text for _pos, _aud, text, _terms in meta["questions"]]
-    return _char_specs(questions, [pos for pos, _aud, _text, _terms in meta["questions"]],
+    questions = [q[2] for q in meta["questions"]]
+    return _char_specs(questions, [q[0] for q in meta["questions"]],
                        [unit_text(u["question"] or u["title"], u["text"]) for u in meta["units"]], list(meta["out_of_scope"]))
 
 
@@ -203,7 +203,8 @@ def unit_doc_freq(evidence: list[UnitEvidence], questions: list[IndexedQuestion]
 def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[str] | None = None) -> IndexHandle:
     analyzer = Analyzer(LemmaTable(meta["lemmas"]), CompoundSplitter(set(meta["lexicon"])))
     units = [Unit(**{**u, "breadcrumb": tuple(u["breadcrumb"])}) for u in meta["units"]]
-    questions = [IndexedQuestion(pos, text, frozenset(terms.split()), aud) for pos, aud, text, terms in meta["questions"]]
+    questions = [IndexedQuestion(pos, text, frozenset(terms.split()), aud, tuple(fw.split()))
+                 for pos, aud, text, terms, fw in meta["questions"]]
     evidence = []
     for u, values, sents in zip(units, meta["unit_fields"], meta["sentences"]):
         terms = frozenset(" ".join(values.values()).split())

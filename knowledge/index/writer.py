@@ -10,6 +10,7 @@ from ..analysis.analyzer import Analyzer
 from ..analysis.thesaurus import load_thesaurus_files
 from ..corpus import BUILTIN_CORPUS, Corpus, CorpusError, Document, Unit
 from ..questions import AuthoredQuestion
+from ..ranking.function_words import function_words
 from ..retrieval.sentences import answer_start, split_sentences
 from ..topics import compile_topics, load_topic_terms, topic_files
 from .cache import ANALYSIS_VERSION, thesaurus_files
@@ -56,9 +57,10 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
         spans = split_sentences(u.text, answer_start(u.text, u.question))
         sentences.append([[a, b, analyzer.index_text(u.text[a:b])] for a, b in spans])
     pos = {u.id: i for i, u in enumerate(corpus.units)}
-    analysed_questions = [[pos[q.unit_id], q.audience, q.text, analyzer.index_text(q.text)] for q in questions]
+    analysed_questions = [[pos[q.unit_id], q.audience, q.text, analyzer.index_text(q.text), " ".join(function_words(q.text))]
+                          for q in questions]
     asked: dict[int, list[str]] = {}
-    for p, _aud, _text, terms in analysed_questions:
+    for p, _aud, _text, terms, _fw in analysed_questions:
         asked.setdefault(p, []).append(terms)
     write_units(ix, [u.id for u in corpus.units], values_of_units, asked)
     meta = {

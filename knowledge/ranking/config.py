@@ -30,12 +30,13 @@ FEATURES = (
     "sentence",      # share found in the unit's best sentence
     "char_centroid", # character n-gram cosine to the centroid of the unit's authored questions
     "char_unit",     # character n-gram cosine to the unit's heading and text
+    "function_words",  # how the question's function words ("wer", "noch", "ohne") fit the unit's authored questions
     "unknown",       # share of the question's information in words the corpus never uses
     "unknown_noun",  # share of the question's information in nouns the corpus never uses (a topic it lacks)
     "scope_miss",    # the question names an adjacent topic or programme the unit does not
 )
 # for each of these, "<name>_gap": the candidate's value minus the best candidate's (0 for the best)
-GAP_FEATURES = ("coverage_all", "char_unit", "sentence", "qmatch", "noun_coverage", "head", "char_centroid")
+GAP_FEATURES = ("coverage_all", "char_unit", "sentence", "qmatch", "noun_coverage", "head", "char_centroid", "function_words")
 FEATURES = FEATURES + tuple(f"{name}_gap" for name in GAP_FEATURES)
 
 # Question-level features of the answerability model (does the corpus answer this question at
@@ -66,6 +67,7 @@ class RankingConfig:
     bm25_b: float = 0.6
     bm25_k1: float = 1.4
     candidates: int = 20
+    function_word_smoothing: float = 5.0  # toward the background (ranking/function_words.py)
     # model (fitted by tools/calibrate.py)
     weights: dict[str, float] = field(default_factory=lambda: {f: 0.0 for f in FEATURES})
     bias: float = 0.0

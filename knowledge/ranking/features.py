@@ -33,6 +33,7 @@ class Signals:
     question_coverage: dict[int, float]  # authored question index -> share of the query it covers
     centroid: dict[int, float]  # unit -> character similarity to the centroid of its authored questions
     char_unit: dict[int, float]  # unit -> character similarity of its heading and text
+    function_words: dict[int, float] = field(default_factory=dict)  # candidate unit -> function-word score
 
 
 @dataclass
@@ -103,6 +104,7 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
             "sentence": hl.score,
             "char_centroid": centroid,
             "char_unit": char_unit.get(pos, 0.0),
+            "function_words": signals.function_words.get(pos, 0.0),
             "unknown": unknown,
             "unknown_noun": unknown_noun,
             "scope_miss": float(any(pos not in t.units for t in named_topics)),

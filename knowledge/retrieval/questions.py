@@ -24,6 +24,7 @@ class IndexedQuestion:
     text: str
     terms: frozenset[str]
     audience: str = ""
+    function_words: tuple[str, ...] = ()  # its folded function words (ranking/function_words.py)
 
 
 def asked_terms(questions: list[IndexedQuestion]) -> dict[int, frozenset[str]]:
