@@ -19,6 +19,7 @@ from .corpus import Unit
 from .index import IndexHandle
 from .query import AnalysedQuery, QueryAnalyzer
 from .ranking.config import RankingConfig
+from .ranking.answer_words import AnswerWords, words
 from .ranking.function_words import FunctionWordProfile, function_words
 from .ranking.features import Scored, Signals, answerability, answerable_features, featurize, probability
 from .retrieval import Retriever
@@ -60,9 +61,10 @@ class SearchResult:
 class AnswerPipeline:
     def __init__(self, handle: IndexHandle, config: RankingConfig | None = None,
                  questions: QuestionRetriever | None = None, extra_retrievers: list[Retriever] | None = None,
-                 doc_freq: dict[str, int] | None = None, unit_index=None, out_of_scope: CharIndex | None = None):
-        """`questions`, `doc_freq` and `out_of_scope` default to the index's; calibration passes
-        those of a training fold, so held-out questions stay unseen. Units are retrieved by in-memory
+                 doc_freq: dict[str, int] | None = None, unit_index=None, out_of_scope: CharIndex | None = None,
+                 answer_words: AnswerWords | None = None):
+        """`questions`, `doc_freq`, `out_of_scope` and `answer_words` default to the index's;
+        calibration passes those of a training fold, so held-out questions stay unseen. Units are retrieved by in-memory
         BM25F over the index's field values, or through Whoosh when `unit_index` is given."""
         self.h = handle
         self.cfg = config or RankingConfig.load()
@@ -86,6 +88,7 @@ class AnswerPipeline:
         self.extra_retrievers: list[Retriever] = list(extra_retrievers or [])
         # questions the documents do not answer: a question much like one of them is likely out of scope
         self.out_of_scope = out_of_scope if out_of_scope is not None else handle.char_index("out_of_scope", handle.out_of_scope)
+        self.answer_words = answer_words if answer_words is not None else handle.answer_words
 
     @property
     def retrievers(self) -> list[Retriever]:
@@ -127,14 +130,19 @@ class AnswerPipeline:
         """Character similarity of a question to the most similar out-of-scope question."""
         return max(self.out_of_scope.similarities(text).values(), default=0.0)
 
-    def out_of_scope_evidence(self, query: AnalysedQuery, scored: list[Scored]) -> float:
-        """What the answerability model sees of the out-of-scope questions: the similarity to the
-        closest one; 0 when the question names adjacent topics and the best unit is about all of
-        them (its heading names them: a provider's document on the Budget für Arbeit). The
+    def question_evidence(self, query: AnalysedQuery, scored: list[Scored]) -> dict[str, float]:
+        """What the answerability model sees of the question itself (`config.QUESTION_EVIDENCE`):
+        its similarity to the closest out-of-scope question, and its words' evidence for and
+        against being answered. When the question names adjacent topics and the best unit is
+        about all of them (its heading names them: a provider's document on the Budget für
+        Arbeit), the similarity counts 0 and the words of that heading are left out: the
         out-of-scope questions on such a topic are out of scope because no document covered it."""
         if scored and query.topics and all(self.about(scored[0].unit_pos, t) for t in query.topics):
-            return 0.0
-        return self.out_of_scope_similarity(query.text)
+            similarity, ignore = 0.0, words(self.h.evidence[scored[0].unit_pos].heading)
+        else:
+            similarity, ignore = self.out_of_scope_similarity(query.text), frozenset()
+        total, lowest = self.answer_words.evidence(query.text, self.cfg.answer_word_smoothing, ignore)
+        return {"out_of_scope_similarity": similarity, "answer_words_sum": total, "answer_words_min": lowest}
 
     def about(self, unit_pos: int, topic: Topic) -> bool:
         """Whether a unit's heading (title or question) names a topic."""
@@ -148,5 +156,5 @@ class AnswerPipeline:
                     s.highlight.text if s.highlight else "", s.similar) for s in scored[:limit]]
         top = scored[0].unit_pos if scored else None
         uncovered = [t.name for t in query.topics if top not in t.units]
-        question = answerable_features(scored, self.out_of_scope_evidence(query, scored))
+        question = answerable_features(scored, self.question_evidence(query, scored))
         return SearchResult(query, hits, uncovered, round(answerability(question, self.cfg), 3))

@@ -241,3 +241,41 @@ def test_the_index_keeps_each_authored_questions_function_words(lotse):
     questions = lotse.handle.questions
     assert questions and all(q.function_words == function_words(q.text) for q in questions[:50])
     assert lotse.searcher.function_words.total == sum(len(q.function_words) for q in questions)
+
+
+def test_answer_words_weigh_a_questions_words_between_answered_and_unanswered_texts():
+    import math
+
+    from knowledge.ranking.answer_words import AnswerWords, words
+
+    assert words("Bekommt mein Sohn Pflegegeld? x") == {"sohn", "pflegegeld"}  # content words only
+    model = AnswerWords.from_texts(["Bekommt mein Sohn Fahrgeld?", "Wer zahlt das Fahrgeld zum Betrieb?"],
+                                   ["Bekommt mein Sohn Pflegegeld?"])
+    assert (model.n_answered, model.n_unanswered) == (2, 1)
+    assert model.answered["fahrgeld"] == 2 and model.unanswered["pflegegeld"] == 1
+    # shares smoothed toward the word's share of all 3 texts with the weight of 3 texts:
+    # "pflegegeld" (0 of 2 answered, 1 of 1 unanswered): (0 + 1) / (2 + 3) against (1 + 1) / (1 + 3)
+    assert model.ratio("pflegegeld", 3) == pytest.approx(math.log((1 / 5) / (2 / 4)))
+    assert model.ratio("fahrgeld", 3) == pytest.approx(math.log((2 + 2) / 5 / (2 / 4)))
+    assert model.ratio("sohn", 3) == pytest.approx(math.log((1 + 2) / 5 / ((1 + 2) / 4)))
+    total, lowest = model.evidence("bekommt mein sohn pflegegeld", 3)
+    assert lowest == pytest.approx(model.ratio("pflegegeld", 3))
+    assert total == pytest.approx(model.ratio("sohn", 3) + model.ratio("pflegegeld", 3))
+    assert model.evidence("bekommt mein sohn fahrgeld", 3)[0] > 0 > total  # the answered question's words
+    assert model.evidence("Wetter morgen", 3) == (0.0, 0.0)  # words neither side uses say nothing
+    assert model.evidence("pflegegeld", 3, ignore=frozenset({"pflegegeld"})) == (0.0, 0.0)
+    same = AnswerWords.from_data(model.to_data())
+    assert same.evidence("bekommt mein sohn pflegegeld", 3) == (total, lowest)
+
+
+def test_the_answerability_model_reads_the_words_evidence(lotse):
+    pipe = lotse.searcher
+    handle = lotse.handle
+    # the index counts the authored questions and the units' texts as answered, out-of-scope questions not
+    assert handle.answer_words.n_answered == len(handle.questions) + len(handle.evidence)
+    assert handle.answer_words.n_unanswered == len(handle.out_of_scope)
+    assert pipe.cfg.answerable_weights["answer_words_sum"] > 0  # fitted: the more answered-like, the more answerable
+    inside = pipe.question_evidence(pipe.analyzer.analyse("Wer organisiert das Planungsgespräch?"), [])
+    outside = pipe.question_evidence(pipe.analyzer.analyse("Wie hoch ist das Pflegegeld bei Pflegegrad 2?"), [])
+    assert inside["answer_words_sum"] > 0 > outside["answer_words_sum"]
+    assert outside["answer_words_min"] < inside["answer_words_min"]

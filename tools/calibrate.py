@@ -7,7 +7,8 @@
 Data (never the evaluation set in ../shared/eval):
 - positives: the authored questions (corpus/questions/*.yaml), each labelled with its unit;
 - negatives: corpus/out_of_scope.yaml, questions the documents do not answer (the pipeline
-  also compares a question with them; here only with those of the training folds).
+  also compares a question with them and counts their words; here only those of the training
+  folds).
 
 Every question is assigned to one of K folds. Its candidates and features are computed with
 the question retrievers, the units' `asked` field and the document frequencies of the other
@@ -44,7 +45,8 @@ from knowledge.pipeline import AnswerPipeline  # noqa: E402
 from knowledge.ranking.config import ANSWERABLE_FEATURES, FEATURES, RANKING_FILE, RankingConfig  # noqa: E402
 from knowledge.ranking.features import Scored, answerable_features  # noqa: E402
 from knowledge.questions import load_out_of_scope  # noqa: E402
-from knowledge.retrieval.chars import CharIndex  # noqa: E402
+from knowledge.ranking.answer_words import AnswerWords  # noqa: E402
+from knowledge.retrieval.chars import CharIndex, unit_text  # noqa: E402
 from knowledge.retrieval.questions import QuestionRetriever  # noqa: E402
 
 
@@ -67,15 +69,17 @@ def feature_rows(handle, cfg: RankingConfig, folds: int, seed: int):
     for f in range(folds):
         train_q = [q for q, k in zip(handle.questions, fold_of) if k != f]
         train_neg = [text for (text, gold, _g), k in zip(items, fold_of) if gold is None and k != f]
+        unit_texts = [unit_text(ev.heading, ev.text) for ev in handle.evidence]
         pipe = AnswerPipeline(handle, cfg, questions=QuestionRetriever(train_q),
-                              doc_freq=unit_doc_freq(handle.evidence, train_q), out_of_scope=CharIndex(train_neg))
+                              doc_freq=unit_doc_freq(handle.evidence, train_q), out_of_scope=CharIndex(train_neg),
+                              answer_words=AnswerWords.from_texts([q.text for q in train_q] + unit_texts, train_neg))
         for (text, gold, group), k in zip(items, fold_of):
             if k != f:
                 continue
             query = pipe.analyzer.analyse(text)
             scored = pipe.score(query)
             records.append({"fold": f, "gold": gold, "group": group, "text": text,
-                            "out_of_scope": pipe.out_of_scope_evidence(query, scored),
+                            "evidence": pipe.question_evidence(query, scored),
                             "rows": [(s.unit_pos, [s.features[n] for n in FEATURES]) for s in scored]})
         pipe.close()
     return records
@@ -115,7 +119,7 @@ def question_rows(records, weights, bias):
     """Answerability features (in ANSWERABLE_FEATURES order) of every record; None without candidates."""
     rows = []
     for r in records:
-        f = answerable_features(ranked(r, weights, bias), r["out_of_scope"])
+        f = answerable_features(ranked(r, weights, bias), r["evidence"])
         rows.append([f[n] for n in ANSWERABLE_FEATURES] if f else None)
     return rows
 

@@ -28,6 +28,7 @@ from ..corpus import CorpusError, Unit, corpus_dirs, load_corpus
 from ..questions import load_out_of_scope, load_questions
 from ..ranking.features import UnitEvidence
 from ..retrieval.chars import CharIndex, unit_text
+from ..ranking.answer_words import AnswerWords
 from ..retrieval.questions import IndexedQuestion, asked_terms
 from ..store import MemoryStore
 from ..topics import Topic
@@ -59,6 +60,7 @@ class IndexHandle:
     evidence: list[UnitEvidence]
     questions: list[IndexedQuestion]
     out_of_scope: list[str]  # questions the documents do not answer
+    answer_words: AnswerWords  # words of the questions they answer and of those they do not
     doc_freq: dict[str, int]  # over units together with their authored questions
     nouns: frozenset[str]
     unit_values: list[dict[str, str]]  # analysed field values per unit (for per-fold indexes)
@@ -216,7 +218,7 @@ def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[s
         ix=ix, store=MemoryStore(units, {k: doc_from_dict(v) for k, v in meta["documents"].items()}),
         analyzer=analyzer, thesaurus=Thesaurus.from_data(meta["thesaurus"]), vocabulary=meta["vocabulary"],
         topics=[Topic.from_data(t) for t in meta["topics"]], evidence=evidence, questions=questions,
-        out_of_scope=list(meta["out_of_scope"]),
+        out_of_scope=list(meta["out_of_scope"]), answer_words=AnswerWords.from_data(meta["answer_words"]),
         doc_freq=unit_doc_freq(evidence, questions), nouns=frozenset(meta["nouns"]), unit_values=meta["unit_fields"],
         errors=[CorpusError(Path(p), m) for p, m in meta.get("errors", [])],
         location=location, known_words_path=known_path,

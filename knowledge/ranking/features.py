@@ -11,7 +11,7 @@ from ..query import AnalysedQuery, coverage
 from ..retrieval import Candidate
 from ..retrieval.questions import QuestionRetriever, sort_words
 from ..retrieval.sentences import Highlight, best_sentences
-from .config import FEATURES, GAP_FEATURES, RankingConfig
+from .config import FEATURES, GAP_FEATURES, QUESTION_EVIDENCE, RankingConfig
 
 
 @dataclass
@@ -127,17 +127,18 @@ def probability(features: dict[str, float], cfg: RankingConfig) -> float:
     return _logistic(cfg.bias + sum(cfg.weights.get(k, 0.0) * v for k, v in features.items()))
 
 
-def answerable_features(scored: list[Scored], out_of_scope: float = 0.0) -> dict[str, float]:
+def answerable_features(scored: list[Scored], evidence: dict[str, float] | None = None) -> dict[str, float]:
     """Question-level features (`config.ANSWERABLE_FEATURES`) of candidates ranked best first;
-    `out_of_scope`: the question's similarity to the most similar out-of-scope question."""
+    `evidence`: the question's own (`config.QUESTION_EVIDENCE`: its similarity to the most
+    similar out-of-scope question, its words' evidence), 0 where not given."""
     if not scored:
         return {}
     top = scored[0]
-    f = {"top_probability": top.probability,
-         "margin": top.probability - (scored[1].probability if len(scored) > 1 else 0.0),
-         "log_candidates": math.log(len(scored)),
-         "out_of_scope_similarity": out_of_scope,
-         "authored_over_out_of_scope": max(s.features["char_centroid"] for s in scored) - out_of_scope}
+    f = {name: (evidence or {}).get(name, 0.0) for name in QUESTION_EVIDENCE}
+    f.update({"top_probability": top.probability,
+              "margin": top.probability - (scored[1].probability if len(scored) > 1 else 0.0),
+              "log_candidates": math.log(len(scored)),
+              "authored_over_out_of_scope": max(s.features["char_centroid"] for s in scored) - f["out_of_scope_similarity"]})
     maxima = map(max, zip(*([s.features[name] for name in FEATURES] for s in scored)))
     for name, best in zip(FEATURES, maxima):
         f[f"top_{name}"] = top.features[name]
