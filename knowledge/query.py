@@ -19,6 +19,7 @@ from .analysis.analyzer import Analyzer, Term
 from .analysis.fold import fold
 from .analysis.morph import number_alias, verb_candidates
 from .analysis.spelling import SpellCorrector
+from .analysis.stopwords import strip_courtesy
 from .analysis.thesaurus import Thesaurus
 from .analysis.tokenize import tokenize
 from .ranking.config import RankingConfig
@@ -104,6 +105,7 @@ class QueryAnalyzer:
 
     def analyse(self, text: str) -> AnalysedQuery:
         cfg = self.cfg
+        text = strip_courtesy(text)  # "Hallo zusammen, …? Danke, LG": the question only
         extra = self.thesaurus.idiom_words(text)
         persons = self._person_positions(text)
         # search-syntax operators and lone letters ("x") carry no content

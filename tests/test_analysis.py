@@ -152,3 +152,20 @@ def test_nouns_weigh_more_than_other_words(lotse):
     weight = {c.term.folded: c.weight for c in concepts}
     assert weight["urlaub"] == 1.0  # known as a noun from the corpus even when typed lowercase
     assert weight["weit"] < 1.0  # an adverb
+
+
+@pytest.mark.parametrize("text, question", [
+    ("Hallo zusammen, meine Tochter arbeitet in einer WfbM. Gibt es da Jobcoaching?",
+     "meine Tochter arbeitet in einer WfbM. Gibt es da Jobcoaching?"),
+    ("Guten Tag! Wer zahlt? Vielen Dank im Voraus und liebe Grüße, Anna", "Wer zahlt?"),
+    ("hi leute wie lange dauert die inbeq", "wie lange dauert die inbeq"),
+    ("Wer zahlt die Fahrtkosten?\nMfG Peter", "Wer zahlt die Fahrtkosten?"),
+    ("Wer zahlt? liebe gruesse", "Wer zahlt?"),
+    ("Hallo", "Hallo"),  # nothing else: the text stays
+    ("Danke für die Hilfe beim Planungsgespräch?", "Danke für die Hilfe beim Planungsgespräch?"),  # no closing: a question
+    ("mein sohn hat dank der inbeq einen job was nun", "mein sohn hat dank der inbeq einen job was nun"),  # mid-sentence
+])
+def test_greetings_and_closings_are_stripped_from_a_question(text, question):
+    from knowledge.analysis.stopwords import strip_courtesy
+
+    assert strip_courtesy(text) == question

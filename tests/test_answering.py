@@ -19,6 +19,20 @@ def test_questions_get_their_passage_first(lotse, question, unit_id):
     assert reply.answers[0].unit.id == unit_id
 
 
+@pytest.mark.parametrize("question, unit_id", [
+    ("Hallo, ich bin Jobcoach in einer Werkstatt in BW. Wie rechne ich die Stunden mit dem Leistungsträger ab? Danke, LG",
+     "bw-jobcoaching/4"),
+    ("Hallo zusammen, meine Tochter arbeitet in einer WfbM und möchte auf den ersten Arbeitsmarkt. Gibt es da Jobcoaching?",
+     "bw-jobcoaching/2.2"),
+])
+def test_greetings_and_courtesies_of_a_question_asked_in_public_do_not_get_in_the_way(lotse, question, unit_id):
+    reply = lotse.ask(question)
+    assert not reply.abstained
+    assert reply.answers[0].unit.id == unit_id
+    query = lotse.searcher.analyzer.analyse("Hallo, wer zahlt die Fahrtkosten? Vielen Dank und liebe Grüße, LG")
+    assert [c.term.stem for c in query.concepts] == [c.term.stem for c in lotse.searcher.analyzer.analyse("wer zahlt die Fahrtkosten?").concepts]
+
+
 def test_answer_from_expired_agreement_carries_warning_and_renumbering(lotse):
     reply = lotse.ask("Wer nimmt zwingend am Planungsgespräch teil?")
     top = reply.answers[0]

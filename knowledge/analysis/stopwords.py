@@ -1,4 +1,6 @@
-"""German stop words: function words and the question words people start questions with."""
+"""German stop words: function words, the question words people start questions with, and courtesies."""
+import re
+
 from .fold import fold
 
 _WORDS = """
@@ -20,7 +22,29 @@ irgendwie irgendwo irgendwann jemals nie niemals oft bzw beziehungsweise sowie s
 ihm ihnen dessen deren dies jenes jener solche solcher solches wieso weshalb inwiefern inwieweit
 """
 
-STOPWORDS = frozenset(fold(w) for w in _WORDS.split())
+# greetings and courtesies of questions asked in public ("Hallo, …", "Danke im Voraus, LG"):
+# they say nothing about the topic and would dilute its character n-grams
+_COURTESY = """
+hallo hi hey moin servus guten liebe lieben gruß grüße grüßen danke dank dankeschön vielen lg vg mfg
+"""
+
+STOPWORDS = frozenset(fold(w) for w in (_WORDS + _COURTESY).split())
+
+# a greeting that opens a question, and a closing after its last sentence, with the words they
+# take along ("Hallo zusammen,", "Guten Tag!", "… ? Vielen Dank im Voraus und liebe Grüße, Anna")
+_OPENING = re.compile(r"^\W*(?:(?:hallo|hi|hey|moin|servus)(?:\s+(?:zusammen|allerseits|leute|ihr\s+lieben))?"
+                      r"|guten\s+(?:tag|morgen|abend))\b[\s,.!:;-]*", re.IGNORECASE)
+_GREETINGS = r"gr(?:ü|ue)(?:ß|ss)(?:e|en)"
+_CLOSING = re.compile(r"(?<=[.!?,;:\n])[\s-]*(?:(?:vielen\s+)?dank(?:e)?(?:\s+sch(?:ö|oe)n)?(?:\s+im\s+voraus)?"
+                      rf"|(?:viele|liebe|beste|freundliche|mit\s+freundlichen)\s+{_GREETINGS}|lg|vg|mfg)\b[^?]*$",
+                      re.IGNORECASE)
+
+
+def strip_courtesy(text: str) -> str:
+    """A question without its opening greeting and its closing courtesies; the text itself
+    when nothing else would remain."""
+    stripped = _CLOSING.sub("", _OPENING.sub("", text, count=1), count=1).strip()
+    return stripped or text
 
 
 def is_stopword(folded: str) -> bool:
