@@ -18,8 +18,8 @@ from .analysis.spelling import SpellCorrector
 from .corpus import Unit
 from .index import IndexHandle
 from .query import AnalysedQuery, QueryAnalyzer
-from .ranking.config import RankingConfig
-from .ranking.answer_words import AnswerWords, words
+from .ranking.config import QUESTION_EVIDENCE, RankingConfig
+from .ranking.answer_words import AnswerWords
 from .ranking.function_words import FunctionWordProfile, function_words
 from .ranking.features import Scored, Signals, answerability, answerable_features, featurize, probability
 from .retrieval import Retriever
@@ -135,14 +135,13 @@ class AnswerPipeline:
         its similarity to the closest out-of-scope question, and its words' evidence for and
         against being answered. When the question names adjacent topics and the best unit is
         about all of them (its heading names them: a provider's document on the Budget für
-        Arbeit), the similarity counts 0 and the words of that heading are left out: the
-        out-of-scope questions on such a topic are out of scope because no document covered it."""
+        Arbeit), neither counts (0): the out-of-scope questions on such a topic are out of scope
+        because no document covered it."""
         if scored and query.topics and all(self.about(scored[0].unit_pos, t) for t in query.topics):
-            similarity, ignore = 0.0, words(self.h.evidence[scored[0].unit_pos].heading)
-        else:
-            similarity, ignore = self.out_of_scope_similarity(query.text), frozenset()
-        total, lowest = self.answer_words.evidence(query.text, self.cfg.answer_word_smoothing, ignore)
-        return {"out_of_scope_similarity": similarity, "answer_words_sum": total, "answer_words_min": lowest}
+            return dict.fromkeys(QUESTION_EVIDENCE, 0.0)
+        mean, lowest = self.answer_words.evidence(query.text, self.cfg.answer_word_smoothing)
+        return {"out_of_scope_similarity": self.out_of_scope_similarity(query.text),
+                "answer_words_mean": mean, "answer_words_min": lowest}
 
     def about(self, unit_pos: int, topic: Topic) -> bool:
         """Whether a unit's heading (title or question) names a topic."""

@@ -43,13 +43,13 @@ FEATURES = FEATURES + tuple(f"{name}_gap" for name in GAP_FEATURES)
 # all?): the ranked list's best probability and its margin over the second, the number of
 # candidates (log), the question's character similarity to the most similar question the
 # documents do not answer (corpus/out_of_scope.yaml) and how far the similarity to the closest
-# unit's centroid of authored questions exceeds it, the sum and the lowest of its words' log
+# unit's centroid of authored questions exceeds it, the mean and the lowest of its words' log
 # ratios between answered and unanswered texts (ranking/answer_words.py), and for every
 # candidate feature its value at the best candidate ("top_") and its maximum over all
 # candidates ("max_").
-QUESTION_EVIDENCE = ("out_of_scope_similarity", "answer_words_sum", "answer_words_min")
+QUESTION_EVIDENCE = ("out_of_scope_similarity", "answer_words_mean", "answer_words_min")
 ANSWERABLE_FEATURES = (("top_probability", "margin", "log_candidates", "out_of_scope_similarity", "authored_over_out_of_scope",
-                        "answer_words_sum", "answer_words_min")
+                        "answer_words_mean", "answer_words_min")
                        + tuple(f"top_{name}" for name in FEATURES) + tuple(f"max_{name}" for name in FEATURES))
 
 
