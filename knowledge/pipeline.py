@@ -6,7 +6,9 @@
 Every retriever implements `retrieval.Retriever`; the ranker sees only candidates and the
 unit evidence, so a further retriever joins by being added to `retrievers`. The confidence
 of a hit is the ranker's probability that the unit answers the question. Whether to answer at
-all is a second fitted model over the ranked list (`answerable`): below its threshold, when
+all is a second fitted model over the ranked list and the question's own evidence (its
+likeness to questions the documents do not answer, its words: `question_evidence`): below its
+threshold, when
 the best unit's probability is below the floor set in calibration, or when the question names
 an adjacent topic the best unit does not cover, the service abstains (`confident`).
 """
@@ -64,8 +66,9 @@ class AnswerPipeline:
                  doc_freq: dict[str, int] | None = None, unit_index=None, out_of_scope: CharIndex | None = None,
                  answer_words: AnswerWords | None = None):
         """`questions`, `doc_freq`, `out_of_scope` and `answer_words` default to the index's;
-        calibration passes those of a training fold, so held-out questions stay unseen. Units are retrieved by in-memory
-        BM25F over the index's field values, or through Whoosh when `unit_index` is given."""
+        calibration passes those of a training fold, so held-out questions stay unseen. Units are
+        retrieved by in-memory BM25F over the index's field values, or through Whoosh when
+        `unit_index` is given."""
         self.h = handle
         self.cfg = config or RankingConfig.load()
         self.doc_freq = doc_freq if doc_freq is not None else handle.doc_freq

@@ -75,8 +75,8 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
         "sentences": sentences,
         "questions": analysed_questions,
         "out_of_scope": list(out_of_scope),
-        "answer_words": AnswerWords.from_texts([q.text for q in questions] + [unit_text(u.question or u.title, u.text) for u in corpus.units],
-                                               out_of_scope).to_data(),
+        "answer_words": AnswerWords.from_texts(
+            [q.text for q in questions] + [unit_text(u.question or u.title, u.text) for u in corpus.units], out_of_scope).to_data(),
         "thesaurus": model.thesaurus.to_data(),
         "topics": [t.to_data() for t in compile_topics(topic_terms, lambda t: [x.stem for x in analyzer.terms(t)], unit_stems)],
         "units": [dataclasses.asdict(u) for u in corpus.units],
