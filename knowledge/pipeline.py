@@ -20,10 +20,10 @@ from .analysis.spelling import SpellCorrector
 from .corpus import Unit
 from .index import IndexHandle
 from .query import AnalysedQuery, QueryAnalyzer
-from .ranking.config import QUESTION_EVIDENCE, RankingConfig
 from .ranking.answer_words import AnswerWords
-from .ranking.function_words import FunctionWordProfile, function_words
+from .ranking.config import QUESTION_EVIDENCE, RankingConfig
 from .ranking.features import Scored, Signals, answerability, answerable_features, featurize, probability
+from .ranking.function_words import FunctionWordProfile, function_words
 from .retrieval import Retriever
 from .retrieval.bm25f import BM25FUnitRetriever
 from .retrieval.chars import CharIndex, CharUnitRetriever, top_candidates, unit_text

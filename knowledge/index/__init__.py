@@ -26,9 +26,9 @@ from ..analysis.spelling import load_word_list
 from ..analysis.thesaurus import Thesaurus
 from ..corpus import CorpusError, Unit, corpus_dirs, load_corpus
 from ..questions import load_out_of_scope, load_questions
+from ..ranking.answer_words import AnswerWords
 from ..ranking.features import UnitEvidence
 from ..retrieval.chars import CharIndex, unit_text
-from ..ranking.answer_words import AnswerWords
 from ..retrieval.questions import IndexedQuestion, asked_terms
 from ..store import MemoryStore
 from ..topics import Topic
