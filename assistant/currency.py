@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from knowledge.safeyaml import load_builtin
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class ChangeNote:
 def load_notes(path: Path) -> list[ChangeNote]:
     if not path.is_file():
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    data = load_builtin(path.read_text(encoding="utf-8")) or []
     out = []
     for e in data:
         since = e["since"] if isinstance(e["since"], dt.date) else dt.date.fromisoformat(str(e["since"]))

@@ -203,3 +203,15 @@ def test_broken_provider_glossary_is_reported_and_the_built_in_one_stays(provide
     assert service.guide().audience("eltern") is not None
     problems = {e.path.name: e.problem for e in service.errors}
     assert problem in problems["glossary.yaml"] and "„audiences“ muss eine Liste" in problems["guide.yaml"]
+
+
+@pytest.mark.parametrize("name", ["ranking.yaml", "rules.yaml", "currency.yaml"])
+def test_built_in_data_files_read_quickly_give_the_values_of_safe_load(name):
+    """The built-in files are read at every start with libyaml's loader: the same values as PyYAML's."""
+    from pathlib import Path
+
+    from knowledge.safeyaml import load_builtin
+
+    text = (Path(BUILTIN_CORPUS) / name).read_text(encoding="utf-8")
+    assert load_builtin(text) == yaml.safe_load(text)
+    assert load_builtin("seit: 2026-09-01\nwert: 62,4") == {"seit": dt.date(2026, 9, 1), "wert": "62,4"}

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from knowledge.safeyaml import load_builtin
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "corpus" / "rules.yaml"
 WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
@@ -75,13 +75,13 @@ def _rule(key: str, entry: dict) -> Rule:
 @lru_cache(maxsize=4)
 def load_rules(path: Path = RULES_FILE) -> dict[str, dict[str, Rule]]:
     """Rule groups from corpus/rules.yaml; the `citations` list holds prose no code reads and is not a group."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_builtin(path.read_text(encoding="utf-8"))
     return {group: {k: _rule(k, v) for k, v in entries.items()} for group, entries in data.items() if group != "citations"}
 
 
 @lru_cache(maxsize=4)
 def load_citations(path: Path = RULES_FILE) -> dict[str, Rule]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")).get("citations") or []
+    data = load_builtin(path.read_text(encoding="utf-8")).get("citations") or []
     return {c["key"]: Rule(c["key"], None, c["unit"], " ".join(str(c["quote"]).split()), c.get("law", ""), c.get("description", ""))
             for c in data}
 

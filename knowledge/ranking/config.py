@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from ..safeyaml import load_builtin
 
 RANKING_FILE = Path(__file__).resolve().parent.parent.parent / "corpus" / "ranking.yaml"
 
@@ -88,7 +88,7 @@ class RankingConfig:
     def load(cls, path: Path = RANKING_FILE) -> "RankingConfig":
         if not path.is_file():
             return cls()
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_builtin(path.read_text(encoding="utf-8")) or {}
         cfg = cls()
         for section in ("analysis", "retrieval"):
             for k, v in (data.get(section) or {}).items():
