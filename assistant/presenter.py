@@ -288,7 +288,8 @@ def reply_text(reply, source_labels: list[str] | None = None, more: int = 3) -> 
         others = reply.answers[1:more]
         if others:
             out.append("Weitere Treffer:")
-            out += [f"  {i}. {o.unit.title} ({o.document.short_title}) – {o.validity}" for i, o in enumerate(others, 2)]
+            # dashes, not brackets: a document's short title may hold brackets itself
+            out += [f"  {i}. {o.unit.title} – {o.document.short_title} – {o.validity}" for i, o in enumerate(others, 2)]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -414,3 +414,9 @@ def test_workers_build_their_service_from_the_environment(monkeypatch, tmp_path)
     app = create_app()
     assert made["extra"] == [str(tmp_path)]
     assert app.routes  # built without opening the index (that happens at startup)
+
+
+def test_source_of_a_document_whose_short_title_has_brackets(client):
+    html = client.get("/abschnitt/ba-integrationskonzept/3.4.2").text
+    assert "– BA-Integrationskonzept (4-Phasen-Modell)</dd>" in html
+    assert "(BA-Integrationskonzept (" not in html
