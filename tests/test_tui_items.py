@@ -268,8 +268,9 @@ async def test_cards_show_similar_questions_under_the_passage_at_80x24(lotse):
         assert lines[0] == "Ähnliche Fragen (derselbe Abschnitt beantwortet auch):"
         shown = " ".join(line.strip() for line in lines)
         for question in similar[:presenter.SIMILAR_ON_CARD]:
-            line = presenter.shorten(question, presenter.SIMILAR_LIMIT)  # a long one is cut at a word, with "…"
-            assert line.split()[0] in shown and line.split()[-1] in shown
+            # a long one is cut at a word and ends in "…": its first and last words kept are on screen
+            words = presenter.shorten(question, presenter.SIMILAR_LIMIT).removesuffix("…").split()
+            assert words[0] in shown and words[-1] in shown
         # within the card, between the passage (and its "ganzen Abschnitt zeigen") and the buttons
         assert card.query_one("#expand").region.bottom <= box.region.y
         assert box.region.bottom < card.query_one("#open-source").region.y
