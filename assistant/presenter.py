@@ -62,12 +62,16 @@ def force_marker(in_force: bool) -> str:
     return "" if in_force else f"⚠ {OUT_OF_FORCE}"
 
 
+def document_suffix(doc_title: str) -> str:
+    """A document's title after a unit's: " (Dokument)"; a title with its own brackets is set off
+    with a dash instead (" – BA-Integrationskonzept (4-Phasen-Modell)"): no nested brackets."""
+    return f" – {doc_title}" if "(" in doc_title else f" ({doc_title})"
+
+
 def related_label(title: str, doc_title: str, in_force: bool) -> str:
     """A related unit on a button: "⚠ außer Kraft: Titel (Dokument)" – the marker first, so it is never cut off."""
     marker = force_marker(in_force)
-    # a document title with its own brackets is set off with a dash: no nested brackets
-    doc = f" – {doc_title}" if "(" in doc_title else f" ({doc_title})"
-    return f"{marker + ': ' if marker else ''}{title}{doc}"
+    return f"{marker + ': ' if marker else ''}{title}{document_suffix(doc_title)}"
 
 
 def unit_label(unit, doc, today: dt.date) -> str:
@@ -288,8 +292,7 @@ def reply_text(reply, source_labels: list[str] | None = None, more: int = 3) -> 
         others = reply.answers[1:more]
         if others:
             out.append("Weitere Treffer:")
-            # dashes, not brackets: a document's short title may hold brackets itself
-            out += [f"  {i}. {o.unit.title} – {o.document.short_title} – {o.validity}" for i, o in enumerate(others, 2)]
+            out += [f"  {i}. {o.unit.title}{document_suffix(o.document.short_title)} – {o.validity}" for i, o in enumerate(others, 2)]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -151,11 +151,11 @@ def test_terminal_and_clipboard_show_no_markdown_stars(lotse):
 
 
 def test_a_short_title_with_brackets_is_not_put_in_brackets_again(lotse):
-    """The BA-Integrationskonzept's short title is "BA-Integrationskonzept (4-Phasen-Modell)": the
-    further hits name their document after a dash, not in brackets around it."""
+    """The BA-Integrationskonzept's short title is "BA-Integrationskonzept (4-Phasen-Modell)": a
+    further hit from it names its document after a dash, not in brackets around it (others in brackets)."""
     reply = lotse.ask(URLAUB)
     others = [lotse.reply_for_unit(u).answers[0] for u in ("ba-integrationskonzept/3.4.2", "mv-koop/p10")]
     text = render_reply(dataclasses.replace(reply, answers=reply.answers[:1] + others), lotse)
     assert "  2. 3.4.2 Kooperationsplan SGB II – BA-Integrationskonzept (4-Phasen-Modell) – " in text
-    assert "  3. § 10 " in text and " – Kooperationsvereinbarung M-V – Außer Kraft seit 15.04.2014" in text
+    assert "  3. § 10 " in text and " (Kooperationsvereinbarung M-V) – Außer Kraft seit 15.04.2014" in text
     assert not re.search(r"\([^)]*\(", text), "nested brackets"

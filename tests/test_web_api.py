@@ -420,3 +420,9 @@ def test_source_of_a_document_whose_short_title_has_brackets(client):
     html = client.get("/abschnitt/ba-integrationskonzept/3.4.2").text
     assert "– BA-Integrationskonzept (4-Phasen-Modell)</dd>" in html
     assert "(BA-Integrationskonzept (" not in html
+
+
+def test_further_hits_name_their_document_in_brackets_or_after_a_dash(client):
+    html = client.get("/", params={"q": "Mit welcher Frist kann die Kooperationsvereinbarung gekündigt werden?"}).text
+    assert "(Kooperationsvereinbarung M-V) – Außer Kraft seit 15.04.2014" in html
+    assert not re.search(r"\([^)<]*\(", html.split("<h3>Weitere Treffer</h3>")[1].split("</ul>")[0])

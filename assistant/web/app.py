@@ -76,6 +76,7 @@ class WebApp:
         env = self.templates.env
         env.filters["markdown"] = render_markdown
         env.filters["anchor"] = unit_anchor
+        env.filters["document_suffix"] = presenter.document_suffix
         env.filters["without_key_hints"] = without_key_hints
         env.globals["audience_url"] = audience_url
         env.globals["unit_of"] = service.unit
