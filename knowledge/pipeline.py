@@ -8,9 +8,8 @@ unit evidence, so a further retriever joins by being added to `retrievers`. The 
 of a hit is the ranker's probability that the unit answers the question. Whether to answer at
 all is a second fitted model over the ranked list and the question's own evidence (its
 likeness to questions the documents do not answer, its words: `question_evidence`): below its
-threshold, when
-the best unit's probability is below the floor set in calibration, or when the question names
-an adjacent topic the best unit does not cover, the service abstains (`confident`).
+threshold, when the best unit's probability is below the floor set in calibration, or when the
+question names an adjacent topic the best unit does not cover, the service abstains (`confident`).
 """
 from __future__ import annotations
 
@@ -83,8 +82,9 @@ class AnswerPipeline:
             self.units: Retriever = WhooshUnitRetriever(unit_index, handle.store.position, self.cfg)
         else:
             self.units = BM25FUnitRetriever(handle.unit_values, asked_texts(self.questions.questions), self.cfg)
-        # each unit's terms with those of its authored questions, computed once, not per question
+        # how each unit's authored questions use function words ("wer", "noch", "ohne")
         self.function_words = FunctionWordProfile((q.unit_pos, q.function_words) for q in self.questions.questions)
+        # each unit's terms with those of its authored questions, computed once, not per question
         self.all_terms = [ev.terms | self.questions.asked.get(pos, frozenset()) for pos, ev in enumerate(handle.evidence)]
         unit_texts = [unit_text(ev.heading, ev.text) for ev in handle.evidence]
         self.char_units = CharUnitRetriever(unit_texts, handle.char_index("units", unit_texts))
