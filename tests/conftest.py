@@ -1,5 +1,7 @@
 import datetime as dt
+import fcntl
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -35,9 +37,28 @@ def _cache_dir(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def lotse(_cache_dir):
+def lotse(_cache_dir, tmp_path_factory):
+    """The real service over the built-in corpus, with spaCy's lemmas.
+
+    Its index is built once per test run, not once per xdist worker: the first worker to need it
+    builds it into a folder all workers share (under a file lock), and each worker copies that
+    folder into its private cache, so tests that touch their cache stay independent."""
     from assistant.service import Lotse
 
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above the workers' own
+    seed = shared / "index-seed"
+    with open(shared / "index-seed.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (seed / "complete").exists():
+            os.environ["LOTSE_CACHE_DIR"] = str(seed)
+            try:
+                Lotse(today=TODAY).handle
+            finally:
+                os.environ["LOTSE_CACHE_DIR"] = str(_cache_dir)
+            (seed / "complete").touch()
+    shutil.copytree(seed, _cache_dir, dirs_exist_ok=True)
     return Lotse(today=TODAY)
 
 

@@ -71,21 +71,47 @@ def test_calc_json_and_ics(tmp_path, lotse, capsys):
     assert events[0].decoded("dtstart").isoformat() == "2027-01-01"
 
 
-def test_index_command_reports_counts(lotse):
-    out = run("index")
-    assert out.returncode == 0
-    assert "Index aufgebaut: 5 Dokumente" in out.stdout and "Abschnitte" in out.stdout
+@pytest.fixture
+def stub_service(monkeypatch, tmp_path):
+    """`main()` in this process with the stub lemma table and a private cache: the CLI's own code
+    runs, without a subprocess building a spaCy index."""
+    import assistant.cli as cli
+    from assistant.service import Lotse
+
+    from .conftest import STUB_LEMMAS
+
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(cli, "_service", lambda args, progress=None: Lotse(
+        args.corpus, progress=progress or (lambda m: print(m, file=sys.stderr)), lemma_source=STUB_LEMMAS))
 
 
-def test_extra_corpus_via_environment(provider_dir, lotse):
+def test_index_command_reports_counts_and_the_time_the_build_took(stub_service, monkeypatch, capsys):
+    """The seconds cover building the index, also when the warnings about provider files opened
+    it first (it used to say '0,0 Sekunden' after ten seconds of building)."""
+    import assistant.cli as cli
+    import assistant.service as service
+
+    clock = [100.0]
+    monkeypatch.setattr(cli, "time", type("Clock", (), {"perf_counter": staticmethod(lambda: clock[0])}))
+    real_open = service.open_index
+
+    def slow_open(*a, **kw):
+        clock[0] += 12.3  # as if the build took 12.3 seconds
+        return real_open(*a, **kw)
+
+    monkeypatch.setattr(service, "open_index", slow_open)
+    assert main(["index"]) == 0
+    out = capsys.readouterr().out
+    assert "Index aufgebaut: 5 Dokumente, 119 Abschnitte, 12,3 Sekunden" in out
+
+
+def test_extra_corpus_via_environment(provider_dir, stub_service, monkeypatch, capsys):
     from .conftest import VALID_DOC
 
     (provider_dir / "leitfaden.md").write_text(VALID_DOC, encoding="utf-8")
     (provider_dir / "kaputt.md").write_text("kein Kopf", encoding="utf-8")
-    env = os.environ.copy()
-    env["LOTSE_CORPUS"] = str(provider_dir)
-    out = subprocess.run([sys.executable, "-m", "assistant", "ask", "--json", "Wann gebe ich den Stundenzettel ab?"],
-                         capture_output=True, text=True, cwd=ROOT, env=env)
-    assert out.returncode == 0
-    assert json.loads(out.stdout)["answers"][0]["unit_id"].startswith("traeger-leitfaden/")
-    assert "kaputt.md" in out.stderr and "Front Matter" in out.stderr
+    monkeypatch.setenv("LOTSE_CORPUS", str(provider_dir))
+    assert main(["ask", "--json", "Wann gebe ich den Stundenzettel ab?"]) == 0
+    out = capsys.readouterr()
+    assert json.loads(out.out)["answers"][0]["unit_id"].startswith("traeger-leitfaden/")
+    assert "kaputt.md" in out.err and "Front Matter" in out.err
