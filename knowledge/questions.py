@@ -5,6 +5,10 @@
       provider: [...]
       colleague: [...]
 
+A question that another unit answers as well names it: `- {q: <question>, also: [<unit id>]}`.
+The question stays its own unit's (retrievers, "Ähnliche Fragen"); calibration counts either
+unit as a right first answer (tools/calibrate.py).
+
 They are written from the units' own text in the voices of the three audiences. The
 question retriever matches a user's question against them, cards show them as
 "Ähnliche Fragen", and tools/calibrate.py fits the ranking on them. A provider folder may
@@ -29,6 +33,7 @@ class AuthoredQuestion:
     unit_id: str
     audience: str
     text: str
+    also: tuple[str, ...] = ()  # other units that answer it as well
 
 
 def _mapping(path: Path, errors: list[CorpusError], unreadable: str, not_mapping: str) -> dict | None:
@@ -67,8 +72,15 @@ def load_questions(dirs: Iterable[Path], unit_ids: set[str]) -> tuple[list[Autho
                 continue
             for audience, items in voices.items():
                 for q in items if isinstance(items, list) else []:
+                    also: list[str] = []
+                    if isinstance(q, dict):  # {q: <question>, also: [<unit id>, ...]}
+                        named = q.get("also") or []
+                        named = [str(a) for a in (named if isinstance(named, list) else [named])]
+                        unknown.extend(a for a in named if a not in unit_ids)
+                        also = [a for a in named if a in unit_ids and a != str(unit_id)]
+                        q = q.get("q")
                     if isinstance(q, (str, int, float)) and str(q).strip():
-                        out.append(AuthoredQuestion(str(unit_id), str(audience), str(q).strip()))
+                        out.append(AuthoredQuestion(str(unit_id), str(audience), str(q).strip(), tuple(also)))
         if unknown:
             errors.append(CorpusError(path, "Unbekannte Abschnitts-IDs übersprungen: " + ", ".join(unknown[:5])
                                       + (" …" if len(unknown) > 5 else "")))

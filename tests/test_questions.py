@@ -54,3 +54,23 @@ def test_a_provider_question_file_with_unknown_ids_is_reported_by_name_and_the_r
     messages = {e.path.name: e.problem for e in errors}
     assert "gibt-es-nicht/9" in messages["eigene.yaml"]
     assert "kann nicht gelesen werden" in messages["kaputt.yaml"]
+
+
+def test_a_question_names_other_units_that_answer_it_as_well(tmp_path):
+    """`{q: …, also: […]}`: the question stays its unit's; known other units are kept (not the
+    unit itself), an unknown one is reported by name like an unknown unit id."""
+    folder = tmp_path / "eigene"
+    (folder / "questions").mkdir(parents=True)
+    (folder / "questions" / "eigene.yaml").write_text(
+        "bagub-faq/4:\n  parent:\n    - wie lange hilft der jobcoach nach dem vertrag\n"
+        "    - q: wer hilft wenn es nach der inbeq im betrieb schwierig wird\n"
+        "      also: [bagub-faq/33, bagub-faq/4, gibt-es-nicht/1]\n"
+        "    - {q: geht es danach weiter, also: bagub-faq/5}\n", encoding="utf-8")
+    corpus = load_corpus([BUILTIN_CORPUS])
+    questions, errors = load_questions([folder], {u.id for u in corpus.units})
+    assert [(q.unit_id, q.text, q.also) for q in questions] == [
+        ("bagub-faq/4", "wie lange hilft der jobcoach nach dem vertrag", ()),
+        ("bagub-faq/4", "wer hilft wenn es nach der inbeq im betrieb schwierig wird", ("bagub-faq/33",)),
+        ("bagub-faq/4", "geht es danach weiter", ("bagub-faq/5",)),
+    ]
+    assert [e.problem for e in errors] == ["Unbekannte Abschnitts-IDs übersprungen: gibt-es-nicht/1"]

@@ -205,8 +205,8 @@ def unit_doc_freq(evidence: list[UnitEvidence], questions: list[IndexedQuestion]
 def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[str] | None = None) -> IndexHandle:
     analyzer = Analyzer(LemmaTable(meta["lemmas"]), CompoundSplitter(set(meta["lexicon"])))
     units = [Unit(**{**u, "breadcrumb": tuple(u["breadcrumb"])}) for u in meta["units"]]
-    questions = [IndexedQuestion(pos, text, frozenset(terms.split()), aud, tuple(fw.split()))
-                 for pos, aud, text, terms, fw in meta["questions"]]
+    questions = [IndexedQuestion(pos, text, frozenset(terms.split()), aud, tuple(fw.split()), tuple(also))
+                 for pos, aud, text, terms, fw, also in meta["questions"]]
     evidence = []
     for u, values, sents in zip(units, meta["unit_fields"], meta["sentences"]):
         terms = frozenset(" ".join(values.values()).split())

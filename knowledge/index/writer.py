@@ -59,10 +59,10 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
         spans = split_sentences(u.text, answer_start(u.text, u.question))
         sentences.append([[a, b, analyzer.index_text(u.text[a:b])] for a, b in spans])
     pos = {u.id: i for i, u in enumerate(corpus.units)}
-    analysed_questions = [[pos[q.unit_id], q.audience, q.text, analyzer.index_text(q.text), " ".join(function_words(q.text))]
-                          for q in questions]
+    analysed_questions = [[pos[q.unit_id], q.audience, q.text, analyzer.index_text(q.text), " ".join(function_words(q.text)),
+                           [pos[a] for a in q.also]] for q in questions]
     asked: dict[int, list[str]] = {}
-    for p, _aud, _text, terms, _fw in analysed_questions:
+    for p, _aud, _text, terms, _fw, _also in analysed_questions:
         asked.setdefault(p, []).append(terms)
     write_units(ix, [u.id for u in corpus.units], values_of_units, asked)
     meta = {

@@ -25,6 +25,7 @@ class IndexedQuestion:
     terms: frozenset[str]
     audience: str = ""
     function_words: tuple[str, ...] = ()  # its folded function words (ranking/function_words.py)
+    also: tuple[int, ...] = ()  # positions of other units that answer it as well (calibration)
 
 
 def asked_terms(questions: list[IndexedQuestion]) -> dict[int, frozenset[str]]:
