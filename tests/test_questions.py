@@ -74,3 +74,14 @@ def test_a_question_names_other_units_that_answer_it_as_well(tmp_path):
         ("bagub-faq/4", "geht es danach weiter", ("bagub-faq/5",)),
     ]
     assert [e.problem for e in errors] == ["Unbekannte Abschnitts-IDs übersprungen: gibt-es-nicht/1"]
+
+
+@pytest.mark.parametrize("entry", ["{also: [bagub-faq/5]}", "{q: [eine, liste]}", "{q: null, also: x}", "{q: '  '}"])
+def test_a_question_entry_without_a_text_is_skipped_and_the_file_still_loads(tmp_path, entry):
+    folder = tmp_path / "eigene"
+    (folder / "questions").mkdir(parents=True)
+    (folder / "questions" / "eigene.yaml").write_text(
+        f"bagub-faq/4:\n  parent:\n    - {entry}\n    - bleibt die hilfe nach dem vertrag\n", encoding="utf-8")
+    corpus = load_corpus([BUILTIN_CORPUS])
+    questions, _errors = load_questions([folder], {u.id for u in corpus.units})
+    assert [(q.text, q.also) for q in questions] == [("bleibt die hilfe nach dem vertrag", ())]
