@@ -214,7 +214,7 @@ def test_graduate_window_lies_around_the_end(end, months):
 @pytest.mark.parametrize("token, value", [
     ("8", 8), ("1.000", 1000), ("10 000", 10000), ("8,5", 8.5), ("8.5", 8.5), ("achtzehn", 18), ("siebzehn", 17),
     ("neunzehn", 19), ("einundzwanzig", 21), ("fünfundzwanzig", 25), ("neunundneunzig", 99), ("dreißig", 30), ("dreissig", 30),
-    ("hundert", 100), ("zwölf", 12),
+    ("hundert", 100), ("zwölf", 12), ("fuenfunddreissig", 35), ("fünfunddreissig", 35), ("zwoelf", 12),
 ])
 def test_parse_number(token, value):
     assert parse_number(token) == value
@@ -223,6 +223,8 @@ def test_parse_number(token, value):
 @pytest.mark.parametrize("text, value", [
     ("bei 18 Teilnehmern", 18), ("achtzehn TN", 18), ("Teilnehmerzahl: 7", 7), ("mit 3 neuen Teilnehmenden", 3),
     ("Vertrag ab 2016 mit 4 Teilnehmern", 4), ("keine Teilnehmer", 0), ("Wie ist der Personalschlüssel?", None),
+    ("bei fuenfunddreissig Teilnehmern", 35), ("einundzwanzig TN", 21), ("siebenundsiebzig Teilnehmende", 77),
+    ("bei sieben Teilnehmern", 7), ("bei siebenundfünfzigtausend Teilnehmern", None),
 ])
 def test_find_participants(text, value):
     assert find_participants(text) == value
