@@ -142,7 +142,12 @@ class AnswerPipeline:
         because no document covered it."""
         if scored and query.topics and all(self.about(scored[0].unit_pos, t) for t in query.topics):
             return dict.fromkeys(QUESTION_EVIDENCE, 0.0)
-        mean, lowest = self.answer_words.evidence(query.text, self.cfg.answer_word_smoothing)
+        # each concept by its term, then the variants weighted at least as a synonym (synonyms, root,
+        # all parts together), not a single part of a compound ("Bildung" of "Berufsbildungsbereich")
+        concepts = [[a for i, (a, w) in enumerate(c.alternatives.items()) if i == 0 or w >= self.cfg.synonym_weight]
+                    for c in query.active]
+        mean, lowest = self.answer_words.concept_evidence(concepts, self.cfg.answer_word_smoothing,
+                                                          self.cfg.answer_word_backoff)
         return {"out_of_scope_similarity": self.out_of_scope_similarity(query.text),
                 "answer_words_mean": mean, "answer_words_min": lowest}
 

@@ -269,6 +269,36 @@ def test_answer_words_weigh_a_questions_words_between_answered_and_unanswered_te
     assert same.evidence("bekommt mein sohn pflegegeld", 3) == (total, lowest)
 
 
+def test_a_rare_word_counts_as_its_most_answered_like_variant_a_common_one_as_itself():
+    from knowledge.ranking.answer_words import AnswerWords
+
+    def stems(text):
+        return text.lower().split()
+
+    answered = ["fahrkost betrieb"] * 6 + ["urlaub inbeq"] * 4 + ["fahrtkost"]
+    unanswered = ["fahrtkost steuer", "urlaub werkstatt", "urlaub werkstatt", "urlaub ostsee"]
+    model = AnswerWords.from_texts(answered, unanswered, terms=stems)
+    fahrt, urlaub = [("fahrtkost",), ("fahrkost",)], [("urlaub",), ("fahrkost",)]
+    # "fahrtkost" is in 2 texts, fewer than 3: it counts as "fahrkost", the answered texts' word
+    assert model.concept_evidence([fahrt], 3, backoff=3) == (model.ratio("fahrkost", 3),) * 2
+    assert model.ratio("fahrkost", 3) > 0 > model.ratio("fahrtkost", 3)
+    # "urlaub" is in 7 texts: its own (negative) evidence stands, its variants are not asked
+    assert model.concept_evidence([urlaub], 3, backoff=3) == (model.ratio("urlaub", 3),) * 2
+    # with a higher backoff its variants speak too, the most answered-like wins; a concept nobody
+    # uses counts 0 in the mean; with none at all (0, 0)
+    assert model.concept_evidence([urlaub, [("wetter",)]], 3, backoff=8) == pytest.approx(
+        (model.ratio("fahrkost", 3) / 2, model.ratio("fahrkost", 3)))
+    assert model.concept_evidence([[("wetter",)]], 3, backoff=8) == (0.0, 0.0)
+
+
+def test_a_common_question_in_other_words_than_the_documents_is_answered(lotse):
+    """The README's example: the documents and their questions say "Fahrkosten", people "Fahrtkosten"."""
+    reply = lotse.ask("Wer zahlt die Fahrtkosten?")
+    assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/21"
+    for question in ("Bekommt man in der Werkstatt Urlaubsgeld?", "Wie bekomme ich einen Schwerbehindertenausweis für mein Kind?"):
+        assert lotse.ask(question).abstained, question
+
+
 def test_the_answerability_model_reads_the_words_evidence(lotse):
     pipe = lotse.searcher
     handle = lotse.handle

@@ -76,7 +76,8 @@ def feature_rows(handle, cfg: RankingConfig, folds: int, seed: int):
         unit_texts = [unit_text(ev.heading, ev.text) for ev in handle.evidence]
         pipe = AnswerPipeline(handle, cfg, questions=QuestionRetriever(train_q),
                               doc_freq=unit_doc_freq(handle.evidence, train_q), out_of_scope=CharIndex(train_neg),
-                              answer_words=AnswerWords.from_texts([q.text for q in train_q] + unit_texts, train_neg))
+                              answer_words=AnswerWords.from_texts([q.text for q in train_q] + unit_texts, train_neg,
+                                                                  terms=lambda text: handle.analyzer.index_text(text).split()))
         for (text, gold, group), k, more in zip(items, fold_of, also):
             if k != f:
                 continue

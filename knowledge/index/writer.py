@@ -65,6 +65,8 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
     for p, _aud, _text, terms, _fw, _also in analysed_questions:
         asked.setdefault(p, []).append(terms)
     write_units(ix, [u.id for u in corpus.units], values_of_units, asked)
+    analysed_text = {text: terms for _p, _aud, text, terms, _fw, _also in analysed_questions}
+    answered = [q.text for q in questions] + [unit_text(u.question or u.title, u.text) for u in corpus.units]
     meta = {
         "version": ANALYSIS_VERSION,
         "lemmas": model.table,
@@ -75,8 +77,8 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
         "sentences": sentences,
         "questions": analysed_questions,
         "out_of_scope": list(out_of_scope),
-        "answer_words": AnswerWords.from_texts(
-            [q.text for q in questions] + [unit_text(u.question or u.title, u.text) for u in corpus.units], out_of_scope).to_data(),
+        "answer_words": AnswerWords.from_texts(  # over analysed stems, as a query's concepts are
+            answered, out_of_scope, terms=lambda text: (analysed_text.get(text) or analyzer.index_text(text)).split()).to_data(),
         "thesaurus": model.thesaurus.to_data(),
         "topics": [t.to_data() for t in compile_topics(topic_terms, lambda t: [x.stem for x in analyzer.terms(t)], unit_stems)],
         "units": [dataclasses.asdict(u) for u in corpus.units],

@@ -73,6 +73,7 @@ class RankingConfig:
     candidates: int = 20
     function_word_smoothing: float = 5.0  # toward the background (ranking/function_words.py)
     answer_word_smoothing: float = 500.0  # texts' weight of the prior share (ranking/answer_words.py)
+    answer_word_backoff: int = 20  # a concept's term in fewer texts than this counts as its best variant (answer_words.py)
     # model (fitted by tools/calibrate.py)
     weights: dict[str, float] = field(default_factory=lambda: {f: 0.0 for f in FEATURES})
     bias: float = 0.0
