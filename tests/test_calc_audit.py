@@ -178,18 +178,53 @@ def test_audit_13_inbeq_duration_leads_with_question_11(lotse):
 dates = st.dates(min_value=D(1995, 1, 1), max_value=D(2095, 12, 31))
 
 
+def bgb_period_end(start: dt.date, months: int) -> dt.date:
+    """§ 188 Abs. 2 and 3 BGB, written out with the calendar: the day before the day with the
+    start's number in the last month, or the last day of that month when it has no such day."""
+    import calendar
+
+    year, month = divmod(start.month - 1 + months, 12)
+    year, month = start.year + year, month + 1
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, last) if start.day > last else dt.date(year, month, start.day) - dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize("start, months, end", [
+    (D(2028, 2, 29), 24, D(2030, 2, 28)),   # no 29 February in 2030: the month's last day
+    (D(2025, 12, 31), 26, D(2028, 2, 29)),  # no 31 February: 29 February in a leap year
+    (D(2025, 12, 31), 38, D(2029, 2, 28)),
+    (D(2026, 1, 30), 1, D(2026, 2, 28)),
+    (D(2026, 3, 1), 24, D(2028, 2, 29)),    # the ordinary case: the day before
+    (D(2026, 8, 31), 24, D(2028, 8, 30)),
+])
+def test_a_period_of_months_ends_as_section_188_bgb_says(start, months, end):
+    assert calc.deadlines.period_end(start, months) == end == bgb_period_end(start, months)
+
+
+def test_jobcoaching_ends_at_a_month_end_and_says_when_the_hours_are_exceeded():
+    assert calc.jobcoaching(D(2026, 8, 31)).result == "Jobcoaching endet spätestens am 28.02.2027 (60 Fachleistungsstunden)"
+    over = calc.jobcoaching(D(2026, 10, 1), hours_used=95, extended=True)
+    assert over.result == "Jobcoaching endet spätestens am 30.06.2027 (90 Fachleistungsstunden); Kontingent um 5 Stunden überschritten"
+    assert "Verbraucht 95 von 90 Stunden: Kontingent um 5 Stunden überschritten" in over.steps
+    assert calc.jobcoaching(D(2026, 10, 1), hours_used=60).result.endswith("; verbleibend 0 Stunden")
+
+
+def test_the_inbeq_end_at_a_month_end_follows_section_188_bgb():
+    c = calc.inbeq_end(D(2028, 2, 29))
+    assert c.result == "InbeQ endet spätestens am 28.02.2030"
+    c = calc.inbeq_end(D(2025, 12, 31), interruption_months=2, extension_months=12)
+    assert [d for _, d in c.dates] == [D(2028, 2, 29), D(2029, 2, 28)]
+
+
 @settings(max_examples=80, deadline=None)
 @given(dates, st.integers(0, 12), st.integers(0, 6))
 def test_month_arithmetic_counts_from_the_start(start, ext, pause):
-    from dateutil.relativedelta import relativedelta
-
     c = calc.inbeq_end(start, 0, ext, pause)
     ends = [d for _, d in c.dates]
-    assert ends[0] == start + relativedelta(months=24 + pause) - dt.timedelta(days=1)
+    assert ends[0] == bgb_period_end(start, 24 + pause)
     if ext:
-        assert ends[1] == start + relativedelta(months=24 + pause + ext) - dt.timedelta(days=1)
-        # never before the same day-of-month rule applied to the shortened regular end
-        assert ends[1] >= ends[0] + relativedelta(months=ext) - dt.timedelta(days=3)
+        assert ends[1] == bgb_period_end(start, 24 + pause + ext)
+        assert ends[1] > ends[0]
 
 
 @settings(max_examples=60, deadline=None)

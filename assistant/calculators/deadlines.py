@@ -250,8 +250,17 @@ def leave_days(full_months: int, severely_disabled: bool = False, entry: dt.date
                                "arbeitstage_woche": days_per_week}))
 
 
+def period_end(start: dt.date, months: int) -> dt.date:
+    """The last day of a period of `months` months beginning on `start` (§ 187 Abs. 2, § 188 Abs. 2
+    and 3 BGB): the day before the day with the start's number in the last month, or that month's
+    last day when it has no such day (from 29.02.2028, 24 months end on 28.02.2030; from
+    31.12.2025, 26 months on 29.02.2028)."""
+    same_day = start + relativedelta(months=months)  # dateutil moves a missing day to the month's last
+    return same_day if same_day.day != start.day else same_day - dt.timedelta(days=1)
+
+
 def inbeq_end(start: dt.date, interruption_days: int = 0, extension_months: int = 0, interruption_months: int = 0) -> Calculation:
-    """The latest end of the InbeQ; every month is counted from the start date (dateutil relativedelta)."""
+    """The latest end of the InbeQ; every month is counted from the start date (`period_end`)."""
     check_date(start, label="Beginn der InbeQ")
     interruption_days = check_count(interruption_days, label="Unterbrechungstage", maximum=3650)
     interruption_months = check_count(interruption_months, label="Unterbrechung in Monaten", maximum=120)
@@ -262,9 +271,9 @@ def inbeq_end(start: dt.date, interruption_days: int = 0, extension_months: int 
     months = 12 * years.value
 
     def end_after(total_months: int) -> dt.date:
-        return start + relativedelta(months=total_months) - dt.timedelta(days=1) + dt.timedelta(days=interruption_days)
+        return period_end(start, total_months) + dt.timedelta(days=interruption_days)
 
-    regular = start + relativedelta(months=months) - dt.timedelta(days=1)
+    regular = period_end(start, months)
     end = end_after(months + interruption_months)
     steps = [f"Beginn {fmt_date(start)}; Regeldauer bis zu {num_word(years.value)} Jahre ({months} Monate): Ende spätestens {fmt_date(regular)}"]
     shift = " und ".join(p for p in (plural(interruption_months, "Monat", "Monate") if interruption_months else "",
@@ -308,11 +317,11 @@ def jobcoaching(start: dt.date, hours_used: float | None = None, extended: bool 
     base, extr = rule("deadlines", "jobcoaching"), rule("deadlines", "jobcoaching_extension")
     cfg = base.value
     months_max = cfg["max_months"] + (extr.value["months"] if extended else 0)
-    earliest = start + relativedelta(months=cfg["min_months"]) - dt.timedelta(days=1)
-    latest = start + relativedelta(months=cfg["max_months"]) - dt.timedelta(days=1)
+    earliest = period_end(start, cfg["min_months"])
+    latest = period_end(start, cfg["max_months"])
     hours = cfg["hours"] + (extr.value["hours"] if extended else 0)
-    end = start + relativedelta(months=months_max) - dt.timedelta(days=1)
-    with_ext = start + relativedelta(months=cfg["max_months"] + extr.value["months"]) - dt.timedelta(days=1)
+    end = period_end(start, months_max)
+    with_ext = period_end(start, cfg["max_months"] + extr.value["months"])
     steps = [
         f"Regel: {cfg['hours']} Fachleistungsstunden über {cfg['min_months']} bis {cfg['max_months']} Monate ab {fmt_date(start)}: Ende zwischen {fmt_date(earliest)} und {fmt_date(latest)}",
     ]
@@ -325,8 +334,12 @@ def jobcoaching(start: dt.date, hours_used: float | None = None, extended: bool 
     if hours_used is not None:
         hours_used = check_hours(hours_used, label="Verbrauchte Stunden")
         rest = hours - hours_used
-        steps.append(f"Verbraucht {num(hours_used)} von {hours} Stunden: verbleiben {num(max(rest, 0))} Stunden")
-        result += f"; verbleibend {num(max(rest, 0))} Stunden"
+        if rest < 0:  # said in the result itself: "verbleibend 0" read as used up exactly
+            steps.append(f"Verbraucht {num(hours_used)} von {hours} Stunden: Kontingent um {num(-rest)} Stunden überschritten")
+            result += f"; Kontingent um {num(-rest)} Stunden überschritten"
+        else:
+            steps.append(f"Verbraucht {num(hours_used)} von {hours} Stunden: verbleiben {num(rest)} Stunden")
+            result += f"; verbleibend {num(rest)} Stunden"
         if rest < 0:
             steps.append("Das Kontingent ist überschritten: ein darüber hinausgehender Bedarf muss über den Eingliederungshilfeträger geprüft werden.")
     return mark_validity(Calculation("jobcoaching", "Jobcoaching: Dauer und Stunden (Baden-Württemberg)", result, steps, [base, extr],
