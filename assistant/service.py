@@ -56,7 +56,7 @@ class Answer:
     def to_json(self) -> dict:
         u, d = self.unit, self.document
         return {
-            "text": u.text, "highlight": self.highlight, "similar_questions": self.similar, "source": d.short_title, "section": presenter.section(u), "score": self.confidence,
+            "text": u.text, "highlight": presenter.plain(self.highlight), "similar_questions": self.similar, "source": d.short_title, "section": presenter.section(u), "score": self.confidence,
             "unit_id": u.id, "title": u.title, "document_title": d.title, "issuer": d.issuer, "region": d.region,
             "date": d.display_date, "answer_date": u.answer_date, "responder": u.responder,
             "validity": self.validity, "in_force": self.in_force, "notes": self.notes,

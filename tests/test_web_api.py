@@ -235,6 +235,19 @@ def test_answer_page_shows_kurz_source_validity_and_similar_questions(client):
     assert 'href="/dokumente/bagub-faq#abschnitt-' in html
 
 
+def test_kurz_shows_the_documents_bold_text_without_markdown_stars(client):
+    """The BA document marks terms with Markdown bold; "Kurz:" on the page and `highlight` in the
+    API show the words, not "**" (the passage below renders them bold)."""
+    question = "Kooperationsplan SGB II Überprüfung"
+    data = client.post("/api/ask", json={"question": question}).json()
+    first = data["answers"][0]
+    assert "**Übertragung der Ausbildungsvermittlung**" in first["text"]
+    assert first["highlight"].startswith("Bei Übertragung der Ausbildungsvermittlung nach § 16 Abs. 4 SGB II")
+    html = client.get("/", params={"q": question}).text
+    kurz = html.split('<p class="kurz">', 1)[1].split("</p>", 1)[0]
+    assert "Bei Übertragung der Ausbildungsvermittlung" in kurz and "**" not in kurz
+
+
 def test_get_with_q_answers_too_and_keeps_the_audience(client):
     r = client.get("/", params={"q": URLAUB, "ansicht": "anbieter"})
     assert "unterweisungsfreie" in r.text
