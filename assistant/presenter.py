@@ -62,6 +62,17 @@ def force_marker(in_force: bool) -> str:
     return "" if in_force else f"⚠ {OUT_OF_FORCE}"
 
 
+# A further hit the ranking gives less than this probability of answering is not listed under
+# "Weitere Treffer" (CLI, web, the cards' buttons): a holiday question listed an out-of-force
+# clause on meeting dates at 0,0. A product choice, set by hand; the JSON keeps every hit.
+FURTHER_HIT_MIN_PROBABILITY = 0.01
+
+
+def further_hits(answers: list, limit: int = 4) -> list:
+    """The answers after the first, up to the `limit`-th, that are likely enough to be listed."""
+    return [a for a in answers[1:limit] if a.confidence >= FURTHER_HIT_MIN_PROBABILITY]
+
+
 def document_suffix(doc_title: str) -> str:
     """A document's title after a unit's: " (Dokument)"; a title with its own brackets is set off
     with a dash instead (" – BA-Integrationskonzept (4-Phasen-Modell)"): no nested brackets."""
@@ -241,7 +252,7 @@ def present(reply, source_labels: list[str] | None = None) -> ReplyView:
     if reply.answers:
         view.answer = answer_view(reply.answers[0])
         view.related = [RelatedView(a.unit.id, related_label(a.unit.title, a.document.short_title, a.in_force))
-                        for a in reply.answers[1:4]]
+                        for a in further_hits(reply.answers)]
     return view
 
 
@@ -289,7 +300,7 @@ def reply_text(reply, source_labels: list[str] | None = None, more: int = 3) -> 
         out += ["", plain(a.passage), ""]
         if a.similar:
             out += [f"{SIMILAR_HEADING}:"] + [f"  - {q}" for q in a.similar] + [""]
-        others = reply.answers[1:more]
+        others = further_hits(reply.answers, more)
         if others:
             out.append("Weitere Treffer:")
             out += [f"  {i}. {o.unit.title}{document_suffix(o.document.short_title)} – {o.validity}" for i, o in enumerate(others, 2)]

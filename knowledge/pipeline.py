@@ -143,9 +143,10 @@ class AnswerPipeline:
         if scored and query.topics and all(self.about(scored[0].unit_pos, t) for t in query.topics):
             return dict.fromkeys(QUESTION_EVIDENCE, 0.0)
         # each concept by its term, then the variants weighted at least as a synonym (synonyms, root,
-        # all parts together), not a single part of a compound ("Bildung" of "Berufsbildungsbereich")
+        # all parts together), not a single part of a compound ("Bildung" of "Berufsbildungsbereich");
+        # every concept, also one the ranking leaves out ("Sohn" in "hat mein Sohn Urlaub")
         concepts = [[a for i, (a, w) in enumerate(c.alternatives.items()) if i == 0 or w >= self.cfg.synonym_weight]
-                    for c in query.active]
+                    for c in query.concepts]
         mean, lowest = self.answer_words.concept_evidence(concepts, self.cfg.answer_word_smoothing,
                                                           self.cfg.answer_word_backoff)
         return {"out_of_scope_similarity": self.out_of_scope_similarity(query.text),

@@ -120,7 +120,7 @@ def test_no_answer_says_what_to_do_next(lotse):
 
 
 def test_related_units_from_documents_out_of_force_are_marked(lotse):
-    view = presenter.present(lotse.ask("Wann muss das Integrationsamt unterrichtet werden?"))
+    view = presenter.present(lotse.ask("Wer lädt zum Planungsgespräch ein?"))
     marked = [r.label for r in view.related if "Kooperationsvereinbarung M-V" in r.label]
     assert marked and all(label.startswith("⚠ außer Kraft: ") for label in marked)
     assert not any("⚠" in r.label for r in view.related if "M-V" not in r.label)
@@ -159,3 +159,22 @@ def test_a_short_title_with_brackets_is_not_put_in_brackets_again(lotse):
     assert "  2. 3.4.2 Kooperationsplan SGB II – BA-Integrationskonzept (4-Phasen-Modell) – " in text
     assert "  3. § 10 " in text and " (Kooperationsvereinbarung M-V) – Außer Kraft seit 15.04.2014" in text
     assert not re.search(r"\([^)]*\(", text), "nested brackets"
+
+
+def test_further_hits_leave_out_what_the_ranking_thinks_cannot_answer():
+    from types import SimpleNamespace as NS
+
+    from assistant.presenter import FURTHER_HIT_MIN_PROBABILITY, further_hits
+
+    answers = [NS(name=n, confidence=c) for n, c in (("best", 0.9), ("second", 0.4), ("zero", 0.0), ("tiny", 0.004), ("fourth", 0.2))]
+    assert [a.name for a in further_hits(answers)] == ["second"]  # the 2nd to 4th, likely enough
+    assert [a.name for a in further_hits(answers, limit=6)] == ["second", "fourth"]
+    assert FURTHER_HIT_MIN_PROBABILITY == 0.01
+
+
+def test_a_question_whose_other_hits_the_ranking_rules_out_lists_none(lotse):
+    reply = lotse.ask("Mit welcher Frist kann die Kooperationsvereinbarung gekündigt werden?")
+    assert reply.answers[0].unit.id == "mv-koop/p10" and all(a.confidence < 0.01 for a in reply.answers[1:3])
+    text = render_reply(reply, lotse)
+    assert "Antwort aus:" in text and "Weitere Treffer" not in text
+    assert presenter.present(reply).related == []

@@ -298,7 +298,7 @@ async def test_after_a_related_question_typing_goes_to_the_question_field(lotse)
     app = create_app(service=lotse)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(app, pilot)
-        card = await ask(app, pilot, URLAUB)
+        card = await ask(app, pilot, "Wer lädt zum Planungsgespräch ein?")
         related = card.query(".related-unit").first()
         related.focus()
         await pilot.press("enter")

@@ -77,6 +77,7 @@ class WebApp:
         env.filters["markdown"] = render_markdown
         env.filters["anchor"] = unit_anchor
         env.filters["document_suffix"] = presenter.document_suffix
+        env.filters["further_hits"] = presenter.further_hits
         env.filters["plain"] = presenter.plain  # the documents' Markdown bold without its stars
         env.filters["without_key_hints"] = without_key_hints
         env.globals["audience_url"] = audience_url
