@@ -154,10 +154,12 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
             later = _meeting_in(nxt.year, nxt.month)
         later_reg, later_att = later - dt.timedelta(days=reg.value), later - dt.timedelta(weeks=att.value)
         steps.append(f"Die Anmeldefrist für den {fmt_date(meeting)} ist am {fmt_date(registration)} abgelaufen; "
-                     f"nächster Termin mit offener Anmeldung: {fmt_day(later)}{_flag(later, land)}, Anmeldung bis {fmt_day(later_reg)}{_flag(later_reg, land)}")
+                     f"nächster Termin mit offener Anmeldung: {fmt_day(later)}{_flag(later, land)}, Anmeldung bis {fmt_day(later_reg)}{_flag(later_reg, land)}, "
+                     f"Anlagen und Einladung bis {fmt_day(later_att)}{_flag(later_att, land)}")
         result = (f"Nächstes Planungsgespräch mit offener Anmeldung am {fmt_date(later)}{_holiday_text(later, land)}; Anmeldung bis {fmt_date(later_reg)}; "
                   f"Anlagen und Einladung bis {fmt_date(later_att)} (Frist abgelaufen für den {fmt_date(meeting)}: Anmeldung war bis {fmt_date(registration)})")
-        dates += [("Planungsgespräch (nächster Termin)", later), ("Anmeldeschluss Planungsgespräch (nächster Termin)", later_reg)]
+        dates += [("Planungsgespräch (nächster Termin)", later), ("Anmeldeschluss Planungsgespräch (nächster Termin)", later_reg),
+                  ("Anlagen vollständig / Einladung Planungsgespräch (nächster Termin)", later_att)]
     c = Calculation("planungsgespraech", "Planungsgespräch und Anmeldefristen", result, steps, rules, dates=dates, notes=notes, inputs=inputs)
     return mark_validity(c, ref)
 
