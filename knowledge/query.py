@@ -129,7 +129,10 @@ class QueryAnalyzer:
                 if verb is not None:  # "abgerechnet" -> "abrechnen"
                     fixed.append(Term(t.surface, verb.folded, verb.stem, verb.parts, t.position, verb.root))
                     continue
-                better = self.speller.correct(t.folded)
+                # a compound of known words ("krankmelden": krank + melden) is no typo: its parts are
+                # searched; "correcting" it gave a different word ("anmelden")
+                compound = len(t.parts) > 1 and all(self.known(p) for p in t.parts)
+                better = None if compound else self.speller.correct(t.folded)
                 if better:
                     nt = self.analyzer.term(better, t.position)
                     if nt is not None:

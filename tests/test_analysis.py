@@ -81,6 +81,11 @@ def test_typos_are_corrected_against_the_corpus(lotse):
     assert corrections == {"Kindergelt": "kindergeld", "Qualifizirung": "qualifizierung"}
     _, corrections = analysed(lotse, "Wie wird das Wetter?")
     assert corrections == {}  # a real German word is never "corrected" into a corpus word
+    # nor a compound of known words: "krankmelden" (krank + melden) was read as "anmelden"
+    concepts, corrections = analysed(lotse, "muss er sich krankmelden")
+    assert corrections == {}
+    assert any(("krank",) in c.alternatives for c in concepts)
+    assert analysed(lotse, "fahrtkostn")[1] == {"fahrtkostn": "fahrtkosten"}  # a typo still is
 
 
 def test_query_path_does_not_import_spacy(lotse):
