@@ -54,7 +54,7 @@ ORDINAL_WORDS = {
     "einundzwanzigsten": 21, "zweiundzwanzigsten": 22, "dreiundzwanzigsten": 23, "vierundzwanzigsten": 24,
 }
 # the number words as a pattern: the compounds by their parts, so the pattern stays short (every
-# pattern with a number is compiled when a process first meets it: a list of all 200 words made
+# pattern with a number is compiled when a process first meets it: a list of all 139 words made
 # the first calculation question of a `lotse ask` about 60 ms slower)
 _WORDS = (f"(?:{_alternatives(_UNIT_SPELLINGS)})und(?:{_alternatives(_TEN_SPELLINGS)})|{_alternatives(_SIMPLE)}")
 _DIGITS = r"\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?![\d,]|\.\d)|\d+(?:[.,]\d+)?"
