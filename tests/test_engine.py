@@ -258,15 +258,18 @@ def test_answer_words_weigh_a_questions_words_between_answered_and_unanswered_te
     assert model.ratio("pflegegeld", 3) == pytest.approx(math.log((1 / 5) / (2 / 4)))
     assert model.ratio("fahrgeld", 3) == pytest.approx(math.log((2 + 2) / 5 / (2 / 4)))
     assert model.ratio("sohn", 3) == pytest.approx(math.log((1 + 2) / 5 / ((1 + 2) / 4)))
-    total, lowest = model.evidence("bekommt mein sohn pflegegeld", 3)
+    def evidence(m, text):  # each content word a concept of its own
+        return m.concept_evidence([[(w,)] for w in sorted(words(text))], 3)
+
+    total, lowest = evidence(model, "bekommt mein sohn pflegegeld")
     assert lowest == pytest.approx(model.ratio("pflegegeld", 3))
     assert total == pytest.approx((model.ratio("sohn", 3) + model.ratio("pflegegeld", 3)) / 2)  # the mean
     # a word neither side uses counts 0 in the mean: a long question does not add up its words
-    assert model.evidence("sohn pflegegeld wetter kuchen", 3) == pytest.approx((total / 2, lowest))
-    assert model.evidence("bekommt mein sohn fahrgeld", 3)[0] > 0 > total  # the answered question's words
-    assert model.evidence("Wetter morgen", 3) == (0.0, 0.0)  # words neither side uses say nothing
+    assert evidence(model, "sohn pflegegeld wetter kuchen") == pytest.approx((total / 2, lowest))
+    assert evidence(model, "bekommt mein sohn fahrgeld")[0] > 0 > total  # the answered question's words
+    assert evidence(model, "Wetter morgen") == (0.0, 0.0)  # words neither side uses say nothing
     same = AnswerWords.from_data(model.to_data())
-    assert same.evidence("bekommt mein sohn pflegegeld", 3) == (total, lowest)
+    assert evidence(same, "bekommt mein sohn pflegegeld") == (total, lowest)
 
 
 def test_a_rare_word_counts_as_its_most_answered_like_variant_a_common_one_as_itself():

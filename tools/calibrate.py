@@ -65,8 +65,8 @@ def feature_rows(handle, cfg: RankingConfig, folds: int, seed: int):
     """Out-of-fold candidate rows: one record per question with its candidates' features."""
     rnd = random.Random(seed)
     positives = [(q.text, q.unit_pos, q.audience) for q in handle.questions]
-    also = [q.also for q in handle.questions] + [()] * len(load_negatives())
     negatives = [(text, None, group) for group, text in load_negatives()]
+    also = [q.also for q in handle.questions] + [()] * len(negatives)
     items = positives + negatives
     fold_of = [rnd.randrange(folds) for _ in items]
     records = []

@@ -123,10 +123,3 @@ class AnswerWords:
             if best is not None:
                 values.append(best)
         return (math.fsum(values) / len(concepts), min(values)) if values else (0.0, 0.0)
-
-    def evidence(self, text: str, smoothing: float) -> tuple[float, float]:
-        """(mean, lowest) of the log ratios of the text's words; a word neither side uses counts 0
-        in the mean and is no candidate for the lowest; (0, 0) without known words."""
-        found = sorted(words(text))
-        ratios = [self.ratio(w, smoothing) for w in found if w in self.answered or w in self.unanswered]
-        return (math.fsum(ratios) / len(found), min(ratios)) if ratios else (0.0, 0.0)
