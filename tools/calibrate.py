@@ -35,6 +35,7 @@ import datetime as dt
 import random
 import sys
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -70,14 +71,15 @@ def feature_rows(handle, cfg: RankingConfig, folds: int, seed: int):
     items = positives + negatives
     fold_of = [rnd.randrange(folds) for _ in items]
     records = []
+    unit_texts = [unit_text(ev.heading, ev.text) for ev in handle.evidence]
+    # each text's analysed stems, once for all folds (the answer words of every fold count them)
+    terms = lru_cache(maxsize=None)(lambda text: tuple(handle.analyzer.index_text(text).split()))
     for f in range(folds):
         train_q = [q for q, k in zip(handle.questions, fold_of) if k != f]
         train_neg = [text for (text, gold, _g), k in zip(items, fold_of) if gold is None and k != f]
-        unit_texts = [unit_text(ev.heading, ev.text) for ev in handle.evidence]
         pipe = AnswerPipeline(handle, cfg, questions=QuestionRetriever(train_q),
                               doc_freq=unit_doc_freq(handle.evidence, train_q), out_of_scope=CharIndex(train_neg),
-                              answer_words=AnswerWords.from_texts([q.text for q in train_q] + unit_texts, train_neg,
-                                                                  terms=lambda text: handle.analyzer.index_text(text).split()))
+                              answer_words=AnswerWords.from_texts([q.text for q in train_q] + unit_texts, train_neg, terms=terms))
         for (text, gold, group), k, more in zip(items, fold_of, also):
             if k != f:
                 continue
