@@ -292,6 +292,8 @@ def find_hours_used(text: str) -> float | None:
     m = re.search(NUM + r"\s*(?:Fachleistungs)?[Ss]tunden\s+(?:\w+\s+){0,2}?(?:verbraucht|geleistet|genutzt|abgerechnet|erbracht)", text, re.I)
     if m is None:
         m = re.search(r"(?:verbraucht|geleistet|genutzt|abgerechnet|erbracht)\w*\s+(?:\w+\s+){0,2}?" + NUM + r"\s*(?:Fachleistungs)?[Ss]tunden", text, re.I)
+    if m is None:  # "wenn 40 verbraucht", "40 h schon geleistet": a bare number right before the verb
+        m = re.search(NUM + r"\s*(?:h|Std\.?)?\s+(?:schon\s+|bereits\s+)?(?:verbraucht|geleistet|genutzt|abgerechnet|erbracht)", text, re.I)
     return float(parse_number(m.group(1))) if m else None
 
 

@@ -89,6 +89,9 @@ PRE2016 = r"vor 2016|bis 2015|altvertr|alte[nrm]? vertr|teilnehmermonat|teilnehm
 FROM2016 = r"(?:ab|nach|seit|von) 2016|neuvertr|neue[nrm]? vertr|teilnehmerpl[aä]tze|teilnehmer-pl[aä]tze"
 STAFF = r"personal|wochenstunden|stunden|vollzeit|stelle|fachkr|qualifizierungstrainer|trainer|betreuungsschlüssel"
 AMOUNT = r"wie viel|wieviel|wie viele|wie hoch|wie groß|brauch|benötig|vorhalt|rechn|umfang|stunden|vollzeit|stelle|schlüssel|bedarf|einsetz|einplan"
+STARTED = r"angefangen|begonnen|gestartet|angetreten|beginnt|fängt .*an|startet"
+FINISHED = r"fertig|vorbei|zu ende|aufhör|schluss|wie lange|bis wann"
+OTHER_MEASURE = r"jobcoach|berufsbegleitung|praktikum|ausbildung|arbeitsvertrag|beschäftigung|kooperationsplan|eingliederungsvereinbarung"
 
 
 # -------------------------------------------------------------- dates
@@ -184,6 +187,11 @@ def measure_month(q: Question) -> int:
         q.assume("Kein Maßnahmemonat genannt: gerechnet für die ersten 12 Monate der Maßnahme.")
         return 1
     return month
+
+
+def named_month(q: Question) -> int | None:
+    """The month of the measure when the question names one ('im 6. Monat'), else None."""
+    return find_month(q.masked)
 
 
 def min_places(q: Question) -> int | None:

@@ -318,7 +318,8 @@ def test_find_duration_months(text, value):
     assert find_duration_months(text) == value
 
 
-@pytest.mark.parametrize("text, value", [("42 Stunden verbraucht", 42.0), ("bisher 12,5 Stunden geleistet", 12.5), ("verbraucht wurden 30 Stunden", 30.0), ("nichts", None)])
+@pytest.mark.parametrize("text, value", [("42 Stunden verbraucht", 42.0), ("bisher 12,5 Stunden geleistet", 12.5), ("verbraucht wurden 30 Stunden", 30.0), ("nichts", None),
+    ("wenn 40 verbraucht", 40.0), ("40 h schon geleistet", 40.0), ("seit 3 Monaten, 40 verbraucht", 40.0)])
 def test_find_hours_used(text, value):
     assert find_hours_used(text) == value
 

@@ -45,3 +45,14 @@ def test_choices_carry_their_meaning_and_back(value, expected):
 def test_unknown_choice_is_refused_in_german():
     r = evaluate("besetzung", {"beginn": "01.03.2027", "modular": "vielleicht"}, TODAY)
     assert "Bitte eine der Möglichkeiten wählen" in r.errors["modular"]
+
+
+def test_decimal_comma_is_no_second_lot():
+    """'8,5' reads as eight and a half to a German user: refused, not computed as two lots of 8 and 5."""
+    r = evaluate("personal", {"teilnehmende": "8,5", "monat": "6"}, TODAY)
+    assert not r.ok
+    assert r.errors["teilnehmende"] == ("„8,5“ ist keine ganze Zahl. Mehrere Lose bitte mit Semikolon oder mit Komma und "
+                                        "Leerzeichen trennen, z. B. „8; 5“ oder „8, 5“.")
+    for lots in ("8; 5", "8, 5"):
+        c = evaluate("personal", {"teilnehmende": lots, "monat": "6"}, TODAY).calculation
+        assert c.inputs["teilnehmende"] == [8, 5], lots

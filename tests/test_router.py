@@ -3,6 +3,7 @@ import datetime as dt
 
 import pytest
 
+from assistant import calculators as calc
 from assistant.extract import ExtractError, find_dates
 from assistant.router import route
 
@@ -35,6 +36,10 @@ def test_impossible_dates(text):
     ("Das Jobcoaching hat am 01.02.2026 begonnen, bis wann läuft es?", "jobcoaching", "31.07.2026"),
     ("Eingliederungsvereinbarung vom 10.01.2026 – wann überprüfen?", "ueberpruefung", "10.07.2026"),
     ("Modul startet am 04.05.2026, wann prüft das ILC die Besetzung?", "besetzung", "13.04.2026"),
+    # as people type them: terse, or a parent's words
+    ("personal bei 8 teilnehmern im 6. monat", "personal", "mindestens 62,4 Wochenstunden (1,6 Vollzeitstellen)"),
+    ("meine tochter hat am 01.08.2026 angefangen wann ist sie fertig", "inbeq-dauer", "InbeQ endet spätestens am 31.07.2028"),
+    ("jobcoaching ab 15.1.27 wieviel stunden noch wenn 40 verbraucht", "jobcoaching", "verbleibend 20 Stunden"),
 ])
 def test_questions_reach_their_calculator(question, name, result_part):
     r = route(question, TODAY)
@@ -49,6 +54,21 @@ def test_questions_reach_their_calculator(question, name, result_part):
 ])
 def test_rule_questions_stay_with_the_passage(question):
     assert route(question, TODAY) is None
+
+
+@pytest.mark.parametrize("question, message", [
+    ("personal bei 8 teilnehmern im 40. monat", "Maßnahmemonat: Der Wert 40 ist unrealistisch groß (höchstens 36)."),
+    ("personal bei 8 teilnehmern im 0. monat", "Maßnahmemonat: Der Wert darf nicht kleiner als 1 sein (angegeben: 0)."),
+    ("personal bei 100000 teilnehmern im 2. monat", "Teilnehmende: Der Wert 100000 ist unrealistisch groß (höchstens 10000)."),
+])
+def test_values_out_of_range_in_a_question_are_named_not_dropped(question, message):
+    with pytest.raises(calc.InputError) as exc:
+        route(question, TODAY).run()
+    assert str(exc.value) == message
+
+
+def test_a_start_date_with_another_measure_stays_with_the_search():
+    assert route("Mein Sohn hat am 01.09.2026 mit dem Praktikum angefangen, wie lange geht das?", TODAY) is None
 
 
 def test_missing_month_is_stated_as_assumption():

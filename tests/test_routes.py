@@ -39,6 +39,8 @@ EXTRACTOR_ROWS = [
     (qx.participants_per_lot, "bei 9 Teilnehmern", [9], ""),
     (qx.measure_month, "im 20. Monat", 20, ""),
     (qx.measure_month, "bei 8 Teilnehmern", 1, "Kein Maßnahmemonat genannt: gerechnet für die ersten 12 Monate der Maßnahme."),
+    (qx.named_month, "personal bei 8 teilnehmern im 6. monat", 6, ""),
+    (qx.named_month, "bei 8 Teilnehmern", None, ""),  # unlike measure_month: no default, no assumption
     (qx.min_places, "Mindestteilnehmerplatzzahl 7", 7, ""),
     (qx.min_places, "bei 8 Teilnehmern", None, ""),
     (qx.option_drawn, "Option gezogen, 6 Teilnehmer", True, ""),
@@ -70,6 +72,7 @@ EXTRACTOR_ROWS = [
     (qx.review_kind, "Eingliederungsvereinbarung vom 01.12.2026", "ev", ""),
     (qx.hours_used, "42 Stunden sind verbraucht", 42, ""),
     (qx.hours_used, "Jobcoaching seit 01.03.2026", None, ""),
+    (qx.hours_used, "jobcoaching ab 15.1.27 wieviel stunden noch wenn 40 verbraucht", 40, ""),
     (qx.extended, "Jobcoaching verlängert", True, ""),
     (qx.extended, "Jobcoaching seit 01.03.2026", False, ""),
     (qx.interruption_days, "zehn Wochen unterbrochen", 70, ""),

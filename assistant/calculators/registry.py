@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -112,6 +113,9 @@ def parse_value(f: Field, raw: object, today: dt.date):
     if f.kind == "count":
         return _count(f, text)
     if f.kind == "counts":
+        if re.search(r"\d,\d", text):  # "8,5" is a decimal comma to a German reader, not two lots
+            raise InputError(f"„{text}“ ist keine ganze Zahl. Mehrere Lose bitte mit Semikolon oder mit Komma und "
+                             "Leerzeichen trennen, z. B. „8; 5“ oder „8, 5“.")
         parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
         return [_count(f, p) for p in parts]
     if f.kind == "hours":
@@ -148,7 +152,7 @@ MONTH_REASON = " (zwei Jahre plus höchstens zwölf Monate Verlängerung; nach e
 SPECS: tuple[CalculatorSpec, ...] = (
     CalculatorSpec("personal", "Personalbedarf InbeQ (Verträge ab 2016)", (
         Field("teilnehmende", "Besetzte Teilnehmerplätze", "counts", True, placeholder="z. B. 8",
-              help="je Los; für mehrere Lose mehrfach angeben: --teilnehmende 3 --teilnehmende 6 (im Formular durch Komma getrennt)"),
+              help="je Los; für mehrere Lose mehrfach angeben: --teilnehmende 3 --teilnehmende 6 (im Formular getrennt durch Semikolon: 3; 6)"),
         Field("monat", "Maßnahmemonat (1 = erster Monat)", "count", True, "1", minimum=1, maximum=36, bounds_reason=MONTH_REASON),
         Field("mindestplaetze", "Mindestteilnehmerplatzzahl (falls bekannt)", "count", minimum=1, maximum=10_000, help="laut Losblatt"),
         Field("option", "Option gezogen", "flag", help="der Monat zählt ab Optionsbeginn"),
@@ -157,11 +161,13 @@ SPECS: tuple[CalculatorSpec, ...] = (
         route=RouteRule(120, (  # asks for an amount of staff and names the participants or lots, or names a contract and lots
             Trigger((qx.STAFF, qx.AMOUNT), date=False, needs=(qx.participants,)),
             Trigger((qx.STAFF, qx.AMOUNT), date=False, needs=(qx.lots,)),
+            # terse: "personal bei 8 teilnehmern im 6. monat" names staff, participants and a month
+            Trigger((qx.STAFF,), date=False, needs=(qx.participants, qx.named_month)),
             Trigger((qx.PRE2016 + "|" + qx.FROM2016 + r"|vertrag",), (r"was |welche|wer |darf|muss",), date=False, needs=(qx.lots,)),
         ), (("teilnehmende", qx.participants_per_lot), ("monat", qx.measure_month), ("mindestplaetze", qx.min_places),
             ("option", qx.option_drawn)), choose=qx.staffing_calculator)),
     CalculatorSpec("personal-alt", "Personalbedarf InbeQ (Verträge vor 2016, je Los)", (
-        Field("lose", "Teilnehmende je Los (durch Komma getrennt)", "counts", True, placeholder="z. B. 8, 4", flag="--los",
+        Field("lose", "Teilnehmende je Los (getrennt durch Semikolon)", "counts", True, placeholder="z. B. 8, 4", flag="--los",
               help="mehrfach angeben: --los 5 --los 6"),
         Field("beginnjahr", "Jahr des Maßnahmebeginns", "count", minimum=2008, maximum=2015, help="JJJJ",
               bounds_reason=" (Verträge vor 2016; ab 2016 gilt der Rechner „personal“)"),
@@ -214,7 +220,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
               bounds_reason=" (§ 55 Abs. 2 SGB IX: höchstens zwölf Monate)"),
     ), lambda v, _t: dl.inbeq_end(v["beginn"], v["unterbrechung_tage"] or 0, v["verlaengerung_monate"] or 0, v["unterbrechung_monate"] or 0),
         dl.inbeq_end, "Die InbeQ begann am 01.03.2025 und wird um 12 Monate verlängert. Wann endet sie?",
-        route=RouteRule(100, (Trigger((r"inbeq|maßnahme|qualifizierung|ub\b", r"ende|endet|läuft|dauer|verlänger|unterbroch|unterbrech|bis wann")),),
+        route=RouteRule(100, (Trigger((r"inbeq|maßnahme|qualifizierung|ub\b", r"ende|endet|läuft|dauer|verlänger|unterbroch|unterbrech|bis wann")),
+                              # a parent: "meine tochter hat am 01.08.2026 angefangen, wann ist sie fertig"
+                              Trigger((qx.STARTED, qx.FINISHED), (qx.OTHER_MEASURE,))),
             (("beginn", qx.first_date), ("unterbrechung_tage", qx.interruption_days), ("unterbrechung_monate", qx.interruption_months),
              ("verlaengerung_monate", qx.extension_months)))),
     CalculatorSpec("jobcoaching", "Jobcoaching: Ende und Stunden", (
