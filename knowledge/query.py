@@ -103,9 +103,20 @@ class QueryAnalyzer:
         toks = [fold(t.text) for t in tokenize(text)]
         return {i for i in range(1, len(toks)) if toks[i] in FAMILY_NOUNS and toks[i - 1] in POSSESSIVES}
 
+    def restore_umlauts(self, text: str) -> str:
+        """The text with the umlauts a keyboard dropped put back ("personliches budget fur
+        arbeit" -> "persönliches budget für arbeit"), so that it meets the documents' words."""
+        out, last = [], 0
+        for tok in tokenize(text):
+            restored = self.speller.restore_umlauts(tok.text)
+            if restored:
+                out.append(text[last:tok.start] + restored)
+                last = tok.end
+        return "".join(out) + text[last:] if out else text
+
     def analyse(self, text: str) -> AnalysedQuery:
         cfg = self.cfg
-        text = strip_courtesy(text)  # "Hallo zusammen, …? Danke, LG": the question only
+        text = self.restore_umlauts(strip_courtesy(text))  # "Hallo zusammen, …? Danke, LG": the question only
         extra = self.thesaurus.idiom_words(text)
         persons = self._person_positions(text)
         # search-syntax operators and lone letters ("x") carry no content

@@ -88,6 +88,25 @@ def test_typos_are_corrected_against_the_corpus(lotse):
     assert analysed(lotse, "fahrtkostn")[1] == {"fahrtkostn": "fahrtkosten"}  # a typo still is
 
 
+def test_dotless_spellings_are_compiled_unless_they_are_words_of_their_own():
+    from knowledge.index.model import dotless_spellings
+
+    known = {"schon", "musste", "zahlen", "zaehlen", "fuer"}
+    table = dotless_spellings(["für", "unterstützte", "schön", "müsste", "zählen", "würde", "arbeit"], known)
+    # "schon", "musste", "zahlen" are German words; "wurde" is a stop word; "arbeit" has no umlaut
+    assert table == {"fur": "für", "unterstutzte": "unterstützte"}
+
+
+def test_dropped_umlaut_dots_are_put_back(lotse):
+    qa = lotse.searcher.analyzer
+    assert qa.restore_umlauts("personliches budget fur arbeit") == "persönliches budget für arbeit"
+    assert qa.restore_umlauts("Was ist Unterstutzte Beschaftigung?") == "Was ist Unterstützte Beschäftigung?"
+    assert qa.restore_umlauts("er musste schon zahlen") == "er musste schon zahlen"  # words of their own stay
+    # restored, the question meets the documents' words and its topic: "für" is a stop word again
+    assert stems(lotse, qa.restore_umlauts("unterstutzte beschaftigung")) == stems(lotse, "Unterstützte Beschäftigung")
+    assert lotse.searcher.search("personliches budget fur arbeit").uncovered == ["Budget für Arbeit"]
+
+
 def test_query_path_does_not_import_spacy(lotse):
     lotse.handle  # built index in the session cache
     import subprocess

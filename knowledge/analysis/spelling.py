@@ -8,8 +8,11 @@ from rapidfuzz import fuzz, process
 
 
 class SpellCorrector:
-    def __init__(self, vocabulary: list[str], known_words: Callable[[], set[str]] | None = None):
-        """`vocabulary`: folded corpus words; `known_words`: lazily loaded German word forms."""
+    def __init__(self, vocabulary: list[str], known_words: Callable[[], set[str]] | None = None,
+                 dotless: dict[str, str] | None = None):
+        """`vocabulary`: folded corpus words; `known_words`: lazily loaded German word forms;
+        `dotless`: words typed without their umlauts' dots -> the words."""
+        self.dotless = dotless or {}
         self.vocabulary = sorted(set(vocabulary))
         self._vocab_set = set(self.vocabulary)
         self._known_loader = known_words
@@ -21,6 +24,16 @@ class SpellCorrector:
         if self._known is None:
             self._known = self._known_loader() if self._known_loader else set()
         return folded in self._known
+
+    def restore_umlauts(self, word: str) -> str | None:
+        """The word meant when the dots of its umlauts were dropped ("fur" -> "für",
+        "Unterstutzte" -> "Unterstützte"), or None. The build compiles the spellings
+        (`knowledge.index.model.dotless_spellings`); a dotless spelling that is a German word
+        of its own ("schon", "wurde", "musste") is never among them. Case is kept."""
+        meant = self.dotless.get(word.lower())
+        if meant is None:
+            return None
+        return meant[:1].upper() + meant[1:] if word[:1].isupper() else meant
 
     def correct(self, folded: str) -> str | None:
         """The corpus word meant by a misspelt `folded` word, or None."""

@@ -56,6 +56,7 @@ class IndexHandle:
     analyzer: Analyzer
     thesaurus: Thesaurus
     vocabulary: list[str]
+    dotless: dict[str, str]  # words typed without their umlauts' dots ("fur" -> "für")
     topics: list[Topic]
     evidence: list[UnitEvidence]
     questions: list[IndexedQuestion]
@@ -217,6 +218,7 @@ def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[s
     handle = IndexHandle(
         ix=ix, store=MemoryStore(units, {k: doc_from_dict(v) for k, v in meta["documents"].items()}),
         analyzer=analyzer, thesaurus=Thesaurus.from_data(meta["thesaurus"]), vocabulary=meta["vocabulary"],
+        dotless=meta["dotless"],
         topics=[Topic.from_data(t) for t in meta["topics"]], evidence=evidence, questions=questions,
         out_of_scope=list(meta["out_of_scope"]), answer_words=AnswerWords.from_data(meta["answer_words"]),
         doc_freq=unit_doc_freq(evidence, questions), nouns=frozenset(meta["nouns"]), unit_values=meta["unit_fields"],

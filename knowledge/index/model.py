@@ -22,6 +22,7 @@ class AnalysisModel:
     vocabulary: set[str]
     nouns: set[str]
     known_forms: set[str]
+    dotless: dict[str, str]  # a word typed without its umlauts' dots -> the word ("fur" -> "für")
 
 
 def compile_model(texts: list[str], groups: list[list[str]], idioms: list[tuple[str, str]],
@@ -53,4 +54,22 @@ def compile_model(texts: list[str], groups: list[list[str]], idioms: list[tuple[
         lexicon.update(p for p in parts if len(p) >= 3)
     analyzer = Analyzer(lemmas, CompoundSplitter(lexicon))
     thesaurus = Thesaurus.from_words(groups, lambda t: [x.stem for x in analyzer.terms(t)], idioms)
-    return AnalysisModel(analyzer, thesaurus, table, lexicon, words, nouns, {fold(w) for w in known_forms})
+    known = {fold(w) for w in known_forms}
+    return AnalysisModel(analyzer, thesaurus, table, lexicon, words, nouns, known,
+                         dotless_spellings(list(table) + [t.text.lower() for text in texts for t in tokenize(text)], known))
+
+
+_DROP_DOTS = str.maketrans("äöü", "aou")
+
+
+def dotless_spellings(words: list[str], known: set[str]) -> dict[str, str]:
+    """Each word with umlauts (the corpus' words and the inflections of its lemmas) under the
+    spelling a keyboard without umlauts gives it ("fur": "für", "unterstutzte": "unterstützte"),
+    unless that spelling is a German word or a stop word of its own ("schon", "wurde",
+    "musste", "zahlen")."""
+    out: dict[str, str] = {}
+    for w in words:
+        plain = w.translate(_DROP_DOTS)
+        if plain != w and plain.isalpha() and plain not in known and not is_stopword(plain):
+            out.setdefault(plain, w)
+    return out

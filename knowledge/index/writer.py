@@ -72,6 +72,7 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
         "lemmas": model.table,
         "lexicon": sorted(model.lexicon),
         "vocabulary": sorted(model.vocabulary),
+        "dotless": model.dotless,
         "nouns": sorted(model.nouns),
         "unit_fields": values_of_units,
         "sentences": sentences,
