@@ -102,10 +102,15 @@ def test_garbage_and_off_topic_questions_abstain(lotse, question):
     assert "keine verlässliche Antwort" in reply.message
 
 
-def test_a_named_programme_the_documents_do_not_cover_is_declined_with_the_scope(lotse):
-    reply = lotse.ask("Wie beantrage ich Pflegegeld für meine Tochter?")
+@pytest.mark.parametrize("question, topic", [
+    ("Wie beantrage ich Pflegegeld für meine Tochter?", "Pflegeleistungen"),
+    ("Wohngeld beantragen", "Wohngeld"),  # was named "Grundsicherung und Regelsätze"
+    ("wie beantrage ich ein persönliches budget", "Persönliches Budget beantragen und verwalten"),
+])
+def test_a_named_programme_the_documents_do_not_cover_is_declined_with_the_scope(lotse, question, topic):
+    reply = lotse.ask(question)
     assert reply.abstained
-    assert "„Pflegeleistungen“ enthalten die Dokumente keine Aussage" in reply.message
+    assert f"Zum Thema „{topic}“ enthalten die Dokumente keine Aussage" in reply.message
     assert "Unterstützte Beschäftigung nach § 55 SGB IX" in reply.message
 
 
@@ -292,6 +297,18 @@ def test_a_rare_word_counts_as_its_most_answered_like_variant_a_common_one_as_it
     assert model.concept_evidence([urlaub, [("wetter",)]], 3, backoff=8) == pytest.approx(
         (model.ratio("fahrkost", 3) / 2, model.ratio("fahrkost", 3)))
     assert model.concept_evidence([[("wetter",)]], 3, backoff=8) == (0.0, 0.0)
+    # a concept the answering unit's heading names counts no lower than 0, the others as before
+    assert model.concept_evidence([urlaub], 3, backoff=3, headed=frozenset({0})) == (0.0, 0.0)
+    assert model.concept_evidence([fahrt, urlaub], 3, backoff=3, headed=frozenset({1})) == pytest.approx(
+        (model.ratio("fahrkost", 3) / 2, 0.0))
+
+
+def test_a_word_the_answering_section_is_headed_by_is_no_evidence_against_answering(lotse):
+    """"Urlaub" is in many out-of-scope questions (Werkstatt, Budget für Arbeit), and it heads 12. Frage."""
+    reply = lotse.ask("hat mein sohn urlaub")
+    assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/12"
+    for question in ("Hat man in der WfbM Anspruch auf Urlaub?", "Wie viele Urlaubstage hat man im Budget für Arbeit?"):
+        assert lotse.ask(question).abstained, question
 
 
 def test_a_common_question_in_other_words_than_the_documents_is_answered(lotse):
