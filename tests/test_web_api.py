@@ -126,6 +126,15 @@ def test_field_errors_name_the_field(client):
     assert set(r.json()["fields"]) == {"beginn"}
 
 
+def test_json_booleans_and_ordinal_months_in_number_fields(client):
+    r = client.post("/api/calc/personal", json={"teilnehmende": 8, "monat": True})
+    assert r.status_code == 400
+    assert r.json()["fields"] == {"monat": "„ja“ ist keine ganze Zahl."}  # not Python's „True“
+    r = client.post("/api/calc/personal", json={"teilnehmende": 8, "monat": "6."})  # "6. Monat"
+    assert r.status_code == 200
+    assert r.json()["result"].startswith("mindestens 62,4 Wochenstunden (1,6 Vollzeitstellen) bei 8 Teilnehmenden im 6. Monat")
+
+
 @pytest.mark.parametrize("size,status", [(16 * 1024, 200), (16 * 1024 + 1, 413)])
 def test_body_limit_is_16_kb(client, size, status):
     prefix, suffix = b'{"question": "', b'"}'

@@ -88,6 +88,8 @@ class CalculatorSpec:
 
 
 def _count(f: Field, text: str) -> int:
+    if re.fullmatch(r"\d+\.", text):  # "6." as Germans write an ordinal ("6. Monat")
+        text = text[:-1]
     try:
         value = int(text)
     except ValueError:

@@ -35,6 +35,8 @@ def normalise(form: CalcForm, raw: dict) -> dict:
             values[f.name] = flag_value(raw.get(f.name, False))
         elif f.name in raw:
             value = raw[f.name]
+            if isinstance(value, bool):  # JSON true/false in a field that wants a number or date
+                value = "ja" if value else "nein"
             if f.kind == "counts" and isinstance(value, list):
                 value = ", ".join(str(v) for v in value)
             values[f.name] = value
