@@ -147,11 +147,12 @@ class AnswerPipeline:
         # every concept, also one the ranking leaves out ("Sohn" in "hat mein Sohn Urlaub")
         concepts = [[a for i, (a, w) in enumerate(c.alternatives.items()) if i == 0 or w >= self.cfg.synonym_weight]
                     for c in query.concepts]
-        # a word the best unit's heading names is a topic the documents have a section on ("Urlaub":
+        # a word the best unit's title names is a topic the documents have a section on ("Urlaub":
         # 12. Frage, Urlaubsanspruch): out-of-scope questions that use it too ("Urlaub in der
         # Werkstatt") are told apart by their other words, so it does not count against answering
-        head = self.h.evidence[scored[0].unit_pos].head if scored else frozenset()
-        headed = frozenset(i for i, c in enumerate(query.concepts) if c.term.stem in head)
+        # (its title: an FAQ's question is the asker's whole story, "im Rahmen eines Persönlichen Budgets")
+        title = frozenset(self.h.unit_values[scored[0].unit_pos]["title"].split()) if scored else frozenset()
+        headed = frozenset(i for i, c in enumerate(query.concepts) if c.term.stem in title)
         mean, lowest = self.answer_words.concept_evidence(concepts, self.cfg.answer_word_smoothing,
                                                           self.cfg.answer_word_backoff, headed)
         return {"out_of_scope_similarity": self.out_of_scope_similarity(query.text),

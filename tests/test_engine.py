@@ -304,10 +304,13 @@ def test_a_rare_word_counts_as_its_most_answered_like_variant_a_common_one_as_it
 
 
 def test_a_word_the_answering_section_is_headed_by_is_no_evidence_against_answering(lotse):
-    """"Urlaub" is in many out-of-scope questions (Werkstatt, Budget für Arbeit), and it heads 12. Frage."""
+    """"Urlaub" is in many out-of-scope questions (Werkstatt, Budget für Arbeit), and it is in the title of 12. Frage."""
     reply = lotse.ask("hat mein sohn urlaub")
     assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/12"
-    for question in ("Hat man in der WfbM Anspruch auf Urlaub?", "Wie viele Urlaubstage hat man im Budget für Arbeit?"):
+    for question in ("Hat man in der WfbM Anspruch auf Urlaub?", "Wie viele Urlaubstage hat man im Budget für Arbeit?",
+                     # the title counts, not the FAQ's question: 28. Frage (Fahrtkosten) tells of a
+                     # UB "im Rahmen eines Persönlichen Budgets"
+                     "was ist ein persönliches budget"):
         assert lotse.ask(question).abstained, question
 
 
