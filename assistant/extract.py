@@ -121,24 +121,45 @@ def _year(text: str | None, today: dt.date) -> tuple[int, bool]:
     return y, False
 
 
+# a question that tells of something past: "begann am 1.3.", "am 15.5. zugegangen", "seit dem 1.9."
+PAST = re.compile(r"\b(?:begann|begonnen|angefangen|gestartet|zugegangen|eingegangen|erhalten|endete|geendet|"
+                  r"abgeschlossen|unterschrieben|unterzeichnet|war|wurde|seit)\b", re.I)
+
+
+def _without_year(day: int, month: int, today: dt.date, past: bool) -> dt.date:
+    """A date named without a year: in a question about something past, its last occurrence up to today;
+    otherwise its occurrence nearest to today (the later one on a tie): on 02.12.2026 "1.3." is 01.03.2027,
+    "1.10." is 01.10.2026, and "begann am 1.3." is 01.03.2026."""
+    options = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:  # 29.02. in a year without it
+            continue
+    if past:
+        return max((d for d in options if d <= today), default=min(options))
+    return min(options, key=lambda d: (abs((d - today).days), d < today))
+
+
 def find_dates(text: str, today: dt.date) -> list[FoundDate]:
     found: list[FoundDate] = []
     spans: list[tuple[int, int]] = []
+    past = PAST.search(text) is not None
 
     def add(day: int, month: int, year: int, raw: str, start: int, end: int, assumed: bool, month_only: bool = False) -> None:
         if any(s <= start < e or start <= s < end for s, e in spans):
             return
         spans.append((start, end))
-        if not (1900 <= year <= 2200) or not (1 <= month <= 12):
+        if not (1 <= month <= 12):
             raise ExtractError(f"„{raw.strip()}“ ist kein gültiges Datum.")
+        if not (1990 <= year <= 2100):
+            raise ExtractError(f"Das Jahr {year} in „{raw.strip()}“ liegt außerhalb des sinnvollen Bereichs (1990 bis 2100).")
         try:
             value = dt.date(year, month, day)
         except ValueError:
             raise ExtractError(f"Das Datum „{raw.strip()}“ gibt es nicht.") from None
-        if not (1990 <= year <= 2100):
-            raise ExtractError(f"Das Jahr {year} in „{raw.strip()}“ liegt außerhalb des sinnvollen Bereichs (1990 bis 2100).")
-        if assumed and value < today - dt.timedelta(days=31):
-            value = value.replace(year=year + 1)
+        if assumed:
+            value = _without_year(day, month, today, past)
         found.append(FoundDate(value, raw.strip(), start, assumed, end, month_only))
 
     for m in ISO_DATE.finditer(text):
@@ -279,6 +300,7 @@ def find_duration_months(text: str) -> int | None:
         (r"(?:dauer\w*|lief|gedauert|Dauer von|Laufzeit von)\s+(?:\w+\s+){0,2}?" + NUM + r"\s*(Monate?n?|Wochen?)", 1),
         (NUM + r"\s*(?:-\s?)?(monatig|wöchig)", 1),
         (NUM + r"\s*(Monate?n?|Wochen?)\s+(?:lang|gedauert|gelaufen|Dauer|dauer)", 1),
+        (r"\b(?:MAG|Maßnahme)\s+(?:von\s+|über\s+)?" + NUM + r"\s*(Monate?n?|Wochen?)\b", 1),  # "MAG 1 Monat"
     ]
     for p, _ in pats:
         m = re.search(p, text, re.I)
@@ -289,9 +311,9 @@ def find_duration_months(text: str) -> int | None:
 
 
 def find_hours_used(text: str) -> float | None:
-    m = re.search(NUM + r"\s*(?:Fachleistungs)?[Ss]tunden\s+(?:\w+\s+){0,2}?(?:verbraucht|geleistet|genutzt|abgerechnet|erbracht)", text, re.I)
+    m = re.search(NUM + r"\s*(?:(?:Fachleistungs)?[Ss]tunden|FLS)\s+(?:\w+\s+){0,2}?(?:verbraucht|geleistet|genutzt|abgerechnet|erbracht)", text, re.I)
     if m is None:
-        m = re.search(r"(?:verbraucht|geleistet|genutzt|abgerechnet|erbracht)\w*\s+(?:\w+\s+){0,2}?" + NUM + r"\s*(?:Fachleistungs)?[Ss]tunden", text, re.I)
+        m = re.search(r"(?:verbraucht|geleistet|genutzt|abgerechnet|erbracht)\w*\s+(?:\w+\s+){0,2}?" + NUM + r"\s*(?:(?:Fachleistungs)?[Ss]tunden|FLS)", text, re.I)
     if m is None:  # "wenn 40 verbraucht", "40 h schon geleistet": a bare number right before the verb
         m = re.search(NUM + r"\s*(?:h|Std\.?)?\s+(?:schon\s+|bereits\s+)?(?:verbraucht|geleistet|genutzt|abgerechnet|erbracht)", text, re.I)
     return float(parse_number(m.group(1))) if m else None

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
+from dateutil.relativedelta import relativedelta
+
 from .calculators.base import rule
 from .extract import (FoundDate, find_dates, find_duration_months, find_extension_months, find_hours_used, find_interruption, find_lots,
                       find_min_places, find_month, find_months_count, find_participants, find_start_year, find_weekdays, mask_dates)
@@ -89,6 +91,7 @@ PRE2016 = r"vor 2016|bis 2015|altvertr|alte[nrm]? vertr|teilnehmermonat|teilnehm
 FROM2016 = r"(?:ab|nach|seit|von) 2016|neuvertr|neue[nrm]? vertr|teilnehmerpl[aä]tze|teilnehmer-pl[aä]tze"
 STAFF = r"personal|wochenstunden|stunden|vollzeit|stelle|fachkr|qualifizierungstrainer|trainer|betreuungsschlüssel"
 AMOUNT = r"wie viel|wieviel|wie viele|wie hoch|wie groß|brauch|benötig|vorhalt|rechn|umfang|stunden|vollzeit|stelle|schlüssel|bedarf|einsetz|einplan"
+INTERRUPTED = r"(?:unterbroch|unterbrech|krank|pausiert|ausgesetzt|Pause|Unterbrechung)"
 STARTED = r"angefangen|begonnen|gestartet|angetreten|beginnt|fängt .*an|startet"
 FINISHED = r"fertig|vorbei|zu ende|aufhör|schluss|wie lange|bis wann"
 OTHER_MEASURE = r"jobcoach|berufsbegleitung|praktikum|ausbildung|arbeitsvertrag|beschäftigung|kooperationsplan|eingliederungsvereinbarung"
@@ -113,6 +116,43 @@ def reference_date(q: Question, exclude: FoundDate | None = None) -> tuple[dt.da
             return d.value + dt.timedelta(days=1), []
         return d.value, []
     return q.today, [f"Kein Datum genannt: gerechnet ab heute ({q.today.strftime('%d.%m.%Y')})."]
+
+
+STAND = r"\b(?:Stand|heute(?:\s+ist)?|Stichtag|aktuell|Datum)\s*(?:der|den|dem|vom|am|:|,)?\s*$"
+
+
+def _stand(q: Question) -> FoundDate | None:
+    """The date a question says it is asked on: 'Stand 01.01.2027', 'heute ist der 01.01.2027'."""
+    return next((d for d in q.dates if _has(q.text[max(0, d.start - 24):d.start], STAND)), None)
+
+
+def stated_today(q: Question) -> dt.date | None:
+    """The day the question is asked on, when it names one ('Stand 01.01.2027', 'heute ist der …'), else None."""
+    stand = _stand(q)
+    return stand.value if stand else None
+
+
+def integration_date(q: Question) -> dt.date | None:
+    """The expected integration: the last date named that is not the question's own day ('Stand …')."""
+    stand = _stand(q)
+    dates = [d for d in q.dates if d is not stand]
+    return dates[-1].value if dates else None
+
+
+def _range(q: Question, cue: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a range after `cue`: 'unterbrochen vom 01.06.2025 bis 31.07.2025'."""
+    for a, b in zip(q.dates, q.dates[1:]):
+        between = q.text[a.end:b.start]
+        if re.fullmatch(r"\s*(?:bis(?:\s+(?:zum|einschließlich))?|-|–)\s*", between) and \
+                _has(q.text[max(0, a.start - 40):a.start], cue + r"\w*\s+(?:\w+\s+){0,3}?(?:vom|von|ab)?\s*$"):
+            return a.value, b.value
+    return None
+
+
+def _range_days(q: Question, cue: str) -> int | None:
+    """The days of a range after `cue`, both ends counted: 'unterbrochen vom 01.06.2025 bis 31.07.2025' -> 61."""
+    r = _range(q, cue)
+    return (r[1] - r[0]).days + 1 if r else None
 
 
 def first_date(q: Question) -> dt.date | None:
@@ -245,7 +285,12 @@ def weekdays(q: Question) -> int | None:
 
 
 def duration_months(q: Question) -> int | None:
-    """The duration of the measure in months; a duration in weeks counts as under two months (1)."""
+    """The duration of the measure in months ('Maßnahme vom 01.02.2027 bis 03.03.2027': 1 month and 3 days
+    count as 1); a duration in weeks counts as under two months (1)."""
+    r = _range(q, r"(?:Maßnahme|MAG|Teilnahme|dauert|lief)")
+    if r is not None:
+        span = relativedelta(r[1] + dt.timedelta(days=1), r[0])  # full months, both ends counted
+        return span.years * 12 + span.months
     duration = find_duration_months(q.masked)
     if duration is None and q.has(r"\d+\s*Wochen"):
         duration = 1
@@ -282,13 +327,14 @@ def extended(q: Question) -> bool:
 
 
 def interruption_days(q: Question) -> int:
-    """An interruption in days (weeks count seven days)."""
-    return find_interruption(q.masked)[0]
+    """An interruption in days (weeks count seven days; 'unterbrochen vom 01.06. bis 31.07.' its days)."""
+    days = _range_days(q, INTERRUPTED)
+    return days if days is not None else find_interruption(q.masked)[0]
 
 
 def interruption_months(q: Question) -> int:
-    """An interruption in months."""
-    return find_interruption(q.masked)[1]
+    """An interruption in months (none when it is given as a range of days)."""
+    return 0 if _range_days(q, INTERRUPTED) is not None else find_interruption(q.masked)[1]
 
 
 def extension_months(q: Question) -> int:

@@ -56,3 +56,10 @@ def test_decimal_comma_is_no_second_lot():
     for lots in ("8; 5", "8, 5"):
         c = evaluate("personal", {"teilnehmende": lots, "monat": "6"}, TODAY).calculation
         assert c.inputs["teilnehmende"] == [8, 5], lots
+
+
+@pytest.mark.parametrize("raw, hours", [("12,5", 12.5), ("12.5", 12.5), ("1.000", 1000.0), ("1.000,5", 1000.5)])
+def test_hours_read_german_thousands_and_decimal_commas(raw, hours):
+    """'1.000' is a thousand hours to a German reader, not one."""
+    c = evaluate("jobcoaching", {"beginn": "01.03.2027", "verbraucht": raw}, TODAY).calculation
+    assert c.inputs["verbraucht"] == hours

@@ -40,7 +40,20 @@ def test_impossible_dates(text):
     ("personal bei 8 teilnehmern im 6. monat", "personal", "mindestens 62,4 Wochenstunden (1,6 Vollzeitstellen)"),
     ("meine tochter hat am 01.08.2026 angefangen wann ist sie fertig", "inbeq-dauer", "InbeQ endet spätestens am 31.07.2028"),
     ("jobcoaching ab 15.1.27 wieviel stunden noch wenn 40 verbraucht", "jobcoaching", "verbleibend 20 Stunden"),
+    # the question's own day: 30.09.2027 is more than six months after 01.01.2027
+    ("Integration am 30.09.2027 erwartet, Stand 01.01.2027, marktnah?", "prognose", "Integrationsprognose: nicht marktnah"),
+    ("InbeQ begann 01.03.2025, unterbrochen vom 01.06.2025 bis 31.07.2025, wann Ende?", "inbeq-dauer",
+     "InbeQ endet spätestens am 30.04.2027 (Unterbrechung 61 Tage eingerechnet)"),
+    ("Maßnahme vom 01.02.2027 bis 03.03.2027, bis wann Absolventengespräch?", "absolventen",
+     "Absolventengespräch innerhalb von vier Wochen nach dem Ende: spätestens am 31.03.2027"),
+    ("MAG 1 Monat, endete am 03.03.2027, in Beschäftigung übernommen – bis wann Absolventengespräch?", "absolventen",
+     "Kein Absolventengespräch vorgeschrieben: MAG unter zwei Monaten mit Übernahme in Beschäftigung"),
+    ("EV vom 10.01.2026 wann überprüfen", "ueberpruefung", "spätestens am 10.07.2026 überprüfen"),
+    ("EGV vom 10.01.2026 überprüfen", "ueberpruefung", "spätestens am 10.07.2026 überprüfen"),
+    ("Jobcoaching seit 15.01.2026, 42,5 FLS verbraucht, wie viele Stunden übrig", "jobcoaching", "verbleibend 17,5 Stunden"),
+    ("Beschäftigungsbeginn 29.02.2028 Integrationsamt", "integrationsamt", "29.08.2027"),
 ])
+
 def test_questions_reach_their_calculator(question, name, result_part):
     r = route(question, TODAY)
     assert r is not None and r.name == name
@@ -82,3 +95,17 @@ def test_missing_month_is_stated_as_assumption():
 ])
 def test_questions_about_tasks_or_rules_stay_with_the_search(question):
     assert route(question, TODAY) is None
+
+
+@pytest.mark.parametrize("question, result_part, read_as", [
+    # something past: its last occurrence up to today (22.11.2026)
+    ("Die InbeQ begann am 1.3., wann endet sie?", "InbeQ endet spätestens am 29.02.2028", "„1.3.“ als 01.03.2026"),
+    ("Kündigung der Kooperationsvereinbarung am 15.5. zugegangen – wann wirksam?", "wirksam zum 30.09.2026", "„15.5.“ als 15.05.2026"),
+    # otherwise the occurrence nearest to today
+    ("Wann ist der nächste Stichtag nach dem 1.10.?", "Nächster Stichtag: 01.04.2027", "„1.10.“ als 01.10.2026"),
+    ("Beschäftigungsbeginn am 1.3. – wann das Integrationsamt unterrichten?", "01.09.2026", "„1.3.“ als 01.03.2027"),
+])
+def test_a_date_without_a_year_is_read_in_the_questions_tense(question, result_part, read_as):
+    r = route(question, TODAY)
+    assert result_part in r.run().result
+    assert any(read_as in a for a in r.assumptions)

@@ -121,6 +121,8 @@ def parse_value(f: Field, raw: object, today: dt.date):
         parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
         return [_count(f, p) for p in parts]
     if f.kind == "hours":
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):  # "1.000" is a thousand to a German reader
+            text = text.replace(".", "")
         try:
             value = float(text.replace(",", "."))
         except ValueError:
@@ -181,7 +183,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
     ), lambda v, t: dl.integration_office(v["beschaeftigungsbeginn"], today=t),
         dl.integration_office, "Beschäftigungsbeginn 15.03.2027 – wann spätestens das Integrationsamt unterrichten?",
         route=RouteRule(40, (Trigger((r"integrationsamt|inklusionsamt",
-                                        r"informier|unterricht|beteilig|meld|benachrichtig|bescheid|einschalt|anmeld|frist|wann")),),
+                                        r"informier|unterricht|beteilig|meld|benachrichtig|bescheid|einschalt|anmeld|frist|wann")),
+                             # terse: "Beschäftigungsbeginn 29.02.2028 Integrationsamt"
+                             Trigger((r"integrationsamt|inklusionsamt", r"beschäftigungsbeginn|arbeitsbeginn|arbeitsaufnahme|einstellung")),),
             (("beschaeftigungsbeginn", qx.employment_or_first_date),))),
     CalculatorSpec("planungsgespraech", "Nächstes Planungsgespräch und Anmeldefristen", (
         Field("ab", "Gesucht ab (leer = heute)", "date", placeholder=DATE_HINT),
@@ -248,13 +252,13 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("art", "Art", "choice", True, "ev", choices=(("ev", "Eingliederungsvereinbarung"), ("kooperationsplan", "Kooperationsplan"))),
     ), lambda v, _t: dl.review(v["datum"], v["art"]),
         dl.review, "Eingliederungsvereinbarung vom 10.01.2026 – wann überprüfen?",
-        route=RouteRule(80, (Trigger((r"eingliederungsvereinbarung|kooperationsplan",)),), (("datum", qx.first_date), ("art", qx.review_kind)))),
+        route=RouteRule(80, (Trigger((r"eingliederungsvereinbarung|kooperationsplan|\bEGV\b|\bEinV\b|\bEV\b(?! ?Rente)",)),), (("datum", qx.first_date), ("art", qx.review_kind)))),
     CalculatorSpec("prognose", "Integrationsprognose (marktnah?)", (
         Field("integration", "Erwartetes Integrationsdatum", "date", True, placeholder=DATE_HINT),
         Field("heute", "Stand (leer = heute)", "date", placeholder=DATE_HINT),
     ), lambda v, t: dl.market_prognosis(v["heute"] or t, v["integration"]),
         dl.market_prognosis, "Ist eine Integration am 30.04.2027 marktnah?",
-        route=RouteRule(110, (Trigger((r"marktnah|marktfern|integrationsprognose",)),), (("integration", qx.last_date),))),
+        route=RouteRule(110, (Trigger((r"marktnah|marktfern|integrationsprognose",)),), (("integration", qx.integration_date), ("heute", qx.stated_today)))),
     CalculatorSpec("besetzung", "Besetzungssteuerung", (
         Field("beginn", "Maßnahme- bzw. Modulbeginn", "date", True, placeholder=DATE_HINT),
         Field("modular", "Maßnahmeart", "choice", True, "offen", choices=(
