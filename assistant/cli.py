@@ -12,6 +12,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from knowledge.safeyaml import os_reason
+
 from . import calculators as calc
 from . import presenter
 from .calculators.registry import REGISTRY, CalculatorSpec, Field, parse_value
@@ -130,7 +132,7 @@ def workers(text: str) -> int:
 
 def field_type(f: Field):
     """The argparse type of a spec field: the forms' parse_value, with its German message."""
-    single = replace(f, kind="count", required=True) if f.kind == "counts" else replace(f, required=True)
+    single = replace(f, required=True)  # a counts option takes "5", "5; 6" or "5, 6", and may be repeated
 
     def parse(text: str):
         try:
@@ -155,7 +157,7 @@ def add_spec_options(cp: argparse.ArgumentParser, spec: CalculatorSpec) -> None:
             continue
         kw = dict(dest=dest, type=field_type(f), help=f.cli_help, metavar=f.option.lstrip("-").upper().replace("-", "_"))
         if f.kind == "counts":
-            kw["action"] = "append"
+            kw["action"] = "extend"
         if f.kind == "choice" and not f.meanings:
             kw["metavar"] = "{" + ",".join(v for v, _ in f.choices) + "}" if len(f.choices) <= 4 else kw["metavar"]
         cp.add_argument(f.option, required=f.required and not f.default, **kw)
@@ -297,7 +299,7 @@ def _dispatch(args, parser) -> int:
                 try:
                     Path(args.ics).write_bytes(to_ics(c))
                 except OSError as exc:
-                    print(f"Fehler: Die Datei {args.ics} kann nicht geschrieben werden ({exc.strerror}).", file=sys.stderr)
+                    print(f"Fehler: Die Datei {args.ics} kann nicht geschrieben werden ({os_reason(exc)}).", file=sys.stderr)
                     return 1
                 print(f"Termine gespeichert in {args.ics}", file=sys.stderr)
         if args.json:

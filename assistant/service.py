@@ -113,6 +113,7 @@ class Lotse:
         self._handle: IndexHandle | None = None
         self._searcher: AnswerPipeline | None = None
         self._currency: list[currency.ChangeNote] | None = None
+        self._unit_currency: dict[tuple, list[str]] = {}  # (text, answer date, document date) -> change notes
         self._guide: guide_data.Guide | None = None
         self._spellings: dict[str, str] | None = None
         self._glossary_errors: list[CorpusError] = []
@@ -167,7 +168,11 @@ class Lotse:
     def errors(self) -> list[CorpusError]:
         """Skipped files with their problems: the index's, plus the guide's and glossary's once loaded."""
         extra = [CorpusError(p, m) for p, m in (self._guide.errors if self._guide else [])]
-        return self.handle.errors + extra + self._glossary_errors
+        errors = self.handle.errors + extra + self._glossary_errors
+        # a folder that is missing adds no files, so the index of the corpus without it is reused
+        # (and its build recorded no problem): named here each time
+        missing = [CorpusError(d, "Der Ordner existiert nicht.") for d in self.dirs if not d.is_dir()]
+        return [e for e in missing if (e.path, e.problem) not in {(x.path, x.problem) for x in errors}] + errors
 
     # -------------------------------------------------------------- answering
     def ask(self, question: str, limit: int = 5) -> Reply:
@@ -177,7 +182,8 @@ class Lotse:
     def _ask(self, question: str, limit: int) -> Reply:
         text, notice = clean_question(question or "")
         if not text:
-            return Reply(question, True, message="Bitte geben Sie eine Frage ein, zum Beispiel: „Haben Teilnehmer der InbeQ Anspruch auf Urlaub?“")
+            return Reply(question, True, message="Bitte geben Sie eine Frage ein, zum Beispiel: „Haben Teilnehmer der InbeQ Anspruch auf Urlaub?“",
+                         error="Die Frage ist leer.")  # bad input, not a decline (batch and JSON tell them apart)
         calculation, error = None, ""
         try:
             r = route(text, self.today)
@@ -262,8 +268,12 @@ class Lotse:
         note = presenter.out_of_force_note(doc, self.today)
         if note:
             notes.append(note)
-        notes += currency.notes_for(unit.text, currency.written_on(unit.answer_date, doc.date), self.currency_notes())
-        return notes
+        key = (unit.text, unit.answer_date, doc.date)  # a unit's change notes depend on these alone
+        changed = self._unit_currency.get(key)
+        if changed is None:
+            changed = self._unit_currency[key] = currency.notes_for(unit.text, currency.written_on(unit.answer_date, doc.date),
+                                                                    self.currency_notes())
+        return notes + changed
 
     def currency_notes(self) -> list[currency.ChangeNote]:
         """What changed since older passages were written (corpus/currency.yaml)."""

@@ -19,10 +19,15 @@ MAX_ALIASES = 20  # k aliases can multiply a document at most by about 3^(k/3): 
 _REASONS = {
     errno.ELOOP: "Verweis auf sich selbst (Symlink-Schleife)",
     errno.ENOENT: "nicht gefunden oder Verweis ins Leere",
-    errno.EACCES: "keine Leserechte",
-    errno.EPERM: "keine Leserechte",
+    errno.EACCES: "keine Berechtigung",
+    errno.EPERM: "keine Berechtigung",
     errno.EISDIR: "ist ein Ordner",
+    errno.ENOTDIR: "ein Teil des Pfads ist kein Ordner",
     errno.EIO: "Ein-/Ausgabefehler",
+    errno.ENOSPC: "kein Speicherplatz mehr frei",
+    errno.EROFS: "schreibgeschütztes Dateisystem",
+    errno.EADDRINUSE: "die Adresse wird bereits verwendet",
+    errno.EADDRNOTAVAIL: "die Adresse gibt es auf diesem Rechner nicht",
 }
 
 

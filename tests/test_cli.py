@@ -33,7 +33,8 @@ def test_ask_json_and_batch_follow_the_contract(lotse):
     assert out.returncode == 0
     lines = [json.loads(l) for l in out.stdout.splitlines()]
     assert [l["question"] for l in lines] == questions
-    assert lines[2]["abstained"] and lines[2]["calculation"] is None
+    assert lines[2]["abstained"] and lines[2]["calculation"] is None and lines[2]["error"] is None  # a decline
+    assert lines[1]["abstained"] and lines[1]["error"] == "Die Frage ist leer."  # bad input, told apart
     assert "62,4" in lines[3]["calculation"]["result"]
     assert lines[3]["calculation"]["sources"]
 
@@ -69,6 +70,15 @@ def test_calc_json_and_ics(tmp_path, lotse, capsys):
     events = [e for e in cal.walk("VEVENT")]
     assert [str(e["summary"]) for e in events][0].startswith("Planungsgespräch")
     assert events[0].decoded("dtstart").isoformat() == "2027-01-01"
+
+
+
+def test_calendar_file_that_cannot_be_written_is_a_german_error(tmp_path, capsys):
+    argv = ["calc", "integrationsamt", "--beginn", "15.03.2028", "--ics"]
+    assert main(argv + [str(tmp_path / "fehlt" / "t.ics")]) == 1
+    assert "kann nicht geschrieben werden (nicht gefunden oder Verweis ins Leere)." in capsys.readouterr().err
+    assert main(argv + [str(tmp_path)]) == 1
+    assert f"Die Datei {tmp_path} kann nicht geschrieben werden (ist ein Ordner)." in capsys.readouterr().err
 
 
 @pytest.fixture
@@ -115,3 +125,11 @@ def test_extra_corpus_via_environment(provider_dir, stub_service, monkeypatch, c
     out = capsys.readouterr()
     assert json.loads(out.out)["answers"][0]["unit_id"].startswith("traeger-leitfaden/")
     assert "kaputt.md" in out.err and "Front Matter" in out.err
+
+
+def test_a_missing_corpus_folder_is_named_every_time(stub_service, tmp_path, capsys):
+    """A missing folder adds no files, so the index without it is reused; the warning must not depend on a build."""
+    missing = tmp_path / "gibt-es-nicht"
+    for _ in range(2):  # the first run builds, the second reuses the index
+        assert main(["--corpus", str(missing), "ask", "Gibt es Kindergeld während der InbeQ?"]) == 0
+        assert capsys.readouterr().err.count(f"Warnung: {missing}: Der Ordner existiert nicht.") == 1

@@ -414,7 +414,7 @@ def test_a_busy_port_is_a_german_error(capsys):
         busy.listen()
         port = busy.getsockname()[1]
         assert main(["web", "--port", str(port)]) == 1
-    assert f"Fehler: 127.0.0.1:{port} ist nicht verfügbar" in capsys.readouterr().err
+    assert f"Fehler: 127.0.0.1:{port} ist nicht verfügbar (die Adresse wird bereits verwendet)." in capsys.readouterr().err
 
 
 def test_workers_build_their_service_from_the_environment(monkeypatch, tmp_path):

@@ -6,6 +6,8 @@ import socket
 import sys
 from pathlib import Path
 
+from knowledge.safeyaml import os_reason
+
 from .app import ENV_CORPUS, ENV_LOG_QUESTIONS
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
@@ -31,7 +33,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1, extra_cor
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((host, port))
     except OSError as exc:
-        print(f"Fehler: {host}:{port} ist nicht verfügbar ({exc.strerror or exc}). Anderen Port wählen: lotse web --port 8001",
+        print(f"Fehler: {host}:{port} ist nicht verfügbar ({os_reason(exc)}). Anderen Port wählen: lotse web --port 8001",
               file=sys.stderr)
         return 1
     warning = bind_warning(host)
