@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..analysis.fold import fold
-from ..query import AnalysedQuery, coverages
+from ..query import AnalysedQuery
 from . import Candidate
 from .chars import CharIndex, CharQuestionRetriever
 
@@ -75,14 +75,29 @@ class QuestionRetriever:
         return (self.k1 + 1) / (1 + self.k1 * (1 - self.b + self.b * len(q.terms) / self.avg_len))
 
     def coverages(self, query: AnalysedQuery) -> dict[int, float]:
-        """Per authored question sharing a stem with the query: the share of the query it covers."""
-        seen: set[int] = set()
-        for c in query.active:
-            for alt in c.alternatives:
-                for s in alt:
-                    seen.update(self.postings.get(s, ()))
-        ids = list(seen)
-        return dict(zip(ids, coverages(query, [self.questions[i].terms for i in ids])))
+        """Per authored question sharing a stem with the query: the share of the query it covers
+        (`query.coverages` of its terms). Read from the postings: each question's stems of the
+        query as a bit mask, and the share once per distinct mask (a common stem such as "inbeq"
+        is in a thousand questions)."""
+        plan = query.plan
+        if not plan.total:
+            return {}
+        stems = sorted(plan.stems)
+        masks: dict[int, int] = {}
+        for bit, stem in enumerate(stems):
+            flag = 1 << bit
+            for i in self.postings.get(stem, ()):
+                masks[i] = masks.get(i, 0) | flag
+        shares: dict[int, float] = {}
+        out: dict[int, float] = {}
+        for i in sorted(masks):
+            mask = masks[i]
+            share = shares.get(mask)
+            if share is None:
+                found = frozenset(stem for bit, stem in enumerate(stems) if mask >> bit & 1)
+                share = shares[mask] = plan.share(found, False) / plan.total
+            out[i] = share
+        return out
 
     def score_questions(self, query: AnalysedQuery, coverages: dict[int, float] | None = None) -> dict[int, float]:
         cov = self.coverages(query) if coverages is None else coverages
