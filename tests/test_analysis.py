@@ -107,6 +107,17 @@ def test_dropped_umlaut_dots_are_put_back(lotse):
     assert lotse.searcher.search("personliches budget fur arbeit").uncovered == ["Budget für Arbeit"]
 
 
+def test_how_long_is_a_duration_not_an_extension(lotse):
+    """'wie lange dauert' asks for the duration; the thesaurus had read it as 'länger dauern' (Verlängerung)."""
+    concepts, _ = analysed(lotse, "wie lange dauert die inbeq")
+    dauer = next(c for c in concepts if c.term.folded.startswith("dauer"))
+    assert dauer.weight > 0
+    assert not any(s.startswith("verlaeng") for c in concepts for alt in c.alternatives for s in alt)
+    reply = lotse.ask("wie lange dauert die inbeq")
+    assert reply.answers[0].unit.id == "bagub-faq/11"
+    assert "bis zur Dauer von weiteren 12 Monaten" in reply.answers[0].highlight
+
+
 def test_query_path_does_not_import_spacy(lotse):
     lotse.handle  # built index in the session cache
     import subprocess
