@@ -140,6 +140,20 @@ def test_inbeq_end_with_interruption_and_extension():
     assert "09.11.2029" in c.result
 
 
+def test_inbeq_end_explains_months_counted_from_the_start():
+    """26 months from 01.03.2025 end on 30.04.2027 (not 28.02.2027 + 2 months); the ten days come on top."""
+    c = calc.inbeq_end(D(2025, 3, 1), 10, 0, 2)
+    assert c.result.startswith("InbeQ endet spätestens am 10.05.2027")
+    assert ("Unterbrechungen verbrauchen keine Maßnahmezeit: Ende verschiebt sich um 2 Monate und 10 Tage "
+            "(26 Monate ab Beginn bis 30.04.2027, dazu 10 Tage) auf 10.05.2027") in c.steps
+
+
+def test_graduate_interview_names_a_takeover_without_an_employer_measure():
+    c = calc.graduate_interview(D(2027, 3, 3), 1, employer_measure=False, taken_on=True)
+    assert c.result.startswith("Absolventengespräch innerhalb von vier Wochen")
+    assert any(n.startswith("Die Übernahme in Beschäftigung ändert die Frist nur bei einer Maßnahme bei einem Arbeitgeber") for n in c.notes)
+
+
 def test_jobcoaching_dates_and_hours():
     c = calc.jobcoaching(D(2026, 1, 15), hours_used=42)
     assert "14.07.2026" in c.result and "18 Stunden" in c.result

@@ -281,7 +281,12 @@ def inbeq_end(start: dt.date, interruption_days: int = 0, extension_months: int 
     shift = " und ".join(p for p in (plural(interruption_months, "Monat", "Monate") if interruption_months else "",
                                       plural(interruption_days, "Tag", "Tage") if interruption_days else "") if p)
     if shift:
-        steps.append(f"Unterbrechungen verbrauchen keine Maßnahmezeit: Ende verschiebt sich um {shift} auf {fmt_date(end)}")
+        # months count from the start (§ 188 BGB), not from the regular end: say so, the sum is not the regular end plus the shift
+        how = ""
+        if interruption_months:
+            how = f" ({months + interruption_months} Monate ab Beginn bis {fmt_date(period_end(start, months + interruption_months))}"
+            how += f", dazu {plural(interruption_days, 'Tag', 'Tage')})" if interruption_days else ")"
+        steps.append(f"Unterbrechungen verbrauchen keine Maßnahmezeit: Ende verschiebt sich um {shift}{how} auf {fmt_date(end)}")
     dates = [("Spätestes Ende der InbeQ (Regeldauer)", end)]
     result = f"InbeQ endet spätestens am {fmt_date(end)}"
     if extension_months:
@@ -380,6 +385,9 @@ def graduate_interview(end: dt.date, duration_months: int | None = None, employe
                 dates = []
             else:
                 notes.append("Bei einer Maßnahme bei einem Arbeitgeber (MAG) gilt die Frist nur, wenn die Person nicht in ein versicherungspflichtiges Beschäftigungsverhältnis übernommen wird.")
+    if taken_on and not employer_measure:
+        notes.append("Die Übernahme in Beschäftigung ändert die Frist nur bei einer Maßnahme bei einem Arbeitgeber (MAG); "
+                     "eine MAG ist nicht angegeben.")
     rules.append(citation("graduate_interview_dropout"))
     return mark_validity(Calculation("absolventen", "Absolventenmanagement: Beratungsgespräch zum Teilnahmeende", result, steps, rules, dates=dates,
                        assumptions=assumptions, notes=notes,
