@@ -25,6 +25,7 @@ from .extract import ExtractError
 from .router import route
 
 MAX_QUESTION = 1000
+QUESTION_HEAD = 300  # of a longer question: the first 300 characters and the last ones, 1 000 in all
 # "Was ist UB?", "was bedeutet eigentlich inbeq", "Wofür steht die Abkürzung IFD?": a question
 # that asks only what a term means (folded text; the term is looked up in the glossary)
 DEFINITION = re.compile(
@@ -96,8 +97,13 @@ def clean_question(text: str) -> tuple[str, str]:
     text = re.sub(r"\s+", " ", text).strip()
     notice = ""
     if len(text) > MAX_QUESTION:
-        notice = f"Die Frage ist sehr lang ({len(text):,} Zeichen); berücksichtigt wurden die ersten {MAX_QUESTION:,} Zeichen.".replace(",", ".")
-        text = text[:MAX_QUESTION]
+        # a long post tells its story first and asks at the end: keep its beginning and its end
+        head = text[:QUESTION_HEAD].rsplit(" ", 1)[0]
+        tail = text[len(text) - (MAX_QUESTION - len(head) - 3):]
+        tail = tail.split(" ", 1)[1] if " " in tail[:40] else tail
+        size, kept = (f"{n:,}".replace(",", ".") for n in (len(text), MAX_QUESTION))
+        notice = f"Die Frage ist sehr lang ({size} Zeichen); berücksichtigt wurden ihr Anfang und ihr Ende, zusammen {kept} Zeichen."
+        text = f"{head} … {tail}"
     return text, notice
 
 

@@ -85,7 +85,7 @@ def test_bad_input_gets_a_german_answer_not_a_traceback(lotse, question):
     if not question.strip() or question.strip() == "\x00\x07\x1b[31m".strip():
         assert reply.abstained and reply.message
     if len(question) > 1000:
-        assert "ersten 1.000 Zeichen" in reply.message
+        assert "berücksichtigt wurden ihr Anfang und ihr Ende, zusammen 1.000 Zeichen." in reply.message
 
 
 def test_abstention_offers_suggestions_when_something_is_near(lotse):

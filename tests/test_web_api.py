@@ -80,7 +80,17 @@ def test_any_question_text_gets_the_batch_contract(client, question):
 def test_ten_thousand_characters_are_cut_with_a_german_notice(client):
     r = client.post("/api/ask", json={"question": "Urlaub " * 1429})  # 10 003 characters
     assert r.status_code == 200
-    assert "berücksichtigt wurden die ersten 1.000 Zeichen" in r.json()["message"]
+    assert "berücksichtigt wurden ihr Anfang und ihr Ende, zusammen 1.000 Zeichen" in r.json()["message"]
+
+
+def test_a_long_post_keeps_its_question_at_the_end():
+    from assistant.service import MAX_QUESTION, clean_question
+
+    story = "Mein Sohn ist 19 und hat Autismus. " + "Er war lange auf der Förderschule und mag Tiere. " * 40
+    text, notice = clean_question(story + "Wer zahlt die Fahrtkosten?")
+    assert len(text) <= MAX_QUESTION and notice
+    assert text.startswith("Mein Sohn ist 19 und hat Autismus.") and text.endswith("Wer zahlt die Fahrtkosten?")
+    assert " … " in text
 
 
 # ------------------------------------------------------------------ errors

@@ -43,7 +43,7 @@ class QuestionInput(Input):
         room = MAX_INPUT - (len(self.value) - (end - start))
         if len(text) > room:
             self.notify(f"Der eingefügte Text ist {len(text):,} Zeichen lang; übernommen wurden die ersten {max(room, 0):,} Zeichen. "
-                        f"Beantwortet werden die ersten {MAX_QUESTION:,} Zeichen einer Frage.".replace(",", "."),
+                        f"Von einer längeren Frage zählen Anfang und Ende, zusammen {MAX_QUESTION:,} Zeichen.".replace(",", "."),
                         title="Text gekürzt", severity="warning")
             text = text[:max(room, 0)]
         if text:
