@@ -28,8 +28,15 @@ class SourcePanel(VerticalScroll):
         self.target = None
         self.header = ""
         self.cited_markdown = ""
+        self._shown: tuple | None = None  # (document id, today, its units) of the passages mounted
 
     async def show(self, doc, units, cited_id: str | None, today, highlight: str = "") -> None:
+        shown = (doc.id, today, tuple((u.id, u.text) for u in units))
+        if shown == self._shown and self.children:
+            # the same document: only the passage cited before and the one cited now change
+            self._recite(units, cited_id, highlight)
+            return
+        self._shown = shown
         self.doc_id, self.cited = doc.id, cited_id
         self.add_class("open")  # laid out while visible, so the target's offset is right
         await self.remove_children()
@@ -49,6 +56,23 @@ class SourcePanel(VerticalScroll):
         await self.mount_all(widgets)
         self.target = target
         if target is not None:
+            self.call_after_refresh(self.scroll_to_target)
+            self.set_timer(0.1, self.scroll_to_target)
+
+    def _recite(self, units, cited_id: str | None, highlight: str) -> None:
+        before, self.cited = self.cited, cited_id
+        self.add_class("open")
+        self.target = None
+        for pos, u in enumerate(units):
+            if u.id not in (before, cited_id):
+                continue
+            cited = u.id == cited_id
+            widget = self.query_one(f"#unit-{pos}", Static)
+            widget.update(RichMarkdown(unit_markdown(u, cited, highlight if cited else "")))
+            widget.set_class(cited, "cited")
+            if cited:
+                self.target, self.cited_markdown = widget, unit_markdown(u, cited, highlight)
+        if self.target is not None:
             self.call_after_refresh(self.scroll_to_target)
             self.set_timer(0.1, self.scroll_to_target)
 
