@@ -15,6 +15,7 @@ from knowledge.analysis.lemmas import LemmaSource
 from knowledge.safeyaml import DataError, load_file, os_reason
 from knowledge.index import IndexHandle, fingerprint_of, open_index
 from knowledge.pipeline import AnswerPipeline
+from knowledge.retrieval.questions import reads_as_question
 
 from . import calculators as calc
 from . import currency
@@ -340,7 +341,7 @@ class Lotse:
     def similar_questions(self, unit_id: str, limit: int = 3) -> list[str]:
         """Authored questions the unit answers (shown as „Ähnliche Fragen“)."""
         pos = self.handle.store.position(unit_id)
-        return [q.text for q in self.searcher.questions.of_unit(pos)][:limit] if pos is not None else []
+        return [q.text for q in self.searcher.questions.of_unit(pos) if reads_as_question(q.text)][:limit] if pos is not None else []
 
     def glossary(self) -> list[dict]:
         """Glossary entries (term, long, explanation) from every corpus folder, sorted by term."""

@@ -303,6 +303,16 @@ def test_a_rare_word_counts_as_its_most_answered_like_variant_a_common_one_as_it
         (model.ratio("fahrkost", 3) / 2, 0.0))
 
 
+@pytest.mark.parametrize("keyword, unit_id", [("urlaub", "bagub-faq/12"), ("fahrgeld", "bagub-faq/21"), ("kindergeld", "bagub-faq/14"),
+                                            ("pflegegeld", None), ("werkstattlohn", None), ("budget für arbeit", None)])
+def test_a_keyword_typed_on_a_phone_is_answered_or_declined(lotse, keyword, unit_id):
+    reply = lotse.ask(keyword)
+    if unit_id is None:
+        assert reply.abstained, keyword
+    else:
+        assert not reply.abstained and reply.answers[0].unit.id == unit_id, keyword
+
+
 def test_a_word_the_answering_section_is_headed_by_is_no_evidence_against_answering(lotse):
     """"Urlaub" is in many out-of-scope questions (Werkstatt, Budget für Arbeit), and it is in the title of 12. Frage."""
     reply = lotse.ask("hat mein sohn urlaub")
@@ -333,3 +343,14 @@ def test_the_answerability_model_reads_the_words_evidence(lotse):
     outside = pipe.question_evidence(pipe.analyzer.analyse("Wie hoch ist das Pflegegeld bei Pflegegrad 2?"), [])
     assert inside["answer_words_mean"] > 0 > outside["answer_words_mean"]
     assert outside["answer_words_min"] < inside["answer_words_min"]
+
+
+def test_similar_questions_shown_are_questions_not_keyword_searches(lotse):
+    """Keyword entries ("urlaubsanspruch tn") help find a unit; a card shows questions of four words or more."""
+    reply = lotse.ask("Haben Teilnehmer der InbeQ Anspruch auf Urlaub?")
+    similar = reply.answers[0].similar
+    assert len(similar) == 3 and all(len(q.split()) >= 4 for q in similar)
+    assert "urlaubsanspruch tn" not in similar
+    assert all(len(q.split()) >= 4 for q in lotse.similar_questions("bagub-faq/12"))
+    # the keyword still counts for finding the unit
+    assert any(q.text == "urlaubsanspruch tn" for q in lotse.searcher.questions.of_unit(lotse.handle.store.position("bagub-faq/12")))

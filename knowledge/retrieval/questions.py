@@ -18,6 +18,17 @@ from . import Candidate
 from .chars import CharIndex, CharQuestionRetriever
 
 
+SIMILAR_SHOWN = 3  # authored questions a card shows as "Ähnliche Fragen"
+SIMILAR_POOL = 8  # the best ones looked at for them (keywords are passed over)
+MIN_SHOWN_WORDS = 4  # "urlaubsanspruch tn" is a search, not a question to show
+
+
+def reads_as_question(text: str) -> bool:
+    """Whether an authored question is worth showing as a similar question: a question of a few words
+    or more, not a keyword search ("urlaub", "fahrtkosten inbeq") written to be found."""
+    return len(text.split()) >= MIN_SHOWN_WORDS
+
+
 @dataclass(frozen=True)
 class IndexedQuestion:
     unit_pos: int
