@@ -126,6 +126,14 @@ PAST = re.compile(r"\b(?:begann|begonnen|angefangen|gestartet|zugegangen|eingega
                   r"abgeschlossen|unterschrieben|unterzeichnet|war|wurde|seit)\b", re.I)
 
 
+def _tells_of_the_past(text: str, start: int, end: int) -> bool:
+    """Whether the clause around a date tells of something past ("begann am 1.3.", "am 15.5. zugegangen");
+    a past word elsewhere in the question ("Der TN war krank.") does not count."""
+    before = re.split(r"[!?;]|\.\s+(?=[A-ZÄÖÜ])|,\s*(?:und|aber|wann|wie|bis|ab)\b", text[max(0, start - 60):start])[-1]
+    after = re.split(r"[!?;]|\.\s+(?=[A-ZÄÖÜ])|,", text[end:end + 40])[0]
+    return PAST.search(before + " " + after) is not None
+
+
 def _without_year(day: int, month: int, today: dt.date, past: bool) -> dt.date:
     """A date named without a year: in a question about something past, its last occurrence up to today;
     otherwise its occurrence nearest to today (the later one on a tie): on 02.12.2026 "1.3." is 01.03.2027,
@@ -144,7 +152,6 @@ def _without_year(day: int, month: int, today: dt.date, past: bool) -> dt.date:
 def find_dates(text: str, today: dt.date) -> list[FoundDate]:
     found: list[FoundDate] = []
     spans: list[tuple[int, int]] = []
-    past = PAST.search(text) is not None
 
     def add(day: int, month: int, year: int, raw: str, start: int, end: int, assumed: bool, month_only: bool = False) -> None:
         if any(s <= start < e or start <= s < end for s, e in spans):
@@ -159,7 +166,7 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
         except ValueError:
             raise ExtractError(f"Das Datum „{raw.strip()}“ gibt es nicht.") from None
         if assumed:
-            value = _without_year(day, month, today, past)
+            value = _without_year(day, month, today, _tells_of_the_past(text, start, end))
         found.append(FoundDate(value, raw.strip(), start, assumed, end, month_only))
 
     for m in ISO_DATE.finditer(text):

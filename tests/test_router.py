@@ -104,6 +104,9 @@ def test_questions_about_tasks_or_rules_stay_with_the_search(question):
     # otherwise the occurrence nearest to today
     ("Wann ist der nächste Stichtag nach dem 1.10.?", "Nächster Stichtag: 01.04.2027", "„1.10.“ als 01.10.2026"),
     ("Beschäftigungsbeginn am 1.3. – wann das Integrationsamt unterrichten?", "01.09.2026", "„1.3.“ als 01.03.2027"),
+    # only the date's own clause counts: a past word elsewhere does not move it
+    ("Beschäftigungsbeginn am 1.3. – wann das Integrationsamt unterrichten? Der TN war lange krank.", "01.09.2026",
+     "„1.3.“ als 01.03.2027"),
 ])
 def test_a_date_without_a_year_is_read_in_the_questions_tense(question, result_part, read_as):
     r = route(question, TODAY)
