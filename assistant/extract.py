@@ -121,31 +121,42 @@ def _year(text: str | None, today: dt.date) -> tuple[int, bool]:
     return y, False
 
 
-# a question that tells of something past: "begann am 1.3.", "am 15.5. zugegangen", "seit dem 1.9."
-PAST = re.compile(r"\b(?:begann|begonnen|angefangen|gestartet|zugegangen|eingegangen|erhalten|endete|geendet|"
-                  r"abgeschlossen|unterschrieben|unterzeichnet|war|wurde|seit)\b", re.I)
+# the clause of a date that tells of something past ("begann am 1.3.", "am 15.5. zugegangen", "seit dem 1.9.")
+PAST = re.compile(r"\b(?:begann|begonnen|angefangen|gestartet|zugegangen|eingegangen|erhalten|endete|geendet|beendet|"
+                  r"abgeschlossen|unterschrieben|unterzeichnet|eingetreten|ausgetreten|bewilligt|stattgefunden|"
+                  r"war|waren|wurde|wurden|hatte|hatten|lief|kam|gab|erfolgte|seit)\b", re.I)
+# … or of something to come ("soll am 1.9. beginnen", "Integration am 30.7. erwartet")
+FUTURE = re.compile(r"\b(?:soll|sollen|wird|werden|geplant|geplanter|geplante|voraussichtlich|erwartet|künftig|"
+                    r"demnächst|marktnah|marktfern)\b", re.I)
+_CLAUSE_END = r"[!?;]|\.\s+(?=[A-ZÄÖÜ])"
 
 
-def _tells_of_the_past(text: str, start: int, end: int) -> bool:
-    """Whether the clause around a date tells of something past ("begann am 1.3.", "am 15.5. zugegangen");
-    a past word elsewhere in the question ("Der TN war krank.") does not count."""
-    before = re.split(r"[!?;]|\.\s+(?=[A-ZÄÖÜ])|,\s*(?:und|aber|wann|wie|bis|ab)\b", text[max(0, start - 60):start])[-1]
-    after = re.split(r"[!?;]|\.\s+(?=[A-ZÄÖÜ])|,", text[end:end + 40])[0]
-    return PAST.search(before + " " + after) is not None
+def _tense(text: str, start: int, end: int) -> str:
+    """'past', 'future' or '' by the words of the clause around a date; a past word elsewhere in the
+    question ("Der TN war krank.") does not count."""
+    before = re.split(_CLAUSE_END + r"|,\s*(?:und|aber|wann|wie|bis|ab)\b", text[max(0, start - 60):start])[-1]
+    after = re.split(_CLAUSE_END + r"|,", text[end:end + 40])[0]
+    clause = before + " " + after
+    if FUTURE.search(clause):
+        return "future"
+    return "past" if PAST.search(clause) else ""
 
 
-def _without_year(day: int, month: int, today: dt.date, past: bool) -> dt.date:
-    """A date named without a year: in a question about something past, its last occurrence up to today;
-    otherwise its occurrence nearest to today (the later one on a tie): on 02.12.2026 "1.3." is 01.03.2027,
-    "1.10." is 01.10.2026, and "begann am 1.3." is 01.03.2026."""
+def _without_year(day: int, month: int, today: dt.date, tense: str) -> dt.date:
+    """A date named without a year: in a clause about something past, its last occurrence up to today;
+    about something to come, its next one from today; otherwise the occurrence nearest to today (the
+    later one on a tie): on 02.12.2026 "1.3." is 01.03.2027, "1.10." is 01.10.2026, "begann am 1.3."
+    01.03.2026 and "soll am 1.9. beginnen" 01.09.2027."""
     options = []
     for year in (today.year - 1, today.year, today.year + 1):
         try:
             options.append(dt.date(year, month, day))
         except ValueError:  # 29.02. in a year without it
             continue
-    if past:
+    if tense == "past":
         return max((d for d in options if d <= today), default=min(options))
+    if tense == "future":
+        return min((d for d in options if d >= today), default=max(options))
     return min(options, key=lambda d: (abs((d - today).days), d < today))
 
 
@@ -166,7 +177,7 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
         except ValueError:
             raise ExtractError(f"Das Datum „{raw.strip()}“ gibt es nicht.") from None
         if assumed:
-            value = _without_year(day, month, today, _tells_of_the_past(text, start, end))
+            value = _without_year(day, month, today, _tense(text, start, end))
         found.append(FoundDate(value, raw.strip(), start, assumed, end, month_only))
 
     for m in ISO_DATE.finditer(text):
@@ -231,6 +242,9 @@ def find_lots(text: str) -> list[int] | None:
         re.search(NUM + r"\s+Losen?\s+(?:mit|zu)\s+" + NUM + r"\s+(?:\w+\s+)?(?:je|pro)\s+Los", text, re.I)
     if m and to_number(m.group(1)) >= 2:
         return [whole_people(m.group(2))] * to_number(m.group(1))
+    m = re.search(NUM + r"(?:\s*;\s*" + NUMX + r")+\s*(?:\w+\s+)?(?=" + PEOPLE + r")", text, re.I)
+    if m:  # "bei 8; 5 Teilnehmern": the lots as the forms take them
+        return [whole_people(p) for p in re.findall(NUM, m.group(0), re.I)]
     if re.search(r"\bLos(?:e|en)?\b", text, re.I):
         seqs = re.finditer(NUMX + r"(?:\s*(?:,|und|sowie)\s*" + NUMX + r")+\s*(?:\w+\s+)?(?=" + PEOPLE + r"|auf)", text, re.I)
         for m in seqs:
@@ -249,6 +263,9 @@ def find_month(text: str) -> int | None:
         NUM + r"\s+Monate?n?\s+nach\s+(?:dem\s+)?(?:Maßnahme|Vertrags)?[Bb]eginn",
         r"(?:seit|nach)\s+" + NUM + r"\s+Monate?n?\b",
     ]
+    bad = re.search(r"\d+,\d+\.?\s*(?:Maßnahme|Vertrags|Projekt)?[Mm]onat", text)
+    if bad:  # "im 6,5. Monat" is no month of the measure (it was read as the 5th)
+        raise ExtractError(f"„{bad.group(0)}“: ein Maßnahmemonat ist eine ganze Zahl (z. B. „im 6. Monat“).")
     for p in pats:
         m = re.search(p, text, re.I)
         if m:

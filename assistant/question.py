@@ -34,7 +34,19 @@ class Question:
 
     @cached_property
     def dates(self) -> list[FoundDate]:
-        return find_dates(self.text, self.today)
+        found = find_dates(self.text, self.today)
+        stand = _stand_of(self.text, found)
+        if stand is not None and stand.value != self.today and any(d.year_assumed for d in found if d is not stand):
+            # "Heute ist der 15.1. – Integration am 30.7.?": dates without a year are read from the stated day
+            again = find_dates(self.text, stand.value)
+            found = [d if d.start == stand.start else e for d, e in zip(found, again)] if len(again) == len(found) else found
+        return found
+
+    @cached_property
+    def events(self) -> list[FoundDate]:
+        """The dates of the question other than the day it says it is asked on ('Stand …', 'heute ist der …')."""
+        stand = _stand_of(self.text, self.dates)
+        return [d for d in self.dates if d is not stand]
 
     @cached_property
     def masked(self) -> str:
@@ -43,7 +55,7 @@ class Question:
 
     @property
     def first(self) -> dt.date | None:
-        return self.dates[0].value if self.dates else None
+        return self.events[0].value if self.events else None
 
     def has(self, pattern: str) -> bool:
         return _has(self.text, pattern)
@@ -121,9 +133,13 @@ def reference_date(q: Question, exclude: FoundDate | None = None) -> tuple[dt.da
 STAND = r"\b(?:Stand|heute(?:\s+ist)?|Stichtag|aktuell|Datum)\s*(?:der|den|dem|vom|am|:|,)?\s*$"
 
 
+def _stand_of(text: str, dates: list[FoundDate]) -> FoundDate | None:
+    return next((d for d in dates if _has(text[max(0, d.start - 24):d.start], STAND)), None)
+
+
 def _stand(q: Question) -> FoundDate | None:
     """The date a question says it is asked on: 'Stand 01.01.2027', 'heute ist der 01.01.2027'."""
-    return next((d for d in q.dates if _has(q.text[max(0, d.start - 24):d.start], STAND)), None)
+    return _stand_of(q.text, q.dates)
 
 
 def stated_today(q: Question) -> dt.date | None:
@@ -134,25 +150,82 @@ def stated_today(q: Question) -> dt.date | None:
 
 def integration_date(q: Question) -> dt.date | None:
     """The expected integration: the last date named that is not the question's own day ('Stand …')."""
-    stand = _stand(q)
-    dates = [d for d in q.dates if d is not stand]
-    return dates[-1].value if dates else None
+    return q.events[-1].value if q.events else None
+
+
+def _ranges(q: Question, cue: str) -> list[tuple[dt.date, dt.date]]:
+    """First and last day of each range named with `cue` before or after it: 'unterbrochen vom 01.06.2025 bis
+    31.07.2025', 'war vom 01.06. bis 31.07. unterbrochen'. A range without years that crosses the new year ends
+    in the next year; one that ends before it begins is no range."""
+    out: list[tuple[dt.date, dt.date]] = []
+    previous_end = None  # the end of the last range counted: "… und vom 01.10. bis 31.10." continues it
+    for a, b in zip(q.events, q.events[1:]):
+        between = q.text[a.end:b.start]
+        if not re.fullmatch(r"\s*(?:bis(?:\s+(?:zum|einschließlich))?|-|–)\s*", between):
+            continue
+        before = _has(q.text[max(0, a.start - 40):a.start], cue + r"\w*\s+(?:\w+\s+){0,3}?(?:vom|von|ab)?\s*$")
+        after = _has(q.text[b.end:b.end + 30], r"^\W*(?:\w+\s+){0,2}?" + cue)
+        continued = previous_end is not None and re.fullmatch(r"\s*(?:,|und|sowie)\s*(?:vom|von)?\s*", q.text[previous_end:a.start])
+        if not (before or after or continued):
+            continue
+        first, last = a.value, b.value
+        if last < first and a.year_assumed:  # "vom 1.3. bis 31.1.": the range crosses the new year
+            first = _year_earlier(first)
+        elif last < first and b.year_assumed:
+            last = _year_later(last)
+        if last >= first:
+            out.append((first, last))
+            previous_end = b.end
+    return out
+
+
+def _year_earlier(d: dt.date) -> dt.date:
+    return d.replace(year=d.year - 1) if (d.month, d.day) != (2, 29) else d.replace(year=d.year - 1, day=28)
+
+
+def _year_later(d: dt.date) -> dt.date:
+    return d.replace(year=d.year + 1) if (d.month, d.day) != (2, 29) else d.replace(year=d.year + 1, day=28)
 
 
 def _range(q: Question, cue: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day of a range after `cue`: 'unterbrochen vom 01.06.2025 bis 31.07.2025'."""
-    for a, b in zip(q.dates, q.dates[1:]):
-        between = q.text[a.end:b.start]
-        if re.fullmatch(r"\s*(?:bis(?:\s+(?:zum|einschließlich))?|-|–)\s*", between) and \
-                _has(q.text[max(0, a.start - 40):a.start], cue + r"\w*\s+(?:\w+\s+){0,3}?(?:vom|von|ab)?\s*$"):
-            return a.value, b.value
-    return None
+    ranges = _ranges(q, cue)
+    return ranges[0] if ranges else None
 
 
 def _range_days(q: Question, cue: str) -> int | None:
-    """The days of a range after `cue`, both ends counted: 'unterbrochen vom 01.06.2025 bis 31.07.2025' -> 61."""
-    r = _range(q, cue)
-    return (r[1] - r[0]).days + 1 if r else None
+    """The days of the ranges named with `cue`, both ends counted: 'unterbrochen vom 01.06.2025 bis 31.07.2025' -> 61."""
+    ranges = _ranges(q, cue)
+    return sum((b - a).days + 1 for a, b in ranges) if ranges else None
+
+
+def _labelled(q: Question, cue: str) -> FoundDate | None:
+    """The date whose own clause names `cue` ('die InbeQ begann am 01.04.2026', 'am 02.07.2026 zugegangen'):
+    the words since the previous date and up to the next one, within the sentence."""
+    events = q.events
+    for i, d in enumerate(events):
+        start = max(events[i - 1].end if i else 0, d.start - 40)
+        end = min(events[i + 1].start if i + 1 < len(events) else len(q.text), d.end + 30)
+        before = re.split(r"[!?;]|\.\s+(?=[A-ZÄÖÜ])", q.text[start:d.start])[-1]
+        after = re.split(r"[!?;,]|\.\s+(?=[A-ZÄÖÜ])", q.text[d.end:end])[0]
+        if _has(before + " " + after, cue):
+            return d
+    return None
+
+
+START = r"\b(?:begann|beginn\w*|begonnen|angefangen|anfang|gestartet|startet?|start|eingetreten|eintritt|seit|ab dem|ab)\b"
+RECEIVED = r"zugegangen|zugang|zugestellt|erhalten|eingegangen|bekommen"
+
+
+def start_date(q: Question) -> dt.date | None:
+    """The start of a measure: the date labelled as its start ('die InbeQ begann am 01.04.2026'), else the first date."""
+    d = _labelled(q, START)
+    return d.value if d else q.first
+
+
+def notice_date(q: Question) -> dt.date | None:
+    """When a notice was received: the date labelled so ('am 02.07.2026 zugegangen'), else the first date."""
+    d = _labelled(q, RECEIVED)
+    return d.value if d else q.first
 
 
 def first_date(q: Question) -> dt.date | None:
@@ -161,8 +234,8 @@ def first_date(q: Question) -> dt.date | None:
 
 
 def last_date(q: Question) -> dt.date | None:
-    """The last date named (the end of a measure, an expected integration)."""
-    return q.dates[-1].value if q.dates else None
+    """The last date named (the end of a measure, an expected integration), not the question's own day."""
+    return q.events[-1].value if q.events else None
 
 
 def employment_or_first_date(q: Question) -> dt.date | None:

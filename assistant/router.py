@@ -14,6 +14,7 @@ from typing import Callable
 
 from . import calculators as calc
 from .calculators.registry import REGISTRY, SPECS, CalculatorSpec, Field, RouteRule, parse_value
+from . import question as qx
 from .extract import find_negative
 # re-exported: the named extractors the tests and callers know from here
 from .question import Question, contract_era, employment_date, reference_date  # noqa: F401
@@ -57,7 +58,8 @@ def build(spec: CalculatorSpec, q: Question) -> Route:
     values = {f.name: _default(f, q.today) for f in spec.fields}
     for name, extractor in rule.extract:
         values[name] = extractor(q)
-    today = rule.today(q) if rule.today else q.today
+    # the day deadlines are judged from: the calculator's own rule, else the day the question names ("Stand …")
+    today = rule.today(q) if rule.today else (qx.stated_today(q) or q.today)
     return Route(spec.name, lambda: spec.run(values, today), q.assumptions + q.assumed)
 
 

@@ -52,6 +52,15 @@ def test_impossible_dates(text):
     ("EGV vom 10.01.2026 überprüfen", "ueberpruefung", "spätestens am 10.07.2026 überprüfen"),
     ("Jobcoaching seit 15.01.2026, 42,5 FLS verbraucht, wie viele Stunden übrig", "jobcoaching", "verbleibend 17,5 Stunden"),
     ("Beschäftigungsbeginn 29.02.2028 Integrationsamt", "integrationsamt", "29.08.2027"),
+    # the date the question labels, not the first one; the question's own day is no event
+    ("Die Kündigung wurde am 25.06.2026 geschrieben und ist am 02.07.2026 zugegangen. Wann ist sie wirksam?", "kuendigung",
+     "Kündigung wirksam zum 31.12.2026"),
+    ("Am 10.02.2026 war das Erstgespräch, die InbeQ begann am 01.04.2026. Wann endet sie?", "inbeq-dauer", "InbeQ endet spätestens am 31.03.2028"),
+    ("Stand 01.06.2027: Die InbeQ begann am 01.05.2027, wann endet sie?", "inbeq-dauer", "InbeQ endet spätestens am 30.04.2029"),
+    ("Stand 01.01.2027: Modul startet am 04.05.2027, wann prüft das ILC die Besetzung?", "besetzung", "13.04.2027"),
+    ("Die InbeQ begann am 01.03.2025 und war vom 01.06.2025 bis 31.07.2025 unterbrochen. Wann endet sie?", "inbeq-dauer",
+     "InbeQ endet spätestens am 30.04.2027 (Unterbrechung 61 Tage eingerechnet)"),
+    ("Personal bei 8; 5 Teilnehmern im 6. Monat", "personal", "mindestens 101,4 Wochenstunden (2,6 Vollzeitstellen) bei 8 + 5 Teilnehmenden"),
 ])
 
 def test_questions_reach_their_calculator(question, name, result_part):
@@ -107,8 +116,24 @@ def test_questions_about_tasks_or_rules_stay_with_the_search(question):
     # only the date's own clause counts: a past word elsewhere does not move it
     ("Beschäftigungsbeginn am 1.3. – wann das Integrationsamt unterrichten? Der TN war lange krank.", "01.09.2026",
      "„1.3.“ als 01.03.2027"),
+    # something to come: its next occurrence
+    ("Die Beschäftigung soll am 1.9. beginnen. Wann muss das Integrationsamt unterrichtet werden?", "01.03.2027", "„1.9.“ als 01.09.2027"),
+    # read from the day the question names: 30.07.2027 is more than six months after 15.01.2027
+    ("heute ist der 15.1. – ist eine integration am 30.7. marktnah?", "nicht marktnah", "„30.7.“ als 30.07.2027"),
+    ("Heute ist der 01.06.2027. Die Kündigung ist am 15.5. zugegangen, wann ist sie wirksam?", "wirksam zum 30.09.2027",
+     "„15.5.“ als 15.05.2027"),
 ])
 def test_a_date_without_a_year_is_read_in_the_questions_tense(question, result_part, read_as):
     r = route(question, TODAY)
     assert result_part in r.run().result
     assert any(read_as in a for a in r.assumptions)
+
+
+def test_a_month_with_a_decimal_comma_is_refused():
+    with pytest.raises(ExtractError, match="ein Maßnahmemonat ist eine ganze Zahl"):
+        route("Wie viel Personal bei 8 Teilnehmern im 6,5. Monat?", TODAY).run()
+
+
+def test_a_range_over_the_new_year_without_years():
+    r = route("InbeQ begann am 1.9., Unterbrechung vom 1.12. bis 31.1. – Ende?", TODAY)
+    assert "(Unterbrechung 62 Tage eingerechnet)" in r.run().result

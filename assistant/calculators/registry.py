@@ -202,7 +202,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
     ), lambda v, t: dl.termination(v["kuendigung"], t),
         dl.termination, "Kündigung der Kooperationsvereinbarung am 15.05.2026 zugegangen – wann wirksam?",
         route=RouteRule(20, (Trigger((r"kündig",), (r"arbeitsverhältnis|arbeitsvertrag|beschäftigungsverhältnis",)),),
-            (("kuendigung", qx.first_date),))),
+            (("kuendigung", qx.notice_date),))),
     CalculatorSpec("stichtag", "Nächster Stichtag (1. April / 1. Oktober)", (
         Field("datum", "Ab Datum (leer = heute)", "date", placeholder=DATE_HINT),
     ), lambda v, t: dl.reporting_date(v["datum"] or t, t),
@@ -216,7 +216,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
     ), lambda v, _t: dl.leave_days(v["monate"], v["schwerbehindert"], v["eintritt"], v["arbeitstage_woche"]),
         dl.leave_days, "Teilnehmerin schwerbehindert, 12 volle Monate dabei: wie viele unterweisungsfreie Tage?",
         route=RouteRule(60, (Trigger((r"unterweisungsfrei|urlaub",), date=False, needs=(qx.months_count,)),),
-            (("monate", qx.months_count), ("schwerbehindert", qx.severely_disabled), ("eintritt", qx.first_date),
+            (("monate", qx.months_count), ("schwerbehindert", qx.severely_disabled), ("eintritt", qx.start_date),
              ("arbeitstage_woche", qx.weekdays)))),
     CalculatorSpec("inbeq-dauer", "Ende der InbeQ", (
         Field("beginn", "Beginn der InbeQ", "date", True, placeholder=DATE_HINT),
@@ -229,7 +229,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         route=RouteRule(100, (Trigger((r"inbeq|maßnahme|qualifizierung|ub\b", r"ende|endet|läuft|dauer|verlänger|unterbroch|unterbrech|bis wann")),
                               # a parent: "meine tochter hat am 01.08.2026 angefangen, wann ist sie fertig"
                               Trigger((qx.STARTED, qx.FINISHED), (qx.OTHER_MEASURE,))),
-            (("beginn", qx.first_date), ("unterbrechung_tage", qx.interruption_days), ("unterbrechung_monate", qx.interruption_months),
+            (("beginn", qx.start_date), ("unterbrechung_tage", qx.interruption_days), ("unterbrechung_monate", qx.interruption_months),
              ("verlaengerung_monate", qx.extension_months)))),
     CalculatorSpec("jobcoaching", "Jobcoaching: Ende und Stunden", (
         Field("beginn", "Beginn des Jobcoachings", "date", True, placeholder=DATE_HINT),
@@ -237,7 +237,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("verlaengert", "Verlängert", "flag", help="bis zu 3 Monate und 30 Stunden mehr"),
     ), lambda v, _t: dl.jobcoaching(v["beginn"], v["verbraucht"], v["verlaengert"]),
         dl.jobcoaching, "Das Jobcoaching hat am 01.02.2026 begonnen, bis wann läuft es?",
-        route=RouteRule(90, (Trigger((r"jobcoach",)),), (("beginn", qx.first_date), ("verbraucht", qx.hours_used), ("verlaengert", qx.extended)))),
+        route=RouteRule(90, (Trigger((r"jobcoach",)),), (("beginn", qx.start_date), ("verbraucht", qx.hours_used), ("verlaengert", qx.extended)))),
     CalculatorSpec("absolventen", "Absolventengespräch", (
         Field("ende", "Individuelles Teilnahmeende", "date", True, placeholder=DATE_HINT),
         Field("dauer_monate", "Dauer der Maßnahme in Monaten", "count", minimum=0, maximum=120),
@@ -268,7 +268,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
     ), lambda v, _t: dl.occupancy_check(v["beginn"], v["modular"]),
         dl.occupancy_check, "Modul startet am 04.05.2026, wann prüft das ILC die Besetzung?",
         route=RouteRule(10, (Trigger((r"besetzung|zuweisung|belegung|auslastung", r"prüf|steuer|kontroll|check")),),
-            (("beginn", qx.first_date), ("modular", qx.modular)))),
+            (("beginn", qx.start_date), ("modular", qx.modular)))),
 )
 REGISTRY: dict[str, CalculatorSpec] = {s.name: s for s in SPECS}
 
