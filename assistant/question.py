@@ -130,7 +130,7 @@ def reference_date(q: Question, exclude: FoundDate | None = None) -> tuple[dt.da
     return q.today, [f"Kein Datum genannt: gerechnet ab heute ({q.today.strftime('%d.%m.%Y')})."]
 
 
-STAND = r"\b(?:Stand|heute(?:\s+ist)?|Stichtag|aktuell|Datum)\s*(?:der|den|dem|vom|am|:|,)?\s*$"
+STAND = r"\b(?:Stand|heute(?:\s+ist)?)\s*(?:der|den|dem|vom|am|:|,)?\s*$"  # not "Datum …": a date of the event
 
 
 def _stand_of(text: str, dates: list[FoundDate]) -> FoundDate | None:
@@ -155,8 +155,9 @@ def integration_date(q: Question) -> dt.date | None:
 
 def _ranges(q: Question, cue: str) -> list[tuple[dt.date, dt.date]]:
     """First and last day of each range named with `cue` before or after it: 'unterbrochen vom 01.06.2025 bis
-    31.07.2025', 'war vom 01.06. bis 31.07. unterbrochen'. A range without years that crosses the new year ends
-    in the next year; one that ends before it begins is no range."""
+    31.07.2025', 'war vom 01.06. bis 31.07. unterbrochen'. A range that crosses the new year without its years
+    ('vom 1.3. bis 31.1.') begins a year earlier (or, when only its end lacks the year, ends a year later); one that
+    still ends before it begins is no range."""
     out: list[tuple[dt.date, dt.date]] = []
     previous_end = None  # the end of the last range counted: "… und vom 01.10. bis 31.10." continues it
     for a, b in zip(q.events, q.events[1:]):

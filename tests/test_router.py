@@ -137,3 +137,8 @@ def test_a_month_with_a_decimal_comma_is_refused():
 def test_a_range_over_the_new_year_without_years():
     r = route("InbeQ begann am 1.9., Unterbrechung vom 1.12. bis 31.1. – Ende?", TODAY)
     assert "(Unterbrechung 62 Tage eingerechnet)" in r.run().result
+
+
+def test_a_date_called_datum_is_the_event_not_the_questions_day():
+    r = route("Datum der Eingliederungsvereinbarung 10.01.2026, wann überprüfen?", TODAY)
+    assert "spätestens am 10.07.2026 überprüfen" in r.run().result
