@@ -128,14 +128,14 @@ PAST = re.compile(r"\b(?:begann|begonnen|angefangen|gestartet|zugegangen|eingega
 # … or of something to come ("soll am 1.9. beginnen", "Integration am 30.7. erwartet")
 FUTURE = re.compile(r"\b(?:soll|sollen|wird|werden|geplant|geplanter|geplante|voraussichtlich|erwartet|künftig|"
                     r"demnächst|marktnah|marktfern)\b", re.I)
-_CLAUSE_END = r"[!?;]|\.\s+(?=[A-ZÄÖÜ])"
+CLAUSE_END = r"[!?;]|\.\s+(?=[A-ZÄÖÜ])"  # a sentence or clause ends (not at a date's dots)
 
 
 def _tense(text: str, start: int, end: int) -> str:
     """'past', 'future' or '' by the words of the clause around a date; a past word elsewhere in the
     question ("Der TN war krank.") does not count."""
-    before = re.split(_CLAUSE_END + r"|,\s*(?:und|aber|wann|wie|bis|ab)\b", text[max(0, start - 60):start])[-1]
-    after = re.split(_CLAUSE_END + r"|,", text[end:end + 40])[0]
+    before = re.split(CLAUSE_END + r"|,\s*(?:und|aber|wann|wie|bis|ab)\b", text[max(0, start - 60):start])[-1]
+    after = re.split(CLAUSE_END + r"|,", text[end:end + 40])[0]
     clause = before + " " + after
     if FUTURE.search(clause):
         return "future"

@@ -16,8 +16,9 @@ from typing import Callable
 from dateutil.relativedelta import relativedelta
 
 from .calculators.base import rule
-from .extract import (FoundDate, find_dates, find_duration_months, find_extension_months, find_hours_used, find_interruption, find_lots,
-                      find_min_places, find_month, find_months_count, find_participants, find_start_year, find_weekdays, mask_dates)
+from .extract import (CLAUSE_END, FoundDate, find_dates, find_duration_months, find_extension_months, find_hours_used,
+                      find_interruption, find_lots, find_min_places, find_month, find_months_count, find_participants,
+                      find_start_year, find_weekdays, mask_dates)
 
 
 def _has(text: str, pattern: str) -> bool:
@@ -137,20 +138,10 @@ def _stand_of(text: str, dates: list[FoundDate]) -> FoundDate | None:
     return next((d for d in dates if _has(text[max(0, d.start - 24):d.start], STAND)), None)
 
 
-def _stand(q: Question) -> FoundDate | None:
-    """The date a question says it is asked on: 'Stand 01.01.2027', 'heute ist der 01.01.2027'."""
-    return _stand_of(q.text, q.dates)
-
-
 def stated_today(q: Question) -> dt.date | None:
     """The day the question is asked on, when it names one ('Stand 01.01.2027', 'heute ist der …'), else None."""
-    stand = _stand(q)
+    stand = _stand_of(q.text, q.dates)
     return stand.value if stand else None
-
-
-def integration_date(q: Question) -> dt.date | None:
-    """The expected integration: the last date named that is not the question's own day ('Stand …')."""
-    return q.events[-1].value if q.events else None
 
 
 def _ranges(q: Question, cue: str) -> list[tuple[dt.date, dt.date]]:
@@ -171,21 +162,13 @@ def _ranges(q: Question, cue: str) -> list[tuple[dt.date, dt.date]]:
             continue
         first, last = a.value, b.value
         if last < first and a.year_assumed:  # "vom 1.3. bis 31.1.": the range crosses the new year
-            first = _year_earlier(first)
+            first -= relativedelta(years=1)
         elif last < first and b.year_assumed:
-            last = _year_later(last)
+            last += relativedelta(years=1)
         if last >= first:
             out.append((first, last))
             previous_end = b.end
     return out
-
-
-def _year_earlier(d: dt.date) -> dt.date:
-    return d.replace(year=d.year - 1) if (d.month, d.day) != (2, 29) else d.replace(year=d.year - 1, day=28)
-
-
-def _year_later(d: dt.date) -> dt.date:
-    return d.replace(year=d.year + 1) if (d.month, d.day) != (2, 29) else d.replace(year=d.year + 1, day=28)
 
 
 def _range(q: Question, cue: str) -> tuple[dt.date, dt.date] | None:
@@ -206,8 +189,8 @@ def _labelled(q: Question, cue: str) -> FoundDate | None:
     for i, d in enumerate(events):
         start = max(events[i - 1].end if i else 0, d.start - 40)
         end = min(events[i + 1].start if i + 1 < len(events) else len(q.text), d.end + 30)
-        before = re.split(r"[!?;]|\.\s+(?=[A-ZÄÖÜ])", q.text[start:d.start])[-1]
-        after = re.split(r"[!?;,]|\.\s+(?=[A-ZÄÖÜ])", q.text[d.end:end])[0]
+        before = re.split(CLAUSE_END, q.text[start:d.start])[-1]
+        after = re.split(CLAUSE_END + "|,", q.text[d.end:end])[0]
         if _has(before + " " + after, cue):
             return d
     return None

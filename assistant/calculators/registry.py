@@ -258,7 +258,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("heute", "Stand (leer = heute)", "date", placeholder=DATE_HINT),
     ), lambda v, t: dl.market_prognosis(v["heute"] or t, v["integration"]),
         dl.market_prognosis, "Ist eine Integration am 30.04.2027 marktnah?",
-        route=RouteRule(110, (Trigger((r"marktnah|marktfern|integrationsprognose",)),), (("integration", qx.integration_date), ("heute", qx.stated_today)))),
+        route=RouteRule(110, (Trigger((r"marktnah|marktfern|integrationsprognose",)),), (("integration", qx.last_date), ("heute", qx.stated_today)))),
     CalculatorSpec("besetzung", "Besetzungssteuerung", (
         Field("beginn", "Maßnahme- bzw. Modulbeginn", "date", True, placeholder=DATE_HINT),
         Field("modular", "Maßnahmeart", "choice", True, "offen", choices=(

@@ -32,10 +32,12 @@ def compile_model(texts: list[str], groups: list[list[str]], idioms: list[tuple[
     lemmas = LemmaTable(table)
     words: set[str] = set()
     nouns: set[str] = set()
+    surface: dict[str, None] = {}  # the words as written, lower case, in order (their dotless spellings are compiled below)
     for text in texts:
         for i, tok in enumerate(tokenize(text)):
             low = tok.text.lower()
             if tok.text.isalpha():
+                surface.setdefault(low)
                 words.add(fold(low))
                 lemma = fold(lemmas.lemma(low))
                 words.add(lemma)
@@ -56,7 +58,7 @@ def compile_model(texts: list[str], groups: list[list[str]], idioms: list[tuple[
     thesaurus = Thesaurus.from_words(groups, lambda t: [x.stem for x in analyzer.terms(t)], idioms)
     known = {fold(w) for w in known_forms}
     return AnalysisModel(analyzer, thesaurus, table, lexicon, words, nouns, known,
-                         dotless_spellings(list(table) + [t.text.lower() for text in texts for t in tokenize(text)], known))
+                         dotless_spellings(list(table) + list(surface), known))
 
 
 _DROP_DOTS = str.maketrans("äöü", "aou")
