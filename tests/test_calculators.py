@@ -154,6 +154,13 @@ def test_graduate_interview_names_a_takeover_without_an_employer_measure():
     assert any(n.startswith("Die Übernahme in Beschäftigung ändert die Frist nur bei einer Maßnahme bei einem Arbeitgeber") for n in c.notes)
 
 
+def test_prognosis_names_an_integration_date_before_the_stand():
+    c = calc.market_prognosis(D(2027, 1, 1), D(2026, 3, 1))
+    assert c.notes == ["Das erwartete Integrationsdatum 01.03.2026 liegt vor dem Stand 01.01.2027; eine Prognose blickt nach vorn. "
+                       "Bitte das Datum prüfen."]
+    assert calc.market_prognosis(D(2027, 1, 1), D(2027, 3, 1)).notes == []
+
+
 def test_jobcoaching_dates_and_hours():
     c = calc.jobcoaching(D(2026, 1, 15), hours_used=42)
     assert "14.07.2026" in c.result and "18 Stunden" in c.result

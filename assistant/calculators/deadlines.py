@@ -415,7 +415,12 @@ def market_prognosis(today: dt.date, expected_integration: dt.date) -> Calculati
     near = expected_integration <= limit
     label = "marktnah" if near else "nicht marktnah"
     steps = [f"Integration erwartet am {fmt_date(expected_integration)}; Grenze {r.value} Monate ab {fmt_date(today)}: {fmt_date(limit)} → {label}"]
-    return mark_validity(Calculation("prognose", "Integrationsprognose", f"Integrationsprognose: {label}", steps, [r], inputs={"heute": today.isoformat(), "integration": expected_integration.isoformat()}))
+    notes = []
+    if expected_integration < today:  # a prognosis looks ahead: a past date is most likely a typo
+        notes.append(f"Das erwartete Integrationsdatum {fmt_date(expected_integration)} liegt vor dem Stand {fmt_date(today)}; "
+                     "eine Prognose blickt nach vorn. Bitte das Datum prüfen.")
+    return mark_validity(Calculation("prognose", "Integrationsprognose", f"Integrationsprognose: {label}", steps, [r], notes=notes,
+                                     inputs={"heute": today.isoformat(), "integration": expected_integration.isoformat()}))
 
 
 WEEKDAY_ADVERBS = {"montags": 0, "dienstags": 1, "mittwochs": 2, "donnerstags": 3, "freitags": 4}
