@@ -178,8 +178,9 @@ class Lotse:
         errors = self.handle.errors + extra + self._glossary_errors
         # a folder that is missing adds no files, so the index of the corpus without it is reused
         # (and its build recorded no problem): named here each time
+        named = {(x.path, x.problem) for x in errors}
         missing = [CorpusError(d, "Der Ordner existiert nicht.") for d in self.dirs if not d.is_dir()]
-        return [e for e in missing if (e.path, e.problem) not in {(x.path, x.problem) for x in errors}] + errors
+        return [e for e in missing if (e.path, e.problem) not in named] + errors
 
     # -------------------------------------------------------------- answering
     def ask(self, question: str, limit: int = 5) -> Reply:

@@ -55,9 +55,7 @@ class SourcePanel(VerticalScroll):
                 target, self.cited_markdown = md, unit_markdown(u, cited, highlight)
         await self.mount_all(widgets)
         self.target = target
-        if target is not None:
-            self.call_after_refresh(self.scroll_to_target)
-            self.set_timer(0.1, self.scroll_to_target)
+        self._scroll_to_target_soon()
 
     def _recite(self, units, cited_id: str | None, highlight: str) -> None:
         before, self.cited = self.cited, cited_id
@@ -68,10 +66,15 @@ class SourcePanel(VerticalScroll):
                 continue
             cited = u.id == cited_id
             widget = self.query_one(f"#unit-{pos}", Static)
-            widget.update(RichMarkdown(unit_markdown(u, cited, highlight if cited else "")))
+            markdown = unit_markdown(u, cited, highlight if cited else "")
+            widget.update(RichMarkdown(markdown))
             widget.set_class(cited, "cited")
             if cited:
-                self.target, self.cited_markdown = widget, unit_markdown(u, cited, highlight)
+                self.target, self.cited_markdown = widget, markdown
+        self._scroll_to_target_soon()
+
+    def _scroll_to_target_soon(self) -> None:
+        """Scroll to the cited passage once it is laid out (and again shortly after, as its height settles)."""
         if self.target is not None:
             self.call_after_refresh(self.scroll_to_target)
             self.set_timer(0.1, self.scroll_to_target)
