@@ -108,6 +108,11 @@ INTERRUPTED = r"(?:unterbroch|unterbrech|krank|pausiert|ausgesetzt|Pause|Unterbr
 STARTED = r"angefangen|begonnen|gestartet|angetreten|beginnt|fängt .*an|startet"
 FINISHED = r"fertig|vorbei|zu ende|aufhör|schluss|wie lange|bis wann"
 OTHER_MEASURE = r"jobcoach|berufsbegleitung|praktikum|ausbildung|arbeitsvertrag|beschäftigung|kooperationsplan|eingliederungsvereinbarung"
+# programmes whose days and durations the InbeQ's rules do not govern ("seit 3 Monaten in der Werkstatt … Urlaub?")
+OTHER_PROGRAMME = (r"werkstatt|wfbm|berufsbildungsbereich|eingangsverfahren|arbeitsbereich|berufsbildungswerk|\bbbw\b"
+                   r"|inklusionsbetrieb|inklusionsfirma|minijob|studium|schule")
+# the measure itself: named, it outweighs a programme named beside it ("war in der Werkstatt, jetzt in der InbeQ")
+THE_MEASURE = r"inbeq|\bub\b|unterstützte beschäftigung|maßnahme|massnahme|qualifizierung"
 
 
 # -------------------------------------------------------------- dates

@@ -13,6 +13,7 @@ question names an adjacent topic the best unit does not cover, the service absta
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .analysis.spelling import SpellCorrector
@@ -27,7 +28,7 @@ from .retrieval import Retriever
 from .retrieval.bm25f import BM25FUnitRetriever
 from .retrieval.chars import CharIndex, CharUnitRetriever, top_candidates, unit_text
 from .retrieval.questions import QuestionRetriever, asked_texts
-from .topics import Topic
+from .topics import Topic, field_named
 
 
 @dataclass
@@ -49,6 +50,7 @@ class SearchResult:
     hits: list[Hit]
     uncovered: list[str] = field(default_factory=list)  # adjacent topics named, not covered by the top hit
     answerable: float = 0.0  # probability that the corpus answers the question at all
+    asked: str = ""  # the question sentence whose answerability counted, for a post with a story before it
 
     @property
     def confidence(self) -> float:
@@ -57,6 +59,17 @@ class SearchResult:
     @property
     def corrections(self) -> dict[str, str]:
         return self.query.corrections
+
+
+# sentences of a question: split after an end mark followed by a space
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def asking_sentence(text: str) -> str | None:
+    """The last sentence ending in a question mark of a text of several sentences, else None."""
+    sentences = [s for s in SENTENCE_END.split(text.strip()) if s]
+    asked = [s for s in sentences if s.endswith("?")]
+    return asked[-1] if len(sentences) > 1 and asked else None
 
 
 class AnswerPipeline:
@@ -164,6 +177,30 @@ class AnswerPipeline:
         return unit_pos in topic.units and any(head.issuperset(phrase) for phrase in topic.phrases)
 
     def search(self, text: str, limit: int = 5) -> SearchResult:
+        """The ranked hits and the answerability of a question. A post that tells its story before
+        it asks ("Meine Tochter macht seit einem halben Jahr die InbeQ in einem Altenheim. Die
+        Kollegen fahren im Sommer alle weg. Hat sie Anspruch auf Urlaub?") has words no unit
+        covers, which lower its answerability. When the whole is declined but more likely
+        answerable than not (`asked_sentence_floor`), names the documents' own field (InbeQ, UB,
+        Jobcoaching: `field` of adjacent_topics.yaml; a story about the Werkstatt's Arbeitsbereich
+        asks about another programme) and no adjacent topic, and its last question sentence alone
+        is answered by the same unit, that sentence's answerability counts (`asked`)."""
+        result = self._search(text, limit)
+        if (self.confident(result) or not result.hits or result.query.topics
+                or result.answerable < self.cfg.asked_sentence_floor
+                or not field_named([c.term.stem for c in result.query.concepts], self.h.field)):
+            return result
+        asked = asking_sentence(text)
+        if asked is None:
+            return result
+        alone = self._search(asked, limit)
+        if self.confident(alone) and alone.hits[0].unit.id == result.hits[0].unit.id:
+            result.answerable = alone.answerable
+            result.hits[0].confidence = max(result.hits[0].confidence, alone.hits[0].confidence)
+            result.asked = asked
+        return result
+
+    def _search(self, text: str, limit: int) -> SearchResult:
         query = self.analyzer.analyse(text)
         scored = self.score(query)
         hits = [Hit(self.h.store.unit_at(s.unit_pos), round(s.probability, 3), s.features,

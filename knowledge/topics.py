@@ -34,11 +34,12 @@ def topic_files(dirs: Iterable[Path]) -> list[Path]:
     return [d / FILE_NAME for d in dirs if (d / FILE_NAME).is_file()]
 
 
-def load_topic_terms(paths: Iterable[Path]) -> tuple[list[tuple[str, list[str]]], list[tuple[Path, str]]]:
-    """(name, terms) of every topic in the files, and problems (file, German message).
+def load_topic_terms(paths: Iterable[Path]) -> tuple[list[tuple[str, list[str]]], list[str], list[tuple[Path, str]]]:
+    """(name, terms) of every topic in the files, the terms that name the documents' own field
+    (`field`, see `field_named`), and problems (file, German message).
 
     A broken file is reported and skipped; malformed entries are skipped and counted."""
-    out, problems = [], []
+    out, own, problems = [], [], []
     for path in paths:
         try:
             data = load_file(path)
@@ -47,6 +48,14 @@ def load_topic_terms(paths: Iterable[Path]) -> tuple[list[tuple[str, list[str]]]
             continue
         if data is None:
             continue
+        field_terms = data.get("field") if isinstance(data, dict) else None
+        if field_terms is not None:
+            if isinstance(field_terms, list) and all(isinstance(t, str) and t.strip() for t in field_terms):
+                own.extend(field_terms)
+            else:
+                problems.append((path, "„field“ muss eine Liste von Wörtern sein; sie wurde übersprungen."))
+            if "topics" not in data:
+                continue
         entries = data.get("topics") if isinstance(data, dict) else None
         if not isinstance(entries, list):
             problems.append((path, "Die Datei muss eine Liste „topics“ mit Einträgen aus „name“ und „terms“ enthalten."))
@@ -61,7 +70,7 @@ def load_topic_terms(paths: Iterable[Path]) -> tuple[list[tuple[str, list[str]]]
                 skipped += 1
         if skipped:
             problems.append((path, f"{skipped} Thema/Themen übersprungen (jedes braucht „name“ und eine Liste „terms“)."))
-    return out, problems
+    return out, own, problems
 
 
 def contains(seq: list[str] | tuple[str, ...], phrase: tuple[str, ...]) -> int | None:
@@ -71,6 +80,21 @@ def contains(seq: list[str] | tuple[str, ...], phrase: tuple[str, ...]) -> int |
         if tuple(seq[i:i + n]) == phrase:
             return i
     return None
+
+
+PREFIX_STEM = 4
+
+
+def field_named(stems: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
+    """Whether a question's stems name the documents' own field: a phrase occurs, or a one-word
+    phrase of at least PREFIX_STEM letters begins one of its words ("qualifizier" in
+    "qualifizierungsplatz"; "ub" only as itself, not in "ubahn")."""
+    for phrase in phrases:
+        if contains(stems, phrase) is not None:
+            return True
+        if len(phrase) == 1 and len(phrase[0]) >= PREFIX_STEM and any(s.startswith(phrase[0]) for s in stems):
+            return True
+    return False
 
 
 def compile_topics(terms: list[tuple[str, list[str]]], analyze: Callable[[str], list[str]],

@@ -54,6 +54,31 @@ def test_greetings_and_courtesies_of_a_question_asked_in_public_do_not_get_in_th
     assert [c.term.stem for c in query.concepts] == [c.term.stem for c in lotse.searcher.analyzer.analyse("wer zahlt die Fahrtkosten?").concepts]
 
 
+STORY = "Mein Sohn ist 19 und seit drei Monaten in einer Gärtnerei. Er arbeitet gern dort, aber er ist oft müde. "
+
+
+def test_a_story_before_the_question_does_not_hide_its_answer(lotse):
+    # the story's words ("müde", "Gärtnerei") are no unit's and lower the whole's answerability;
+    # the question sentence alone is FAQ 12's, and the post names the InbeQ
+    question = STORY + "Hat er in der InbeQ Anspruch auf Urlaub?"
+    result = lotse.searcher.search(question)
+    assert result.asked == "Hat er in der InbeQ Anspruch auf Urlaub?"
+    reply = lotse.ask(question)
+    assert not reply.abstained
+    assert reply.answers[0].unit.id == "bagub-faq/12"
+
+
+@pytest.mark.parametrize("question", [
+    # the story sets another programme (the Werkstatt's Arbeitsbereich) and names none of the field's words
+    "Meine Tochter arbeitet seit drei Jahren im Arbeitsbereich der Werkstatt. Sie ist oft müde. Hat sie Anspruch auf Urlaub?",
+    STORY + "Er ist aber in der Werkstatt. Hat er dort Anspruch auf Urlaub?",
+    STORY + "Er macht die InbeQ. Wer kennt einen guten Zahnarzt in Rostock?",  # the question alone is off-topic
+])
+def test_a_story_does_not_make_an_unanswered_question_answered(lotse, question):
+    assert not lotse.searcher.search(question).asked
+    assert lotse.ask(question).abstained
+
+
 def test_answer_from_expired_agreement_carries_warning_and_renumbering(lotse):
     reply = lotse.ask("Wer nimmt zwingend am Planungsgespräch teil?")
     top = reply.answers[0]

@@ -1,11 +1,12 @@
 """Answer engine v2: pipeline protocols, sentence evidence, fitted ranking, abstention."""
 import pytest
 
-from knowledge.pipeline import AnswerPipeline
+from knowledge.pipeline import AnswerPipeline, asking_sentence
 from knowledge.ranking.config import ANSWERABLE_FEATURES, FEATURES, RANKING_FILE, RankingConfig
 from knowledge.ranking.features import Scored, answerability, answerable_features
 from knowledge.retrieval import Retriever
 from knowledge.retrieval.sentences import answer_start, split_sentences
+from knowledge.topics import field_named
 
 
 def sentences(text, start=0):
@@ -354,3 +355,29 @@ def test_similar_questions_shown_are_questions_not_keyword_searches(lotse):
     assert all(len(q.split()) >= 4 for q in lotse.similar_questions("bagub-faq/12"))
     # the keyword still counts for finding the unit
     assert any(q.text == "urlaubsanspruch tn" for q in lotse.searcher.questions.of_unit(lotse.handle.store.position("bagub-faq/12")))
+
+
+FIELD = (("inbeq",), ("ub",), ("qualifizier",), ("unterstuetzt", "beschaeft"))
+
+
+@pytest.mark.parametrize("stems, named", [
+    (["tocht", "inbeq", "platz"], True),
+    (["qualifizierungsplatz", "schreinerei"], True),  # a word of the field begins a compound
+    (["in", "der", "ub"], True),
+    (["ubahn", "fahr"], False),  # a short word counts only as itself
+    (["unterstuetzt", "beschaeft"], True),
+    (["beschaeft", "unterstuetzt"], False),  # a phrase in its order
+    (["werkstatt", "arbeitsbereich", "urlaub"], False),
+])
+def test_field_named(stems, named):
+    assert field_named(stems, FIELD) is named
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Hat er Anspruch auf Urlaub?", None),  # one sentence: nothing to focus on
+    ("Er ist seit Mai im Betrieb. Er ist oft müde. Hat er Urlaub? Danke!", "Hat er Urlaub?"),
+    ("Wer zahlt die Fahrt? Er fährt mit dem Bus. Und wer das Essen?", "Und wer das Essen?"),
+    ("Er ist seit Mai im Betrieb. Er ist oft müde.", None),  # no question mark
+])
+def test_asking_sentence(text, asked):
+    assert asking_sentence(text) == asked

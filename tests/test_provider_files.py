@@ -86,6 +86,7 @@ TOPIC_CASES = [
     (b"topics:\n  - name: Gr\xfc\xdfe\n    terms: [a]\n", "nicht in UTF-8"),
     ("topics: 5\n", "Liste „topics“"),
     ("topics:\n  - name: Rente\n    terms: 5\n  - name: Pflege\n    terms: [Pflegegrad]\n", "1 Thema/Themen übersprungen"),
+    ("field: InbeQ\n", "„field“ muss eine Liste"),
 ]
 
 
@@ -93,9 +94,18 @@ TOPIC_CASES = [
 def test_bad_adjacent_topics_are_reported(provider_dir, content, problem):
     path = provider_dir / "adjacent_topics.yaml"
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    terms, problems = load_topic_terms([BUILTIN_CORPUS / "adjacent_topics.yaml", path])
+    terms, field, problems = load_topic_terms([BUILTIN_CORPUS / "adjacent_topics.yaml", path])
+    assert "InbeQ" in field
     assert any(name == "Budget für Arbeit" for name, _ in terms)
     assert [p for p, _ in problems] == [path] and problem in problems[0][1]
+
+
+def test_a_provider_adds_words_of_the_field(provider_dir):
+    path = provider_dir / "adjacent_topics.yaml"
+    path.write_text("field: [Jobcoaching-Projekt, Arbeitstraining]\n", encoding="utf-8")
+    terms, field, problems = load_topic_terms([BUILTIN_CORPUS / "adjacent_topics.yaml", path])
+    assert problems == [] and any(name == "Budget für Arbeit" for name, _ in terms)
+    assert "InbeQ" in field and field[-2:] == ["Jobcoaching-Projekt", "Arbeitstraining"]
 
 
 GUIDE_CASES = [

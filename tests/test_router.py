@@ -61,6 +61,9 @@ def test_impossible_dates(text):
     ("Die InbeQ begann am 01.03.2025 und war vom 01.06.2025 bis 31.07.2025 unterbrochen. Wann endet sie?", "inbeq-dauer",
      "InbeQ endet spätestens am 30.04.2027 (Unterbrechung 61 Tage eingerechnet)"),
     ("Personal bei 8; 5 Teilnehmern im 6. Monat", "personal", "mindestens 101,4 Wochenstunden (2,6 Vollzeitstellen) bei 8 + 5 Teilnehmenden"),
+    # another programme named beside the InbeQ: the InbeQ's rule applies
+    ("Mein Sohn war in der Werkstatt, jetzt ist er seit 3 Monaten in der InbeQ. Wie viel Urlaub hat er?", "unterweisungsfrei",
+     "7,5 unterweisungsfreie Tage für 3 volle Kalendermonate"),
 ])
 
 def test_questions_reach_their_calculator(question, name, result_part):
@@ -73,6 +76,10 @@ def test_questions_reach_their_calculator(question, name, result_part):
     "Wie ist der Personalschlüssel in der InbeQ?",
     "Wann muss das Integrationsamt informiert werden?",
     "Haben Teilnehmer Anspruch auf Urlaub?",
+    # days off in another programme are not the InbeQ's unterweisungsfreie Tage
+    "Meine Tochter ist seit 3 Monaten in der Werkstatt. Wie viele Urlaubstage hat sie?",
+    "mein sohn ist seit 4 monaten im berufsbildungsbereich, wie viel urlaub hat er",
+    "meine tochter hat am 01.08.2026 im eingangsverfahren angefangen, wann ist sie fertig",
 ])
 def test_rule_questions_stay_with_the_passage(question):
     assert route(question, TODAY) is None

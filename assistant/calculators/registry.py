@@ -215,7 +215,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("arbeitstage_woche", "Arbeitstage je Woche (leer = 5)", "count", minimum=1, maximum=6),
     ), lambda v, _t: dl.leave_days(v["monate"], v["schwerbehindert"], v["eintritt"], v["arbeitstage_woche"]),
         dl.leave_days, "Teilnehmerin schwerbehindert, 12 volle Monate dabei: wie viele unterweisungsfreie Tage?",
-        route=RouteRule(60, (Trigger((r"unterweisungsfrei|urlaub",), date=False, needs=(qx.months_count,)),),
+        route=RouteRule(60, (Trigger((r"unterweisungsfrei|urlaub", qx.THE_MEASURE), date=False, needs=(qx.months_count,)),
+                             # not about days off in another programme ("seit 3 Monaten in der Werkstatt")
+                             Trigger((r"unterweisungsfrei|urlaub",), (qx.OTHER_PROGRAMME,), date=False, needs=(qx.months_count,))),
             (("monate", qx.months_count), ("schwerbehindert", qx.severely_disabled), ("eintritt", qx.start_date),
              ("arbeitstage_woche", qx.weekdays)))),
     CalculatorSpec("inbeq-dauer", "Ende der InbeQ", (
@@ -228,7 +230,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         dl.inbeq_end, "Die InbeQ begann am 01.03.2025 und wird um 12 Monate verlängert. Wann endet sie?",
         route=RouteRule(100, (Trigger((r"inbeq|maßnahme|qualifizierung|ub\b", r"ende|endet|läuft|dauer|verlänger|unterbroch|unterbrech|bis wann")),
                               # a parent: "meine tochter hat am 01.08.2026 angefangen, wann ist sie fertig"
-                              Trigger((qx.STARTED, qx.FINISHED), (qx.OTHER_MEASURE,))),
+                              Trigger((qx.STARTED, qx.FINISHED), (qx.OTHER_MEASURE, qx.OTHER_PROGRAMME))),
             (("beginn", qx.start_date), ("unterbrechung_tage", qx.interruption_days), ("unterbrechung_monate", qx.interruption_months),
              ("verlaengerung_monate", qx.extension_months)))),
     CalculatorSpec("jobcoaching", "Jobcoaching: Ende und Stunden", (

@@ -36,7 +36,7 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
     """Build into `target` (None: in memory); returns (whoosh index, meta, known word forms)."""
     progress("Lemmatisiere das Korpus …")
     groups, idioms, problems = load_thesaurus_files(thesaurus_files(dirs), trusted=BUILTIN_CORPUS)
-    topic_terms, topic_problems = load_topic_terms(topic_files(dirs))
+    topic_terms, field_terms, topic_problems = load_topic_terms(topic_files(dirs))
     corpus.errors.extend(CorpusError(path, problem) for path, problem in problems + topic_problems)
     texts = []
     for u in corpus.units:
@@ -44,6 +44,7 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
     texts.extend(q.text for q in questions)
     texts.extend(" ".join(g) for g in groups)
     texts.extend(" ".join(terms) for _, terms in topic_terms)
+    texts.append(" ".join(field_terms))
     model = compile_model(texts, groups, idioms, lemma_source)
     analyzer = model.analyzer
 
@@ -82,6 +83,7 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
             answered, out_of_scope, terms=lambda text: (analysed_text.get(text) or analyzer.index_text(text)).split()).to_data(),
         "thesaurus": model.thesaurus.to_data(),
         "topics": [t.to_data() for t in compile_topics(topic_terms, lambda t: [x.stem for x in analyzer.terms(t)], unit_stems)],
+        "field": sorted({tuple(t.stem for t in analyzer.terms(term)) for term in field_terms} - {()}),
         "units": [dataclasses.asdict(u) for u in corpus.units],
         "documents": {k: doc_to_dict(d) for k, d in corpus.documents.items()},
         "errors": [[str(e.path), e.problem] for e in corpus.errors],
