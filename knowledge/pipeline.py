@@ -28,7 +28,7 @@ from .retrieval import Retriever
 from .retrieval.bm25f import BM25FUnitRetriever
 from .retrieval.chars import CharIndex, CharUnitRetriever, top_candidates, unit_text
 from .retrieval.questions import QuestionRetriever, asked_texts
-from .topics import Topic, field_named
+from .topics import Topic, named, names_in_set
 
 
 @dataclass
@@ -99,6 +99,10 @@ class AnswerPipeline:
         self.function_words = FunctionWordProfile((q.unit_pos, q.function_words) for q in self.questions.questions)
         # each unit's terms with those of its authored questions, computed once, not per question
         self.all_terms = [ev.terms | self.questions.asked.get(pos, frozenset()) for pos, ev in enumerate(handle.evidence)]
+        # per neighbouring programme, the units whose text names it (not their authored questions:
+        # a parent's "er war vorher in der Werkstatt" does not make a unit about the Werkstatt)
+        self.programme_units = [frozenset(pos for pos, ev in enumerate(handle.evidence) if names_in_set(ev.terms, phrases))
+                                for _name, phrases in handle.programmes]
         unit_texts = [unit_text(ev.heading, ev.text) for ev in handle.evidence]
         self.char_units = CharUnitRetriever(unit_texts, handle.char_index("units", unit_texts))
         self.extra_retrievers: list[Retriever] = list(extra_retrievers or [])
@@ -134,6 +138,7 @@ class AnswerPipeline:
         candidates += [c for r in self.extra_retrievers for c in r.retrieve(query, k)]
         candidates += top_candidates("char_questions", signals.centroid, k)
         candidates += top_candidates("char_units", signals.char_unit, k)
+        signals.programmes = self.programmes_named(query)
         signals.function_words = self.function_words.scores(function_words(query.text), {c.unit_pos for c in candidates},
                                                              self.cfg.function_word_smoothing)
         scored = featurize(query, candidates, self.h.evidence, self.questions, self.known, self.all_terms, signals)
@@ -141,6 +146,14 @@ class AnswerPipeline:
             s.probability = probability(s.features, self.cfg)
         scored.sort(key=lambda s: (-s.probability, s.unit_pos))
         return scored
+
+    def programmes_named(self, query: AnalysedQuery) -> list[frozenset[int]]:
+        """The units naming each neighbouring programme the question names, unless it names the field too
+        ("war in der Werkstatt, jetzt in der InbeQ" asks about the InbeQ)."""
+        stems = [c.term.stem for c in query.concepts]
+        if not self.programme_units or named(stems, self.h.field):
+            return []
+        return [units for units, (_name, phrases) in zip(self.programme_units, self.h.programmes) if named(stems, phrases)]
 
     def out_of_scope_similarity(self, text: str) -> float:
         """Character similarity of a question to the most similar out-of-scope question."""
@@ -188,7 +201,7 @@ class AnswerPipeline:
         result = self._search(text, limit)
         if (self.confident(result) or not result.hits or result.query.topics
                 or result.answerable < self.cfg.asked_sentence_floor
-                or not field_named([c.term.stem for c in result.query.concepts], self.h.field)):
+                or not named([c.term.stem for c in result.query.concepts], self.h.field)):
             return result
         asked = asking_sentence(text)
         if asked is None:

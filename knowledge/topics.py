@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from .safeyaml import DataError, load_file
 
@@ -34,43 +34,68 @@ def topic_files(dirs: Iterable[Path]) -> list[Path]:
     return [d / FILE_NAME for d in dirs if (d / FILE_NAME).is_file()]
 
 
-def load_topic_terms(paths: Iterable[Path]) -> tuple[list[tuple[str, list[str]]], list[str], list[tuple[Path, str]]]:
-    """(name, terms) of every topic in the files, the terms that name the documents' own field
-    (`field`, see `field_named`), and problems (file, German message).
+class TopicTerms(NamedTuple):
+    topics: list[tuple[str, list[str]]]  # adjacent topics: (name, terms)
+    field: list[str]  # terms that name the documents' own field (`named`)
+    programmes: list[tuple[str, list[str]]]  # neighbouring programmes the documents mention: (name, terms)
+    problems: list[tuple[Path, str]]  # (file, German message)
 
-    A broken file is reported and skipped; malformed entries are skipped and counted."""
-    out, own, problems = [], [], []
+
+def _named_lists(entries) -> tuple[list[tuple[str, list[str]]], int]:
+    """(name, terms) of well-formed entries, and how many were skipped."""
+    out, skipped = [], 0
+    for entry in entries:
+        terms = entry.get("terms") if isinstance(entry, dict) else None
+        words = [str(t) for t in terms if isinstance(t, (str, int, float)) and str(t).strip()] if isinstance(terms, list) else []
+        if isinstance(entry, dict) and isinstance(entry.get("name"), (str, int, float)) and str(entry["name"]).strip() and words:
+            out.append((str(entry["name"]), words))
+        else:
+            skipped += 1
+    return out, skipped
+
+
+def load_topic_terms(paths: Iterable[Path]) -> TopicTerms:
+    """The adjacent topics, the field's terms and the neighbouring programmes of the files.
+
+    A broken file is reported and skipped; malformed entries are skipped and counted. A file
+    needs "topics" unless it holds "field" or "programmes" only."""
+    result = TopicTerms([], [], [], [])
     for path in paths:
         try:
             data = load_file(path)
         except DataError as exc:
-            problems.append((path, str(exc)))
+            result.problems.append((path, str(exc)))
             continue
         if data is None:
             continue
-        field_terms = data.get("field") if isinstance(data, dict) else None
+        if not isinstance(data, dict):
+            result.problems.append((path, "Die Datei muss eine Liste „topics“ mit Einträgen aus „name“ und „terms“ enthalten."))
+            continue
+        field_terms = data.get("field")
         if field_terms is not None:
             if isinstance(field_terms, list) and all(isinstance(t, str) and t.strip() for t in field_terms):
-                own.extend(field_terms)
+                result.field.extend(field_terms)
             else:
-                problems.append((path, "„field“ muss eine Liste von Wörtern sein; sie wurde übersprungen."))
-            if "topics" not in data:
-                continue
-        entries = data.get("topics") if isinstance(data, dict) else None
-        if not isinstance(entries, list):
-            problems.append((path, "Die Datei muss eine Liste „topics“ mit Einträgen aus „name“ und „terms“ enthalten."))
+                result.problems.append((path, "„field“ muss eine Liste von Wörtern sein; sie wurde übersprungen."))
+        if data.get("programmes") is not None:
+            if isinstance(data["programmes"], list):
+                programmes, skipped = _named_lists(data["programmes"])
+                result.programmes.extend(programmes)
+                if skipped:
+                    result.problems.append((path, f"{skipped} Programm(e) übersprungen (jedes braucht „name“ und eine Liste „terms“)."))
+            else:
+                result.problems.append((path, "„programmes“ muss eine Liste mit Einträgen aus „name“ und „terms“ sein."))
+        if "topics" not in data and ("field" in data or "programmes" in data):
             continue
-        skipped = 0
-        for entry in entries:
-            terms = entry.get("terms") if isinstance(entry, dict) else None
-            words = [str(t) for t in terms if isinstance(t, (str, int, float)) and str(t).strip()] if isinstance(terms, list) else []
-            if isinstance(entry, dict) and isinstance(entry.get("name"), (str, int, float)) and str(entry["name"]).strip() and words:
-                out.append((str(entry["name"]), words))
-            else:
-                skipped += 1
+        entries = data.get("topics")
+        if not isinstance(entries, list):
+            result.problems.append((path, "Die Datei muss eine Liste „topics“ mit Einträgen aus „name“ und „terms“ enthalten."))
+            continue
+        topics, skipped = _named_lists(entries)
+        result.topics.extend(topics)
         if skipped:
-            problems.append((path, f"{skipped} Thema/Themen übersprungen (jedes braucht „name“ und eine Liste „terms“)."))
-    return out, own, problems
+            result.problems.append((path, f"{skipped} Thema/Themen übersprungen (jedes braucht „name“ und eine Liste „terms“)."))
+    return result
 
 
 def contains(seq: list[str] | tuple[str, ...], phrase: tuple[str, ...]) -> int | None:
@@ -82,19 +107,36 @@ def contains(seq: list[str] | tuple[str, ...], phrase: tuple[str, ...]) -> int |
     return None
 
 
-PREFIX_STEM = 4
+def compile_phrases(terms: Iterable[str], analyze: Callable[[str], list[str]]) -> tuple[tuple[str, ...], ...]:
+    """Stem sequences of terms; a term ending in "*" ("Werkstatt*") also begins a compound: its
+    last stem keeps the "*" ("werkstatt*" meets "werkstattbeschaeftigt")."""
+    out = []
+    for term in terms:
+        prefix = term.rstrip().endswith("*")
+        stems = analyze(term.rstrip().rstrip("*"))
+        if stems:
+            out.append(tuple(stems[:-1]) + (stems[-1] + "*",) if prefix else tuple(stems))
+    return tuple(dict.fromkeys(out))
 
 
-def field_named(stems: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
-    """Whether a question's stems name the documents' own field: a phrase occurs, or a one-word
-    phrase of at least PREFIX_STEM letters begins one of its words ("qualifizier" in
-    "qualifizierungsplatz"; "ub" only as itself, not in "ubahn")."""
+def _meets(stem: str, pattern: str) -> bool:
+    return stem.startswith(pattern[:-1]) if pattern.endswith("*") else stem == pattern
+
+
+def named(stems: list[str] | tuple[str, ...], phrases: Iterable[tuple[str, ...]]) -> bool:
+    """Whether a question's stems (in order) contain one of the phrases (`compile_phrases`)."""
     for phrase in phrases:
-        if contains(stems, phrase) is not None:
-            return True
-        if len(phrase) == 1 and len(phrase[0]) >= PREFIX_STEM and any(s.startswith(phrase[0]) for s in stems):
-            return True
+        n = len(phrase)
+        for i in range(len(stems) - n + 1):
+            if all(_meets(stems[i + j], phrase[j]) for j in range(n)):
+                return True
     return False
+
+
+def names_in_set(terms: frozenset[str] | set[str], phrases: Iterable[tuple[str, ...]]) -> bool:
+    """Whether a set of stems (a unit's terms) holds every stem of one of the phrases."""
+    return any(all(p in terms if not p.endswith("*") else any(t.startswith(p[:-1]) for t in terms) for p in phrase)
+               for phrase in phrases)
 
 
 def compile_topics(terms: list[tuple[str, list[str]]], analyze: Callable[[str], list[str]],

@@ -58,14 +58,34 @@ STORY = "Mein Sohn ist 19 und seit drei Monaten in einer Gärtnerei. Er arbeitet
 
 
 def test_a_story_before_the_question_does_not_hide_its_answer(lotse):
-    # the story's words ("müde", "Gärtnerei") are no unit's and lower the whole's answerability;
-    # the question sentence alone is FAQ 12's, and the post names the InbeQ
-    question = STORY + "Hat er in der InbeQ Anspruch auf Urlaub?"
-    result = lotse.searcher.search(question)
-    assert result.asked == "Hat er in der InbeQ Anspruch auf Urlaub?"
-    reply = lotse.ask(question)
+    reply = lotse.ask(STORY + "Hat er in der InbeQ Anspruch auf Urlaub?")
     assert not reply.abstained
     assert reply.answers[0].unit.id == "bagub-faq/12"
+
+
+@pytest.mark.parametrize("story, answerable, asked", [
+    (STORY + "Er macht die InbeQ. ", 0.6, "Hat er Anspruch auf Urlaub?"),  # declined, more likely answerable than not
+    (STORY + "Er macht die InbeQ. ", 0.3, ""),  # below asked_sentence_floor: the story outweighs the question
+    (STORY + "Er ist in der Werkstatt. ", 0.6, ""),  # the post does not name the field: the story may set another programme
+])
+def test_a_declined_post_counts_its_question_sentence_when_it_names_the_field(lotse, monkeypatch, story, answerable, asked):
+    pipe = lotse.searcher
+    whole = story + "Hat er Anspruch auf Urlaub?"
+    plain = pipe._search
+
+    def declined_whole(text, limit):  # the whole post as the answerability model might see it
+        result = plain(text, limit)
+        if text == whole:
+            result.answerable = answerable
+        return result
+
+    monkeypatch.setattr(pipe, "_search", declined_whole)
+    alone = plain("Hat er Anspruch auf Urlaub?", 5)
+    assert pipe.confident(alone) and alone.hits[0].unit.id == "bagub-faq/12"
+    result = pipe.search(whole)
+    assert result.asked == asked
+    assert result.answerable == (alone.answerable if asked else answerable)
+    assert pipe.confident(result) is bool(asked)
 
 
 @pytest.mark.parametrize("question", [

@@ -6,7 +6,7 @@ from knowledge.ranking.config import ANSWERABLE_FEATURES, FEATURES, RANKING_FILE
 from knowledge.ranking.features import Scored, answerability, answerable_features
 from knowledge.retrieval import Retriever
 from knowledge.retrieval.sentences import answer_start, split_sentences
-from knowledge.topics import field_named
+from knowledge.topics import compile_phrases, named, names_in_set
 
 
 def sentences(text, start=0):
@@ -357,20 +357,27 @@ def test_similar_questions_shown_are_questions_not_keyword_searches(lotse):
     assert any(q.text == "urlaubsanspruch tn" for q in lotse.searcher.questions.of_unit(lotse.handle.store.position("bagub-faq/12")))
 
 
-FIELD = (("inbeq",), ("ub",), ("qualifizier",), ("unterstuetzt", "beschaeft"))
+FIELD = compile_phrases(["InbeQ*", "UB", "Qualifizierung*", "Unterstützte Beschäftigung"],
+                        lambda t: {"InbeQ": ["inbeq"], "UB": ["ub"], "Qualifizierung": ["qualifizier"],
+                                   "Unterstützte Beschäftigung": ["unterstuetzt", "beschaeft"]}[t])
 
 
-@pytest.mark.parametrize("stems, named", [
+def test_compile_phrases_marks_compound_beginnings():
+    assert FIELD == (("inbeq*",), ("ub",), ("qualifizier*",), ("unterstuetzt", "beschaeft"))
+
+
+@pytest.mark.parametrize("stems, expected", [
     (["tocht", "inbeq", "platz"], True),
-    (["qualifizierungsplatz", "schreinerei"], True),  # a word of the field begins a compound
+    (["qualifizierungsplatz", "schreinerei"], True),  # "Qualifizierung*" begins a compound
     (["in", "der", "ub"], True),
-    (["ubahn", "fahr"], False),  # a short word counts only as itself
+    (["ubahn", "fahr"], False),  # "UB" without "*" counts only as itself
     (["unterstuetzt", "beschaeft"], True),
     (["beschaeft", "unterstuetzt"], False),  # a phrase in its order
     (["werkstatt", "arbeitsbereich", "urlaub"], False),
 ])
-def test_field_named(stems, named):
-    assert field_named(stems, FIELD) is named
+def test_named(stems, expected):
+    assert named(stems, FIELD) is expected
+    assert names_in_set(frozenset(stems), FIELD) is (expected or stems == ["beschaeft", "unterstuetzt"])  # a set has no order
 
 
 @pytest.mark.parametrize("text, asked", [
@@ -381,3 +388,29 @@ def test_field_named(stems, named):
 ])
 def test_asking_sentence(text, asked):
     assert asking_sentence(text) == asked
+
+
+@pytest.mark.parametrize("question, programme_named", [
+    ("Meine Tochter arbeitet im Arbeitsbereich der Werkstatt. Muss sie den Schaden bezahlen?", True),
+    ("Mein Sohn ist im Berufsbildungsbereich. Bekommt er Fahrgeld?", True),
+    ("Mein Sohn war in der Werkstatt, jetzt ist er in der InbeQ. Muss er den Schaden bezahlen?", False),  # the field is named
+    ("Gibt es Jobcoaching für Beschäftigte einer WfbM?", False),  # Jobcoaching is the field
+    ("Muss mein Sohn den Schaden im Betrieb bezahlen?", False),
+])
+def test_a_neighbouring_programme_marks_the_units_that_do_not_name_it(lotse, question, programme_named):
+    pipe = lotse.searcher
+    named_units = pipe.programmes_named(pipe.analyzer.analyse(question))
+    assert bool(named_units) is programme_named
+    scored = pipe.score(pipe.analyzer.analyse(question))
+    faq26 = lotse.handle.store.position("bagub-faq/26")  # the FAQ on damage in the InbeQ: no word of the Werkstatt
+    werkstatt = lotse.handle.store.position("bagub-faq/7")  # the FAQ on moving from the Werkstatt into the InbeQ
+    features = {s.unit_pos: s.features["programme_miss"] for s in scored}
+    if programme_named:
+        assert named_units[0] and werkstatt in named_units[0] and faq26 not in named_units[0]
+        assert features.get(faq26, 1.0) == 1.0 and features.get(werkstatt, 0.0) == 0.0
+    else:
+        assert set(features.values()) <= {0.0}
+
+
+def test_a_story_in_the_werkstatt_before_a_question_the_faq_answers_for_the_inbeq_is_declined(lotse):
+    assert lotse.ask("Meine Tochter arbeitet seit Jahren im Arbeitsbereich der Werkstatt. Muss sie den Schaden bezahlen?").abstained

@@ -87,6 +87,8 @@ TOPIC_CASES = [
     ("topics: 5\n", "Liste „topics“"),
     ("topics:\n  - name: Rente\n    terms: 5\n  - name: Pflege\n    terms: [Pflegegrad]\n", "1 Thema/Themen übersprungen"),
     ("field: InbeQ\n", "„field“ muss eine Liste"),
+    ("programmes: 5\n", "„programmes“ muss eine Liste"),
+    ("programmes:\n  - name: Tagesstätte\n", "1 Programm(e) übersprungen"),
 ]
 
 
@@ -94,18 +96,20 @@ TOPIC_CASES = [
 def test_bad_adjacent_topics_are_reported(provider_dir, content, problem):
     path = provider_dir / "adjacent_topics.yaml"
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    terms, field, problems = load_topic_terms([BUILTIN_CORPUS / "adjacent_topics.yaml", path])
-    assert "InbeQ" in field
-    assert any(name == "Budget für Arbeit" for name, _ in terms)
-    assert [p for p, _ in problems] == [path] and problem in problems[0][1]
+    data = load_topic_terms([BUILTIN_CORPUS / "adjacent_topics.yaml", path])
+    assert "InbeQ*" in data.field and any(name == "Werkstatt für behinderte Menschen" for name, _ in data.programmes)
+    assert any(name == "Budget für Arbeit" for name, _ in data.topics)
+    assert [p for p, _ in data.problems] == [path] and problem in data.problems[0][1]
 
 
-def test_a_provider_adds_words_of_the_field(provider_dir):
+def test_a_provider_adds_words_of_the_field_and_programmes(provider_dir):
     path = provider_dir / "adjacent_topics.yaml"
-    path.write_text("field: [Jobcoaching-Projekt, Arbeitstraining]\n", encoding="utf-8")
-    terms, field, problems = load_topic_terms([BUILTIN_CORPUS / "adjacent_topics.yaml", path])
-    assert problems == [] and any(name == "Budget für Arbeit" for name, _ in terms)
-    assert "InbeQ" in field and field[-2:] == ["Jobcoaching-Projekt", "Arbeitstraining"]
+    path.write_text("field: [Jobcoaching-Projekt, Arbeitstraining]\nprogrammes:\n  - name: Tagesstätte\n    terms: [Tagesstätte*]\n",
+                    encoding="utf-8")
+    data = load_topic_terms([BUILTIN_CORPUS / "adjacent_topics.yaml", path])
+    assert data.problems == [] and any(name == "Budget für Arbeit" for name, _ in data.topics)
+    assert data.field[-2:] == ["Jobcoaching-Projekt", "Arbeitstraining"]
+    assert data.programmes[-1] == ("Tagesstätte", ["Tagesstätte*"])
 
 
 GUIDE_CASES = [

@@ -14,7 +14,7 @@ from ..ranking.answer_words import AnswerWords
 from ..ranking.function_words import function_words
 from ..retrieval.chars import unit_text
 from ..retrieval.sentences import answer_start, split_sentences
-from ..topics import compile_topics, load_topic_terms, topic_files
+from ..topics import compile_phrases, compile_topics, load_topic_terms, topic_files
 from .cache import ANALYSIS_VERSION, thesaurus_files
 from .model import compile_model
 
@@ -36,15 +36,16 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
     """Build into `target` (None: in memory); returns (whoosh index, meta, known word forms)."""
     progress("Lemmatisiere das Korpus …")
     groups, idioms, problems = load_thesaurus_files(thesaurus_files(dirs), trusted=BUILTIN_CORPUS)
-    topic_terms, field_terms, topic_problems = load_topic_terms(topic_files(dirs))
-    corpus.errors.extend(CorpusError(path, problem) for path, problem in problems + topic_problems)
+    topic_data = load_topic_terms(topic_files(dirs))
+    topic_terms = topic_data.topics
+    corpus.errors.extend(CorpusError(path, problem) for path, problem in problems + topic_data.problems)
     texts = []
     for u in corpus.units:
         texts.extend([u.title, u.question, u.text])
     texts.extend(q.text for q in questions)
     texts.extend(" ".join(g) for g in groups)
     texts.extend(" ".join(terms) for _, terms in topic_terms)
-    texts.append(" ".join(field_terms))
+    texts.extend(" ".join(terms).replace("*", "") for terms in [topic_data.field] + [t for _, t in topic_data.programmes])
     model = compile_model(texts, groups, idioms, lemma_source)
     analyzer = model.analyzer
 
@@ -66,6 +67,7 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
     for p, _aud, _text, terms, _fw, _also in analysed_questions:
         asked.setdefault(p, []).append(terms)
     write_units(ix, [u.id for u in corpus.units], values_of_units, asked)
+    stems_of = lambda t: [x.stem for x in analyzer.terms(t)]  # noqa: E731
     analysed_text = {text: terms for _p, _aud, text, terms, _fw, _also in analysed_questions}
     answered = [q.text for q in questions] + [unit_text(u.question or u.title, u.text) for u in corpus.units]
     meta = {
@@ -82,8 +84,9 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
         "answer_words": AnswerWords.from_texts(  # over analysed stems, as a query's concepts are
             answered, out_of_scope, terms=lambda text: (analysed_text.get(text) or analyzer.index_text(text)).split()).to_data(),
         "thesaurus": model.thesaurus.to_data(),
-        "topics": [t.to_data() for t in compile_topics(topic_terms, lambda t: [x.stem for x in analyzer.terms(t)], unit_stems)],
-        "field": sorted({tuple(t.stem for t in analyzer.terms(term)) for term in field_terms} - {()}),
+        "topics": [t.to_data() for t in compile_topics(topic_terms, stems_of, unit_stems)],
+        "field": compile_phrases(topic_data.field, stems_of),
+        "programmes": [[name, compile_phrases(terms, stems_of)] for name, terms in topic_data.programmes],
         "units": [dataclasses.asdict(u) for u in corpus.units],
         "documents": {k: doc_to_dict(d) for k, d in corpus.documents.items()},
         "errors": [[str(e.path), e.problem] for e in corpus.errors],
