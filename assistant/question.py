@@ -108,9 +108,10 @@ INTERRUPTED = r"(?:unterbroch|unterbrech|krank|pausiert|ausgesetzt|Pause|Unterbr
 STARTED = r"angefangen|begonnen|gestartet|angetreten|beginnt|fängt .*an|startet"
 FINISHED = r"fertig|vorbei|zu ende|aufhör|schluss|wie lange|bis wann"
 OTHER_MEASURE = r"jobcoach|berufsbegleitung|praktikum|ausbildung|arbeitsvertrag|beschäftigung|kooperationsplan|eingliederungsvereinbarung"
-# programmes whose days and durations the InbeQ's rules do not govern ("seit 3 Monaten in der Werkstatt … Urlaub?")
+# programmes whose days and durations the InbeQ's rules do not govern ("seit 3 Monaten in der Werkstatt … Urlaub?");
+# the router's own pattern, kept to the "programmes" of corpus/adjacent_topics.yaml (which the ranker reads from the index)
 OTHER_PROGRAMME = (r"werkstatt|wfbm|berufsbildungsbereich|eingangsverfahren|arbeitsbereich|berufsbildungswerk|\bbbw\b"
-                   r"|inklusionsbetrieb|inklusionsfirma|minijob|studium|schule")
+                   r"|inklusionsbetrieb|inklusionsfirma|minijob|studium")
 # the measure itself: named, it outweighs a programme named beside it ("war in der Werkstatt, jetzt in der InbeQ")
 THE_MEASURE = r"inbeq|\bub\b|unterstützte beschäftigung|maßnahme|massnahme|qualifizierung"
 

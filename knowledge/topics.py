@@ -4,6 +4,12 @@ documents do not answer, such as the Budget für Arbeit or wages in a Werkstatt.
 A question that names one of them is answered only by a unit that names it as well;
 otherwise the assistant says that the documents are silent on that topic instead of
 showing a passage that merely shares some of its words.
+
+The same file names the documents' own field ("field": InbeQ, UB, Jobcoaching) and the
+neighbouring programmes they mention only at the margin ("programmes": Werkstatt, BBW). A
+question that names such a programme and not the field makes a unit that does not name it an
+unlikely answer (ranker feature programme_miss); a long post that names the field may be
+answered through its question sentence (AnswerPipeline.search).
 """
 from __future__ import annotations
 

@@ -76,8 +76,9 @@ class RankingConfig:
     answer_word_smoothing: float = 500.0  # texts' weight of the prior share (ranking/answer_words.py)
     answer_word_backoff: int = 20  # a concept's term in fewer texts than this counts as its best variant (answer_words.py)
     # a declined post of several sentences at least this answerable has its last question sentence
-    # asked alone (AnswerPipeline.search): "more likely answerable than not"; 0.5 and 0.7 were
-    # compared on our forum-style posts and blind sets (exp/focus.py), 0.5 declined no more
+    # asked alone (AnswerPipeline.search): "more likely answerable than not". Set by hand; 0.5 and
+    # 0.7 were compared on our own forum-style posts and blind sets (kept outside the repository):
+    # 0.5 answered one more of 119 parents' posts and declined as many out-of-scope posts
     asked_sentence_floor: float = 0.5
     # model (fitted by tools/calibrate.py)
     weights: dict[str, float] = field(default_factory=lambda: {f: 0.0 for f in FEATURES})
