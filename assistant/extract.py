@@ -146,9 +146,9 @@ def _without_year(day: int, month: int, today: dt.date, tense: str) -> dt.date:
     """A date named without a year: in a clause about something past, its last occurrence up to today;
     about something to come, its next one from today; otherwise the occurrence nearest to today (the
     later one on a tie): on 02.12.2026 "1.3." is 01.03.2027, "1.10." is 01.10.2026, "begann am 1.3."
-    01.03.2026 and "soll am 1.9. beginnen" 01.09.2027."""
+    01.03.2026 and "soll am 1.9. beginnen" 01.09.2027; "begann am 29.2." 29.02.2024."""
     options = []
-    for year in (today.year - 1, today.year, today.year + 1):
+    for year in range(today.year - 4, today.year + 5):  # 29.02. comes every four years
         try:
             options.append(dt.date(year, month, day))
         except ValueError:  # 29.02. in a year without it
@@ -172,8 +172,8 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
             raise ExtractError(f"„{raw.strip()}“ ist kein gültiges Datum.")
         if not (1990 <= year <= 2100):
             raise ExtractError(f"Das Jahr {year} in „{raw.strip()}“ liegt außerhalb des sinnvollen Bereichs (1990 bis 2100).")
-        try:
-            value = dt.date(year, month, day)
+        try:  # a day without a year exists if it exists in a leap year (29.02.)
+            value = dt.date(2000 if assumed else year, month, day)
         except ValueError:
             raise ExtractError(f"Das Datum „{raw.strip()}“ gibt es nicht.") from None
         if assumed:

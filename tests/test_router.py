@@ -21,7 +21,7 @@ def test_dates(text, expected):
     assert find_dates(text, TODAY)[0].value == expected
 
 
-@pytest.mark.parametrize("text", ["am 31.02.2027", "am 30. Februar 2027", "13.13.2026"])
+@pytest.mark.parametrize("text", ["am 31.02.2027", "am 30. Februar 2027", "13.13.2026", "am 30.2.", "am 31.4."])
 def test_impossible_dates(text):
     with pytest.raises(ExtractError):
         find_dates(text, TODAY)
@@ -129,6 +129,9 @@ def test_questions_about_tasks_or_rules_stay_with_the_search(question):
     ("heute ist der 15.1. – ist eine integration am 30.7. marktnah?", "nicht marktnah", "„30.7.“ als 30.07.2027"),
     ("Heute ist der 01.06.2027. Die Kündigung ist am 15.5. zugegangen, wann ist sie wirksam?", "wirksam zum 30.09.2027",
      "„15.5.“ als 15.05.2027"),
+    # 29.02. without a year: the leap year in the question's tense (it had been "gibt es nicht")
+    ("Die InbeQ begann am 29.2., wann endet sie?", "InbeQ endet spätestens am 28.02.2026", "„29.2.“ als 29.02.2024"),
+    ("Die InbeQ beginnt am 29.2., wann endet sie?", "InbeQ endet spätestens am 28.02.2030", "„29.2.“ als 29.02.2028"),
 ])
 def test_a_date_without_a_year_is_read_in_the_questions_tense(question, result_part, read_as):
     r = route(question, TODAY)
