@@ -16,7 +16,7 @@ from typing import Callable
 from dateutil.relativedelta import relativedelta
 
 from .calculators.base import rule
-from .extract import (CLAUSE_END, FoundDate, find_dates, find_duration_months, find_extension_months, find_hours_used,
+from .extract import (CLAUSE_END, ExtractError, FoundDate, find_dates, find_duration_months, find_extension_months, find_hours_used,
                       find_interruption, find_lots, find_min_places, find_month, find_months_count, find_participants,
                       find_start_year, find_weekdays, mask_dates)
 
@@ -32,6 +32,8 @@ class Question:
     text: str
     today: dt.date
     assumed: list[str] = field(default_factory=list)  # what extractors had to assume, in the order they did
+    reread: dict[int, dt.date] = field(default_factory=dict)  # a date without a year read anew in context, by its offset
+    memo: dict = field(default_factory=dict)  # extractors' results that several fields share (the date ranges)
 
     @cached_property
     def dates(self) -> list[FoundDate]:
@@ -72,7 +74,7 @@ class Question:
         out = []
         for d in self.dates:
             if d.year_assumed:
-                out.append(f"Jahr ergänzt: „{d.text}“ als {d.value.strftime('%d.%m.%Y')} gelesen.")
+                out.append(f"Jahr ergänzt: „{d.text}“ als {self.reread.get(d.start, d.value).strftime('%d.%m.%Y')} gelesen.")
             elif d.month_only:
                 out.append(f"„{d.text}“ als {d.value.strftime('%d.%m.%Y')} (Monatsanfang) gelesen.")
         return out
@@ -150,12 +152,15 @@ def stated_today(q: Question) -> dt.date | None:
     return stand.value if stand else None
 
 
-def _ranges(q: Question, cue: str) -> list[tuple[dt.date, dt.date]]:
+def _ranges(q: Question, cue: str) -> list[tuple[dt.date, dt.date, FoundDate, FoundDate]]:
     """First and last day of each range named with `cue` before or after it: 'unterbrochen vom 01.06.2025 bis
     31.07.2025', 'war vom 01.06. bis 31.07. unterbrochen'. A range that crosses the new year without its years
     ('vom 1.3. bis 31.1.') begins a year earlier (or, when only its end lacks the year, ends a year later); one that
-    still ends before it begins is no range."""
-    out: list[tuple[dt.date, dt.date]] = []
+    still ends before it begins is refused (ExtractError), not read as something else. Each range: (first day,
+    last day, the two dates as found); a year moved is recorded in `q.reread`."""
+    if ("ranges", cue) in q.memo:
+        return q.memo[("ranges", cue)]
+    out: list[tuple[dt.date, dt.date, FoundDate, FoundDate]] = []
     previous_end = None  # the end of the last range counted: "… und vom 01.10. bis 31.10." continues it
     for a, b in zip(q.events, q.events[1:]):
         between = q.text[a.end:b.start]
@@ -168,24 +173,21 @@ def _ranges(q: Question, cue: str) -> list[tuple[dt.date, dt.date]]:
             continue
         first, last = a.value, b.value
         if last < first and a.year_assumed:  # "vom 1.3. bis 31.1.": the range crosses the new year
-            first -= relativedelta(years=1)
+            first = q.reread[a.start] = first - relativedelta(years=1)
         elif last < first and b.year_assumed:
-            last += relativedelta(years=1)
-        if last >= first:
-            out.append((first, last))
-            previous_end = b.end
+            last = q.reread[b.start] = last + relativedelta(years=1)
+        if last < first:
+            raise ExtractError(f"Der Zeitraum „{q.text[a.start:b.end].strip()}“ endet vor seinem Beginn "
+                               f"({last.strftime('%d.%m.%Y')} vor {first.strftime('%d.%m.%Y')}).")
+        out.append((first, last, a, b))
+        previous_end = b.end
+    q.memo[("ranges", cue)] = out
     return out
 
 
 def _range(q: Question, cue: str) -> tuple[dt.date, dt.date] | None:
     ranges = _ranges(q, cue)
-    return ranges[0] if ranges else None
-
-
-def _range_days(q: Question, cue: str) -> int | None:
-    """The days of the ranges named with `cue`, both ends counted: 'unterbrochen vom 01.06.2025 bis 31.07.2025' -> 61."""
-    ranges = _ranges(q, cue)
-    return sum((b - a).days + 1 for a, b in ranges) if ranges else None
+    return ranges[0][:2] if ranges else None
 
 
 def _labelled(q: Question, cue: str) -> FoundDate | None:
@@ -389,15 +391,39 @@ def extended(q: Question) -> bool:
     return q.has(r"verlänger")
 
 
+def _interruptions(q: Question) -> list[tuple[dt.date, dt.date]]:
+    """The interruption ranges, first and last day: of a range, only the days from the measure's labelled start
+    count; one wholly before it is refused, unless it lacks its years ("begann am 1.9., Unterbrechung vom 1.12.
+    bis 31.1."): then it is the next year's, after the start."""
+    if "interruptions" in q.memo:
+        return q.memo["interruptions"]
+    start = _labelled(q, START)
+    out = []
+    for first, last, a, b in _ranges(q, INTERRUPTED):
+        if start is not None and last < start.value and a.year_assumed and b.year_assumed:
+            first = q.reread[a.start] = first + relativedelta(years=1)
+            last = q.reread[b.start] = last + relativedelta(years=1)
+        if start is not None and first < start.value:
+            if last < start.value:
+                raise ExtractError(f"Die Unterbrechung vom {first.strftime('%d.%m.%Y')} bis {last.strftime('%d.%m.%Y')} "
+                                   f"liegt vor dem Beginn ({start.value.strftime('%d.%m.%Y')}).")
+            q.assume(f"Unterbrechung erst ab dem Beginn ({start.value.strftime('%d.%m.%Y')}) gezählt, nicht ab dem "
+                     f"{first.strftime('%d.%m.%Y')}.")
+            first = start.value
+        out.append((first, last))
+    q.memo["interruptions"] = out
+    return out
+
+
 def interruption_days(q: Question) -> int:
     """An interruption in days (weeks count seven days; 'unterbrochen vom 01.06. bis 31.07.' its days)."""
-    days = _range_days(q, INTERRUPTED)
-    return days if days is not None else find_interruption(q.masked)[0]
+    ranges = _interruptions(q)
+    return sum((last - first).days + 1 for first, last in ranges) if ranges else find_interruption(q.masked)[0]
 
 
 def interruption_months(q: Question) -> int:
     """An interruption in months (none when it is given as a range of days)."""
-    return 0 if _range_days(q, INTERRUPTED) is not None else find_interruption(q.masked)[1]
+    return 0 if _interruptions(q) else find_interruption(q.masked)[1]
 
 
 def extension_months(q: Question) -> int:

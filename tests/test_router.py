@@ -145,8 +145,30 @@ def test_a_month_with_a_decimal_comma_is_refused():
 
 
 def test_a_range_over_the_new_year_without_years():
+    # the interruption comes after the start (01.09.2026): 01.12.2026 to 31.01.2027, and the notes say so
     r = route("InbeQ begann am 1.9., Unterbrechung vom 1.12. bis 31.1. – Ende?", TODAY)
     assert "(Unterbrechung 62 Tage eingerechnet)" in r.run().result
+    assert r.assumptions == ["Jahr ergänzt: „1.9.“ als 01.09.2026 gelesen.", "Jahr ergänzt: „1.12.“ als 01.12.2026 gelesen.",
+                             "Jahr ergänzt: „31.1.“ als 31.01.2027 gelesen."]
+
+
+@pytest.mark.parametrize("question, message", [
+    ("Maßnahme vom 01.03.2026 bis 01.02.2026 – Absolventengespräch?",
+     "Der Zeitraum „01.03.2026 bis 01.02.2026“ endet vor seinem Beginn (01.02.2026 vor 01.03.2026)."),
+    ("InbeQ begann am 01.03.2025, Unterbrechung vom 01.01.2025 bis 31.01.2025 – Ende?",
+     "Die Unterbrechung vom 01.01.2025 bis 31.01.2025 liegt vor dem Beginn (01.03.2025)."),
+])
+def test_a_range_that_cannot_be_is_refused_not_read_as_something_else(question, message):
+    # the reversed measure had been computed as "0 Monate"; the interruption before the start added its days
+    with pytest.raises(ExtractError) as exc:
+        route(question, TODAY).run()
+    assert str(exc.value) == message
+
+
+def test_an_interruption_counts_from_the_start():
+    r = route("InbeQ begann am 01.03.2025, Unterbrechung vom 01.02.2025 bis 31.03.2025 – Ende?", TODAY)
+    assert "InbeQ endet spätestens am 31.03.2027 (Unterbrechung 31 Tage eingerechnet)" in r.run().result
+    assert "Unterbrechung erst ab dem Beginn (01.03.2025) gezählt, nicht ab dem 01.02.2025." in r.assumptions
 
 
 def test_a_date_called_datum_is_the_event_not_the_questions_day():
