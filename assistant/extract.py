@@ -242,8 +242,12 @@ def find_lots(text: str) -> list[int] | None:
         re.search(NUM + r"\s+Losen?\s+(?:mit|zu)\s+" + NUM + r"\s+(?:\w+\s+)?(?:je|pro)\s+Los", text, re.I)
     if m and to_number(m.group(1)) >= 2:
         return [whole_people(m.group(2))] * to_number(m.group(1))
-    m = re.search(NUM + r"(?:\s*;\s*" + NUMX + r")+\s*(?:\w+\s+)?(?=" + PEOPLE + r")", text, re.I)
-    if m:  # "bei 8; 5 Teilnehmern": the lots as the forms take them
+    m = re.search(NUM + r"(?:\s*;\s*" + NUMX + r")+\s*(?:\w+\s+)?(?=" + PEOPLE + r")", text, re.I) \
+        or re.search(r"(?:Teilnehm\w*|TN)\s*:\s*" + NUMX + r"(?:\s*;\s*" + NUMX + r")+", text, re.I) \
+        or re.search(r"\bLosen?\s*:?\s*" + NUMX + r"(?:\s*;\s*" + NUMX + r")+", text, re.I)
+    # "bei 8; 5 Teilnehmern", "Teilnehmende: 8; 5", "Lose 5; 6": the lots as the forms take them (not "Lose 5 und 6",
+    # which may name the lots' numbers)
+    if m:
         return [whole_people(p) for p in re.findall(NUM, m.group(0), re.I)]
     if re.search(r"\bLos(?:e|en)?\b", text, re.I):
         seqs = re.finditer(NUMX + r"(?:\s*(?:,|und|sowie)\s*" + NUMX + r")+\s*(?:\w+\s+)?(?=" + PEOPLE + r"|auf)", text, re.I)
@@ -255,11 +259,11 @@ def find_lots(text: str) -> list[int] | None:
 
 
 def find_month(text: str) -> int | None:
-    """The month of the measure: 'im 20. Monat', 'im sechsten Monat', 'Monat 14', 'sechs Monate nach Maßnahmebeginn'."""
+    """The month of the measure: 'im 20. Monat', 'im sechsten Monat', 'Monat 14', 'Monat: 14', 'sechs Monate nach Maßnahmebeginn'."""
     pats = [
         r"(\d+)\.\s*(?:Maßnahme|Vertrags|Projekt)?[Mm]onat",
         r"\b(?:im|ab dem|ab|seit dem)\s+(" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")\s+(?:Maßnahme|Vertrags)?[Mm]onat",
-        r"(?:Maßnahme)?[Mm]onat\s+(\d+)\b",
+        r"(?:Maßnahme)?[Mm]onat\s*:?\s+(\d+)\b",
         NUM + r"\s+Monate?n?\s+nach\s+(?:dem\s+)?(?:Maßnahme|Vertrags)?[Bb]eginn",
         r"(?:seit|nach)\s+" + NUM + r"\s+Monate?n?\b",
     ]

@@ -61,6 +61,9 @@ def test_impossible_dates(text):
     ("Die InbeQ begann am 01.03.2025 und war vom 01.06.2025 bis 31.07.2025 unterbrochen. Wann endet sie?", "inbeq-dauer",
      "InbeQ endet spätestens am 30.04.2027 (Unterbrechung 61 Tage eingerechnet)"),
     ("Personal bei 8; 5 Teilnehmern im 6. Monat", "personal", "mindestens 101,4 Wochenstunden (2,6 Vollzeitstellen) bei 8 + 5 Teilnehmenden"),
+    # the forms' way of writing lots, in free text (probe 4, M8)
+    ("Teilnehmende: 8; 5 – Monat: 6 – Personal?", "personal", "mindestens 101,4 Wochenstunden (2,6 Vollzeitstellen) bei 8 + 5 Teilnehmenden"),
+    ("Altvertrag vor 2016, Lose 5; 6 – wie viel Personal?", "personal-alt", "85,8 Wochenstunden (2,2 Vollzeitstellen) bei 5 + 6 Teilnehmenden"),
     # another programme named beside the InbeQ: the InbeQ's rule applies
     ("Mein Sohn war in der Werkstatt, jetzt ist er seit 3 Monaten in der InbeQ. Wie viel Urlaub hat er?", "unterweisungsfrei",
      "7,5 unterweisungsfreie Tage für 3 volle Kalendermonate"),
