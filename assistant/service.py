@@ -213,9 +213,13 @@ class Lotse:
             messages.append(error)
         if calculation is not None:
             if calculation.rules:
-                # the passage the calculator applies comes first
-                lead = self.unit(calculation.rules[0].source)
-                answers = [self._answer(lead, 1.0, calculation.rules[0].quote)] + [a for a in answers if a.unit.id != lead.id]
+                # a passage the calculator applies comes first: the rule whose quote covers most of the
+                # question ("Bis wann … angemeldet?": the registration deadline, not the meeting days),
+                # the first rule on a tie
+                covered = self.searcher.coverages(text, [r.quote for r in calculation.rules])
+                rule = calculation.rules[max(range(len(covered)), key=lambda i: (covered[i], -i))]
+                lead = self.unit(rule.source)
+                answers = [self._answer(lead, 1.0, rule.quote)] + [a for a in answers if a.unit.id != lead.id]
             return Reply(question, False, answers[:limit], calculation, " ".join(messages), [], corrections, error)
         if not confident:
             suggested = self._suggestions(result)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from .analysis.spelling import SpellCorrector
 from .corpus import Unit
 from .index import IndexHandle
-from .query import AnalysedQuery, QueryAnalyzer
+from .query import AnalysedQuery, QueryAnalyzer, coverages
 from .ranking.answer_words import AnswerWords
 from .ranking.config import QUESTION_EVIDENCE, RankingConfig
 from .ranking.features import Scored, Signals, answerability, answerable_features, featurize, probability
@@ -183,6 +183,11 @@ class AnswerPipeline:
                                                           self.cfg.answer_word_backoff, headed)
         return {"out_of_scope_similarity": self.out_of_scope_similarity(query.text),
                 "answer_words_mean": mean, "answer_words_min": lowest}
+
+    def coverages(self, text: str, passages: list[str]) -> list[float]:
+        """How much of a question each passage covers (its share of the question's information, 0 to 1)."""
+        query = self.analyzer.analyse(text)
+        return coverages(query, [frozenset(self.h.analyzer.index_text(p).split()) for p in passages])
 
     def about(self, unit_pos: int, topic: Topic) -> bool:
         """Whether a unit's heading (title or question) names a topic."""

@@ -168,3 +168,15 @@ def test_json_contract(lotse):
     a = data["answers"][0]
     assert set(a) >= {"text", "source", "section", "score"}
     assert 0 <= a["score"] <= 1
+
+
+@pytest.mark.parametrize("question, lead", [
+    # of the calculator's rules, the passage whose words the question uses leads (probe 5, V15)
+    ("Bis wann müssen die Fälle per Anmeldebogen zum Planungsgespräch angemeldet werden?", "mv-koop/p7-3"),
+    ("Wann ist das nächste Planungsgespräch nach dem 10.01.2027?", "mv-koop/p6-4"),
+])
+def test_a_calculation_leads_with_the_rule_the_question_asks_about(lotse, question, lead):
+    reply = lotse.ask(question)
+    assert reply.calculation is not None and reply.calculation.name == "planungsgespraech"
+    assert reply.answers[0].unit.id == lead
+    assert {r.source for r in reply.calculation.rules} >= {"mv-koop/p6-4", "mv-koop/p7-3"}

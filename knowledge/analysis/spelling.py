@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Callable
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 
 class SpellCorrector:
@@ -36,11 +37,16 @@ class SpellCorrector:
         return meant[:1].upper() + meant[1:] if word[:1].isupper() else meant
 
     def correct(self, folded: str) -> str | None:
-        """The corpus word meant by a misspelt `folded` word, or None."""
+        """The corpus word meant by a misspelt `folded` word, or None. A word of five to seven letters
+        is one typo away from exactly one corpus word ("urlaup" -> "urlaub"; a single letter changed
+        leaves too little of a short word for a similarity ratio); a longer one is similar enough
+        to its best match."""
         if len(folded) < 5 or folded.isdigit() or self.is_known(folded):
             return None
-        cutoff = 88 if len(folded) < 8 else 84
-        match = process.extractOne(folded, self.vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if len(folded) < 8:
+            near = process.extract(folded, self.vocabulary, scorer=Levenshtein.distance, score_cutoff=1, limit=2)
+            return near[0][0] if len(near) == 1 else None
+        match = process.extractOne(folded, self.vocabulary, scorer=fuzz.ratio, score_cutoff=84)
         return match[0] if match else None
 
 
