@@ -77,6 +77,10 @@ class AnalysedQuery:
         return self._plan
 
 
+# a number of times written apart ("zwei mal", "noch ein mal"): one word, as the documents write it
+TIMES = re.compile(r"\b(ein|zwei|drei|vier|fünf|sechs)\s+mal\b", re.I)
+
+
 class QueryAnalyzer:
     """Turns question text into concepts with the compiled analysis model of the index."""
 
@@ -117,6 +121,7 @@ class QueryAnalyzer:
     def analyse(self, text: str) -> AnalysedQuery:
         cfg = self.cfg
         text = self.restore_umlauts(strip_courtesy(text))  # "Hallo zusammen, …? Danke, LG": the question only
+        text = TIMES.sub(r"\1mal", text)  # "zwei mal" as "zweimal"
         extra = self.thesaurus.idiom_words(text)
         persons = self._person_positions(text)
         # search-syntax operators and lone letters ("x") carry no content

@@ -204,3 +204,27 @@ def test_greetings_and_closings_are_stripped_from_a_question(text, question):
     from knowledge.analysis.stopwords import strip_courtesy
 
     assert strip_courtesy(text) == question
+
+
+@pytest.mark.parametrize("apart, together", [
+    ("darf man die ub zwei mal machen", "darf man die ub zweimal machen"),
+    ("kann er die inbeq noch ein mal machen", "kann er die inbeq noch einmal machen"),
+])
+def test_a_number_of_times_written_apart_is_one_word(lotse, apart, together):
+    analyse = lotse.searcher.analyzer.analyse
+    assert [c.term.stem for c in analyse(apart).concepts] == [c.term.stem for c in analyse(together).concepts]
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("urlaup", "urlaub"),  # one letter changed in a short word
+    ("kindrgeld", "kindergeld"),
+])
+def test_typos_are_corrected_to_corpus_words(lotse, typed, meant):
+    assert lotse.searcher.analyzer.analyse(f"hat mein sohn {typed}").corrections == {typed: meant}
+
+
+def test_a_typo_of_an_authored_question_is_no_spelling_target(lotse):
+    # "wie viel darf mein sohn im praktikum dazuverdinen" is an authored parent's question, typo included;
+    # a correctly spelt "dazuverdienen" had been "corrected" to it (probe 5)
+    assert "dazuverdinen" not in lotse.handle.vocabulary
+    assert lotse.searcher.analyzer.analyse("wie viel darf er dazuverdienen").corrections == {}

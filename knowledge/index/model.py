@@ -26,11 +26,16 @@ class AnalysisModel:
 
 
 def compile_model(texts: list[str], groups: list[list[str]], idioms: list[tuple[str, str]],
-                  lemma_source: LemmaSource) -> AnalysisModel:
-    """`texts`: every text the index holds (units, authored questions, thesaurus, topics)."""
+                  lemma_source: LemmaSource, typed: frozenset[str] = frozenset()) -> AnalysisModel:
+    """`texts`: every text the index holds (units, authored questions, thesaurus, topics). Of those
+    in `typed` (questions written the way people type, typos included: "dazuverdinen"), a word
+    German does not know is no spelling target: the vocabulary leaves it out."""
     table, known_forms = lemma_source.compile(texts)
     lemmas = LemmaTable(table)
+    known = {fold(w) for w in known_forms}
     words: set[str] = set()
+    typos: set[str] = set()  # words of typed texts only, unknown to German
+    untyped: set[str] = set()
     nouns: set[str] = set()
     surface: dict[str, None] = {}  # the words as written, lower case, in order (their dotless spellings are compiled below)
     for text in texts:
@@ -41,6 +46,10 @@ def compile_model(texts: list[str], groups: list[list[str]], idioms: list[tuple[
                 words.add(fold(low))
                 lemma = fold(lemmas.lemma(low))
                 words.add(lemma)
+                if text not in typed:
+                    untyped.update((fold(low), lemma))
+                elif fold(low) not in known:
+                    typos.update((fold(low), lemma))
                 # capitalised inside a sentence: a noun (German capitalises nouns only)
                 before = text[max(tok.start - 4, 0):tok.start].rstrip()[-1:]
                 if i > 0 and tok.text[:1].isupper() and before and before not in ".:?!)\n-–":
@@ -56,8 +65,8 @@ def compile_model(texts: list[str], groups: list[list[str]], idioms: list[tuple[
         lexicon.update(p for p in parts if len(p) >= 3)
     analyzer = Analyzer(lemmas, CompoundSplitter(lexicon))
     thesaurus = Thesaurus.from_words(groups, lambda t: [x.stem for x in analyzer.terms(t)], idioms)
-    known = {fold(w) for w in known_forms}
-    return AnalysisModel(analyzer, thesaurus, table, lexicon, words, nouns, known,
+    vocabulary = words - (typos - untyped)
+    return AnalysisModel(analyzer, thesaurus, table, lexicon, vocabulary, nouns, known,
                          dotless_spellings(list(table) + list(surface), known))
 
 

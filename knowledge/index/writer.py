@@ -46,7 +46,7 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
     texts.extend(" ".join(g) for g in groups)
     texts.extend(" ".join(terms) for _, terms in topic_terms)
     texts.extend(" ".join(terms).replace("*", "") for terms in [topic_data.field] + [t for _, t in topic_data.programmes])
-    model = compile_model(texts, groups, idioms, lemma_source)
+    model = compile_model(texts, groups, idioms, lemma_source, typed=frozenset(q.text for q in questions))
     analyzer = model.analyzer
 
     progress(f"Indexiere {len(corpus.units)} Abschnitte …")
