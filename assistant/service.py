@@ -77,6 +77,7 @@ class Reply:
     error: str = ""
     suggestion_ids: list[str] = field(default_factory=list)  # unit ids of `suggestions`, in the same order
     suggestion_labels: list[str] = field(default_factory=list)  # "⚠ außer Kraft: Titel (Dokument)" for the buttons and the CLI
+    contacts: list[str] = field(default_factory=list)  # who gives information on a declined adjacent topic
 
     def to_json(self, service: "Lotse") -> dict:
         return {
@@ -88,6 +89,7 @@ class Reply:
             "suggestions": self.suggestions,
             "corrections": self.corrections,
             "error": self.error or None,
+            "contacts": self.contacts,
         }
 
 
@@ -222,9 +224,11 @@ class Lotse:
                 answers = [self._answer(lead, 1.0, rule.quote)] + [a for a in answers if a.unit.id != lead.id]
             return Reply(question, False, answers[:limit], calculation, " ".join(messages), [], corrections, error)
         if not confident:
-            suggested = self._suggestions(result)
+            # a named topic the documents lack gets no "Meinten Sie": its passages would only share words
+            suggested = [] if result.uncovered else self._suggestions(result)
             suggestions = [u.title for u in suggested]
             msg = ABSTAIN_TEXT
+            contacts = [f"Auskunft zum Thema „{name}“: {ask}." for name, ask in result.asks.items()]
             if result.uncovered:
                 names = " und ".join(f"„{n}“" for n in result.uncovered)
                 msg = f"Zum Thema {names} enthalten die Dokumente keine Aussage; ich zeige deshalb keine Passage dazu. {SCOPE_TEXT}"
@@ -233,7 +237,7 @@ class Lotse:
             elif suggestions:
                 msg += " Meinten Sie eines dieser Themen?"
             return Reply(question, True, [], None, " ".join(meaning + [msg] + [m for m in messages if m != error]), suggestions, corrections, error,
-                         [u.id for u in suggested], [self.unit_label(u.id) for u in suggested])
+                         [u.id for u in suggested], [self.unit_label(u.id) for u in suggested], contacts)
         return Reply(question, False, answers, None, " ".join(meaning + messages), [], corrections, error)
 
     def reply_for_unit(self, unit_id: str) -> Reply:

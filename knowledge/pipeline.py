@@ -51,6 +51,7 @@ class SearchResult:
     uncovered: list[str] = field(default_factory=list)  # adjacent topics named, not covered by the top hit
     answerable: float = 0.0  # probability that the corpus answers the question at all
     asked: str = ""  # the question sentence whose answerability counted, for a post with a story before it
+    asks: dict[str, str] = field(default_factory=dict)  # uncovered topic -> who gives information on it (where the data says)
 
     @property
     def confidence(self) -> float:
@@ -224,6 +225,7 @@ class AnswerPipeline:
         hits = [Hit(self.h.store.unit_at(s.unit_pos), round(s.probability, 3), s.features,
                     s.highlight.text if s.highlight else "", s.similar) for s in scored[:limit]]
         top = scored[0].unit_pos if scored else None
-        uncovered = [t.name for t in query.topics if top not in t.units]
+        missing = [t for t in query.topics if top not in t.units]
         question = answerable_features(scored, self.question_evidence(query, scored))
-        return SearchResult(query, hits, uncovered, round(answerability(question, self.cfg), 3))
+        return SearchResult(query, hits, [t.name for t in missing], round(answerability(question, self.cfg), 3),
+                            asks={t.name: t.ask for t in missing if t.ask})

@@ -27,13 +27,14 @@ class Topic:
     name: str
     phrases: tuple[tuple[str, ...], ...]  # analysed stem sequences of its terms
     units: frozenset[int]  # positions of the units that name the topic
+    ask: str = ""  # who gives information on it ("die Pflegekasse"), named when the topic is declined
 
     def to_data(self) -> dict:
-        return {"name": self.name, "phrases": [list(p) for p in self.phrases], "units": sorted(self.units)}
+        return {"name": self.name, "phrases": [list(p) for p in self.phrases], "units": sorted(self.units), "ask": self.ask}
 
     @classmethod
     def from_data(cls, data: dict) -> "Topic":
-        return cls(data["name"], tuple(tuple(p) for p in data["phrases"]), frozenset(data["units"]))
+        return cls(data["name"], tuple(tuple(p) for p in data["phrases"]), frozenset(data["units"]), data.get("ask", ""))
 
 
 def topic_files(dirs: Iterable[Path]) -> list[Path]:
@@ -42,6 +43,7 @@ def topic_files(dirs: Iterable[Path]) -> list[Path]:
 
 class TopicTerms(NamedTuple):
     topics: list[tuple[str, list[str]]]  # adjacent topics: (name, terms)
+    asks: dict[str, str]  # adjacent topic name -> who gives information on it
     field: list[str]  # terms that name the documents' own field (`named`)
     programmes: list[tuple[str, list[str]]]  # neighbouring programmes the documents mention: (name, terms)
     problems: list[tuple[Path, str]]  # (file, German message)
@@ -65,7 +67,7 @@ def load_topic_terms(paths: Iterable[Path]) -> TopicTerms:
 
     A broken file is reported and skipped; malformed entries are skipped and counted. A file
     needs "topics" unless it holds "field" or "programmes" only."""
-    result = TopicTerms([], [], [], [])
+    result = TopicTerms([], {}, [], [], [])
     for path in paths:
         try:
             data = load_file(path)
@@ -99,6 +101,8 @@ def load_topic_terms(paths: Iterable[Path]) -> TopicTerms:
             continue
         topics, skipped = _named_lists(entries)
         result.topics.extend(topics)
+        result.asks.update((str(e["name"]), str(e["ask"])) for e in entries
+                           if isinstance(e, dict) and isinstance(e.get("ask"), str) and e["ask"].strip() and e.get("name"))
         if skipped:
             result.problems.append((path, f"{skipped} Thema/Themen übersprungen (jedes braucht „name“ und eine Liste „terms“)."))
     return result
@@ -146,7 +150,7 @@ def names_in_set(terms: frozenset[str] | set[str], phrases: Iterable[tuple[str, 
 
 
 def compile_topics(terms: list[tuple[str, list[str]]], analyze: Callable[[str], list[str]],
-                   unit_stems: list[list[str]]) -> list[Topic]:
+                   unit_stems: list[list[str]], asks: dict[str, str] | None = None) -> list[Topic]:
     """Analyse the topic terms and find the units that name each topic."""
     topics = []
     stem_sets = [frozenset(seq) for seq in unit_stems]  # a unit lacking a phrase's stems cannot name it
@@ -154,5 +158,5 @@ def compile_topics(terms: list[tuple[str, list[str]]], analyze: Callable[[str], 
         phrases = tuple(dict.fromkeys(p for p in (tuple(analyze(w)) for w in words) if p))
         units = frozenset(i for i, (seq, have) in enumerate(zip(unit_stems, stem_sets))
                           if any(p[0] in have and have.issuperset(p) and contains(seq, p) is not None for p in phrases))
-        topics.append(Topic(name, phrases, units))
+        topics.append(Topic(name, phrases, units, (asks or {}).get(name, "")))
     return topics

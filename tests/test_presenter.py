@@ -131,7 +131,7 @@ def test_suggestions_name_their_document_and_mark_one_out_of_force(lotse):
     assert lotse.unit_label("mv-koop/p12") == "⚠ außer Kraft: § 12 Revisionsklausel (Kooperationsvereinbarung M-V)"
     assert lotse.unit_label("bagub-faq/12") == "12. Frage - Thema: Urlaubsanspruch (BAG UB Fragen & Antworten)"
     assert lotse.unit_label("ba-integrationskonzept/2") == "2. Anwendungsbereich – BA-Integrationskonzept (4-Phasen-Modell)"
-    for question in (ABSTAINS, "Wie hoch ist das Werkstattentgelt in Mecklenburg?"):
+    for question in (ABSTAINS, "Wie viel kostet ein Parkplatz beim Planungsgespräch in Schwerin?"):
         reply = lotse.ask(question)
         assert reply.abstained and reply.suggestion_labels == [lotse.unit_label(i) for i in reply.suggestion_ids]
         view, cli = presenter.present(reply), render_reply(reply, lotse)
@@ -139,6 +139,21 @@ def test_suggestions_name_their_document_and_mark_one_out_of_force(lotse):
         assert all(f"  - {label}" in cli for label in reply.suggestion_labels)
         # the card shows "Meinten Sie" below the steps, the CLI above: the hint names no direction
         assert "Wählen Sie unter „Meinten Sie“" in cli and " oben " not in cli
+
+
+@pytest.mark.parametrize("question, topic, contact", [
+    ("wie beantrage ich pflegegeld fuer meinen sohn", "Pflegeleistungen", "die Pflegekasse (bei der Krankenkasse)"),
+    ("Wie hoch ist das Werkstattentgelt in Mecklenburg?", "Lohn in der Werkstatt", "die Werkstatt (ihr Sozialdienst)"),
+    ("bürgergeld beantragen wie geht das", "Bürgergeld allgemein", "das Jobcenter"),
+])
+def test_a_declined_adjacent_topic_names_whom_to_ask_and_offers_no_unrelated_passages(lotse, question, topic, contact):
+    # probe 5: the Reha-Beratung had been named for Pflegegeld too, and "Meinten Sie" offered passages sharing a word
+    reply = lotse.ask(question)
+    assert reply.abstained and reply.suggestions == [] and f"Zum Thema „{topic}“ enthalten die Dokumente keine Aussage" in reply.message
+    steps = presenter.next_steps(reply)
+    assert len(steps) == 1 and steps[0].startswith(f"Auskunft zum Thema „{topic}“: {contact}")
+    assert presenter.WHOM_TO_ASK not in render_reply(reply, lotse) and steps[0] in render_reply(reply, lotse)
+    assert reply.to_json(lotse)["contacts"] == steps
 
 
 def test_terminal_and_clipboard_show_no_markdown_stars(lotse):

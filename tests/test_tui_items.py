@@ -355,7 +355,7 @@ async def test_meinten_sie_buttons_name_the_document_and_mark_one_out_of_force(l
     app = create_app(service=lotse)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(app, pilot)
-        card = await ask(app, pilot, "Wie hoch ist das Werkstattentgelt in Mecklenburg?")
+        card = await ask(app, pilot, "Wie viel kostet ein Parkplatz beim Planungsgespräch in Schwerin?")
         labels = [str(b.label) for b in card.query(".suggestion")]
         assert labels and labels == card.reply.suggestion_labels
         # each names its document; the M-V agreement's passages are marked as out of force

@@ -24,7 +24,7 @@ from assistant.web.server import bind_warning  # noqa: E402
 from .web_support import running_server  # noqa: E402
 
 URLAUB = "Haben Teilnehmer der InbeQ Anspruch auf Urlaub?"
-CONTRACT = {"question", "abstained", "answers", "calculation", "message", "suggestions", "corrections", "error"}
+CONTRACT = {"question", "abstained", "answers", "calculation", "message", "suggestions", "corrections", "error", "contacts"}
 ANSWER_KEYS = {"text", "highlight", "similar_questions", "source", "section", "score", "unit_id", "date", "validity", "in_force"}
 
 

@@ -84,7 +84,7 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
         "answer_words": AnswerWords.from_texts(  # over analysed stems, as a query's concepts are
             answered, out_of_scope, terms=lambda text: (analysed_text.get(text) or analyzer.index_text(text)).split()).to_data(),
         "thesaurus": model.thesaurus.to_data(),
-        "topics": [t.to_data() for t in compile_topics(topic_terms, stems_of, unit_stems)],
+        "topics": [t.to_data() for t in compile_topics(topic_terms, stems_of, unit_stems, topic_data.asks)],
         "field": compile_phrases(topic_data.field, stems_of),
         "programmes": [[name, compile_phrases(terms, stems_of)] for name, terms in topic_data.programmes],
         "units": [dataclasses.asdict(u) for u in corpus.units],
