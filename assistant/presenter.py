@@ -112,6 +112,18 @@ def plain(text: str) -> str:
     return re.sub(r"\*\*(.+?)\*\*", r"\1", text, flags=re.S)
 
 
+# what opens a sentence but is no part of the answer: a paragraph's number "(5)", a table row's
+# "8 –", the answering body "Antwort (BA 12/2014):" / "Antwort BA (09/2011):"
+LEAD_DEBRIS = re.compile(r"^(?:\(\d+[a-z]?\)\s*|\d+\s*[–-]\s+|Antwort\s*(?:BA\s*)?(?:\([^)]*\))?\s*:\s*)+")
+FOOTNOTE_MARKS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+
+
+def short_text(highlight: str) -> str:
+    """The "Kurz:" line: the highlight's sentences as they stand, without Markdown stars, a leading
+    paragraph or row number, an "Antwort (BA …):" label and footnote marks."""
+    return FOOTNOTE_MARKS.sub("", LEAD_DEBRIS.sub("", plain(highlight).strip()))
+
+
 def definition_text(entry: dict) -> str:
     """A glossary entry as the lead of a reply to "Was ist …?" (it is UB-Lotse's plain-language
     explanation, not a source: the passages below carry the sources)."""
@@ -239,7 +251,7 @@ def calculation_view(c, source_labels: list[str]) -> CalculationView:
 
 def answer_view(a) -> AnswerView:
     u, d = a.unit, a.document
-    return AnswerView(u.id, a.highlight, f"{d.short_title}{SEP}{section(u)}", d.short_title, d.title, d.issuer, section(u), d.display_date,
+    return AnswerView(u.id, short_text(a.highlight), f"{d.short_title}{SEP}{section(u)}", d.short_title, d.title, d.issuer, section(u), d.display_date,
                       meta_line(a), a.validity, a.in_force, list(a.notes), u.text, a.highlight, list(a.similar))
 
 
@@ -298,7 +310,7 @@ def reply_text(reply, source_labels: list[str] | None = None, more: int = 3) -> 
     a = v.answer
     if a is not None:
         if a.short:
-            out += [f"Kurz: {plain(a.short)}", ""]
+            out += [f"Kurz: {a.short}", ""]
         out += [f"Antwort aus: {a.document}", f"Abschnitt: {a.section}", a.meta, f"Gültigkeit: {a.validity}"]
         out += [f"⚠ {n}" for n in a.notes]
         out += ["", plain(a.passage), ""]
@@ -371,7 +383,7 @@ def reply_plain(reply, source_labels: list[str] | None = None) -> str:
         return "\n".join(lines)
     a = v.answer
     if a.short:
-        lines += ["", f"Kurz: {plain(a.short)}"]
+        lines += ["", f"Kurz: {a.short}"]
     lines += ["", plain(a.passage).strip(), "", f"Quelle: {a.document_title}; {a.section}; Herausgeber: {a.issuer}; Dokument vom {a.date}",
               f"Gültigkeit: {a.validity}"]
     lines += [f"Hinweis: {n}" for n in a.notes]

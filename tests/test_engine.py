@@ -5,7 +5,7 @@ from knowledge.pipeline import AnswerPipeline, asking_sentence
 from knowledge.ranking.config import ANSWERABLE_FEATURES, FEATURES, RANKING_FILE, RankingConfig
 from knowledge.ranking.features import Scored, answerability, answerable_features
 from knowledge.retrieval import Retriever
-from knowledge.retrieval.sentences import answer_start, split_sentences
+from knowledge.retrieval.sentences import Highlight, answer_start, split_sentences
 from knowledge.topics import compile_phrases, named, names_in_set
 
 
@@ -414,3 +414,23 @@ def test_a_neighbouring_programme_marks_the_units_that_do_not_name_it(lotse, que
 
 def test_a_story_in_the_werkstatt_before_a_question_the_faq_answers_for_the_inbeq_is_declined(lotse):
     assert lotse.ask("Meine Tochter arbeitet seit Jahren im Arbeitsbereich der Werkstatt. Muss sie den Schaden bezahlen?").abstained
+
+
+def test_a_paragraph_sign_range_does_not_end_a_sentence():
+    text = "UB ist nicht als Leistung nach §§ 53ff. SGB XII vorgesehen. Allerdings sind Maßnahmen möglich."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "UB ist nicht als Leistung nach §§ 53ff. SGB XII vorgesehen.", "Allerdings sind Maßnahmen möglich."]
+
+
+@pytest.mark.parametrize("second, highlight", [
+    # a best sentence that points back takes its predecessor along (probe 5: "Dadurch …", "Allerdings …")
+    ("Dadurch wird die Haftung auf den Arbeitgeber übertragen.",
+     "Der Betrieb schließt eine Vereinbarung. Dadurch wird die Haftung auf den Arbeitgeber übertragen."),
+    ("Die Haftung für Schäden im Betrieb geht in diesem Fall ganz auf den Arbeitgeber über.",
+     "Die Haftung für Schäden im Betrieb geht in diesem Fall ganz auf den Arbeitgeber über."),
+])
+def test_a_highlight_that_points_back_keeps_its_predecessor(second, highlight):
+    text = "Der Betrieb schließt eine Vereinbarung. " + second + " Ganz anderes Thema hier ohne Bezug zur Frage."
+    spans = split_sentences(text)
+    h = Highlight(text, 1.0, spans, [0.0, 1.0, 0.0], 1)
+    assert h.text == highlight

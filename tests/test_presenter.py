@@ -193,3 +193,17 @@ def test_a_question_whose_other_hits_the_ranking_rules_out_lists_none(lotse):
     text = render_reply(reply, lotse)
     assert "Antwort aus:" in text and "Weitere Treffer" not in text
     assert presenter.present(reply).related == []
+
+
+@pytest.mark.parametrize("highlight, short", [
+    ("(5) Der Teilnehmerkreis setzt sich wie folgt zusammen:", "Der Teilnehmerkreis setzt sich wie folgt zusammen:"),
+    ("8 – Eine Dokumentationsverpflichtung des Besuchs ergibt sich aus Transparenzgründen.",
+     "Eine Dokumentationsverpflichtung des Besuchs ergibt sich aus Transparenzgründen."),
+    ("Antwort (BA 12/2014): Die Kosten trägt die Agentur.", "Die Kosten trägt die Agentur."),
+    ("Antwort BA (09/2011): Beim Personalschlüssel wird auf den Personalansatz abgestellt.",
+     "Beim Personalschlüssel wird auf den Personalansatz abgestellt."),
+    ("Sie ersetzen⁶ die Potenzialanalyse. **Wichtig** bleibt", "Sie ersetzen die Potenzialanalyse. Wichtig bleibt"),
+    ("2,5 Tage je Monat (§ 5 Abs. 1) gelten.", "2,5 Tage je Monat (§ 5 Abs. 1) gelten."),  # numbers inside stay
+])
+def test_the_kurz_line_leaves_out_numbering_labels_and_footnote_marks(highlight, short):
+    assert presenter.short_text(highlight) == short

@@ -79,6 +79,7 @@ class WebApp:
         env.filters["document_suffix"] = presenter.document_suffix
         env.filters["further_hits"] = presenter.further_hits
         env.filters["plain"] = presenter.plain  # the documents' Markdown bold without its stars
+        env.filters["short"] = presenter.short_text  # the "Kurz:" line
         env.filters["without_key_hints"] = without_key_hints
         env.globals["audience_url"] = audience_url
         env.globals["unit_of"] = service.unit

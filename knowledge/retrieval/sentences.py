@@ -4,7 +4,8 @@ Units are split into sentences when the index is built (German abbreviations suc
 "z. B.", "Abs." or "i. S. d." do not end a sentence; list items and table rows do). At query
 time each sentence of a candidate is scored by the share of the question's information it
 holds; the best one, and a neighbour that adds to it, become the highlight (a sentence that
-announces what follows, or a quotation not yet closed, goes on into the next sentence).
+announces what follows, or a quotation not yet closed, goes on into the next sentence; one that
+begins by pointing back, "Dadurch …", "Allerdings …", takes its predecessor along).
 In a Q&A unit only the answer's sentences are candidates, never the question's.
 """
 from __future__ import annotations
@@ -22,6 +23,10 @@ MIN_ALONE = 60  # a best sentence shorter than this takes its successor along
 # a sentence that announces what follows ("vgl. nachfolgenden Auszug", "wie folgt", a closing
 # colon) takes its successor along, and so does a quotation still open („ without “)
 ANNOUNCES = re.compile(r"\bnachfolgend|\b(?:folgend|wie folgt)\w*\W*$|:\W*$", re.IGNORECASE)
+# a sentence that begins by pointing back ("Dadurch wird die Haftung … übertragen", "Allerdings sind …")
+# says little without its predecessor, which then comes first
+POINTS_BACK = re.compile(r"^[\"„»(]?(?:Dadurch|Dies|Diese[rsmn]?|Dabei|Daher|Deshalb|Demnach|Somit|Folglich|Allerdings|"
+                         r"Jedoch|Dennoch|Trotzdem|Hierbei|Hierzu|Hierfür|Insofern|Insoweit|Darüber hinaus)\b")
 
 
 def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -31,8 +36,9 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     for m in BOUNDARY.finditer(text, start):
         before = text[pos:m.start()]
         last = re.search(r"(\w+)\.$", before)
-        if m.group(0).count("\n") == 0 and last and (last.group(1).lower() in ABBREVIATIONS or len(last.group(1)) == 1 or last.group(1).isdigit()):
-            continue  # "z. B. Die", "§ 5 Abs. 2", "1. Juli"
+        if m.group(0).count("\n") == 0 and last and (last.group(1).lower() in ABBREVIATIONS or len(last.group(1)) == 1
+                                                      or last.group(1).isdigit() or re.fullmatch(r"\d+ff?", last.group(1))):
+            continue  # "z. B. Die", "§ 5 Abs. 2", "1. Juli", "§§ 53ff. SGB XII"
         if before.strip():
             spans.append(_trim(text, pos, m.start()))
         pos = m.end()
@@ -75,7 +81,7 @@ class Highlight:
         if not self.sentences:
             return []
         text, spans, scores, best = self.source, self.sentences, self.scores, self.best
-        chosen = [best]
+        chosen = [best - 1, best] if best > 0 and POINTS_BACK.match(text[spans[best][0]:spans[best][1]]) else [best]
         nxt = best + 1
         while len(chosen) < MAX_SENTENCES and nxt < len(spans):
             short = sum(spans[i][1] - spans[i][0] for i in chosen) < MIN_ALONE
