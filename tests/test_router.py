@@ -79,6 +79,8 @@ def test_questions_reach_their_calculator(question, name, result_part):
     "Wie ist der Personalschlüssel in der InbeQ?",
     "Wann muss das Integrationsamt informiert werden?",
     "Haben Teilnehmer Anspruch auf Urlaub?",
+    # asks what to do, not how much staff (probe 5, V05)
+    "Wir haben nur 3 TN, müssen aber eine volle QT-Stelle vorhalten. Was soll der QT mit der restlichen Zeit machen?",
     # days off in another programme are not the InbeQ's unterweisungsfreie Tage
     "Meine Tochter ist seit 3 Monaten in der Werkstatt. Wie viele Urlaubstage hat sie?",
     "mein sohn ist seit 4 monaten im berufsbildungsbereich, wie viel urlaub hat er",
