@@ -87,7 +87,8 @@ class AnswerPipeline:
         self.doc_freq = doc_freq if doc_freq is not None else handle.doc_freq
         self.analyzer = QueryAnalyzer(handle.analyzer, handle.thesaurus, handle.topics, self.doc_freq,
                                       len(handle.evidence), handle.nouns,
-                                      SpellCorrector(handle.vocabulary, handle.known_words, handle.dotless), self.cfg)
+                                      SpellCorrector(handle.vocabulary, handle.known_words, handle.dotless), self.cfg,
+                                      handle.regions)
         self.questions = questions if questions is not None else QuestionRetriever(
             handle.questions, char_index=handle.char_index)
         if unit_index is not None:  # a Whoosh index: the same BM25F, through Whoosh's searcher

@@ -85,7 +85,9 @@ class QueryAnalyzer:
     """Turns question text into concepts with the compiled analysis model of the index."""
 
     def __init__(self, analyzer: Analyzer, thesaurus: Thesaurus, topics: list[Topic], doc_freq: dict[str, int],
-                 n_docs: int, nouns: frozenset[str], speller: SpellCorrector, config: RankingConfig):
+                 n_docs: int, nouns: frozenset[str], speller: SpellCorrector, config: RankingConfig,
+                 regions: tuple[tuple[str, ...], ...] = ()):
+        self.regions = regions  # Länder names: they say which document applies, not what is asked
         self.analyzer = analyzer
         self.thesaurus = thesaurus
         self.topics = topics
@@ -186,7 +188,11 @@ class QueryAnalyzer:
             for j in range(idx + 1, idx + len(exp.matched)):
                 concepts[j].weight = 0.0  # the rest of a multi-word member belongs to its first word
         topical = self._mark_topics(concepts, stems)
-        for c in concepts:
+        regional = {i for phrase in self.regions for start in [contains(stems, phrase)] if start is not None
+                    for i in range(start, start + len(phrase))}
+        for i, c in enumerate(concepts):
+            if i in regional:
+                c.weight *= cfg.region_weight
             if c.weight == 0.0:
                 continue
             c.noun = self._is_noun(c.term)

@@ -46,6 +46,7 @@ class TopicTerms(NamedTuple):
     asks: dict[str, str]  # adjacent topic name -> who gives information on it
     field: list[str]  # terms that name the documents' own field (`named`)
     programmes: list[tuple[str, list[str]]]  # neighbouring programmes the documents mention: (name, terms)
+    regions: list[str]  # names of the Länder some documents apply to
     problems: list[tuple[Path, str]]  # (file, German message)
 
 
@@ -66,8 +67,8 @@ def load_topic_terms(paths: Iterable[Path]) -> TopicTerms:
     """The adjacent topics, the field's terms and the neighbouring programmes of the files.
 
     A broken file is reported and skipped; malformed entries are skipped and counted. A file
-    needs "topics" unless it holds "field" or "programmes" only."""
-    result = TopicTerms([], {}, [], [], [])
+    needs "topics" unless it holds "field", "programmes" or "regions" only."""
+    result = TopicTerms([], {}, [], [], [], [])
     for path in paths:
         try:
             data = load_file(path)
@@ -79,12 +80,14 @@ def load_topic_terms(paths: Iterable[Path]) -> TopicTerms:
         if not isinstance(data, dict):
             result.problems.append((path, "Die Datei muss eine Liste „topics“ mit Einträgen aus „name“ und „terms“ enthalten."))
             continue
-        field_terms = data.get("field")
-        if field_terms is not None:
-            if isinstance(field_terms, list) and all(isinstance(t, str) and t.strip() for t in field_terms):
-                result.field.extend(field_terms)
+        for key, into in (("field", result.field), ("regions", result.regions)):
+            words = data.get(key)
+            if words is None:
+                continue
+            if isinstance(words, list) and all(isinstance(t, str) and t.strip() for t in words):
+                into.extend(words)
             else:
-                result.problems.append((path, "„field“ muss eine Liste von Wörtern sein; sie wurde übersprungen."))
+                result.problems.append((path, f"„{key}“ muss eine Liste von Wörtern sein; sie wurde übersprungen."))
         if data.get("programmes") is not None:
             if isinstance(data["programmes"], list):
                 programmes, skipped = _named_lists(data["programmes"])
@@ -93,7 +96,7 @@ def load_topic_terms(paths: Iterable[Path]) -> TopicTerms:
                     result.problems.append((path, f"{skipped} Programm(e) übersprungen (jedes braucht „name“ und eine Liste „terms“)."))
             else:
                 result.problems.append((path, "„programmes“ muss eine Liste mit Einträgen aus „name“ und „terms“ sein."))
-        if "topics" not in data and ("field" in data or "programmes" in data):
+        if "topics" not in data and ("field" in data or "programmes" in data or "regions" in data):
             continue
         entries = data.get("topics")
         if not isinstance(entries, list):

@@ -228,3 +228,20 @@ def test_a_typo_of_an_authored_question_is_no_spelling_target(lotse):
     # a correctly spelt "dazuverdienen" had been "corrected" to it (probe 5)
     assert "dazuverdinen" not in lotse.handle.vocabulary
     assert lotse.searcher.analyzer.analyse("wie viel darf er dazuverdienen").corrections == {}
+
+
+@pytest.mark.parametrize("question, region_stems", [
+    ("Wer kann Jobcoaching in Baden-Württemberg bekommen?", 2),
+    ("jobcoaching in bw", 1),
+    ("Welche Farbe hat der Anmeldebogen in Mecklenburg-Vorpommern?", 2),
+    ("Wer kann Jobcoaching bekommen?", 0),
+])
+def test_a_lands_name_counts_less_than_what_is_asked(lotse, question, region_stems):
+    # probe 5, P24: "… in Baden-Württemberg" found the preamble, which names the Land most often
+    analyser = lotse.searcher.analyzer
+    weights = {c.term.stem: c.weight for c in analyser.analyse(question).concepts}
+    regional = {s for phrase in lotse.handle.regions for s in phrase}
+    assert len([s for s in weights if s in regional]) == region_stems
+    cfg = lotse.searcher.cfg
+    assert all(w <= cfg.region_weight for s, w in weights.items() if s in regional)
+    assert weights.get("jobcoaching", 1.0) == 1.0

@@ -85,11 +85,11 @@ def test_a_units_best_questions_come_from_those_the_query_meets_as_from_all_of_t
 def test_the_highlight_takes_a_short_best_sentence_on_into_its_successor_when_read(lotse):
     from knowledge.retrieval.sentences import Highlight, split_sentences
 
-    source = "Kurz. Dies ist der zweite Satz, der die eigentliche Antwort auf die Frage trägt. Der dritte Satz."
+    source = "Kurz. Das ist der zweite Satz, der die eigentliche Antwort auf die Frage trägt. Der dritte Satz."
     spans = split_sentences(source)
     assert len(spans) == 3
     highlight = Highlight(source, 1.0, spans, [1.0, 0.1, 0.0], 0)
     assert highlight.spans == spans[:2]  # "Kurz." is shorter than a sentence that stands alone
-    assert highlight.text == "Kurz. Dies ist der zweite Satz, der die eigentliche Antwort auf die Frage trägt."
+    assert highlight.text == "Kurz. Das ist der zweite Satz, der die eigentliche Antwort auf die Frage trägt."
     assert Highlight(source, 1.0, spans, [0.0, 1.0, 0.6], 1).spans == spans[1:]  # the third adds enough
     assert Highlight("", 0.0, [], [], 0).text == ""

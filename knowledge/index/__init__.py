@@ -60,6 +60,7 @@ class IndexHandle:
     topics: list[Topic]
     field: tuple[tuple[str, ...], ...]  # stem sequences of the words that name the documents' own field
     programmes: list[tuple[str, tuple[tuple[str, ...], ...]]]  # neighbouring programmes: (name, stem sequences)
+    regions: tuple[tuple[str, ...], ...]  # stem sequences of the Länder names some documents apply to
     evidence: list[UnitEvidence]
     questions: list[IndexedQuestion]
     out_of_scope: list[str]  # questions the documents do not answer
@@ -222,7 +223,8 @@ def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[s
         analyzer=analyzer, thesaurus=Thesaurus.from_data(meta["thesaurus"]), vocabulary=meta["vocabulary"],
         dotless=meta["dotless"],
         topics=[Topic.from_data(t) for t in meta["topics"]], field=tuple(tuple(p) for p in meta["field"]),
-        programmes=[(name, tuple(tuple(p) for p in phrases)) for name, phrases in meta["programmes"]], evidence=evidence, questions=questions,
+        programmes=[(name, tuple(tuple(p) for p in phrases)) for name, phrases in meta["programmes"]],
+        regions=tuple(tuple(p) for p in meta["regions"]), evidence=evidence, questions=questions,
         out_of_scope=list(meta["out_of_scope"]), answer_words=AnswerWords.from_data(meta["answer_words"]),
         doc_freq=unit_doc_freq(evidence, questions), nouns=frozenset(meta["nouns"]), unit_values=meta["unit_fields"],
         errors=[CorpusError(Path(p), m) for p, m in meta.get("errors", [])],

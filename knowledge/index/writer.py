@@ -45,7 +45,7 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
     texts.extend(q.text for q in questions)
     texts.extend(" ".join(g) for g in groups)
     texts.extend(" ".join(terms) for _, terms in topic_terms)
-    texts.extend(" ".join(terms).replace("*", "") for terms in [topic_data.field] + [t for _, t in topic_data.programmes])
+    texts.extend(" ".join(terms).replace("*", "") for terms in [topic_data.field, topic_data.regions] + [t for _, t in topic_data.programmes])
     model = compile_model(texts, groups, idioms, lemma_source, typed=frozenset(q.text for q in questions))
     analyzer = model.analyzer
 
@@ -86,6 +86,7 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
         "thesaurus": model.thesaurus.to_data(),
         "topics": [t.to_data() for t in compile_topics(topic_terms, stems_of, unit_stems, topic_data.asks)],
         "field": compile_phrases(topic_data.field, stems_of),
+        "regions": compile_phrases(topic_data.regions, stems_of),
         "programmes": [[name, compile_phrases(terms, stems_of)] for name, terms in topic_data.programmes],
         "units": [dataclasses.asdict(u) for u in corpus.units],
         "documents": {k: doc_to_dict(d) for k, d in corpus.documents.items()},

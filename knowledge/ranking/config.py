@@ -66,6 +66,7 @@ class RankingConfig:
     unseen_non_noun_weight: float = 0.25
     number_word_weight: float = 0.6
     digit_weight: float = 0.3
+    region_weight: float = 0.3  # a Land's name ("in Baden-Württemberg"): it says which document applies, not what is asked
     idiom_weight: float = 1.0  # words an idiom of the thesaurus adds ("wer zahlt" -> Kosten)
     # retrieval (hand-set)
     field_boosts: dict[str, float] = field(default_factory=lambda: {"title": 2.5, "question": 2.0, "crumbs": 0.6, "body": 1.0, "asked": 1.0})
