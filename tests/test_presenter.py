@@ -145,6 +145,9 @@ def test_suggestions_name_their_document_and_mark_one_out_of_force(lotse):
     ("wie beantrage ich pflegegeld fuer meinen sohn", "Pflegeleistungen", "die Pflegekasse (bei der Krankenkasse)"),
     ("Wie hoch ist das Werkstattentgelt in Mecklenburg?", "Lohn in der Werkstatt", "die Werkstatt (ihr Sozialdienst)"),
     ("bürgergeld beantragen wie geht das", "Bürgergeld allgemein", "das Jobcenter"),
+    # benefits next to the measure that parents ask about (the Ausbildungsgeld passage had answered Elterngeld)
+    ("elterngeld wenn meine tochter waehrend der inbeq ein baby kriegt", "Elterngeld und Elternzeit", "die Elterngeldstelle"),
+    ("kann mein sohn statt der inbeq ein fsj machen", "Freiwilligendienste", "die Träger der Freiwilligendienste"),
 ])
 def test_a_declined_adjacent_topic_names_whom_to_ask_and_offers_no_unrelated_passages(lotse, question, topic, contact):
     # probe 5: the Reha-Beratung had been named for Pflegegeld too, and "Meinten Sie" offered passages sharing a word
