@@ -85,3 +85,14 @@ def test_a_question_entry_without_a_text_is_skipped_and_the_file_still_loads(tmp
     corpus = load_corpus([BUILTIN_CORPUS])
     questions, _errors = load_questions([folder], {u.id for u in corpus.units})
     assert [(q.text, q.also) for q in questions] == [("bleibt die hilfe nach dem vertrag", ())]
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("hat mein sohn in der inbeq urlaub", True),
+    ("urlaub inbeq", False),  # a keyword search
+    ("Meine Tochter macht die InbeQ in einem Altenheim. Hat sie Anspruch auf Urlaub?", False),  # a story before the question
+    ("Wer zahlt die Fahrtkosten zum Betrieb?", True),
+])
+def test_similar_questions_are_questions_of_one_sentence(text, shown):
+    from knowledge.retrieval.questions import reads_as_question
+    assert reads_as_question(text) is shown

@@ -8,6 +8,7 @@ question, and that question is remembered for "Ähnliche Fragen".
 from __future__ import annotations
 
 import heapq
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable
@@ -25,8 +26,9 @@ MIN_SHOWN_WORDS = 4  # "urlaubsanspruch tn" is a search, not a question to show
 
 def reads_as_question(text: str) -> bool:
     """Whether an authored question is worth showing as a similar question: a question of a few words
-    or more, not a keyword search ("urlaub", "fahrtkosten inbeq") written to be found."""
-    return len(text.split()) >= MIN_SHOWN_WORDS
+    or more, not a keyword search ("urlaub", "fahrtkosten inbeq") written to be found, and one
+    sentence, not a post that tells its story first ("Mein Sohn ist … . Hat er Urlaub?")."""
+    return len(text.split()) >= MIN_SHOWN_WORDS and not re.search(r"[.!?]\s+\S", text.strip())
 
 
 @dataclass(frozen=True)
