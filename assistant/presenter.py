@@ -150,9 +150,8 @@ def meta_line(answer) -> str:
 def next_steps(reply) -> list[str]:
     """What to do when there is no answer: rephrase, related topics, whom to ask (no legal content).
     A declined adjacent topic names who gives information on it instead ("die Pflegekasse")."""
-    contacts = getattr(reply, "contacts", [])
-    if contacts:
-        return list(contacts)
+    if reply.contacts:
+        return list(reply.contacts)
     steps = [REPHRASE]
     if reply.suggestions:
         steps.append("Wählen Sie unter „Meinten Sie“ ein verwandtes Thema aus den Dokumenten.")  # above in the CLI, below on a card

@@ -188,8 +188,11 @@ class QueryAnalyzer:
             for j in range(idx + 1, idx + len(exp.matched)):
                 concepts[j].weight = 0.0  # the rest of a multi-word member belongs to its first word
         topical = self._mark_topics(concepts, stems)
-        regional = {i for phrase in self.regions for start in [contains(stems, phrase)] if start is not None
-                    for i in range(start, start + len(phrase))}
+        regional: set[int] = set()  # positions of the concepts that name a Land
+        for phrase in self.regions:
+            start = contains(stems, phrase)
+            if start is not None:
+                regional.update(range(start, start + len(phrase)))
         for i, c in enumerate(concepts):
             if i in regional:
                 c.weight *= cfg.region_weight
