@@ -92,6 +92,7 @@ def test_a_question_entry_without_a_text_is_skipped_and_the_file_still_loads(tmp
     ("urlaub inbeq", False),  # a keyword search
     ("Meine Tochter macht die InbeQ in einem Altenheim. Hat sie Anspruch auf Urlaub?", False),  # a story before the question
     ("Wer zahlt die Fahrtkosten zum Betrieb?", True),
+    ("Ein Teilnehmer tritt am 15. März in die InbeQ ein – wann beginnt sein Urlaubsjahr?", True),  # a date's dot
 ])
 def test_similar_questions_are_questions_of_one_sentence(text, shown):
     from knowledge.retrieval.questions import reads_as_question

@@ -28,7 +28,7 @@ def reads_as_question(text: str) -> bool:
     """Whether an authored question is worth showing as a similar question: a question of a few words
     or more, not a keyword search ("urlaub", "fahrtkosten inbeq") written to be found, and one
     sentence, not a post that tells its story first ("Mein Sohn ist … . Hat er Urlaub?")."""
-    return len(text.split()) >= MIN_SHOWN_WORDS and not re.search(r"[.!?]\s+\S", text.strip())
+    return len(text.split()) >= MIN_SHOWN_WORDS and not re.search(r"(?<!\d)[.!?]\s+\S", text.strip())  # "15. März" is no end
 
 
 @dataclass(frozen=True)
