@@ -218,7 +218,7 @@ class Lotse:
                 # a passage the calculator applies comes first: the rule whose quote covers most of the
                 # question ("Bis wann … angemeldet?": the registration deadline, not the meeting days),
                 # the first rule on a tie
-                covered = self.searcher.coverages(text, [r.quote for r in calculation.rules])
+                covered = self.searcher.coverages(result, [r.quote for r in calculation.rules])
                 rule = calculation.rules[max(range(len(covered)), key=lambda i: (covered[i], -i))]
                 lead = self.unit(rule.source)
                 answers = [self._answer(lead, 1.0, rule.quote)] + [a for a in answers if a.unit.id != lead.id]

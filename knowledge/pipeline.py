@@ -186,10 +186,9 @@ class AnswerPipeline:
         return {"out_of_scope_similarity": self.out_of_scope_similarity(query.text),
                 "answer_words_mean": mean, "answer_words_min": lowest}
 
-    def coverages(self, text: str, passages: list[str]) -> list[float]:
-        """How much of a question each passage covers (its share of the question's information, 0 to 1)."""
-        query = self.analyzer.analyse(text)
-        return coverages(query, [frozenset(self.h.analyzer.index_text(p).split()) for p in passages])
+    def coverages(self, result: SearchResult, passages: list[str]) -> list[float]:
+        """How much of a searched question each passage covers (its share of the question's information, 0 to 1)."""
+        return coverages(result.query, [frozenset(self.h.analyzer.index_text(p).split()) for p in passages])
 
     def about(self, unit_pos: int, topic: Topic) -> bool:
         """Whether a unit's heading (title or question) names a topic."""
