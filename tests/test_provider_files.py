@@ -87,6 +87,7 @@ TOPIC_CASES = [
     ("topics: 5\n", "Liste „topics“"),
     ("topics:\n  - name: Rente\n    terms: 5\n  - name: Pflege\n    terms: [Pflegegrad]\n", "1 Thema/Themen übersprungen"),
     ("field: InbeQ\n", "„field“ muss eine Liste"),
+    ("regions: [Sachsen, 5]\n", "„regions“ muss eine Liste"),
     ("programmes: 5\n", "„programmes“ muss eine Liste"),
     ("programmes:\n  - name: Tagesstätte\n", "1 Programm(e) übersprungen"),
 ]
