@@ -111,11 +111,17 @@ def load_topic_terms(paths: Iterable[Path]) -> TopicTerms:
     return result
 
 
+def _meets(stem: str, pattern: str) -> bool:
+    return stem.startswith(pattern[:-1]) if pattern.endswith("*") else stem == pattern
+
+
 def contains(seq: list[str] | tuple[str, ...], phrase: tuple[str, ...]) -> int | None:
-    """Position where `phrase` occurs contiguously in `seq`, or None."""
+    """Position where `phrase` occurs contiguously in `seq`, or None. A stem of the phrase ending
+    in "*" (`compile_phrases`) meets every stem it begins."""
     n = len(phrase)
+    starred = any(p.endswith("*") for p in phrase)
     for i in range(len(seq) - n + 1):
-        if tuple(seq[i:i + n]) == phrase:
+        if (all(_meets(seq[i + j], phrase[j]) for j in range(n)) if starred else tuple(seq[i:i + n]) == phrase):
             return i
     return None
 
@@ -132,23 +138,14 @@ def compile_phrases(terms: Iterable[str], analyze: Callable[[str], list[str]]) -
     return tuple(dict.fromkeys(out))
 
 
-def _meets(stem: str, pattern: str) -> bool:
-    return stem.startswith(pattern[:-1]) if pattern.endswith("*") else stem == pattern
-
-
 def named(stems: list[str] | tuple[str, ...], phrases: Iterable[tuple[str, ...]]) -> bool:
     """Whether a question's stems (in order) contain one of the phrases (`compile_phrases`)."""
-    for phrase in phrases:
-        n = len(phrase)
-        for i in range(len(stems) - n + 1):
-            if all(_meets(stems[i + j], phrase[j]) for j in range(n)):
-                return True
-    return False
+    return any(contains(stems, phrase) is not None for phrase in phrases)
 
 
 def names_in_set(terms: frozenset[str] | set[str], phrases: Iterable[tuple[str, ...]]) -> bool:
     """Whether a set of stems (a unit's terms) holds every stem of one of the phrases."""
-    return any(all(p in terms if not p.endswith("*") else any(t.startswith(p[:-1]) for t in terms) for p in phrase)
+    return any(all(p in terms if not p.endswith("*") else any(_meets(t, p) for t in terms) for p in phrase)
                for phrase in phrases)
 
 

@@ -67,3 +67,11 @@ def test_a_question_for_the_meaning_of_a_glossary_term_leads_with_its_explanatio
 def test_other_questions_get_no_glossary_lead(lotse, question):
     assert lotse.definition(question) is None
     assert "Im Glossar" not in lotse.ask(question).message
+
+
+def test_contains_lets_a_starred_stem_begin_a_compound():
+    # regions, the field and programmes share it: "Sachsen*" in a provider's regions meets "sachsenanhalt"
+    assert contains(["in", "sachsenanhalt"], ("sachsen*",)) == 1
+    assert contains(["sachsen"], ("sachsen*",)) == 0
+    assert contains(["nieder", "sachsen"], ("sachsen",)) == 1
+    assert contains(["sachsenanhalt"], ("sachsen",)) is None
