@@ -82,6 +82,7 @@ class QuestionRetriever:
         self._sorted_words: dict[int, list[str]] = {}
         self.unit_of = unit_of = [q.unit_pos for q in questions]
         self._texts_descending: dict[int, list[str]] = {}
+        self._shown: dict[str, bool] = {}  # reads_as_question per text, made when first asked
         self.chars = CharQuestionRetriever(unit_of, self.texts, char_index("question_units", self.texts, unit_of))
 
     def _norm(self, q: IndexedQuestion) -> float:
@@ -152,6 +153,14 @@ class QuestionRetriever:
             got = self._texts_descending[unit_pos] = sorted((self.texts[i] for i in self.by_unit.get(unit_pos, ())), reverse=True)
         seen = {t for _, t in best}
         return best + [(0.0, t) for t in got if t not in seen][:top - len(best)]
+
+    def shown(self, text: str) -> bool:
+        """`reads_as_question(text)`, remembered: a card's similar questions are picked from the
+        same few hundred texts question after question."""
+        got = self._shown.get(text)
+        if got is None:
+            got = self._shown[text] = reads_as_question(text)
+        return got
 
     def sorted_words_of_unit(self, unit_pos: int) -> list[str]:
         got = self._sorted_words.get(unit_pos)
