@@ -145,8 +145,18 @@ def named(stems: list[str] | tuple[str, ...], phrases: Iterable[tuple[str, ...]]
 
 def names_in_set(terms: frozenset[str] | set[str], phrases: Iterable[tuple[str, ...]]) -> bool:
     """Whether a set of stems (a unit's terms) holds every stem of one of the phrases."""
-    return any(all(p in terms if not p.endswith("*") else any(_meets(t, p) for t in terms) for p in phrase)
-               for phrase in phrases)
+    lines = None  # the terms one per line, so a starred stem is one substring search
+    for phrase in phrases:
+        for p in phrase:
+            if p.endswith("*"):
+                lines = lines if lines is not None else "\n" + "\n".join(terms)
+                if "\n" + p[:-1] not in lines:
+                    break
+            elif p not in terms:
+                break
+        else:
+            return True
+    return False
 
 
 def compile_topics(terms: list[tuple[str, list[str]]], analyze: Callable[[str], list[str]],
