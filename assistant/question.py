@@ -63,6 +63,19 @@ class Question:
     def has(self, pattern: str) -> bool:
         return _has(self.text, pattern)
 
+    @cached_property
+    def asked_part(self) -> str:
+        """The sentences that ask (end in "?") of a text of several sentences, else the whole text: in
+        "Eine TN ist nur vier Stunden am Tag belastbar. Muss sie den ganzen Projekttag anwesend sein?"
+        the hours are told, not asked for. "6. Monat" does not end a sentence."""
+        sentences = [s for s in re.split(r"(?<!\d)(?<=[.!?])\s+", self.text.strip()) if s]
+        asking = [s for s in sentences if s.rstrip().endswith("?")]
+        return " ".join(asking) if len(sentences) > 1 and asking else self.text
+
+    def asks(self, pattern: str) -> bool:
+        """Whether `pattern` matches in the asking sentences (`asked_part`)."""
+        return _has(self.asked_part, pattern)
+
     def assume(self, *texts: str) -> None:
         for t in texts:
             if t not in self.assumed:  # an extractor called twice assumes once
@@ -82,20 +95,23 @@ class Question:
 
 @dataclass(frozen=True)
 class Trigger:
-    """One way a question asks for a calculation: every pattern of `all_of` matches, none of `none_of`, a date is
-    named (unless `date` is False, or `date_or` matches instead), and each extractor in `needs` finds something.
-    Patterns are case-insensitive regular expressions; `needs` are checked last (they may raise for bad input)."""
+    """One way a question asks for a calculation: every pattern of `all_of` matches, none of `none_of`, `asked`
+    matches in a sentence that asks (`Question.asks`), a date is named (unless `date` is False, or `date_or` matches
+    instead), and each extractor in `needs` finds something. Patterns are case-insensitive regular expressions;
+    `needs` are checked last (they may raise for bad input)."""
 
     all_of: tuple[str, ...]
     none_of: tuple[str, ...] = ()
     date: bool = True
     date_or: str = ""
     needs: tuple[Callable[[Question], object], ...] = ()
+    asked: str = ""
 
     def fires(self, q: Question) -> bool:
         if self.date and not q.dates and not (self.date_or and q.has(self.date_or)):
             return False
         return (all(q.has(p) for p in self.all_of) and not any(q.has(p) for p in self.none_of)
+                and (not self.asked or q.asks(self.asked))
                 and all(need(q) is not None for need in self.needs))
 
 

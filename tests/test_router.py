@@ -85,6 +85,8 @@ def test_questions_reach_their_calculator(question, name, result_part):
     "Meine Tochter ist seit 3 Monaten in der Werkstatt. Wie viele Urlaubstage hat sie?",
     "mein sohn ist seit 4 monaten im berufsbildungsbereich, wie viel urlaub hat er",
     "meine tochter hat am 01.08.2026 im eingangsverfahren angefangen, wann ist sie fertig",
+    # hours told in the story, not asked for: "Eine TN" is no count of participants to staff
+    "Eine TN ist nur vier Stunden am Tag belastbar. Muss sie trotzdem den ganzen Projekttag anwesend sein?",
 ])
 def test_rule_questions_stay_with_the_passage(question):
     assert route(question, TODAY) is None

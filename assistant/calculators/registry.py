@@ -164,8 +164,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
         st.staffing_2016, "Wir haben acht Teilnehmer im sechsten Monat, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?",
         route=RouteRule(120, (  # asks for an amount of staff and names the participants or lots, or names a contract and lots
             # not "Was soll der QT mit der restlichen Zeit machen?": that asks what to do, not how much
-            Trigger((qx.STAFF, qx.AMOUNT), (qx.WHAT_TO_DO,), date=False, needs=(qx.participants,)),
-            Trigger((qx.STAFF, qx.AMOUNT), (qx.WHAT_TO_DO,), date=False, needs=(qx.lots,)),
+            # the amount is asked for, not told ("Eine TN ist nur vier Stunden belastbar. Muss sie …?")
+            Trigger((qx.STAFF, qx.AMOUNT), (qx.WHAT_TO_DO,), date=False, needs=(qx.participants,), asked=qx.AMOUNT),
+            Trigger((qx.STAFF, qx.AMOUNT), (qx.WHAT_TO_DO,), date=False, needs=(qx.lots,), asked=qx.AMOUNT),
             # terse: "personal bei 8 teilnehmern im 6. monat" names staff, participants and a month
             Trigger((qx.STAFF,), date=False, needs=(qx.participants, qx.named_month)),
             Trigger((qx.PRE2016 + "|" + qx.FROM2016 + r"|vertrag",), (r"was |welche|wer |darf|muss",), date=False, needs=(qx.lots,)),
