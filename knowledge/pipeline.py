@@ -187,8 +187,15 @@ class AnswerPipeline:
                 "answer_words_mean": mean, "answer_words_min": lowest}
 
     def coverages(self, result: SearchResult, passages: list[str]) -> list[float]:
-        """How much of a searched question each passage covers (its share of the question's information, 0 to 1)."""
-        return coverages(result.query, [frozenset(self.h.analyzer.index_text(p).split()) for p in passages])
+        """How much of a searched question's own words each passage covers (their share of the
+        question's information, 0 to 1). Words an idiom added count not: "bis wann … anmelden"
+        adds "spätestens", which would favour any deadline that says "spätestens" over the one
+        for registering."""
+        query = result.query
+        own = [c for c in query.concepts if not c.idiom]
+        if len(own) < len(query.concepts) and any(c.weight > 0 for c in own):
+            query = AnalysedQuery(query.text, own, query.corrections)
+        return coverages(query, [frozenset(self.h.analyzer.index_text(p).split()) for p in passages])
 
     def about(self, unit_pos: int, topic: Topic) -> bool:
         """Whether a unit's heading (title or question) names a topic."""

@@ -43,6 +43,7 @@ class Concept:
     corrected_from: str = ""
     topic: Topic | None = None  # an adjacent topic the concept names
     noun: bool = False
+    idiom: bool = False  # added by an idiom of the question ("bis wann" adds "Frist", "spätestens"), not its own word
 
     @property
     def info(self) -> float:
@@ -175,6 +176,7 @@ class QueryAnalyzer:
                 c.weight = 0.0
             elif idiom:
                 c.weight = cfg.idiom_weight
+                c.idiom = True
             concepts.append(c)
         stems = [c.term.stem for c in concepts]
         for exp in self.thesaurus.expansions(stems):

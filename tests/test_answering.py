@@ -174,6 +174,9 @@ def test_json_contract(lotse):
     # of the calculator's rules, the passage whose words the question uses leads (probe 5, V15)
     ("Bis wann müssen die Fälle per Anmeldebogen zum Planungsgespräch angemeldet werden?", "mv-koop/p7-3"),
     ("Wann ist das nächste Planungsgespräch nach dem 10.01.2027?", "mv-koop/p6-4"),
+    # "bis wann" adds "spätestens", which the deadline for the attachments says, not that for registering
+    ("Bis wann muss ich zum Planungsgespräch anmelden?", "mv-koop/p7-3"),
+    ("Bis wann müssen die Anlagen zum Anmeldebogen für das Planungsgespräch am 05.03.2027 vorliegen?", "mv-koop/p7-5"),
 ])
 def test_a_calculation_leads_with_the_rule_the_question_asks_about(lotse, question, lead):
     reply = lotse.ask(question)
