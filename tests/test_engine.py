@@ -189,7 +189,7 @@ def test_questions_the_documents_do_not_answer_are_corpus_data_and_lower_answera
 
     negatives, errors = load_out_of_scope([BUILTIN_CORPUS])
     assert errors == [] and len(negatives) >= 150
-    assert {g for g, _ in negatives} == {"near_field", "off_topic", "garbage"}
+    assert {g for g, _ in negatives} == {"near_field", "off_topic", "garbage", "in_field"}
     pipe = lotse.searcher
     assert lotse.handle.out_of_scope == [t for _, t in negatives]
     known = negatives[0][1]
