@@ -67,7 +67,7 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
     named_topics = query.topics
     folded_query = fold(query.text)
     sorted_query = sort_words(folded_query)
-    best_questions = questions.best_of_units(qcov, SIMILAR_POOL)
+    best_questions = questions.best_of_units(qcov, SIMILAR_POOL, by_unit.keys())
     out = []
     for pos, found in by_unit.items():
         ev = evidence[pos]

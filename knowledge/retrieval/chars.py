@@ -88,7 +88,7 @@ class CharIndex:
         # per n-gram: the text numbers and weights as packed arrays (compact, and quick to load)
         self.postings: dict[str, tuple[bytes, bytes]] = {
             g: (array("i", ids[g]).tobytes(), array("d", weights[g]).tobytes()) for g in ids}
-        self._decoded: dict[str, tuple[array, array]] = {}
+        self._decoded: dict[str, tuple[list[int], list[float]]] = {}
 
     def to_data(self) -> tuple:
         """Plain values (for `marshal`): the index kept beside the search index loads in milliseconds."""
@@ -114,14 +114,15 @@ class CharIndex:
         norm = math.sqrt(math.fsum(v * v for v in vec.values())) or 1.0
         return {g: v / norm for g, v in vec.items()}
 
-    def _posting(self, gram: str) -> tuple[array, array] | None:
-        """An n-gram's text numbers and weights, unpacked on first use and kept."""
+    def _posting(self, gram: str) -> tuple[list[int], list[float]] | None:
+        """An n-gram's text numbers and weights, unpacked on first use and kept as lists (a list
+        is iterated faster than an array, which boxes every number anew)."""
         got = self._decoded.get(gram)
         if got is None:
             packed = self.postings.get(gram)
             if packed is None:
                 return None
-            got = self._decoded[gram] = (array("i", packed[0]), array("d", packed[1]))
+            got = self._decoded[gram] = (array("i", packed[0]).tolist(), array("d", packed[1]).tolist())
         return got
 
     def vector(self, text: str) -> dict[str, float]:

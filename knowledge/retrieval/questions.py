@@ -11,7 +11,7 @@ import heapq
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Collection
 
 from ..analysis.fold import fold
 from ..query import AnalysedQuery
@@ -133,13 +133,15 @@ class QuestionRetriever:
     def indices_of_unit(self, unit_pos: int) -> list[int]:
         return self.by_unit.get(unit_pos, [])
 
-    def best_of_units(self, coverages: dict[int, float], top: int = 3) -> dict[int, list[tuple[float, str]]]:
-        """Per unit with a question that meets the query: its `top` questions as (coverage, text),
-        best first (ties: the text later in sort order first, as `sorted(reverse=True)`)."""
+    def best_of_units(self, coverages: dict[int, float], top: int = 3,
+                      units: Collection[int] | None = None) -> dict[int, list[tuple[float, str]]]:
+        """Per unit with a question that meets the query (of `units` only, when given): its `top`
+        questions as (coverage, text), best first (ties: the text later in sort order first, as
+        `sorted(reverse=True)`)."""
         covered: dict[int, list[tuple[float, str]]] = defaultdict(list)
         texts, unit_of = self.texts, self.unit_of
         for i, c in coverages.items():
-            if c > 0:
+            if c > 0 and (units is None or unit_of[i] in units):
                 covered[unit_of[i]].append((c, texts[i]))
         return {pos: heapq.nlargest(top, items) for pos, items in covered.items()}
 
