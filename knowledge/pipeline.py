@@ -24,6 +24,7 @@ from .ranking.answer_words import AnswerWords
 from .ranking.config import QUESTION_EVIDENCE, RankingConfig
 from .ranking.features import Scored, Signals, answerability, answerable_features, featurize, probability
 from .ranking.function_words import FunctionWordProfile, function_words
+from .ranking.quantities import asks_quantity, holds_quantity
 from .retrieval import Retriever
 from .retrieval.bm25f import BM25FUnitRetriever
 from .retrieval.chars import CharIndex, CharUnitRetriever, top_candidates, unit_text
@@ -106,6 +107,8 @@ class AnswerPipeline:
         self.programme_units = [frozenset(pos for pos, ev in enumerate(handle.evidence) if names_in_set(ev.terms, phrases))
                                 for _name, phrases in handle.programmes]
         unit_texts = [unit_text(ev.heading, ev.text) for ev in handle.evidence]
+        # the units that state no quantity (a "wie lange / wie viele" question's answer states one)
+        self.without_quantity = frozenset(pos for pos, text in enumerate(unit_texts) if not holds_quantity(text))
         self.char_units = CharUnitRetriever(unit_texts, handle.char_index("units", unit_texts))
         self.extra_retrievers: list[Retriever] = list(extra_retrievers or [])
         # questions the documents do not answer: a question much like one of them is likely out of scope
@@ -141,6 +144,8 @@ class AnswerPipeline:
         candidates += top_candidates("char_questions", signals.centroid, k)
         candidates += top_candidates("char_units", signals.char_unit, k)
         signals.programmes = self.programmes_named(query)
+        if asks_quantity(query.text):
+            signals.quantity_missing = self.without_quantity
         signals.function_words = self.function_words.scores(function_words(query.text), {c.unit_pos for c in candidates},
                                                              self.cfg.function_word_smoothing)
         scored = featurize(query, candidates, self.h.evidence, self.questions, self.known, self.all_terms, signals)

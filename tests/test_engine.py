@@ -416,6 +416,18 @@ def test_a_story_in_the_werkstatt_before_a_question_the_faq_answers_for_the_inbe
     assert lotse.ask("Meine Tochter arbeitet seit Jahren im Arbeitsbereich der Werkstatt. Muss sie den Schaden bezahlen?").abstained
 
 
+def test_a_how_long_question_is_not_answered_by_a_passage_that_only_names_the_topic(lotse):
+    # the Sonderfrage is about the Eingangsverfahren but states no duration (quantity_miss)
+    pipe = lotse.searcher
+    scored = pipe.score(pipe.analyzer.analyse("wie lange dauert das eingangsverfahren in der werkstatt"))
+    sonderfrage = lotse.handle.store.position("bagub-faq/Sonderfrage")
+    assert next(s for s in scored if s.unit_pos == sonderfrage).features["quantity_miss"] == 1.0
+    assert lotse.ask("wie lange dauert das eingangsverfahren in der werkstatt").abstained
+    # without "wie lange" the passage is the answer and the feature stays 0
+    scored = pipe.score(pipe.analyzer.analyse("Kann das Eingangsverfahren der Werkstatt auch im Betrieb stattfinden?"))
+    assert scored[0].unit_pos == sonderfrage and scored[0].features["quantity_miss"] == 0.0
+
+
 def test_a_paragraph_sign_range_does_not_end_a_sentence():
     text = "UB ist nicht als Leistung nach §§ 53ff. SGB XII vorgesehen. Allerdings sind Maßnahmen möglich."
     assert [text[a:b] for a, b in split_sentences(text)] == [

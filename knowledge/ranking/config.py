@@ -35,6 +35,7 @@ FEATURES = (
     "unknown_noun",  # share of the question's information in nouns the corpus never uses (a topic it lacks)
     "scope_miss",    # the question names an adjacent topic or programme the unit does not
     "programme_miss",  # the question names a neighbouring programme (Werkstatt, BBW) and not the field, the unit does not
+    "quantity_miss",  # the question asks how long / how many, the unit states no quantity (ranking/quantities.py)
 )
 # for each of these, "<name>_gap": the candidate's value minus the best candidate's (0 for the best)
 GAP_FEATURES = ("coverage_all", "char_unit", "sentence", "qmatch", "noun_coverage", "head", "char_centroid", "function_words")

@@ -35,6 +35,7 @@ class Signals:
     char_unit: dict[int, float]  # unit -> character similarity of its heading and text
     function_words: dict[int, float] = field(default_factory=dict)  # candidate unit -> function-word score
     programmes: list[frozenset[int]] = field(default_factory=list)  # per neighbouring programme the question names: the units naming it
+    quantity_missing: frozenset[int] = frozenset()  # the question asks for a quantity: the units stating none
 
 
 @dataclass
@@ -110,6 +111,7 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
             "unknown_noun": unknown_noun,
             "scope_miss": float(any(pos not in t.units for t in named_topics)),
             "programme_miss": float(any(pos not in units for units in signals.programmes)),
+            "quantity_miss": float(pos in signals.quantity_missing),
         }
         out.append(Scored(pos, f, highlight=hl, similar=similar))
     # how far each candidate stays behind the best candidate on the main signals (0 for the best)
