@@ -15,6 +15,8 @@ from typing import Callable
 
 from dateutil.relativedelta import relativedelta
 
+from knowledge.retrieval.sentences import asking_sentences
+
 from .calculators.base import rule
 from .extract import (CLAUSE_END, ExtractError, FoundDate, find_dates, find_duration_months, find_extension_months, find_hours_used,
                       find_interruption, find_lots, find_min_places, find_month, find_months_count, find_participants,
@@ -68,9 +70,7 @@ class Question:
         """The sentences that ask (end in "?") of a text of several sentences, else the whole text: in
         "Eine TN ist nur vier Stunden am Tag belastbar. Muss sie den ganzen Projekttag anwesend sein?"
         the hours are told, not asked for. "6. Monat" does not end a sentence."""
-        sentences = [s for s in re.split(r"(?<!\d)(?<=[.!?])\s+", self.text.strip()) if s]
-        asking = [s for s in sentences if s.rstrip().endswith("?")]
-        return " ".join(asking) if len(sentences) > 1 and asking else self.text
+        return " ".join(asking_sentences(self.text)) or self.text
 
     def asks(self, pattern: str) -> bool:
         """Whether `pattern` matches in the asking sentences (`asked_part`)."""

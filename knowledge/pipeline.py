@@ -13,7 +13,6 @@ question names an adjacent topic the best unit does not cover, the service absta
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .analysis.spelling import SpellCorrector
@@ -29,6 +28,7 @@ from .retrieval import Retriever
 from .retrieval.bm25f import BM25FUnitRetriever
 from .retrieval.chars import CharIndex, CharUnitRetriever, top_candidates, unit_text
 from .retrieval.questions import QuestionRetriever, asked_texts
+from .retrieval.sentences import asking_sentences
 from .topics import Topic, named, names_in_set
 
 
@@ -64,14 +64,10 @@ class SearchResult:
 
 
 # sentences of a question: split after an end mark followed by a space
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
 def asking_sentence(text: str) -> str | None:
     """The last sentence ending in a question mark of a text of several sentences, else None."""
-    sentences = [s for s in SENTENCE_END.split(text.strip()) if s]
-    asked = [s for s in sentences if s.endswith("?")]
-    return asked[-1] if len(sentences) > 1 and asked else None
+    asked = asking_sentences(text)
+    return asked[-1] if asked else None
 
 
 class AnswerPipeline:
