@@ -63,7 +63,6 @@ class SearchResult:
         return self.query.corrections
 
 
-# sentences of a question: split after an end mark followed by a space
 def asking_sentence(text: str) -> str | None:
     """The last sentence ending in a question mark of a text of several sentences, else None."""
     asked = asking_sentences(text)

@@ -385,6 +385,8 @@ def test_named(stems, expected):
     ("Er ist seit Mai im Betrieb. Er ist oft müde. Hat er Urlaub? Danke!", "Hat er Urlaub?"),
     ("Wer zahlt die Fahrt? Er fährt mit dem Bus. Und wer das Essen?", "Und wer das Essen?"),
     ("Er ist seit Mai im Betrieb. Er ist oft müde.", None),  # no question mark
+    ("Wie viel Personal brauchen wir im 6. Monat?", None),  # a digit's dot ends no sentence
+    ("er ist seit dem 1. mai im betrieb. hat er urlaub?", "hat er urlaub?"),  # lower case, as parents type
 ])
 def test_asking_sentence(text, asked):
     assert asking_sentence(text) == asked

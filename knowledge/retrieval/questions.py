@@ -8,7 +8,6 @@ question, and that question is remembered for "Ähnliche Fragen".
 from __future__ import annotations
 
 import heapq
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Collection
@@ -17,6 +16,7 @@ from ..analysis.fold import fold
 from ..query import AnalysedQuery
 from . import Candidate
 from .chars import CharIndex, CharQuestionRetriever
+from .sentences import USER_SENTENCE_END
 
 
 SIMILAR_SHOWN = 3  # authored questions a card shows as "Ähnliche Fragen"
@@ -28,7 +28,7 @@ def reads_as_question(text: str) -> bool:
     """Whether an authored question is worth showing as a similar question: a question of a few words
     or more, not a keyword search ("urlaub", "fahrtkosten inbeq") written to be found, and one
     sentence, not a post that tells its story first ("Mein Sohn ist … . Hat er Urlaub?")."""
-    return len(text.split()) >= MIN_SHOWN_WORDS and not re.search(r"(?<!\d)[.!?]\s+\S", text.strip())  # "15. März" is no end
+    return len(text.split()) >= MIN_SHOWN_WORDS and not USER_SENTENCE_END.search(text.strip())  # "15. März" is no end
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     return [s for s in spans if re.search(r"\w", text[s[0]:s[1]])]
 
 
-USER_SENTENCE_END = re.compile(r"(?<!\d)(?<=[.!?])\s+")  # "6. Monat", "15. März": a digit's dot ends none
+USER_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\d[.!?])\s+")  # "6. Monat", "15. März": a digit's dot ends none
 
 
 def asking_sentences(text: str) -> list[str]:
