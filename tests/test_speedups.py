@@ -93,3 +93,24 @@ def test_the_highlight_takes_a_short_best_sentence_on_into_its_successor_when_re
     assert highlight.text == "Kurz. Das ist der zweite Satz, der die eigentliche Antwort auf die Frage trägt."
     assert Highlight(source, 1.0, spans, [0.0, 1.0, 0.6], 1).spans == spans[1:]  # the third adds enough
     assert Highlight("", 0.0, [], [], 0).text == ""
+
+
+def test_the_index_keeps_the_stems_of_its_words_so_a_question_of_known_words_loads_no_stemmer(lotse):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from whoosh.lang import stemmer_for_language
+
+    stems = json.loads((Path(lotse.handle.location) / "meta.json").read_text(encoding="utf-8"))["stems"]
+    snowball = stemmer_for_language("de")
+    assert stems["fahrtkosten"] == "fahrtkost" and stems["teilnehmer"] == snowball("teilnehmer")
+    assert all(stems[w] == snowball(w) for w in list(stems)[::97])
+    # a fresh process: the question's words are the corpus's, so Whoosh's stemmer is never loaded;
+    # an unknown word loads it and is stemmed as at build time
+    code = ("import sys; from assistant.service import Lotse; s = Lotse(); s.ask('Wer zahlt die Fahrtkosten?');"
+            "print('whoosh.lang' in sys.modules); from knowledge.analysis.analyzer import stem;"
+            "print(stem('quietschentchen'), 'whoosh.lang' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", snowball("quietschentchen"), "True"]

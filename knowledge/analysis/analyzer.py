@@ -7,9 +7,6 @@ the resulting terms; queries are analysed by the same code, so both sides always
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-
-from whoosh.lang import stemmer_for_language
 
 from .compounds import CompoundSplitter
 from .fold import fold
@@ -18,7 +15,13 @@ from .morph import derivational_root
 from .stopwords import is_stopword
 from .tokenize import tokenize
 
-_stem = lru_cache(maxsize=1 << 17)(stemmer_for_language("de"))  # a corpus has a few thousand distinct words
+# folded word -> its Snowball stem: filled as words are stemmed, and from an index's meta data
+# with every word its build stemmed (`remember_stems`), so a question of known words is
+# answered without loading the stemmer (Whoosh's language package takes some 40 ms to import,
+# a good part of a cold `lotse ask`)
+_stems: dict[str, str] = {}
+_stemmer = None
+MAX_STEMS = 1 << 18
 
 
 MAX_REMEMBERED = 200_000  # distinct words whose analysis the analyzer keeps
@@ -26,7 +29,28 @@ _MISSING = object()
 
 
 def stem(folded: str) -> str:
-    return _stem(folded)
+    got = _stems.get(folded)
+    if got is None:
+        global _stemmer
+        if _stemmer is None:
+            from whoosh.lang import stemmer_for_language
+
+            _stemmer = stemmer_for_language("de")
+        got = _stemmer(folded)
+        if len(_stems) < MAX_STEMS:
+            _stems[folded] = got
+    return got
+
+
+def known_stems(words) -> dict[str, str]:
+    """The stems of `words` that have been stemmed (or remembered) in this process."""
+    return {w: _stems[w] for w in words if w in _stems}
+
+
+def remember_stems(stems: dict[str, str]) -> None:
+    """Take stems computed before (an index's build): the stemmer is a pure function."""
+    if len(_stems) < MAX_STEMS:
+        _stems.update(stems)
 
 
 @dataclass

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..analysis.analyzer import Analyzer
+from ..analysis.analyzer import Analyzer, remember_stems
 from ..analysis.compounds import CompoundSplitter
 from ..analysis.lemmas import LemmaSource, LemmaTable, SpacyLemmaSource
 from ..analysis.spelling import load_word_list
@@ -207,6 +207,7 @@ def unit_doc_freq(evidence: list[UnitEvidence], questions: list[IndexedQuestion]
 
 
 def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[str] | None = None) -> IndexHandle:
+    remember_stems(meta.get("stems") or {})
     analyzer = Analyzer(LemmaTable(meta["lemmas"]), CompoundSplitter(set(meta["lexicon"])))
     units = [Unit(**{**u, "breadcrumb": tuple(u["breadcrumb"])}) for u in meta["units"]]
     questions = [IndexedQuestion(pos, text, frozenset(terms.split()), aud, tuple(fw.split()), tuple(also))

@@ -25,7 +25,7 @@ from ..topics import topic_files
 
 # bump when analysis or schema change: old indexes are then rebuilt. The character index's own
 # format is part of it, so a changed format never leaves a sealed index without usable files.
-ANALYSIS_VERSION = f"27-c{CHAR_FORMAT}"
+ANALYSIS_VERSION = f"28-c{CHAR_FORMAT}"
 
 
 MANIFEST = "manifest.json"

@@ -6,7 +6,8 @@ import dataclasses
 from pathlib import Path
 from typing import Callable
 
-from ..analysis.analyzer import Analyzer
+from ..analysis.analyzer import Analyzer, stem
+from ..analysis.fold import fold
 from ..analysis.thesaurus import load_thesaurus_files
 from ..corpus import BUILTIN_CORPUS, Corpus, CorpusError, Document, Unit
 from ..questions import AuthoredQuestion
@@ -91,6 +92,8 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
         "units": [dataclasses.asdict(u) for u in corpus.units],
         "documents": {k: doc_to_dict(d) for k, d in corpus.documents.items()},
         "errors": [[str(e.path), e.problem] for e in corpus.errors],
+        # the stems of the corpus's words and lemmas: a question of known words needs no stemmer
+        "stems": {w: stem(w) for w in sorted(set(model.vocabulary) | set(model.lexicon) | {fold(x) for x in model.table.values()})},
     }
     return ix, meta, model.known_forms
 

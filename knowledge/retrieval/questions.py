@@ -103,29 +103,23 @@ class QuestionRetriever:
             for i in self.postings.get(stem, ()):
                 masks[i] = masks.get(i, 0) | flag
         shares: dict[int, float] = {}
-        out: dict[int, float] = {}
-        for i in sorted(masks):
-            mask = masks[i]
-            share = shares.get(mask)
-            if share is None:
-                found = frozenset(stem for bit, stem in enumerate(stems) if mask >> bit & 1)
-                share = shares[mask] = plan.share(found, False) / plan.total
-            out[i] = share
-        return out
-
-    def score_questions(self, query: AnalysedQuery, coverages: dict[int, float] | None = None) -> dict[int, float]:
-        cov = self.coverages(query) if coverages is None else coverages
-        norms = self.norms
-        return {i: c * norms[i] for i, c in cov.items()}
+        for mask in set(masks.values()):
+            found = frozenset(stem for bit, stem in enumerate(stems) if mask >> bit & 1)
+            shares[mask] = plan.share(found, False) / plan.total
+        return {i: shares[masks[i]] for i in sorted(masks)}
 
     def retrieve(self, query: AnalysedQuery, k: int, coverages: dict[int, float] | None = None) -> list[Candidate]:
+        cov = self.coverages(query) if coverages is None else coverages
+        norms, unit_of = self.norms, self.unit_of
         best: dict[int, tuple[float, int]] = {}
-        for i, s in self.score_questions(query, coverages).items():
-            pos = self.questions[i].unit_pos
-            if s > 0 and (pos not in best or s > best[pos][0]):
+        for i, c in cov.items():
+            s = c * norms[i]
+            pos = unit_of[i]
+            got = best.get(pos)
+            if s > 0 and (got is None or s > got[0]):
                 best[pos] = (s, i)
         ranked = sorted(best.items(), key=lambda kv: -kv[1][0])[:k]
-        return [Candidate(pos, s, self.name, self.questions[i].text) for pos, (s, i) in ranked]
+        return [Candidate(pos, s, self.name, self.texts[i]) for pos, (s, i) in ranked]
 
     def of_unit(self, unit_pos: int) -> list[IndexedQuestion]:
         return [self.questions[i] for i in self.by_unit.get(unit_pos, ())]
