@@ -15,7 +15,7 @@ from typing import Callable
 
 from dateutil.relativedelta import relativedelta
 
-from knowledge.retrieval.sentences import asking_sentences
+from knowledge.analysis.user_sentences import asking_sentences
 
 from .calculators.base import rule
 from .extract import (CLAUSE_END, ExtractError, FoundDate, find_dates, find_duration_months, find_extension_months, find_hours_used,

@@ -28,7 +28,7 @@ from .retrieval import Retriever
 from .retrieval.bm25f import BM25FUnitRetriever
 from .retrieval.chars import CharIndex, CharUnitRetriever, top_candidates, unit_text
 from .retrieval.questions import QuestionRetriever, asked_texts
-from .retrieval.sentences import asking_sentences
+from .analysis.user_sentences import asking_sentences
 from .topics import Topic, named, names_in_set
 
 

@@ -22,6 +22,7 @@ from .analysis.spelling import SpellCorrector
 from .analysis.stopwords import strip_courtesy
 from .analysis.thesaurus import Thesaurus
 from .analysis.tokenize import tokenize
+from .analysis.user_sentences import asking_spans
 from .ranking.config import RankingConfig
 from .topics import Topic, contains
 
@@ -189,7 +190,7 @@ class QueryAnalyzer:
                 concepts[idx].alternatives.setdefault(alt, w)
             for j in range(idx + 1, idx + len(exp.matched)):
                 concepts[j].weight = 0.0  # the rest of a multi-word member belongs to its first word
-        topical = self._mark_topics(concepts, stems)
+        topical = self._mark_topics(concepts, stems, self._story_positions(text))
         regional: set[int] = set()  # positions of the concepts that name a Land
         for phrase in self.regions:
             start = contains(stems, phrase)
@@ -218,12 +219,27 @@ class QueryAnalyzer:
             c.noun = True
         return AnalysedQuery(text, concepts, corrections)
 
-    def _mark_topics(self, concepts: list[Concept], stems: list[str]) -> list[Concept]:
+    @staticmethod
+    def _story_positions(text: str) -> frozenset[int]:
+        """Token positions outside the asking sentences of a post that tells its story before it
+        asks ("Er hat einen GdB von 40. … Gehört er zu denen, für die das Gespräch gedacht ist?");
+        none for a question of one sentence."""
+        asked = asking_spans(text)
+        if not asked:
+            return frozenset()
+        return frozenset(i for i, tok in enumerate(tokenize(text)) if not any(a <= tok.start < b for a, b in asked))
+
+    def _mark_topics(self, concepts: list[Concept], stems: list[str], story: frozenset[int] = frozenset()) -> list[Concept]:
+        """Mark the concepts that name an adjacent topic (the scope guard). A topic named only in
+        the story of a post, not in what it asks, is background ("Er hat einen GdB von 40."):
+        its words count as any others."""
         marked = []
         for topic in self.topics:
             for phrase in topic.phrases:
                 idx = contains(stems, phrase)
                 if idx is None or concepts[idx].topic is not None:
+                    continue
+                if concepts[idx].term.position in story and not concepts[idx].idiom:
                     continue
                 c = concepts[idx]
                 c.alternatives = {phrase: 1.0}

@@ -183,3 +183,22 @@ def test_a_calculation_leads_with_the_rule_the_question_asks_about(lotse, questi
     assert reply.calculation is not None and reply.calculation.name == "planungsgespraech"
     assert reply.answers[0].unit.id == lead
     assert {r.source for r in reply.calculation.rules} >= {"mv-koop/p6-4", "mv-koop/p7-3"}
+
+
+GDB_STORY = "Unser Sohn macht die InbeQ in einer Bäckerei. Er hat einen Schwerbehindertenausweis mit GdB 50, das ist aber nicht unser Thema. "
+
+
+@pytest.mark.parametrize("text, topics", [
+    # an adjacent topic told as background of a post is not what it asks: no scope guard
+    (GDB_STORY + "Hat er in der InbeQ Anspruch auf Urlaub?", []),
+    # named in what the post asks, or in a question of one sentence, it is
+    ("Unser Sohn macht die InbeQ in einer Bäckerei. Wie hoch muss sein GdB dafür sein?",
+     ["Schwerbehindertenausweis und Grad der Behinderung"]),
+    ("Welchen GdB braucht mein Sohn für die InbeQ?", ["Schwerbehindertenausweis und Grad der Behinderung"]),
+])
+def test_an_adjacent_topic_named_only_in_the_story_of_a_post_does_not_decline_it(lotse, text, topics):
+    query = lotse.searcher.analyzer.analyse(text)
+    assert [t.name for t in query.topics] == topics
+    if not topics:
+        reply = lotse.ask(text)
+        assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/12"

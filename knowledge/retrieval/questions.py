@@ -16,7 +16,7 @@ from ..analysis.fold import fold
 from ..query import AnalysedQuery
 from . import Candidate
 from .chars import CharIndex, CharQuestionRetriever
-from .sentences import USER_SENTENCE_END
+from ..analysis.user_sentences import USER_SENTENCE_END
 
 
 SIMILAR_SHOWN = 3  # authored questions a card shows as "Ähnliche Fragen"

@@ -47,17 +47,6 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     return [s for s in spans if re.search(r"\w", text[s[0]:s[1]])]
 
 
-USER_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\d[.!?])\s+")  # "6. Monat", "15. März": a digit's dot ends none
-
-
-def asking_sentences(text: str) -> list[str]:
-    """The sentences ending in "?" of a user's text of several sentences; [] for a text of one
-    sentence or none that asks. Unlike `split_sentences` (for the documents), a sentence need
-    not begin with a capital: parents type "er ist seit mai im betrieb. hat er urlaub?"."""
-    sentences = [s for s in USER_SENTENCE_END.split(text.strip()) if s]
-    return [s for s in sentences if s.endswith("?")] if len(sentences) > 1 else []
-
-
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a] in " \t|-*#>":
         a += 1

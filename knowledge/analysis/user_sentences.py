@@ -1,0 +1,29 @@
+"""The sentences of a user's text: where a post tells its story and where it asks.
+
+Unlike the documents' sentences (retrieval/sentences.py), a user's sentence need not begin with
+a capital: parents type "er ist seit mai im betrieb. hat er urlaub?".
+"""
+from __future__ import annotations
+
+import re
+
+USER_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\d[.!?])\s+")  # "6. Monat", "15. März": a digit's dot ends none
+
+
+def asking_sentences(text: str) -> list[str]:
+    """The sentences ending in "?" of a user's text of several sentences; [] for a text of one
+    sentence or none that asks. Unlike `split_sentences` (for the documents), a sentence need
+    not begin with a capital: parents type "er ist seit mai im betrieb. hat er urlaub?"."""
+    sentences = [s for s in USER_SENTENCE_END.split(text.strip()) if s]
+    return [s for s in sentences if s.endswith("?")] if len(sentences) > 1 else []
+
+
+def asking_spans(text: str) -> list[tuple[int, int]]:
+    """Where in `text` the sentences of `asking_sentences` stand: (start, end) character spans."""
+    spans, start = [], 0
+    for m in USER_SENTENCE_END.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    spans = [(a, b) for a, b in spans if text[a:b].strip()]
+    return [(a, b) for a, b in spans if text[a:b].rstrip().endswith("?")] if len(spans) > 1 else []
