@@ -1,7 +1,7 @@
 """Quantities: "wie lange / wie viele" questions and the passages that state a number with its measure."""
 import pytest
 
-from knowledge.ranking.quantities import asks_quantity, holds_quantity
+from knowledge.ranking.quantities import asks_quantity, holds_quantity, quantity_asked, states_quantity
 
 
 @pytest.mark.parametrize("text, holds", [
@@ -29,3 +29,39 @@ def test_a_passage_holds_a_quantity_when_it_states_a_number_with_its_measure(tex
 ])
 def test_a_question_asks_for_a_quantity(question, asks):
     assert asks_quantity(question) is asks
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("Wie oft muss der Kooperationsplan überprüft werden?", "number"),
+    ("wieviele urlaubstage hat mein sohn", "number"),
+    ("Wie hoch ist der Personalschlüssel?", "amount"),  # wie hoch: an amount or a rate
+    ("wie viel ausbildungsgeld bekommt meine tochter", "amount"),  # a quantity of money
+    ("Wer zahlt die Fahrtkosten?", ""),
+])
+def test_what_quantity_a_question_asks_for(question, asked):
+    assert quantity_asked(question) == asked
+
+
+@pytest.mark.parametrize("sentence, asked, states", [
+    ("Es besteht ein Anspruch von 2,5 unterweisungsfreien Arbeitstagen für jeden vollen Kalendermonat.", "number", True),
+    ("soll spätestens nach Ablauf von sechs Monaten aktualisiert werden", "number", True),
+    ("Sie erhalten eine Stelle im Betrieb.", "number", False),  # "eine Stelle" names a thing, not an amount
+    ("sofern die Anwartschaftszeit von 12 Monaten erfüllt ist", "amount", False),  # months are no amount of money
+    ("Der Zuschuss beträgt 250 Euro im Monat.", "amount", True),
+])
+def test_a_sentence_states_the_quantity_asked(sentence, asked, states):
+    assert states_quantity(sentence, asked) is states
+
+
+@pytest.mark.parametrize("question, unit_id, starts", [
+    # the unit's first sentences name the plan too; the one that says how often is shown first
+    ("Wie oft muss der Kooperationsplan überprüft werden?", "ba-integrationskonzept/3.4.2",
+     "Der Kooperationsplan wird in Textform erstellt und soll spätestens nach Ablauf von sechs Monaten"),
+    ("Wie viele Urlaubstage hat ein Teilnehmer in der InbeQ?", "bagub-faq/12", "Es besteht ein Anspruch von 2,5 unterweisungsfreien Arbeitstagen"),
+    # the FAQ states no amount of Ausbildungsgeld: the best sentence stays, not one with "12 Monate"
+    ("Wie viel Ausbildungsgeld bekommt mein Sohn?", "bagub-faq/17", "Sofern die Voraussetzungen auf Übergangsgeld nicht erfüllt sind"),
+])
+def test_a_quantity_questions_highlight_starts_with_the_sentence_that_states_it(lotse, question, unit_id, starts):
+    answer = lotse.ask(question).answers[0]
+    assert answer.unit.id == unit_id
+    assert answer.highlight.startswith(starts)

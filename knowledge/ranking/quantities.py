@@ -23,6 +23,11 @@ _MEASURE = (r"(?:tag|woche|monat|jahr|stunde|fachleistungsstunde|wochenstunde|ze
 # a number, perhaps a range ("3 bis 6"), then its measure, at most one word apart ("12 weitere Monate")
 QUANTITY = re.compile(r"(?<![\w§])" + _NUMBER + r"\b(?:\s*(?:[-–]|bis|oder|und)\s*" + _NUMBER + r"\b)?\s*(?:\w+\s+)?"
                       + _MEASURE, re.IGNORECASE)
+# the same without "ein"/"eine" as the number ("eine Stelle", "ein Platz" name a thing, not an
+# amount): the highlight's sentence for a quantity question states a number (retrieval/sentences.py)
+_STATED = _NUMBER.replace("eine[nmr]?|ein|", "")
+STATED = re.compile(r"(?<![\w§])" + _STATED + r"\b(?:\s*(?:[-–]|bis|oder|und)\s*" + _STATED + r"\b)?\s*(?:\w+\s+)?"
+                    + _MEASURE, re.IGNORECASE)
 ASKS = re.compile(r"\bwie ?(?:lange?|viele?|hoch|oft|gro(?:ß|ss))\b|\bwieviele?\b|\bab welchem alter\b|\bwie alt\b",
                   re.IGNORECASE)
 
@@ -35,3 +40,27 @@ def asks_quantity(question: str) -> bool:
 def holds_quantity(text: str) -> bool:
     """Whether a passage states a number with its measure."""
     return QUANTITY.search(text) is not None
+
+# "wie hoch", or a quantity asked of money ("wie viel Ausbildungsgeld"), asks for an amount of
+# money or a rate: "12 Monate" of a qualifying period is no answer to it
+ASKS_AMOUNT = re.compile(r"\bwie ?hoch\b", re.IGNORECASE)
+MONEY_WORDS = re.compile(r"geld|lohn|gehalt|euro|€|kost|verdien|bezahl|vergütung|verguetung|entgelt|betrag|zuschuss|budget|pauschale",
+                         re.IGNORECASE)
+AMOUNT = re.compile(r"(?<![\w§])\d+(?:[.,]\d+)*\s*(?:euro\b|€|prozent\b|%)", re.IGNORECASE)
+
+
+def quantity_asked(question: str) -> str:
+    """What a question asks for: "amount" (wie hoch: money, a rate), "number" (how long, how
+    many, how often), or "" (no quantity)."""
+    m = ASKS.search(question)
+    if m is None:
+        return ""
+    if MONEY_WORDS.search(question) or (ASKS_AMOUNT.fullmatch(m.group(0)) and len(ASKS.findall(question)) == 1):
+        return "amount"
+    return "number"
+
+
+def states_quantity(sentence: str, asked: str) -> bool:
+    """Whether a sentence states what `quantity_asked` found asked: an amount of money or a
+    rate, or a number with its measure ("2,5 … Arbeitstagen", "sechs Monaten")."""
+    return (AMOUNT if asked == "amount" else STATED).search(sentence) is not None
