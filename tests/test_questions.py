@@ -97,3 +97,35 @@ def test_a_question_entry_without_a_text_is_skipped_and_the_file_still_loads(tmp
 def test_similar_questions_are_questions_of_one_sentence(text, shown):
     from knowledge.retrieval.questions import reads_as_question
     assert reads_as_question(text) is shown
+
+
+# authored questions and negatives that are close to a question of eval/heldout or eval/probe by
+# coincidence: they were in corpus/ before those sets were written (blind, from the same documents;
+# git log -S), and the canonical garbage inputs everybody types
+WRITTEN_BEFORE = {
+    "Welche Kriterien muss ein mit dem Kunden vereinbartes Eingliederungsziel erfüllen?",
+    "In welchen Fällen kann auf eine Potenzialanalyse verzichtet werden?",
+    "mein sohn ist in der werkstatt, kann er auch unterstuetzte beschaeftigung machen",
+    "urlaubsanspruch tn",
+    "Wie oft fordert das ILC bei nicht-modularen Maßnahmen eine aktuelle Besetzungsliste vom Träger an?",
+    "ist die anmeldung zum planungsgespraech schon der antrag auf berufsbegleitung",
+    "wieviel verdient man in der werkstatt im monat",
+    "asdf", "hallo", "???",
+}
+
+
+def test_no_authored_question_or_negative_is_a_near_copy_of_our_own_measuring_sets(builtin):
+    """eval/heldout (blind) and eval/probe measure; what they ask must not be learnt."""
+    from rapidfuzz import process
+
+    from .conftest import ROOT
+
+    sets = sorted((ROOT / "eval").glob("*/*.jsonl"))
+    assert {p.parent.name for p in sets} == {"heldout", "probe"}
+    measured = [fold(json.loads(line)["question"]) for p in sets for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    _, questions, _ = builtin
+    negatives, _ = load_out_of_scope([BUILTIN_CORPUS])
+    ours = [q.text for q in questions] + [t for _, t in negatives]
+    scores = process.cdist([fold(t) for t in ours], measured, scorer=fuzz.ratio, score_cutoff=85)
+    near = [(ours[i], measured[j]) for i, j in zip(*scores.nonzero()) if ours[i] not in WRITTEN_BEFORE]
+    assert near == []
