@@ -42,11 +42,6 @@ def stem(folded: str) -> str:
     return got
 
 
-def known_stems(words) -> dict[str, str]:
-    """The stems of `words` that have been stemmed (or remembered) in this process."""
-    return {w: _stems[w] for w in words if w in _stems}
-
-
 def remember_stems(stems: dict[str, str]) -> None:
     """Take stems computed before (an index's build): the stemmer is a pure function."""
     if len(_stems) < MAX_STEMS:

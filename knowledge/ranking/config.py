@@ -73,7 +73,9 @@ class RankingConfig:
     field_boosts: dict[str, float] = field(default_factory=lambda: {"title": 2.5, "question": 2.0, "crumbs": 0.6, "body": 1.0, "asked": 1.0})
     bm25_b: float = 0.6
     bm25_k1: float = 1.4
-    candidates: int = 8  # per retriever (their union is ranked); CV at 20 / 12 / 8: hit@1 0.726 / 0.726 / 0.727, abstention 0.910 / 0.911 / 0.914: 8 ranks a third as many candidates as 20, as well
+    # per retriever (their union is ranked); CV at 20 / 12 / 8: hit@1 0.726 / 0.726 / 0.727, abstention
+    # 0.910 / 0.911 / 0.914 (2026-12-02): 8 ranks 12 to 20 candidates where 20 ranks 33 to 45, as well
+    candidates: int = 8
     function_word_smoothing: float = 5.0  # toward the background (ranking/function_words.py)
     answer_word_smoothing: float = 500.0  # texts' weight of the prior share (ranking/answer_words.py)
     answer_word_backoff: int = 20  # a concept's term in fewer texts than this counts as its best variant (answer_words.py)

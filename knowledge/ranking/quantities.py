@@ -41,6 +41,7 @@ def holds_quantity(text: str) -> bool:
     """Whether a passage states a number with its measure."""
     return QUANTITY.search(text) is not None
 
+
 # "wie hoch", or a quantity asked of money ("wie viel Ausbildungsgeld"), asks for an amount of
 # money or a rate: "12 Monate" of a qualifying period is no answer to it
 ASKS_AMOUNT = re.compile(r"\bwie ?hoch\b", re.IGNORECASE)
