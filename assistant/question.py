@@ -120,7 +120,10 @@ EMPLOYMENT = r"beschäftigung|arbeitsverhältnis|arbeitsvertrag|eingestellt|eins
 LATE = r"nachmeld|noch (?:an|nach)melden|noch anmelden|zu spät|verpasst"
 PRE2016 = r"vor 2016|bis 2015|altvertr|alte[nrm]? vertr|teilnehmermonat|teilnehmer-monat"
 FROM2016 = r"(?:ab|nach|seit|von) 2016|neuvertr|neue[nrm]? vertr|teilnehmerpl[aä]tze|teilnehmer-pl[aä]tze"
-STAFF = r"personal|wochenstunden|stunden|vollzeit|stelle|fachkr|qualifizierungstrainer|trainer|betreuungsschlüssel"
+# staff as the measure counts it: "Personal", "Personalansatz", "Personalschlüssel" …, not the
+# "Personalleiterin" or "Personalabteilung" of an employer's post
+STAFF = (r"personal(?!leit|abteil|chef|rat\b|rät|akte|büro|buero|entwicklung|wechsel|fragen|ausweis)|wochenstunden|stunden"
+         r"|vollzeit|stelle|fachkr|qualifizierungstrainer|trainer|betreuungsschlüssel")
 AMOUNT = r"wie viel|wieviel|wie viele|wie hoch|wie groß|brauch|benötig|vorhalt|rechn|umfang|stunden|vollzeit|stelle|schlüssel|bedarf|einsetz|einplan"
 WHAT_TO_DO = r"\bwas (?:soll|sollen|darf|dürfen|muss|müssen|kann|können)\b.*\b(?:machen|tun|anfangen)\b"
 INTERRUPTED = r"(?:unterbroch|unterbrech|krank|pausiert|ausgesetzt|Pause|Unterbrechung)"

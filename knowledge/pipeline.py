@@ -13,6 +13,7 @@ question names an adjacent topic the best unit does not cover, the service absta
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .analysis.spelling import SpellCorrector
@@ -61,6 +62,10 @@ class SearchResult:
     @property
     def corrections(self) -> dict[str, str]:
         return self.query.corrections
+
+
+# a question sentence that points back to the story before it: "Zahlt das …", "Wer zahlt sowas?"
+REFERS_BACK = re.compile(r"\b(?:das|dies(?:e[mnrs]?)?|sowas|so was|dafür|dafuer|dazu|davon|damit|darauf|darum|es)\b", re.IGNORECASE)
 
 
 def asking_sentence(text: str) -> str | None:
@@ -209,7 +214,9 @@ class AnswerPipeline:
         covers, which lower its answerability. When the whole is declined but more likely
         answerable than not (`asked_sentence_floor`), names the documents' own field (InbeQ, UB,
         Jobcoaching: `field` of adjacent_topics.yaml; a story about the Werkstatt's Arbeitsbereich
-        asks about another programme) and no adjacent topic, and its last question sentence alone
+        asks about another programme) and no adjacent topic (one told in its story only counts
+        when the question points back to the story: "… braucht eine stationäre Reha. Zahlt das die
+        Rentenversicherung?" asks about the Reha), and its last question sentence alone
         is answered by the same unit, that sentence's answerability counts (`asked`)."""
         result = self._search(text, limit)
         if (self.confident(result) or not result.hits or result.query.topics
@@ -217,7 +224,7 @@ class AnswerPipeline:
                 or not named([c.term.stem for c in result.query.concepts], self.h.field)):
             return result
         asked = asking_sentence(text)
-        if asked is None:
+        if asked is None or (result.query.background and REFERS_BACK.search(asked)):
             return result
         alone = self._search(asked, limit)
         if self.confident(alone) and alone.hits[0].unit.id == result.hits[0].unit.id:

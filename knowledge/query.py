@@ -58,6 +58,8 @@ class AnalysedQuery:
     concepts: list[Concept] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
     _plan: "CoveragePlan | None" = field(default=None, repr=False, compare=False)
+    # adjacent topics named only in the story of a post, not in what it asks (no scope guard)
+    background: list[Topic] = field(default_factory=list)
 
     @property
     def active(self) -> list[Concept]:
@@ -190,7 +192,8 @@ class QueryAnalyzer:
                 concepts[idx].alternatives.setdefault(alt, w)
             for j in range(idx + 1, idx + len(exp.matched)):
                 concepts[j].weight = 0.0  # the rest of a multi-word member belongs to its first word
-        topical = self._mark_topics(concepts, stems, self._story_positions(text))
+        background: list[Topic] = []
+        topical = self._mark_topics(concepts, stems, self._story_positions(text), background)
         regional: set[int] = set()  # positions of the concepts that name a Land
         for phrase in self.regions:
             start = contains(stems, phrase)
@@ -217,7 +220,7 @@ class QueryAnalyzer:
         for c in topical:
             c.weight = 1.0  # a named adjacent topic is the heart of the question
             c.noun = True
-        return AnalysedQuery(text, concepts, corrections)
+        return AnalysedQuery(text, concepts, corrections, background=background)
 
     @staticmethod
     def _story_positions(text: str) -> frozenset[int]:
@@ -229,10 +232,11 @@ class QueryAnalyzer:
             return frozenset()
         return frozenset(i for i, tok in enumerate(tokenize(text)) if not any(a <= tok.start < b for a, b in asked))
 
-    def _mark_topics(self, concepts: list[Concept], stems: list[str], story: frozenset[int] = frozenset()) -> list[Concept]:
+    def _mark_topics(self, concepts: list[Concept], stems: list[str], story: frozenset[int] = frozenset(),
+                     background: list[Topic] | None = None) -> list[Concept]:
         """Mark the concepts that name an adjacent topic (the scope guard). A topic named only in
         the story of a post, not in what it asks, is background ("Er hat einen GdB von 40."):
-        its words count as any others."""
+        its words count as any others, and it is listed in `background`."""
         marked = []
         for topic in self.topics:
             for phrase in topic.phrases:
@@ -240,6 +244,8 @@ class QueryAnalyzer:
                 if idx is None or concepts[idx].topic is not None:
                     continue
                 if concepts[idx].term.position in story and not concepts[idx].idiom:
+                    if background is not None and topic not in background:
+                        background.append(topic)
                     continue
                 c = concepts[idx]
                 c.alternatives = {phrase: 1.0}

@@ -202,3 +202,23 @@ def test_an_adjacent_topic_named_only_in_the_story_of_a_post_does_not_decline_it
     if not topics:
         reply = lotse.ask(text)
         assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/12"
+
+
+def test_a_topic_told_in_the_story_keeps_the_question_sentence_from_counting_alone(lotse, monkeypatch):
+    # "das" of the question is the Reha of the story: asked alone, it would be the InbeQ's insurance
+    asked = "Zahlt das die Rentenversicherung oder die Krankenkasse?"
+    whole = "Unser Sohn macht die InbeQ in einer Gärtnerei. Jetzt braucht er wegen seiner Knie eine stationäre Reha. " + asked
+    pipe = lotse.searcher
+    plain = pipe._search
+
+    def more_answerable(text, limit):  # the whole post as likely answerable as the rule asks for
+        result = plain(text, limit)
+        if text == whole:
+            result.answerable = 0.6
+        return result
+
+    monkeypatch.setattr(pipe, "_search", more_answerable)
+    assert pipe.confident(plain(asked, 5))
+    result = pipe.search(whole)
+    assert [t.name for t in result.query.background] == ["Medizinische Rehabilitation"] and result.query.topics == []
+    assert result.asked == "" and not pipe.confident(result)

@@ -115,6 +115,9 @@ def test_missing_month_is_stated_as_assumption():
 @pytest.mark.parametrize("question", [
     "Welche Aufgaben hat der Qualifizierungstrainer bei drei Teilnehmern?",
     "Wie ist der Personalschlüssel geregelt?",
+    # an employer's head of staff asking about the dismissal of one disabled employee: no staffing
+    ("Ich bin Personalleiterin. Wir schließen eine Abteilung, dort arbeitet ein Mitarbeiter, der einem "
+     "schwerbehinderten Menschen gleichgestellt ist. Brauchen wir die Zustimmung des Integrationsamts?"),
 ])
 def test_questions_about_tasks_or_rules_stay_with_the_search(question):
     assert route(question, TODAY) is None
