@@ -58,7 +58,7 @@ def test_ics_export_is_a_browser_download(lotse, tmp_path):
             for _attempt in range(3 if step == 0 else 1):
                 for key in keys:
                     box.send_keys(getattr(Keys, key))
-                    wait_for(lambda: False, 0.35)  # let the app handle each key
+                    wait_for(lambda: False, 0.15)  # let the app handle each key
                 if wait_for(lambda: shown in screen()[start:], 10 if step == 0 else 30):
                     break
             assert shown in screen()[start:], f"after {keys}: {shown!r} did not appear"
