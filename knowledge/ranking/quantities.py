@@ -14,6 +14,7 @@ others (tools/calibrate.py).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _NUMBER = (r"(?:\d+(?:,\d+)?|eine[nmr]?|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig"
            r"|dreißig|vierzig|fünfzig|sechzig|achtzehn|vierundzwanzig|sechsunddreißig|halbe[ns]?|anderthalb|doppelte[n]?)")
@@ -50,6 +51,7 @@ MONEY_WORDS = re.compile(r"geld|lohn|gehalt|euro|€|kost|verdien|bezahl|vergüt
 AMOUNT = re.compile(r"(?<![\w§])\d+(?:[.,]\d+)*\s*(?:euro\b|€|prozent\b|%)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)  # asked once per candidate unit of a question (retrieval/sentences.py)
 def quantity_asked(question: str) -> str:
     """What a question asks for: "amount" (wie hoch: money, a rate), "number" (how long, how
     many, how often), or "" (no quantity)."""
