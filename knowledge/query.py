@@ -241,16 +241,19 @@ class QueryAnalyzer:
         for topic in self.topics:
             for phrase in topic.phrases:
                 idx = contains(stems, phrase)
-                if idx is None or concepts[idx].topic is not None:
-                    continue
-                if concepts[idx].term.position in story and not concepts[idx].idiom:
+                # an occurrence in the story is passed over for one in what the post asks
+                while idx is not None and concepts[idx].term.position in story and not concepts[idx].idiom:
                     if background is not None and topic not in background:
                         background.append(topic)
+                    idx = contains(stems, phrase, idx + 1)
+                if idx is None or concepts[idx].topic is not None:
                     continue
                 c = concepts[idx]
                 c.alternatives = {phrase: 1.0}
                 c.topic = topic
                 marked.append(c)
+                if background is not None and topic in background:
+                    background.remove(topic)  # named in what the post asks as well
                 for j in range(idx + 1, idx + len(phrase)):
                     concepts[j].weight = 0.0
                 break

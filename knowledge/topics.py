@@ -115,12 +115,12 @@ def _meets(stem: str, pattern: str) -> bool:
     return stem.startswith(pattern[:-1]) if pattern.endswith("*") else stem == pattern
 
 
-def contains(seq: list[str] | tuple[str, ...], phrase: tuple[str, ...]) -> int | None:
-    """Position where `phrase` occurs contiguously in `seq`, or None. A stem of the phrase ending
-    in "*" (`compile_phrases`) meets every stem it begins."""
+def contains(seq: list[str] | tuple[str, ...], phrase: tuple[str, ...], start: int = 0) -> int | None:
+    """Position where `phrase` occurs contiguously in `seq` (from `start` on), or None. A stem of
+    the phrase ending in "*" (`compile_phrases`) meets every stem it begins."""
     n = len(phrase)
     starred = any(p.endswith("*") for p in phrase)
-    for i in range(len(seq) - n + 1):
+    for i in range(start, len(seq) - n + 1):
         if (all(_meets(seq[i + j], phrase[j]) for j in range(n)) if starred else tuple(seq[i:i + n]) == phrase):
             return i
     return None

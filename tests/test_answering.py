@@ -197,10 +197,14 @@ GDB_STORY = "Unser Sohn macht die InbeQ in einer Bäckerei. Er hat einen Schwerb
     ("Unser Sohn macht die InbeQ in einer Bäckerei. Wie hoch muss sein GdB dafür sein?",
      ["Schwerbehindertenausweis und Grad der Behinderung"]),
     ("Welchen GdB braucht mein Sohn für die InbeQ?", ["Schwerbehindertenausweis und Grad der Behinderung"]),
+    # in the story and in the question: the question's counts
+    ("Unser Sohn hat einen GdB von 50 bekommen. Welchen GdB braucht man für die InbeQ?",
+     ["Schwerbehindertenausweis und Grad der Behinderung"]),
 ])
 def test_an_adjacent_topic_named_only_in_the_story_of_a_post_does_not_decline_it(lotse, text, topics):
     query = lotse.searcher.analyzer.analyse(text)
     assert [t.name for t in query.topics] == topics
+    assert [t.name for t in query.background] == ([] if topics else ["Schwerbehindertenausweis und Grad der Behinderung"])
     if not topics:
         reply = lotse.ask(text)
         assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/12"
