@@ -14,8 +14,7 @@ def asking_sentences(text: str) -> list[str]:
     """The sentences ending in "?" of a user's text of several sentences; [] for a text of one
     sentence or none that asks. Unlike `split_sentences` (for the documents), a sentence need
     not begin with a capital: parents type "er ist seit mai im betrieb. hat er urlaub?"."""
-    sentences = [s for s in USER_SENTENCE_END.split(text.strip()) if s]
-    return [s for s in sentences if s.endswith("?")] if len(sentences) > 1 else []
+    return [text[a:b].strip() for a, b in asking_spans(text)]
 
 
 def asking_spans(text: str) -> list[tuple[int, int]]:

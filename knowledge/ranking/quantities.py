@@ -16,19 +16,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_NUMBER = (r"(?:\d+(?:,\d+)?|eine[nmr]?|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig"
-           r"|dreißig|vierzig|fünfzig|sechzig|achtzehn|vierundzwanzig|sechsunddreißig|halbe[ns]?|anderthalb|doppelte[n]?)")
+_COUNT = (r"\d+(?:,\d+)?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig"
+          r"|dreißig|vierzig|fünfzig|sechzig|achtzehn|vierundzwanzig|sechsunddreißig|halbe[ns]?|anderthalb|doppelte[n]?")
+_ONE = r"eine[nmr]?|ein"
 _MEASURE = (r"(?:tag|woche|monat|jahr|stunde|fachleistungsstunde|wochenstunde|zeitstunde|maßnahmemonat|teilnehmermonat"
             r"|halbjahr|quartal|euro|€|prozent|%|mal\b|teilnehm|tn\b|platz|plätze|stelle|vollzeit|mitarbeit"
             r"|qualifizierungstrainer|person|kalendertag|arbeitstag|werktag|minute)")
-# a number, perhaps a range ("3 bis 6"), then its measure, at most one word apart ("12 weitere Monate")
-QUANTITY = re.compile(r"(?<![\w§])" + _NUMBER + r"\b(?:\s*(?:[-–]|bis|oder|und)\s*" + _NUMBER + r"\b)?\s*(?:\w+\s+)?"
+
+
+def _quantity(number: str) -> re.Pattern:
+    """A number, perhaps a range ("3 bis 6"), then its measure, at most one word apart ("12 weitere Monate")."""
+    return re.compile(r"(?<![\w§])" + number + r"\b(?:\s*(?:[-–]|bis|oder|und)\s*" + number + r"\b)?\s*(?:\w+\s+)?"
                       + _MEASURE, re.IGNORECASE)
+
+
+QUANTITY = _quantity(f"(?:{_COUNT}|{_ONE})")
 # the same without "ein"/"eine" as the number ("eine Stelle", "ein Platz" name a thing, not an
 # amount): the highlight's sentence for a quantity question states a number (retrieval/sentences.py)
-_STATED = _NUMBER.replace("eine[nmr]?|ein|", "")
-STATED = re.compile(r"(?<![\w§])" + _STATED + r"\b(?:\s*(?:[-–]|bis|oder|und)\s*" + _STATED + r"\b)?\s*(?:\w+\s+)?"
-                    + _MEASURE, re.IGNORECASE)
+STATED = _quantity(f"(?:{_COUNT})")
 ASKS = re.compile(r"\bwie ?(?:lange?|viele?|hoch|oft|gro(?:ß|ss))\b|\bwieviele?\b|\bab welchem alter\b|\bwie alt\b",
                   re.IGNORECASE)
 
