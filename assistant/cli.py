@@ -63,6 +63,18 @@ def _version() -> str:
         return "0.1.0"
 
 
+class _VersionAction(argparse.Action):
+    """`--version`: the installed version, looked up only when asked (importlib.metadata costs
+    about 30 ms of every start otherwise)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"UB-Lotse {_version()}")
+        parser.exit()
+
+
 class GermanParser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("allow_abbrev", False)  # "--teiln" is not silently read as "--teilnehmende"
@@ -193,7 +205,7 @@ def session_count(text: str) -> int:
 
 def build_parser() -> GermanParser:
     p = GermanParser(prog="lotse", description="UB-Lotse: Antworten und Rechner zur Unterstützten Beschäftigung. Ohne Befehl startet die Oberfläche.")
-    p.add_argument("--version", action="version", version=f"UB-Lotse {_version()}", help="Versionsnummer anzeigen und beenden")
+    p.add_argument("--version", action=_VersionAction, help="Versionsnummer anzeigen und beenden")
     p.add_argument("--corpus", action="append", default=[], metavar="ORDNER", help="zusätzlicher Dokumentenordner (auch LOTSE_CORPUS)")
     sub = p.add_subparsers(dest="command", parser_class=GermanParser, title="Befehle", metavar="BEFEHL")
     a = sub.add_parser("ask", help="eine Frage beantworten")

@@ -40,8 +40,9 @@ class BM25FUnitRetriever:
             self.avg[fname] = avg or 1.0
             tfs: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
             for pos, d in enumerate(docs):
+                length = len(d)
                 for term, tf in Counter(d).items():
-                    tfs[term].append((pos, tf, len(d)))
+                    tfs[term].append((pos, tf, length))
             self.tfs[fname] = dict(tfs)
 
     def posting(self, fname: str, term: str) -> list[tuple[int, float]]:
