@@ -14,7 +14,7 @@ from knowledge.analysis.fold import fold
 from knowledge.analysis.lemmas import LemmaSource
 from knowledge.safeyaml import DataError, load_file, os_reason
 from knowledge.index import IndexHandle, fingerprint_of, open_index
-from knowledge.pipeline import AnswerPipeline
+from knowledge.pipeline import AnswerPipeline, unnamed_reference
 from knowledge.retrieval.questions import reads_as_question
 
 from . import calculators as calc
@@ -36,6 +36,8 @@ DEFINITION = re.compile(
 # asked once and discarded by `warm_up`: one calculator question, one with an unknown word
 WARM_UP_QUESTIONS = ("Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Monat?", "Wie wird das Wetter morgen?")
 ABSTAIN_TEXT = "Dazu finde ich in den Dokumenten keine verlässliche Antwort."
+NO_TOPIC_TEXT = ("Ihre Frage nennt kein Thema: Worauf bezieht sich „{}“? Bitte schreiben Sie das Thema mit in die Frage, "
+                 "zum Beispiel: „Haben Teilnehmer der InbeQ Anspruch auf Urlaub?“")
 SCOPE_TEXT = ("Die Dokumente behandeln die Unterstützte Beschäftigung nach § 55 SGB IX (InbeQ und Berufsbegleitung), "
               "das Jobcoaching in Baden-Württemberg und den Integrationsprozess der Bundesagentur für Arbeit.")
 
@@ -229,7 +231,11 @@ class Lotse:
             suggestions = [u.title for u in suggested]
             msg = ABSTAIN_TEXT
             contacts = [f"Auskunft zum Thema „{name}“: {ask}." for name, ask in result.asks.items()]
-            if result.uncovered:
+            reference = unnamed_reference(result)
+            if reference:  # "Stimmt das?" alone: no passage can say what "das" is
+                suggested, suggestions = [], []
+                msg = NO_TOPIC_TEXT.format(reference)
+            elif result.uncovered:
                 names = " und ".join(f"„{n}“" for n in result.uncovered)
                 msg = f"Zum Thema {names} enthalten die Dokumente keine Aussage; ich zeige deshalb keine Passage dazu. {SCOPE_TEXT}"
             if error:

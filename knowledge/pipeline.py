@@ -68,6 +68,15 @@ class SearchResult:
 REFERS_BACK = re.compile(r"\b(?:das|dies(?:e[mnrs]?)?|sowas|so was|dafür|dafuer|dazu|davon|damit|darauf|darum|es)\b", re.IGNORECASE)
 
 
+def unnamed_reference(result: "SearchResult") -> str | None:
+    """The word a question refers back with when it names nothing else ("Stimmt das?", "Geht
+    das?", "Wer entscheidet das?" asked alone): what "das" is, only the person asking knows."""
+    if result.query.active:
+        return None
+    m = REFERS_BACK.search(result.query.text)
+    return m.group(0) if m else None
+
+
 def asking_sentence(text: str) -> str | None:
     """The last sentence ending in a question mark of a text of several sentences, else None."""
     asked = asking_sentences(text)

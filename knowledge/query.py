@@ -34,6 +34,16 @@ POSSESSIVES = frozenset(fold(w) for w in (
 FAMILY_NOUNS = frozenset(fold(w) for w in (
     "sohn sohnes söhne tochter töchter kind kindes kinder junge mädchen schützling").split())
 
+# "Stimmt es, dass …", "stimmt das?", "Ist das richtig?", "Trifft es zu, dass …": the words that ask
+# whether something is true frame a question and say nothing about its topic ("stimmt" would
+# otherwise meet "Abstimmung" and "zustimmen"). "stimmt das" only before the sentence's end or a
+# particle: in "Stimmt das Integrationsamt zu?" the verb is the topic
+_PARTICLES = r"(?:dass|so|wirklich|eigentlich|denn|auch|(?:ü|ue)berhaupt|noch|oder|und)"
+FRAMING = re.compile(
+    rf"\b(stimmt|stimmen)\s+(?:es\b|(?:das|dies|dieses)\b(?=\s*(?:[?.!,;:]|$|{_PARTICLES}\b)))"
+    rf"|\b(?:ist|w(?:ä|ae)re)\s+(?:es|das|dies)\s+(?:(?:so|denn|auch|wirklich|eigentlich)\s+)?(richtig|wahr|korrekt|zutreffend)\b"
+    r"|\b(trifft)\s+(?:es|das|dies)\s+zu\b", re.IGNORECASE)
+
 
 @dataclass
 class Concept:
@@ -113,6 +123,12 @@ class QueryAnalyzer:
         toks = [fold(t.text) for t in tokenize(text)]
         return {i for i in range(1, len(toks)) if toks[i] in FAMILY_NOUNS and toks[i - 1] in POSSESSIVES}
 
+    @staticmethod
+    def _framing_positions(text: str) -> set[int]:
+        """Token positions of the words that ask whether something is true (`FRAMING`)."""
+        starts = {m.start(g) for m in FRAMING.finditer(text) for g in range(1, FRAMING.groups + 1) if m.start(g) >= 0}
+        return {i for i, tok in enumerate(tokenize(text)) if tok.start in starts} if starts else set()
+
     def restore_umlauts(self, text: str) -> str:
         """The text with the umlauts a keyboard dropped put back ("personliches budget fur
         arbeit" -> "persönliches budget für arbeit"), so that it meets the documents' words."""
@@ -130,6 +146,7 @@ class QueryAnalyzer:
         text = TIMES.sub(r"\1mal", text)  # "zwei mal" as "zweimal"
         extra = self.thesaurus.idiom_words(text)
         persons = self._person_positions(text)
+        framing = self._framing_positions(text)
         # search-syntax operators and lone letters ("x") carry no content
         terms = [t for t in self.analyzer.terms(text)[:MAX_QUERY_TERMS]
                  if t.surface not in QUERY_SYNTAX and (len(t.surface) > 1 or t.surface.isdigit())]
@@ -175,7 +192,7 @@ class QueryAnalyzer:
                 alts.setdefault((p,), cfg.part_weight)
             c = Concept(t, alts, corrected_from=next((k for k, v in corrections.items() if v == t.folded), ""))
             c.idf = self.idf(t.stem)
-            if t.position in persons and t.folded in FAMILY_NOUNS:
+            if (t.position in persons and t.folded in FAMILY_NOUNS) or t.position in framing:
                 c.weight = 0.0
             elif idiom:
                 c.weight = cfg.idiom_weight

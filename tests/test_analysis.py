@@ -60,6 +60,23 @@ def test_family_nouns_after_a_possessive_name_the_participant_not_the_topic(lots
     assert {c.term.folded: c.weight for c in concepts}["kind"] > 0  # no possessive: a topic word
 
 
+@pytest.mark.parametrize("question, framing", [
+    ("Stimmt es, dass man in der InbeQ Urlaub hat?", "stimmt"),
+    ("stimmt das wirklich?", "stimmt"),
+    ("Ist das richtig, dass mein Sohn kein Geld bekommt?", "richtig"),
+    ("Trifft es zu, dass die InbeQ zwei Jahre dauert?", "trifft"),
+])
+def test_asking_whether_something_is_true_frames_the_question_and_is_no_topic(lotse, question, framing):
+    weight = {c.term.surface.lower(): c.weight for c in analysed(lotse, question)[0]}
+    assert weight[framing] == 0.0
+    assert all(w > 0 for word, w in weight.items() if word not in (framing, "sohn"))
+
+
+def test_the_verb_stimmen_with_a_subject_is_a_topic(lotse):
+    weight = {c.term.surface.lower(): c.weight for c in analysed(lotse, "Stimmt das Integrationsamt zu?")[0]}
+    assert weight["stimmt"] > 0 and weight["integrationsamt"] > 0
+
+
 def test_query_syntax_and_lone_letters_carry_no_content(lotse):
     concepts, _ = analysed(lotse, 'AND (* ~"')
     assert concepts == []

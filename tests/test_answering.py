@@ -140,6 +140,16 @@ def test_abstention_offers_suggestions_when_something_is_near(lotse):
     assert "Meinten Sie" in reply.message
 
 
+@pytest.mark.parametrize("question, word", [("Stimmt das?", "das"), ("Geht das?", "das"), ("Ist es so richtig?", "es")])
+def test_a_question_that_only_refers_back_is_asked_for_its_topic(lotse, question, word):
+    reply = lotse.ask(question)
+    assert reply.abstained and reply.answers == [] and reply.suggestions == []
+    assert reply.message.startswith(f"Ihre Frage nennt kein Thema: Worauf bezieht sich „{word}“?")
+    # with its topic the same framing is answered
+    reply = lotse.ask("Stimmt es, dass Teilnehmer der InbeQ Anspruch auf Urlaub haben?")
+    assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/12"
+
+
 @pytest.mark.parametrize("question, topic", [
     ("Kann mein Sohn nach der InbeQ ins Budget für Arbeit wechseln?", "Budget für Arbeit"),
     ("Wie hoch ist der Werkstattlohn?", "Lohn in der Werkstatt"),
