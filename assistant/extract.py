@@ -217,10 +217,13 @@ def find_participants(text: str) -> int | None:
     for m in re.finditer(NUM + r"\s+(?:\w+\s+)?" + PEOPLE, text, re.I):
         if not re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
             return whole_people(m.group(1))
-    m = re.search(r"(?:Teilnehm\w*|TN)\s*(?:zahl|anzahl)?\s*(?:von|:|=|ist|beträgt|liegt bei|bei)?\s*" + NUM
-                  + r"(?!\.\s*(?:Monat|Maßnahmemonat))", text, re.I)
-    if m:
-        return whole_people(m.group(1))
+    for m in re.finditer(r"(?:Teilnehm\w*|TN)\s*(?:zahl|anzahl)?\s*(?:von|:|=|ist|beträgt|liegt bei|bei)?\s*" + NUM
+                         + r"(?!\.\s*(?:Monat|Maßnahmemonat))", text, re.I):
+        # "Teilnehmern eine Beratungsstelle": an article, not a count; "ein(s)" counts where it is
+        # introduced ("Teilnehmerzahl eins", "TN: ein")
+        lead = text[m.start():m.start(1)]
+        if not re.fullmatch(r"ein\w*", m.group(1), re.I) or re.search(r"zahl|[:=]|\b(?:von|ist|beträgt|bei)\b", lead, re.I):
+            return whole_people(m.group(1))
     return None
 
 

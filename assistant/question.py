@@ -120,11 +120,19 @@ EMPLOYMENT = r"beschäftigung|arbeitsverhältnis|arbeitsvertrag|eingestellt|eins
 LATE = r"nachmeld|noch (?:an|nach)melden|noch anmelden|zu spät|verpasst"
 PRE2016 = r"vor 2016|bis 2015|altvertr|alte[nrm]? vertr|teilnehmermonat|teilnehmer-monat"
 FROM2016 = r"(?:ab|nach|seit|von) 2016|neuvertr|neue[nrm]? vertr|teilnehmerpl[aä]tze|teilnehmer-pl[aä]tze"
+# a post or position ("Stelle", "Vollzeitstelle", "Planstellen"), not an office ("Beratungsstelle",
+# "Dienststelle", "Anlaufstelle") nor a job ("Arbeitsstelle")
+POST = r"(?<![^\W\d_])stellen?\b|(?:vollzeit|plan|personal|teilzeit)stelle"
 # staff as the measure counts it: "Personal", "Personalansatz", "Personalschlüssel" …, not the
 # "Personalleiterin" or "Personalabteilung" of an employer's post
 STAFF = (r"personal(?!leit|abteil|chef|rat\b|rät|akte|büro|buero|entwicklung|wechsel|fragen|ausweis)|wochenstunden|stunden"
-         r"|vollzeit|stelle|fachkr|qualifizierungstrainer|trainer|betreuungsschlüssel")
-AMOUNT = r"wie viel|wieviel|wie viele|wie hoch|wie groß|brauch|benötig|vorhalt|rechn|umfang|stunden|vollzeit|stelle|schlüssel|bedarf|einsetz|einplan"
+         r"|vollzeit|" + POST + r"|fachkr|qualifizierungstrainer|trainer|betreuungsschlüssel")
+AMOUNT = r"wie viel|wieviel|wie viele|wie hoch|wie groß|brauch|benötig|vorhalt|rechn|umfang|stunden|vollzeit|" + POST + r"|schlüssel|bedarf|einsetz|einplan"
+# the hours a participant spends in the company ("Wie viele Wochenstunden muss ein Teilnehmer im
+# Betrieb verbringen?"), not the staff the provider keeps for them
+PARTICIPANT_TIME = r"verbring|anwesend|arbeitszeit|im betrieb (?:arbeit|sein|eingesetzt)|bei uns (?:im betrieb )?eingesetzt"
+# a review of an agreement asked for, not only its name and a date ("das Konzept … vom Juni 2023")
+REVIEW = r"prüf|pruef|fortschreib|fortgeschrieben|aktualisier|anpass|erneuer|wann|frist|spätestens|spaetestens|nächst|naechst|termin|ablauf|läuft"
 WHAT_TO_DO = r"\bwas (?:soll|sollen|darf|dürfen|muss|müssen|kann|können)\b.*\b(?:machen|tun|anfangen)\b"
 INTERRUPTED = r"(?:unterbroch|unterbrech|krank|pausiert|ausgesetzt|Pause|Unterbrechung)"
 STARTED = r"angefangen|begonnen|gestartet|angetreten|beginnt|fängt .*an|startet"

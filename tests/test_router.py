@@ -38,6 +38,9 @@ def test_impossible_dates(text):
     ("Modul startet am 04.05.2026, wann prüft das ILC die Besetzung?", "besetzung", "13.04.2026"),
     # as people type them: terse, or a parent's words
     ("personal bei 8 teilnehmern im 6. monat", "personal", "mindestens 62,4 Wochenstunden (1,6 Vollzeitstellen)"),
+    ("Wann enden 24 Monate InbeQ ab 01.03.2025?", "inbeq-dauer", "28.02.2027"),
+    ("Wie viele Stellen brauche ich bei 8 Teilnehmern im 6. Monat?", "personal", "mindestens 62,4 Wochenstunden (1,6 Vollzeitstellen)"),
+    ("Personal bei Teilnehmerzahl eins im 2. Monat?", "personal", "mindestens 7,8 Wochenstunden (0,2 Vollzeitstellen) bei 1 Teilnehmendem"),
     ("meine tochter hat am 01.08.2026 angefangen wann ist sie fertig", "inbeq-dauer", "InbeQ endet spätestens am 31.07.2028"),
     ("jobcoaching ab 15.1.27 wieviel stunden noch wenn 40 verbraucht", "jobcoaching", "verbleibend 20 Stunden"),
     # the question's own day: 30.09.2027 is more than six months after 01.01.2027
@@ -118,6 +121,16 @@ def test_missing_month_is_stated_as_assumption():
     # an employer's head of staff asking about the dismissal of one disabled employee: no staffing
     ("Ich bin Personalleiterin. Wir schließen eine Abteilung, dort arbeitet ein Mitarbeiter, der einem "
      "schwerbehinderten Menschen gleichgestellt ist. Brauchen wir die Zustimmung des Integrationsamts?"),
+    # an office is no post ("Beratungsstelle"), an article no count ("Teilnehmern eine")
+    "gibt es fuer eltern von ub teilnehmern eine selbsthilfegruppe oder beratungsstelle in der naehe?",
+    "Welche Dienststelle ist für Teilnehmende in der InbeQ bei 3 Teilnehmern im 2. Monat zuständig?",
+    # a participant's own hours in the company, not the provider's staff
+    "Wie viele Wochenstunden muss ein Teilnehmer während der InbeQ im Betrieb verbringen, und ist Teilzeit zulässig?",
+    "Wie viele Stunden pro Woche darf ein Teilnehmer der Unterstützten Beschäftigung bei uns im Betrieb eingesetzt werden?",
+    # an agreement named with a date, but no review asked for
+    "ist das konzept mit der potenzialanalyse und dem kooperationsplan vom juni 2023",
+    # "anzuwenden" is no "Ende" of the measure
+    "War die Arbeitsanleitung 103 bei einem Maßnahmebesuch im Oktober 2015 schon anzuwenden?",
 ])
 def test_questions_about_tasks_or_rules_stay_with_the_search(question):
     assert route(question, TODAY) is None

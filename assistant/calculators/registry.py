@@ -165,10 +165,10 @@ SPECS: tuple[CalculatorSpec, ...] = (
         route=RouteRule(120, (  # asks for an amount of staff and names the participants or lots, or names a contract and lots
             # not "Was soll der QT mit der restlichen Zeit machen?": that asks what to do, not how much
             # the amount is asked for, not told ("Eine TN ist nur vier Stunden belastbar. Muss sie …?")
-            Trigger((qx.STAFF, qx.AMOUNT), (qx.WHAT_TO_DO,), date=False, needs=(qx.participants,), asked=qx.AMOUNT),
-            Trigger((qx.STAFF, qx.AMOUNT), (qx.WHAT_TO_DO,), date=False, needs=(qx.lots,), asked=qx.AMOUNT),
+            Trigger((qx.STAFF, qx.AMOUNT), (qx.WHAT_TO_DO, qx.PARTICIPANT_TIME), date=False, needs=(qx.participants,), asked=qx.AMOUNT),
+            Trigger((qx.STAFF, qx.AMOUNT), (qx.WHAT_TO_DO, qx.PARTICIPANT_TIME), date=False, needs=(qx.lots,), asked=qx.AMOUNT),
             # terse: "personal bei 8 teilnehmern im 6. monat" names staff, participants and a month
-            Trigger((qx.STAFF,), date=False, needs=(qx.participants, qx.named_month)),
+            Trigger((qx.STAFF,), (qx.PARTICIPANT_TIME,), date=False, needs=(qx.participants, qx.named_month)),
             Trigger((qx.PRE2016 + "|" + qx.FROM2016 + r"|vertrag",), (r"was |welche|wer |darf|muss",), date=False, needs=(qx.lots,)),
         ), (("teilnehmende", qx.participants_per_lot), ("monat", qx.measure_month), ("mindestplaetze", qx.min_places),
             ("option", qx.option_drawn)), choose=qx.staffing_calculator)),
@@ -230,7 +230,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
               bounds_reason=" (§ 55 Abs. 2 SGB IX: höchstens zwölf Monate)"),
     ), lambda v, _t: dl.inbeq_end(v["beginn"], v["unterbrechung_tage"] or 0, v["verlaengerung_monate"] or 0, v["unterbrechung_monate"] or 0),
         dl.inbeq_end, "Die InbeQ begann am 01.03.2025 und wird um 12 Monate verlängert. Wann endet sie?",
-        route=RouteRule(100, (Trigger((r"inbeq|maßnahme|qualifizierung|ub\b", r"ende|endet|läuft|dauer|verlänger|unterbroch|unterbrech|bis wann")),
+        route=RouteRule(100, (Trigger((r"inbeq|maßnahme|qualifizierung|ub\b", r"(?<!w)ende\b|\benden\b|(?<!w)endet\b|enddatum|endtermin|läuft|dauer|verlänger|unterbroch|unterbrech|bis wann")),
                               # a parent: "meine tochter hat am 01.08.2026 angefangen, wann ist sie fertig"
                               Trigger((qx.STARTED, qx.FINISHED), (qx.OTHER_MEASURE, qx.OTHER_PROGRAMME))),
             (("beginn", qx.start_date), ("unterbrechung_tage", qx.interruption_days), ("unterbrechung_monate", qx.interruption_months),
@@ -256,7 +256,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("art", "Art", "choice", True, "ev", choices=(("ev", "Eingliederungsvereinbarung"), ("kooperationsplan", "Kooperationsplan"))),
     ), lambda v, _t: dl.review(v["datum"], v["art"]),
         dl.review, "Eingliederungsvereinbarung vom 10.01.2026 – wann überprüfen?",
-        route=RouteRule(80, (Trigger((r"eingliederungsvereinbarung|kooperationsplan|\bEGV\b|\bEinV\b|\bEV\b(?! ?Rente)",)),), (("datum", qx.first_date), ("art", qx.review_kind)))),
+        route=RouteRule(80, (Trigger((r"eingliederungsvereinbarung|kooperationsplan|\bEGV\b|\bEinV\b|\bEV\b(?! ?Rente)", qx.REVIEW)),), (("datum", qx.first_date), ("art", qx.review_kind)))),
     CalculatorSpec("prognose", "Integrationsprognose (marktnah?)", (
         Field("integration", "Erwartetes Integrationsdatum", "date", True, placeholder=DATE_HINT),
         Field("heute", "Stand (leer = heute)", "date", placeholder=DATE_HINT),
