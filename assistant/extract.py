@@ -209,7 +209,7 @@ def mask_dates(text: str, today: dt.date) -> str:
     return "".join(chars)
 
 
-PEOPLE = r"(?:UB-|InbeQ-)?(?:Teilnehm\w*|TN\b|Rehabilitand\w*|Personen|Menschen|Plätze[n]? besetzt|besetzte[n]? (?:Teilnehmer)?Plätze)"
+PEOPLE = r"(?:UB-|InbeQ-)?(?:Teilnehm\w*|TN\b|Rehabilitand\w*|Personen|Menschen|Leute[n]?\b|Jugendliche[n]?\b|Plätze[n]? besetzt|besetzte[n]? (?:Teilnehmer)?Plätze)"
 
 
 def find_participants(text: str) -> int | None:
@@ -232,8 +232,9 @@ def find_lots(text: str) -> list[int] | None:
     'auf einem Los 5 und auf dem anderen 6', 'auf zwei Losen, 5 und 6 Teilnehmer'. None without a second lot."""
     text = re.sub(r"\b(?:19|20)\d\d\b", lambda m: " " * len(m.group(0)), text)  # contract years are no counts
     per_lot: dict[int, int] = {}
-    for m in re.finditer(r"\bLos\s*(\d+)\s*(?:hat|mit|:|=|sind|gibt es)?\s*" + NUM, text, re.I):
-        per_lot.setdefault(int(m.group(1)), whole_people(m.group(2)))
+    for m in re.finditer(r"\bLos\s*(\d+|[A-Z]\b)\s*(?:hat|mit|:|=|sind|gibt es)?\s*" + NUM, text, re.I):
+        lot = m.group(1)  # "Los 1", or "Los A"
+        per_lot.setdefault(int(lot) if lot.isdigit() else ord(lot.lower()) - ord("a") + 1, whole_people(m.group(2)))
     for m in re.finditer(NUM + r"\s*(?:\w+\s+){0,2}?(?:auf|in|im|bei)\s+(?:dem\s+)?Los\s*(\d+)", text, re.I):
         per_lot.setdefault(int(m.group(2)), whole_people(m.group(1)))
     if len(per_lot) >= 2:
@@ -290,8 +291,24 @@ def find_min_places(text: str) -> int | None:
 
 
 def find_months_count(text: str) -> int | None:
-    m = re.search(NUM + r"\s+(?:voll\w*\s+)?(?:Kalender)?[Mm]onate?n?", text, re.I)
+    m = re.search(NUM + r"\s+(?:(?:voll|ganz)\w*\s+)?(?:Kalender)?[Mm]onate?n?", text, re.I)
     return to_number(m.group(1)) if m else None
+
+
+# a time in years as people say it: "seit einem dreiviertel Jahr", "ein halbes Jahr", "anderthalb Jahre"
+_YEAR_PARTS = {"viertel": 3, "halb": 6, "dreiviertel": 9, "anderthalb": 18, "eineinhalb": 18}
+
+
+def find_years_as_months(text: str) -> tuple[int, str] | None:
+    """Months of a time told in years ('seit einem dreiviertel Jahr' -> 9, 'zwei Jahre' -> 24), with the words."""
+    m = re.search(r"\b(?:ein(?:em|en|es)?\s+)?(viertel|halbe[nms]?|dreiviertel|anderthalb|eineinhalb)\s+Jahre?s?n?\b", text, re.I)
+    if m:
+        part = m.group(1).lower()
+        return _YEAR_PARTS["halb" if part.startswith("halb") else part], m.group(0).strip()
+    m = re.search(NUM + r"\s+(?:(?:voll|ganz)\w*\s+)?Jahre?n?\b", text, re.I)
+    if m and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+        return to_number(m.group(1)) * 12, m.group(0).strip()
+    return None
 
 
 _INTERRUPT = r"(?:unterbroch|unterbrech|krank|pausiert|ausgesetzt|Pause)"
@@ -351,9 +368,10 @@ def find_hours_used(text: str) -> float | None:
 
 
 def find_start_year(text: str) -> int | None:
-    """The year a contract or measure began: 'Beginn 2013', '2014 begonnen', 'Vertrag von 2012'."""
-    m = re.search(r"(?:Beginn|begonnen|gestartet|Start|Vertrag\w*\s+(?:von|aus|seit))\D{0,20}?((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:begonnen|gestartet)", text, re.I)
-    return int(m.group(1) or m.group(2)) if m else None
+    """The year a contract or measure began: 'Beginn 2013', '2014 begonnen', 'Vertrag von 2012', 'Altvertrag (2015)'."""
+    m = re.search(r"(?:Beginn|begonnen|gestartet|Start|Vertrag\w*\s+(?:(?:ist|stammt|war|läuft)\s+)?(?:von|aus|seit))\D{0,20}?((?:19|20)\d\d)\b"
+                  r"|\b((?:19|20)\d\d)\s+(?:begonnen|gestartet)|Vertrag\w*\s*\(\s*((?:19|20)\d\d)\s*\)", text, re.I)
+    return int(m.group(1) or m.group(2) or m.group(3)) if m else None
 
 
 def find_weekdays(text: str) -> int | None:

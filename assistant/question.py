@@ -20,7 +20,7 @@ from knowledge.analysis.user_sentences import asking_sentences
 from .calculators.base import rule
 from .extract import (CLAUSE_END, ExtractError, FoundDate, find_dates, find_duration_months, find_extension_months, find_hours_used,
                       find_interruption, find_lots, find_min_places, find_month, find_months_count, find_participants,
-                      find_start_year, find_weekdays, mask_dates)
+                      find_start_year, find_weekdays, find_years_as_months, mask_dates)
 
 
 def _has(text: str, pattern: str) -> bool:
@@ -127,10 +127,18 @@ POST = r"(?<![^\W\d_])stellen?\b|(?:vollzeit|plan|personal|teilzeit)stelle"
 # "Personalleiterin" or "Personalabteilung" of an employer's post
 STAFF = (r"personal(?!leit|abteil|chef|rat\b|rät|akte|büro|buero|entwicklung|wechsel|fragen|ausweis)|wochenstunden|stunden"
          r"|vollzeit|" + POST + r"|fachkr|qualifizierungstrainer|trainer|betreuungsschlüssel")
-AMOUNT = r"wie viel|wieviel|wie viele|wie hoch|wie groß|brauch|benötig|vorhalt|rechn|umfang|stunden|vollzeit|" + POST + r"|schlüssel|bedarf|einsetz|einplan"
+# the amount asked for (a post named is no amount: "wie schreibe ich die Stelle aus?")
+AMOUNT = r"wie viel|wieviel|wie viele|wie hoch|wie groß|brauch|benötig|vorhalt|rechn|umfang|stunden|vollzeit|schlüssel|bedarf|einsetz|einplan"
 # the hours a participant spends in the company ("Wie viele Wochenstunden muss ein Teilnehmer im
 # Betrieb verbringen?"), not the staff the provider keeps for them
-PARTICIPANT_TIME = r"verbring|anwesend|arbeitszeit|im betrieb (?:arbeit|sein|eingesetzt)|bei uns (?:im betrieb )?eingesetzt"
+PARTICIPANT_TIME = (r"verbring|anwesend|arbeitszeit|im betrieb (?:arbeit|sein|eingesetzt)|bei uns (?:im betrieb )?eingesetzt"
+                    r"|\b(?:ein|eine|der|die|unser|unsere)\s+(?:tn|teilnehmer(?:in)?|teilnehmende[r]?)\b[^?.!]{0,50}\b(?:arbeiten|arbeitet)\b")
+# the end of the measure told as a date, not asked for
+END_TOLD = r"(?:endet|endete|ende(?:t)?\s+ist|läuft|lief)\s+(?:am|zum|mit dem)\s+\d"
+# a date asked for: a calculator of deadlines answers "wann …?", not "Das Gespräch war am 12.03. –
+# muss ich das Protokoll schicken?"
+ASKS_WHEN = (r"wann|frist|spätestens|spaetestens|termin|datum|wie lange|nächst|naechst|rechtzeitig|wirksam"
+             r"|bis zum|ab welchem|an welchem|welche[nmr]? tag")
 # a review of an agreement asked for, not only its name and a date ("das Konzept … vom Juni 2023")
 REVIEW = r"prüf|pruef|fortschreib|fortgeschrieben|aktualisier|anpass|erneuer|wann|frist|spätestens|spaetestens|nächst|naechst|termin|ablauf|läuft"
 WHAT_TO_DO = r"\bwas (?:soll|sollen|darf|dürfen|muss|müssen|kann|können)\b.*\b(?:machen|tun|anfangen)\b"
@@ -363,8 +371,24 @@ def staffing_calculator(q: Question) -> str:
 
 
 def months_count(q: Question) -> int | None:
-    """Full calendar months of participation ('12 volle Monate')."""
-    return find_months_count(q.masked)
+    """Full calendar months of participation: '12 volle Monate'; a time in years ('seit einem
+    dreiviertel Jahr': 9) or a period of participation ('vom 01.02.2026 bis 31.07.2026 in der
+    Maßnahme': 6), each stated as an assumption."""
+    count = find_months_count(q.masked)
+    if count is not None:
+        return count
+    years = find_years_as_months(q.masked)
+    if years is not None:
+        months, words = years
+        q.assume(f"„{words}“ als {months} volle Kalendermonate gelesen.")
+        return months
+    r = _range(q, r"(?:Maßnahme|Massnahme|InbeQ|Teilnahme|dabei|teilgenommen|war)")
+    if r is not None:
+        span = relativedelta(r[1] + dt.timedelta(days=1), r[0])  # full months, both ends counted
+        months = span.years * 12 + span.months
+        q.assume(f"Teilnahme vom {r[0].strftime('%d.%m.%Y')} bis {r[1].strftime('%d.%m.%Y')}: {months} volle Kalendermonate.")
+        return months
+    return None
 
 
 def severely_disabled(q: Question) -> bool:

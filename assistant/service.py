@@ -36,6 +36,13 @@ DEFINITION = re.compile(
 # asked once and discarded by `warm_up`: one calculator question, one with an unknown word
 WARM_UP_QUESTIONS = ("Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Monat?", "Wie wird das Wetter morgen?")
 ABSTAIN_TEXT = "Dazu finde ich in den Dokumenten keine verlässliche Antwort."
+def corrected(text: str, corrections: dict[str, str]) -> str:
+    """The text with each misspelt word (as written) replaced by its correction."""
+    for wrong, right in corrections.items():
+        text = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", right, text)
+    return text
+
+
 NO_TOPIC_TEXT = ("Ihre Frage nennt kein Thema: Worauf bezieht sich „{}“? Bitte schreiben Sie das Thema mit in die Frage, "
                  "zum Beispiel: „Haben Teilnehmer der InbeQ Anspruch auf Urlaub?“")
 SCOPE_TEXT = ("Die Dokumente behandeln die Unterstützte Beschäftigung nach § 55 SGB IX (InbeQ und Berufsbegleitung), "
@@ -197,14 +204,17 @@ class Lotse:
             return Reply(question, True, message="Bitte geben Sie eine Frage ein, zum Beispiel: „Haben Teilnehmer der InbeQ Anspruch auf Urlaub?“",
                          error="Die Frage ist leer.")  # bad input, not a decline (batch and JSON tell them apart)
         calculation, error = None, ""
+        result = self.searcher.search(text, limit=limit)
         try:
             r = route(text, self.today)
+            if r is None and result.corrections:
+                # read as the search read it: "wann das inetgrationsamt unterichten" asks the deadline
+                r = route(corrected(text, result.corrections), self.today)
             if r is not None:
                 calculation = r.run()
                 calculation.assumptions = r.assumptions + calculation.assumptions
         except (ExtractError, calc.InputError) as exc:
             error = str(exc)
-        result = self.searcher.search(text, limit=limit)
         answers = [self._answer(h.unit, h.confidence, h.highlight, h.similar) for h in result.hits]
         confident = self.searcher.confident(result)
         definition = self.definition(text)

@@ -140,6 +140,13 @@ def test_abstention_offers_suggestions_when_something_is_near(lotse):
     assert "Meinten Sie" in reply.message
 
 
+def test_a_misspelt_question_reaches_its_calculator_as_the_search_read_it(lotse):
+    reply = lotse.ask("wann muss ich spätestens das inetgrationsamt unterichten wenn der job am 15. maerz 2027 losgeht")
+    assert reply.calculation is not None and reply.calculation.name == "integrationsamt"
+    assert "15.09.2026" in reply.calculation.result
+    assert reply.corrections  # and the correction is shown
+
+
 @pytest.mark.parametrize("question, word", [("Stimmt das?", "das"), ("Geht das?", "das"), ("Ist es so richtig?", "es")])
 def test_a_question_that_only_refers_back_is_asked_for_its_topic(lotse, question, word):
     reply = lotse.ask(question)

@@ -7,6 +7,7 @@ import pytest
 
 from knowledge.corpus import BUILTIN_CORPUS
 from knowledge.index import cache_root, fingerprint, open_index
+from knowledge.index.cache import META
 from knowledge.pipeline import AnswerPipeline
 
 from .conftest import STUB_LEMMAS, VALID_DOC
@@ -44,7 +45,7 @@ def test_a_provider_out_of_scope_file_changes_fingerprint(provider_dir):
 def test_damaged_index_is_rebuilt(monkeypatch, tmp_path):
     monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "cache"))
     h = open_index([BUILTIN_CORPUS], lemma_source=STUB_LEMMAS)
-    (tmp_path / "cache" / os.path.basename(h.location) / "meta.json").write_text("{kaputt", encoding="utf-8")
+    (tmp_path / "cache" / os.path.basename(h.location) / META).write_text("{kaputt", encoding="utf-8")
     h2 = open_index([BUILTIN_CORPUS], lemma_source=STUB_LEMMAS)
     assert h2.built is not None
     assert AnswerPipeline(h2).search("Urlaub InbeQ").hits
@@ -54,7 +55,7 @@ def test_half_built_folder_is_ignored(monkeypatch, tmp_path):
     root = tmp_path / "cache"
     monkeypatch.setenv("LOTSE_CACHE_DIR", str(root))
     (root / ".build-crashed").mkdir(parents=True)
-    (root / ".build-crashed" / "meta.json").write_text("{}", encoding="utf-8")
+    (root / ".build-crashed" / META).write_text("{}", encoding="utf-8")
     h = open_index([BUILTIN_CORPUS], lemma_source=STUB_LEMMAS)
     assert h.built is not None and ".build-" not in h.location
 

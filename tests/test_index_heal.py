@@ -9,6 +9,7 @@ import pytest
 
 import knowledge.index as kindex
 from knowledge.index import open_index
+from knowledge.index.cache import META
 from knowledge.pipeline import AnswerPipeline
 
 from .conftest import STUB_LEMMAS
@@ -65,8 +66,8 @@ DAMAGE = {
     "seg one byte flipped": lambda f: flip(seg(f), seg(f).stat().st_size // 2),
     "toc deleted": lambda f: next(f.glob("*.toc")).unlink(),
     "toc truncated": lambda f: next(f.glob("*.toc")).write_bytes(b"\x00\x01"),
-    "meta.json deleted": lambda f: (f / "meta.json").unlink(),
-    "meta.json garbage": lambda f: (f / "meta.json").write_text("{kaputt", encoding="utf-8"),
+    "meta.bin deleted": lambda f: (f / META).unlink(),
+    "meta.bin garbage": lambda f: (f / META).write_text("{kaputt", encoding="utf-8"),
     "manifest deleted": lambda f: (f / "manifest.json").unlink(),
     "known_words binary": lambda f: (f / "known_words.txt").write_bytes(os.urandom(4000)),
     "folder emptied": lambda f: [p.unlink() for p in f.iterdir()],
@@ -89,7 +90,7 @@ def test_stale_build_and_trash_folders_are_removed_on_start(cache):
     folder, _ = cache
     root = folder.parent
     (root / ".build-999999999-abc").mkdir()  # no such process
-    (root / ".build-999999999-abc" / "meta.json").write_text("{}", encoding="utf-8")
+    (root / ".build-999999999-abc" / META).write_text("{}", encoding="utf-8")
     (root / f".old-{folder.name}-1-2").mkdir()
     h = open_index(DIRS, lemma_source=STUB_LEMMAS)
     assert h.built is None

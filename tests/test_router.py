@@ -39,6 +39,22 @@ def test_impossible_dates(text):
     # as people type them: terse, or a parent's words
     ("personal bei 8 teilnehmern im 6. monat", "personal", "mindestens 62,4 Wochenstunden (1,6 Vollzeitstellen)"),
     ("Wann enden 24 Monate InbeQ ab 01.03.2025?", "inbeq-dauer", "28.02.2027"),
+    # people, lots by letter, contract years and times as they are said
+    ("Bei uns sind ab nächsten Monat elf Leute in der InbeQ, wie viel Personal muss ich vorhalten?", "personal",
+     "mindestens 85,8 Wochenstunden (2,2 Vollzeitstellen) bei 11 Teilnehmenden"),
+    ("altvertrag (2015) mit zwei losen, los a hat vier, los b acht teilnehmer. personal?", "personal-alt",
+     "101,4 Wochenstunden (2,6 Vollzeitstellen) bei 4 + 8 Teilnehmenden auf 2 Losen (Vertrag vor 2016)"),
+    ("Unser Vertrag stammt aus 2014. Los 1: 7 TN, Los 2: 3 TN – welcher Personalbedarf ergibt sich?", "personal-alt",
+     "bei 7 + 3 Teilnehmenden auf 2 Losen (Vertrag vor 2016)"),
+    ("tn ist seit 5 ganzen monaten dabei, wieviel unterweisungsfreie tage stehen ihm zu?", "unterweisungsfrei",
+     "12,5 unterweisungsfreie Tage für 5 volle Kalendermonate"),
+    ("meine tochter ist seit einem dreiviertel jahr in der inbeq, wie viele unterweisungsfreie tage darf sie nehmen?",
+     "unterweisungsfrei", "22,5 unterweisungsfreie Tage für 9 volle Kalendermonate"),
+    ("Unterweisungsfreie Tage für eine Teilnehmerin, die vom 1.2.2026 bis 31.7.2026 in der Maßnahme war?",
+     "unterweisungsfrei", "15 unterweisungsfreie Tage für 6 volle Kalendermonate"),
+    ("welcher stichtag gilt nach dem 2. april 2027?", "stichtag", "01.10.2027"),
+    ("Modul beginnt am 2.3.2026 – wann schaut das ILC auf die Besetzung?", "besetzung", "09.02.2026"),
+    ("planungsgesprach: wann das nächste nach 30.6.2026? anmeldefrist bitte auch", "planungsgespraech", "03.07.2026"),
     ("Wie viele Stellen brauche ich bei 8 Teilnehmern im 6. Monat?", "personal", "mindestens 62,4 Wochenstunden (1,6 Vollzeitstellen)"),
     ("Personal bei Teilnehmerzahl eins im 2. Monat?", "personal", "mindestens 7,8 Wochenstunden (0,2 Vollzeitstellen) bei 1 Teilnehmendem"),
     ("meine tochter hat am 01.08.2026 angefangen wann ist sie fertig", "inbeq-dauer", "InbeQ endet spätestens am 31.07.2028"),
@@ -131,6 +147,18 @@ def test_missing_month_is_stated_as_assumption():
     "ist das konzept mit der potenzialanalyse und dem kooperationsplan vom juni 2023",
     # "anzuwenden" is no "Ende" of the measure
     "War die Arbeitsanleitung 103 bei einem Maßnahmebesuch im Oktober 2015 schon anzuwenden?",
+    # a date told, something else asked: no deadline to compute
+    "Was muss zum Stichtag 1. Oktober an die Agentur gemeldet werden?",
+    "Das Absolventengespräch war am 12.03.2026 – muss ich das Protokoll an die Agentur schicken?",
+    "Jobcoaching endete am 31.01.2026 – kann es nochmal neu beantragt werden?",
+    "Wir haben das Integrationsamt am 1.3.2026 unterrichtet – bekommen wir eine Eingangsbestätigung?",
+    "Meine InbeQ endet am 30.9.2026. Was kommt danach, Berufsbegleitung?",
+    # an employment ended, not the cooperation agreement
+    "Der Arbeitgeber hat unserem Teilnehmer am 15.05.2026 gekündigt, was jetzt?",
+    # a job, a post to fill, a participant's own hours: no staffing
+    "Muss die Clearingstelle informiert werden, wenn ein Teilnehmer die Stelle wechselt?",
+    "Wir haben 10 Teilnehmer und suchen eine neue Fachkraft – wie schreibe ich die Stelle aus?",
+    "darf ein tn in der inbeq auch nur 20 stunden die woche arbeiten wegen seiner erkrankung?",
 ])
 def test_questions_about_tasks_or_rules_stay_with_the_search(question):
     assert route(question, TODAY) is None
@@ -197,3 +225,15 @@ def test_an_interruption_counts_from_the_start():
 def test_a_date_called_datum_is_the_event_not_the_questions_day():
     r = route("Datum der Eingliederungsvereinbarung 10.01.2026, wann überprüfen?", TODAY)
     assert "spätestens am 10.07.2026 überprüfen" in r.run().result
+
+
+@pytest.mark.parametrize("question, assumption", [
+    ("meine tochter ist seit einem dreiviertel jahr in der inbeq, wie viele unterweisungsfreie tage darf sie nehmen?",
+     "„einem dreiviertel jahr“ als 9 volle Kalendermonate gelesen."),
+    ("Unterweisungsfreie Tage für eine Teilnehmerin, die vom 1.2.2026 bis 31.7.2026 in der Maßnahme war?",
+     "Teilnahme vom 01.02.2026 bis 31.07.2026: 6 volle Kalendermonate."),
+])
+def test_months_read_from_years_or_a_period_are_stated(question, assumption):
+    r = route(question, TODAY)
+    assert assumption in r.assumptions + r.run().assumptions
+

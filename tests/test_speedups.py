@@ -96,14 +96,16 @@ def test_the_highlight_takes_a_short_best_sentence_on_into_its_successor_when_re
 
 
 def test_the_index_keeps_the_stems_of_its_words_so_a_question_of_known_words_loads_no_stemmer(lotse):
-    import json
+    import marshal
     import subprocess
     import sys
     from pathlib import Path
 
     from whoosh.lang import stemmer_for_language
 
-    stems = json.loads((Path(lotse.handle.location) / "meta.json").read_text(encoding="utf-8"))["stems"]
+    from knowledge.index.cache import META
+
+    stems = marshal.loads((Path(lotse.handle.location) / META).read_bytes())["stems"]
     snowball = stemmer_for_language("de")
     assert stems["fahrtkosten"] == "fahrtkost" and stems["teilnehmer"] == snowball("teilnehmer")
     assert all(stems[w] == snowball(w) for w in list(stems)[::97])

@@ -185,7 +185,8 @@ SPECS: tuple[CalculatorSpec, ...] = (
     ), lambda v, t: dl.integration_office(v["beschaeftigungsbeginn"], today=t),
         dl.integration_office, "Beschäftigungsbeginn 15.03.2027 – wann spätestens das Integrationsamt unterrichten?",
         route=RouteRule(40, (Trigger((r"integrationsamt|inklusionsamt",
-                                        r"informier|unterricht|beteilig|meld|benachrichtig|bescheid|einschalt|anmeld|frist|wann")),
+                                        r"informier|unterricht|beteilig|meld|benachrichtig|bescheid|einschalt|anmeld|frist|wann"),
+                                     asked=qx.ASKS_WHEN),
                              # terse: "Beschäftigungsbeginn 29.02.2028 Integrationsamt"
                              Trigger((r"integrationsamt|inklusionsamt", r"beschäftigungsbeginn|arbeitsbeginn|arbeitsaufnahme|einstellung")),),
             (("beschaeftigungsbeginn", qx.employment_or_first_date),))),
@@ -196,20 +197,24 @@ SPECS: tuple[CalculatorSpec, ...] = (
     ), lambda v, t: dl.planning_meeting(v["ab"] or t, v["land"], v["beschaeftigungsbeginn"], t),
         dl.planning_meeting, "Wann ist das nächste Planungsgespräch nach dem 10.01.2027?",
         route=RouteRule(30, (
-            Trigger((r"planungsgespräch|planungsgespraech",), (r"wer |teilnehmerkreis|zwingend|ergebnis",), date_or=r"nächst|naechst|kommend|wann"),
+            Trigger((r"planungsgespr(?:ä|ae|a)ch",), (r"wer |teilnehmerkreis|zwingend|ergebnis",), date_or=r"nächst|naechst|kommend|wann"),
             Trigger((r"nachmeld|anmeldebogen",)),
         ), (("ab", qx.planning_from), ("beschaeftigungsbeginn", qx.employment_start)), today=qx.registration_moment)),
     CalculatorSpec("kuendigung", "Kündigung der Kooperationsvereinbarung", (
         Field("kuendigung", "Zugang der Kündigung", "date", True, placeholder=DATE_HINT, flag="--datum"),
     ), lambda v, t: dl.termination(v["kuendigung"], t),
         dl.termination, "Kündigung der Kooperationsvereinbarung am 15.05.2026 zugegangen – wann wirksam?",
-        route=RouteRule(20, (Trigger((r"kündig",), (r"arbeitsverhältnis|arbeitsvertrag|beschäftigungsverhältnis",)),),
+        route=RouteRule(20, (Trigger((r"kündig",), (r"arbeitsverhältnis|arbeitsvertrag|beschäftigungsverhältnis",
+                                                       # an employment ended by the employer or the participant
+                                                       r"arbeitgeber|chef|firma|betrieb|teilnehm|\btn\b|sohn|tochter|mitarbeiter|\bjob"),
+                                     asked=qx.ASKS_WHEN),),
             (("kuendigung", qx.notice_date),))),
     CalculatorSpec("stichtag", "Nächster Stichtag (1. April / 1. Oktober)", (
         Field("datum", "Ab Datum (leer = heute)", "date", placeholder=DATE_HINT),
     ), lambda v, t: dl.reporting_date(v["datum"] or t, t),
         dl.reporting_date, "Wann ist der nächste Stichtag nach dem 02.10.2026?",
-        route=RouteRule(50, (Trigger((r"stichtag",), date_or=r"nächst|naechst"),), (("datum", qx.from_date),))),
+        route=RouteRule(50, (Trigger((r"stichtag",), date_or=r"nächst|naechst",
+                                     asked=qx.ASKS_WHEN + r"|welche[rs]?\s+stichtag|stichtag\s+(?:nach|ab)\b|\bnach dem\b"),), (("datum", qx.from_date),))),
     CalculatorSpec("unterweisungsfrei", "Unterweisungsfreie Tage", (
         Field("monate", "Volle Kalendermonate der Teilnahme", "count", True, minimum=0, maximum=48),
         Field("schwerbehindert", "Schwerbehindert (nicht nur gleichgestellt)", "flag"),
@@ -230,7 +235,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
               bounds_reason=" (§ 55 Abs. 2 SGB IX: höchstens zwölf Monate)"),
     ), lambda v, _t: dl.inbeq_end(v["beginn"], v["unterbrechung_tage"] or 0, v["verlaengerung_monate"] or 0, v["unterbrechung_monate"] or 0),
         dl.inbeq_end, "Die InbeQ begann am 01.03.2025 und wird um 12 Monate verlängert. Wann endet sie?",
-        route=RouteRule(100, (Trigger((r"inbeq|maßnahme|qualifizierung|ub\b", r"(?<!w)ende\b|\benden\b|(?<!w)endet\b|enddatum|endtermin|läuft|dauer|verlänger|unterbroch|unterbrech|bis wann")),
+        route=RouteRule(100, (Trigger((r"inbeq|maßnahme|qualifizierung|ub\b", r"(?<!w)ende\b|\benden\b|(?<!w)endet\b|enddatum|endtermin|läuft|dauer|verlänger|unterbroch|unterbrech|bis wann"),
+                                      # its end already told ("endet am 30.9.2026. Was kommt danach?")
+                                      (qx.END_TOLD,)),
                               # a parent: "meine tochter hat am 01.08.2026 angefangen, wann ist sie fertig"
                               Trigger((qx.STARTED, qx.FINISHED), (qx.OTHER_MEASURE, qx.OTHER_PROGRAMME))),
             (("beginn", qx.start_date), ("unterbrechung_tage", qx.interruption_days), ("unterbrechung_monate", qx.interruption_months),
@@ -241,7 +248,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("verlaengert", "Verlängert", "flag", help="bis zu 3 Monate und 30 Stunden mehr"),
     ), lambda v, _t: dl.jobcoaching(v["beginn"], v["verbraucht"], v["verlaengert"]),
         dl.jobcoaching, "Das Jobcoaching hat am 01.02.2026 begonnen, bis wann läuft es?",
-        route=RouteRule(90, (Trigger((r"jobcoach",)),), (("beginn", qx.start_date), ("verbraucht", qx.hours_used), ("verlaengert", qx.extended)))),
+        route=RouteRule(90, (Trigger((r"jobcoa?ch",), asked=qx.ASKS_WHEN + r"|stunden|übrig|uebrig|bleib|\brest|verbraucht|\bnoch\b"),), (("beginn", qx.start_date), ("verbraucht", qx.hours_used), ("verlaengert", qx.extended)))),
     CalculatorSpec("absolventen", "Absolventengespräch", (
         Field("ende", "Individuelles Teilnahmeende", "date", True, placeholder=DATE_HINT),
         Field("dauer_monate", "Dauer der Maßnahme in Monaten", "count", minimum=0, maximum=120),
@@ -249,7 +256,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("uebernommen", "Bei MAG: in Beschäftigung übernommen", "flag"),
     ), lambda v, _t: dl.graduate_interview(v["ende"], v["dauer_monate"], v["mag"], v["uebernommen"]),
         dl.graduate_interview, "Die Maßnahme dauerte 1 Monat und endete am 03.03.2027 – bis wann das Absolventengespräch?",
-        route=RouteRule(70, (Trigger((r"absolvent|beratungsgespräch|abschlussgespräch",)),),
+        route=RouteRule(70, (Trigger((r"absolvent|beratungsgespräch|abschlussgespräch",),
+                                     # the date of a conversation held, asked about its minutes: no deadline asked
+                                     (r"gespräch\s+(?:war|fand|lief)\b|protokoll",)),),
             (("ende", qx.last_date), ("dauer_monate", qx.duration_months), ("mag", qx.employer_measure), ("uebernommen", qx.taken_on)))),
     CalculatorSpec("ueberpruefung", "Überprüfung von Eingliederungsvereinbarung / Kooperationsplan", (
         Field("datum", "Abgeschlossen am", "date", True, placeholder=DATE_HINT),
@@ -271,7 +280,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
             flags=(("--modular", "ja"), ("--nicht-modular", "nein"))),
     ), lambda v, _t: dl.occupancy_check(v["beginn"], v["modular"]),
         dl.occupancy_check, "Modul startet am 04.05.2026, wann prüft das ILC die Besetzung?",
-        route=RouteRule(10, (Trigger((r"besetzung|zuweisung|belegung|auslastung", r"prüf|steuer|kontroll|check")),),
+        route=RouteRule(10, (Trigger((r"besetzung|zuweisung|belegung|auslastung", r"prüf|pruef|steuer|kontroll|check|schau|guck|blick|sieht|sehen")),),
             (("beginn", qx.start_date), ("modular", qx.modular)))),
 )
 REGISTRY: dict[str, CalculatorSpec] = {s.name: s for s in SPECS}

@@ -1,14 +1,13 @@
 """The persisted search index: build (model, writer), cache handling (cache) and opening.
 
 Everything the query path needs is compiled at build time and stored beside the Whoosh
-index in meta.json, so queries never import spaCy. A damaged index is rebuilt, never fatal;
+index in meta.bin, so queries never import spaCy. A damaged index is rebuilt, never fatal;
 a read-only cache falls back to a temporary folder, and that to an in-memory index.
 """
 from __future__ import annotations
 
 import errno
 import hashlib
-import json
 import marshal
 import os
 import subprocess
@@ -32,8 +31,8 @@ from ..retrieval.chars import CharIndex, unit_text
 from ..retrieval.questions import IndexedQuestion, asked_terms
 from ..store import MemoryStore
 from ..topics import Topic
-from .cache import (ANALYSIS_VERSION, adopt, cache_root, cleanup_stale, fallback_root, fingerprint, new_build_folder,
-                    publish, retire, seal, verify)
+from .cache import (ANALYSIS_VERSION, KNOWN_WORDS, META, adopt, cache_root, cleanup_stale, fallback_root, fingerprint,
+                    new_build_folder, publish, retire, seal, verify)
 from .writer import FIELDS, doc_from_dict, write_index
 
 __all__ = ["IndexHandle", "open_index", "fingerprint", "fingerprint_of", "cache_root", "ANALYSIS_VERSION", "FIELDS"]
@@ -238,7 +237,7 @@ def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[s
 
 class LazyWhooshIndex:
     """The Whoosh unit index of an index folder, opened on first use: the query path reads the
-    units' analysed fields from meta.json and need not import Whoosh at all."""
+    units' analysed fields from meta.bin and need not import Whoosh at all."""
 
     def __init__(self, path: Path):
         self.path = path
@@ -310,8 +309,8 @@ def open_index(dirs: list[Path] | None = None, progress: Callable[[str], None] =
             continue
         try:
             ix, meta, known = write_index(tmp, corpus, questions, dirs, lemma_source, progress, out_of_scope)
-            (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-            (tmp / "known_words.txt").write_text("\n".join(sorted(known)), encoding="utf-8")
+            (tmp / META).write_bytes(marshal.dumps(meta))
+            (tmp / KNOWN_WORDS).write_text("\n".join(sorted(known)), encoding="utf-8")
             ix.close()
             write_char_indexes(tmp, meta, started)
             seal(tmp, fp)
@@ -358,12 +357,12 @@ def _try_open(path: Path, fp: str | None = None) -> IndexHandle | None:
         retire(path)
         return None
     try:
-        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-        if meta.get("version") != ANALYSIS_VERSION:
+        meta = marshal.loads((path / META).read_bytes())
+        if not isinstance(meta, dict) or meta.get("version") != ANALYSIS_VERSION:
             retire(path)
             return None
         # the Whoosh unit index is opened when first asked for (its files are checked by `verify`)
-        handle = _handle(LazyWhooshIndex(path), meta, str(path), path / "known_words.txt")
+        handle = _handle(LazyWhooshIndex(path), meta, str(path), path / KNOWN_WORDS)
         handle.fingerprint = fp or ""
         return handle
     except Exception:  # a damaged index is rebuilt, never fatal

@@ -1,7 +1,7 @@
 """The Whoosh unit index: its schema, writing, an in-memory store, and opening it lazily.
 
 Kept apart from the rest of the index code because importing Whoosh costs a cold start
-about a tenth of its time: the query path reads the units' analysed fields from meta.json
+about a tenth of its time: the query path reads the units' analysed fields from meta.bin
 (in-memory BM25F) and opens the Whoosh index only when something asks for it.
 """
 from __future__ import annotations
