@@ -133,6 +133,10 @@ AMOUNT = r"wie viel|wieviel|wie viele|wie hoch|wie groß|brauch|benötig|vorhalt
 # Betrieb verbringen?"), not the staff the provider keeps for them
 PARTICIPANT_TIME = (r"verbring|anwesend|arbeitszeit|im betrieb (?:arbeit|sein|eingesetzt)|bei uns (?:im betrieb )?eingesetzt"
                     r"|\b(?:ein|eine|der|die|unser|unsere)\s+(?:tn|teilnehmer(?:in)?|teilnehmende[r]?)\b[^?.!]{0,50}\b(?:arbeiten|arbeitet)\b")
+INTEGRATION_OFFICE = r"integrationsamt|inklusionsamt|\binta\b"
+# days off without instruction, as the rule says it or in other words
+DAYS_OFF = r"unterweisungsfrei|urlaub|ohne unterweisung|freie tage"
+KOOPERATIONSPLAN = r"kooperationsplan|koop\.?[- ]?plan"
 # the end of the measure told as a date, not asked for
 END_TOLD = r"(?:endet|endete|ende(?:t)?\s+ist|läuft|lief)\s+(?:am|zum|mit dem)\s+\d"
 # a date asked for: a calculator of deadlines answers "wann …?", not "Das Gespräch war am 12.03. –
@@ -392,8 +396,11 @@ def months_count(q: Question) -> int | None:
 
 
 def severely_disabled(q: Question) -> bool:
-    """Schwerbehindert, and not merely gleichgestellt."""
-    return q.has(r"schwerbehindert") and not q.has(r"nicht schwerbehindert|gleichgestellt")
+    """Schwerbehindert (or a GdB of 50 or more, § 2 Abs. 2 SGB IX), and not merely gleichgestellt."""
+    if q.has(r"nicht schwerbehindert|gleichgestellt"):
+        return False
+    degree = re.search(r"\bGdB\s*(?:von\s*)?(\d{2,3})\b", q.text, re.I)
+    return q.has(r"schwerbehindert") or (degree is not None and int(degree.group(1)) >= 50)
 
 
 def weekdays(q: Question) -> int | None:
@@ -430,7 +437,7 @@ def taken_on(q: Question) -> bool | None:
 
 def review_kind(q: Question) -> str:
     """'kooperationsplan' when named, else 'ev' (Eingliederungsvereinbarung)."""
-    return "kooperationsplan" if q.has(r"kooperationsplan") else "ev"
+    return "kooperationsplan" if q.has(KOOPERATIONSPLAN) else "ev"
 
 
 def hours_used(q: Question) -> float | None:

@@ -53,6 +53,14 @@ def test_impossible_dates(text):
     ("Unterweisungsfreie Tage für eine Teilnehmerin, die vom 1.2.2026 bis 31.7.2026 in der Maßnahme war?",
      "unterweisungsfrei", "15 unterweisungsfreie Tage für 6 volle Kalendermonate"),
     ("welcher stichtag gilt nach dem 2. april 2027?", "stichtag", "01.10.2027"),
+    # the field's abbreviations and other words for the same thing
+    ("KoopPlan vom 20. Januar 2027 – wann muss der spätestens überprüft werden?", "ueberpruefung", "20.07.2027"),
+    ("Arbeitsaufnahme am 01.04.2026 – letzter Termin für die Unterrichtung des IntA?", "integrationsamt", "01.10.2025"),
+    ("Wie viele Tage ohne Unterweisung hat eine TN mit GdB 50 nach neun vollen Monaten Teilnahme?", "unterweisungsfrei",
+     "26,5 unterweisungsfreie Tage (22,5 + 4 Tage Zusatz nach § 208 SGB IX) für 9 volle Kalendermonate"),
+    ("Unser Modul 3 beginnt am 7.9.2026. Wann schaut das ILC, ob es ausreichend besetzt ist?", "besetzung", "Besetzung prüfen am 17.08.2026"),
+    ("Kündigung der Kooperationsvereinbarung nach Streit mit dem Jobcenter, zugegangen am 4. September 2026. "
+     "Zu wann endet die Vereinbarung?", "kuendigung", "Kündigung wirksam zum 31.12.2026"),
     ("Modul beginnt am 2.3.2026 – wann schaut das ILC auf die Besetzung?", "besetzung", "09.02.2026"),
     ("planungsgesprach: wann das nächste nach 30.6.2026? anmeldefrist bitte auch", "planungsgespraech", "03.07.2026"),
     ("Wie viele Stellen brauche ich bei 8 Teilnehmern im 6. Monat?", "personal", "mindestens 62,4 Wochenstunden (1,6 Vollzeitstellen)"),
@@ -159,6 +167,12 @@ def test_missing_month_is_stated_as_assumption():
     "Muss die Clearingstelle informiert werden, wenn ein Teilnehmer die Stelle wechselt?",
     "Wir haben 10 Teilnehmer und suchen eine neue Fachkraft – wie schreibe ich die Stelle aus?",
     "darf ein tn in der inbeq auch nur 20 stunden die woche arbeiten wegen seiner erkrankung?",
+    "Mein Sohn war 2 Jahre in der InbeQ und hat jetzt einen Job, sein Arbeitsvertrag läuft ab dem 3. März. Bekommt er weiterhin Unterstützung?",
+    "Am 15.03.2026 war unser Planungsgespräch – wo finde ich das Protokoll davon?",
+    "Das nächste Planungsgespräch ist am 5. Juni. Welche Themen sollten wir vorbereiten?",
+    "Das ILC hat am 20.05.2026 die Besetzung geprüft und zu wenig TN festgestellt. Was nun?",
+    "Das Jobcoaching beginnt am 1.4.2026. Muss der Arbeitgeber vorher noch etwas unterschreiben?",
+    "Wir haben am 10.02.2026 das Integrationsamt informiert, aber noch keine Antwort. Wie lange dauert das normalerweise?",
 ])
 def test_questions_about_tasks_or_rules_stay_with_the_search(question):
     assert route(question, TODAY) is None

@@ -184,11 +184,13 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("beschaeftigungsbeginn", "Geplanter Beginn der Beschäftigung", "date", True, placeholder=DATE_HINT, flag="--beginn"),
     ), lambda v, t: dl.integration_office(v["beschaeftigungsbeginn"], today=t),
         dl.integration_office, "Beschäftigungsbeginn 15.03.2027 – wann spätestens das Integrationsamt unterrichten?",
-        route=RouteRule(40, (Trigger((r"integrationsamt|inklusionsamt",
+        route=RouteRule(40, (Trigger((qx.INTEGRATION_OFFICE,
                                         r"informier|unterricht|beteilig|meld|benachrichtig|bescheid|einschalt|anmeld|frist|wann"),
+                                     # informed already: its answer is awaited, no deadline
+                                     (r"(?:haben|hatten|wurde|ist|sind)\b(?:[^?.!]|(?<=\d)\.){0,60}\b(?:informiert|unterrichtet|benachrichtigt|gemeldet)\b",),
                                      asked=qx.ASKS_WHEN),
                              # terse: "Beschäftigungsbeginn 29.02.2028 Integrationsamt"
-                             Trigger((r"integrationsamt|inklusionsamt", r"beschäftigungsbeginn|arbeitsbeginn|arbeitsaufnahme|einstellung")),),
+                             Trigger((qx.INTEGRATION_OFFICE, r"beschäftigungsbeginn|arbeitsbeginn|arbeitsaufnahme|einstellung")),),
             (("beschaeftigungsbeginn", qx.employment_or_first_date),))),
     CalculatorSpec("planungsgespraech", "Nächstes Planungsgespräch und Anmeldefristen", (
         Field("ab", "Gesucht ab (leer = heute)", "date", placeholder=DATE_HINT),
@@ -197,7 +199,8 @@ SPECS: tuple[CalculatorSpec, ...] = (
     ), lambda v, t: dl.planning_meeting(v["ab"] or t, v["land"], v["beschaeftigungsbeginn"], t),
         dl.planning_meeting, "Wann ist das nächste Planungsgespräch nach dem 10.01.2027?",
         route=RouteRule(30, (
-            Trigger((r"planungsgespr(?:ä|ae|a)ch",), (r"wer |teilnehmerkreis|zwingend|ergebnis",), date_or=r"nächst|naechst|kommend|wann"),
+            Trigger((r"planungsgespr(?:ä|ae|a)ch|\bPG\b",), (r"wer |teilnehmerkreis|zwingend|ergebnis|protokoll",),
+                    date_or=r"nächst|naechst|kommend|wann", asked=qx.ASKS_WHEN + r"|anmeld"),
             Trigger((r"nachmeld|anmeldebogen",)),
         ), (("ab", qx.planning_from), ("beschaeftigungsbeginn", qx.employment_start)), today=qx.registration_moment)),
     CalculatorSpec("kuendigung", "Kündigung der Kooperationsvereinbarung", (
@@ -206,7 +209,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         dl.termination, "Kündigung der Kooperationsvereinbarung am 15.05.2026 zugegangen – wann wirksam?",
         route=RouteRule(20, (Trigger((r"kündig",), (r"arbeitsverhältnis|arbeitsvertrag|beschäftigungsverhältnis",
                                                        # an employment ended by the employer or the participant
-                                                       r"arbeitgeber|chef|firma|betrieb|teilnehm|\btn\b|sohn|tochter|mitarbeiter|\bjob"),
+                                                       r"arbeitgeber|chef|firma|betrieb|teilnehm|\btn\b|sohn|tochter|mitarbeiter|\bjobs?\b"),
                                      asked=qx.ASKS_WHEN),),
             (("kuendigung", qx.notice_date),))),
     CalculatorSpec("stichtag", "Nächster Stichtag (1. April / 1. Oktober)", (
@@ -222,9 +225,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("arbeitstage_woche", "Arbeitstage je Woche (leer = 5)", "count", minimum=1, maximum=6),
     ), lambda v, _t: dl.leave_days(v["monate"], v["schwerbehindert"], v["eintritt"], v["arbeitstage_woche"]),
         dl.leave_days, "Teilnehmerin schwerbehindert, 12 volle Monate dabei: wie viele unterweisungsfreie Tage?",
-        route=RouteRule(60, (Trigger((r"unterweisungsfrei|urlaub", qx.THE_MEASURE), date=False, needs=(qx.months_count,)),
+        route=RouteRule(60, (Trigger((qx.DAYS_OFF, qx.THE_MEASURE), date=False, needs=(qx.months_count,)),
                              # not about days off in another programme ("seit 3 Monaten in der Werkstatt")
-                             Trigger((r"unterweisungsfrei|urlaub",), (qx.OTHER_PROGRAMME,), date=False, needs=(qx.months_count,))),
+                             Trigger((qx.DAYS_OFF,), (qx.OTHER_PROGRAMME,), date=False, needs=(qx.months_count,))),
             (("monate", qx.months_count), ("schwerbehindert", qx.severely_disabled), ("eintritt", qx.start_date),
              ("arbeitstage_woche", qx.weekdays)))),
     CalculatorSpec("inbeq-dauer", "Ende der InbeQ", (
@@ -237,7 +240,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         dl.inbeq_end, "Die InbeQ begann am 01.03.2025 und wird um 12 Monate verlängert. Wann endet sie?",
         route=RouteRule(100, (Trigger((r"inbeq|maßnahme|qualifizierung|ub\b", r"(?<!w)ende\b|\benden\b|(?<!w)endet\b|enddatum|endtermin|läuft|dauer|verlänger|unterbroch|unterbrech|bis wann"),
                                       # its end already told ("endet am 30.9.2026. Was kommt danach?")
-                                      (qx.END_TOLD,)),
+                                      (qx.END_TOLD,), asked=qx.ASKS_WHEN + r"|(?<!w)ende\b|(?<!w)endet\b|dauer|läuft|verlänger|fertig"),
                               # a parent: "meine tochter hat am 01.08.2026 angefangen, wann ist sie fertig"
                               Trigger((qx.STARTED, qx.FINISHED), (qx.OTHER_MEASURE, qx.OTHER_PROGRAMME))),
             (("beginn", qx.start_date), ("unterbrechung_tage", qx.interruption_days), ("unterbrechung_monate", qx.interruption_months),
@@ -248,7 +251,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("verlaengert", "Verlängert", "flag", help="bis zu 3 Monate und 30 Stunden mehr"),
     ), lambda v, _t: dl.jobcoaching(v["beginn"], v["verbraucht"], v["verlaengert"]),
         dl.jobcoaching, "Das Jobcoaching hat am 01.02.2026 begonnen, bis wann läuft es?",
-        route=RouteRule(90, (Trigger((r"jobcoa?ch",), asked=qx.ASKS_WHEN + r"|stunden|übrig|uebrig|bleib|\brest|verbraucht|\bnoch\b"),), (("beginn", qx.start_date), ("verbraucht", qx.hours_used), ("verlaengert", qx.extended)))),
+        route=RouteRule(90, (Trigger((r"jobcoa?ch",), asked=qx.ASKS_WHEN + r"|stunden|übrig|uebrig|bleib|\brest|verbraucht"),), (("beginn", qx.start_date), ("verbraucht", qx.hours_used), ("verlaengert", qx.extended)))),
     CalculatorSpec("absolventen", "Absolventengespräch", (
         Field("ende", "Individuelles Teilnahmeende", "date", True, placeholder=DATE_HINT),
         Field("dauer_monate", "Dauer der Maßnahme in Monaten", "count", minimum=0, maximum=120),
@@ -265,7 +268,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("art", "Art", "choice", True, "ev", choices=(("ev", "Eingliederungsvereinbarung"), ("kooperationsplan", "Kooperationsplan"))),
     ), lambda v, _t: dl.review(v["datum"], v["art"]),
         dl.review, "Eingliederungsvereinbarung vom 10.01.2026 – wann überprüfen?",
-        route=RouteRule(80, (Trigger((r"eingliederungsvereinbarung|kooperationsplan|\bEGV\b|\bEinV\b|\bEV\b(?! ?Rente)", qx.REVIEW)),), (("datum", qx.first_date), ("art", qx.review_kind)))),
+        route=RouteRule(80, (Trigger((r"eingliederungsvereinbarung|\bEGV\b|\bEinV\b|\bEV\b(?! ?Rente)|" + qx.KOOPERATIONSPLAN, qx.REVIEW)),), (("datum", qx.first_date), ("art", qx.review_kind)))),
     CalculatorSpec("prognose", "Integrationsprognose (marktnah?)", (
         Field("integration", "Erwartetes Integrationsdatum", "date", True, placeholder=DATE_HINT),
         Field("heute", "Stand (leer = heute)", "date", placeholder=DATE_HINT),
@@ -280,7 +283,8 @@ SPECS: tuple[CalculatorSpec, ...] = (
             flags=(("--modular", "ja"), ("--nicht-modular", "nein"))),
     ), lambda v, _t: dl.occupancy_check(v["beginn"], v["modular"]),
         dl.occupancy_check, "Modul startet am 04.05.2026, wann prüft das ILC die Besetzung?",
-        route=RouteRule(10, (Trigger((r"besetzung|zuweisung|belegung|auslastung", r"prüf|pruef|steuer|kontroll|check|schau|guck|blick|sieht|sehen")),),
+        route=RouteRule(10, (Trigger((r"besetzung|besetzt|zuweisung|belegung|auslastung", r"prüf|pruef|steuer|kontroll|check|schau|guck|blick|sieht|sehen"),
+                                     asked=qx.ASKS_WHEN + r"|prüf|pruef|kontroll|check"),),
             (("beginn", qx.start_date), ("modular", qx.modular)))),
 )
 REGISTRY: dict[str, CalculatorSpec] = {s.name: s for s in SPECS}
