@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from dateutil.relativedelta import relativedelta
+
 MONTHS = {
     "januar": 1, "jan": 1, "jänner": 1, "februar": 2, "feb": 2, "märz": 3, "maerz": 3, "mär": 3, "april": 4, "apr": 4,
     "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
@@ -81,6 +83,7 @@ class FoundDate:
     year_assumed: bool = False
     end: int = 0
     month_only: bool = False  # "im Januar 2027": read as the 1st of the month
+    relative: bool = False  # "in zwei Wochen": counted from today
 
 
 def parse_number(token: str) -> float:
@@ -192,8 +195,22 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
         add(int(m.group(1)), int(m.group(2)), y, m.group(0), m.start(), m.end(), assumed)
     for m in MONTH_YEAR.finditer(text):
         add(1, MONTHS[m.group(1).lower()], int(m.group(2)), m.group(0), m.start(1), m.end(), False, month_only=True)
+    for m in RELATIVE_DATE.finditer(text):
+        if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans):
+            continue
+        n, unit = to_number(m.group(1)), m.group(2).lower()
+        if n > 120:
+            continue
+        value = today + {"t": relativedelta(days=n), "w": relativedelta(weeks=n)}.get(unit[0], relativedelta(months=n))
+        spans.append((m.start(), m.end()))
+        found.append(FoundDate(value, m.group(0).strip(), m.start(), False, m.end(), relative=True))
     found.sort(key=lambda f: f.start)
     return found
+
+
+# "in zwei Wochen", "in 3 Monaten": a day counted from today
+RELATIVE_DATE = re.compile(r"\bin\s+" + NUM + r"\s+(Tage?n?|Wochen?|Monate?n?)\b", re.I)
+
 
 
 def mask_dates(text: str, today: dt.date) -> str:

@@ -90,6 +90,8 @@ class Question:
                 out.append(f"Jahr ergänzt: „{d.text}“ als {self.reread.get(d.start, d.value).strftime('%d.%m.%Y')} gelesen.")
             elif d.month_only:
                 out.append(f"„{d.text}“ als {d.value.strftime('%d.%m.%Y')} (Monatsanfang) gelesen.")
+            elif d.relative:
+                out.append(f"„{d.text}“ ab heute ({self.today.strftime('%d.%m.%Y')}) als {d.value.strftime('%d.%m.%Y')} gelesen.")
         return out
 
 
@@ -132,7 +134,7 @@ AMOUNT = r"wie viel|wieviel|wie viele|wie hoch|wie groß|brauch|benötig|vorhalt
 # the hours a participant spends in the company ("Wie viele Wochenstunden muss ein Teilnehmer im
 # Betrieb verbringen?"), not the staff the provider keeps for them
 PARTICIPANT_TIME = (r"verbring|anwesend|arbeitszeit|im betrieb (?:arbeit|sein|eingesetzt)|bei uns (?:im betrieb )?eingesetzt"
-                    r"|\b(?:ein|eine|der|die|unser|unsere)\s+(?:tn|teilnehmer(?:in)?|teilnehmende[r]?)\b[^?.!]{0,50}\b(?:arbeiten|arbeitet)\b")
+                    r"|\b(?:ein|eine|der|die|unser|unsere)\s+(?:tn|teilnehmer(?:in)?|teilnehmende[r]?)\b[^?.!]{0,50}\b(?:arbeiten|arbeitet|im betrieb)\b")
 INTEGRATION_OFFICE = r"integrationsamt|inklusionsamt|\binta\b"
 # days off without instruction, as the rule says it or in other words
 DAYS_OFF = r"unterweisungsfrei|urlaub|ohne unterweisung|freie tage"

@@ -23,6 +23,27 @@ def test_dates(text, expected):
     assert find_dates(text, TODAY)[0].value == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("beginnt in zwei Wochen", dt.date(2026, 12, 6)),
+    ("in 10 Tagen", dt.date(2026, 12, 2)),
+    ("in drei Monaten", dt.date(2027, 2, 22)),
+])
+def test_a_day_counted_from_today(text, expected):
+    found = find_dates(text, TODAY)
+    assert [(f.value, f.relative) for f in found] == [(expected, True)]
+
+
+def test_months_of_a_measure_are_no_day():
+    assert find_dates("in den ersten 6 Monaten", TODAY) == []
+
+
+def test_a_day_counted_from_today_is_stated():
+    r = route("Hallo, das Jobcoaching für unseren Mitarbeiter beginnt in zwei Wochen. Bis wann geht das dann?", TODAY)
+    assert r.name == "jobcoaching"
+    assert "„in zwei Wochen“ ab heute (22.11.2026) als 06.12.2026 gelesen." in r.assumptions
+    assert "Jobcoaching endet spätestens am 05.06.2027" in r.run().result
+
+
 @pytest.mark.parametrize("text", ["am 31.02.2027", "am 30. Februar 2027", "13.13.2026", "am 30.2.", "am 31.4."])
 def test_impossible_dates(text):
     with pytest.raises(ExtractError):
