@@ -162,7 +162,9 @@ def add_spec_options(cp: argparse.ArgumentParser, spec: CalculatorSpec) -> None:
         if f.flags:  # a choice offered as exclusive switches, e.g. --modular / --nicht-modular
             group = cp.add_mutually_exclusive_group()
             for option, choice in f.flags:
-                group.add_argument(option, dest=dest, action="store_const", const=choice, help=dict(f.choices)[choice])
+                # the value the calculator receives, as from a form: "nein" means False, not a true string
+                value = dict(f.meanings)[choice] if f.meanings else choice
+                group.add_argument(option, dest=dest, action="store_const", const=value, help=dict(f.choices)[choice])
             continue
         if f.kind == "flag":
             cp.add_argument(f.option, dest=dest, action="store_true", help=f.cli_help)

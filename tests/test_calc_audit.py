@@ -513,6 +513,14 @@ def test_cli_flags_from_the_registry(args, result, capsys, lotse):
     assert result in json.loads(capsys.readouterr().out)["result"]
 
 
+@pytest.mark.parametrize("switch, weekday", [("--nicht-modular", "donnerstags"), ("--modular", "dienstags")])
+def test_cli_choice_switches_pass_the_choices_meaning(switch, weekday, capsys, lotse):
+    """--nicht-modular is "nein", which the calculator receives as False (a non-empty string read as true)."""
+    lotse.handle
+    assert main(["calc", "besetzung", "--beginn", "04.05.2026", switch]) == 0
+    assert f"Danach wöchentlich {weekday} eine Übersicht der freien Plätze" in capsys.readouterr().out
+
+
 def test_registry_and_router_name_the_same_calculators_and_readme_lists_them():
     from assistant.calculators.registry import REGISTRY, markdown_table
     from .conftest import ROOT
