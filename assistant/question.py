@@ -388,13 +388,45 @@ def months_count(q: Question) -> int | None:
         months, words = years
         q.assume(f"„{words}“ als {months} volle Kalendermonate gelesen.")
         return months
-    r = _range(q, r"(?:Maßnahme|Massnahme|InbeQ|Teilnahme|dabei|teilgenommen|war)")
+    r = _range(q, r"(?:Maßnahme|Massnahme|InbeQ|Teilnahme|dabei|teilgenommen|war)") or _participation_until(q)
     if r is not None:
-        span = relativedelta(r[1] + dt.timedelta(days=1), r[0])  # full months, both ends counted
-        months = span.years * 12 + span.months
+        months = full_calendar_months(*r)
         q.assume(f"Teilnahme vom {r[0].strftime('%d.%m.%Y')} bis {r[1].strftime('%d.%m.%Y')}: {months} volle Kalendermonate.")
         return months
     return None
+
+
+def full_calendar_months(first: dt.date, last: dt.date) -> int:
+    """The calendar months wholly inside first..last (both days counted): 15.03.–31.12. holds April
+    to December, 9; the rule counts "jeden vollen Kalendermonat der Teilnahme"."""
+    begin = first if first.day == 1 else (first.replace(day=1) + relativedelta(months=1))
+    end = last + dt.timedelta(days=1)  # the first day after the period
+    end = end.replace(day=1)  # the first day of the first month not wholly inside it
+    return max(0, (end.year - begin.year) * 12 + end.month - begin.month)
+
+
+# the end of a participation named without a date of its own: "bis Ende des Jahres", "bis jetzt"
+_UNTIL_YEAR_END = r"bis (?:zum )?(?:ende des (?:jahres|kalenderjahres)|jahresende)"
+_UNTIL_NOW = r"bis (?:jetzt|heute)|bisher|bislang"
+
+
+def _participation_until(q: Question) -> tuple[dt.date, dt.date] | None:
+    """A participation from its start to the end of its year, to today or to a second date named
+    with "bis": 'hat am 15.3.2026 angefangen … bis Ende des Jahres', 'eingetreten am 15.03.2026,
+    bis zum 31.12.2026'."""
+    events = q.events
+    if not events:
+        return None
+    first = start_date(q)
+    if len(events) >= 2 and _has(q.text[max(0, events[1].start - 12):events[1].start], r"\bbis(?: zum| einschließlich)?\s*$"):
+        last = events[1].value
+    elif q.has(_UNTIL_YEAR_END):
+        last = dt.date(first.year, 12, 31)
+    elif q.has(_UNTIL_NOW):
+        last = q.today
+    else:
+        return None
+    return (first, last) if last >= first else None
 
 
 def severely_disabled(q: Question) -> bool:

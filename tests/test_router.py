@@ -76,6 +76,11 @@ def test_impossible_dates(text):
     ("Unterweisungsfreie Tage für eine Teilnehmerin, die vom 1.2.2026 bis 31.7.2026 in der Maßnahme war?",
      "unterweisungsfrei", "15 unterweisungsfreie Tage für 6 volle Kalendermonate"),
     ("welcher stichtag gilt nach dem 2. april 2027?", "stichtag", "01.10.2027"),
+    # days off until the end of the year: no end of the measure; full calendar months April to December
+    ("meine tochter hat am 15.3.2026 angefangen und ist schwerbehindert, wieviel urlaub hat sie bis ende des jahres",
+     "unterweisungsfrei", "26,5 unterweisungsfreie Tage (22,5 + 4 Tage Zusatz nach § 208 SGB IX) für 9 volle Kalendermonate"),
+    ("Wie viele unterweisungsfreie Tage hat eine schwerbehinderte Teilnehmerin, die am 15.03.2026 eingetreten ist, bis zum 31.12.2026?",
+     "unterweisungsfrei", "für 9 volle Kalendermonate"),
     # the field's abbreviations and other words for the same thing
     ("KoopPlan vom 20. Januar 2027 – wann muss der spätestens überprüft werden?", "ueberpruefung", "20.07.2027"),
     ("Arbeitsaufnahme am 01.04.2026 – letzter Termin für die Unterrichtung des IntA?", "integrationsamt", "01.10.2025"),
@@ -298,4 +303,17 @@ def _router_cases():
 def test_router_probe_cases(question, calculator):
     r = route(question, TODAY)
     assert (r.name if r else None) == calculator
+
+
+@pytest.mark.parametrize("first, last, months", [
+    (dt.date(2026, 3, 15), dt.date(2026, 12, 31), 9),  # April to December
+    (dt.date(2026, 2, 1), dt.date(2026, 7, 31), 6),
+    (dt.date(2026, 2, 15), dt.date(2026, 8, 14), 5),  # six months long, five of them whole calendar months
+    (dt.date(2026, 3, 2), dt.date(2026, 3, 31), 0),
+    (dt.date(2026, 12, 1), dt.date(2027, 1, 31), 2),
+])
+def test_full_calendar_months(first, last, months):
+    from assistant.question import full_calendar_months
+
+    assert full_calendar_months(first, last) == months
 

@@ -240,9 +240,10 @@ SPECS: tuple[CalculatorSpec, ...] = (
         dl.inbeq_end, "Die InbeQ begann am 01.03.2025 und wird um 12 Monate verlängert. Wann endet sie?",
         route=RouteRule(100, (Trigger((r"inbeq|maßnahme|qualifizierung|ub\b", r"(?<!w)ende\b|\benden\b|(?<!w)endet\b|enddatum|endtermin|läuft|dauer|verlänger|unterbroch|unterbrech|bis wann"),
                                       # its end already told ("endet am 30.9.2026. Was kommt danach?")
-                                      (qx.END_TOLD,), asked=qx.ASKS_WHEN + r"|(?<!w)ende\b|(?<!w)endet\b|dauer|läuft|verlänger|fertig"),
+                                      # days off "bis Ende des Jahres" are no end of the measure
+                                      (qx.END_TOLD, qx.DAYS_OFF), asked=qx.ASKS_WHEN + r"|(?<!w)ende\b|(?<!w)endet\b|dauer|läuft|verlänger|fertig"),
                               # a parent: "meine tochter hat am 01.08.2026 angefangen, wann ist sie fertig"
-                              Trigger((qx.STARTED, qx.FINISHED), (qx.OTHER_MEASURE, qx.OTHER_PROGRAMME))),
+                              Trigger((qx.STARTED, qx.FINISHED), (qx.OTHER_MEASURE, qx.OTHER_PROGRAMME, qx.DAYS_OFF))),
             (("beginn", qx.start_date), ("unterbrechung_tage", qx.interruption_days), ("unterbrechung_monate", qx.interruption_months),
              ("verlaengerung_monate", qx.extension_months)))),
     CalculatorSpec("jobcoaching", "Jobcoaching: Ende und Stunden", (
