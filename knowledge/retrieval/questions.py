@@ -19,15 +19,20 @@ from ..analysis.user_sentences import USER_SENTENCE_END
 
 
 SIMILAR_SHOWN = 3  # authored questions a card shows as "Ähnliche Fragen"
-SIMILAR_POOL = 8  # the best ones looked at for them (keywords are passed over)
+SIMILAR_POOL = 16  # the best ones looked at for them (keywords and parents' spellings are passed over)
 MIN_SHOWN_WORDS = 4  # "urlaubsanspruch tn" is a search, not a question to show
 
 
 def reads_as_question(text: str) -> bool:
     """Whether an authored question is worth showing as a similar question: a question of a few words
-    or more, not a keyword search ("urlaub", "fahrtkosten inbeq") written to be found, and one
-    sentence, not a post that tells its story first ("Mein Sohn ist … . Hat er Urlaub?")."""
-    return len(text.split()) >= MIN_SHOWN_WORDS and not USER_SENTENCE_END.search(text.strip())  # "15. März" is no end
+    or more, not a keyword search ("urlaub", "fahrtkosten inbeq") written to be found; one sentence,
+    not a post that tells its story first ("Mein Sohn ist … . Hat er Urlaub?"); and written as a
+    question is written, capitalised and with its question mark. The questions written the way
+    parents type ("hat mein sohn in der inbeq urlaub", "wer ersezt das fuer") are there to be found
+    and are matched, but not shown as if the assistant wrote that way."""
+    text = text.strip()
+    return (len(text.split()) >= MIN_SHOWN_WORDS and not USER_SENTENCE_END.search(text)  # "15. März" is no end
+            and text[:1].isupper() and text.endswith("?"))
 
 
 class IndexedQuestion(NamedTuple):
