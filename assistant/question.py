@@ -278,6 +278,27 @@ def employment_or_first_date(q: Question) -> dt.date | None:
     return emp.value if emp else q.first
 
 
+# the Länder by name, longest first ("Sachsen-Anhalt" before "Sachsen"), with their codes
+LAND_NAMES = {
+    "baden-württemberg": "BW", "baden-wuerttemberg": "BW", "bayern": "BY", "berlin": "BE", "brandenburg": "BB",
+    "bremen": "HB", "hamburg": "HH", "hessen": "HE", "mecklenburg-vorpommern": "MV", "niedersachsen": "NI",
+    "nordrhein-westfalen": "NW", "nrw": "NW", "rheinland-pfalz": "RP", "saarland": "SL", "sachsen-anhalt": "ST",
+    "sachsen": "SN", "schleswig-holstein": "SH", "thüringen": "TH", "thueringen": "TH",
+}
+_LAND = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(LAND_NAMES, key=len, reverse=True)) + r")\b", re.I)
+
+
+def land(q: Question) -> str:
+    """The Land whose holidays count: the one the question names; else Mecklenburg-Vorpommern, whose
+    agreement the planning meetings come from. Another Land named is stated: the rule is MV's."""
+    m = _LAND.search(q.text)
+    code = LAND_NAMES[m.group(1).lower()] if m else "MV"
+    if code != "MV":
+        q.assume(f"Feiertage für {m.group(1)} ({code}) geprüft. Die Regeln zum Planungsgespräch stammen aus der "
+                 f"Kooperationsvereinbarung Mecklenburg-Vorpommern; in {m.group(1)} gelten sie nicht unmittelbar.")
+    return code
+
+
 def employment_start(q: Question) -> dt.date | None:
     """The employment start, when the question names one."""
     emp = employment_date(q)

@@ -133,7 +133,8 @@ class AnswerPipeline:
         """Whether the best hit is offered as the answer: the question is answerable, the best
         unit likely enough, and no adjacent topic named that the best unit does not cover."""
         return (bool(result.hits) and result.answerable >= self.cfg.answerable_threshold
-                and result.confidence >= self.cfg.min_probability and not result.uncovered)
+                and result.confidence >= self.cfg.min_probability and not result.uncovered
+                and any(not c.term.folded.isdigit() for c in result.query.active))  # "Was ist 2+2?" names no topic
 
     def close(self) -> None:
         self.units.close()

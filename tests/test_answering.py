@@ -115,6 +115,7 @@ def test_answer_from_expired_agreement_carries_warning_and_renumbering(lotse):
     "Welche Partei hat die Bundestagswahl gewonnen?",
     "Was kostet ein Flug nach Mallorca?",
     "qwe rty uiop",
+    "Was ist 2+2?",  # numbers alone name no topic
 ])
 def test_off_topic_questions_abstain(lotse, question):
     reply = lotse.ask(question)

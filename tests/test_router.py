@@ -317,3 +317,21 @@ def test_full_calendar_months(first, last, months):
 
     assert full_calendar_months(first, last) == months
 
+
+@pytest.mark.parametrize("question, code, land_name", [
+    ("Wann ist das nächste Planungsgespräch in Bayern?", "BY", "Bayern"),
+    ("Planungsgespräch nach dem 10.01.2027 in Sachsen-Anhalt?", "ST", "Sachsen-Anhalt"),
+    ("Wann ist das nächste Planungsgespräch in Niedersachsen?", "NI", "Niedersachsen"),
+])
+def test_a_land_named_counts_for_the_holidays_and_the_rules_origin_is_stated(question, code, land_name):
+    r = route(question, TODAY)
+    c = r.run()
+    assert c.inputs["land"] == code
+    assert (f"Feiertage für {land_name} ({code}) geprüft. Die Regeln zum Planungsgespräch stammen aus der "
+            f"Kooperationsvereinbarung Mecklenburg-Vorpommern; in {land_name} gelten sie nicht unmittelbar.") in r.assumptions
+
+
+def test_without_a_land_the_planning_meeting_counts_mv_holidays_without_a_note():
+    r = route("Wann ist das nächste Planungsgespräch?", TODAY)
+    assert r.run().inputs["land"] == "MV" and not any("Feiertage für" in a for a in r.assumptions)
+

@@ -65,6 +65,9 @@ EXTRACTOR_ROWS = [
      "Vertrag ab 2016 (Teilnehmerplätze) angenommen; für Altverträge „vor 2016“ angeben."),
     (qx.months_count, "12 volle Monate dabei", 12, ""),
     (qx.months_count, "Anspruch auf Urlaub?", None, ""),
+    (qx.months_count, "seit einem halben Jahr dabei", 6, "„einem halben Jahr“ als 6 volle Kalendermonate gelesen."),
+    (qx.months_count, "am 15.03.2026 angefangen, wie viel Urlaub bis Ende des Jahres?", 9,
+     "Teilnahme vom 15.03.2026 bis 31.12.2026: 9 volle Kalendermonate."),
     (qx.severely_disabled, "Teilnehmerin schwerbehindert", True, ""),
     (qx.severely_disabled, "schwerbehindert gleichgestellt", False, ""),
     (qx.severely_disabled, "nicht schwerbehindert", False, ""),
@@ -103,6 +106,10 @@ EXTRACTOR_ROWS = [
     (qx.modular, "nicht modulare Maßnahme", False, ""),
     (qx.modular, "Modul startet", True, ""),
     (qx.modular, "Maßnahme startet", None, ""),
+    (qx.land, "Wann ist das nächste Planungsgespräch?", "MV", ""),
+    (qx.land, "nächstes Planungsgespräch in Sachsen", "SN",
+     "Feiertage für Sachsen (SN) geprüft. Die Regeln zum Planungsgespräch stammen aus der Kooperationsvereinbarung "
+     "Mecklenburg-Vorpommern; in Sachsen gelten sie nicht unmittelbar."),
 ]
 
 

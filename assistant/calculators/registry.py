@@ -200,9 +200,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
         dl.planning_meeting, "Wann ist das nächste Planungsgespräch nach dem 10.01.2027?",
         route=RouteRule(30, (
             Trigger((r"planungsgespr(?:ä|ae|a)ch|\bPG\b",), (r"wer |teilnehmerkreis|zwingend|ergebnis|protokoll",),
-                    date_or=r"nächst|naechst|kommend|wann", asked=qx.ASKS_WHEN + r"|anmeld"),
+                    date_or=r"nächst|naechst|kommend|wann", asked=qx.ASKS_WHEN + r"|anmeld|\b(?:nach|ab) dem\b"),
             Trigger((r"nachmeld|anmeldebogen",)),
-        ), (("ab", qx.planning_from), ("beschaeftigungsbeginn", qx.employment_start)), today=qx.registration_moment)),
+        ), (("ab", qx.planning_from), ("beschaeftigungsbeginn", qx.employment_start), ("land", qx.land)), today=qx.registration_moment)),
     CalculatorSpec("kuendigung", "Kündigung der Kooperationsvereinbarung", (
         Field("kuendigung", "Zugang der Kündigung", "date", True, placeholder=DATE_HINT, flag="--datum"),
     ), lambda v, t: dl.termination(v["kuendigung"], t),
