@@ -195,6 +195,20 @@ def test_calc_json_and_ics(client):
     assert "BEGIN:VEVENT" in ics.text
 
 
+@pytest.mark.parametrize("path, params, body, expected", [
+    # the README's example: the command line's name of the field (--beginn) works as well as the form's
+    ("/api/calc/integrationsamt.ics", {"beginn": "01.09.2030"}, None, "DTSTART;VALUE=DATE:20300301"),
+    ("/api/calc/integrationsamt.ics", {"beschaeftigungsbeginn": "01.09.2030"}, None, "DTSTART;VALUE=DATE:20300301"),
+    ("/api/calc/unterweisungsfrei", None, {"monate": 12, "schwerbehindert": True, "arbeitstage-woche": 4},
+     "34 unterweisungsfreie Tage (30 + 4 Tage Zusatz"),
+    ("/api/calc/kuendigung", None, {"datum": "15.05.2026"}, "30.09.2026"),
+])
+def test_calculator_fields_under_their_command_line_names(client, path, params, body, expected):
+    r = client.get(path, params=params) if body is None else client.post(path, json=body)
+    assert r.status_code == 200, r.text
+    assert expected in (r.text if body is None else r.json()["result"])
+
+
 @pytest.mark.parametrize("raw,expected", [("on", True), ("1", True), ("ja", True), ("true", True), (True, True),
                                           ("", False), ("0", False), ("nein", False), ("false", False), (False, False)])
 def test_flags_from_forms_queries_and_json(raw, expected):

@@ -27,14 +27,23 @@ def flag_value(raw: object) -> bool:
     return bool(raw)
 
 
+def field_keys(f) -> list[str]:
+    """The keys a field's value may come under: its name, and its command-line option without the
+    dashes ("beginn" for integrationsamt's `beschaeftigungsbeginn`, `--beginn`; "arbeitstage-woche")."""
+    option = f.option.lstrip("-")
+    return list(dict.fromkeys([f.name, option.replace("-", "_"), option]))
+
+
 def normalise(form: CalcForm, raw: dict) -> dict:
-    """Raw values from a form, a query string or JSON: flags become booleans, unknown keys are dropped."""
+    """Raw values from a form, a query string or JSON: flags become booleans, unknown keys are dropped.
+    A field is found under its name or under its command-line option's name."""
     values: dict[str, object] = {}
     for f in form.fields:
+        key = next((k for k in field_keys(f) if k in raw), f.name)
         if f.kind == "flag":
-            values[f.name] = flag_value(raw.get(f.name, False))
-        elif f.name in raw:
-            value = raw[f.name]
+            values[f.name] = flag_value(raw.get(key, False))
+        elif key in raw:
+            value = raw[key]
             if isinstance(value, bool):  # JSON true/false in a field that wants a number or date
                 value = "ja" if value else "nein"
             if f.kind == "counts" and isinstance(value, list):
