@@ -233,7 +233,7 @@ def build_parser() -> GermanParser:
         cp = csub.add_parser(name, help=spec.title, description=f"{spec.title}. Beispielfrage: „{spec.example}“")
         add_spec_options(cp, spec)
         cp.add_argument("--json", action="store_true", help="Ergebnis als JSON")
-        cp.add_argument("--ics", metavar="DATEI", help="berechnete Termine als iCalendar-Datei speichern")
+        cp.add_argument("--ics", metavar="DATEI", help="berechnete Termine als iCalendar-Datei speichern (- : auf die Ausgabe)")
     return p
 
 
@@ -303,12 +303,19 @@ def _dispatch(args, parser) -> int:
         except calc.InputError as exc:
             print(f"Fehler: {exc}\nHilfe: lotse calc {name} --help", file=sys.stderr)
             return EXIT_USAGE
+        if args.ics is not None and not args.ics.strip():
+            print(f"Aufruf fehlerhaft: --ics braucht einen Dateinamen (oder - für die Ausgabe).\nHilfe: lotse calc {name} --help",
+                  file=sys.stderr)
+            return EXIT_USAGE
         service = _service(args, progress=lambda _m: None)
         if args.ics:
             from .calculators.ics import to_ics
 
             if not c.dates:
                 print("Hinweis: Diese Berechnung enthält keine Termine für den Kalender.", file=sys.stderr)
+            elif args.ics == "-":  # the calendar itself on standard output, as usual for "-"
+                sys.stdout.buffer.write(to_ics(c))
+                return 0
             else:
                 try:
                     Path(args.ics).write_bytes(to_ics(c))

@@ -566,3 +566,18 @@ def test_a1_and_b1_name_the_documents_figures(lotse, unit_id, make):
     c = make()
     assert c.result.startswith("85,8 Wochenstunden (2,2 Vollzeitstellen) bei 5 + 6 Teilnehmenden auf 2 Losen")
     assert any("39 + 46,8 = 85,8 Wochenstunden" in s for s in c.steps)
+
+
+def test_one_day_is_one_tag_and_a_rounding_remainder_is_no_overdraft():
+    c = calc.leave_days(3, True, None, 3)
+    assert "(7,5 + 1 Tag Zusatz nach § 208 SGB IX)" in c.result
+    assert "Zusatz insgesamt 1 Tag" in " ".join(c.steps)
+    c = calc.jobcoaching(D(2026, 2, 1), 60.0001, False)
+    assert c.result.endswith("; verbleibend 0 Stunden")
+
+
+def test_an_employment_that_began_long_ago_is_said_to_have_begun():
+    c = calc.integration_office(D(2020, 3, 1), today=D(2026, 12, 2))
+    assert ("Frist abgelaufen: Das Integrationsamt hätte spätestens am 01.09.2019 unterrichtet werden müssen; "
+            "die Beschäftigung hat bereits am 01.03.2020 begonnen; frühestmöglich jetzt nachholen (heute, 02.12.2026)") in c.result
+

@@ -73,6 +73,20 @@ def test_calc_json_and_ics(tmp_path, lotse, capsys):
 
 
 
+def test_ics_dash_writes_the_calendar_to_standard_output_and_no_file(tmp_path, monkeypatch, lotse, capsysbinary):
+    lotse.handle
+    monkeypatch.chdir(tmp_path)
+    assert main(["calc", "integrationsamt", "--beginn", "15.03.2030", "--ics", "-"]) == 0
+    out = capsysbinary.readouterr().out
+    assert out.startswith(b"BEGIN:VCALENDAR") and b"DTSTART;VALUE=DATE:20290915" in out
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ics_without_a_file_name_is_a_usage_error(capsys):
+    assert main(["calc", "stichtag", "--ics", ""]) == 2
+    assert "Aufruf fehlerhaft: --ics braucht einen Dateinamen (oder - für die Ausgabe)." in capsys.readouterr().err
+
+
 def test_calendar_file_that_cannot_be_written_is_a_german_error(tmp_path, capsys):
     argv = ["calc", "integrationsamt", "--beginn", "15.03.2028", "--ics"]
     assert main(argv + [str(tmp_path / "fehlt" / "t.ics")]) == 1

@@ -48,8 +48,9 @@ def integration_office(employment_start: dt.date, land: str = DEFAULT_LAND, toda
     result = f"Integrationsamt spätestens am {fmt_date(due)} unterrichten"
     dates = [("Spätester Termin: Integrationsamt über Berufsbegleitung unterrichten", due)]
     if due < today:
+        started = (f"die Beschäftigung hat bereits am {fmt_date(employment_start)} begonnen; " if employment_start < today else "")
         result = (f"Frist abgelaufen: Das Integrationsamt hätte spätestens am {fmt_date(due)} unterrichtet werden müssen; "
-                  f"frühestmöglich jetzt nachholen (heute, {fmt_date(today)})")
+                  f"{started}frühestmöglich jetzt nachholen (heute, {fmt_date(today)})")
         steps.append(f"Die Frist ({fmt_date(due)}) liegt vor dem heutigen Tag ({fmt_date(today)}): die Unterrichtung sofort nachholen.")
         dates = [("Integrationsamt über Berufsbegleitung unterrichten (Frist abgelaufen, sofort nachholen)", today)]
     c = Calculation("integrationsamt", "Unterrichtung des Integrationsamts (InbeQ → Berufsbegleitung)", result, steps, [r], dates=dates,
@@ -237,15 +238,15 @@ def leave_days(full_months: int, severely_disabled: bool = False, entry: dt.date
         part_rounded = math.ceil(part) if fraction >= half.value else part
         extra = years * per_year + part_rounded
         week_text = f"bei {week} Arbeitstagen je Woche {num(per_year)} Tage je Jahr" if week != std.value else f"{num(per_year)} Tage je Jahr bei Fünftagewoche"
-        rounding = (f"Bruchteil {num(fraction)} ab einem halben Tag aufgerundet: {num(part_rounded)} Tage" if part_rounded != part
-                    else f"Bruchteil unter einem halben Tag bleibt stehen (nicht abgerundet): {num(part)} Tage") if rest else "keine Bruchteile"
+        rounding = (f"Bruchteil {num(fraction)} ab einem halben Tag aufgerundet: {plural(part_rounded, 'Tag', 'Tage')}" if part_rounded != part
+                    else f"Bruchteil unter einem halben Tag bleibt stehen (nicht abgerundet): {plural(part, 'Tag', 'Tage')}") if rest else "keine Bruchteile"
         steps.append(f"Zusatz für schwerbehinderte Teilnehmende (§ 208 SGB IX sinngemäß): {week_text}; für {plural(full_months, 'Monat', 'Monate')}: "
-                     f"{plural(years, 'volles Jahr', 'volle Jahre')} und {rest}/12 Jahr; {rounding}; Zusatz insgesamt {num(extra)} Tage")
+                     f"{plural(years, 'volles Jahr', 'volle Jahre')} und {rest}/12 Jahr; {rounding}; Zusatz insgesamt {plural(extra, 'Tag', 'Tage')}")
         total = base + extra
         notes.append("Gilt nur für schwerbehinderte, nicht für gleichgestellte Teilnehmende.")
     result = f"{num(total)} unterweisungsfreie Tage"
     if total != base:
-        result += f" ({num(base)} + {num(total - base)} Tage Zusatz nach § 208 SGB IX)"
+        result += f" ({num(base)} + {plural(total - base, 'Tag', 'Tage')} Zusatz nach § 208 SGB IX)"
     result += f" für {plural(full_months, 'vollen Kalendermonat', 'volle Kalendermonate')}"
     return mark_validity(Calculation("unterweisungsfrei", "Unterweisungsfreie Zeiten („Urlaub“) in der InbeQ", result, steps, rules, dates=dates, notes=notes,
                        inputs={"monate": full_months, "schwerbehindert": severely_disabled, "eintritt": entry.isoformat() if entry else None,
@@ -340,7 +341,7 @@ def jobcoaching(start: dt.date, hours_used: float | None = None, extended: bool 
     result = f"Jobcoaching endet spätestens am {fmt_date(end)} ({hours} Fachleistungsstunden)"
     if hours_used is not None:
         hours_used = check_hours(hours_used, label="Verbrauchte Stunden")
-        rest = hours - hours_used
+        rest = round(hours - hours_used, 2) or 0.0  # as shown: 60,0001 used of 60 leaves 0 (not "-0"), it overdraws nothing
         if rest < 0:  # said in the result itself: "verbleibend 0" read as used up exactly
             steps.append(f"Verbraucht {num(hours_used)} von {hours} Stunden: Kontingent um {num(-rest)} Stunden überschritten")
             result += f"; Kontingent um {num(-rest)} Stunden überschritten"

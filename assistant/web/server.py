@@ -8,6 +8,7 @@ from pathlib import Path
 
 from knowledge.safeyaml import os_reason
 
+from ..cli import EXIT_USAGE
 from .app import ENV_CORPUS, ENV_LOG_QUESTIONS
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
@@ -32,6 +33,10 @@ def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1, extra_cor
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((host, port))
+    except socket.gaierror:  # a name or address that does not resolve: the host is wrong, not the port
+        print(f"Fehler: Die Adresse „{host}“ ist ungültig oder unbekannt. Zum Beispiel: lotse web --host 127.0.0.1",
+              file=sys.stderr)
+        return EXIT_USAGE
     except OSError as exc:
         print(f"Fehler: {host}:{port} ist nicht verfügbar ({os_reason(exc)}). Anderen Port wählen: lotse web --port 8001",
               file=sys.stderr)
