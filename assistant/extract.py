@@ -204,12 +204,22 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
         value = today + {"t": relativedelta(days=n), "w": relativedelta(weeks=n)}.get(unit[0], relativedelta(months=n))
         spans.append((m.start(), m.end()))
         found.append(FoundDate(value, m.group(0).strip(), m.start(), False, m.end(), relative=True))
+    for m in RELATIVE_DAY.finditer(text):
+        if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans):
+            continue
+        spans.append((m.start(), m.end()))
+        value = today + dt.timedelta(days=RELATIVE_DAYS[m.group(1).lower()])
+        found.append(FoundDate(value, m.group(0).strip(), m.start(), False, m.end(), relative=True))
     found.sort(key=lambda f: f.start)
     return found
 
 
 # "in zwei Wochen", "in 3 Monaten": a day counted from today
 RELATIVE_DATE = re.compile(r"\bin\s+" + NUM + r"\s+(Tage?n?|Wochen?|Monate?n?)\b", re.I)
+# "gestern", "übermorgen", "morgen" (not "am Morgen", "guten Morgen"); "heute" is the day a question
+# is asked on, which the calculators take anyway
+RELATIVE_DAYS = {"vorgestern": -2, "gestern": -1, "morgen": 1, "übermorgen": 2, "uebermorgen": 2}
+RELATIVE_DAY = re.compile(r"(?<!\bam )(?<!\bguten )(?<!\bjeden )(?<!\bden )\b(vorgestern|gestern|morgen|übermorgen|uebermorgen)\b", re.I)
 
 
 
@@ -300,7 +310,8 @@ def find_month(text: str) -> int | None:
 
 
 def find_min_places(text: str) -> int | None:
-    m = re.search(r"Mindest(?:teilnehmer)?(?:platz|plätze|teilnehmerplatzzahl|platzzahl|teilnehmerzahl)\w*\s*(?:von|:|=|ist|beträgt|liegt bei|bei|sind)?\s*" + NUM, text, re.I)
+    m = re.search(r"(?:Mindest(?:teilnehmer)?(?:platz|plätze|teilnehmerplatzzahl|platzzahl|teilnehmerzahl)\w*|\bMTPZ\b|\bMTZ\b)"
+                  r"\s*(?:von|:|=|ist|beträgt|liegt bei|bei|sind)?\s*" + NUM, text, re.I)
     if m:
         return whole_people(m.group(1), "Mindestteilnehmerplätze")
     m = re.search(NUM + r"\s+Mindest(?:teilnehmer)?pl[aä]tze?", text, re.I)

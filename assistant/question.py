@@ -128,9 +128,9 @@ POST = r"(?<![^\W\d_])stellen?\b|(?:vollzeit|plan|personal|teilzeit)stelle"
 # staff as the measure counts it: "Personal", "Personalansatz", "Personalschlüssel" …, not the
 # "Personalleiterin" or "Personalabteilung" of an employer's post
 STAFF = (r"personal(?!leit|abteil|chef|rat\b|rät|akte|büro|buero|entwicklung|wechsel|fragen|ausweis)|wochenstunden|stunden"
-         r"|vollzeit|" + POST + r"|fachkr|qualifizierungstrainer|trainer|betreuungsschlüssel")
+         r"|vollzeit|\bvz[äa]e?\b|" + POST + r"|fachkr|qualifizierungstrainer|trainer|betreuungsschlüssel")
 # the amount asked for (a post named is no amount: "wie schreibe ich die Stelle aus?")
-AMOUNT = r"wie viel|wieviel|wie viele|wie hoch|wie groß|brauch|benötig|vorhalt|rechn|umfang|stunden|vollzeit|schlüssel|bedarf|einsetz|einplan"
+AMOUNT = r"wie viel|wieviel|wie viele|wie hoch|wie groß|brauch|benötig|vorhalt|rechn|umfang|stunden|vollzeit|\bvz[äa]e?\b|schlüssel|bedarf|einsetz|einplan"
 # the hours a participant spends in the company ("Wie viele Wochenstunden muss ein Teilnehmer im
 # Betrieb verbringen?"), not the staff the provider keeps for them
 PARTICIPANT_TIME = (r"verbring|anwesend|arbeitszeit|im betrieb (?:arbeit|sein|eingesetzt)|bei uns (?:im betrieb )?eingesetzt"

@@ -33,6 +33,16 @@ def test_a_day_counted_from_today(text, expected):
     assert [(f.value, f.relative) for f in found] == [(expected, True)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Jobcoaching begann gestern", [dt.date(2026, 11, 21)]),
+    ("die InbeQ fängt übermorgen an", [dt.date(2026, 11, 24)]),
+    ("Ich habe am Morgen angerufen", []),
+    ("guten Morgen, wann ist der nächste Stichtag?", []),
+])
+def test_yesterday_and_tomorrow_are_days(text, expected):
+    assert [f.value for f in find_dates(text, TODAY)] == expected
+
+
 def test_months_of_a_measure_are_no_day():
     assert find_dates("in den ersten 6 Monaten", TODAY) == []
 
@@ -76,6 +86,8 @@ def test_impossible_dates(text):
     ("Unterweisungsfreie Tage für eine Teilnehmerin, die vom 1.2.2026 bis 31.7.2026 in der Maßnahme war?",
      "unterweisungsfrei", "15 unterweisungsfreie Tage für 6 volle Kalendermonate"),
     ("welcher stichtag gilt nach dem 2. april 2027?", "stichtag", "01.10.2027"),
+    ("MTPZ 7, 9 TN im 4. Maßnahmemonat, wie viel VZÄ?", "personal", "70,2 Wochenstunden (1,8 Vollzeitstellen) bei 9 Teilnehmenden im 4. Monat"),
+    ("MTPZ 10, 6 TN im 4. Monat – Personal?", "personal", "78 Wochenstunden (2 Vollzeitstellen)"),
     # days off until the end of the year: no end of the measure; full calendar months April to December
     ("meine tochter hat am 15.3.2026 angefangen und ist schwerbehindert, wieviel urlaub hat sie bis ende des jahres",
      "unterweisungsfrei", "26,5 unterweisungsfreie Tage (22,5 + 4 Tage Zusatz nach § 208 SGB IX) für 9 volle Kalendermonate"),
