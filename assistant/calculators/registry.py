@@ -139,7 +139,7 @@ def parse_value(f: Field, raw: object, today: dt.date):
             found = find_dates(text, today)
         except ExtractError as exc:
             raise InputError(str(exc)) from None
-        if len(found) != 1 or found[0].year_assumed or found[0].month_only:
+        if len(found) != 1 or found[0].year_assumed or found[0].month_only or found[0].relative:  # a form wants the day itself
             raise InputError(f"„{text}“ ist kein vollständiges Datum ({DATE_HINT}, z. B. 15.03.2027).")
         return found[0].value
     if f.kind == "choice":
