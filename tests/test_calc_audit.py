@@ -581,3 +581,15 @@ def test_an_employment_that_began_long_ago_is_said_to_have_begun():
     assert ("Frist abgelaufen: Das Integrationsamt hätte spätestens am 01.09.2019 unterrichtet werden müssen; "
             "die Beschäftigung hat bereits am 01.03.2020 begonnen; frühestmöglich jetzt nachholen (heute, 02.12.2026)") in c.result
 
+
+def test_a_planning_meeting_before_the_day_one_looks_from_is_no_late_registration():
+    c = calc.planning_meeting(D(2027, 1, 10), "MV", D(2027, 2, 1), D(2026, 12, 2))
+    assert c.result.startswith("Planungsgespräch am 05.02.2027")
+    assert "Das Planungsgespräch vor dem Beschäftigungsbeginn (01.01.2027) liegt vor dem gesuchten Zeitraum (ab 10.01.2027)." in c.steps
+
+
+def test_a_passed_deadline_says_it_is_judged_against_today():
+    c = calc.planning_meeting(D(2026, 5, 2), "MV", None, D(2026, 12, 2))
+    assert any(s.startswith("Die Anmeldefrist für den 05.06.2026 ist am 22.05.2026 abgelaufen (gemessen am heutigen Tag, 02.12.2026)")
+               for s in c.steps)
+

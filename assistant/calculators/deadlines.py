@@ -128,10 +128,13 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
         if employment_start.day == late.value:
             before = employment_start - relativedelta(months=1)
             candidate = _meeting_in(before.year, before.month)
-            if candidate >= ref:
+            if candidate >= max(ref, after):  # a meeting before the day one looks from is no option
                 late_meeting = candidate
-            else:
+            elif candidate < ref:
                 steps.append(f"Das Planungsgespräch vor dem Beschäftigungsbeginn ({fmt_date(candidate)}) ist bereits vorbei.")
+            else:
+                steps.append(f"Das Planungsgespräch vor dem Beschäftigungsbeginn ({fmt_date(candidate)}) liegt vor dem gesuchten "
+                             f"Zeitraum (ab {fmt_date(after)}).")
         else:
             steps.append(f"Die Beschäftigung beginnt am {fmt_date(employment_start)}, nicht zum {late.value}. eines Monats: "
                          "eine Nachmeldung ist nur in begründeten Ausnahmefällen möglich.")
@@ -146,7 +149,7 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
         dates = [("Planungsgespräch (Nachmeldung)", late_meeting)]
     elif late_meeting is not None:
         steps.append(f"Die Beschäftigung beginnt am {fmt_day(employment_start)}, also zum {late.value}. des nächsten Monats: "
-                     f"für das Planungsgespräch am {fmt_date(late_meeting)} ist notfalls auch eine Nachmeldung nach der Anmeldefrist möglich.")
+                     f"für das Planungsgespräch am {fmt_date(late_meeting)}{_flag(late_meeting, land)} ist notfalls auch eine Nachmeldung nach der Anmeldefrist möglich.")
     if late_meeting is None and registration < ref:
         # the regular deadline has passed: lead with the next meeting one can still register for
         later = meeting
@@ -154,7 +157,8 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
             nxt = later + relativedelta(months=1)
             later = _meeting_in(nxt.year, nxt.month)
         later_reg, later_att = later - dt.timedelta(days=reg.value), later - dt.timedelta(weeks=att.value)
-        steps.append(f"Die Anmeldefrist für den {fmt_date(meeting)} ist am {fmt_date(registration)} abgelaufen; "
+        judged = f" (gemessen am heutigen Tag, {fmt_date(ref)})" if ref > after else ""
+        steps.append(f"Die Anmeldefrist für den {fmt_date(meeting)} ist am {fmt_date(registration)} abgelaufen{judged}; "
                      f"nächster Termin mit offener Anmeldung: {fmt_day(later)}{_flag(later, land)}, Anmeldung bis {fmt_day(later_reg)}{_flag(later_reg, land)}, "
                      f"Anlagen und Einladung bis {fmt_day(later_att)}{_flag(later_att, land)}")
         result = (f"Nächstes Planungsgespräch mit offener Anmeldung am {fmt_date(later)}{_holiday_text(later, land)}; Anmeldung bis {fmt_date(later_reg)}; "
