@@ -113,6 +113,10 @@ WRITTEN_BEFORE = {
     "ist die anmeldung zum planungsgespraech schon der antrag auf berufsbegleitung",
     "wieviel verdient man in der werkstatt im monat",
     "was ist der unterschied zwischen eingliederungsvereinbarung und kooperationsplan",  # both router probe sets
+    # in corpus/ since 2026-11-23 / 2026-12-01, before heldout/parents2, heldout/providers2 and probe/parents
+    "kann man die inbeq verlaengern wenn mein sohn einfach mehr zeit braucht",
+    "Bis wann muss das Integrationsamt über einen voraussichtlichen Bedarf an Berufsbegleitung informiert werden?",
+    "mein sohn hat keinen schwerbehindertenausweis, kriegt er nach der inbeq trotzdem hilfe im job",
     "asdf", "hallo", "???",
 }
 
