@@ -106,7 +106,9 @@ class AnswerPipeline:
 
             self.units: Retriever = WhooshUnitRetriever(unit_index, handle.store.position, self.cfg)
         else:
-            self.units = BM25FUnitRetriever(handle.unit_values, asked_texts(self.questions.questions), self.cfg)
+            # the index keeps the postings over its own authored questions; calibration's folds build theirs
+            kept = BM25FUnitRetriever.from_data(handle.bm25f, len(handle.unit_values), self.cfg) if questions is None else None
+            self.units = kept or BM25FUnitRetriever(handle.unit_values, asked_texts(self.questions.questions), self.cfg)
         # how each unit's authored questions use function words ("wer", "noch", "ohne")
         self.function_words = FunctionWordProfile((q.unit_pos, q.function_words) for q in self.questions.questions)
         # each unit's terms with those of its authored questions, computed once, not per question

@@ -116,3 +116,18 @@ def test_the_index_keeps_the_stems_of_its_words_so_a_question_of_known_words_loa
             "print(stem('quietschentchen'), 'whoosh.lang' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", snowball("quietschentchen"), "True"]
+
+
+def test_the_index_keeps_the_bm25f_postings_and_they_score_as_a_fresh_build(lotse):
+    from knowledge.retrieval.bm25f import BM25FUnitRetriever
+    from knowledge.retrieval.questions import asked_texts
+
+    p = lotse.searcher
+    assert lotse.handle.bm25f is not None
+    fresh = BM25FUnitRetriever(lotse.handle.unit_values, asked_texts(p.questions.questions), p.cfg)
+    for q in ["Wer zahlt die Fahrtkosten?", "kriegt mein sohn urlaub", "Was ist das Planungsgespräch?"]:
+        query = p.analyzer.analyse(q)
+        assert p.units.scores(query) == fresh.scores(query) != {}
+    # kept for other fields or another number of units, it is not used
+    assert BM25FUnitRetriever.from_data(lotse.handle.bm25f, len(lotse.handle.unit_values) + 1, p.cfg) is None
+

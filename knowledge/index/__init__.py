@@ -67,6 +67,7 @@ class IndexHandle:
     doc_freq: dict[str, int]  # over units together with their authored questions
     nouns: frozenset[str]
     unit_values: list[dict[str, str]]  # analysed field values per unit (for per-fold indexes)
+    bm25f: dict | None  # the in-memory BM25F's postings over them (BM25FUnitRetriever.to_data)
     errors: list[CorpusError]
     location: str
     known_words_path: Path | None
@@ -227,6 +228,7 @@ def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[s
         regions=tuple(tuple(p) for p in meta["regions"]), evidence=evidence, questions=questions,
         out_of_scope=list(meta["out_of_scope"]), answer_words=AnswerWords.from_data(meta["answer_words"]),
         doc_freq=unit_doc_freq(evidence, questions), nouns=frozenset(meta["nouns"]), unit_values=meta["unit_fields"],
+        bm25f=meta.get("bm25f"),
         errors=[CorpusError(Path(p), m) for p, m in meta.get("errors", [])],
         location=location, known_words_path=known_path,
     )

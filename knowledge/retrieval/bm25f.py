@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from array import array
 from collections import Counter, defaultdict
 
 from ..query import AnalysedQuery
@@ -45,11 +46,33 @@ class BM25FUnitRetriever:
                     tfs[term].append((pos, tf, length))
             self.tfs[fname] = dict(tfs)
 
+    def to_data(self) -> dict:
+        """The postings as plain values, kept in the index (`from_data`): an index opens without
+        counting every unit's fields again (about 30 ms of every cold start)."""
+        packed = {f: {t: array("i", [x for triple in plist for x in triple]).tobytes() for t, plist in tfs.items()}
+                  for f, tfs in self.tfs.items()}  # (unit, tf, length) triples as packed ints: unpacked when a question uses the term
+        return {"fields": sorted(self.boosts), "n": self.n, "avg": self.avg, "tfs": packed}
+
+    @classmethod
+    def from_data(cls, data: dict | None, n: int, config: RankingConfig) -> "BM25FUnitRetriever | None":
+        """The retriever kept by `to_data`, or None when there is none or it was made for other
+        fields or another number of units (then it is built anew)."""
+        if not data or data.get("n") != n or data.get("fields") != sorted(config.field_boosts):
+            return None
+        r = cls.__new__(cls)
+        r.boosts = dict(config.field_boosts)
+        r.b, r.k1, r.n = config.bm25_b, config.bm25_k1, n
+        r.tfs, r.avg, r._scored = data["tfs"], data["avg"], {}
+        return r
+
     def posting(self, fname: str, term: str) -> list[tuple[int, float]]:
         """(unit, BM25 weight of `term` in field `fname`) for every unit whose field holds it."""
         got = self._scored.get((fname, term))
         if got is None:
             plist = self.tfs[fname].get(term, ())
+            if isinstance(plist, bytes):  # kept in the index (`to_data`)
+                ints = array("i", plist)
+                plist = list(zip(ints[0::3], ints[1::3], ints[2::3]))
             idf = math.log(self.n / (len(plist) + 1)) + 1
             b, k1, avg = self.b, self.k1, self.avg[fname]
             got = self._scored[(fname, term)] = [(pos, idf * (tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avg)))
