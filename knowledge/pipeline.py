@@ -100,7 +100,7 @@ class AnswerPipeline:
                                       SpellCorrector(handle.vocabulary, handle.known_words, handle.dotless), self.cfg,
                                       handle.regions)
         self.questions = questions if questions is not None else QuestionRetriever(
-            handle.questions, char_index=handle.char_index)
+            handle.questions, char_index=handle.char_index, asked=handle.asked, postings=handle.question_postings)
         if unit_index is not None:  # a Whoosh index: the same BM25F, through Whoosh's searcher
             from .retrieval.units import WhooshUnitRetriever  # imported only when used: Whoosh's query modules are slow to load
 

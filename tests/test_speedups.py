@@ -118,7 +118,7 @@ def test_the_index_keeps_the_stems_of_its_words_so_a_question_of_known_words_loa
     assert out == ["False", snowball("quietschentchen"), "True"]
 
 
-def test_the_index_keeps_the_bm25f_postings_and_they_score_as_a_fresh_build(lotse):
+def test_the_index_keeps_the_bm25f_and_question_postings_and_they_equal_a_fresh_build(lotse):
     from knowledge.retrieval.bm25f import BM25FUnitRetriever
     from knowledge.retrieval.questions import asked_texts
 
@@ -128,6 +128,10 @@ def test_the_index_keeps_the_bm25f_postings_and_they_score_as_a_fresh_build(lots
     for q in ["Wer zahlt die Fahrtkosten?", "kriegt mein sohn urlaub", "Was ist das Planungsgespräch?"]:
         query = p.analyzer.analyse(q)
         assert p.units.scores(query) == fresh.scores(query) != {}
+    from knowledge.retrieval.questions import question_postings
+
+    assert p.questions.postings is lotse.handle.question_postings
+    assert p.questions.postings == question_postings(p.questions.questions)
     # kept for other fields or another number of units, it is not used
     assert BM25FUnitRetriever.from_data(lotse.handle.bm25f, len(lotse.handle.unit_values) + 1, p.cfg) is None
 

@@ -65,9 +65,11 @@ class IndexHandle:
     out_of_scope: list[str]  # questions the documents do not answer
     answer_words: AnswerWords  # words of the questions they answer and of those they do not
     doc_freq: dict[str, int]  # over units together with their authored questions
+    asked: dict[int, frozenset[str]]  # per unit position: the terms of its authored questions
     nouns: frozenset[str]
     unit_values: list[dict[str, str]]  # analysed field values per unit (for per-fold indexes)
     bm25f: dict | None  # the in-memory BM25F's postings over them (BM25FUnitRetriever.to_data)
+    question_postings: dict[str, list[int]] | None  # per term, the authored questions that use it
     errors: list[CorpusError]
     location: str
     known_words_path: Path | None
@@ -196,9 +198,11 @@ def _char_index_bytes(texts: tuple[str, ...], groups: tuple[int, ...] | None = N
     return marshal.dumps(CharIndex(list(texts), None if groups is None else list(groups)).to_data())
 
 
-def unit_doc_freq(evidence: list[UnitEvidence], questions: list[IndexedQuestion]) -> dict[str, int]:
-    """In how many units a stem occurs, counting a unit's authored questions as part of it."""
-    asked = asked_terms(questions)
+def unit_doc_freq(evidence: list[UnitEvidence], questions: list[IndexedQuestion],
+                  asked: dict[int, frozenset[str]] | None = None) -> dict[str, int]:
+    """In how many units a stem occurs, counting a unit's authored questions (`asked`: their
+    terms per unit, when already known) as part of it."""
+    asked = asked_terms(questions) if asked is None else asked
     doc_freq: dict[str, int] = {}
     for pos, ev in enumerate(evidence):
         for t in ev.terms | asked.get(pos, frozenset()):
@@ -219,6 +223,7 @@ def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[s
             terms=terms, head=frozenset((values["title"] + " " + values["question"]).split()), text=u.text,
             heading=u.question or u.title,
             spans=[(a, b) for a, b, _ in sents], sentence_terms=[frozenset(t.split()) for _, _, t in sents]))
+    asked = asked_terms(questions)  # once, for the document frequencies and the question retriever
     handle = IndexHandle(
         ix=ix, store=MemoryStore(units, {k: doc_from_dict(v) for k, v in meta["documents"].items()}),
         analyzer=analyzer, thesaurus=Thesaurus.from_data(meta["thesaurus"]), vocabulary=meta["vocabulary"],
@@ -227,8 +232,8 @@ def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[s
         programmes=[(name, tuple(tuple(p) for p in phrases)) for name, phrases in meta["programmes"]],
         regions=tuple(tuple(p) for p in meta["regions"]), evidence=evidence, questions=questions,
         out_of_scope=list(meta["out_of_scope"]), answer_words=AnswerWords.from_data(meta["answer_words"]),
-        doc_freq=unit_doc_freq(evidence, questions), nouns=frozenset(meta["nouns"]), unit_values=meta["unit_fields"],
-        bm25f=meta.get("bm25f"),
+        doc_freq=unit_doc_freq(evidence, questions, asked), asked=asked, nouns=frozenset(meta["nouns"]), unit_values=meta["unit_fields"],
+        bm25f=meta.get("bm25f"), question_postings=meta.get("question_postings"),
         errors=[CorpusError(Path(p), m) for p, m in meta.get("errors", [])],
         location=location, known_words_path=known_path,
     )

@@ -16,7 +16,7 @@ from ..ranking.function_words import function_words
 from ..ranking.config import RankingConfig
 from ..retrieval.bm25f import BM25FUnitRetriever
 from ..retrieval.chars import unit_text
-from ..retrieval.questions import IndexedQuestion, asked_texts
+from ..retrieval.questions import IndexedQuestion, asked_texts, question_postings
 from ..retrieval.sentences import answer_start, split_sentences
 from ..topics import compile_phrases, compile_topics, load_topic_terms, topic_files
 from .cache import ANALYSIS_VERSION, thesaurus_files
@@ -101,6 +101,7 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
     # the in-memory BM25F's postings, as the query path builds them (over the authored questions' term sets)
     indexed = [IndexedQuestion(p, text, frozenset(terms.split())) for p, _aud, text, terms, _fw, _also in analysed_questions]
     meta["bm25f"] = BM25FUnitRetriever(values_of_units, asked_texts(indexed), RankingConfig.load()).to_data()
+    meta["question_postings"] = question_postings(indexed)
     return ix, meta, model.known_forms
 
 

@@ -55,6 +55,15 @@ def asked_terms(questions: list[IndexedQuestion]) -> dict[int, frozenset[str]]:
     return {pos: frozenset(terms) for pos, terms in by_unit.items()}
 
 
+def question_postings(questions: list[IndexedQuestion]) -> dict[str, list[int]]:
+    """Per term: the numbers of the questions that use it, ascending."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, q in enumerate(questions):
+        for t in q.terms:
+            postings[t].append(i)
+    return dict(postings)
+
+
 def asked_texts(questions: list[IndexedQuestion]) -> dict[int, list[str]]:
     """Per unit position: each authored question's terms as one text (the units' `asked` field)."""
     by_unit: dict[int, list[str]] = defaultdict(list)
@@ -67,22 +76,22 @@ class QuestionRetriever:
     name = "questions"
 
     def __init__(self, questions: list[IndexedQuestion], k1: float = 1.2, b: float = 0.5,
-                 char_index: Callable[[str, list[str], list[int] | None], CharIndex] | None = None):
+                 char_index: Callable[[str, list[str], list[int] | None], CharIndex] | None = None,
+                 asked: dict[int, frozenset[str]] | None = None, postings: dict[str, list[int]] | None = None):
         """`char_index(name, texts, groups)` builds (or loads) a character n-gram index, here
-        "question_units": of the question texts' centroids by unit."""
+        "question_units": of the question texts' centroids by unit. `asked`: `asked_terms(questions)`,
+        `postings`: `question_postings(questions)`, when the caller has them already (the index keeps them)."""
         char_index = char_index or _build_char_index
         self.questions = questions
         self.texts = [q.text for q in questions]
         self.k1, self.b = k1, b
-        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.postings: dict[str, list[int]] = postings if postings is not None else question_postings(questions)
         self.by_unit: dict[int, list[int]] = defaultdict(list)
         for i, q in enumerate(questions):
-            for t in q.terms:
-                self.postings[t].append(i)
             self.by_unit[q.unit_pos].append(i)
         self.avg_len = (sum(len(q.terms) for q in questions) / len(questions)) if questions else 1.0
         self.norms = [self._norm(q) for q in questions]  # BM25 length normalisation per question
-        self.asked = asked_terms(questions)
+        self.asked = asked_terms(questions) if asked is None else asked
         # per unit, its questions' folded words in sorted order (token_sort_ratio is the plain
         # ratio of these), made when a question first meets the unit as a candidate
         self._sorted_words: dict[int, list[str]] = {}
