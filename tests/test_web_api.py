@@ -130,6 +130,14 @@ def test_errors_are_german_json_with_the_right_status(client, method, url, body,
     assert fragment in data["error"] + json.dumps(data.get("fields", {}), ensure_ascii=False)
 
 
+def test_a_calendar_is_only_read_and_a_huge_count_is_named_at_its_field(client):
+    r = client.post("/api/calc/integrationsamt.ics")
+    assert r.status_code == 405 and r.json()["error"] == "Diese Methode ist hier nicht erlaubt."
+    r = client.post("/api/calc/personal", json={"teilnehmende": 99999999999999999999999999999})
+    assert r.status_code == 400
+    assert r.json()["fields"] == {"teilnehmende": "99999999999999999999999999999 ist unrealistisch groß (höchstens 10.000)."}
+
+
 def test_field_errors_name_the_field(client):
     r = client.post("/api/calc/inbeq-dauer", json={"beginn": "morgen irgendwann"})
     assert r.status_code == 400

@@ -98,7 +98,12 @@ def _count(f: Field, text: str) -> int:
         raise InputError("Negative Werte sind nicht möglich.")
     if f.minimum is not None and f.maximum is not None and not (f.minimum <= value <= f.maximum):
         raise InputError(f"{value} liegt außerhalb von {f.minimum} bis {f.maximum}{f.bounds_reason}.")
+    if f.maximum is None and value > MAX_COUNT:  # named at the field, as every other bad value (not by the calculator)
+        raise InputError(f"{value} ist unrealistisch groß (höchstens {MAX_COUNT:,}).".replace(",", "."))
     return value
+
+
+MAX_COUNT = 10_000  # a count without bounds of its own (participants per lot, a year): no more than this
 
 
 def parse_value(f: Field, raw: object, today: dt.date):

@@ -201,6 +201,8 @@ class WebApp:
         responses: {200: {description: Berechnung}, 400: {description: Ungültige Eingabe}, 404: {description: Unbekannter Rechner}}
         """
         name = request.path_params["name"]
+        if name.endswith(".ics") and calcs.calculator_form(name[:-4]) is not None:  # the calendar is only read (GET)
+            return error_response(request, 405, "Diese Methode ist hier nicht erlaubt.")
         if calcs.calculator_form(name) is None:
             return self.unknown_calculator(request, name)
         body = await request.body()
