@@ -333,9 +333,11 @@ def find_years_as_months(text: str) -> tuple[int, str] | None:
     if m:
         part = m.group(1).lower()
         return _YEAR_PARTS["halb" if part.startswith("halb") else part], m.group(0).strip()
-    m = re.search(NUM + r"\s+(?:(?:voll|ganz)\w*\s+)?Jahre?n?\b", text, re.I)
-    if m and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
-        return to_number(m.group(1)) * 12, m.group(0).strip()
+    # whole years only as a time ("seit 2 Jahren", "zwei Jahre dabei"), never an age ("23 Jahre alt", "(19 Jahre)")
+    for m in re.finditer(r"(?:\b(seit|nach|für|über|schon|bereits)\s+)?" + NUM + r"\s+(?:(?:voll|ganz)\w*\s+)?Jahre?n?\b"
+                         r"(?=(\s+(?:lang|dabei|teilnahme|in der|im|dauer|dauert|gedauert))?)", text, re.I):
+        if (m.group(1) or m.group(3)) and not re.fullmatch(r"(?:19|20)\d\d", m.group(2)):
+            return to_number(m.group(2)) * 12, m.group(0).strip()
     return None
 
 

@@ -128,9 +128,13 @@ POST = r"(?<![^\W\d_])stellen?\b|(?:vollzeit|plan|personal|teilzeit)stelle"
 # staff as the measure counts it: "Personal", "Personalansatz", "Personalschlüssel" …, not the
 # "Personalleiterin" or "Personalabteilung" of an employer's post
 STAFF = (r"personal(?!leit|abteil|chef|rat\b|rät|akte|büro|buero|entwicklung|wechsel|fragen|ausweis)|wochenstunden|stunden"
-         r"|vollzeit|\bvz[äa]e?\b|" + POST + r"|fachkr|qualifizierungstrainer|trainer|betreuungsschlüssel")
+         r"|vollzeit|\bvz[äa]e?\b|" + POST + r"|fachkr|qualifizierungstrainer|trainer|\bqt\b|betreuungsschlüssel")
 # the amount asked for (a post named is no amount: "wie schreibe ich die Stelle aus?")
-AMOUNT = r"wie viel|wieviel|wie viele|wie hoch|wie groß|brauch|benötig|vorhalt|rechn|umfang|stunden|vollzeit|\bvz[äa]e?\b|schlüssel|bedarf|einsetz|einplan"
+AMOUNT = r"wie viel|wieviel|wie viele|wie hoch|wie groß|brauch|benötig|vorhalt|rechn|umfang|stunden|vollzeit|\bvz[äa]e?\b|anteil|schlüssel|bedarf|einsetz|einplan"
+# what counts towards the staff ("Zählt die Fahrzeit als Einsatzzeit beim Personalschlüssel?"): a rule, no amount
+COUNTS_AS = r"\b(?:zählt|zaehlt|zählen|zaehlen)\b[^?.!]{0,60}\bals\b|anrechn|angerechnet"
+# a question word: the terse "personal bei 8 teilnehmern im 6. monat" asks nothing else
+ASKS_OTHER = r"\b(?:wie oft|warum|wieso|weshalb|wer|wo|welche[rsnm]?|ob)\b"
 # the hours a participant spends in the company ("Wie viele Wochenstunden muss ein Teilnehmer im
 # Betrieb verbringen?"), not the staff the provider keeps for them
 PARTICIPANT_TIME = (r"verbring|anwesend|arbeitszeit|im betrieb (?:arbeit|sein|eingesetzt)|bei uns (?:im betrieb )?eingesetzt"

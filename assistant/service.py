@@ -36,17 +36,17 @@ DEFINITION = re.compile(
 # asked once and discarded by `warm_up`: one calculator question, one with an unknown word
 WARM_UP_QUESTIONS = ("Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Monat?", "Wie wird das Wetter morgen?")
 ABSTAIN_TEXT = "Dazu finde ich in den Dokumenten keine verlässliche Antwort."
+NO_TOPIC_TEXT = ("Ihre Frage nennt kein Thema: Worauf bezieht sich „{}“? Bitte schreiben Sie das Thema mit in die Frage, "
+                 "zum Beispiel: „Haben Teilnehmer der InbeQ Anspruch auf Urlaub?“")
+SCOPE_TEXT = ("Die Dokumente behandeln die Unterstützte Beschäftigung nach § 55 SGB IX (InbeQ und Berufsbegleitung), "
+              "das Jobcoaching in Baden-Württemberg und den Integrationsprozess der Bundesagentur für Arbeit.")
+
+
 def corrected(text: str, corrections: dict[str, str]) -> str:
     """The text with each misspelt word (as written) replaced by its correction."""
     for wrong, right in corrections.items():
         text = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", right, text)
     return text
-
-
-NO_TOPIC_TEXT = ("Ihre Frage nennt kein Thema: Worauf bezieht sich „{}“? Bitte schreiben Sie das Thema mit in die Frage, "
-                 "zum Beispiel: „Haben Teilnehmer der InbeQ Anspruch auf Urlaub?“")
-SCOPE_TEXT = ("Die Dokumente behandeln die Unterstützte Beschäftigung nach § 55 SGB IX (InbeQ und Berufsbegleitung), "
-              "das Jobcoaching in Baden-Württemberg und den Integrationsprozess der Bundesagentur für Arbeit.")
 
 
 @dataclass

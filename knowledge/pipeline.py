@@ -70,7 +70,7 @@ REFERS_BACK = re.compile(r"\b(?:das|dies(?:e[mnrs]?)?|sowas|so was|dafür|dafuer
 
 def unnamed_reference(result: "SearchResult") -> str | None:
     """The word a question refers back with when it names nothing else ("Stimmt das?", "Geht
-    das?", "Wer entscheidet das?" asked alone): what "das" is, only the person asking knows."""
+    das?" asked alone): what "das" is, only the person asking knows."""
     if result.query.active:
         return None
     m = REFERS_BACK.search(result.query.text)

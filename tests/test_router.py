@@ -87,8 +87,11 @@ def test_impossible_dates(text):
      "unterweisungsfrei", "15 unterweisungsfreie Tage für 6 volle Kalendermonate"),
     ("welcher stichtag gilt nach dem 2. april 2027?", "stichtag", "01.10.2027"),
     ("MTPZ 7, 9 TN im 4. Maßnahmemonat, wie viel VZÄ?", "personal", "70,2 Wochenstunden (1,8 Vollzeitstellen) bei 9 Teilnehmenden im 4. Monat"),
+    ("QT-Stellenanteil bei 11 TN nach B.2.5.1 der VU?", "personal", "85,8 Wochenstunden (2,2 Vollzeitstellen) bei 11 Teilnehmenden"),
     ("MTPZ 10, 6 TN im 4. Monat – Personal?", "personal", "78 Wochenstunden (2 Vollzeitstellen)"),
     # days off until the end of the year: no end of the measure; full calendar months April to December
+    ("meine tochter (19 jahre) ist seit 2 jahren in der inbeq, wie viele unterweisungsfreie tage hat sie?", "unterweisungsfrei",
+     "60 unterweisungsfreie Tage für 24 volle Kalendermonate"),
     ("meine tochter hat am 15.3.2026 angefangen und ist schwerbehindert, wieviel urlaub hat sie bis ende des jahres",
      "unterweisungsfrei", "26,5 unterweisungsfreie Tage (22,5 + 4 Tage Zusatz nach § 208 SGB IX) für 9 volle Kalendermonate"),
     ("Wie viele unterweisungsfreie Tage hat eine schwerbehinderte Teilnehmerin, die am 15.03.2026 eingetreten ist, bis zum 31.12.2026?",
@@ -207,6 +210,13 @@ def test_missing_month_is_stated_as_assumption():
     "Muss die Clearingstelle informiert werden, wenn ein Teilnehmer die Stelle wechselt?",
     "Wir haben 10 Teilnehmer und suchen eine neue Fachkraft – wie schreibe ich die Stelle aus?",
     "darf ein tn in der inbeq auch nur 20 stunden die woche arbeiten wegen seiner erkrankung?",
+    # what counts as staff time, how often a trainer visits: rules, no amount
+    ("Ich arbeite seit zwei Jahren als QT und habe vier TN in ganz verschiedenen Branchen, die Fahrzeiten fressen mich auf. "
+     "Zählt die Fahrzeit zwischen den Betrieben eigentlich als Einsatzzeit beim Personalschlüssel?"),
+    ("Wir sind ein kleiner Handwerksbetrieb und haben seit vier Monaten einen InbeQ-Teilnehmer. Der Qualitrainer kommt "
+     "kaum vorbei. Wie oft muss der Träger eigentlich bei uns im Betrieb vorbeischauen?"),
+    # an age is no time in the measure
+    "Mein Sohn ist 23 Jahre alt, wie viel Urlaub hat er in der InbeQ?",
     "Mein Sohn war 2 Jahre in der InbeQ und hat jetzt einen Job, sein Arbeitsvertrag läuft ab dem 3. März. Bekommt er weiterhin Unterstützung?",
     "Am 15.03.2026 war unser Planungsgespräch – wo finde ich das Protokoll davon?",
     "Das nächste Planungsgespräch ist am 5. Juni. Welche Themen sollten wir vorbereiten?",

@@ -170,10 +170,10 @@ SPECS: tuple[CalculatorSpec, ...] = (
         route=RouteRule(120, (  # asks for an amount of staff and names the participants or lots, or names a contract and lots
             # not "Was soll der QT mit der restlichen Zeit machen?": that asks what to do, not how much
             # the amount is asked for, not told ("Eine TN ist nur vier Stunden belastbar. Muss sie …?")
-            Trigger((qx.STAFF, qx.AMOUNT), (qx.WHAT_TO_DO, qx.PARTICIPANT_TIME), date=False, needs=(qx.participants,), asked=qx.AMOUNT),
-            Trigger((qx.STAFF, qx.AMOUNT), (qx.WHAT_TO_DO, qx.PARTICIPANT_TIME), date=False, needs=(qx.lots,), asked=qx.AMOUNT),
+            Trigger((qx.STAFF, qx.AMOUNT), (qx.WHAT_TO_DO, qx.PARTICIPANT_TIME, qx.COUNTS_AS), date=False, needs=(qx.participants,), asked=qx.AMOUNT),
+            Trigger((qx.STAFF, qx.AMOUNT), (qx.WHAT_TO_DO, qx.PARTICIPANT_TIME, qx.COUNTS_AS), date=False, needs=(qx.lots,), asked=qx.AMOUNT),
             # terse: "personal bei 8 teilnehmern im 6. monat" names staff, participants and a month
-            Trigger((qx.STAFF,), (qx.PARTICIPANT_TIME,), date=False, needs=(qx.participants, qx.named_month)),
+            Trigger((qx.STAFF,), (qx.PARTICIPANT_TIME, qx.COUNTS_AS, qx.ASKS_OTHER), date=False, needs=(qx.participants, qx.named_month)),
             Trigger((qx.PRE2016 + "|" + qx.FROM2016 + r"|vertrag",), (r"was |welche|wer |darf|muss",), date=False, needs=(qx.lots,)),
         ), (("teilnehmende", qx.participants_per_lot), ("monat", qx.measure_month), ("mindestplaetze", qx.min_places),
             ("option", qx.option_drawn)), choose=qx.staffing_calculator)),
