@@ -357,3 +357,20 @@ def test_without_a_land_the_planning_meeting_counts_mv_holidays_without_a_note()
     r = route("Wann ist das nächste Planungsgespräch?", TODAY)
     assert r.run().inputs["land"] == "MV" and not any("Feiertage für" in a for a in r.assumptions)
 
+
+def test_no_question_the_documents_do_not_answer_reaches_a_calculator():
+    """The authored negatives (corpus/out_of_scope.yaml) mention staff, dates and counts, but ask for no calculation."""
+    from knowledge.corpus import BUILTIN_CORPUS
+    from knowledge.questions import load_out_of_scope
+
+    negatives, _ = load_out_of_scope([BUILTIN_CORPUS])
+    routed = []
+    for _group, text in negatives:
+        try:
+            r = route(text, TODAY)
+        except (ExtractError, calc.InputError):
+            continue
+        if r is not None:
+            routed.append((r.name, text))
+    assert routed == []
+
