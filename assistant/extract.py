@@ -262,8 +262,11 @@ def find_lots(text: str) -> list[int] | None:
     for m in re.finditer(r"\bLos\s*(\d+|[A-Z]\b)\s*(?:hat|mit|:|=|sind|gibt es)?\s*" + NUM, text, re.I):
         lot = m.group(1)  # "Los 1", or "Los A"
         per_lot.setdefault(int(lot) if lot.isdigit() else ord(lot.lower()) - ord("a") + 1, whole_people(m.group(2)))
-    for m in re.finditer(NUM + r"\s*(?:\w+\s+){0,2}?(?:auf|in|im|bei)\s+(?:dem\s+)?Los\s*(\d+)", text, re.I):
-        per_lot.setdefault(int(m.group(2)), whole_people(m.group(1)))
+    named: dict[str, int] = {}  # lots named by place: "9 Teilnehmende im Los Rostock und 4 im Los Schwerin"
+    for m in re.finditer(NUM + r"\s*(?:\w+\s+){0,2}?(?:auf|in|im|bei)\s+(?:dem\s+)?Los\s*(\d+|(?-i:[A-ZÄÖÜ][a-zäöüß]+))", text, re.I):
+        lot = m.group(2)
+        key = int(lot) if lot.isdigit() else named.setdefault(lot, 1000 + len(named))
+        per_lot.setdefault(key, whole_people(m.group(1)))
     if len(per_lot) >= 2:
         return [per_lot[k] for k in sorted(per_lot)]
     m = re.search(r"(?:auf|in|bei)\s+(?:einem|dem einen|dem ersten)\s+Los\s+" + NUM + r".{0,40}?(?:auf|in|bei)\s+(?:dem|einem)\s+(?:anderen|zweiten)(?:\s+Los)?\s+" + NUM, text, re.I)
@@ -294,7 +297,8 @@ def find_month(text: str) -> int | None:
     pats = [
         r"(\d+)\.\s*(?:Maßnahme|Vertrags|Projekt)?[Mm]onat",
         r"\b(?:im|ab dem|ab|seit dem)\s+(" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")\s+(?:Maßnahme|Vertrags)?[Mm]onat",
-        r"(?:Maßnahme)?[Mm]onat\s*:?\s+(\d+)\b",
+        r"\b(?:im|ab dem)\s+(\d+)\s+(?:Maßnahme|Vertrags)?[Mm]onat\b",  # "im 6 Monat", the ordinal's dot left out
+        r"(?:Maßnahme)?[Mm]onat\s*:?\s+(\d+|" + _WORDS + r")\b",  # "Monat 14", "Monat dreizehn"
         NUM + r"\s+Monate?n?\s+nach\s+(?:dem\s+)?(?:Maßnahme|Vertrags)?[Bb]eginn",
         r"(?:seit|nach)\s+" + NUM + r"\s+Monate?n?\b",
     ]
@@ -306,6 +310,10 @@ def find_month(text: str) -> int | None:
         if m:
             g = m.group(1).lower()
             return ORDINAL_WORDS.get(g) or to_number(g)
+    m = re.search(r"\b(?:im|ab dem)\s+(" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r"|\d+\.)\s+(?:Maßnahme|Vertrags)?[Jj]ahr\b", text, re.I)
+    if m:  # "im zweiten Maßnahmejahr": its first month
+        g = m.group(1).lower().rstrip(".")
+        return 12 * ((ORDINAL_WORDS.get(g) or to_number(g)) - 1) + 1
     return None
 
 
@@ -351,10 +359,23 @@ def find_interruption(text: str) -> tuple[int, int]:
     m = re.search(pat_before, text, re.I) or re.search(pat_after, text, re.I)
     if not m:
         return 0, 0
-    n, unit = to_number(m.group(1)), m.group(2).lower()
-    if unit.startswith("monat"):
-        return 0, n
-    return n * (7 if unit.startswith("woche") else 1), 0
+    days, months = 0, 0
+    parts = [(m.group(1), m.group(2))]
+    # "2 Monate wegen Krankheit und 10 Tage Reha", "2 Monate und 10 Tage unterbrochen": a second time joined on
+    times = list(re.finditer(NUM + r"\s*(Tage?n?|Wochen?|Monate?n?)\b", text[m.start():m.end() + 40], re.I))
+    for a, b in zip(times, times[1:]):
+        between = text[m.start() + a.end():m.start() + b.start()]
+        if (a.group(1), a.group(2)) == parts[0] and re.search(r"\b(?:und|sowie|plus)\b|,", between) \
+                and not re.search(r"[.!?;]", between) and b.group(2)[0].lower() != a.group(2)[0].lower():
+            parts.append((b.group(1), b.group(2)))
+            break
+    for number, unit in parts:
+        n, unit = to_number(number), unit.lower()
+        if unit.startswith("monat"):
+            months += n
+        else:
+            days += n * (7 if unit.startswith("woche") else 1)
+    return days, months
 
 
 def find_extension_months(text: str) -> int:

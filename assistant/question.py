@@ -166,10 +166,12 @@ THE_MEASURE = r"inbeq|\bub\b|unterstützte beschäftigung|maßnahme|massnahme|qu
 
 # -------------------------------------------------------------- dates
 def employment_date(q: Question) -> FoundDate | None:
-    """The date the employment starts: the date next to 'Beschäftigung beginnt', 'Arbeitsvertrag ab', 'eingestellt zum' …"""
+    """The date the employment starts: the date next to 'Beschäftigung beginnt', 'Arbeitsvertrag ab', 'eingestellt zum' …,
+    or followed by 'an zu arbeiten' ('fängt am 1. Januar an zu arbeiten')."""
     for d in q.dates:
         before = re.split(r"[.!?;:]\s", q.masked[max(0, d.start - 60):d.start])[-1]  # this sentence only
-        if _has(before, EMPLOYMENT):
+        after = re.split(r"[,.!?;:]\s", q.masked[d.end:d.end + 40])[0]
+        if _has(before, EMPLOYMENT) or _has(after, r"^\W*(?:\w+\s+){0,2}?(?:an zu arbeiten|zu arbeiten|eingestellt|angestellt)\b"):
             return d
     return None
 
@@ -250,7 +252,7 @@ def _labelled(q: Question, cue: str) -> FoundDate | None:
     return None
 
 
-START = r"\b(?:begann|beginn\w*|begonnen|angefangen|anfang|gestartet|startet?|start|eingetreten|eintritt|seit|ab dem|ab)\b"
+START = r"\b(?:begann|(?:maßnahme|massnahme|vertrags|modul)?beginn\w*|begonnen|angefangen|anfang|gestartet|startet?|start|eingetreten|eintritt|seit|ab dem|ab)\b"
 RECEIVED = r"zugegangen|zugang|zugestellt|erhalten|eingegangen|bekommen"
 
 
@@ -353,12 +355,34 @@ def participants_per_lot(q: Question) -> list[int | None]:
 
 
 def measure_month(q: Question) -> int:
-    """The month of the measure ('im 20. Monat'); without one: the first, stated as an assumption."""
+    """The month of the measure ('im 20. Monat'); else counted from its start to the day asked about
+    ('Maßnahmebeginn 01.02.2026 … im März 2027': the 14th; 'seit März 2025 … jetzt': from today);
+    without either: the first. Both stated as an assumption."""
     month = find_month(q.masked)
-    if month is None:
-        q.assume("Kein Maßnahmemonat genannt: gerechnet für die ersten 12 Monate der Maßnahme.")
-        return 1
-    return month
+    if month is not None:
+        return month
+    counted = _month_from_start(q)
+    if counted is not None:
+        month, start, ref = counted
+        q.assume(f"Maßnahmemonat aus dem Beginn ({start.strftime('%d.%m.%Y')}) bis {ref.strftime('%d.%m.%Y')} gezählt: {month}. Monat.")
+        return month
+    q.assume("Kein Maßnahmemonat genannt: gerechnet für die ersten 12 Monate der Maßnahme.")
+    return 1
+
+
+def _month_from_start(q: Question) -> tuple[int, dt.date, dt.date] | None:
+    """(month of the measure, start, the day it is counted to) when the question names the measure's
+    start ('Maßnahmebeginn 01.02.2026', 'seit März 2025', 'hat im Oktober 2025 begonnen'): counted to a
+    second date, else to today when the start lies in the past."""
+    start = _labelled(q, START)
+    if start is None:
+        return None
+    others = [d for d in q.events if d is not start]
+    ref = others[0].value if others else (q.today if start.value <= q.today else None)
+    if ref is None or ref < start.value:
+        return None
+    span = relativedelta(ref, start.value)
+    return span.years * 12 + span.months + 1, start.value, ref
 
 
 def named_month(q: Question) -> int | None:

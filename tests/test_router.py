@@ -87,6 +87,21 @@ def test_impossible_dates(text):
      "unterweisungsfrei", "15 unterweisungsfreie Tage für 6 volle Kalendermonate"),
     ("welcher stichtag gilt nach dem 2. april 2027?", "stichtag", "01.10.2027"),
     ("MTPZ 7, 9 TN im 4. Maßnahmemonat, wie viel VZÄ?", "personal", "70,2 Wochenstunden (1,8 Vollzeitstellen) bei 9 Teilnehmenden im 4. Monat"),
+    # the month counted from the measure's start; months said in other ways; lots by place; two interruptions;
+    # an employment start told after its date (found by a helper)
+    ("Maßnahmebeginn 01.02.2026, 4 TN, Mindestplätze 5, wie viele Wochenstunden brauchen wir im März 2027?", "personal",
+     "31,2 Wochenstunden (0,8 Vollzeitstellen) bei 4 Teilnehmenden im 14. Monat"),
+    ("Die Maßnahme hat am 01.10.2025 begonnen, am 02.12.2026 sind 4 TN drin. Wie viel Personal?", "personal",
+     "31,2 Wochenstunden (0,8 Vollzeitstellen) bei 4 Teilnehmenden im 15. Monat"),
+    ("8 Teilnehmer im 6 Monat, wie viel Personal?", "personal", "62,4 Wochenstunden (1,6 Vollzeitstellen) bei 8 Teilnehmenden im 6. Monat"),
+    ("Zwölf TN, Monat dreizehn, wie viel Personal?", "personal", "93,6 Wochenstunden (2,4 Vollzeitstellen) bei 12 Teilnehmenden im 13. Monat"),
+    ("Wie viel Personal im zweiten Maßnahmejahr mit 3 Teilnehmenden?", "personal", "im 13. Monat"),
+    ("Wir haben 9 Teilnehmende im Los Rostock und 4 im Los Schwerin, Vertrag von 2014. Wie viele Stunden?", "personal-alt",
+     "109,2 Wochenstunden (2,8 Vollzeitstellen) bei 9 + 4 Teilnehmenden auf 2 Losen (Vertrag vor 2016)"),
+    ("InbeQ Beginn 01.03.2025, Unterbrechung 2 Monate wegen Krankheit und 10 Tage Reha. Ende?", "inbeq-dauer",
+     "InbeQ endet spätestens am 10.05.2027 (Unterbrechung 2 Monate und 10 Tage eingerechnet)"),
+    ("Unser Teilnehmer fängt am 1. Januar an zu arbeiten, können wir ihn noch nachmelden?", "planungsgespraech",
+     "Nachmeldung möglich"),
     ("QT-Stellenanteil bei 11 TN nach B.2.5.1 der VU?", "personal", "85,8 Wochenstunden (2,2 Vollzeitstellen) bei 11 Teilnehmenden"),
     ("MTPZ 10, 6 TN im 4. Monat – Personal?", "personal", "78 Wochenstunden (2 Vollzeitstellen)"),
     # days off until the end of the year: no end of the measure; full calendar months April to December
@@ -373,4 +388,11 @@ def test_no_question_the_documents_do_not_answer_reaches_a_calculator():
         if r is not None:
             routed.append((r.name, text))
     assert routed == []
+
+
+def test_the_month_counted_from_the_start_is_stated():
+    r = route("Wir haben seit März 2025 eine Maßnahme mit 6 Teilnehmern, Mindestplatzzahl 8. Wie viel Personal brauchen wir jetzt?", TODAY)
+    c = r.run()
+    assert "46,8 Wochenstunden (1,2 Vollzeitstellen) bei 6 Teilnehmenden im 21. Monat" in c.result  # 01.03.2025 to 22.11.2026
+    assert "Maßnahmemonat aus dem Beginn (01.03.2025) bis 22.11.2026 gezählt: 21. Monat." in r.assumptions + c.assumptions
 
