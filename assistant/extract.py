@@ -204,6 +204,13 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
         value = today + {"t": relativedelta(days=n), "w": relativedelta(weeks=n)}.get(unit[0], relativedelta(months=n))
         spans.append((m.start(), m.end()))
         found.append(FoundDate(value, m.group(0).strip(), m.start(), False, m.end(), relative=True))
+    for m in NEXT_WEEKDAY.finditer(text):
+        if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans):
+            continue
+        spans.append((m.start(), m.end()))
+        ahead = (WEEKDAYS[m.group(2).lower()] - today.weekday() - 1) % 7 + 1  # the next one after today
+        value = today + dt.timedelta(days=ahead + (7 if m.group(1) else 0))
+        found.append(FoundDate(value, m.group(0).strip(), m.start(), False, m.end(), relative=True))
     for m in RELATIVE_DAY.finditer(text):
         if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans):
             continue
@@ -214,6 +221,9 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
     return found
 
 
+# "nächsten Montag", "übernächsten Freitag": the next such day after today (or the one after it)
+WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6}
+NEXT_WEEKDAY = re.compile(r"\b(über|ueber)?nächste[nmr]?\s+(" + "|".join(WEEKDAYS) + r")\b", re.I)
 # "in zwei Wochen", "in 3 Monaten": a day counted from today
 RELATIVE_DATE = re.compile(r"\bin\s+" + NUM + r"\s+(Tage?n?|Wochen?|Monate?n?)\b", re.I)
 # "gestern", "übermorgen", "morgen" (not "am Morgen", "guten Morgen"); "heute" is the day a question

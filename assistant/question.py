@@ -130,7 +130,8 @@ POST = r"(?<![^\W\d_])stellen?\b|(?:vollzeit|plan|personal|teilzeit)stelle"
 STAFF = (r"personal(?!leit|abteil|chef|rat\b|rät|akte|büro|buero|entwicklung|wechsel|fragen|ausweis)|wochenstunden|stunden"
          r"|vollzeit|\bvz[äa]e?\b|" + POST + r"|fachkr|qualifizierungstrainer|trainer|\bqt\b|betreuungsschlüssel")
 # the amount asked for (a post named is no amount: "wie schreibe ich die Stelle aus?")
-AMOUNT = r"wie viel|wieviel|wie viele|wie hoch|wie groß|brauch|benötig|vorhalt|rechn|umfang|stunden|vollzeit|\bvz[äa]e?\b|anteil|schlüssel|bedarf|einsetz|einplan"
+AMOUNT = (r"wie viel|wieviel|wie viele|wie hoch|wie groß|brauch|benötig|vorhalt|rechn|umfang|stunden|vollzeit|\bvz[äa]e?\b|anteil"
+          r"|schlüssel|bedarf|einsetz|personaleinsatz|einplan")
 # what counts towards the staff ("Zählt die Fahrzeit als Einsatzzeit beim Personalschlüssel?"): a rule, no amount
 COUNTS_AS = r"\b(?:zählt|zaehlt|zählen|zaehlen)\b[^?.!]{0,60}\bals\b|anrechn|angerechnet"
 # a question word: the terse "personal bei 8 teilnehmern im 6. monat" asks nothing else
@@ -143,6 +144,8 @@ INTEGRATION_OFFICE = r"integrationsamt|inklusionsamt|\binta\b"
 # days off without instruction, as the rule says it or in other words
 DAYS_OFF = r"unterweisungsfrei|urlaub|ohne unterweisung|freie tage"
 KOOPERATIONSPLAN = r"kooperationsplan|koop\.?[- ]?plan"
+# the end of the measure: "Ende", "Maßnahmeende", "endet" (not "Teilnehmende", "verwendet")
+END_WORD = r"\bende\b|(?:maßnahme|massnahme|teilnahme|qualifizierungs|inbeq-?)ende\b|\benden\b|(?<!w)endet\b|enddatum|endtermin"
 # the end of the measure told as a date, not asked for
 END_TOLD = r"(?:endet|endete|ende(?:t)?\s+ist|läuft|lief)\s+(?:am|zum|mit dem)\s+\d"
 # a date asked for: a calculator of deadlines answers "wann …?", not "Das Gespräch war am 12.03. –
@@ -153,7 +156,7 @@ ASKS_WHEN = (r"wann|frist|spätestens|spaetestens|termin|datum|wie lange|nächst
 REVIEW = r"prüf|pruef|fortschreib|fortgeschrieben|aktualisier|anpass|erneuer|wann|frist|spätestens|spaetestens|nächst|naechst|termin|ablauf|läuft"
 WHAT_TO_DO = r"\bwas (?:soll|sollen|darf|dürfen|muss|müssen|kann|können)\b.*\b(?:machen|tun|anfangen)\b"
 INTERRUPTED = r"(?:unterbroch|unterbrech|krank|pausiert|ausgesetzt|Pause|Unterbrechung)"
-STARTED = r"angefangen|begonnen|gestartet|angetreten|beginnt|fängt .*an|startet"
+STARTED = r"angefangen|begonnen|begann|gestartet|angetreten|beginnt|fängt .*an|startet"
 FINISHED = r"fertig|vorbei|zu ende|aufhör|schluss|wie lange|bis wann"
 OTHER_MEASURE = r"jobcoach|berufsbegleitung|praktikum|ausbildung|arbeitsvertrag|beschäftigung|kooperationsplan|eingliederungsvereinbarung"
 # programmes whose days and durations the InbeQ's rules do not govern ("seit 3 Monaten in der Werkstatt … Urlaub?");
@@ -252,7 +255,7 @@ def _labelled(q: Question, cue: str) -> FoundDate | None:
     return None
 
 
-START = r"\b(?:begann|(?:maßnahme|massnahme|vertrags|modul)?beginn\w*|begonnen|angefangen|anfang|gestartet|startet?|start|eingetreten|eintritt|seit|ab dem|ab)\b"
+START = r"\b(?:begann|(?:maßnahme|massnahme|vertrags|modul)?beginn\w*|begonnen|angefangen|anfang|gestartet|startete|startet?|start|eingetreten|eintritt|seit|ab dem|ab)\b"
 RECEIVED = r"zugegangen|zugang|zugestellt|erhalten|eingegangen|bekommen"
 
 
@@ -292,6 +295,27 @@ LAND_NAMES = {
     "sachsen": "SN", "schleswig-holstein": "SH", "thüringen": "TH", "thueringen": "TH",
 }
 _LAND = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(LAND_NAMES, key=len, reverse=True)) + r")\b", re.I)
+
+
+# the documents whose rules hold in one Land only: a calculation from them for a question that names
+# another Land says so (the planning meeting's own note comes from `land`)
+REGIONAL_SOURCES = {"mv-koop": ("MV", "Kooperationsvereinbarung Mecklenburg-Vorpommern"),
+                    "bw-jobcoaching": ("BW", "Jobcoaching-Grundsätzen Baden-Württemberg")}
+
+
+def regional_notes(text: str, doc_ids: list[str]) -> list[str]:
+    """Notes for a calculation whose rules come from one Land's document when the question names another."""
+    m = _LAND.search(text)
+    if m is None:
+        return []
+    code = LAND_NAMES[m.group(1).lower()]
+    notes = []
+    for doc in dict.fromkeys(doc_ids):
+        region = REGIONAL_SOURCES.get(doc)
+        if region and region[0] != code:
+            notes.append(f"Die Regel stammt aus der {region[1]}" if doc == "mv-koop" else f"Die Regel stammt aus den {region[1]}")
+            notes[-1] += f"; in {m.group(1)} gilt sie nicht unmittelbar."
+    return notes
 
 
 def land(q: Question) -> str:

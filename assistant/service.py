@@ -23,6 +23,7 @@ from . import guide as guide_data
 from . import presenter
 from .forms import FormResult, evaluate
 from .extract import ExtractError
+from .question import regional_notes
 from .router import route
 
 MAX_QUESTION = 1000
@@ -213,6 +214,8 @@ class Lotse:
             if r is not None:
                 calculation = r.run()
                 calculation.assumptions = r.assumptions + calculation.assumptions
+                calculation.assumptions += [n for n in regional_notes(text, [x.doc_id for x in calculation.rules])
+                                            if not any("nicht unmittelbar" in a for a in calculation.assumptions)]
         except (ExtractError, calc.InputError) as exc:
             error = str(exc)
         answers = [self._answer(h.unit, h.confidence, h.highlight, h.similar) for h in result.hits]

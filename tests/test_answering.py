@@ -141,6 +141,17 @@ def test_abstention_offers_suggestions_when_something_is_near(lotse):
     assert "Meinten Sie" in reply.message
 
 
+@pytest.mark.parametrize("question, note", [
+    ("Wir sind ein Träger in Niedersachsen. Das Jobcoaching begann am 01.11.2026 – wann endet es?",
+     "Die Regel stammt aus den Jobcoaching-Grundsätzen Baden-Württemberg; in Niedersachsen gilt sie nicht unmittelbar."),
+    ("Wir sitzen in Sachsen: Beschäftigungsbeginn 01.09.2027 – wann spätestens das Integrationsamt unterrichten?",
+     "Die Regel stammt aus der Kooperationsvereinbarung Mecklenburg-Vorpommern; in Sachsen gilt sie nicht unmittelbar."),
+])
+def test_a_rule_of_one_land_applied_for_another_says_so(lotse, question, note):
+    reply = lotse.ask(question)
+    assert reply.calculation is not None and note in reply.calculation.assumptions
+
+
 def test_a_misspelt_question_reaches_its_calculator_as_the_search_read_it(lotse):
     reply = lotse.ask("wann muss ich spätestens das inetgrationsamt unterichten wenn der job am 15. maerz 2027 losgeht")
     assert reply.calculation is not None and reply.calculation.name == "integrationsamt"

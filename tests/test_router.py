@@ -34,6 +34,8 @@ def test_a_day_counted_from_today(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Jobcoaching ab nächsten Montag", [dt.date(2026, 11, 23)]),  # TODAY is a Sunday
+    ("übernächsten Freitag", [dt.date(2026, 12, 4)]),
     ("Jobcoaching begann gestern", [dt.date(2026, 11, 21)]),
     ("die InbeQ fängt übermorgen an", [dt.date(2026, 11, 24)]),
     ("Ich habe am Morgen angerufen", []),
@@ -102,6 +104,11 @@ def test_impossible_dates(text):
      "InbeQ endet spätestens am 10.05.2027 (Unterbrechung 2 Monate und 10 Tage eingerechnet)"),
     ("Unser Teilnehmer fängt am 1. Januar an zu arbeiten, können wir ihn noch nachmelden?", "planungsgespraech",
      "Nachmeldung möglich"),
+    ("Die InbeQ begann am 01.01.2026, wann ist sie vorbei?", "inbeq-dauer", "InbeQ endet spätestens am 31.12.2027"),
+    ("Jobcoaching wurde verlängert, Beginn 01.06.2026, 80 Stunden verbraucht. Reicht das Kontingent?", "jobcoaching",
+     "Jobcoaching endet spätestens am 28.02.2027 (90 Fachleistungsstunden); verbleibend 10 Stunden"),
+    ("Maßnahme startete am 1.10.2025. Am 02.12.2026 11 Teilnehmende, Mindestteilnehmerplatzzahl 12. Welcher Personaleinsatz gilt?",
+     "personal", "85,8 Wochenstunden (2,2 Vollzeitstellen) bei 11 Teilnehmenden im 15. Monat"),
     ("QT-Stellenanteil bei 11 TN nach B.2.5.1 der VU?", "personal", "85,8 Wochenstunden (2,2 Vollzeitstellen) bei 11 Teilnehmenden"),
     ("MTPZ 10, 6 TN im 4. Monat – Personal?", "personal", "78 Wochenstunden (2 Vollzeitstellen)"),
     # days off until the end of the year: no end of the measure; full calendar months April to December
@@ -211,6 +218,8 @@ def test_missing_month_is_stated_as_assumption():
     "Wie viele Stunden pro Woche darf ein Teilnehmer der Unterstützten Beschäftigung bei uns im Betrieb eingesetzt werden?",
     # an agreement named with a date, but no review asked for
     "ist das konzept mit der potenzialanalyse und dem kooperationsplan vom juni 2023",
+    # "Teilnehmende" is no "Ende" of the measure either
+    "Die Maßnahme hat am 01.03.2026 begonnen, wie viele Teilnehmende dürfen höchstens in eine Gruppe?",
     # "anzuwenden" is no "Ende" of the measure
     "War die Arbeitsanleitung 103 bei einem Maßnahmebesuch im Oktober 2015 schon anzuwenden?",
     # a date told, something else asked: no deadline to compute

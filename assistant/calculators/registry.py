@@ -243,10 +243,10 @@ SPECS: tuple[CalculatorSpec, ...] = (
               bounds_reason=" (§ 55 Abs. 2 SGB IX: höchstens zwölf Monate)"),
     ), lambda v, _t: dl.inbeq_end(v["beginn"], v["unterbrechung_tage"] or 0, v["verlaengerung_monate"] or 0, v["unterbrechung_monate"] or 0),
         dl.inbeq_end, "Die InbeQ begann am 01.03.2025 und wird um 12 Monate verlängert. Wann endet sie?",
-        route=RouteRule(100, (Trigger((r"inbeq|maßnahme|qualifizierung|ub\b", r"(?<!w)ende\b|\benden\b|(?<!w)endet\b|enddatum|endtermin|läuft|dauer|verlänger|unterbroch|unterbrech|bis wann"),
+        route=RouteRule(100, (Trigger((r"inbeq|maßnahme|qualifizierung|ub\b", qx.END_WORD + r"|läuft|dauer|verlänger|unterbroch|unterbrech|bis wann"),
                                       # its end already told ("endet am 30.9.2026. Was kommt danach?")
                                       # days off "bis Ende des Jahres" are no end of the measure
-                                      (qx.END_TOLD, qx.DAYS_OFF), asked=qx.ASKS_WHEN + r"|(?<!w)ende\b|(?<!w)endet\b|dauer|läuft|verlänger|fertig"),
+                                      (qx.END_TOLD, qx.DAYS_OFF), asked=qx.ASKS_WHEN + "|" + qx.END_WORD + r"|dauer|läuft|verlänger|fertig"),
                               # a parent: "meine tochter hat am 01.08.2026 angefangen, wann ist sie fertig"
                               Trigger((qx.STARTED, qx.FINISHED), (qx.OTHER_MEASURE, qx.OTHER_PROGRAMME, qx.DAYS_OFF))),
             (("beginn", qx.start_date), ("unterbrechung_tage", qx.interruption_days), ("unterbrechung_monate", qx.interruption_months),
@@ -257,7 +257,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("verlaengert", "Verlängert", "flag", help="bis zu 3 Monate und 30 Stunden mehr"),
     ), lambda v, _t: dl.jobcoaching(v["beginn"], v["verbraucht"], v["verlaengert"]),
         dl.jobcoaching, "Das Jobcoaching hat am 01.02.2026 begonnen, bis wann läuft es?",
-        route=RouteRule(90, (Trigger((r"jobcoa?ch",), asked=qx.ASKS_WHEN + r"|stunden|übrig|uebrig|bleib|\brest|verbraucht"),), (("beginn", qx.start_date), ("verbraucht", qx.hours_used), ("verlaengert", qx.extended)))),
+        route=RouteRule(90, (Trigger((r"jobcoa?ch",), asked=qx.ASKS_WHEN + r"|stunden|übrig|uebrig|bleib|\brest|verbraucht|kontingent|reicht"),), (("beginn", qx.start_date), ("verbraucht", qx.hours_used), ("verlaengert", qx.extended)))),
     CalculatorSpec("absolventen", "Absolventengespräch", (
         Field("ende", "Individuelles Teilnahmeende", "date", True, placeholder=DATE_HINT),
         Field("dauer_monate", "Dauer der Maßnahme in Monaten", "count", minimum=0, maximum=120),
