@@ -593,3 +593,19 @@ def test_a_passed_deadline_says_it_is_judged_against_today():
     assert any(s.startswith("Die Anmeldefrist für den 05.06.2026 ist am 22.05.2026 abgelaufen (gemessen am heutigen Tag, 02.12.2026)")
                for s in c.steps)
 
+
+def test_a_choice_is_taken_by_its_value_or_its_label_and_a_wrong_one_names_both(capsys, lotse):
+    lotse.handle
+    assert main(["calc", "ueberpruefung", "--datum", "01.01.2026", "--art", "Eingliederungsvereinbarung"]) == 0
+    assert "Eingliederungsvereinbarung (SGB III) spätestens am 01.07.2026 überprüfen" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exc:
+        main(["calc", "ueberpruefung", "--datum", "01.01.2026", "--art", "foo"])
+    assert exc.value.code == 2
+    assert "--art: Bitte eine der Möglichkeiten wählen: ev (Eingliederungsvereinbarung), kooperationsplan." in capsys.readouterr().err
+
+
+def test_occupancy_without_the_kind_of_measure_says_what_it_left_out():
+    c = calc.occupancy_check(D(2026, 5, 4))
+    assert ("Maßnahmeart nicht angegeben: die wöchentliche Übersicht der freien Plätze (modular dienstags, "
+            "nicht modular donnerstags) ist deshalb nicht berechnet.") in c.notes
+

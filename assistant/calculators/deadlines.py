@@ -437,6 +437,10 @@ def occupancy_check(start: dt.date, modular: bool | None = None, land: str = DEF
     check = start - dt.timedelta(weeks=r.value)
     steps = [f"Maßnahme- bzw. Modulbeginn {fmt_day(start)}; Prüfung der Zuweisungen {num_word(r.value)} Wochen vorher: {fmt_day(check)}{_flag(check, land)}"]
     rules = [r]
+    notes = []
+    if modular is None:
+        notes.append("Maßnahmeart nicht angegeben: die wöchentliche Übersicht der freien Plätze (modular dienstags, "
+                     "nicht modular donnerstags) ist deshalb nicht berechnet.")
     if modular is not None:
         w = rule("deadlines", "occupancy_overview_modular" if modular else "occupancy_overview_non_modular")
         rules.append(w)
@@ -444,4 +448,5 @@ def occupancy_check(start: dt.date, modular: bool | None = None, land: str = DEF
         first = start + dt.timedelta(days=(weekday - start.weekday()) % 7)
         steps.append(f"Danach wöchentlich {w.value} eine Übersicht der freien Plätze; erste ab Beginn: {fmt_day(first)}")
     return mark_validity(Calculation("besetzung", "Besetzungssteuerung (Arbeitsanleitung Nr. 103, Anlage 1)", f"Besetzung prüfen am {fmt_date(check)}", steps, rules,
-                       dates=[(f"Besetzung prüfen ({num_word(r.value)} Wochen vor Beginn)", check)], inputs={"beginn": start.isoformat(), "modular": modular}))
+                       dates=[(f"Besetzung prüfen ({num_word(r.value)} Wochen vor Beginn)", check)], notes=notes,
+                       inputs={"beginn": start.isoformat(), "modular": modular}))

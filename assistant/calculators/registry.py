@@ -148,9 +148,11 @@ def parse_value(f: Field, raw: object, today: dt.date):
             raise InputError(f"„{text}“ ist kein vollständiges Datum ({DATE_HINT}, z. B. 15.03.2027).")
         return found[0].value
     if f.kind == "choice":
-        allowed = {v.casefold(): v for v, _ in f.choices}
+        # a choice by its value ("ev") or by its label ("Eingliederungsvereinbarung")
+        allowed = {**{label.casefold(): v for v, label in f.choices}, **{v.casefold(): v for v, _ in f.choices}}
         if text.casefold() not in allowed:
-            raise InputError(f"Bitte eine der Möglichkeiten wählen: {', '.join(label for _, label in f.choices)}.")
+            options = ", ".join(v if v.casefold() == label.casefold() else f"{v} ({label})" for v, label in f.choices)
+            raise InputError(f"Bitte eine der Möglichkeiten wählen: {options}.")
         value = allowed[text.casefold()]
         return dict(f.meanings)[value] if f.meanings else value
     raise InputError(f"Unbekannte Feldart {f.kind}.")
