@@ -167,8 +167,12 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
     found: list[FoundDate] = []
     spans: list[tuple[int, int]] = []
 
+    def taken(start: int, end: int) -> bool:
+        """Whether the span overlaps a date already found (the first reading of a text wins)."""
+        return any(s <= start < e or start <= s < end for s, e in spans)
+
     def add(day: int, month: int, year: int, raw: str, start: int, end: int, assumed: bool, month_only: bool = False) -> None:
-        if any(s <= start < e or start <= s < end for s, e in spans):
+        if taken(start, end):
             return
         spans.append((start, end))
         if not (1 <= month <= 12):
@@ -195,28 +199,22 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
         add(int(m.group(1)), int(m.group(2)), y, m.group(0), m.start(), m.end(), assumed)
     for m in MONTH_YEAR.finditer(text):
         add(1, MONTHS[m.group(1).lower()], int(m.group(2)), m.group(0), m.start(1), m.end(), False, month_only=True)
+
+    def add_relative(m: re.Match, value: dt.date) -> None:
+        """A day counted from today ("in zwei Wochen", "nächsten Montag", "gestern")."""
+        if not taken(m.start(), m.end()):
+            spans.append((m.start(), m.end()))
+            found.append(FoundDate(value, m.group(0).strip(), m.start(), False, m.end(), relative=True))
+
     for m in RELATIVE_DATE.finditer(text):
-        if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans):
-            continue
         n, unit = to_number(m.group(1)), m.group(2).lower()
-        if n > 120:
-            continue
-        value = today + {"t": relativedelta(days=n), "w": relativedelta(weeks=n)}.get(unit[0], relativedelta(months=n))
-        spans.append((m.start(), m.end()))
-        found.append(FoundDate(value, m.group(0).strip(), m.start(), False, m.end(), relative=True))
+        if n <= 120:
+            add_relative(m, today + {"t": relativedelta(days=n), "w": relativedelta(weeks=n)}.get(unit[0], relativedelta(months=n)))
     for m in NEXT_WEEKDAY.finditer(text):
-        if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans):
-            continue
-        spans.append((m.start(), m.end()))
         ahead = (WEEKDAYS[m.group(2).lower()] - today.weekday() - 1) % 7 + 1  # the next one after today
-        value = today + dt.timedelta(days=ahead + (7 if m.group(1) else 0))
-        found.append(FoundDate(value, m.group(0).strip(), m.start(), False, m.end(), relative=True))
+        add_relative(m, today + dt.timedelta(days=ahead + (7 if m.group(1) else 0)))
     for m in RELATIVE_DAY.finditer(text):
-        if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans):
-            continue
-        spans.append((m.start(), m.end()))
-        value = today + dt.timedelta(days=RELATIVE_DAYS[m.group(1).lower()])
-        found.append(FoundDate(value, m.group(0).strip(), m.start(), False, m.end(), relative=True))
+        add_relative(m, today + dt.timedelta(days=RELATIVE_DAYS[m.group(1).lower()]))
     found.sort(key=lambda f: f.start)
     return found
 

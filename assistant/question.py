@@ -298,7 +298,7 @@ _LAND = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(LAND_NAMES, ke
 
 
 # the documents whose rules hold in one Land only: a calculation from them for a question that names
-# another Land says so (the planning meeting's own note comes from `land`)
+# another Land says so
 REGIONAL_SOURCES = {"mv-koop": ("MV", "Kooperationsvereinbarung Mecklenburg-Vorpommern"),
                     "bw-jobcoaching": ("BW", "Jobcoaching-Grundsätzen Baden-Württemberg")}
 
@@ -319,13 +319,12 @@ def regional_notes(text: str, doc_ids: list[str]) -> list[str]:
 
 
 def land(q: Question) -> str:
-    """The Land whose holidays count: the one the question names; else Mecklenburg-Vorpommern, whose
-    agreement the planning meetings come from. Another Land named is stated: the rule is MV's."""
+    """The Land whose holidays count: the one the question names (stated); else Mecklenburg-Vorpommern,
+    whose agreement the planning meetings come from (that its rules are MV's: `regional_notes`)."""
     m = _LAND.search(q.text)
     code = LAND_NAMES[m.group(1).lower()] if m else "MV"
     if code != "MV":
-        q.assume(f"Feiertage für {m.group(1)} ({code}) geprüft. Die Regeln zum Planungsgespräch stammen aus der "
-                 f"Kooperationsvereinbarung Mecklenburg-Vorpommern; in {m.group(1)} gelten sie nicht unmittelbar.")
+        q.assume(f"Feiertage für {m.group(1)} ({code}) geprüft.")
     return code
 
 

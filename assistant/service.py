@@ -214,8 +214,7 @@ class Lotse:
             if r is not None:
                 calculation = r.run()
                 calculation.assumptions = r.assumptions + calculation.assumptions
-                calculation.assumptions += [n for n in regional_notes(text, [x.doc_id for x in calculation.rules])
-                                            if not any("nicht unmittelbar" in a for a in calculation.assumptions)]
+                calculation.assumptions += regional_notes(text, [x.doc_id for x in calculation.rules])
         except (ExtractError, calc.InputError) as exc:
             error = str(exc)
         answers = [self._answer(h.unit, h.confidence, h.highlight, h.similar) for h in result.hits]

@@ -146,6 +146,8 @@ def test_abstention_offers_suggestions_when_something_is_near(lotse):
      "Die Regel stammt aus den Jobcoaching-Grundsätzen Baden-Württemberg; in Niedersachsen gilt sie nicht unmittelbar."),
     ("Wir sitzen in Sachsen: Beschäftigungsbeginn 01.09.2027 – wann spätestens das Integrationsamt unterrichten?",
      "Die Regel stammt aus der Kooperationsvereinbarung Mecklenburg-Vorpommern; in Sachsen gilt sie nicht unmittelbar."),
+    ("Wann ist das nächste Planungsgespräch in Bayern?",
+     "Die Regel stammt aus der Kooperationsvereinbarung Mecklenburg-Vorpommern; in Bayern gilt sie nicht unmittelbar."),
 ])
 def test_a_rule_of_one_land_applied_for_another_says_so(lotse, question, note):
     reply = lotse.ask(question)

@@ -107,9 +107,7 @@ EXTRACTOR_ROWS = [
     (qx.modular, "Modul startet", True, ""),
     (qx.modular, "Maßnahme startet", None, ""),
     (qx.land, "Wann ist das nächste Planungsgespräch?", "MV", ""),
-    (qx.land, "nächstes Planungsgespräch in Sachsen", "SN",
-     "Feiertage für Sachsen (SN) geprüft. Die Regeln zum Planungsgespräch stammen aus der Kooperationsvereinbarung "
-     "Mecklenburg-Vorpommern; in Sachsen gelten sie nicht unmittelbar."),
+    (qx.land, "nächstes Planungsgespräch in Sachsen", "SN", "Feiertage für Sachsen (SN) geprüft."),
 ]
 
 
