@@ -69,6 +69,9 @@ NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2
 NAMED_DATE = re.compile(r"(?<![\d])(\d{1,2})\.?\s*(" + MONTH_NAMES + r")\.?(?:\s+(\d{4}))?\b", re.I)
 MONTH_YEAR = re.compile(r"\b(?:(?:im|ab|zum|bis|Anfang|Beginn|seit)\s+)?(" + MONTH_NAMES + r")\.?\s+(\d{4})\b", re.I)
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# a month named without a day or a year, after a word that makes it a time ("seit Mai", "im Juni
+# abgeschlossen"): the 1st of that month, its year by the clause's tense (stated as assumed)
+MONTH_ALONE = re.compile(r"\b(?:im|ab|seit|zum|Anfang|Beginn)\s+(" + MONTH_NAMES + r")\b(?!\.?\s*\d)", re.I)
 
 
 class ExtractError(ValueError):
@@ -199,6 +202,8 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
         add(int(m.group(1)), int(m.group(2)), y, m.group(0), m.start(), m.end(), assumed)
     for m in MONTH_YEAR.finditer(text):
         add(1, MONTHS[m.group(1).lower()], int(m.group(2)), m.group(0), m.start(1), m.end(), False, month_only=True)
+    for m in MONTH_ALONE.finditer(text):
+        add(1, MONTHS[m.group(1).lower()], today.year, m.group(0), m.start(1), m.end(), True, month_only=True)
 
     def add_relative(m: re.Match, value: dt.date) -> None:
         """A day counted from today ("in zwei Wochen", "nächsten Montag", "gestern")."""

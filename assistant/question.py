@@ -86,7 +86,9 @@ class Question:
         """How the dates were read (year added, month only)."""
         out = []
         for d in self.dates:
-            if d.year_assumed:
+            if d.year_assumed and d.month_only:
+                out.append(f"„{d.text}“ als {self.reread.get(d.start, d.value).strftime('%d.%m.%Y')} gelesen (Monatsanfang, Jahr ergänzt).")
+            elif d.year_assumed:
                 out.append(f"Jahr ergänzt: „{d.text}“ als {self.reread.get(d.start, d.value).strftime('%d.%m.%Y')} gelesen.")
             elif d.month_only:
                 out.append(f"„{d.text}“ als {d.value.strftime('%d.%m.%Y')} (Monatsanfang) gelesen.")

@@ -45,6 +45,24 @@ def test_yesterday_and_tomorrow_are_days(text, expected):
     assert [f.value for f in find_dates(text, TODAY)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Mein Sohn ist seit Mai in der InbeQ", [dt.date(2026, 5, 1)]),
+    ("Die EGV wurde im Juni abgeschlossen", [dt.date(2026, 6, 1)]),
+    ("Das Planungsgespräch ist im März", [dt.date(2027, 3, 1)]),
+    ("bis Ende Mai", []),  # not the 1st of May
+    ("am 3. Mai 2027", [dt.date(2027, 5, 3)]),
+])
+def test_a_month_named_alone_is_its_first_day_in_the_year_the_clause_means(text, expected):
+    found = find_dates(text, TODAY)
+    assert [f.value for f in found] == expected
+
+
+def test_a_month_named_alone_is_stated():
+    r = route("Mein Sohn ist seit Mai in der InbeQ. Wie viele freie Tage hat er bis Ende des Jahres?", TODAY)
+    assert r.name == "unterweisungsfrei" and "20 unterweisungsfreie Tage für 8 volle Kalendermonate" in r.run().result
+    assert "„seit Mai“ als 01.05.2026 gelesen (Monatsanfang, Jahr ergänzt)." in r.assumptions
+
+
 def test_months_of_a_measure_are_no_day():
     assert find_dates("in den ersten 6 Monaten", TODAY) == []
 
