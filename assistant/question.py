@@ -301,8 +301,8 @@ _LAND = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(LAND_NAMES, ke
 
 # the documents whose rules hold in one Land only: a calculation from them for a question that names
 # another Land says so
-REGIONAL_SOURCES = {"mv-koop": ("MV", "Kooperationsvereinbarung Mecklenburg-Vorpommern"),
-                    "bw-jobcoaching": ("BW", "Jobcoaching-Grundsätzen Baden-Württemberg")}
+REGIONAL_SOURCES = {"mv-koop": ("MV", "der Kooperationsvereinbarung Mecklenburg-Vorpommern"),
+                    "bw-jobcoaching": ("BW", "den Jobcoaching-Grundsätzen Baden-Württemberg")}
 
 
 def regional_notes(text: str, doc_ids: list[str]) -> list[str]:
@@ -311,13 +311,9 @@ def regional_notes(text: str, doc_ids: list[str]) -> list[str]:
     if m is None:
         return []
     code = LAND_NAMES[m.group(1).lower()]
-    notes = []
-    for doc in dict.fromkeys(doc_ids):
-        region = REGIONAL_SOURCES.get(doc)
-        if region and region[0] != code:
-            notes.append(f"Die Regel stammt aus der {region[1]}" if doc == "mv-koop" else f"Die Regel stammt aus den {region[1]}")
-            notes[-1] += f"; in {m.group(1)} gilt sie nicht unmittelbar."
-    return notes
+    regions = [REGIONAL_SOURCES[d] for d in dict.fromkeys(doc_ids) if d in REGIONAL_SOURCES]
+    return [f"Die Regel stammt aus {source}; in {m.group(1)} gilt sie nicht unmittelbar." for land_code, source in regions
+            if land_code != code]
 
 
 def land(q: Question) -> str:
