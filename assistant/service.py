@@ -22,6 +22,7 @@ from . import currency
 from . import guide as guide_data
 from . import presenter
 from .forms import FormResult, evaluate
+from .conversation import conversation_reply
 from .extract import ExtractError
 from .question import regional_notes
 from .router import route
@@ -204,6 +205,9 @@ class Lotse:
         if not text:
             return Reply(question, True, message="Bitte geben Sie eine Frage ein, zum Beispiel: „Haben Teilnehmer der InbeQ Anspruch auf Urlaub?“",
                          error="Die Frage ist leer.")  # bad input, not a decline (batch and JSON tell them apart)
+        chat = conversation_reply(text)
+        if chat:  # "Hallo", "Danke!", "Wer bist du?": no passage answers a message to the assistant
+            return Reply(question, True, message=chat)
         calculation, error = None, ""
         result = self.searcher.search(text, limit=limit)
         try:

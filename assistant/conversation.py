@@ -1,0 +1,78 @@
+"""Messages that talk to the assistant instead of asking about a topic: "Hallo", "Danke!",
+"Wer bist du?", "Kannst du mir helfen?", "Erzähl mir einen Witz".
+
+Such a message gets a short reply that says what the assistant does, never a passage: the
+documents have nothing to say to it, and a passage that shares one word with it ("Witz" in
+a post that says "kein Witz") would be an answer to a question nobody asked. A message is
+read as conversation only when every one of its parts is a conversational phrase; a greeting
+before a question ("Hallo, ist mein Kind versichert?") leaves the question to the search.
+"""
+from __future__ import annotations
+
+import re
+
+from knowledge.analysis.fold import fold
+
+# each kind: phrases on folded text (lower case, ae/oe/ue/ss), matched against a whole part
+# of the message; "du" and "Sie" alike
+_YOU = r"(?:du|sie|ihr)"
+_ME = r"(?:mir|uns)"
+KINDS: dict[str, str] = {
+    "greeting": r"(?:hallo|hallihallo|hi|hey|moin(?: moin)?|servus|gruess gott|gruezi|huhu"
+                r"|guten (?:tag|morgen|abend)|tag|morgen|n abend|abend)(?: (?:zusammen|allerseits|leute|lotse|ub lotse))?",
+    "thanks": r"(?:(?:vielen |herzlichen |tausend )?dank(?:e)?(?: (?:schoen|sehr|dir|ihnen|euch))*(?: fuer (?:die|deine|ihre) (?:hilfe|antwort|auskunft))?"
+              r"|dankeschoen|merci|super danke|ok danke|okay danke)",
+    "farewell": r"(?:tschuess|tschues|ciao|bye|auf wiedersehen|bis bald|bis dann|bis spaeter|schoenen tag noch|gute nacht)",
+    "help": rf"(?:hilfe|(?:kannst|koennen|koenntest|koennten) {_YOU} {_ME} (?:bitte )?helfen|{_YOU} (?:kannst|koennen) {_ME} (?:bitte )?helfen"
+            r"|ich (?:habe|hab|haette) (?:da )?(?:eine|ne|noch eine|noch ne|mal eine|mal ne) frage|ich brauche (?:bitte )?hilfe"
+            rf"|darf ich (?:dich|sie|euch) (?:was|etwas) fragen|(?:kann|darf) ich (?:hier )?(?:was|etwas|eine frage) fragen)",
+    "about": rf"(?:wer bist {_YOU}|was bist {_YOU}|wer sind sie|was sind sie|bist {_YOU} (?:ein|eine) (?:mensch|bot|roboter|computer|programm|ki|chatbot)"
+             rf"|sind sie (?:ein|eine) (?:mensch|bot|roboter|computer|programm|ki|chatbot)"
+             rf"|was (?:kannst|koennen) {_YOU}(?: alles)?(?: (?:so|denn|eigentlich))*|wie funktionierst {_YOU}|wie funktioniert (?:das hier|diese app|das programm)"
+             rf"|wie heisst {_YOU}|wie heissen sie|wofuer bist {_YOU} da|wozu bist {_YOU} da)",
+    "wellbeing": rf"(?:wie geht(?: es|s)? (?:dir|ihnen|euch)|wie gehts|alles (?:gut|klar) bei {_YOU})",
+    "joke": rf"(?:(?:erzaehl|erzaehle|erzaehlen sie|sag|sage|sagen sie) (?:{_ME} )?(?:mal )?(?:einen|nen|noch einen|noch nen) witz"
+            rf"|(?:kennst|kennen) {_YOU} (?:einen|nen) witz|(?:sag|erzaehl) (?:{_ME} )?(?:mal )?(?:was|etwas) lustiges|mach(?:e)? (?:mal )?(?:einen|nen) witz)",
+}
+_PATTERNS = {kind: re.compile(rf"(?:{p})(?: (?:bitte|mal|doch|denn|eigentlich))*") for kind, p in KINDS.items()}
+_PARTS = re.compile(r"[,.!?;:\n]+")
+_NOISE = re.compile(r"[^\w ]+")  # emoji, quotes, dashes
+
+INTRO = ("Ich bin UB-Lotse und beantworte Fragen zur Unterstützten Beschäftigung nach § 55 SGB IX "
+         "(InbeQ und Berufsbegleitung), zum Jobcoaching in Baden-Württemberg und zum Integrationsprozess "
+         "der Bundesagentur für Arbeit, jeweils mit der Stelle im Dokument. Personalbedarf und Fristen rechne ich aus.")
+EXAMPLES = ("Stellen Sie Ihre Frage, zum Beispiel: „Ist mein Kind während der InbeQ sozialversichert?“ "
+            "oder „Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Monat?“")
+# the kind that says most wins when a message has several ("Hallo, wer bist du?")
+REPLIES: dict[str, str] = {
+    "joke": f"Witze kann ich leider nicht erzählen. {INTRO} {EXAMPLES}",
+    "about": (f"{INTRO} Ich bin ein Programm, kein Mensch, und sage nur, was in den Dokumenten steht. "
+              f"Für Ihren Einzelfall fragen Sie Ihre Reha-Beraterin oder Ihren Reha-Berater bei der Agentur für Arbeit. {EXAMPLES}"),
+    "help": f"Gern. {INTRO} {EXAMPLES}",
+    "wellbeing": f"Danke der Nachfrage, ich bin ein Programm. {INTRO} {EXAMPLES}",
+    "greeting": f"Hallo! {INTRO} {EXAMPLES}",
+    "thanks": "Gern geschehen. Wenn Sie noch etwas wissen möchten, fragen Sie einfach.",
+    "farewell": "Auf Wiedersehen! Sie können jederzeit wieder fragen.",
+}
+
+
+def conversation_kind(text: str) -> str | None:
+    """The kind of a message that only talks to the assistant ("greeting", "thanks", "help", …);
+    None when any part of it asks about something else."""
+    parts = [" ".join(_NOISE.sub(" ", p).split()) for p in _PARTS.split(fold(text))]
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    kinds = []
+    for part in parts:
+        kind = next((k for k, p in _PATTERNS.items() if p.fullmatch(part)), None)
+        if kind is None:
+            return None
+        kinds.append(kind)
+    return min(kinds, key=list(REPLIES).index)
+
+
+def conversation_reply(text: str) -> str | None:
+    """The reply to a conversational message, or None for a question the search should read."""
+    kind = conversation_kind(text)
+    return REPLIES[kind] if kind else None

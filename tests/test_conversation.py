@@ -1,0 +1,66 @@
+"""Messages to the assistant ("Hallo", "Danke!", "Erzähl mir einen Witz") get a reply that says
+what it does, never a passage; a greeting before a real question leaves the question to the search."""
+import pytest
+
+from assistant.conversation import conversation_kind, conversation_reply
+
+CONVERSATION = [
+    ("Hallo", "greeting"),
+    ("Guten Morgen!", "greeting"),
+    ("moin moin 🙂", "greeting"),
+    ("Danke!", "thanks"),
+    ("vielen dank fuer die hilfe", "thanks"),
+    ("Dankeschön :)", "thanks"),
+    ("Tschüss", "farewell"),
+    ("Wer bist du?", "about"),
+    ("Bist du ein Mensch?", "about"),
+    ("Sind Sie ein Roboter?", "about"),
+    ("Was kannst du alles?", "about"),
+    ("Kannst du mir helfen?", "help"),
+    ("Können Sie mir bitte helfen?", "help"),
+    ("Hallo, ich hab eine Frage", "help"),
+    ("Hilfe!", "help"),
+    ("Wie geht es dir?", "wellbeing"),
+    ("Erzähl mir einen Witz", "joke"),
+    ("erzaehl mal nen witz", "joke"),
+    ("Hallo! Kennst du einen Witz?", "joke"),
+]
+
+QUESTIONS = [
+    "Hallo, ist mein Kind während der InbeQ sozialversichert?",
+    "Danke, und wer zahlt die Fahrtkosten?",
+    "Hilfe bei der Arbeitssuche?",
+    "Wer bist du als Jobcoach für den Betrieb?",
+    "Kannst du mir helfen, den Personalschlüssel zu berechnen?",
+    "Wie geht es nach der InbeQ weiter?",
+    "Was kann die Berufsbegleitung alles?",
+    "",
+    "?!?!",
+]
+
+
+@pytest.mark.parametrize("text,kind", CONVERSATION)
+def test_conversational_messages_are_recognised(text, kind):
+    assert conversation_kind(text) == kind
+
+
+@pytest.mark.parametrize("text", QUESTIONS)
+def test_questions_and_noise_are_left_to_the_search(text):
+    assert conversation_kind(text) is None
+    assert conversation_reply(text) is None
+
+
+def test_replies_say_what_the_assistant_does_in_german():
+    assert conversation_reply("Erzähl mir einen Witz").startswith("Witze kann ich leider nicht erzählen. Ich bin UB-Lotse")
+    assert "kein Mensch" in conversation_reply("Bist du ein Mensch?")
+    assert "„Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Monat?“" in conversation_reply("Hallo")
+    assert conversation_reply("Danke!") == "Gern geschehen. Wenn Sie noch etwas wissen möchten, fragen Sie einfach."
+
+
+def test_the_service_answers_conversation_without_a_passage(lotse):
+    reply = lotse.ask("Erzähl mir einen Witz")
+    assert reply.abstained and not reply.answers and not reply.suggestions and reply.calculation is None
+    assert reply.message.startswith("Witze kann ich leider nicht erzählen.")
+    assert not reply.error  # a message to the assistant is no bad input
+    greeted = lotse.ask("Hallo, ist mein Kind während der InbeQ sozialversichert?")
+    assert not greeted.abstained and greeted.answers
