@@ -118,6 +118,8 @@ WRITTEN_BEFORE = {
     "Bis wann muss das Integrationsamt über einen voraussichtlichen Bedarf an Berufsbegleitung informiert werden?",
     "mein sohn hat keinen schwerbehindertenausweis, kriegt er nach der inbeq trotzdem hilfe im job",
     "asdf", "hallo", "???",
+    # in corpus/ before heldout/forum2 (2026-12-02, session 15)
+    "mein sohn ist 17, darf er schon in die inbeq",
 }
 
 
