@@ -71,6 +71,9 @@ MONTH_YEAR = re.compile(r"\b(?:(?:im|ab|zum|bis|Anfang|Beginn|seit)\s+)?(" + MON
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 # a month named without a day or a year, after a word that makes it a time ("seit Mai", "im Juni
 # abgeschlossen"): the 1st of that month, its year by the clause's tense (stated as assumed)
+# "Ende Mai", "Mitte Juni 2026", "Anfang März": the last day, the 15th or the 1st of that month
+MONTH_PART = re.compile(r"\b(Anfang|Mitte|Ende)\s+(" + MONTH_NAMES + r")\b(?:\.?\s+(\d{4})\b)?(?!\.?\s*\d)", re.I)
+MONTH_PARTS = {"anfang": (1, "Monatsanfang"), "mitte": (15, "Monatsmitte"), "ende": (28, "Monatsende")}
 MONTH_ALONE = re.compile(r"\b(?:im|ab|seit|zum|Anfang|Beginn)\s+(" + MONTH_NAMES + r")\b(?!\.?\s*\d)", re.I)
 
 
@@ -85,7 +88,8 @@ class FoundDate:
     start: int
     year_assumed: bool = False
     end: int = 0
-    month_only: bool = False  # "im Januar 2027": read as the 1st of the month
+    month_only: bool = False  # "im Januar 2027", "Ende Mai": a month read as one of its days
+    part: str = "Monatsanfang"  # which day of the month a `month_only` date is (Monatsmitte, Monatsende)
     relative: bool = False  # "in zwei Wochen": counted from today
 
 
@@ -174,7 +178,8 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
         """Whether the span overlaps a date already found (the first reading of a text wins)."""
         return any(s <= start < e or start <= s < end for s, e in spans)
 
-    def add(day: int, month: int, year: int, raw: str, start: int, end: int, assumed: bool, month_only: bool = False) -> None:
+    def add(day: int, month: int, year: int, raw: str, start: int, end: int, assumed: bool, month_only: bool = False,
+            part: str = "Monatsanfang") -> None:
         if taken(start, end):
             return
         spans.append((start, end))
@@ -188,7 +193,9 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
             raise ExtractError(f"Das Datum „{raw.strip()}“ gibt es nicht.") from None
         if assumed:
             value = _without_year(day, month, today, _tense(text, start, end))
-        found.append(FoundDate(value, raw.strip(), start, assumed, end, month_only))
+        if part == "Monatsende":
+            value += relativedelta(day=31)
+        found.append(FoundDate(value, raw.strip(), start, assumed, end, month_only, part=part))
 
     for m in ISO_DATE.finditer(text):
         add(int(m.group(3)), int(m.group(2)), int(m.group(1)), m.group(0), m.start(), m.end(), False)
@@ -200,6 +207,10 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
             continue
         y, assumed = _year(m.group(3), today)
         add(int(m.group(1)), int(m.group(2)), y, m.group(0), m.start(), m.end(), assumed)
+    for m in MONTH_PART.finditer(text):
+        day, part = MONTH_PARTS[m.group(1).lower()]
+        y, assumed = (int(m.group(3)), False) if m.group(3) else (today.year, True)
+        add(day, MONTHS[m.group(2).lower()], y, m.group(0), m.start(), m.end(), assumed, month_only=True, part=part)
     for m in MONTH_YEAR.finditer(text):
         add(1, MONTHS[m.group(1).lower()], int(m.group(2)), m.group(0), m.start(1), m.end(), False, month_only=True)
     for m in MONTH_ALONE.finditer(text):

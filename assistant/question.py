@@ -87,11 +87,11 @@ class Question:
         out = []
         for d in self.dates:
             if d.year_assumed and d.month_only:
-                out.append(f"„{d.text}“ als {self.reread.get(d.start, d.value).strftime('%d.%m.%Y')} gelesen (Monatsanfang, Jahr ergänzt).")
+                out.append(f"„{d.text}“ als {self.reread.get(d.start, d.value).strftime('%d.%m.%Y')} gelesen ({d.part}, Jahr ergänzt).")
             elif d.year_assumed:
                 out.append(f"Jahr ergänzt: „{d.text}“ als {self.reread.get(d.start, d.value).strftime('%d.%m.%Y')} gelesen.")
             elif d.month_only:
-                out.append(f"„{d.text}“ als {d.value.strftime('%d.%m.%Y')} (Monatsanfang) gelesen.")
+                out.append(f"„{d.text}“ als {d.value.strftime('%d.%m.%Y')} ({d.part}) gelesen.")
             elif d.relative:
                 out.append(f"„{d.text}“ ab heute ({self.today.strftime('%d.%m.%Y')}) als {d.value.strftime('%d.%m.%Y')} gelesen.")
         return out

@@ -49,7 +49,11 @@ def test_yesterday_and_tomorrow_are_days(text, expected):
     ("Mein Sohn ist seit Mai in der InbeQ", [dt.date(2026, 5, 1)]),
     ("Die EGV wurde im Juni abgeschlossen", [dt.date(2026, 6, 1)]),
     ("Das Planungsgespräch ist im März", [dt.date(2027, 3, 1)]),
-    ("bis Ende Mai", []),  # not the 1st of May
+    ("bis Ende Mai", [dt.date(2026, 5, 31)]),  # its last day, not the 1st; the nearest one
+    ("Die InbeQ begann Ende Mai 2026", [dt.date(2026, 5, 31)]),  # not "Mai 2026", the 1st
+    ("Start war Mitte Juni", [dt.date(2026, 6, 15)]),
+    ("Anfang März 2027 geht es los", [dt.date(2027, 3, 1)]),
+    ("Ende Februar 2028", [dt.date(2028, 2, 29)]),
     ("am 3. Mai 2027", [dt.date(2027, 5, 3)]),
 ])
 def test_a_month_named_alone_is_its_first_day_in_the_year_the_clause_means(text, expected):
@@ -61,6 +65,14 @@ def test_a_month_named_alone_is_stated():
     r = route("Mein Sohn ist seit Mai in der InbeQ. Wie viele freie Tage hat er bis Ende des Jahres?", TODAY)
     assert r.name == "unterweisungsfrei" and "20 unterweisungsfreie Tage für 8 volle Kalendermonate" in r.run().result
     assert "„seit Mai“ als 01.05.2026 gelesen (Monatsanfang, Jahr ergänzt)." in r.assumptions
+
+
+def test_the_end_or_middle_of_a_month_is_stated():
+    r = route("Das Jobcoaching hat Mitte Juni 2026 begonnen. Bis wann läuft es?", TODAY)
+    assert r.name == "jobcoaching"
+    assert "„Mitte Juni 2026“ als 15.06.2026 (Monatsmitte) gelesen." in r.assumptions
+    r = route("Die InbeQ meines Sohnes begann Ende Mai. Wann endet sie?", TODAY)
+    assert "„Ende Mai“ als 31.05.2026 gelesen (Monatsende, Jahr ergänzt)." in r.assumptions
 
 
 def test_months_of_a_measure_are_no_day():
