@@ -18,6 +18,7 @@ from dateutil.relativedelta import relativedelta
 from knowledge.analysis.user_sentences import asking_sentences
 
 from .calculators.base import rule
+from .calculators.deadlines import planning_search_start
 from .extract import (CLAUSE_END, ExtractError, FoundDate, find_dates, find_duration_months, find_extension_months, find_hours_used,
                       find_interruption, find_lots, find_min_places, find_month, find_months_count, find_participants,
                       find_start_year, find_weekdays, find_years_as_months, mask_dates)
@@ -345,8 +346,7 @@ def planning_from(q: Question) -> dt.date:
     emp = employment_date(q)
     after, extra = reference_date(q, exclude=emp)
     if emp is not None and extra:  # only the employment start is named: the meeting in the month before it
-        before = (emp.value.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-        after = max(q.today, before)
+        after = planning_search_start(emp.value, q.today)
         extra = [f"Gesucht wird das Planungsgespräch vor dem Beschäftigungsbeginn ({emp.value.strftime('%d.%m.%Y')}), ab {after.strftime('%d.%m.%Y')}."]
     q.assume(*extra)
     return after

@@ -585,7 +585,30 @@ def test_an_employment_that_began_long_ago_is_said_to_have_begun():
 def test_a_planning_meeting_before_the_day_one_looks_from_is_no_late_registration():
     c = calc.planning_meeting(D(2027, 1, 10), "MV", D(2027, 2, 1), D(2026, 12, 2))
     assert c.result.startswith("Planungsgespräch am 05.02.2027")
-    assert "Das Planungsgespräch vor dem Beschäftigungsbeginn (01.01.2027) liegt vor dem gesuchten Zeitraum (ab 10.01.2027)." in c.steps
+    assert ("Das letzte Planungsgespräch vor dem Beschäftigungsbeginn am 01.02.2027 ist am 01.01.2027; "
+            "es liegt vor dem gesuchten Zeitraum (ab 10.01.2027).") in c.steps
+    # 10.01. is no meeting day: said once, with the month's meeting
+    assert c.steps[0] == ("Der 10.01.2027 ist kein Termin für Planungsgespräche (jeden ersten Freitag im Monat); "
+                          "im Januar 2027 ist es der Freitag, 01.01.2027.")
+
+
+def test_a_planning_meeting_for_an_employment_start_alone_is_the_one_before_it():
+    """Form, CLI and API with only the employment start: the meeting in the month before it, as `ask` reads it
+    (it used to be the next meeting from today, whose registration had closed, with no warning)."""
+    from assistant.calculators.registry import REGISTRY
+
+    values = {"ab": None, "land": "MV", "beschaeftigungsbeginn": D(2027, 3, 1)}
+    c = REGISTRY["planungsgespraech"].run(values, D(2026, 12, 2))
+    assert c.result.startswith("Planungsgespräch am 05.02.2027; Anmeldung bis 22.01.2027; Anlagen und Einladung bis 29.01.2027")
+    asked = route("Wann muss ich zum Planungsgespräch anmelden, wenn die Beschäftigung am 01.03.2027 beginnt?", D(2026, 12, 2)).run()
+    assert asked.result.startswith("Planungsgespräch am 05.02.2027")
+
+
+def test_a_passed_registration_is_flagged_even_when_a_later_late_registration_exists():
+    c = calc.planning_meeting(D(2026, 12, 2), "MV", D(2027, 3, 1), D(2026, 12, 2))
+    assert c.result.startswith("Nächstes Planungsgespräch mit offener Anmeldung am 01.01.2027")
+    assert "(Frist abgelaufen für den 04.12.2026: Anmeldung war bis 20.11.2026)" in c.result
+    assert any("für das Planungsgespräch am 05.02.2027 ist notfalls auch eine Nachmeldung" in s for s in c.steps)
 
 
 def test_a_passed_deadline_says_it_is_judged_against_today():

@@ -7,7 +7,7 @@ import math
 from dateutil.relativedelta import relativedelta
 
 from ..extract import ORDINAL_WORDS
-from .base import (WEEKDAYS, Calculation, InputError, check_count, check_date, citation, fmt_date, fmt_day, mark_validity, num, num_word,
+from .base import (MONTHS, WEEKDAYS, Calculation, InputError, check_count, check_date, citation, fmt_date, fmt_day, mark_validity, num, num_word,
                    plural, rule)
 
 LANDS = {"BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL", "SN", "ST", "TH"}
@@ -92,6 +92,14 @@ def _holiday_text(day: dt.date, land: str) -> str:
     return f" ({name}: die Agentur für Arbeit teilt einen Ersatztermin mit)" if name else ""
 
 
+def planning_search_start(employment_start: dt.date | None, today: dt.date) -> dt.date:
+    """Where the search for a Planungsgespräch starts when no day is given: with an employment start, the
+    month before it (the meeting before the employment), not before today; else today."""
+    if employment_start is None:
+        return today
+    return max(today, (employment_start.replace(day=1) - dt.timedelta(days=1)).replace(day=1))
+
+
 def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start: dt.date | None = None,
                      today: dt.date | None = None) -> Calculation:
     """The next Planungsgespräch on or after `after` with its registration deadlines.
@@ -121,7 +129,11 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
     result = f"Planungsgespräch am {fmt_date(meeting)}{_holiday_text(meeting, land)}; Anmeldung bis {fmt_date(registration)}; Anlagen und Einladung bis {fmt_date(attachments)}"
     dates = [("Planungsgespräch", meeting), ("Anmeldeschluss Planungsgespräch", registration), ("Anlagen vollständig / Einladung Planungsgespräch", attachments)]
     inputs = {"ab": after.isoformat(), "land": land}
-    late_meeting = None
+    month_meeting = _meeting_in(after.year, after.month)
+    if month_meeting < after and after > ref:  # "Anmeldung zum Planungsgespräch am 10.03.2027": no meeting on that day
+        steps.insert(0, f"Der {fmt_date(after)} ist kein Termin für Planungsgespräche ({rhythm}); im {MONTHS[after.month - 1]} "
+                        f"{after.year} ist es der {fmt_day(month_meeting)}.")
+    late_meeting, late_led = None, False
     if employment_start is not None:
         check_date(employment_start, label="Beginn der Beschäftigung")
         inputs["beschaeftigungsbeginn"] = employment_start.isoformat()
@@ -133,8 +145,8 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
             elif candidate < ref:
                 steps.append(f"Das Planungsgespräch vor dem Beschäftigungsbeginn ({fmt_date(candidate)}) ist bereits vorbei.")
             else:
-                steps.append(f"Das Planungsgespräch vor dem Beschäftigungsbeginn ({fmt_date(candidate)}) liegt vor dem gesuchten "
-                             f"Zeitraum (ab {fmt_date(after)}).")
+                steps.append(f"Das letzte Planungsgespräch vor dem Beschäftigungsbeginn am {fmt_date(employment_start)} ist am "
+                             f"{fmt_date(candidate)}; es liegt vor dem gesuchten Zeitraum (ab {fmt_date(after)}).")
         else:
             steps.append(f"Die Beschäftigung beginnt am {fmt_date(employment_start)}, nicht zum {late.value}. eines Monats: "
                          "eine Nachmeldung ist nur in begründeten Ausnahmefällen möglich.")
@@ -147,10 +159,11 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
                   f"weil die Beschäftigung am {fmt_date(employment_start)} beginnt (zum {late.value}. des nächsten Monats); "
                   f"die reguläre Anmeldefrist ({fmt_date(late_reg)}) ist dafür nicht maßgeblich")
         dates = [("Planungsgespräch (Nachmeldung)", late_meeting)]
+        late_led = True
     elif late_meeting is not None:
         steps.append(f"Die Beschäftigung beginnt am {fmt_day(employment_start)}, also zum {late.value}. des nächsten Monats: "
                      f"für das Planungsgespräch am {fmt_date(late_meeting)}{_flag(late_meeting, land)} ist notfalls auch eine Nachmeldung nach der Anmeldefrist möglich.")
-    if late_meeting is None and registration < ref:
+    if not late_led and registration < ref:
         # the regular deadline has passed: lead with the next meeting one can still register for
         later = meeting
         while later - dt.timedelta(days=reg.value) < ref:

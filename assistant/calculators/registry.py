@@ -203,7 +203,8 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("ab", "Gesucht ab (leer = heute)", "date", placeholder=DATE_HINT),
         Field("land", "Bundesland für Feiertage", "choice", True, dl.DEFAULT_LAND, choices=LAND_CHOICES),
         Field("beschaeftigungsbeginn", "Beginn der Beschäftigung (für eine Nachmeldung, optional)", "date", placeholder=DATE_HINT, flag="--beschaeftigung"),
-    ), lambda v, t: dl.planning_meeting(v["ab"] or t, v["land"], v["beschaeftigungsbeginn"], t),
+    ), lambda v, t: dl.planning_meeting(v["ab"] or dl.planning_search_start(v["beschaeftigungsbeginn"], t), v["land"],
+                                      v["beschaeftigungsbeginn"], t),
         dl.planning_meeting, "Wann ist das nächste Planungsgespräch nach dem 10.01.2027?",
         route=RouteRule(30, (
             Trigger((r"planungsgespr(?:ä|ae|a)ch|\bPG\b",), (r"wer |teilnehmerkreis|zwingend|ergebnis|protokoll",),
