@@ -232,7 +232,19 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
     for m in RELATIVE_DAY.finditer(text):
         add_relative(m, today + dt.timedelta(days=RELATIVE_DAYS[m.group(1).lower()]))
     found.sort(key=lambda f: f.start)
+    # "vom 1.2. bis 31.7.": the two ends of a range are read together, so every calculator gets the same
+    # years (each alone is the occurrence nearest today: 01.02.2027 and 31.07.2026); a range that would end
+    # before it begins starts a year earlier, or, when only its end lacks the year, ends a year later
+    for a, b in zip(found, found[1:]):
+        if b.value < a.value and RANGE_LINK.fullmatch(text[a.end:b.start]):
+            if a.year_assumed and not a.relative:
+                a.value -= relativedelta(years=1)
+            elif b.year_assumed and not b.relative:
+                b.value += relativedelta(years=1)
     return found
+
+
+RANGE_LINK = re.compile(r"\s*(?:bis(?:\s+(?:zum|einschließlich))?|-|–)\s*", re.I)
 
 
 # "nächsten Montag", "übernächsten Freitag": the next such day after today (or the one after it)

@@ -434,3 +434,15 @@ def test_the_month_counted_from_the_start_is_stated():
     assert "46,8 Wochenstunden (1,2 Vollzeitstellen) bei 6 Teilnehmenden im 21. Monat" in c.result  # 01.03.2025 to 22.11.2026
     assert "Maßnahmemonat aus dem Beginn (01.03.2025) bis 22.11.2026 gezählt: 21. Monat." in r.assumptions + c.assumptions
 
+
+
+def test_both_ends_of_a_range_without_years_are_read_together():
+    """'vom 1.2. bis 31.7.' on 02.12.2026: 01.02.2026 to 31.07.2026 for every calculator input (the entry date
+    alone was read as 01.02.2027 while the months were counted from 2026)."""
+    today = dt.date(2026, 12, 2)
+    assert [f.value for f in find_dates("vom 1.2. bis 31.7.", today)] == [dt.date(2026, 2, 1), dt.date(2026, 7, 31)]
+    r = route("Teilnehmer vom 1.2. bis 31.7. in der Maßnahme, schwerbehindert, wie viel Urlaub?", today)
+    c = r.run()
+    assert c.inputs["eintritt"] == "2026-02-01"
+    assert "Das „Urlaubsjahr“ beginnt am 1. Tag des Monats nach dem Eintritt: 01.03.2026" in c.steps
+    assert "Jahr ergänzt: „1.2.“ als 01.02.2026 gelesen." in r.assumptions
