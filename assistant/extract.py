@@ -419,7 +419,7 @@ def find_extension_months(text: str) -> int:
     pats = [
         r"verlänger\w*\s+(?:\w+\s+){0,2}?um\s+" + NUM + r"\s+Monate?n?",
         r"um\s+(?:weitere\s+)?" + NUM + r"\s+Monate?n?\s+(?:\w+\s+){0,2}?verlänger",
-        r"Verlängerung\s+(?:um|von|über)\s+(?:weitere\s+)?" + NUM + r"\s+Monate?n?",
+        r"Verlängerung\s*(?:[:=]\s*|(?:um|von|über)\s+)?(?:weitere\s+)?" + NUM + r"\s+Monate?n?",  # "Verlängerung 6 Monate"
         NUM + r"\s+Monate?n?\s+Verlängerung",
     ]
     for p in pats:

@@ -148,6 +148,26 @@ def test_inbeq_end_explains_months_counted_from_the_start():
             "(26 Monate ab Beginn bis 30.04.2027, dazu 10 Tage) auf 10.05.2027") in c.steps
 
 
+def test_inbeq_extension_counts_the_interruption_in_its_months():
+    """01.03.2025 + 2 months interruption + 6 months extension: 32 months from the start (it said 30)."""
+    c = calc.inbeq_end(D(2025, 3, 1), 0, 6, 2)
+    assert "Mit Verlängerung um 6 Monate (32 Monate ab Beginn): 31.10.2027" in c.steps
+    c = calc.inbeq_end(D(2025, 3, 1), 10, 6, 2)
+    assert "Mit Verlängerung um 6 Monate (32 Monate ab Beginn, dazu 10 Tage Unterbrechung): 10.11.2027" in c.steps
+
+
+def test_an_extension_named_without_preposition_is_read():
+    from assistant.extract import find_extension_months
+    from assistant.router import route
+
+    assert find_extension_months("Unterbrechung 2 Monate, Verlängerung 6 Monate.") == 6
+    assert find_extension_months("Verlängerung: 6 Monate") == 6
+    assert find_extension_months("Verlängerung 2026 beantragt") == 0
+    c = route("Die InbeQ begann am 01.09.2025, Unterbrechung 2 Monate, Verlängerung 6 Monate. Wann endet sie?", D(2026, 12, 2)).run()
+    assert c.result == ("InbeQ endet spätestens am 31.10.2027; mit Verlängerung um 6 Monate am 30.04.2028 "
+                        "(Unterbrechung 2 Monate eingerechnet)")
+
+
 def test_graduate_interview_names_a_takeover_without_an_employer_measure():
     c = calc.graduate_interview(D(2027, 3, 3), 1, employer_measure=False, taken_on=True)
     assert c.result.startswith("Absolventengespräch innerhalb von vier Wochen")

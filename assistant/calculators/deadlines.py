@@ -309,7 +309,9 @@ def inbeq_end(start: dt.date, interruption_days: int = 0, extension_months: int 
     result = f"InbeQ endet spätestens am {fmt_date(end)}"
     if extension_months:
         ext_end = end_after(months + interruption_months + extension_months)
-        steps.append(f"Mit Verlängerung um {plural(extension_months, 'Monat', 'Monate')} ({months + extension_months} Monate ab Beginn): {fmt_date(ext_end)}")
+        counted = f"{months + interruption_months + extension_months} Monate ab Beginn"  # the interruption's months count too
+        counted += f", dazu {plural(interruption_days, 'Tag', 'Tage')} Unterbrechung" if interruption_days else ""
+        steps.append(f"Mit Verlängerung um {plural(extension_months, 'Monat', 'Monate')} ({counted}): {fmt_date(ext_end)}")
         dates.append(("Spätestes Ende der InbeQ mit Verlängerung", ext_end))
         result += f"; mit Verlängerung um {plural(extension_months, 'Monat', 'Monate')} am {fmt_date(ext_end)}"
     else:
