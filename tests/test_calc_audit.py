@@ -632,3 +632,16 @@ def test_occupancy_without_the_kind_of_measure_says_what_it_left_out():
     assert ("Maßnahmeart nicht angegeben: die wöchentliche Übersicht der freien Plätze (modular dienstags, "
             "nicht modular donnerstags) ist deshalb nicht berechnet.") in c.notes
 
+
+
+def test_a_passed_integration_office_deadline_is_judged_against_the_rules_validity_on_the_deadline():
+    """The calendar holds today (catch up now), but whether the rule applied is judged on the deadline itself."""
+    c = calc.integration_office(D(2013, 6, 1), today=D(2026, 12, 2))
+    assert "Alle berechneten Termine liegen nach dem Ende der Regel (14.04.2014). Prüfen Sie, ob eine Nachfolgeregelung gilt." not in c.notes
+    assert not any("nach dem Ende der Regel" in n for n in c.notes)  # 01.12.2012 lay within it
+    assert c.result.endswith("– Achtung: Quelle außer Kraft seit 15.04.2014 (Kooperationsvereinbarung M-V)")
+    assert c.dates == [("Integrationsamt über Berufsbegleitung unterrichten (Frist abgelaufen, sofort nachholen)", D(2026, 12, 2))]
+    early = calc.integration_office(D(1990, 1, 1), today=D(2026, 12, 2))
+    assert "Termine vor dem 15.04.2011 liegen vor dem Inkrafttreten der Quelle." in early.notes
+    late = calc.integration_office(D(2026, 6, 1), today=D(2026, 12, 2))
+    assert "Termine nach dem 14.04.2014 liegen nach dem Ende der Regel. Prüfen Sie, ob eine Nachfolgeregelung gilt." in late.notes

@@ -130,12 +130,26 @@ def expired_sources(rules: list[Rule], today: dt.date) -> list[SourceDocument]:
     return out
 
 
-def mark_validity(c: "Calculation", today: dt.date | None = None) -> "Calculation":
+def mark_validity(c: "Calculation", today: dt.date | None = None, ruled: list[dt.date] | None = None) -> "Calculation":
     """State in the result line when a rule comes from a document out of force, and flag dates after its end
-    (or before its start)."""
+    (or before its start). `ruled`: the days the rule set, when they are not the calendar's dates (a deadline
+    that has passed: the calendar holds today, to catch up, but the rule's validity is judged on the deadline)."""
     today = today or dt.date.today()
     docs = source_documents()
     starts = [docs[r.doc_id].valid_from for r in c.rules if r.doc_id in docs and docs[r.doc_id].valid_from]
+    if ruled is not None:
+        begin = max(starts) if starts else None
+        if begin and any(day < begin for day in ruled):
+            c.notes.append(f"Termine vor dem {fmt_date(begin)} liegen vor dem Inkrafttreten der Quelle.")
+        expired = expired_sources(c.rules, today)
+        if expired:
+            end = min(d.valid_until for d in expired)
+            c.in_force = False
+            c.validity = f"Quelle außer Kraft seit {fmt_date(end + dt.timedelta(days=1))} ({', '.join(d.short_title for d in expired)})"
+            c.result = f"{c.result} – Achtung: {c.validity}"
+            if any(day > end for day in ruled):
+                c.notes.append(f"Termine nach dem {fmt_date(end)} liegen nach dem Ende der Regel. Prüfen Sie, ob eine Nachfolgeregelung gilt.")
+        return c
     if starts:
         begin = max(starts)
         early = [label for label, day in c.dates if day < begin]

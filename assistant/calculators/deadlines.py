@@ -55,7 +55,7 @@ def integration_office(employment_start: dt.date, land: str = DEFAULT_LAND, toda
         dates = [("Integrationsamt über Berufsbegleitung unterrichten (Frist abgelaufen, sofort nachholen)", today)]
     c = Calculation("integrationsamt", "Unterrichtung des Integrationsamts (InbeQ → Berufsbegleitung)", result, steps, [r], dates=dates,
                     inputs={"beschaeftigungsbeginn": employment_start.isoformat()})
-    return mark_validity(c, today)
+    return mark_validity(c, today, ruled=[due] if due < today else None)
 
 
 def nth_weekday(year: int, month: int, ordinal: int, weekday: int) -> dt.date:
