@@ -112,6 +112,10 @@ ERRORS = [
     ("post", "/api/calc/personal", b'[1, 2]', 400, "JSON-Objekt mit den Feldern"),
     ("post", "/api/calc/personal", b'{"teilnehmende": 99999, "monat": 6}', 400, "unrealistisch groß"),
     ("post", "/api/calc/gibtsnicht", b'{}', 404, "Einen Rechner „gibtsnicht“ gibt es nicht"),
+    ("post", "/api/calc/personal", b'{"teilnehmende": 8, "monat": 6, "mindestplatze": 7}', 400,
+     "Unbekanntes Feld „mindestplatze“. Dieser Rechner kennt: teilnehmende, monat, mindestplaetze"),
+    ("post", "/api/calc/besetzung", b'{"beginn": "04.05.2026", "modular": true, "nicht-modular": true}', 400,
+     "„modular“ und „nicht-modular“ schließen sich aus: bitte nur eine Angabe."),
     ("get", "/api/calc/inbeq-dauer.ics?beginn=31.02.2027", None, 400, "Bitte die Eingaben prüfen"),
     ("get", "/api/calc/personal.ics?teilnehmende=8&monat=6", None, 400, "keine Termine"),
     ("get", "/api/calc/gibtsnicht.ics", None, 404, "gibt es nicht"),
@@ -485,3 +489,13 @@ def test_further_hits_name_their_document_in_brackets_or_after_a_dash(client):
     # a hit the ranking rules out (below 1 %) is not listed
     html = client.get("/", params={"q": "Mit welcher Frist kann die Kooperationsvereinbarung gekündigt werden?"}).text
     assert "<h3>Weitere Treffer</h3>" not in html
+
+
+def test_a_choice_may_be_sent_as_its_switch(client):
+    """{"nicht-modular": true} as the CLI's --nicht-modular; the web form still ignores keys it does not use."""
+    r = client.post("/api/calc/besetzung", json={"beginn": "04.05.2026", "nicht-modular": True})
+    assert r.status_code == 200 and r.json()["inputs"]["modular"] is False
+    r = client.post("/api/calc/besetzung", json={"beginn": "04.05.2026", "modular": True})
+    assert r.status_code == 200 and r.json()["inputs"]["modular"] is True
+    page = client.get("/rechner/personal?teilnehmende=8&monat=6&berechnen=1&ansicht=eltern")
+    assert page.status_code == 200 and "62,4 Wochenstunden" in page.text

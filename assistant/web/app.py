@@ -209,7 +209,7 @@ class WebApp:
         data = await read_json(request) if body.strip() else {}
         if not isinstance(data, dict):
             return error_response(request, 400, "Erwartet wird ein JSON-Objekt mit den Feldern des Rechners.")
-        result = await run_in_threadpool(calcs.calculate, self.service, name, data)
+        result = await run_in_threadpool(calcs.calculate, self.service, name, data, True)
         if not result.ok:
             return calc_error(request, result)
         return JSONResponse(self.service.calculation_json(result.calculation))

@@ -34,13 +34,29 @@ def field_keys(f) -> list[str]:
     return list(dict.fromkeys([f.name, option.replace("-", "_"), option]))
 
 
+def switch_keys(f) -> list[tuple[str, str]]:
+    """(key, choice value) of a choice field's command-line switches ("nicht-modular", "nicht_modular" -> "nein")."""
+    return [(k, value) for option, value in f.flags
+            for k in dict.fromkeys([option.lstrip("-"), option.lstrip("-").replace("-", "_")])]
+
+
+def unknown_keys(form: CalcForm, raw: dict) -> list[str]:
+    """The keys of `raw` that name no field of the calculator (a misspelt "mindestplatze")."""
+    known = {k for f in form.fields for k in field_keys(f)} | {k for f in form.fields for k, _ in switch_keys(f)}
+    return [k for k in raw if k not in known]
+
+
 def normalise(form: CalcForm, raw: dict) -> dict:
     """Raw values from a form, a query string or JSON: flags become booleans, unknown keys are dropped.
-    A field is found under its name or under its command-line option's name."""
+    A field is found under its name or under its command-line option's name; a choice also under one
+    of its switches ({"nicht-modular": true})."""
     values: dict[str, object] = {}
     for f in form.fields:
         key = next((k for k in field_keys(f) if k in raw), f.name)
-        if f.kind == "flag":
+        switched = [value for k, value in switch_keys(f) if k in raw and k not in field_keys(f) and flag_value(raw[k])]
+        if switched and key not in raw:
+            values[f.name] = switched[0]
+        elif f.kind == "flag":
             values[f.name] = flag_value(raw.get(key, False))
         elif key in raw:
             value = raw[key]
@@ -52,11 +68,38 @@ def normalise(form: CalcForm, raw: dict) -> dict:
     return values
 
 
-def calculate(service, name: str, raw: dict) -> FormResult:
-    """Validate and run one calculator through the service (German messages in FormResult)."""
+def conflicts(form: CalcForm, raw: dict) -> dict[str, str]:
+    """Field name -> message, for a choice given two different ways ({"modular": true, "nicht-modular": true})."""
+    out = {}
+    for f in form.fields:
+        given = {}
+        for k, value in switch_keys(f):
+            if k in raw and flag_value(raw[k]):
+                given.setdefault(value, k)
+        key = next((k for k in field_keys(f) if k in raw), None)
+        if key is not None and key not in dict(switch_keys(f)) and str(raw[key]).strip():
+            given.setdefault(str(raw[key]), key)
+        if len(given) > 1:
+            names = " und ".join(f"„{k}“" for k in given.values())
+            out[f.name] = f"{names} schließen sich aus: bitte nur eine Angabe."
+    return out
+
+
+def calculate(service, name: str, raw: dict, strict: bool = False) -> FormResult:
+    """Validate and run one calculator through the service (German messages in FormResult). `strict` (the
+    JSON API): a key that names no field, or a choice given two ways, is an error, not dropped."""
     form = calculator_form(name)
     if form is None:
         return FormResult(message=f"Unbekannter Rechner „{name}“.")
+    if strict:
+        unknown = unknown_keys(form, raw)
+        if unknown:
+            names = ", ".join(f"„{k}“" for k in unknown)
+            fields = ", ".join(f.name for f in form.fields)
+            return FormResult(message=f"Unbekanntes Feld {names}. Dieser Rechner kennt: {fields}.")
+        clashes = conflicts(form, raw)
+        if clashes:
+            return FormResult(errors=clashes, message=" ".join(clashes.values()))
     return service.calculate(name, normalise(form, raw))
 
 
