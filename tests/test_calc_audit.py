@@ -154,8 +154,8 @@ def test_audit_11_personal_alt_refuses_2016_and_names_the_unapplied_rule(capsys)
     ("Wie viel Personal bei neunzehn Teilnehmenden im 14. Monat?", "bei 19 Teilnehmenden"),
     ("Wie viel Personal bei einundzwanzig Teilnehmenden im 14. Monat?", "bei 21 Teilnehmenden"),
     ("Wie viel Personal bei fünfundzwanzig Teilnehmenden im 14. Monat?", "bei 25 Teilnehmenden"),
-    ("Wie viele Wochenstunden bei 1.000 Teilnehmenden im 14. Monat?", "7800 Wochenstunden (200 Vollzeitstellen) bei 1000 Teilnehmenden"),
-    ("Wie viele Wochenstunden bei 10 000 Teilnehmenden im 14. Monat?", "bei 10000 Teilnehmenden"),
+    ("Wie viele Wochenstunden bei 1.000 Teilnehmenden im 14. Monat?", "7.800 Wochenstunden (200 Vollzeitstellen) bei 1.000 Teilnehmenden"),
+    ("Wie viele Wochenstunden bei 10 000 Teilnehmenden im 14. Monat?", "bei 10.000 Teilnehmenden"),
 ])
 def test_audit_12_numbers(question, echo):
     _, c = routed(question)

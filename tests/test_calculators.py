@@ -174,6 +174,23 @@ def test_graduate_interview_names_a_takeover_without_an_employer_measure():
     assert any(n.startswith("Die Übernahme in Beschäftigung ändert die Frist nur bei einer Maßnahme bei einem Arbeitgeber") for n in c.notes)
 
 
+def test_graduate_interview_with_mag_and_takeover_lists_no_window_as_if_it_applied():
+    c = calc.graduate_interview(D(2027, 3, 3), 1, employer_measure=True, taken_on=True)
+    assert c.result == "Kein Absolventengespräch vorgeschrieben: MAG unter zwei Monaten mit Übernahme in Beschäftigung"
+    assert c.steps[0] == ("Maßnahme von 1 Monat, also unter zwei Monaten: ohne Ausnahme wäre ein dokumentiertes Beratungsgespräch "
+                          "innerhalb von vier Wochen nach dem Ende 03.03.2027 fällig (03.03.2027 bis 31.03.2027)")
+    assert c.dates == []
+    longer = calc.graduate_interview(D(2027, 3, 3), None, employer_measure=True, taken_on=True)
+    assert ("Die Ausnahme für eine Maßnahme bei einem Arbeitgeber (MAG) mit Übernahme gilt nur für Maßnahmen unter zwei Monaten; "
+            "bei 2 Monaten ist das Gespräch vorgeschrieben.") in longer.notes
+
+
+def test_large_numbers_have_german_thousands_separators():
+    assert [num(x) for x in (62.4, 999, 1000, 78000, 1234.5)] == ["62,4", "999", "1.000", "78.000", "1.234,5"]
+    c = calc.staffing_2016(10000, 6)
+    assert c.result.startswith("mindestens 78.000 Wochenstunden (2.000 Vollzeitstellen) bei 10.000 Teilnehmenden")
+
+
 def test_prognosis_names_an_integration_date_before_the_stand():
     c = calc.market_prognosis(D(2027, 1, 1), D(2026, 3, 1))
     assert c.notes == ["Das erwartete Integrationsdatum 01.03.2026 liegt vor dem Stand 01.01.2027; eine Prognose blickt nach vorn. "

@@ -184,9 +184,9 @@ def fte_num(value: float) -> str:
 
 
 def num(value: float) -> str:
-    """German number: 62.4 -> '62,4', 39.0 -> '39', 0.25 -> '0,25'."""
-    text = f"{round(value, 2):.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    """German number: 62.4 -> '62,4', 39.0 -> '39', 0.25 -> '0,25', 78000 -> '78.000', 1234.5 -> '1.234,5'."""
+    text = f"{round(value, 2):,.2f}".rstrip("0").rstrip(".")
+    return text.translate(str.maketrans({",": ".", ".": ","}))
 
 
 def quantity(value: float, one: str, many: str) -> str:

@@ -391,6 +391,9 @@ def graduate_interview(end: dt.date, duration_months: int | None = None, employe
         dates = [("Absolventengespräch frühestens", frm), ("Absolventengespräch spätestens", to)]
         result = f"Absolventengespräch zwischen {fmt_date(frm)} und {fmt_date(to)}"
         rules = [long]
+        if employer_measure and taken_on:
+            notes.append(f"Die Ausnahme für eine Maßnahme bei einem Arbeitgeber (MAG) mit Übernahme gilt nur für Maßnahmen unter "
+                         f"{num_word(minimum)} Monaten; bei {plural(duration_months, 'Monat', 'Monaten')} ist das Gespräch vorgeschrieben.")
     else:
         to = end + dt.timedelta(weeks=short.value["weeks_after"])
         steps = [f"Maßnahme von {plural(duration_months, 'Monat', 'Monaten')}, also unter {num_word(minimum)} Monaten: dokumentiertes Beratungsgespräch "
@@ -400,6 +403,10 @@ def graduate_interview(end: dt.date, duration_months: int | None = None, employe
         rules = [short]
         if employer_measure:
             if taken_on:
+                # the window above is the rule without the exception: said so, not listed as if it applied
+                steps[0] = (f"Maßnahme von {plural(duration_months, 'Monat', 'Monaten')}, also unter {num_word(minimum)} Monaten: ohne Ausnahme wäre ein "
+                            f"dokumentiertes Beratungsgespräch innerhalb von {num_word(short.value['weeks_after'])} Wochen nach dem Ende {fmt_date(end)} fällig "
+                            f"({fmt_date(end)} bis {fmt_date(to)})")
                 steps.append("Maßnahme bei einem Arbeitgeber (MAG) mit Übernahme in ein versicherungspflichtiges Beschäftigungsverhältnis: kein Beratungsgespräch vorgeschrieben.")
                 result = "Kein Absolventengespräch vorgeschrieben: MAG unter zwei Monaten mit Übernahme in Beschäftigung"
                 dates = []
