@@ -313,6 +313,8 @@ def _dispatch(args, parser) -> int:
 
             if not c.dates:
                 print("Hinweis: Diese Berechnung enthält keine Termine für den Kalender.", file=sys.stderr)
+                if args.ics == "-":  # standard output was asked for a calendar: no text in its place ("> termine.ics")
+                    return 1
             elif args.ics == "-":  # the calendar itself on standard output, as usual for "-"
                 sys.stdout.buffer.write(to_ics(c))
                 return 0

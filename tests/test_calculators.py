@@ -272,3 +272,10 @@ def test_every_rule_quotes_its_source_passage(lotse):
             assert unit is not None, rule.source
             flat = lambda s: " ".join(s.split())
             assert flat(rule.quote) in flat(unit.text), (rule.key, rule.source)
+
+
+def test_a_review_day_on_a_weekend_or_federal_holiday_is_flagged():
+    assert calc.review(D(2026, 8, 31), "kooperationsplan").steps[0].endswith("Sonntag, 28.02.2027 – Achtung: Wochenende")
+    assert calc.review(D(2026, 4, 3), "ev").steps[0].endswith(
+        "Samstag, 03.10.2026 – Achtung: bundesweiter Feiertag (Tag der Deutschen Einheit)")
+    assert calc.review(D(2026, 3, 2), "ev").steps[0].endswith("Mittwoch, 02.09.2026")

@@ -82,6 +82,13 @@ def test_ics_dash_writes_the_calendar_to_standard_output_and_no_file(tmp_path, m
     assert list(tmp_path.iterdir()) == []
 
 
+def test_ics_dash_without_dates_puts_no_text_where_the_calendar_was_asked_for(lotse, capsys):
+    lotse.handle
+    assert main(["calc", "personal", "--teilnehmende", "8", "--monat", "6", "--ics", "-"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "Hinweis: Diese Berechnung enthält keine Termine für den Kalender." in err
+
+
 def test_ics_without_a_file_name_is_a_usage_error(capsys):
     assert main(["calc", "stichtag", "--ics", ""]) == 2
     assert "Aufruf fehlerhaft: --ics braucht einen Dateinamen (oder - für die Ausgabe)." in capsys.readouterr().err

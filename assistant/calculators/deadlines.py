@@ -32,6 +32,16 @@ def _flag(day: dt.date, land: str) -> str:
     return ""
 
 
+def _weekend_or_holiday(day: dt.date) -> str:
+    """The warning for a federal rule's day (no Land): a weekend, or a holiday in every Land."""
+    import holidays
+
+    name = holidays.country_holidays("DE", years=day.year, language="de").get(day)
+    if name:
+        return f" – Achtung: bundesweiter Feiertag ({name})"
+    return " – Achtung: Wochenende" if day.weekday() >= 5 else ""
+
+
 def _today(today: dt.date | None) -> dt.date:
     return today or dt.date.today()
 
@@ -429,7 +439,7 @@ def review(concluded: dt.date, kind: str = "ev") -> Calculation:
     due = concluded + relativedelta(months=r.value)
     name = "Eingliederungsvereinbarung (SGB III)" if kind == "ev" else "Kooperationsplan (SGB II)"
     verb = "überprüfen" if kind == "ev" else "aktualisieren bzw. fortschreiben"
-    steps = [f"{name} vom {fmt_date(concluded)}: spätestens nach Ablauf von {r.value} Monaten {verb}: {fmt_day(due)}"]
+    steps = [f"{name} vom {fmt_date(concluded)}: spätestens nach Ablauf von {r.value} Monaten {verb}: {fmt_day(due)}{_weekend_or_holiday(due)}"]
     return mark_validity(Calculation("ueberpruefung", f"Überprüfung: {name}", f"{name} spätestens am {fmt_date(due)} {verb}", steps, [r],
                        dates=[(f"{name} {verb}", due)], inputs={"datum": concluded.isoformat(), "art": kind}))
 
