@@ -461,7 +461,8 @@ def months_count(q: Question) -> int | None:
     r = _range(q, r"(?:Maßnahme|Massnahme|InbeQ|Teilnahme|dabei|teilgenommen|war)") or _participation_until(q)
     if r is not None:
         months = full_calendar_months(*r)
-        q.assume(f"Teilnahme vom {r[0].strftime('%d.%m.%Y')} bis {r[1].strftime('%d.%m.%Y')}: {months} volle Kalendermonate.")
+        until = f"heute ({r[1].strftime('%d.%m.%Y')})" if r[1] == q.today else r[1].strftime('%d.%m.%Y')
+        q.assume(f"Teilnahme vom {r[0].strftime('%d.%m.%Y')} bis {until}: {months} volle Kalendermonate.")
         return months
     return None
 
@@ -492,8 +493,8 @@ def _participation_until(q: Question) -> tuple[dt.date, dt.date] | None:
         last = events[1].value
     elif q.has(_UNTIL_YEAR_END):
         last = dt.date(first.year, 12, 31)
-    elif q.has(_UNTIL_NOW):
-        last = q.today
+    elif q.has(_UNTIL_NOW) or _has(q.text[max(0, events[0].start - 8):events[0].start], r"\bseit\s*$"):
+        last = q.today  # "seit 15.03.2026 dabei": up to today
     else:
         return None
     return (first, last) if last >= first else None

@@ -446,3 +446,13 @@ def test_both_ends_of_a_range_without_years_are_read_together():
     assert c.inputs["eintritt"] == "2026-02-01"
     assert "Das „Urlaubsjahr“ beginnt am 1. Tag des Monats nach dem Eintritt: 01.03.2026" in c.steps
     assert "Jahr ergänzt: „1.2.“ als 01.02.2026 gelesen." in r.assumptions
+
+
+def test_a_participation_since_a_day_counts_up_to_today():
+    today = dt.date(2026, 12, 2)
+    r = route("Teilnehmerin seit 15.03.2026 dabei, wie viel Urlaub?", today)
+    assert r is not None and r.name == "unterweisungsfrei"
+    assert r.run().result == "20 unterweisungsfreie Tage für 8 volle Kalendermonate"
+    assert "Teilnahme vom 15.03.2026 bis heute (02.12.2026): 8 volle Kalendermonate." in r.assumptions
+    r = route("Teilnehmer seit Mai dabei, wie viel Urlaub hat er?", today)
+    assert r.run().result == "17,5 unterweisungsfreie Tage für 7 volle Kalendermonate"
