@@ -226,6 +226,11 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
         n, unit = to_number(m.group(1)), m.group(2).lower()
         if n <= 120:
             add_relative(m, today + {"t": relativedelta(days=n), "w": relativedelta(weeks=n)}.get(unit[0], relativedelta(months=n)))
+    for m in RELATIVE_PAST.finditer(text):
+        n, unit = to_number(m.group(1)), m.group(2).lower()
+        if n <= {"j": 10}.get(unit[0], 120):
+            add_relative(m, today - {"t": relativedelta(days=n), "w": relativedelta(weeks=n), "j": relativedelta(years=n)}.get(
+                unit[0], relativedelta(months=n)))
     for m in NEXT_WEEKDAY.finditer(text):
         ahead = (WEEKDAYS[m.group(2).lower()] - today.weekday() - 1) % 7 + 1  # the next one after today
         add_relative(m, today + dt.timedelta(days=ahead + (7 if m.group(1) else 0)))
@@ -252,6 +257,8 @@ WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag
 NEXT_WEEKDAY = re.compile(r"\b(über|ueber)?nächste[nmr]?\s+(" + "|".join(WEEKDAYS) + r")\b", re.I)
 # "in zwei Wochen", "in 3 Monaten": a day counted from today
 RELATIVE_DATE = re.compile(r"\bin\s+" + NUM + r"\s+(Tage?n?|Wochen?|Monate?n?)\b", re.I)
+# "vor drei Jahren", "vor 2 Monaten": a day counted back from today
+RELATIVE_PAST = re.compile(r"\bvor\s+" + NUM + r"\s+(Tagen|Wochen|Monaten|Jahren)\b", re.I)
 # "gestern", "übermorgen", "morgen" (not "am Morgen", "guten Morgen"); "heute" is the day a question
 # is asked on, which the calculators take anyway
 RELATIVE_DAYS = {"vorgestern": -2, "gestern": -1, "morgen": 1, "übermorgen": 2, "uebermorgen": 2}

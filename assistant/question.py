@@ -94,7 +94,8 @@ class Question:
             elif d.month_only:
                 out.append(f"„{d.text}“ als {d.value.strftime('%d.%m.%Y')} ({d.part}) gelesen.")
             elif d.relative:
-                out.append(f"„{d.text}“ ab heute ({self.today.strftime('%d.%m.%Y')}) als {d.value.strftime('%d.%m.%Y')} gelesen.")
+                how = "von heute ({}) zurückgerechnet" if d.value < self.today else "ab heute ({})"
+                out.append(f"„{d.text}“ {how.format(self.today.strftime('%d.%m.%Y'))} als {d.value.strftime('%d.%m.%Y')} gelesen.")
         return out
 
 
@@ -462,7 +463,8 @@ def months_count(q: Question) -> int | None:
     if r is not None:
         months = full_calendar_months(*r)
         until = f"heute ({r[1].strftime('%d.%m.%Y')})" if r[1] == q.today else r[1].strftime('%d.%m.%Y')
-        q.assume(f"Teilnahme vom {r[0].strftime('%d.%m.%Y')} bis {until}: {months} volle Kalendermonate.")
+        counted = "1 voller Kalendermonat" if months == 1 else f"{months} volle Kalendermonate"
+        q.assume(f"Teilnahme vom {r[0].strftime('%d.%m.%Y')} bis {until}: {counted}.")
         return months
     return None
 

@@ -456,3 +456,15 @@ def test_a_participation_since_a_day_counts_up_to_today():
     assert "Teilnahme vom 15.03.2026 bis heute (02.12.2026): 8 volle Kalendermonate." in r.assumptions
     r = route("Teilnehmer seit Mai dabei, wie viel Urlaub hat er?", today)
     assert r.run().result == "17,5 unterweisungsfreie Tage für 7 volle Kalendermonate"
+
+
+def test_a_time_ago_is_a_day_counted_back_from_today():
+    today = dt.date(2026, 12, 2)
+    assert [f.value for f in find_dates("vor 3 Jahren", today)] == [dt.date(2023, 12, 2)]
+    assert [f.value for f in find_dates("vor zwei Monaten", today)] == [dt.date(2026, 10, 2)]
+    assert find_dates("6 Monate vor dem Beginn", today) == []
+    r = route("Die InbeQ begann vor 3 Jahren, wann endet sie?", today)
+    assert r.name == "inbeq-dauer" and r.run().result.startswith("InbeQ endet spätestens am 01.12.2025")
+    assert "„vor 3 Jahren“ von heute (02.12.2026) zurückgerechnet als 02.12.2023 gelesen." in r.assumptions
+    r = route("Die Maßnahme hat vor zwei Monaten angefangen, wie viel Urlaub hat er bis jetzt?", today)
+    assert "Teilnahme vom 02.10.2026 bis heute (02.12.2026): 1 voller Kalendermonat." in r.assumptions
