@@ -465,6 +465,8 @@ def test_a_time_ago_is_a_day_counted_back_from_today():
     assert find_dates("6 Monate vor dem Beginn", today) == []
     r = route("Die InbeQ begann vor 3 Jahren, wann endet sie?", today)
     assert r.name == "inbeq-dauer" and r.run().result.startswith("InbeQ endet spätestens am 01.12.2025")
+    assert ("Das spätestmögliche Ende (01.12.2025) liegt vor dem heutigen Tag (02.12.2026): die Regeldauer ist bereits abgelaufen."
+            in r.run().notes)
     assert "„vor 3 Jahren“ von heute (02.12.2026) zurückgerechnet als 02.12.2023 gelesen." in r.assumptions
     r = route("Die Maßnahme hat vor zwei Monaten angefangen, wie viel Urlaub hat er bis jetzt?", today)
     assert "Teilnahme vom 02.10.2026 bis heute (02.12.2026): 1 voller Kalendermonat." in r.assumptions

@@ -289,7 +289,8 @@ def period_end(start: dt.date, months: int) -> dt.date:
     return same_day if same_day.day != start.day else same_day - dt.timedelta(days=1)
 
 
-def inbeq_end(start: dt.date, interruption_days: int = 0, extension_months: int = 0, interruption_months: int = 0) -> Calculation:
+def inbeq_end(start: dt.date, interruption_days: int = 0, extension_months: int = 0, interruption_months: int = 0,
+              today: dt.date | None = None) -> Calculation:
     """The latest end of the InbeQ; every month is counted from the start date (`period_end`)."""
     check_date(start, label="Beginn der InbeQ")
     interruption_days = check_count(interruption_days, label="Unterbrechungstage", maximum=3650)
@@ -330,6 +331,8 @@ def inbeq_end(start: dt.date, interruption_days: int = 0, extension_months: int 
     if shift:
         result += f" (Unterbrechung {shift} eingerechnet)"
     notes = ["Eine Verlängerung kommt nur in Betracht, wenn wegen Art oder Schwere der Behinderung der Eingliederungserfolg nicht anders erreicht werden kann; eine längere Erkrankung allein reicht nicht."]
+    if today is not None and end < today:
+        notes.insert(0, f"Das spätestmögliche Ende ({fmt_date(end)}) liegt vor dem heutigen Tag ({fmt_date(today)}): die Regeldauer ist bereits abgelaufen.")
     return mark_validity(Calculation("inbeq-dauer", "Dauer der InbeQ", result, steps, [ext, years, intr], dates=dates, notes=notes,
                        inputs={"beginn": start.isoformat(), "unterbrechung_tage": interruption_days, "unterbrechung_monate": interruption_months,
                                "verlaengerung_monate": extension_months}))

@@ -244,7 +244,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("unterbrechung_monate", "Unterbrechung in Monaten", "count", default="0", minimum=0, maximum=120),
         Field("verlaengerung_monate", "Verlängerung in Monaten", "count", default="0", minimum=0, maximum=12,
               bounds_reason=" (§ 55 Abs. 2 SGB IX: höchstens zwölf Monate)"),
-    ), lambda v, _t: dl.inbeq_end(v["beginn"], v["unterbrechung_tage"] or 0, v["verlaengerung_monate"] or 0, v["unterbrechung_monate"] or 0),
+    ), lambda v, t: dl.inbeq_end(v["beginn"], v["unterbrechung_tage"] or 0, v["verlaengerung_monate"] or 0, v["unterbrechung_monate"] or 0, t),
         dl.inbeq_end, "Die InbeQ begann am 01.03.2025 und wird um 12 Monate verlängert. Wann endet sie?",
         route=RouteRule(100, (Trigger((r"inbeq|maßnahme|qualifizierung|ub\b", qx.END_WORD + r"|läuft|dauer|verlänger|unterbroch|unterbrech|bis wann"),
                                       # its end already told ("endet am 30.9.2026. Was kommt danach?")
