@@ -324,7 +324,7 @@ def reply_text(reply, source_labels: list[str] | None = None, more: int = 3) -> 
 
 def card_head_markdown(v: ReplyView) -> str:
     """The top of an answer card: question, messages, calculation, "Kurz:", source, date and validity."""
-    parts = [f"**Frage:** {v.question}", ""]
+    parts = [f"**Frage:** {_escape(v.question)}", ""]  # what the user typed, shown as typed
     if v.calculation:
         parts += [calculation_markdown(v.calculation), ""]
     for m in v.messages:
@@ -356,8 +356,9 @@ def similar_markdown(v: ReplyView) -> str:
 
 
 def _escape(text: str) -> str:
-    """Markdown-neutral text: an authored question is shown as written (no emphasis from * or _)."""
-    return re.sub(r"([\\`*_\[\]])", r"\\\1", text)
+    """Markdown-neutral text: a question is shown as written (no emphasis from * or _, no link,
+    strikethrough, HTML tag or entity)."""
+    return re.sub(r"([\\`*_\[\]<>&~])", r"\\\1", text)
 
 
 def reply_markdown(reply, source_labels: list[str] | None = None) -> str:
