@@ -372,19 +372,26 @@ def reply_markdown(reply, source_labels: list[str] | None = None) -> str:
 
 
 def reply_plain(reply, source_labels: list[str] | None = None) -> str:
-    """The answer with its source as plain text, for the clipboard."""
+    """The answer with its source as plain text, for the clipboard: everything the card says, in the
+    card's order (the calculation worded as in the CLI, with its assumptions and notes)."""
     v = present(reply, source_labels)
-    lines = [f"Frage: {reply.question.strip()}"]
-    c = v.calculation
-    if c:
-        lines += [f"{c.title}: {c.result}"] + [f"  {s}" for s in c.steps] + [f"  Quelle: {s}" for s in c.sources]
-    if v.abstained or v.answer is None:
-        lines += v.messages
-        return "\n".join(lines)
+    lines = [f"Frage: {reply.question.strip()}", ""]
+    if v.calculation:
+        lines += calculation_text(v.calculation)
+    for m in v.messages:
+        lines += [m, ""]
+    if v.abstained:
+        lines += ["So kommen Sie weiter:"] + [f"  - {s}" for s in v.next_steps]
+        if v.suggestions:
+            lines += ["", "Meinten Sie:"] + [f"  - {s.label}" for s in v.suggestions]
     a = v.answer
+    if v.abstained or a is None:
+        return "\n".join(lines).rstrip()
     if a.short:
-        lines += ["", f"Kurz: {a.short}"]
-    lines += ["", plain(a.passage).strip(), "", f"Quelle: {a.document_title}; {a.section}; Herausgeber: {a.issuer}; Dokument vom {a.date}",
-              f"Gültigkeit: {a.validity}"]
-    lines += [f"Hinweis: {n}" for n in a.notes]
+        lines += [f"Kurz: {a.short}", ""]
+    lines += [f"Quelle: {a.document_title}; {a.section}", a.meta, f"Gültigkeit: {a.validity}"]
+    lines += [f"⚠ {n}" for n in a.notes]
+    lines += ["", plain(a.passage).strip()]
+    if a.similar:
+        lines += ["", f"{SIMILAR_HEADING}:"] + [f"  - {q}" for q in a.similar[:SIMILAR_ON_CARD]]
     return "\n".join(lines)
