@@ -295,6 +295,32 @@ def test_get_with_q_answers_too_and_keeps_the_audience(client):
     assert 'name="ansicht" value="anbieter"' in r.text
 
 
+@pytest.mark.parametrize("method, url, body", [
+    ("POST", "/", b"q=++&ansicht=eltern"),
+    ("POST", "/", b"q="),
+    ("GET", "/?q=+", None),
+    ("GET", "/?q=%09%0A&ansicht=anbieter", None),
+])
+def test_an_empty_question_is_named_at_the_question_field(client, method, url, body):
+    from assistant.web.app import EMPTY_QUESTION
+
+    headers = {"content-type": "application/x-www-form-urlencoded"} if body is not None else {}
+    r = client.request(method, url, content=body, headers=headers)
+    assert r.status_code == 400 and r.headers["content-type"].startswith("text/html")
+    assert EMPTY_QUESTION == client.post("/api/ask", json={"question": " "}).json()["error"] == "Bitte geben Sie eine Frage ein."
+    assert f'<p class="field-error" id="fehler-q">{EMPTY_QUESTION}</p>' in r.text
+    field = re.search(r'<input type="text" id="q"[^>]*>', r.text).group(0)
+    assert 'aria-invalid="true"' in field and 'aria-describedby="fehler-q"' in field
+    # right below the field, within the form; no answer is shown
+    assert r.text.index(field) < r.text.index('id="fehler-q"') < r.text.index("</form>")
+    assert 'class="reply' not in r.text
+
+
+def test_the_start_page_and_an_answer_have_no_question_error(client):
+    for r in (client.get("/"), client.get("/", params={"ansicht": "anbieter"}), client.get("/", params={"q": URLAUB})):
+        assert r.status_code == 200 and "fehler-q" not in r.text and 'aria-invalid' not in r.text
+
+
 def test_out_of_force_document_shows_the_warning(client):
     html = client.get("/abschnitt/mv-koop/p4-3").text
     assert "Außer Kraft seit" in html and "<strong>Achtung:</strong>" in html
