@@ -288,8 +288,9 @@ def calc_error(request: Request, result) -> Response:
     return error_response(request, 400, message, {"fields": result.errors} if result.errors else None)
 
 
-def audience_url(audience_id: str) -> str:
-    return "/?" + urlencode({"ansicht": audience_id})
+def audience_url(audience_id: str, question: str = "") -> str:
+    """The start page in a view; with a question, its answer in that view (switching keeps the question)."""
+    return "/?" + urlencode({"q": question, "ansicht": audience_id} if question.strip() else {"ansicht": audience_id})
 
 
 def create_app(service=None, log_questions: bool | None = None) -> Starlette:
