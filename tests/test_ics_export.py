@@ -119,3 +119,20 @@ def test_a_crash_under_lotse_serve_sends_no_traceback(monkeypatch, capfd):
     out, err = capfd.readouterr()
     assert "Traceback" not in out + err and "/srv/geheimer/pfad" not in out + err
     assert "UB-Lotse wurde wegen eines unerwarteten Fehlers beendet." in err
+
+
+async def test_the_saved_message_names_the_whole_path(lotse, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        form = app.query_one(CalculatorForm)
+        await form.set_form("planungsgespraech", {"ab": "20.12.2026"})
+        assert len(form.calculation.dates) == 3
+        name = app.query_one("#calc-ics-path", Input).value
+        assert name == "ub-lotse-planungsgespraech.ics"  # the suggested file name has no folder
+        assert await save(app, pilot, name) == f"3 Termine gespeichert in {tmp_path / name}"
+        assert (tmp_path / name).is_file() and (tmp_path / name).is_absolute()
+        assert await save(app, pilot, name) == (f"Die Datei {tmp_path / name} gibt es schon. "
+                                                "Zum Überschreiben noch einmal „Als .ics speichern“ wählen.")
+
