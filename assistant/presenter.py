@@ -324,7 +324,7 @@ def reply_text(reply, source_labels: list[str] | None = None, more: int = 3) -> 
 
 def card_head_markdown(v: ReplyView) -> str:
     """The top of an answer card: question, messages, calculation, "Kurz:", source, date and validity."""
-    parts = [f"**Frage:** {v.question}", ""]
+    parts = [f"**Frage:** {_escape(v.question)}", ""]  # what the user typed, shown as typed
     if v.calculation:
         parts += [calculation_markdown(v.calculation), ""]
     for m in v.messages:
@@ -356,8 +356,9 @@ def similar_markdown(v: ReplyView) -> str:
 
 
 def _escape(text: str) -> str:
-    """Markdown-neutral text: an authored question is shown as written (no emphasis from * or _)."""
-    return re.sub(r"([\\`*_\[\]])", r"\\\1", text)
+    """Markdown-neutral text: a question is shown as written (no emphasis from * or _, no link,
+    strikethrough, HTML tag or entity)."""
+    return re.sub(r"([\\`*_\[\]<>&~])", r"\\\1", text)
 
 
 def reply_markdown(reply, source_labels: list[str] | None = None) -> str:
@@ -371,19 +372,26 @@ def reply_markdown(reply, source_labels: list[str] | None = None) -> str:
 
 
 def reply_plain(reply, source_labels: list[str] | None = None) -> str:
-    """The answer with its source as plain text, for the clipboard."""
+    """The answer with its source as plain text, for the clipboard: everything the card says, in the
+    card's order (the calculation worded as in the CLI, with its assumptions and notes)."""
     v = present(reply, source_labels)
-    lines = [f"Frage: {reply.question.strip()}"]
-    c = v.calculation
-    if c:
-        lines += [f"{c.title}: {c.result}"] + [f"  {s}" for s in c.steps] + [f"  Quelle: {s}" for s in c.sources]
-    if v.abstained or v.answer is None:
-        lines += v.messages
-        return "\n".join(lines)
+    lines = [f"Frage: {reply.question.strip()}", ""]
+    if v.calculation:
+        lines += calculation_text(v.calculation)
+    for m in v.messages:
+        lines += [m, ""]
+    if v.abstained:
+        lines += ["So kommen Sie weiter:"] + [f"  - {s}" for s in v.next_steps]
+        if v.suggestions:
+            lines += ["", "Meinten Sie:"] + [f"  - {s.label}" for s in v.suggestions]
     a = v.answer
+    if v.abstained or a is None:
+        return "\n".join(lines).rstrip()
     if a.short:
-        lines += ["", f"Kurz: {a.short}"]
-    lines += ["", plain(a.passage).strip(), "", f"Quelle: {a.document_title}; {a.section}; Herausgeber: {a.issuer}; Dokument vom {a.date}",
-              f"Gültigkeit: {a.validity}"]
-    lines += [f"Hinweis: {n}" for n in a.notes]
+        lines += [f"Kurz: {a.short}", ""]
+    lines += [f"Quelle: {a.document_title}; {a.section}", a.meta, f"Gültigkeit: {a.validity}"]
+    lines += [f"⚠ {n}" for n in a.notes]
+    lines += ["", plain(a.passage).strip()]
+    if a.similar:
+        lines += ["", f"{SIMILAR_HEADING}:"] + [f"  - {q}" for q in a.similar[:SIMILAR_ON_CARD]]
     return "\n".join(lines)

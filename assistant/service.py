@@ -467,7 +467,7 @@ def ics_target(path: str | Path) -> tuple[Path | None, str]:
         return None, "Bitte einen Dateinamen angeben."
     if "\x00" in text or any(unicodedata.category(ch)[0] == "C" for ch in text):
         return None, "Der Dateiname enthält Steuerzeichen."
-    target = Path(text).expanduser()
+    target = Path(text).expanduser().absolute()  # messages name the whole path, so the file can be found
     if not target.is_dir() and target.suffix.lower() != ".ics":
         target = target.with_name(target.name + ".ics")
     if target.is_dir():

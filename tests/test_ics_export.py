@@ -119,3 +119,49 @@ def test_a_crash_under_lotse_serve_sends_no_traceback(monkeypatch, capfd):
     out, err = capfd.readouterr()
     assert "Traceback" not in out + err and "/srv/geheimer/pfad" not in out + err
     assert "UB-Lotse wurde wegen eines unerwarteten Fehlers beendet." in err
+
+
+async def test_the_saved_message_names_the_whole_path(lotse, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        form = app.query_one(CalculatorForm)
+        await form.set_form("planungsgespraech", {"ab": "20.12.2026"})
+        assert len(form.calculation.dates) == 3
+        name = app.query_one("#calc-ics-path", Input).value
+        assert name == "ub-lotse-planungsgespraech.ics"  # the suggested file name has no folder
+        assert await save(app, pilot, name) == f"3 Termine gespeichert in {tmp_path / name}"
+        assert (tmp_path / name).is_file() and (tmp_path / name).is_absolute()
+        assert await save(app, pilot, name) == (f"Die Datei {tmp_path / name} gibt es schon. "
+                                                "Zum Überschreiben noch einmal „Als .ics speichern“ wählen.")
+
+
+async def test_the_overwrite_prompt_goes_when_the_user_moves_on(lotse, tmp_path):
+    app = create_app(service=lotse)
+    target = tmp_path / "termine.ics"
+    async with app.run_test(size=(100, 30)) as pilot:
+        form = await calculated_form(app, pilot)
+        target.write_text("wichtig", encoding="utf-8")
+        assert "Zum Überschreiben noch einmal" in await save(app, pilot, str(target))
+        # a new question: the prompt is gone from the calculator tab, and saving asks again
+        await pilot.press("f2")
+        app.query_one("#question", Input).value = "Wer zahlt die Fahrtkosten?"
+        await pilot.press("enter")
+        await ready(app, pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert status(app) == ""
+        assert "Zum Überschreiben noch einmal" in await save(app, pilot, str(target))
+        assert target.read_text(encoding="utf-8") == "wichtig"
+        # another calculation: the same
+        field = app.query_one("#field-beschaeftigungsbeginn", Input)
+        field.value = "01.10.2027"
+        field.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert form.calculation is not None and status(app) == ""
+        assert "Zum Überschreiben noch einmal" in await save(app, pilot, str(target))
+        assert target.read_text(encoding="utf-8") == "wichtig"
+        assert "gespeichert in" in await save(app, pilot, str(target))  # asked twice in a row: replaced
+        assert b"BEGIN:VEVENT" in target.read_bytes()

@@ -71,6 +71,39 @@ def test_cli_card_and_clipboard_say_the_same(lotse):
     assert card.index("**Kurz:**") < card.index("**Quelle:**") < card.index("Gültigkeit") < card.index("Sind Teilnehmende")
 
 
+@pytest.mark.parametrize("question", [
+    "Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Monat?",  # assumptions: 62,4 h only a lower bound
+    "Wann muss das Planungsgespräch stattfinden, wenn die InbeQ am 20.12.2026 endet?",  # notes on the dates
+    "Wurlaub inbeq",  # a message above the answer ("Gesucht mit: …")
+    "Mit welcher Frist kann die Kooperationsvereinbarung gekündigt werden?",  # out of force
+    ABSTAINS,
+])
+def test_clipboard_says_everything_the_card_says_in_the_cards_order(lotse, question):
+    reply = lotse.ask(question)
+    labels = [lotse.source_label(r) for r in reply.calculation.rules] if reply.calculation else []
+    v, copied = presenter.present(reply, labels), presenter.reply_plain(reply, labels)
+    said = [f"Frage: {question}"]  # what the card says, in its order
+    c = v.calculation
+    if c:
+        said += [c.title, c.result, *c.steps, *[f"Annahme: {s}" for s in c.assumptions], *[f"Hinweis: {n}" for n in c.notes], *c.sources]
+        # the calculation reads as in the CLI
+        block = "\n".join(presenter.calculation_text(c)).strip()
+        assert block in copied and block in presenter.reply_text(reply, labels)
+    said += v.messages
+    if v.abstained:
+        said += ["So kommen Sie weiter:", *v.next_steps, *[s.label for s in v.suggestions]]
+    if v.answer:
+        a = v.answer
+        said += [f"Kurz: {a.short}", a.section, a.meta, f"Gültigkeit: {a.validity}", *a.notes,
+                 presenter.plain(a.passage).strip().splitlines()[0], *a.similar[:presenter.SIMILAR_ON_CARD]]
+    position = 0
+    for text in said:
+        assert text in copied[position:], text
+        position = copied.index(text, position) + len(text)
+    if reply.calculation and reply.calculation.name == "personal":
+        assert "Annahme: Keine Mindestteilnehmerplatzzahl angegeben" in copied and "Das Ergebnis ist deshalb eine Untergrenze" in copied
+
+
 def test_passage_keeps_its_line_breaks_and_marks_the_answer():
     text = ("ab dem 13. Monat der Maßnahme bis zum Maßnahmeende\n"
             "Ab diesem Zeitpunkt beträgt der Mindestpersonaleinsatz 19,5 Zeitstunden wöchentlich.\n\n"

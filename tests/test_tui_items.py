@@ -363,3 +363,35 @@ async def test_meinten_sie_buttons_name_the_document_and_mark_one_out_of_force(l
         assert all(label.startswith("⚠ außer Kraft: ") is label.endswith("(Kooperationsvereinbarung M-V)") for label in labels)
         assert all(" (" in label and label.endswith(")") for label in labels)
         assert "Wählen Sie unter „Meinten Sie“" in card.head
+
+
+async def test_the_question_on_a_card_is_shown_as_typed(lotse):
+    """Stars, brackets, tags and entities in a question are no Markdown: the card echoes it literally."""
+    app = create_app(service=lotse)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        for question in ["Urlaub bei 2*3 Monaten oder 4*5 Tagen?", 'AND (* ~" <b>x</b>',
+                         "urlaub [klick](http://evil.example) **fett**", "a ~~b~~ &auml; <http://x.y> `c` \\d _e_"]:
+            card = await ask(app, pilot, question)
+            head = card.query_one(".answer")
+            assert screen_text(head)[0] == f"Frage: {question}"
+            # the card's own formatting stays: "Frage:" in bold, the question itself not
+            line = head.render_lines(head.region.reset_offset)[0]
+            styles = {segment.text.strip(): segment.style for segment in line if segment.text.strip()}
+            assert styles["Frage:"].bold and not any(s.bold or s.link for t, s in styles.items() if t != "Frage:")
+
+
+async def test_ctrl_y_copies_the_calculations_assumptions_and_notes(lotse):
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, "Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Monat?")
+        assert "62,4 Wochenstunden" in card.reply.calculation.result
+        await pilot.press("ctrl+y")
+        copied = app.clipboard
+        assert "Antwort mit Quelle in die Zwischenablage kopiert." in notifications(app)
+        assert copied.startswith("Frage: Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Monat?\n")
+        for assumption in card.reply.calculation.assumptions:  # on the card as "Annahme: …"
+            assert f"*Annahme:* {assumption}" in card.markdown and f"Annahme: {assumption}" in copied
+        assert "Das Ergebnis ist deshalb eine Untergrenze" in copied
+        assert copied.index("Annahme: ") < copied.index("Quellen:") < copied.index("Kurz: ")  # the card's order

@@ -299,6 +299,54 @@ def test_get_with_q_answers_too_and_keeps_the_audience(client):
     assert 'name="ansicht" value="anbieter"' in r.text
 
 
+@pytest.mark.parametrize("method, url, body", [
+    ("POST", "/", b"q=++&ansicht=eltern"),
+    ("POST", "/", b"q="),
+    ("GET", "/?q=+", None),
+    ("GET", "/?q=%09%0A&ansicht=anbieter", None),
+])
+def test_an_empty_question_is_named_at_the_question_field(client, method, url, body):
+    from assistant.web.app import EMPTY_QUESTION
+
+    headers = {"content-type": "application/x-www-form-urlencoded"} if body is not None else {}
+    r = client.request(method, url, content=body, headers=headers)
+    assert r.status_code == 400 and r.headers["content-type"].startswith("text/html")
+    assert EMPTY_QUESTION == client.post("/api/ask", json={"question": " "}).json()["error"] == "Bitte geben Sie eine Frage ein."
+    assert f'<p class="field-error" id="fehler-q">{EMPTY_QUESTION}</p>' in r.text
+    field = re.search(r'<input type="text" id="q"[^>]*>', r.text).group(0)
+    assert 'aria-invalid="true"' in field and 'aria-describedby="fehler-q"' in field
+    # right below the field, within the form; no answer is shown
+    assert r.text.index(field) < r.text.index('id="fehler-q"') < r.text.index("</form>")
+    assert 'class="reply' not in r.text
+
+
+def test_the_start_page_and_an_answer_have_no_question_error(client):
+    for r in (client.get("/"), client.get("/", params={"ansicht": "anbieter"}), client.get("/", params={"q": URLAUB})):
+        assert r.status_code == 200 and "fehler-q" not in r.text and 'aria-invalid' not in r.text
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_switching_the_view_keeps_the_question_and_its_answer(client, method):
+    from html import escape
+    from urllib.parse import urlencode
+
+    question = "Wie lange Urlaub & Fahrtkosten? #InbeQ 100%"
+    params = {"q": question, "ansicht": "eltern"}
+    r = client.get("/", params=params) if method == "GET" else client.post("/", data=params)
+    views = re.search(r'<nav class="audiences".*?</nav>', r.text, re.S).group(0)
+    for audience in ("eltern", "anbieter", "einarbeitung"):
+        url = "/?" + urlencode({"q": question, "ansicht": audience})
+        assert url == "/?q=Wie+lange+Urlaub+%26+Fahrtkosten%3F+%23InbeQ+100%25&ansicht=" + audience
+        assert f'href="{escape(url)}"' in views
+    switched = client.get("/?" + urlencode({"q": question, "ansicht": "anbieter"})).text
+    assert f"<q>{escape(question)}</q>" in switched and 'name="ansicht" value="anbieter"' in switched
+    assert 'class="reply' in switched and '<a href="/?q=Wie+lange' in switched
+    # the start page's views and the "Fragen" link start afresh
+    start = client.get("/", params={"ansicht": "anbieter"}).text
+    assert '<a href="/?ansicht=eltern">Eltern</a>' in start and "q=" not in re.search(r'<nav class="audiences".*?</nav>', start, re.S).group(0)
+    assert '<a href="/?ansicht=eltern" aria-current="page">Fragen</a>' in r.text
+
+
 def test_out_of_force_document_shows_the_warning(client):
     html = client.get("/abschnitt/mv-koop/p4-3").text
     assert "Außer Kraft seit" in html and "<strong>Achtung:</strong>" in html

@@ -169,6 +169,7 @@ class LotseApp(App):
         self.ask(question)
 
     def ask(self, question: str) -> None:
+        self.query_one(CalculatorForm).drop_overwrite_prompt()
         if self.query_one(TabbedContent).active != "tab-ask":
             self.switch_tab("tab-ask")
         if not self.ready:
@@ -200,6 +201,7 @@ class LotseApp(App):
         self._back_to_input()
 
     def on_answer_card_unit_requested(self, event: AnswerCard.UnitRequested) -> None:
+        self.query_one(CalculatorForm).drop_overwrite_prompt()
         self._answer_unit(event.unit_id)
         self._back_to_input()
 

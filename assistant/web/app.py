@@ -43,6 +43,7 @@ WHOM_TO_ASK = ("Fragen Sie die Fachkräfte beim Leistungserbringer (zum Beispiel
                "bzw. den Integrationsfachdienst.")
 ENV_CORPUS = "LOTSE_WEB_CORPUS"  # extra corpus folders for worker processes (os.pathsep-separated)
 ENV_LOG_QUESTIONS = "LOTSE_WEB_LOG_QUESTIONS"
+EMPTY_QUESTION = "Bitte geben Sie eine Frage ein."  # the API's error and the page's message at the question field
 
 _markdown = MarkdownIt("commonmark", {"html": False}).enable("table").disable("image")
 
@@ -121,6 +122,9 @@ class WebApp:
             params.update(form)
         question = params.get("q", "")
         context = {"question": question, "audience_id": params.get("ansicht", "")}
+        if "q" in params and not question.strip():  # submitted empty: say so at the field, as the calculators do
+            context["question_error"] = EMPTY_QUESTION
+            return self.page(request, "home.html", context, 400)
         if question.strip():
             self.log(question)
             reply = await run_in_threadpool(self.service.ask, question)
@@ -190,7 +194,7 @@ class WebApp:
             return error_response(request, 400, "Erwartet wird ein JSON-Objekt mit dem Feld „question“ (Text), "
                                                 "zum Beispiel {\"question\": \"Wer zahlt die Fahrtkosten?\"}.")
         if not question.strip():
-            return error_response(request, 400, "Bitte geben Sie eine Frage ein.")
+            return error_response(request, 400, EMPTY_QUESTION)
         self.log(question)
         reply = await run_in_threadpool(self.service.ask, question)
         return JSONResponse(reply.to_json(self.service))
@@ -284,8 +288,9 @@ def calc_error(request: Request, result) -> Response:
     return error_response(request, 400, message, {"fields": result.errors} if result.errors else None)
 
 
-def audience_url(audience_id: str) -> str:
-    return "/?" + urlencode({"ansicht": audience_id})
+def audience_url(audience_id: str, question: str = "") -> str:
+    """The start page in a view; with a question, its answer in that view (switching keeps the question)."""
+    return "/?" + urlencode({"q": question, "ansicht": audience_id} if question.strip() else {"ansicht": audience_id})
 
 
 def create_app(service=None, log_questions: bool | None = None) -> Starlette:

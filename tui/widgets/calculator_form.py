@@ -107,12 +107,20 @@ class CalculatorForm(VerticalScroll):
 
     def _show_result(self, calculation, status: str) -> None:
         self.calculation = calculation
+        self._confirm_overwrite = None  # another calculation: saving asks again before replacing a file
         self.query_one("#calc-status", Static).update(status)
         md = ""
         if calculation is not None:
             md = calculation_markdown(calculation, [self.service.source_label(r) for r in calculation.rules])
         self.query_one("#calc-result", Markdown).update(md)
         self.query_one("#calc-ics", Button).disabled = not (calculation and calculation.dates)
+
+    def drop_overwrite_prompt(self) -> None:
+        """The user moved on (a new question): the "Zum Überschreiben noch einmal …" prompt goes, and
+        saving asks again before replacing the file."""
+        if self._confirm_overwrite is not None:
+            self._confirm_overwrite = None
+            self.query_one("#calc-status", Static).update("")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "calc-select" and event.value != self.current:
