@@ -150,6 +150,8 @@ def meta_line(answer) -> str:
 def next_steps(reply) -> list[str]:
     """What to do when there is no answer: rephrase, related topics, whom to ask (no legal content).
     A declined adjacent topic names who gives information on it instead ("die Pflegekasse")."""
+    if getattr(reply, "conversational", False):  # "Danke!" asked nothing that could be rephrased
+        return []
     if reply.contacts:
         return list(reply.contacts)
     steps = [REPHRASE]
@@ -304,7 +306,8 @@ def reply_text(reply, source_labels: list[str] | None = None, more: int = 3) -> 
     if v.abstained:
         if reply.suggestions:
             out += ["Meinten Sie:"] + [f"  - {s}" for s in (reply.suggestion_labels or reply.suggestions)] + [""]
-        out += ["So kommen Sie weiter:"] + [f"  - {s}" for s in v.next_steps]
+        if v.next_steps:
+            out += ["So kommen Sie weiter:"] + [f"  - {s}" for s in v.next_steps]
         return "\n".join(out).rstrip() + "\n"
     a = v.answer
     if a is not None:
@@ -330,7 +333,8 @@ def card_head_markdown(v: ReplyView) -> str:
     for m in v.messages:
         parts += [m, ""]
     if v.abstained:
-        parts += ["**So kommen Sie weiter:**", ""] + [f"- {s}" for s in v.next_steps]
+        if v.next_steps:
+            parts += ["**So kommen Sie weiter:**", ""] + [f"- {s}" for s in v.next_steps]
         return "\n".join(parts).rstrip()
     a = v.answer
     if a is not None:
@@ -381,7 +385,8 @@ def reply_plain(reply, source_labels: list[str] | None = None) -> str:
     for m in v.messages:
         lines += [m, ""]
     if v.abstained:
-        lines += ["So kommen Sie weiter:"] + [f"  - {s}" for s in v.next_steps]
+        if v.next_steps:
+            lines += ["So kommen Sie weiter:"] + [f"  - {s}" for s in v.next_steps]
         if v.suggestions:
             lines += ["", "Meinten Sie:"] + [f"  - {s.label}" for s in v.suggestions]
     a = v.answer

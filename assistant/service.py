@@ -89,6 +89,7 @@ class Reply:
     suggestion_ids: list[str] = field(default_factory=list)  # unit ids of `suggestions`, in the same order
     suggestion_labels: list[str] = field(default_factory=list)  # "⚠ außer Kraft: Titel (Dokument)" for the buttons and the CLI
     contacts: list[str] = field(default_factory=list)  # who gives information on a declined adjacent topic
+    conversational: bool = False  # a reply to "Hallo", "Danke!": no question was declined, so no next steps
 
     def to_json(self, service: "Lotse") -> dict:
         return {
@@ -207,7 +208,7 @@ class Lotse:
                          error="Die Frage ist leer.")  # bad input, not a decline (batch and JSON tell them apart)
         chat = conversation_reply(text)
         if chat:  # "Hallo", "Danke!", "Wer bist du?": no passage answers a message to the assistant
-            return Reply(question, True, message=chat)
+            return Reply(question, True, message=chat, conversational=True)
         calculation, error = None, ""
         result = self.searcher.search(text, limit=limit)
         try:

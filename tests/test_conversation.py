@@ -64,3 +64,26 @@ def test_the_service_answers_conversation_without_a_passage(lotse):
     assert not reply.error  # a message to the assistant is no bad input
     greeted = lotse.ask("Hallo, ist mein Kind während der InbeQ sozialversichert?")
     assert not greeted.abstained and greeted.answers
+
+
+def test_a_conversational_reply_offers_no_next_steps_anywhere(lotse):
+    """"Danke!" is answered, not declined: no "So kommen Sie weiter", no "Keine sichere Antwort"."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Starlette asks for httpx2; httpx works the same here
+        from starlette.testclient import TestClient
+
+    from assistant import presenter
+    from assistant.web.app import create_app
+
+    reply = lotse.ask("Danke!")
+    assert reply.conversational and presenter.next_steps(reply) == []
+    text = presenter.reply_text(reply)
+    assert text.strip() == "Gern geschehen. Wenn Sie noch etwas wissen möchten, fragen Sie einfach."
+    assert "So kommen Sie weiter" not in presenter.reply_plain(reply) + presenter.reply_markdown(reply)
+    with TestClient(create_app(lotse)) as client:
+        page = client.post("/", data={"q": "Danke!", "ansicht": ""}).text
+    assert "Gern geschehen." in page and "Keine sichere Antwort" not in page and "Wen Sie fragen können" not in page
+    declined = lotse.ask("Wie wird das Wetter morgen in Rostock?")
+    assert not declined.conversational and presenter.next_steps(declined)
