@@ -279,3 +279,11 @@ def test_a_review_day_on_a_weekend_or_federal_holiday_is_flagged():
     assert calc.review(D(2026, 4, 3), "ev").steps[0].endswith(
         "Samstag, 03.10.2026 – Achtung: bundesweiter Feiertag (Tag der Deutschen Einheit)")
     assert calc.review(D(2026, 3, 2), "ev").steps[0].endswith("Mittwoch, 02.09.2026")
+
+
+def test_working_days_per_week_without_severe_disability_are_said_to_change_nothing():
+    c = calc.leave_days(6, False, None, 4)
+    assert c.result == "15 unterweisungsfreie Tage für 6 volle Kalendermonate"
+    assert ("Die Arbeitstage je Woche (4) zählen nur für den Zusatz schwerbehinderter Teilnehmender; "
+            "die 2,5 Tage je vollem Kalendermonat gelten unabhängig davon.") in c.notes
+    assert calc.leave_days(6, False, None, 5).notes == []

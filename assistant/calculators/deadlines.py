@@ -271,6 +271,9 @@ def leave_days(full_months: int, severely_disabled: bool = False, entry: dt.date
                      f"{plural(years, 'volles Jahr', 'volle Jahre')} und {rest}/12 Jahr; {rounding}; Zusatz insgesamt {plural(extra, 'Tag', 'Tage')}")
         total = base + extra
         notes.append("Gilt nur für schwerbehinderte, nicht für gleichgestellte Teilnehmende.")
+    elif days_per_week is not None and days_per_week != std.value:
+        notes.append(f"Die Arbeitstage je Woche ({days_per_week}) zählen nur für den Zusatz schwerbehinderter Teilnehmender; "
+                     f"die {num(per.value)} Tage je vollem Kalendermonat gelten unabhängig davon.")
     result = f"{num(total)} unterweisungsfreie Tage"
     if total != base:
         result += f" ({num(base)} + {plural(total - base, 'Tag', 'Tage')} Zusatz nach § 208 SGB IX)"
