@@ -287,3 +287,9 @@ def test_working_days_per_week_without_severe_disability_are_said_to_change_noth
     assert ("Die Arbeitstage je Woche (4) zählen nur für den Zusatz schwerbehinderter Teilnehmender; "
             "die 2,5 Tage je vollem Kalendermonat gelten unabhängig davon.") in c.notes
     assert calc.leave_days(6, False, None, 5).notes == []
+
+
+def test_lots_of_a_contract_from_2016_cite_the_2016_section():
+    c = calc.staffing_2016([3, 6], 12)
+    units = [r.source for r in c.rules]
+    assert "bagub-faq/B.1" in units and "bagub-faq/A.1" not in units  # A.1 is the section for contracts before 2016

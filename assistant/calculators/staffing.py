@@ -69,7 +69,7 @@ def staffing_2016(participants: int | list[int], month: int, min_places: int | N
         decisions.append(decided)
         lower = lower or lot_lower
     if len(lots) > 1:
-        rules.append(rule("staffing", "pre2016_lots_separately"))
+        rules.append(rule("staffing", "lots_separately"))
         steps.append("Lose werden getrennt berechnet und addiert: " + " + ".join(num(p) for p in parts) + f" = {num(total)} Wochenstunden")
         if min_places is not None and month <= first.value:
             assumptions.append("Die Mindestteilnehmerplatzzahl wurde für jedes Los angesetzt (sie steht im Losblatt des jeweiligen Loses).")
