@@ -449,3 +449,11 @@ def test_a_highlight_that_points_back_keeps_its_predecessor(second, highlight):
     spans = split_sentences(text)
     h = Highlight(text, 1.0, spans, [0.0, 1.0, 0.0], 1)
     assert h.text == highlight
+
+
+def test_a_citation_list_after_a_semicolon_stays_one_sentence():
+    from knowledge.retrieval.sentences import split_sentences
+
+    text = "Dies ergibt sich nach §§ 20 Abs. 1 Nr. 6; 59 Abs. 1 SGB XI. Festgehalten ist dies auch; Weiteres folgt."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Dies ergibt sich nach §§ 20 Abs. 1 Nr. 6; 59 Abs. 1 SGB XI.", "Festgehalten ist dies auch;", "Weiteres folgt."]

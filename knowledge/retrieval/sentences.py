@@ -18,7 +18,8 @@ from ..ranking.quantities import quantity_asked, states_quantity
 
 ABBREVIATIONS = frozenset("""z b d h u a i s v o g abs nr s ggf bzw vgl ca dr etc usw inkl max min gem lt ziff
 bspw evtl sog tel str art ff f mio zzgl insb jhd lfd""".split())
-BOUNDARY = re.compile(r"(?<=[.!?:;])\s+(?=[\"„»(]?[A-ZÄÖÜ0-9])|\n+")
+# after ";" only before a capital: "nach §§ 5 Abs. 1 Nr. 6; 251 Abs. 1 SGB V" is one citation, not two sentences
+BOUNDARY = re.compile(r"(?<=[.!?:])\s+(?=[\"„»(]?[A-ZÄÖÜ0-9])|(?<=;)\s+(?=[\"„»(]?[A-ZÄÖÜ])|\n+")
 MAX_SENTENCES = 3
 MIN_ALONE = 60  # a best sentence shorter than this takes its successor along
 # a quantity question's highlight starts from a sentence stating one if it holds this share of the
