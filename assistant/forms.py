@@ -35,7 +35,10 @@ def evaluate(name: str, raw: dict[str, object], today: dt.date) -> FormResult:
     values, errors = {}, {}
     for f in form.fields:
         try:
-            values[f.name] = parse_value(f, raw.get(f.name, f.default), today)
+            value = raw.get(f.name, f.default)
+            if f.default and isinstance(value, str) and not value.strip():  # a cleared field with a default: the default, as on the CLI
+                value = f.default
+            values[f.name] = parse_value(f, value, today)
         except calc.InputError as exc:
             errors[f.name] = str(exc)
     if errors:

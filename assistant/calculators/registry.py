@@ -41,6 +41,11 @@ class Field:
     flags: tuple[tuple[str, str], ...] = ()  # choice fields on the CLI as exclusive switches: (option, choice value)
 
     @property
+    def mandatory(self) -> bool:
+        """Whether the user must fill the field in: required and without a default (as on the command line)."""
+        return self.required and not self.default
+
+    @property
     def option(self) -> str:
         return self.flag or "--" + self.name.replace("_", "-")
 

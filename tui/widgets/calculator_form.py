@@ -69,10 +69,10 @@ class CalculatorForm(VerticalScroll):
             elif f.kind == "choice":
                 control = Select([(label, v) for v, label in f.choices], value=value or f.choices[0][0],
                                  allow_blank=False, id=f"field-{f.name}", compact=True)
-                parts = [Label(f.label + (" *" if f.required else "")), control]
+                parts = [Label(f.label + (" *" if f.mandatory else "")), control]
             else:
                 control = Input(str(value or ""), placeholder=f.placeholder, id=f"field-{f.name}", compact=True)
-                parts = [Label(f.label + (" *" if f.required else "")), control]
+                parts = [Label(f.label + (" *" if f.mandatory else "")), control]
             error = Static("", classes="error", id=f"error-{f.name}")
             error.display = False
             parts.append(error)
