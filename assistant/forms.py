@@ -46,6 +46,8 @@ def evaluate(name: str, raw: dict[str, object], today: dt.date) -> FormResult:
     try:
         return FormResult(form.run(values, today))
     except calc.InputError as exc:
+        if exc.field in {f.name for f in form.fields}:  # shown at the field it is about, too
+            return FormResult(errors={exc.field: str(exc)}, message=str(exc))
         return FormResult(message=str(exc))
 
 

@@ -557,3 +557,13 @@ def test_only_fields_without_a_default_are_marked_as_required(client):
     assert "(Pflichtfeld)" not in client.get("/rechner/besetzung").text.split("Maßnahmeart")[1].split("</label>")[0]
     cleared = client.get("/rechner/personal?teilnehmende=8&monat=+&berechnen=1")
     assert cleared.status_code == 200 and "62,4 Wochenstunden" in cleared.text and "im 1. Monat" in cleared.text
+
+
+def test_a_calculators_own_error_is_shown_at_the_field_it_is_about(client):
+    """0 participants in month 6 without a Mindestteilnehmerplatzzahl: the message stands at that field too."""
+    page = client.get("/rechner/personal?teilnehmende=0&monat=6&berechnen=1")
+    assert page.status_code == 400
+    assert 'id="feld-mindestplaetze"' in page.text and re.search(r'id="feld-mindestplaetze"[^>]*aria-invalid="true"', page.text)
+    assert '<a href="#feld-mindestplaetze">Mindestteilnehmerplatzzahl (falls bekannt): Im 1. bis 12. Monat' in page.text
+    r = client.post("/api/calc/personal", json={"teilnehmende": 0, "monat": 6})
+    assert r.status_code == 400 and r.json()["fields"]["mindestplaetze"].startswith("Im 1. bis 12. Monat bemisst sich")

@@ -14,7 +14,12 @@ MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August"
 
 
 class InputError(ValueError):
-    """Invalid calculator input; the message is German and shown to the user as is."""
+    """Invalid calculator input; the message is German and shown to the user as is. `field`: the input
+    it is about (a form shows the message at that field), when one is to blame."""
+
+    def __init__(self, message: str, field: str = ""):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)

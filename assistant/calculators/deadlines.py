@@ -301,7 +301,7 @@ def inbeq_end(start: dt.date, interruption_days: int = 0, extension_months: int 
     extension_months = check_count(extension_months, label="Verlängerung in Monaten", maximum=120)
     years, ext, intr = rule("deadlines", "inbeq_duration_years"), rule("deadlines", "inbeq_extension_months"), citation("inbeq_interruptions")
     if extension_months > ext.value:
-        raise InputError(f"Eine Verlängerung ist höchstens um {ext.value} Monate möglich (angegeben: {extension_months}).")
+        raise InputError(f"Eine Verlängerung ist höchstens um {ext.value} Monate möglich (angegeben: {extension_months}).", field="verlaengerung_monate")
     months = 12 * years.value
 
     def end_after(total_months: int) -> dt.date:

@@ -22,7 +22,8 @@ def _lot_2016(n: int, month: int, min_places: int | None, label: str) -> tuple[f
         if min_places is None:
             if n == 0:
                 raise InputError(f"Im 1. bis {first.value}. Monat bemisst sich der Personaleinsatz immer zumindest nach der Mindestteilnehmerplatzzahl; "
-                                 "ohne Teilnehmende ergibt er sich allein daraus. Bitte die Mindestteilnehmerplatzzahl laut Losblatt angeben (z. B. 7).")
+                                 "ohne Teilnehmende ergibt er sich allein daraus. Bitte die Mindestteilnehmerplatzzahl laut Losblatt angeben (z. B. 7).",
+                                 field="mindestplaetze")
             steps.append(f"{label}Ergänzende Regelung zum Mindestpersonaleinsatz ({month}. Monat, also Monat 1 bis {first.value}): "
                          "Mindestteilnehmerplatzzahl nicht angegeben – der Wert nach dem Personalschlüssel ist nur eine Untergrenze")
             return by_key, steps, "Personalschlüssel (Untergrenze; Mindestteilnehmerplatzzahl nicht geprüft)", True
@@ -47,7 +48,7 @@ def staffing_2016(participants: int | list[int], month: int, min_places: int | N
     """
     lots = participants if isinstance(participants, list) else [participants]
     if not lots:
-        raise InputError("Bitte die Zahl der Teilnehmenden angeben.")
+        raise InputError("Bitte die Zahl der Teilnehmenden angeben.", field="teilnehmende")
     lots = [check_count(n, label="Teilnehmende") for n in lots]
     month = check_count(month, label="Maßnahmemonat", minimum=1, maximum=MAX_MONTH)
     if min_places is not None:
@@ -93,7 +94,7 @@ def staffing_2016(participants: int | list[int], month: int, min_places: int | N
 def staffing_pre2016(lots: list[int], start_year: int | None = None) -> Calculation:
     """Contracts before 2016 (Teilnehmermonate, section A): 1 : 5, at least 1,0 per lot; lots add up."""
     if not lots:
-        raise InputError("Bitte mindestens ein Los mit seiner Teilnehmerzahl angeben.")
+        raise InputError("Bitte mindestens ein Los mit seiner Teilnehmerzahl angeben.", field="lose")
     lots = [check_count(n, label="Teilnehmende je Los") for n in lots]
     cutover = rule("staffing", "contract_cutover_year")
     if start_year is not None:
