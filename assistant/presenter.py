@@ -23,6 +23,7 @@ SIMILAR_ON_CARD = 3  # authored questions shown as "Ähnliche Fragen" under a ca
 SIMILAR_LIMIT = 120  # a longer authored question is shortened on the card
 SIMILAR_HEADING = "Ähnliche Fragen"
 OUT_OF_FORCE = "außer Kraft"
+NOT_YET_IN_FORCE = "noch nicht in Kraft"
 REPHRASE = ("Formulieren Sie die Frage anders oder kürzer, mit Begriffen aus den Dokumenten "
             "(zum Beispiel „InbeQ“, „Berufsbegleitung“, „Jobcoaching“, „Personalschlüssel“).")
 WHOM_TO_ASK = ("Verbindlich Auskunft zu Ihrem Fall gibt die Reha-Beratung der Agentur für Arbeit; "
@@ -57,9 +58,20 @@ def out_of_force_note(doc, today: dt.date) -> str:
     return ""
 
 
-def force_marker(in_force: bool) -> str:
-    """The marker of a document out of force ("" while it is in force)."""
-    return "" if in_force else f"⚠ {OUT_OF_FORCE}"
+def force_marker(in_force: bool, not_yet: bool = False) -> str:
+    """The marker of a document out of force, or not yet in force ("" while it is in force)."""
+    if in_force:
+        return ""
+    return f"⚠ {NOT_YET_IN_FORCE}" if not_yet else f"⚠ {OUT_OF_FORCE}"
+
+
+def not_yet_in_force(doc, today: dt.date) -> bool:
+    return bool(doc.valid_from and today < doc.valid_from)
+
+
+def document_marker(doc, today: dt.date) -> str:
+    """A document's marker on lists and buttons: "⚠ außer Kraft", "⚠ noch nicht in Kraft" or ""."""
+    return force_marker(doc.in_force(today), not_yet_in_force(doc, today))
 
 
 # A further hit the ranking gives less than this probability of answering is not listed under
@@ -79,14 +91,14 @@ def document_suffix(doc_title: str) -> str:
     return f" – {doc_title}" if "(" in doc_title else f" ({doc_title})"
 
 
-def related_label(title: str, doc_title: str, in_force: bool) -> str:
+def related_label(title: str, doc_title: str, in_force: bool, not_yet: bool = False) -> str:
     """A related unit on a button: "⚠ außer Kraft: Titel (Dokument)" – the marker first, so it is never cut off."""
-    marker = force_marker(in_force)
+    marker = force_marker(in_force, not_yet)
     return f"{marker + ': ' if marker else ''}{title}{document_suffix(doc_title)}"
 
 
 def unit_label(unit, doc, today: dt.date) -> str:
-    return related_label(unit.title, doc.short_title, doc.in_force(today))
+    return related_label(unit.title, doc.short_title, doc.in_force(today), not_yet_in_force(doc, today))
 
 
 def _cut(text: str, limit: int) -> str:
@@ -268,7 +280,7 @@ def present(reply, source_labels: list[str] | None = None) -> ReplyView:
         return view
     if reply.answers:
         view.answer = answer_view(reply.answers[0])
-        view.related = [RelatedView(a.unit.id, related_label(a.unit.title, a.document.short_title, a.in_force))
+        view.related = [RelatedView(a.unit.id, related_label(a.unit.title, a.document.short_title, a.in_force, a.not_yet))
                         for a in further_hits(reply.answers)]
     return view
 

@@ -61,6 +61,7 @@ class Answer:
     notes: list[str] = field(default_factory=list)
     highlight: str = ""
     similar: list[str] = field(default_factory=list)
+    not_yet: bool = False  # the document comes into force later (not "außer Kraft")
 
     @property
     def source(self) -> str:
@@ -300,7 +301,8 @@ class Lotse:
     def _answer(self, unit: Unit, confidence: float, highlight: str = "", similar: list[str] | None = None) -> Answer:
         doc = self.document(unit.doc_id)
         return Answer(unit, doc, round(confidence, 3), presenter.validity(doc, self.today), doc.in_force(self.today),
-                      self.notes_for(unit, doc), highlight, similar if similar is not None else self.similar_questions(unit.id))
+                      self.notes_for(unit, doc), highlight, similar if similar is not None else self.similar_questions(unit.id),
+                      presenter.not_yet_in_force(doc, self.today))
 
     def notes_for(self, unit: Unit, doc: Document) -> list[str]:
         notes = []

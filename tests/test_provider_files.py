@@ -230,3 +230,23 @@ def test_built_in_data_files_read_quickly_give_the_values_of_safe_load(name):
     text = (Path(BUILTIN_CORPUS) / name).read_text(encoding="utf-8")
     assert load_builtin(text) == yaml.safe_load(text)
     assert load_builtin("seit: 2026-09-01\nwert: 62,4") == {"seit": dt.date(2026, 9, 1), "wert": "62,4"}
+
+
+def test_a_document_that_comes_into_force_later_is_not_marked_out_of_force(provider_dir, monkeypatch, tmp_path):
+    """valid_from in the future: "⚠ noch nicht in Kraft" on buttons and lists, not "⚠ außer Kraft"."""
+    from assistant import presenter
+    from assistant.service import Lotse
+
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "cache"))
+    (provider_dir / "leitfaden.md").write_text(VALID_DOC.replace("date: 2025-02-01\n", "date: 2025-02-01\nvalid_from: 2027-03-01\n"),
+                                               encoding="utf-8")
+    service = Lotse([str(provider_dir)], lemma_source=STUB_LEMMAS, today=dt.date(2026, 11, 22))
+    unit = next(u for u in service.handle.store.units() if u.doc_id == "traeger-leitfaden")
+    doc = service.document("traeger-leitfaden")
+    assert service.unit_label(unit.id) == "⚠ noch nicht in Kraft: 1. Stundenzettel (Interner Leitfaden Zeiterfassung)"
+    assert presenter.document_marker(doc, dt.date(2026, 11, 22)) == "⚠ noch nicht in Kraft"
+    assert presenter.document_marker(doc, dt.date(2027, 3, 1)) == ""
+    reply = service.ask("Bis wann geben die Jobcoaches den Stundenzettel ab?")
+    view = presenter.present(reply)
+    assert view.answer.validity == "Noch nicht in Kraft; gilt ab 01.03.2027"
+    assert all("außer Kraft" not in r.label for r in view.related)

@@ -16,7 +16,7 @@ class DocumentBrowser(Tree):
     def populate(self, documents, units_of, today) -> None:
         self.clear()
         for doc in documents:
-            state = " " + presenter.force_marker(doc.in_force(today))
+            state = " " + presenter.document_marker(doc, today)
             node = self.root.add(f"{doc.short_title} ({doc.display_date}){state.rstrip()}", data=None)
             for u in units_of(doc.id):
                 node.add_leaf(u.title, data=u.id)
