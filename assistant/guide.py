@@ -2,7 +2,7 @@
 questions and hints, and the onboarding path for new staff with self-check questions."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from knowledge.safeyaml import DataError, load_file
@@ -35,7 +35,8 @@ class Step:
 class Guide:
     audiences: list[Audience] = field(default_factory=list)
     onboarding: list[Step] = field(default_factory=list)
-    errors: list[tuple[Path, str]] = field(default_factory=list)  # (file, German problem) of skipped guide files
+    errors: list[tuple[Path, str]] = field(default_factory=list)  # (file, German problem) of skipped guide files and entries
+    path: Path | None = None  # the guide.yaml this guide was read from
 
     def audience(self, audience_id: str) -> Audience | None:
         return next((a for a in self.audiences if a.id == audience_id), None)
@@ -101,6 +102,35 @@ def load_guide(dirs: list[Path]) -> Guide:
         except (DataError, GuideError) as exc:
             errors.append((path, str(exc)))
             continue
-        guide.errors = errors
+        guide.errors, guide.path = errors, path
         return guide
     return Guide(errors=errors)
+
+
+def checked(guide: Guide, passage_text) -> Guide:
+    """The guide with only what its passages bear out: a step's unit that does not exist, and a
+    self-check whose unit does not exist or whose quote does not stand in that unit's text, are
+    left out and reported in `errors` (a provider's guide is shown as quoting its sources).
+    `passage_text(unit_id)` gives a unit's text, or None for an unknown unit."""
+    def flat(text: str) -> str:
+        return " ".join(text.split())
+
+    problems, steps = [], []
+    for i, st in enumerate(guide.onboarding, 1):
+        units = tuple(u for u in st.units if passage_text(u) is not None)
+        problems += [f"Schritt {i}: Den Abschnitt „{u}“ gibt es nicht; er wird nicht gezeigt." for u in st.units if u not in units]
+        checks = []
+        for c in st.checks:
+            text = passage_text(c.unit)
+            if text is None:
+                problems.append(f"Schritt {i}: Die Selbstkontrolle „{c.question}“ verweist auf den Abschnitt „{c.unit}“, den es nicht gibt; "
+                                "sie wird nicht gezeigt.")
+            elif flat(c.quote) not in flat(text):
+                problems.append(f"Schritt {i}: Die Antwort „{c.quote}“ der Selbstkontrolle „{c.question}“ steht nicht im Abschnitt "
+                                f"„{c.unit}“; sie wird nicht gezeigt.")
+            else:
+                checks.append(c)
+        steps.append(replace(st, units=units, checks=tuple(checks)))
+    guide.onboarding = steps
+    guide.errors = guide.errors + [(guide.path or Path("guide.yaml"), p) for p in problems]
+    return guide

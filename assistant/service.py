@@ -189,6 +189,8 @@ class Lotse:
     @property
     def errors(self) -> list[CorpusError]:
         """Skipped files with their problems: the index's, plus the guide's and glossary's once loaded."""
+        if self._guide is None and any((Path(d) / "guide.yaml").is_file() for d in self.dirs[1:]):
+            self.guide()  # a provider's guide is checked now, so its problems are named with the others
         extra = [CorpusError(p, m) for p, m in (self._guide.errors if self._guide else [])]
         errors = self.handle.errors + extra + self._glossary_errors
         # a folder that is missing adds no files, so the index of the corpus without it is reused
@@ -421,7 +423,8 @@ class Lotse:
 
     def guide(self) -> guide_data.Guide:
         if self._guide is None:
-            self._guide = guide_data.load_guide(self.dirs)
+            self._guide = guide_data.checked(guide_data.load_guide(self.dirs),
+                                             lambda uid: u.text if (u := self.unit(uid)) is not None else None)
         return self._guide
 
     # -------------------------------------------------------------- calculator forms

@@ -76,6 +76,27 @@ def load_builtin(text: str):
     return yaml.load(text, Loader=_BUILTIN_LOADER)  # noqa: S506 - a safe loader
 
 
+def _where(exc: Exception) -> str:
+    """ " (Zeile 3, Spalte 14)": where the parser stopped, counted from 1 as editors do."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return f" (Zeile {mark.line + 1}, Spalte {mark.column + 1})" if mark is not None else ""
+
+
+def _hint(exc: Exception) -> str:
+    """A German hint for the usual mistakes; the parser's own English text is not shown."""
+    text = f"{getattr(exc, 'context', '') or ''} {getattr(exc, 'problem', '') or ''}"
+    if "flow sequence" in text or "flow mapping" in text:
+        return (" Eine Liste in eckigen oder ein Eintrag in geschweiften Klammern ist nicht geschlossen, oder ein Text darin "
+                "enthält „?“, „:“ oder „,“: solchen Text in Anführungszeichen setzen oder die Liste mit „- “ je Zeile schreiben.")
+    if "mapping values are not allowed" in text:
+        return " Ein Text enthält „: “: ihn in Anführungszeichen setzen."
+    if "found character '\\t'" in text:
+        return " Zum Einrücken Leerzeichen statt Tabulatoren verwenden."
+    if "indentation" in text or "expected <block end>" in text:
+        return " Die Einrückung stimmt nicht: Einträge einer Liste mit gleich vielen Leerzeichen beginnen."
+    return ""
+
+
 def load_text(text: str, *, what: str = "Die Datei"):
     """Parse YAML text; raises DataError."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
@@ -83,8 +104,7 @@ def load_text(text: str, *, what: str = "Die Datei"):
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DataError(f"{what} ist kein gültiges YAML ({first}).") from None
+        raise DataError(f"{what} ist kein gültiges YAML{_where(exc)}.{_hint(exc)}") from None
     except RecursionError:
         raise DataError(f"{what} ist zu tief verschachtelt.") from None
 

@@ -250,3 +250,60 @@ def test_a_document_that_comes_into_force_later_is_not_marked_out_of_force(provi
     view = presenter.present(reply)
     assert view.answer.validity == "Noch nicht in Kraft; gilt ab 01.03.2027"
     assert all("außer Kraft" not in r.label for r in view.related)
+
+
+PROVIDER_GUIDE = """\
+audiences:
+  - id: einarbeitung
+    label: Einarbeitung
+    questions:
+      - Wann gibt man den Stundenzettel ab?
+onboarding:
+  - title: Zeiterfassung
+    units: [traeger-leitfaden/1, auch/nicht-da]
+    checks:
+      - question: Bis wann gibt man den Stundenzettel ab?
+        unit: traeger-leitfaden/1
+        quote: bis zum dritten Werktag des Folgemonats
+      - question: Wie oft hospitiert man?
+        unit: traeger-leitfaden/1
+        quote: an fünf Tagen
+      - question: Was noch?
+        unit: auch/nicht-da
+        quote: irgendwas
+"""
+
+
+def test_a_provider_guide_shows_only_what_its_passages_bear_out_and_names_the_rest(provider_dir, monkeypatch, tmp_path):
+    """A self-check whose answer is not in its passage is not shown as a quote from the source; every problem is named."""
+    from assistant.service import Lotse
+
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "cache"))
+    (provider_dir / "leitfaden.md").write_text(VALID_DOC, encoding="utf-8")
+    (provider_dir / "guide.yaml").write_text(PROVIDER_GUIDE, encoding="utf-8")
+    service = Lotse([str(provider_dir)], lemma_source=STUB_LEMMAS)
+    unit_id = next(u.id for u in service.handle.store.units() if u.doc_id == "traeger-leitfaden")
+    assert unit_id == "traeger-leitfaden/1"
+    problems = [e.problem for e in service.errors if e.path.name == "guide.yaml"]  # named before the guide is opened
+    assert problems == [
+        "Schritt 1: Den Abschnitt „auch/nicht-da“ gibt es nicht; er wird nicht gezeigt.",
+        "Schritt 1: Die Antwort „an fünf Tagen“ der Selbstkontrolle „Wie oft hospitiert man?“ steht nicht im Abschnitt "
+        "„traeger-leitfaden/1“; sie wird nicht gezeigt.",
+        "Schritt 1: Die Selbstkontrolle „Was noch?“ verweist auf den Abschnitt „auch/nicht-da“, den es nicht gibt; sie wird nicht gezeigt.",
+    ]
+    step = service.guide().onboarding[0]
+    assert step.units == ("traeger-leitfaden/1",)
+    assert [c.quote for c in step.checks] == ["bis zum dritten Werktag des Folgemonats"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("questions: [Wo liegt die Tankkarte?]\n", "Die Datei ist kein gültiges YAML (Zeile 1, Spalte 35). Eine Liste in eckigen"),
+    ("a: b: c\n", "Die Datei ist kein gültiges YAML (Zeile 1, Spalte 5). Ein Text enthält „: “: ihn in Anführungszeichen setzen."),
+    ("a:\n\t- x\n", "Die Datei ist kein gültiges YAML (Zeile 2, Spalte 1). Zum Einrücken Leerzeichen statt Tabulatoren verwenden."),
+])
+def test_yaml_errors_are_german_with_line_and_column(text, expected):
+    from knowledge.safeyaml import DataError, load_text
+
+    with pytest.raises(DataError) as exc:
+        load_text(text)
+    assert str(exc.value).startswith(expected) and "while parsing" not in str(exc.value)
