@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-from knowledge.corpus import BUILTIN_CORPUS, CorpusError, Document, Unit, corpus_dirs
+from knowledge.corpus import BUILTIN_CORPUS, CorpusError, Document, Unit, corpus_dirs, missing_folder_problem
 from knowledge.analysis.fold import fold
 from knowledge.analysis.lemmas import LemmaSource
 from knowledge.safeyaml import DataError, load_file, os_reason
@@ -42,6 +42,12 @@ NO_TOPIC_TEXT = ("Ihre Frage nennt kein Thema: Worauf bezieht sich „{}“? Bit
                  "zum Beispiel: „Haben Teilnehmer der InbeQ Anspruch auf Urlaub?“")
 SCOPE_TEXT = ("Die Dokumente behandeln die Unterstützte Beschäftigung nach § 55 SGB IX (InbeQ und Berufsbegleitung), "
               "das Jobcoaching in Baden-Württemberg und den Integrationsprozess der Bundesagentur für Arbeit.")
+
+
+def dictionary_key(term: str) -> str:
+    """Sort key as in a German dictionary (DIN 5007-1): "Ü" as "U", "ß" as "ss" ("Übergangsgeld" with the U)."""
+    plain = unicodedata.normalize("NFKD", term.casefold().replace("ß", "ss"))
+    return "".join(ch for ch in plain if not unicodedata.combining(ch))
 
 
 def corrected(text: str, corrections: dict[str, str]) -> str:
@@ -191,12 +197,14 @@ class Lotse:
         """Skipped files with their problems: the index's, plus the guide's and glossary's once loaded."""
         if self._guide is None and any((Path(d) / "guide.yaml").is_file() for d in self.dirs[1:]):
             self.guide()  # a provider's guide is checked now, so its problems are named with the others
+        if self._glossary is None and any((Path(d) / "glossary.yaml").is_file() for d in self.dirs[1:]):
+            self.glossary()  # and so is a provider's glossary
         extra = [CorpusError(p, m) for p, m in (self._guide.errors if self._guide else [])]
         errors = self.handle.errors + extra + self._glossary_errors
         # a folder that is missing adds no files, so the index of the corpus without it is reused
         # (and its build recorded no problem): named here each time
         named = {(x.path, x.problem) for x in errors}
-        missing = [CorpusError(d, "Der Ordner existiert nicht.") for d in self.dirs if not d.is_dir()]
+        missing = [CorpusError(d, missing_folder_problem(d)) for d in self.dirs if not d.is_dir()]
         return [e for e in missing if (e.path, e.problem) not in named] + errors
 
     # -------------------------------------------------------------- answering
@@ -394,15 +402,24 @@ class Lotse:
             if not isinstance(data, list):
                 errors.append(CorpusError(path, "Das Glossar muss eine Liste von Einträgen mit „term“ und „explanation“ sein."))
                 continue
-            for e in data:
+            skipped = []
+            for i, e in enumerate(data, 1):
                 if isinstance(e, dict) and isinstance(e.get("term"), str) and e["term"].strip() \
                         and isinstance(e.get("explanation"), str) and e["explanation"].strip():
-                    entries.append({k: (v if isinstance(v, str) else str(v)) for k, v in e.items() if v is not None})
+                    entry = {k: (v if isinstance(v, str) else str(v)) for k, v in e.items() if v is not None}
+                    # a later folder's entry for the same term replaces the earlier one (a provider's own wording)
+                    entries = [x for x in entries if fold(x["term"].strip()) != fold(entry["term"].strip())] + [entry]
+                else:
+                    term = e.get("term") if isinstance(e, dict) else None
+                    skipped.append(f"Eintrag {i}" + (f" („{term}“)" if isinstance(term, str) and term.strip() else ""))
+            if skipped:
+                errors.append(CorpusError(path, "Einträge ohne „term“ und „explanation“ (Text) übersprungen: " + ", ".join(skipped[:5])
+                                          + (" …" if len(skipped) > 5 else "")))
         for e in entries:  # today's law next to a term that changed ("Eingliederungsvereinbarung" -> Kooperationsplan in SGB II)
             text = f"{e['term']} {e.get('long', '')} {e['explanation']}"
             e["notes"] = [n.note for n in self.currency_notes() if n.pattern.search(text) and not n.always]
         self._glossary_errors = errors
-        self._glossary = sorted(entries, key=lambda e: e["term"].casefold())
+        self._glossary = sorted(entries, key=lambda e: (dictionary_key(e["term"]), e["term"]))
         return list(self._glossary)
 
     def definition(self, question: str) -> dict | None:

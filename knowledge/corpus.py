@@ -124,7 +124,7 @@ def parse_document(path: Path) -> Document:
             mb = f"{size / 1_000_000:.1f}".replace(".", ",")
             raise CorpusError(path, f"Das Dokument ist zu groß ({mb} MB; erlaubt ist 1 MB). "
                               "Bitte teilen Sie es in mehrere Dateien auf.")
-        raw = path.read_bytes().decode("utf-8")
+        raw = path.read_bytes().decode("utf-8-sig")  # a byte order mark (Windows editors) is no part of the text
     except UnicodeDecodeError:
         raise CorpusError(path, "Die Datei ist nicht in UTF-8 kodiert.") from None
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop on some Python versions
@@ -266,11 +266,18 @@ def corpus_dirs(extra: list[str] | tuple[str, ...] = ()) -> list[Path]:
     return dirs
 
 
+def missing_folder_problem(d: Path) -> str:
+    """Why a corpus folder gives no documents: it is missing, or it is a file."""
+    if d.is_file():
+        return "Das ist eine Datei, kein Ordner: bitte den Ordner angeben, in dem die Dokumente liegen."
+    return "Der Ordner existiert nicht."
+
+
 def document_files(dirs: list[Path]) -> tuple[list[Path], list[CorpusError]]:
     files, errors = [], []
     for d in dirs:
         if not d.is_dir():
-            errors.append(CorpusError(d, "Der Ordner existiert nicht."))
+            errors.append(CorpusError(d, missing_folder_problem(d)))
             continue
         files.extend(sorted(p for p in d.glob("*.md") if p.name.lower() != "readme.md"))
     return files, errors

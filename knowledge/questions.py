@@ -61,7 +61,7 @@ def load_questions(dirs: Iterable[Path], unit_ids: set[str]) -> tuple[list[Autho
                         "Die Fragendatei muss Abschnitts-IDs mit ihren Fragen enthalten.")
         if data is None:
             continue
-        unknown = []
+        unknown, skipped = [], []
         for unit_id, voices in data.items():
             if str(unit_id) not in unit_ids:
                 unknown.append(str(unit_id))
@@ -69,9 +69,14 @@ def load_questions(dirs: Iterable[Path], unit_ids: set[str]) -> tuple[list[Autho
             if isinstance(voices, list):  # a plain list: audience not stated
                 voices = {"colleague": voices}
             if not isinstance(voices, dict):
+                skipped.append(f"{unit_id} (keine Liste von Fragen)")
                 continue
             for audience, items in voices.items():
-                for q in items if isinstance(items, list) else []:
+                if not isinstance(items, list):
+                    skipped.append(f"{unit_id}/{audience} (keine Liste von Fragen)")
+                    continue
+                skipped += [f"{unit_id}: {q!r}" for q in items if not isinstance(q, (str, dict))]
+                for q in items:
                     also: list[str] = []
                     if isinstance(q, dict):  # {q: <question>, also: [<unit id>, ...]}
                         named = q.get("also") or []
@@ -84,7 +89,13 @@ def load_questions(dirs: Iterable[Path], unit_ids: set[str]) -> tuple[list[Autho
         if unknown:
             errors.append(CorpusError(path, "Unbekannte Abschnitts-IDs übersprungen: " + ", ".join(unknown[:5])
                                       + (" …" if len(unknown) > 5 else "")))
+        if skipped:
+            errors.append(CorpusError(path, _skipped_text(skipped)))
     return out, errors
+
+
+def _skipped_text(skipped: list[str]) -> str:
+    return ("Einträge übersprungen, die keine Frage (Text) sind: " + ", ".join(skipped[:5]) + (" …" if len(skipped) > 5 else ""))
 
 
 def out_of_scope_files(dirs: Iterable[Path]) -> list[Path]:
@@ -100,8 +111,15 @@ def load_out_of_scope(dirs: Iterable[Path]) -> tuple[list[tuple[str, str]], list
         data = _mapping(path, errors, "Die Datei kann nicht gelesen werden", "Die Datei muss Gruppen mit Listen von Fragen enthalten.")
         if data is None:
             continue
+        skipped = []
         for group, items in data.items():
-            for q in items if isinstance(items, list) else []:
-                if isinstance(q, (str, int, float)) and str(q).strip():
-                    out.append((str(group), " ".join(str(q).split())))
+            if not isinstance(items, list):
+                skipped.append(f"{group} (keine Liste von Fragen)")
+                continue
+            skipped += [f"{group}: {q!r}" for q in items if not isinstance(q, str)]
+            for q in items:
+                if isinstance(q, str) and q.strip():
+                    out.append((str(group), " ".join(q.split())))
+        if skipped:
+            errors.append(CorpusError(path, _skipped_text(skipped)))
     return out, errors

@@ -307,3 +307,51 @@ def test_yaml_errors_are_german_with_line_and_column(text, expected):
     with pytest.raises(DataError) as exc:
         load_text(text)
     assert str(exc.value).startswith(expected) and "while parsing" not in str(exc.value)
+
+
+def test_a_document_and_a_data_file_with_a_byte_order_mark_are_read(provider_dir, monkeypatch, tmp_path):
+    """Windows editors write UTF-8 with a byte order mark; it was read as a missing front matter."""
+    from assistant.service import Lotse
+
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "cache"))
+    (provider_dir / "leitfaden.md").write_bytes(b"\xef\xbb\xbf" + VALID_DOC.replace("\n", "\r\n").encode("utf-8"))
+    (provider_dir / "glossary.yaml").write_bytes(b"\xef\xbb\xbf- term: Stundenzettel\n  explanation: Nachweis der Stunden.\n")
+    service = Lotse([str(provider_dir)], lemma_source=STUB_LEMMAS)
+    assert service.errors == []
+    assert service.document("traeger-leitfaden").title == "Interner Leitfaden Zeiterfassung"
+    assert any(e["term"] == "Stundenzettel" for e in service.glossary())
+
+
+def test_skipped_entries_of_provider_data_files_are_named(provider_dir, monkeypatch, tmp_path):
+    """Entries that are no question or no glossary entry were dropped without a word; a provider's
+    glossary entry replaces the built-in one of the same term instead of standing beside it."""
+    from assistant.service import Lotse
+
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "cache"))
+    (provider_dir / "leitfaden.md").write_text(VALID_DOC, encoding="utf-8")
+    (provider_dir / "out_of_scope.yaml").write_text("near_field: 5\noff_topic:\n  - 42\n  - Wie wird das Wetter?\n", encoding="utf-8")
+    (provider_dir / "questions").mkdir()
+    (provider_dir / "questions" / "q.yaml").write_text("traeger-leitfaden/1:\n  - 17\n  - Wann gebe ich den Zettel ab?\n", encoding="utf-8")
+    (provider_dir / "glossary.yaml").write_text("- term: InbeQ\n  explanation: Unsere Kurzfassung.\n- 42\n- term: Ohne Erklärung\n",
+                                                encoding="utf-8")
+    service = Lotse([str(provider_dir)], lemma_source=STUB_LEMMAS)
+    problems = {e.path.name: e.problem for e in service.errors}
+    assert problems["out_of_scope.yaml"] == ("Einträge übersprungen, die keine Frage (Text) sind: "
+                                             "near_field (keine Liste von Fragen), off_topic: 42")
+    assert problems["q.yaml"] == "Einträge übersprungen, die keine Frage (Text) sind: traeger-leitfaden/1: 17"
+    assert problems["glossary.yaml"] == "Einträge ohne „term“ und „explanation“ (Text) übersprungen: Eintrag 2, Eintrag 3 („Ohne Erklärung“)"
+    inbeq = [e for e in service.glossary() if e["term"] == "InbeQ"]
+    assert len(inbeq) == 1 and inbeq[0]["explanation"] == "Unsere Kurzfassung."
+    terms = [e["term"] for e in service.glossary()]
+    assert terms.index("UB") < terms.index("Übergangsgeld") < terms.index("WfbM")  # "Ü" sorts as "Ue", not after "W"
+
+
+def test_a_file_named_as_corpus_folder_is_called_a_file(tmp_path, monkeypatch):
+    from assistant.service import Lotse
+
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "cache"))
+    doc = tmp_path / "leitfaden.md"
+    doc.write_text(VALID_DOC, encoding="utf-8")
+    service = Lotse([str(doc)], lemma_source=STUB_LEMMAS)
+    assert [e.problem for e in service.errors if e.path == doc] == [
+        "Das ist eine Datei, kein Ordner: bitte den Ordner angeben, in dem die Dokumente liegen."]
