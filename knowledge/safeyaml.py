@@ -139,7 +139,7 @@ def _load_file(path: Path, max_bytes: int):
     except (OSError, RuntimeError) as exc:
         raise DataError(f"Die Datei kann nicht gelesen werden ({os_reason(exc)}).") from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # with or without a byte order mark
     except UnicodeDecodeError:
         raise DataError("Die Datei ist nicht in UTF-8 kodiert.") from None
     return load_text(text)
