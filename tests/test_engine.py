@@ -457,3 +457,10 @@ def test_a_citation_list_after_a_semicolon_stays_one_sentence():
     text = "Dies ergibt sich nach §§ 20 Abs. 1 Nr. 6; 59 Abs. 1 SGB XI. Festgehalten ist dies auch; Weiteres folgt."
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "Dies ergibt sich nach §§ 20 Abs. 1 Nr. 6; 59 Abs. 1 SGB XI.", "Festgehalten ist dies auch;", "Weiteres folgt."]
+
+
+def test_a_highlight_that_breaks_off_says_so(lotse):
+    """'Was ist Jobcoaching?': the definition's lead-in ends in a list item with a comma; the short answer shows that it goes on."""
+    a = lotse.ask("Was ist Jobcoaching?").answers[0]
+    assert a.highlight.endswith("bei der Übernahme von (neuen) betrieblichen Aufgaben und Funktionen, …")
+    assert lotse.ask("Haben Teilnehmer der InbeQ Anspruch auf Urlaub?").answers[0].highlight.endswith(".")

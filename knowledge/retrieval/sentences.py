@@ -116,7 +116,10 @@ class Highlight:
 
     @property
     def text(self) -> str:
-        return " ".join(_clean(self.source[a:b]) for a, b in self.spans)
+        """The highlighted sentences; " …" when the last one breaks off (a list's lead-in that ends
+        with "," or ":"), so a short answer never reads as if it were complete."""
+        out = " ".join(_clean(self.source[a:b]) for a, b in self.spans)
+        return out + " …" if re.search(r"[,:;–-]$", out) else out
 
 
 def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]],
