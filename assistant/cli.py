@@ -337,7 +337,8 @@ def _dispatch(args, parser) -> int:
         return EXIT_USAGE
     service = _service(args)
     start = time.perf_counter()  # `service.errors` below opens (builds) the index: `lotse index` times it
-    for err in service.errors:
+    problems = service.errors
+    for err in problems:
         print(f"Warnung: {err.path}: {err.problem}", file=sys.stderr)
     if args.command == "index":
         h = service.rebuild()
@@ -346,6 +347,10 @@ def _dispatch(args, parser) -> int:
         print(f"Ort: {h.location}")
         if h.notice:
             print(h.notice)
+        if problems:  # a provider can check a folder in a script: built, but not everything could be read
+            print(f"{len(problems)} {'Problem' if len(problems) == 1 else 'Probleme'} mit Dateien oder Ordnern (siehe Warnungen); "
+                  "der Index enthält alles Übrige.", file=sys.stderr)
+            return 1
         return 0
     if args.command == "ask":
         from .textio import decode_arg, json_text, terminal_safe

@@ -148,6 +148,15 @@ def test_extra_corpus_via_environment(provider_dir, stub_service, monkeypatch, c
     assert "kaputt.md" in out.err and "Front Matter" in out.err
 
 
+def test_index_exits_1_when_a_folder_or_file_could_not_be_read(stub_service, tmp_path, capsys):
+    """A provider can check a folder in a script: the index is built, and the exit code says not everything was read."""
+    missing = tmp_path / "gibt-es-nicht"
+    assert main(["--corpus", str(missing), "index"]) == 1
+    err = capsys.readouterr().err
+    assert f"Warnung: {missing}: Der Ordner existiert nicht." in err
+    assert "1 Problem mit Dateien oder Ordnern (siehe Warnungen); der Index enthält alles Übrige." in err
+
+
 def test_a_missing_corpus_folder_is_named_every_time(stub_service, tmp_path, capsys):
     """A missing folder adds no files, so the index without it is reused; the warning must not depend on a build."""
     missing = tmp_path / "gibt-es-nicht"
