@@ -111,6 +111,7 @@ class Corpus:
 
 FRONT_RE = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*$")
+EMPTY_HEADING_RE = re.compile(r"^#{1,6}\s*$")
 ABSATZ_RE = re.compile(r"^\((\d+)\)\s")
 QUESTION_HEADING_RE = re.compile(r"^((?:[AB]\.\d+)|\d+|Sonderfrage)\.?\s*(?:Frage|-|–)", re.I)
 ANSWER_RE = re.compile(r"^Antwort\b[^\n]*?[:)]", re.M)
@@ -190,7 +191,7 @@ def split_units(doc: Document) -> list[Unit]:
             level, title = len(m.group(1)), m.group(2).strip()
             stack = [(lv, t) for lv, t in stack if lv < level] + [(level, title)]
             current, start = [], no
-        else:
+        elif not EMPTY_HEADING_RE.match(line):  # a heading mark without a title ("## ") is no text of the passage
             current.append(line)
     sections.append((0, [t for _, t in stack], start, current))
 

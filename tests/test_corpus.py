@@ -109,3 +109,15 @@ def test_unit_ids_are_unique_and_stable(corpus):
     assert len(ids) == len(set(ids))
     doc = parse_document(corpus.documents["bagub-faq"].path)
     assert [u.id for u in split_units(doc)] == [u.id for u in corpus.units if u.doc_id == "bagub-faq"]
+
+
+def test_a_heading_mark_without_a_title_is_not_shown_in_a_passage():
+    import datetime as dt
+    from pathlib import Path
+
+    from knowledge.corpus import Document, split_units
+
+    body = "# T\n\n## Erster Abschnitt\n\nText eins.\n\n## \n\nText zwei.\n"
+    doc = Document("x", "T", "T", "I", "R", dt.date(2025, 1, 1), "2025", "faq", Path("x.md"), body)
+    units = split_units(doc)
+    assert [u.text for u in units] == ["Text eins.\n\n\nText zwei."]
