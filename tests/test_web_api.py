@@ -280,6 +280,16 @@ def test_answer_page_shows_kurz_source_validity_and_similar_questions(client):
     assert 'href="/dokumente/bagub-faq#abschnitt-' in html
 
 
+def test_similar_questions_on_the_page_do_not_repeat_the_question(client):
+    question = "Wer zahlt die Fahrkosten der Teilnehmenden zum Betrieb?"
+    html = client.get("/", params={"q": question}).text
+    similar = html.split("<h3>Ähnliche Fragen</h3>", 1)[1].split("</ul>", 1)[0]
+    assert similar.count("<li>") == 3
+    assert question not in similar and "Wer zahlt die Fahrkosten des TN zum Qualifizierungsbetrieb" in similar
+    data = client.post("/api/ask", json={"question": question}).json()
+    assert question not in data["answers"][0]["similar_questions"]
+
+
 def test_kurz_shows_the_documents_bold_text_without_markdown_stars(client):
     """The BA document marks terms with Markdown bold; "Kurz:" on the page and `highlight` in the
     API show the words, not "**" (the passage below renders them bold)."""
