@@ -432,12 +432,14 @@ class Lotse:
         return next((e for e in self.glossary() if term in (fold(e["term"]), fold(e.get("long", "")))), None)
 
     def passages_using(self, term: str, limit: int = 8) -> list[Unit]:
-        """Units that use a glossary term, in corpus order."""
+        """Units whose own heading or text uses a glossary term, in corpus order (the document's title
+        and the parent headings, which the search also reads, do not count)."""
         h = self.handle
         stems = [t.stem for t in h.analyzer.terms(term)]
         if not stems:
             return []
-        return [u for u, ev in zip(h.store.units(), h.evidence) if all(s in ev.terms for s in stems)][:limit]
+        own = (frozenset(" ".join((v["title"], v["question"], v["body"])).split()) for v in h.unit_values)
+        return [u for u, terms in zip(h.store.units(), own) if all(s in terms for s in stems)][:limit]
 
     def guide(self) -> guide_data.Guide:
         if self._guide is None:

@@ -424,6 +424,18 @@ def test_calculator_page_validates_in_german_and_offers_the_ics(client):
     assert 'href="/api/calc/inbeq-dauer.ics?beginn=01.09.2026' in good.text
 
 
+def test_glossary_lists_only_sections_that_use_the_term_themselves(client, lotse):
+    """The document's title ("Integrationskonzept … 4-Phasen-Modell") is no occurrence: „Impressum“ uses neither term."""
+    html = client.get("/glossar").text
+    for term, pattern in (("4-Phasen-Modell", r"4-Phasen-Modell"), ("BA", r"\bBA\b")):
+        passages = lotse.passages_using(term)
+        assert passages and all(re.search(pattern, f"{u.title} {u.question} {u.text}") for u in passages), term
+        entry = html.split(f'">{term}</dt>' if term == "4-Phasen-Modell" else f'">{term} – ', 1)[1].split("</dd>", 1)[0]
+        assert "Kommt vor in:" in entry and "Impressum" not in entry
+    four = html.split('">4-Phasen-Modell</dt>', 1)[1].split("</dd>", 1)[0]
+    assert '<a href="/dokumente/ba-integrationskonzept#abschnitt-1">1. Das 4-Phasen-Modell im Überblick</a>' in four
+
+
 def test_document_page_has_an_anchor_per_unit(client, lotse):
     html = client.get("/dokumente/bagub-faq").text
     for unit in lotse.units_of("bagub-faq"):
