@@ -392,6 +392,21 @@ def test_audience_switch(client, audience, fragment):
     assert html.count('aria-current="true"') == 1
 
 
+def test_onboarding_passages_keep_the_view_and_lead_back_to_the_path(client):
+    html = client.get("/", params={"ansicht": "einarbeitung"}).text
+    links = re.findall(r'href="(/abschnitt/[^"]*)"', html)
+    assert links and all(link.endswith("?ansicht=einarbeitung") for link in links)  # passages and the self-checks' „Quelle“
+    assert '?ansicht=einarbeitung">Quelle</a>' in html
+    page = client.get(links[0]).text
+    assert '<a href="/?ansicht=einarbeitung" aria-current="true">Einarbeitung</a>' in page
+    assert '<a href="/?ansicht=einarbeitung#einarbeitung">← Zurück zum Einarbeitungspfad</a>' in page
+    assert 'id="einarbeitung">Einarbeitungspfad</h2>' in html
+    assert "Zurück zum Einarbeitungspfad" not in client.get(links[0].split("?")[0]).text  # opened from elsewhere: no way back to offer
+    # an answer's similar questions and further hits stay in the view as well
+    answer = client.get("/", params={"q": URLAUB, "ansicht": "anbieter"}).text
+    assert all(link.endswith("?ansicht=anbieter") for link in re.findall(r'href="(/abschnitt/[^"]*)"', answer))
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Der Einarbeitungspfad (F6) führt Schritt für Schritt.", "Der Einarbeitungspfad führt Schritt für Schritt."),
     ("rechnet UB-Lotse direkt aus; mit F3 öffnen Sie die Rechner.", "rechnet UB-Lotse direkt aus."),
