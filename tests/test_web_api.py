@@ -576,6 +576,21 @@ def test_further_hits_name_their_document_in_brackets_or_after_a_dash(client):
     assert "<h3>Weitere Treffer</h3>" not in html
 
 
+def test_the_bundesland_choice_names_each_land_with_its_code(client):
+    page = client.get("/rechner/planungsgespraech").text
+    select = page.split('<select id="feld-land" name="land"', 1)[1].split("</select>", 1)[0]
+    assert select.count("<option") == 16
+    assert '<option value="BW">Baden-Württemberg (BW)</option>' in select
+    assert '<option value="MV" selected>Mecklenburg-Vorpommern (MV)</option>' in select
+    assert '<option value="ST">Sachsen-Anhalt (ST)</option>' in select and ">SN<" not in select
+    assert select.index("Baden-Württemberg") < select.index("Bayern") < select.index("Thüringen")  # by name
+    chosen = client.get("/rechner/planungsgespraech", params={"ab": "10.01.2030", "land": "BE", "berechnen": "1"})
+    assert chosen.status_code == 200 and "Planungsgespräch am 01.02.2030" in chosen.text
+    assert '<option value="BE" selected>Berlin (BE)</option>' in chosen.text
+    bad = client.post("/api/calc/planungsgespraech", json={"ab": "10.01.2030", "land": "XX"}).json()
+    assert bad["fields"]["land"] == "Bitte eine der Möglichkeiten wählen: BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH."
+
+
 def test_a_choice_may_be_sent_as_its_switch(client):
     """{"nicht-modular": true} as the CLI's --nicht-modular; the web form still ignores keys it does not use."""
     r = client.post("/api/calc/besetzung", json={"beginn": "04.05.2026", "nicht-modular": True})
