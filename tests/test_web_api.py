@@ -267,6 +267,21 @@ def test_pages_reference_nothing_outside_the_machine(client, url):
     assert "@import" not in r.text and "url(http" not in r.text
 
 
+def test_tables_keep_their_words_whole_on_a_phone(client):
+    """`overflow-wrap: anywhere` on the body broke table cells letter by letter ("Nr / ."): a long word elsewhere
+    may wrap (hyphenated, lang="de"), a table keeps its words and scrolls in its wrapper."""
+    css = client.get("/static/style.css").text
+    rules: dict[str, str] = {}
+    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", re.sub(r"/\*.*?\*/", "", css, flags=re.S)):
+        rules.setdefault(selector.strip(), body)  # the light scheme's rule (the dark one only sets colours)
+    assert "anywhere" not in css
+    assert "overflow-wrap: break-word" in rules["body"] and "hyphens: auto" in rules["body"]
+    assert "overflow-wrap: normal" in rules["th, td"] and "hyphens: manual" in rules["th, td"]
+    assert "overflow-x: auto" in rules[".table-wrap"]
+    html = client.get("/abschnitt/jc-aa-103/ablauf-vor-massnahmebeginn-schritte").text
+    assert '<html lang="de">' in html and '<div class="table-wrap"><table>' in html
+
+
 def test_answer_page_shows_kurz_source_validity_and_similar_questions(client):
     r = client.post("/", data={"q": URLAUB, "ansicht": "eltern"})
     assert r.status_code == 200
