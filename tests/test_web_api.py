@@ -305,6 +305,26 @@ def test_similar_questions_on_the_page_do_not_repeat_the_question(client):
     assert question not in data["answers"][0]["similar_questions"]
 
 
+def test_page_titles_name_the_question_or_section_and_the_breadcrumb_uses_the_arrow(client):
+    def title(html):
+        return re.search(r"<title>(.*?)</title>", html).group(1)
+
+    question = "Wer zahlt die Fahrkosten der Teilnehmenden zum Betrieb?"
+    answer = client.get("/", params={"q": question}).text
+    assert title(answer) == f"{question} – Unterstützte Beschäftigung"
+    assert "<dt>Abschnitt</dt><dd>Weitere Fragen zu verschiedenen Themen › 21. Frage - Thema: Fahrtkosten</dd>" in answer
+    long = "Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Monat und was gilt bei der Mindestteilnehmerplatzzahl?"
+    assert title(client.get("/", params={"q": long}).text) == "Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Monat … – Unterstützte Beschäftigung"
+    passage = client.get("/abschnitt/jc-aa-103/ablauf-vor-massnahmebeginn-schritte").text
+    assert title(passage) == "Ablauf: Vor Maßnahmebeginn (Schritte 1 bis 5) – Unterstützte Beschäftigung"
+    assert "Ablauf einer Maßnahmebetreuung (MB) › Ablauf: Vor Maßnahmebeginn (Schritte 1 bis 5)" in passage
+    assert title(client.get("/").text) == "Fragen – Unterstützte Beschäftigung"
+    document = client.get("/dokumente/jc-aa-103").text
+    assert '<p class="meta">Ablauf einer Maßnahmebetreuung (MB) › Ablauf: Vor Maßnahmebeginn (Schritte 1 bis 5)</p>' in document
+    for html in (answer, passage, document):
+        assert " &gt; " not in html
+
+
 def test_kurz_shows_the_documents_bold_text_without_markdown_stars(client):
     """The BA document marks terms with Markdown bold; "Kurz:" on the page and `highlight` in the
     API show the words, not "**" (the passage below renders them bold)."""
