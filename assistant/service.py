@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rapidfuzz import fuzz
 
 from knowledge.corpus import BUILTIN_CORPUS, CorpusError, Document, Unit, corpus_dirs, missing_folder_problem
 from knowledge.analysis.fold import fold
@@ -42,6 +43,7 @@ NO_TOPIC_TEXT = ("Ihre Frage nennt kein Thema: Worauf bezieht sich „{}“? Bit
                  "zum Beispiel: „Haben Teilnehmer der InbeQ Anspruch auf Urlaub?“")
 SCOPE_TEXT = ("Die Dokumente behandeln die Unterstützte Beschäftigung nach § 55 SGB IX (InbeQ und Berufsbegleitung), "
               "das Jobcoaching in Baden-Württemberg und den Integrationsprozess der Bundesagentur für Arbeit.")
+ECHO_RATIO = 90  # a similar question this close to the question asked (folded, rapidfuzz ratio) only repeats it
 
 
 def dictionary_key(term: str) -> str:
@@ -110,6 +112,15 @@ class Reply:
             "error": self.error or None,
             "contacts": self.contacts,
         }
+
+
+def echoes(question: str, text: str) -> bool:
+    """Whether an authored question (nearly) repeats the question asked, so it is no "Ähnliche Frage" to it:
+    compared as folded words, without punctuation ("Wer zahlt die Fahrkosten …?" and "wer zahlt die fahrkosten …")."""
+    def words(t: str) -> str:
+        return " ".join(re.findall(r"\w+", fold(t)))
+
+    return fuzz.ratio(words(question), words(text)) >= ECHO_RATIO
 
 
 def clean_question(text: str) -> tuple[str, str]:
@@ -233,7 +244,7 @@ class Lotse:
                 calculation.assumptions += regional_notes(text, [x.doc_id for x in calculation.rules])
         except (ExtractError, calc.InputError) as exc:
             error = str(exc)
-        answers = [self._answer(h.unit, h.confidence, h.highlight, h.similar) for h in result.hits]
+        answers = [self._answer(h.unit, h.confidence, h.highlight, h.similar, text) for h in result.hits]
         confident = self.searcher.confident(result)
         definition = self.definition(text)
         meaning = [presenter.definition_text(definition)] if definition else []  # leads the message, answered or not
@@ -251,7 +262,7 @@ class Lotse:
                 covered = self.searcher.coverages(result, [r.quote for r in calculation.rules])
                 rule = calculation.rules[max(range(len(covered)), key=lambda i: (covered[i], -i))]
                 lead = self.unit(rule.source)
-                answers = [self._answer(lead, 1.0, rule.quote)] + [a for a in answers if a.unit.id != lead.id]
+                answers = [self._answer(lead, 1.0, rule.quote, question=text)] + [a for a in answers if a.unit.id != lead.id]
             return Reply(question, False, answers[:limit], calculation, " ".join(messages), [], corrections, error)
         if not confident:
             # a named topic the documents lack gets no "Meinten Sie": its passages would only share words
@@ -279,7 +290,8 @@ class Lotse:
         unit = self.unit(unit_id)
         if unit is None:
             return Reply(unit_id, True, message="Dieser Abschnitt ist nicht (mehr) im Korpus.")
-        return Reply(unit.question or unit.title, False, [self._answer(unit, 1.0)])
+        question = unit.question or unit.title
+        return Reply(question, False, [self._answer(unit, 1.0, question=question)])
 
     def unit_label(self, unit_id: str) -> str:
         """A unit as a button or list item names it: title, document, and the marker of a document out of force."""
@@ -308,11 +320,17 @@ class Lotse:
             self._spellings = {k: max(v, key=lambda w: (v[w], w[:1].isupper())) for k, v in counts.items()}
         return self._spellings.get(folded, folded)
 
-    def _answer(self, unit: Unit, confidence: float, highlight: str = "", similar: list[str] | None = None) -> Answer:
+    def _answer(self, unit: Unit, confidence: float, highlight: str = "", similar: list[str] | None = None, question: str = "") -> Answer:
         doc = self.document(unit.doc_id)
+        if similar is None:
+            similar = self.similar_questions(unit.id, asked=question)
+        elif question:  # the search's picks without the question just asked, topped up from the unit's other questions
+            kept = [q for q in similar if not echoes(question, q)]
+            if len(kept) < len(similar):
+                kept += [q for q in self.similar_questions(unit.id, len(similar) + len(kept), question) if q not in kept][:len(similar) - len(kept)]
+            similar = kept
         return Answer(unit, doc, round(confidence, 3), presenter.validity(doc, self.today), doc.in_force(self.today),
-                      self.notes_for(unit, doc), highlight, similar if similar is not None else self.similar_questions(unit.id),
-                      presenter.not_yet_in_force(doc, self.today))
+                      self.notes_for(unit, doc), highlight, similar, presenter.not_yet_in_force(doc, self.today))
 
     def notes_for(self, unit: Unit, doc: Document) -> list[str]:
         notes = []
@@ -382,10 +400,13 @@ class Lotse:
     def units_of(self, doc_id: str) -> list[Unit]:
         return self.handle.store.units_of(doc_id)
 
-    def similar_questions(self, unit_id: str, limit: int = 3) -> list[str]:
-        """Authored questions the unit answers (shown as „Ähnliche Fragen“)."""
+    def similar_questions(self, unit_id: str, limit: int = 3, asked: str = "") -> list[str]:
+        """Authored questions the unit answers (shown as „Ähnliche Fragen“), without those that repeat `asked`."""
         pos = self.handle.store.position(unit_id)
-        return [q.text for q in self.searcher.questions.of_unit(pos) if reads_as_question(q.text)][:limit] if pos is not None else []
+        if pos is None:
+            return []
+        return [q.text for q in self.searcher.questions.of_unit(pos)
+                if reads_as_question(q.text) and not (asked and echoes(asked, q.text))][:limit]
 
     def glossary(self) -> list[dict]:
         """Glossary entries (term, long, explanation) from every corpus folder, sorted by term."""
@@ -431,12 +452,14 @@ class Lotse:
         return next((e for e in self.glossary() if term in (fold(e["term"]), fold(e.get("long", "")))), None)
 
     def passages_using(self, term: str, limit: int = 8) -> list[Unit]:
-        """Units that use a glossary term, in corpus order."""
+        """Units whose own heading or text uses a glossary term, in corpus order (the document's title
+        and the parent headings, which the search also reads, do not count)."""
         h = self.handle
         stems = [t.stem for t in h.analyzer.terms(term)]
         if not stems:
             return []
-        return [u for u, ev in zip(h.store.units(), h.evidence) if all(s in ev.terms for s in stems)][:limit]
+        own = (frozenset(" ".join((v["title"], v["question"], v["body"])).split()) for v in h.unit_values)
+        return [u for u, terms in zip(h.store.units(), own) if all(s in terms for s in stems)][:limit]
 
     def guide(self) -> guide_data.Guide:
         if self._guide is None:

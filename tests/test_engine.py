@@ -347,6 +347,24 @@ def test_the_answerability_model_reads_the_words_evidence(lotse):
     assert outside["answer_words_min"] < inside["answer_words_min"]
 
 
+def test_similar_questions_leave_out_the_question_just_asked(lotse):
+    """"Ähnliche Fragen" never repeat the question asked (folded, without punctuation); the card still shows three."""
+    from assistant.service import echoes
+
+    asked = "Wer zahlt die Fahrkosten der Teilnehmenden zum Betrieb?"
+    assert asked in lotse.similar_questions("bagub-faq/21", limit=100)  # an authored question of that unit
+    for question in (asked, "wer zahlt die fahrkosten der teilnehmenden zum betrieb", "Wer zahlt die Fahrkosten der Teilnehmenden zum Betrieb"):
+        reply = lotse.ask(question)
+        first = reply.answers[0]
+        assert first.unit.id == "bagub-faq/21"
+        assert asked not in first.similar and len(first.similar) == 3
+        assert not any(echoes(question, q) for a in reply.answers for q in a.similar)
+        assert asked not in first.to_json()["similar_questions"]
+    # another wording of the question still lists it
+    assert asked in lotse.ask("Wer zahlt die Fahrtkosten?").answers[0].similar
+    assert echoes("Wer zahlt die Fahrtkosten?", "wer zahlt die fahrtkosten") and not echoes("Wer zahlt die Fahrtkosten?", asked)
+
+
 def test_similar_questions_shown_are_questions_not_keyword_searches(lotse):
     """Keyword entries ("urlaubsanspruch tn") help find a unit; a card shows questions of four words or more."""
     reply = lotse.ask("Haben Teilnehmer der InbeQ Anspruch auf Urlaub?")

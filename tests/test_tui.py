@@ -105,6 +105,30 @@ async def test_bad_input_in_forms_gets_inline_german_messages(lotse, field, valu
         assert form.calculation is None and app.query_one("#calc-ics").disabled
 
 
+async def test_the_bundesland_select_names_each_land_with_its_code(lotse):
+    from textual.widgets import OptionList, Select
+
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("f3")
+        form = app.query_one(CalculatorForm)
+        await form.set_form("planungsgespraech", {})
+        select = app.query_one("#field-land", Select)
+        assert select.value == "MV"
+        select.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        options = select.query_one(OptionList)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert len(labels) == 16 and labels[0] == "Baden-Württemberg (BW)" and "Mecklenburg-Vorpommern (MV)" in labels
+        assert "Sachsen (SN)" in labels and "SN" not in labels
+        await pilot.press("escape")
+        select.value = "BE"
+        await type_and_submit(app, pilot, "#field-ab", "10.01.2030")
+        assert "Planungsgespräch am 01.02.2030" in form.calculation.result and form.calculation.inputs["land"] == "BE"
+
+
 async def test_impossible_date_in_a_form(lotse):
     app = create_app(service=lotse)
     async with app.run_test(size=(100, 30)) as pilot:

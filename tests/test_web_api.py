@@ -267,6 +267,21 @@ def test_pages_reference_nothing_outside_the_machine(client, url):
     assert "@import" not in r.text and "url(http" not in r.text
 
 
+def test_tables_keep_their_words_whole_on_a_phone(client):
+    """`overflow-wrap: anywhere` on the body broke table cells letter by letter ("Nr / ."): a long word elsewhere
+    may wrap (hyphenated, lang="de"), a table keeps its words and scrolls in its wrapper."""
+    css = client.get("/static/style.css").text
+    rules: dict[str, str] = {}
+    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", re.sub(r"/\*.*?\*/", "", css, flags=re.S)):
+        rules.setdefault(selector.strip(), body)  # the light scheme's rule (the dark one only sets colours)
+    assert "anywhere" not in css
+    assert "overflow-wrap: break-word" in rules["body"] and "hyphens: auto" in rules["body"]
+    assert "overflow-wrap: normal" in rules["th, td"] and "hyphens: manual" in rules["th, td"]
+    assert "overflow-x: auto" in rules[".table-wrap"]
+    html = client.get("/abschnitt/jc-aa-103/ablauf-vor-massnahmebeginn-schritte").text
+    assert '<html lang="de">' in html and '<div class="table-wrap"><table>' in html
+
+
 def test_answer_page_shows_kurz_source_validity_and_similar_questions(client):
     r = client.post("/", data={"q": URLAUB, "ansicht": "eltern"})
     assert r.status_code == 200
@@ -278,6 +293,36 @@ def test_answer_page_shows_kurz_source_validity_and_similar_questions(client):
         assert f"<dt>{label}</dt>" in html
     assert "Ähnliche Fragen" in html and 'href="/abschnitt/' in html
     assert 'href="/dokumente/bagub-faq#abschnitt-' in html
+
+
+def test_similar_questions_on_the_page_do_not_repeat_the_question(client):
+    question = "Wer zahlt die Fahrkosten der Teilnehmenden zum Betrieb?"
+    html = client.get("/", params={"q": question}).text
+    similar = html.split("<h3>Ähnliche Fragen</h3>", 1)[1].split("</ul>", 1)[0]
+    assert similar.count("<li>") == 3
+    assert question not in similar and "Wer zahlt die Fahrkosten des TN zum Qualifizierungsbetrieb" in similar
+    data = client.post("/api/ask", json={"question": question}).json()
+    assert question not in data["answers"][0]["similar_questions"]
+
+
+def test_page_titles_name_the_question_or_section_and_the_breadcrumb_uses_the_arrow(client):
+    def title(html):
+        return re.search(r"<title>(.*?)</title>", html).group(1)
+
+    question = "Wer zahlt die Fahrkosten der Teilnehmenden zum Betrieb?"
+    answer = client.get("/", params={"q": question}).text
+    assert title(answer) == f"{question} – Unterstützte Beschäftigung"
+    assert "<dt>Abschnitt</dt><dd>Weitere Fragen zu verschiedenen Themen › 21. Frage - Thema: Fahrtkosten</dd>" in answer
+    long = "Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Monat und was gilt bei der Mindestteilnehmerplatzzahl?"
+    assert title(client.get("/", params={"q": long}).text) == "Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Monat … – Unterstützte Beschäftigung"
+    passage = client.get("/abschnitt/jc-aa-103/ablauf-vor-massnahmebeginn-schritte").text
+    assert title(passage) == "Ablauf: Vor Maßnahmebeginn (Schritte 1 bis 5) – Unterstützte Beschäftigung"
+    assert "Ablauf einer Maßnahmebetreuung (MB) › Ablauf: Vor Maßnahmebeginn (Schritte 1 bis 5)" in passage
+    assert title(client.get("/").text) == "Fragen – Unterstützte Beschäftigung"
+    document = client.get("/dokumente/jc-aa-103").text
+    assert '<p class="meta">Ablauf einer Maßnahmebetreuung (MB) › Ablauf: Vor Maßnahmebeginn (Schritte 1 bis 5)</p>' in document
+    for html in (answer, passage, document):
+        assert " &gt; " not in html
 
 
 def test_kurz_shows_the_documents_bold_text_without_markdown_stars(client):
@@ -382,6 +427,21 @@ def test_audience_switch(client, audience, fragment):
     assert html.count('aria-current="true"') == 1
 
 
+def test_onboarding_passages_keep_the_view_and_lead_back_to_the_path(client):
+    html = client.get("/", params={"ansicht": "einarbeitung"}).text
+    links = re.findall(r'href="(/abschnitt/[^"]*)"', html)
+    assert links and all(link.endswith("?ansicht=einarbeitung") for link in links)  # passages and the self-checks' „Quelle“
+    assert '?ansicht=einarbeitung">Quelle</a>' in html
+    page = client.get(links[0]).text
+    assert '<a href="/?ansicht=einarbeitung" aria-current="true">Einarbeitung</a>' in page
+    assert '<a href="/?ansicht=einarbeitung#einarbeitung">← Zurück zum Einarbeitungspfad</a>' in page
+    assert 'id="einarbeitung">Einarbeitungspfad</h2>' in html
+    assert "Zurück zum Einarbeitungspfad" not in client.get(links[0].split("?")[0]).text  # opened from elsewhere: no way back to offer
+    # an answer's similar questions and further hits stay in the view as well
+    answer = client.get("/", params={"q": URLAUB, "ansicht": "anbieter"}).text
+    assert all(link.endswith("?ansicht=anbieter") for link in re.findall(r'href="(/abschnitt/[^"]*)"', answer))
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Der Einarbeitungspfad (F6) führt Schritt für Schritt.", "Der Einarbeitungspfad führt Schritt für Schritt."),
     ("rechnet UB-Lotse direkt aus; mit F3 öffnen Sie die Rechner.", "rechnet UB-Lotse direkt aus."),
@@ -412,6 +472,18 @@ def test_calculator_page_validates_in_german_and_offers_the_ics(client):
     assert good.status_code == 200
     assert "Rechenweg" in good.text and "Quellen" in good.text
     assert 'href="/api/calc/inbeq-dauer.ics?beginn=01.09.2026' in good.text
+
+
+def test_glossary_lists_only_sections_that_use_the_term_themselves(client, lotse):
+    """The document's title ("Integrationskonzept … 4-Phasen-Modell") is no occurrence: „Impressum“ uses neither term."""
+    html = client.get("/glossar").text
+    for term, pattern in (("4-Phasen-Modell", r"4-Phasen-Modell"), ("BA", r"\bBA\b")):
+        passages = lotse.passages_using(term)
+        assert passages and all(re.search(pattern, f"{u.title} {u.question} {u.text}") for u in passages), term
+        entry = html.split(f'">{term}</dt>' if term == "4-Phasen-Modell" else f'">{term} – ', 1)[1].split("</dd>", 1)[0]
+        assert "Kommt vor in:" in entry and "Impressum" not in entry
+    four = html.split('">4-Phasen-Modell</dt>', 1)[1].split("</dd>", 1)[0]
+    assert '<a href="/dokumente/ba-integrationskonzept#abschnitt-1">1. Das 4-Phasen-Modell im Überblick</a>' in four
 
 
 def test_document_page_has_an_anchor_per_unit(client, lotse):
@@ -537,6 +609,21 @@ def test_further_hits_name_their_document_in_brackets_or_after_a_dash(client):
     # a hit the ranking rules out (below 1 %) is not listed
     html = client.get("/", params={"q": "Mit welcher Frist kann die Kooperationsvereinbarung gekündigt werden?"}).text
     assert "<h3>Weitere Treffer</h3>" not in html
+
+
+def test_the_bundesland_choice_names_each_land_with_its_code(client):
+    page = client.get("/rechner/planungsgespraech").text
+    select = page.split('<select id="feld-land" name="land"', 1)[1].split("</select>", 1)[0]
+    assert select.count("<option") == 16
+    assert '<option value="BW">Baden-Württemberg (BW)</option>' in select
+    assert '<option value="MV" selected>Mecklenburg-Vorpommern (MV)</option>' in select
+    assert '<option value="ST">Sachsen-Anhalt (ST)</option>' in select and ">SN<" not in select
+    assert select.index("Baden-Württemberg") < select.index("Bayern") < select.index("Thüringen")  # by name
+    chosen = client.get("/rechner/planungsgespraech", params={"ab": "10.01.2030", "land": "BE", "berechnen": "1"})
+    assert chosen.status_code == 200 and "Planungsgespräch am 01.02.2030" in chosen.text
+    assert '<option value="BE" selected>Berlin (BE)</option>' in chosen.text
+    bad = client.post("/api/calc/planungsgespraech", json={"ab": "10.01.2030", "land": "XX"}).json()
+    assert bad["fields"]["land"] == "Bitte eine der Möglichkeiten wählen: BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH."
 
 
 def test_a_choice_may_be_sent_as_its_switch(client):

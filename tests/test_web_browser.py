@@ -81,6 +81,23 @@ def test_question_calculator_ics_and_accessibility(site):
     assert serious_violations(driver) == [], "glossary"
 
 
+# the words (between spaces, hyphens and slashes) in the elements `arguments[0]` that are split across lines
+BROKEN_WORDS = """
+const out = [];
+for (const cell of document.querySelectorAll(arguments[0])) {
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of node.data.matchAll(/[^\\s\\-\\/]+/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) out.push(m[0]);
+    }
+  }
+}
+return out;"""
+
+
 def test_phone_width_without_horizontal_scrolling(site):
     driver, base, _ = site
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
@@ -88,11 +105,12 @@ def test_phone_width_without_horizontal_scrolling(site):
     try:
         ARTIFACTS.mkdir(exist_ok=True)
         for name, url in [("antwort", "/?q=" + URLAUB), ("rechner", "/rechner/personal?teilnehmende=8&monat=6&berechnen=1"),
-                          ("dokument", "/dokumente/bagub-faq")]:
+                          ("dokument", "/dokumente/bagub-faq"), ("tabelle", "/abschnitt/jc-aa-103/ablauf-vor-massnahmebeginn-schritte")]:
             driver.get(base + url)
             widths = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
             assert widths[1] == 360
             assert widths[0] <= widths[1], f"{name}: horizontal scrolling ({widths[0]} > {widths[1]})"
+            assert driver.execute_script(BROKEN_WORDS, "th, td") == [], f"{name}: a word in a table is broken across lines"
             if name == "antwort":
                 driver.save_screenshot(str(ARTIFACTS / "web-360x740-antwort.png"))
         assert (ARTIFACTS / "web-360x740-antwort.png").stat().st_size > 0

@@ -20,7 +20,12 @@ from . import staffing as st
 from .base import Calculation, InputError
 
 DATE_HINT = "TT.MM.JJJJ"
-LAND_CHOICES = tuple((code, code) for code in sorted(dl.LANDS))
+LAND_TITLES = {"BB": "Brandenburg", "BE": "Berlin", "BW": "Baden-Württemberg", "BY": "Bayern", "HB": "Bremen", "HE": "Hessen",
+               "HH": "Hamburg", "MV": "Mecklenburg-Vorpommern", "NI": "Niedersachsen", "NW": "Nordrhein-Westfalen",
+               "RP": "Rheinland-Pfalz", "SH": "Schleswig-Holstein", "SL": "Saarland", "SN": "Sachsen", "ST": "Sachsen-Anhalt",
+               "TH": "Thüringen"}
+# the Länder as forms offer them: "Baden-Württemberg (BW)", by name; the value is the code
+LAND_CHOICES = tuple(sorted(((code, f"{LAND_TITLES[code]} ({code})") for code in dl.LANDS), key=lambda c: c[1]))
 
 
 @dataclass(frozen=True)
@@ -156,7 +161,7 @@ def parse_value(f: Field, raw: object, today: dt.date):
         # a choice by its value ("ev") or by its label ("Eingliederungsvereinbarung")
         allowed = {**{label.casefold(): v for v, label in f.choices}, **{v.casefold(): v for v, _ in f.choices}}
         if text.casefold() not in allowed:
-            options = ", ".join(v if v.casefold() == label.casefold() else f"{v} ({label})" for v, label in f.choices)
+            options = ", ".join(v if v.casefold() == label.casefold() or label.endswith(f"({v})") else f"{v} ({label})" for v, label in f.choices)
             raise InputError(f"Bitte eine der Möglichkeiten wählen: {options}.")
         value = allowed[text.casefold()]
         return dict(f.meanings)[value] if f.meanings else value

@@ -81,6 +81,8 @@ class WebApp:
         env.filters["further_hits"] = presenter.further_hits
         env.filters["plain"] = presenter.plain  # the documents' Markdown bold without its stars
         env.filters["short"] = presenter.short_text  # the "Kurz:" line
+        env.filters["shorten"] = presenter.shorten  # a question in the page title
+        env.filters["section"] = presenter.section  # "Teil A › 1. Urlaub", as the CLI and the API write it
         env.filters["without_key_hints"] = without_key_hints
         env.globals["audience_url"] = audience_url
         env.globals["unit_of"] = service.unit
