@@ -320,7 +320,7 @@ def test_page_titles_name_the_question_or_section_and_the_breadcrumb_uses_the_ar
     assert "Ablauf einer Maßnahmebetreuung (MB) › Ablauf: Vor Maßnahmebeginn (Schritte 1 bis 5)" in passage
     assert title(client.get("/").text) == "Fragen – Unterstützte Beschäftigung"
     document = client.get("/dokumente/jc-aa-103").text
-    assert '<p class="meta">Ablauf einer Maßnahmebetreuung (MB) › Ablauf: Vor Maßnahmebeginn (Schritte 1 bis 5)</p>' in document
+    assert '<h2 class="part">Ablauf einer Maßnahmebetreuung (MB)</h2>' in document  # the outline, as headings
     for html in (answer, passage, document):
         assert " &gt; " not in html
 
@@ -654,3 +654,14 @@ def test_a_calculators_own_error_is_shown_at_the_field_it_is_about(client):
     assert '<a href="#feld-mindestplaetze">Mindestteilnehmerplatzzahl (falls bekannt): Im 1. bis 12. Monat' in page.text
     r = client.post("/api/calc/personal", json={"teilnehmende": 0, "monat": 6})
     assert r.status_code == 400 and r.json()["fields"]["mindestplaetze"].startswith("Im 1. bis 12. Monat bemisst sich")
+
+
+def test_a_document_page_keeps_the_documents_outline(client):
+    """Parent headings ("A. Personal …") stand once before their sections, which are one level below;
+    the permalink is no part of a heading's name."""
+    page = client.get("/dokumente/bagub-faq").text
+    outline = [(int(level), re.sub(r"<[^>]+>", "", text).strip()) for level, text in re.findall(r"<h(\d)[^>]*>(.*?)</h\d>", page, re.S)]
+    a = next(i for i, (_, t) in enumerate(outline) if t.startswith("A. Personal"))
+    assert outline[a][0] == 2 and outline[a + 1] == (3, "A. Ausgangssituation laut Vergabeunterlagen")
+    assert sum(1 for _, t in outline if t.startswith("A. Personal")) == 1
+    assert not re.search(r"<h\d[^>]*>[^<]*<a class=\"permalink\"", page)
