@@ -295,7 +295,8 @@ def load_corpus(dirs: list[Path]) -> Corpus:
             corpus.errors.append(exc)
             continue
         if doc.id in corpus.documents:
-            corpus.errors.append(CorpusError(path, f"Die Dokument-ID „{doc.id}“ ist schon vergeben ({corpus.documents[doc.id].path.name})."))
+            corpus.errors.append(CorpusError(path, f"Die Dokument-ID „{doc.id}“ ist schon vergeben ({corpus.documents[doc.id].path}); "
+                                                     "die Datei wird übersprungen."))
             continue
         units = split_units(doc)
         if not units:

@@ -101,7 +101,8 @@ def test_missing_front_matter_and_duplicate_id(provider_dir):
     corpus = load_corpus([BUILTIN_CORPUS, provider_dir])
     problems = {e.path.name: e.problem for e in corpus.errors}
     assert "Front Matter" in problems["ohne.md"]
-    assert "schon vergeben" in problems["doppelt.md"]
+    assert problems["doppelt.md"] == (f"Die Dokument-ID „bagub-faq“ ist schon vergeben ({BUILTIN_CORPUS / 'bagub-fragen-antworten.md'}); "
+                                      "die Datei wird übersprungen.")  # the whole path: two folders may hold files of one name
 
 
 def test_unit_ids_are_unique_and_stable(corpus):
