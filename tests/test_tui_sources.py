@@ -73,3 +73,21 @@ def test_provider_document_with_any_unicode_headings_opens_every_unit(tmp_path_f
             assert app.is_running
 
     asyncio.run(open_all())
+
+
+async def test_files_with_problems_stay_listed_in_the_document_tree(provider_dir, monkeypatch, tmp_path):
+    """The notice at start goes after a while; the tree (F4) keeps every problem with its path."""
+    from assistant.service import Lotse
+
+    from .conftest import STUB_LEMMAS
+
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "cache"))
+    (provider_dir / "kaputt.md").write_text("# ohne Kopf\n\n## A\n\nText\n", encoding="utf-8")
+    service = Lotse([str(provider_dir)], lemma_source=STUB_LEMMAS)
+    app = create_app(service=service)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        first = app.query_one(DocumentBrowser).root.children[0]
+        assert str(first.label) == "⚠ Dateien mit Fehlern (1)"
+        assert [str(n.label) for n in first.children] == [
+            f"{provider_dir / 'kaputt.md'}: Der Kopf (Front Matter zwischen zwei Zeilen „---“) fehlt."]

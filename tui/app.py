@@ -131,9 +131,11 @@ class LotseApp(App):
             p.remove()
             self._answer(p.question)
         s = self.service
-        if s.errors:
-            self.notify("\n".join(f"{e.path.name}: {e.problem}" for e in s.errors), title="Dokumente mit Fehlern", severity="warning")
-        self.query_one(DocumentBrowser).populate(s.documents(), s.units_of, s.today)
+        problems = s.errors
+        if problems:
+            self.notify("\n".join(f"{e.path.name}: {e.problem}" for e in problems) + "\nAlle Fehler mit Pfad: F4 (Dokumente).",
+                        title="Dokumente mit Fehlern", severity="warning")
+        self.query_one(DocumentBrowser).populate(s.documents(), s.units_of, s.today, problems)
         self.query_one(GlossaryView).populate()
         await self.query_one(OnboardingView).show_step(0)
 

@@ -13,8 +13,14 @@ class DocumentBrowser(Tree):
         super().__init__("Dokumente", **kwargs)
         self.show_root = False
 
-    def populate(self, documents, units_of, today) -> None:
+    def populate(self, documents, units_of, today, problems=()) -> None:
+        """The documents with their sections; files that could not be read come first, with their
+        problems, so a provider finds them after the notice at start has gone."""
         self.clear()
+        if problems:
+            node = self.root.add(f"⚠ Dateien mit Fehlern ({len(problems)})", data=None, expand=True)
+            for e in problems:
+                node.add_leaf(f"{e.path}: {e.problem}", data=None)
         for doc in documents:
             state = " " + presenter.document_marker(doc, today)
             node = self.root.add(f"{doc.short_title} ({doc.display_date}){state.rstrip()}", data=None)
