@@ -307,14 +307,18 @@ def calculation_markdown(c, source_labels: list[str] | None = None) -> str:
     return "\n".join(parts)
 
 
+def _lead_lines(v: ReplyView) -> list[str]:
+    """What leads a reply in plain text: the calculation, then the messages."""
+    out = calculation_text(v.calculation) if v.calculation else []
+    for m in v.messages:
+        out += [m, ""]
+    return out
+
+
 def reply_text(reply, source_labels: list[str] | None = None, more: int = 3) -> str:
     """A reply as terminal text (`lotse ask`, `lotse calc`)."""
     v = present(reply, source_labels)
-    out: list[str] = []
-    if v.calculation:
-        out += calculation_text(v.calculation)
-    for m in v.messages:
-        out += [m, ""]
+    out = _lead_lines(v)
     if v.abstained:
         if reply.suggestions:
             out += ["Meinten Sie:"] + [f"  - {s}" for s in (reply.suggestion_labels or reply.suggestions)] + [""]
@@ -391,11 +395,7 @@ def reply_plain(reply, source_labels: list[str] | None = None) -> str:
     """The answer with its source as plain text, for the clipboard: everything the card says, in the
     card's order (the calculation worded as in the CLI, with its assumptions and notes)."""
     v = present(reply, source_labels)
-    lines = [f"Frage: {reply.question.strip()}", ""]
-    if v.calculation:
-        lines += calculation_text(v.calculation)
-    for m in v.messages:
-        lines += [m, ""]
+    lines = [f"Frage: {reply.question.strip()}", ""] + _lead_lines(v)
     if v.abstained:
         if v.next_steps:
             lines += ["So kommen Sie weiter:"] + [f"  - {s}" for s in v.next_steps]
