@@ -146,7 +146,8 @@ def parse_document(path: Path) -> Document:
     if not isinstance(meta["kind"], str) or meta["kind"] not in KINDS:
         raise CorpusError(path, f"Feld „kind“: „{meta['kind']}“ ist unbekannt (erlaubt: {', '.join(KINDS)}).")
     if not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", str(meta["id"])):
-        raise CorpusError(path, f"Feld „id“: „{meta['id']}“ darf nur Kleinbuchstaben, Ziffern, Punkt, Binde- und Unterstrich enthalten.")
+        raise CorpusError(path, f"Feld „id“: „{meta['id']}“ muss mit einem Kleinbuchstaben oder einer Ziffer beginnen und darf nur "
+                                "Kleinbuchstaben, Ziffern, Punkt, Binde- und Unterstrich enthalten (zum Beispiel „traeger-leitfaden“).")
     try:
         date = parse_date(meta["date"], name="date")
         valid_from = parse_date(meta.get("valid_from"), name="valid_from")

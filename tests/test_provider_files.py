@@ -31,6 +31,7 @@ ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
 
 # (file name, content (str or bytes), expected words of the German warning)
 DOCUMENT_CASES = [
+    ("punkte.md", doc_with(id=".."), "„id“: „..“ muss mit einem Kleinbuchstaben oder einer Ziffer beginnen"),
     ("feb30.md", doc_with(date="2025-02-30"), "„date“: „2025-02-30“ ist kein Datum"),
     ("jahr0.md", doc_with(date="0000-01-01"), "„date“: „0000-01-01“ ist kein Datum"),
     ("monat13.md", doc_with(date="2025-01-01\nvalid_until: 2027-13-01"), "„valid_until“: „2027-13-01“ ist kein Datum"),
