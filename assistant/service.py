@@ -214,6 +214,9 @@ class Lotse:
         errors = self.handle.errors + extra + self._glossary_errors
         # a folder that is missing adds no files, so the index of the corpus without it is reused
         # (and its build recorded no problem): named here each time
+        # a document dated after today: probably a typo in "date" ("Stand 01.01.2030" would be shown)
+        errors = errors + [CorpusError(d.path, f"Das Dokumentdatum {d.date.strftime('%d.%m.%Y')} liegt nach dem heutigen Tag; bitte „date“ prüfen.")
+                           for d in self.handle.store.documents() if d.date > self.today]
         named = {(x.path, x.problem) for x in errors}
         missing = [CorpusError(d, missing_folder_problem(d)) for d in self.dirs if not d.is_dir()]
         return [e for e in missing if (e.path, e.problem) not in named] + errors

@@ -356,3 +356,13 @@ def test_a_file_named_as_corpus_folder_is_called_a_file(tmp_path, monkeypatch):
     service = Lotse([str(doc)], lemma_source=STUB_LEMMAS)
     assert [e.problem for e in service.errors if e.path == doc] == [
         "Das ist eine Datei, kein Ordner: bitte den Ordner angeben, in dem die Dokumente liegen."]
+
+
+def test_a_document_dated_after_today_is_named(provider_dir, monkeypatch, tmp_path):
+    from assistant.service import Lotse
+
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path / "cache"))
+    (provider_dir / "leitfaden.md").write_text(doc_with(date="2030-01-01"), encoding="utf-8")
+    service = Lotse([str(provider_dir)], lemma_source=STUB_LEMMAS, today=dt.date(2026, 11, 22))
+    assert [e.problem for e in service.errors] == ["Das Dokumentdatum 01.01.2030 liegt nach dem heutigen Tag; bitte „date“ prüfen."]
+    assert service.document("traeger-leitfaden") is not None  # loaded all the same
