@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from knowledge.corpus import BUILTIN_CORPUS, CorpusError, Document, Unit, corpus_dirs, missing_folder_problem
 from knowledge.analysis.fold import fold
 from knowledge.analysis.lemmas import LemmaSource
-from knowledge.safeyaml import DataError, load_file, os_reason
+from knowledge.safeyaml import DataError, listed, load_file, os_reason
 from knowledge.index import IndexHandle, fingerprint_of, open_index
 from knowledge.pipeline import AnswerPipeline, unnamed_reference
 from knowledge.retrieval.questions import reads_as_question
@@ -211,12 +211,12 @@ class Lotse:
         if self._glossary is None and any((Path(d) / "glossary.yaml").is_file() for d in self.dirs[1:]):
             self.glossary()  # and so is a provider's glossary
         extra = [CorpusError(p, m) for p, m in (self._guide.errors if self._guide else [])]
-        errors = self.handle.errors + extra + self._glossary_errors
+        # a document dated after today: probably a typo in "date" ("Stand 01.01.2030" would be shown)
+        future = [CorpusError(d.path, f"Das Dokumentdatum {d.date.strftime('%d.%m.%Y')} liegt nach dem heutigen Tag; bitte „date“ prüfen.")
+                  for d in self.handle.store.documents() if d.date > self.today]
+        errors = self.handle.errors + extra + self._glossary_errors + future
         # a folder that is missing adds no files, so the index of the corpus without it is reused
         # (and its build recorded no problem): named here each time
-        # a document dated after today: probably a typo in "date" ("Stand 01.01.2030" would be shown)
-        errors = errors + [CorpusError(d.path, f"Das Dokumentdatum {d.date.strftime('%d.%m.%Y')} liegt nach dem heutigen Tag; bitte „date“ prüfen.")
-                           for d in self.handle.store.documents() if d.date > self.today]
         named = {(x.path, x.problem) for x in errors}
         missing = [CorpusError(d, missing_folder_problem(d)) for d in self.dirs if not d.is_dir()]
         return [e for e in missing if (e.path, e.problem) not in named] + errors
@@ -415,7 +415,7 @@ class Lotse:
         """Glossary entries (term, long, explanation) from every corpus folder, sorted by term."""
         if self._glossary is not None:
             return list(self._glossary)
-        entries, errors = [], []
+        by_term, errors = {}, []  # folded term -> entry: a later folder's entry replaces an earlier one (a provider's own wording)
         for d in self.dirs:
             path = Path(d) / "glossary.yaml"
             try:
@@ -430,15 +430,13 @@ class Lotse:
             for i, e in enumerate(data, 1):
                 if isinstance(e, dict) and isinstance(e.get("term"), str) and e["term"].strip() \
                         and isinstance(e.get("explanation"), str) and e["explanation"].strip():
-                    entry = {k: (v if isinstance(v, str) else str(v)) for k, v in e.items() if v is not None}
-                    # a later folder's entry for the same term replaces the earlier one (a provider's own wording)
-                    entries = [x for x in entries if fold(x["term"].strip()) != fold(entry["term"].strip())] + [entry]
+                    by_term[fold(e["term"].strip())] = {k: (v if isinstance(v, str) else str(v)) for k, v in e.items() if v is not None}
                 else:
                     term = e.get("term") if isinstance(e, dict) else None
                     skipped.append(f"Eintrag {i}" + (f" („{term}“)" if isinstance(term, str) and term.strip() else ""))
             if skipped:
-                errors.append(CorpusError(path, "Einträge ohne „term“ und „explanation“ (Text) übersprungen: " + ", ".join(skipped[:5])
-                                          + (" …" if len(skipped) > 5 else "")))
+                errors.append(CorpusError(path, "Einträge ohne „term“ und „explanation“ (Text) übersprungen: " + listed(skipped)))
+        entries = list(by_term.values())
         for e in entries:  # today's law next to a term that changed ("Eingliederungsvereinbarung" -> Kooperationsplan in SGB II)
             text = f"{e['term']} {e.get('long', '')} {e['explanation']}"
             e["notes"] = [n.note for n in self.currency_notes() if n.pattern.search(text) and not n.always]

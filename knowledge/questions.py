@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .corpus import CorpusError
-from .safeyaml import DataError, load_file
+from .safeyaml import DataError, listed, load_file
 
 AUDIENCES = ("parent", "provider", "colleague")
 FOLDER = "questions"
@@ -87,15 +87,14 @@ def load_questions(dirs: Iterable[Path], unit_ids: set[str]) -> tuple[list[Autho
                     if isinstance(q, (str, int, float)) and str(q).strip():
                         out.append(AuthoredQuestion(str(unit_id), str(audience), str(q).strip(), tuple(also)))
         if unknown:
-            errors.append(CorpusError(path, "Unbekannte Abschnitts-IDs übersprungen: " + ", ".join(unknown[:5])
-                                      + (" …" if len(unknown) > 5 else "")))
+            errors.append(CorpusError(path, "Unbekannte Abschnitts-IDs übersprungen: " + listed(unknown)))
         if skipped:
             errors.append(CorpusError(path, _skipped_text(skipped)))
     return out, errors
 
 
 def _skipped_text(skipped: list[str]) -> str:
-    return ("Einträge übersprungen, die keine Frage (Text) sind: " + ", ".join(skipped[:5]) + (" …" if len(skipped) > 5 else ""))
+    return "Einträge übersprungen, die keine Frage (Text) sind: " + listed(skipped)
 
 
 def out_of_scope_files(dirs: Iterable[Path]) -> list[Path]:

@@ -76,6 +76,11 @@ def load_builtin(text: str):
     return yaml.load(text, Loader=_BUILTIN_LOADER)  # noqa: S506 - a safe loader
 
 
+def listed(items: list[str], limit: int = 5) -> str:
+    """Skipped entries of a data file as a problem names them: the first `limit`, then " …"."""
+    return ", ".join(items[:limit]) + (" …" if len(items) > limit else "")
+
+
 def _where(exc: Exception) -> str:
     """ " (Zeile 3, Spalte 14)": where the parser stopped, counted from 1 as editors do."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)

@@ -142,24 +142,13 @@ def mark_validity(c: "Calculation", today: dt.date | None = None, ruled: list[dt
     today = today or dt.date.today()
     docs = source_documents()
     starts = [docs[r.doc_id].valid_from for r in c.rules if r.doc_id in docs and docs[r.doc_id].valid_from]
-    if ruled is not None:
-        begin = max(starts) if starts else None
-        if begin and any(day < begin for day in ruled):
-            c.notes.append(f"Termine vor dem {fmt_date(begin)} liegen vor dem Inkrafttreten der Quelle.")
-        expired = expired_sources(c.rules, today)
-        if expired:
-            end = min(d.valid_until for d in expired)
-            c.in_force = False
-            c.validity = f"Quelle außer Kraft seit {fmt_date(end + dt.timedelta(days=1))} ({', '.join(d.short_title for d in expired)})"
-            c.result = f"{c.result} – Achtung: {c.validity}"
-            if any(day > end for day in ruled):
-                c.notes.append(f"Termine nach dem {fmt_date(end)} liegen nach dem Ende der Regel. Prüfen Sie, ob eine Nachfolgeregelung gilt.")
-        return c
+    relabel = ruled is None  # the calendar's own dates are judged, and marked in their labels
+    days = [day for _, day in c.dates] if relabel else ruled
     if starts:
         begin = max(starts)
-        early = [label for label, day in c.dates if day < begin]
-        if early:
-            c.dates = [(f"{label} (vor Inkrafttreten der Quelle am {fmt_date(begin)})" if day < begin else label, day) for label, day in c.dates]
+        if any(day < begin for day in days):
+            if relabel:
+                c.dates = [(f"{label} (vor Inkrafttreten der Quelle am {fmt_date(begin)})" if day < begin else label, day) for label, day in c.dates]
             c.notes.append(f"Termine vor dem {fmt_date(begin)} liegen vor dem Inkrafttreten der Quelle.")
     expired = expired_sources(c.rules, today)
     if not expired:
@@ -169,11 +158,15 @@ def mark_validity(c: "Calculation", today: dt.date | None = None, ruled: list[dt
     c.in_force = False
     c.validity = f"Quelle außer Kraft seit {fmt_date(end + dt.timedelta(days=1))} ({names})"
     c.result = f"{c.result} – Achtung: {c.validity}"
-    late = [(label, day) for label, day in c.dates if day > end]
-    if late:
-        c.dates = [(f"{label} (nach Ablauf der Quelle am {fmt_date(end)})" if day > end else label, day) for label, day in c.dates]
-        c.notes.append(f"Alle berechneten Termine liegen nach dem Ende der Regel ({fmt_date(end)}). Prüfen Sie, ob eine Nachfolgeregelung gilt."
-                       if len(late) == len(c.dates) else f"Termine nach dem {fmt_date(end)} liegen nach dem Ende der Regel.")
+    late = [day for day in days if day > end]
+    if not late:
+        return c
+    if not relabel:
+        c.notes.append(f"Termine nach dem {fmt_date(end)} liegen nach dem Ende der Regel. Prüfen Sie, ob eine Nachfolgeregelung gilt.")
+        return c
+    c.dates = [(f"{label} (nach Ablauf der Quelle am {fmt_date(end)})" if day > end else label, day) for label, day in c.dates]
+    c.notes.append(f"Alle berechneten Termine liegen nach dem Ende der Regel ({fmt_date(end)}). Prüfen Sie, ob eine Nachfolgeregelung gilt."
+                   if len(late) == len(c.dates) else f"Termine nach dem {fmt_date(end)} liegen nach dem Ende der Regel.")
     return c
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import re
 from pathlib import Path
 
-from ..safeyaml import DataError, load_file
+from ..safeyaml import DataError, listed, load_file
 from .fold import fold
 
 
@@ -100,7 +100,7 @@ def load_thesaurus_files(paths: list[Path], trusted: Path | None = None,
                     continue
             idioms.append((pattern, str(words)))
         if bad:
-            problems.append((path, "Wendungen übersprungen: " + ", ".join(f"„{b}“" for b in bad[:5]) + (" …" if len(bad) > 5 else "")))
+            problems.append((path, "Wendungen übersprungen: " + listed([f"„{b}“" for b in bad])))
     return groups, idioms, problems
 
 
