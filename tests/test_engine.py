@@ -107,6 +107,7 @@ def test_garbage_and_off_topic_questions_abstain(lotse, question):
     ("Wie beantrage ich Pflegegeld für meine Tochter?", "Pflegeleistungen"),
     ("Wohngeld beantragen", "Wohngeld"),  # was named "Grundsicherung und Regelsätze"
     ("wie beantrage ich ein persönliches budget", "Persönliches Budget beantragen und verwalten"),
+    ("kriegt meine tochter lohnfortzahlung wenn sie krank ist", "Arbeitsrecht für Beschäftigte allgemein"),
 ])
 def test_a_named_programme_the_documents_do_not_cover_is_declined_with_the_scope(lotse, question, topic):
     reply = lotse.ask(question)
@@ -431,6 +432,13 @@ def test_a_neighbouring_programme_marks_the_units_that_do_not_name_it(lotse, que
         assert features.get(faq26, 1.0) == 1.0 and features.get(werkstatt, 0.0) == 0.0
     else:
         assert set(features.values()) <= {0.0}
+
+
+def test_ordinary_employees_are_a_neighbouring_group_unless_the_question_is_about_the_inbeq(lotse):
+    # the FAQ on holidays in the InbeQ says participants are no employees: it does not answer for them
+    assert lotse.ask("Wie viele Urlaubstage hat ein normaler Arbeitnehmer?").abstained
+    reply = lotse.ask("Mein Sohn ist in der InbeQ und schwerbehindert. Bekommt er mehr freie Tage, so wie normale Arbeitnehmer?")
+    assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/12"
 
 
 def test_a_story_in_the_werkstatt_before_a_question_the_faq_answers_for_the_inbeq_is_declined(lotse):
