@@ -67,7 +67,7 @@ def test_audit_4_inbeq_from_questions(question, result):
 def test_audit_5_late_registration_when_employment_starts_on_the_first():
     r, c = routed("Planungsgespräch: Die Beschäftigung beginnt am 01.02.2027. Kann ich nach dem 18.12.2026 noch nachmelden?")
     assert r.name == "planungsgespraech"
-    assert c.result.startswith("Nachmeldung möglich: Planungsgespräch am 01.01.2027 (Neujahr: die Agentur für Arbeit teilt einen Ersatztermin mit), "
+    assert c.result.startswith("Nachmeldung möglich: Planungsgespräch am 01.01.2027 (Neujahr: Terminabweichungen teilt die Agentur für Arbeit rechtzeitig mit), "
                                "weil die Beschäftigung am 01.02.2027 beginnt (zum 1. des nächsten Monats)")
     assert "05.03.2027" not in c.result
 
@@ -585,6 +585,9 @@ def test_an_employment_that_began_long_ago_is_said_to_have_begun():
 def test_a_planning_meeting_before_the_day_one_looks_from_is_no_late_registration():
     c = calc.planning_meeting(D(2027, 1, 10), "MV", D(2027, 2, 1), D(2026, 12, 2))
     assert c.result.startswith("Planungsgespräch am 05.02.2027")
+    # § 6 (1): the meeting prepares the move into the employment; one after its start is flagged
+    assert c.result.endswith("– Achtung: nicht vor dem Beschäftigungsbeginn am 01.02.2027 – Achtung: Quelle außer Kraft seit 15.04.2014 "
+                             "(Kooperationsvereinbarung M-V)")
     assert ("Das letzte Planungsgespräch vor dem Beschäftigungsbeginn am 01.02.2027 ist am 01.01.2027; "
             "es liegt vor dem gesuchten Zeitraum (ab 10.01.2027).") in c.steps
     # 10.01. is no meeting day: said once, with the month's meeting
@@ -645,3 +648,26 @@ def test_a_passed_integration_office_deadline_is_judged_against_the_rules_validi
     assert "Termine vor dem 15.04.2011 liegen vor dem Inkrafttreten der Quelle." in early.notes
     late = calc.integration_office(D(2026, 6, 1), today=D(2026, 12, 2))
     assert "Termine nach dem 14.04.2014 liegen nach dem Ende der Regel. Prüfen Sie, ob eine Nachfolgeregelung gilt." in late.notes
+
+
+def test_a_planning_meeting_after_the_employment_began_is_flagged_with_its_purpose():
+    """Audit 2026-12-02: '--beschaeftigung 01.12.2026' led with the meeting of 01.01.2027 without a word.
+    § 6 (1) M-V: 'Mit dem Beginn der Stabilisierungsphase wird ein Planungsgespräch durchgeführt, um den
+    reibungslosen Übergang in das sozialversicherungspflichtige Beschäftigungsverhältnis zu gewährleisten.'"""
+    c = calc.planning_meeting(D(2026, 12, 2), "MV", D(2026, 12, 1), D(2026, 12, 2))
+    assert c.result.startswith("Nächstes Planungsgespräch mit offener Anmeldung am 01.01.2027")
+    assert "– Achtung: nicht vor dem Beschäftigungsbeginn am 01.12.2026" in c.result
+    assert ("Achtung: Das Planungsgespräch am 01.01.2027 liegt nicht vor dem Beschäftigungsbeginn am 01.12.2026. Es soll den "
+            "Übergang in die Beschäftigung vorbereiten (§ 6 Abs. 1); ob ein abweichender Termin möglich ist, klärt die Agentur für Arbeit.") in c.steps
+    assert any(r.source == "mv-koop/p6-1" for r in c.rules)
+    # a meeting before the employment starts: no warning
+    c = calc.planning_meeting(D(2027, 2, 1), "MV", D(2027, 3, 1), D(2026, 12, 2))
+    assert c.result.startswith("Planungsgespräch am 05.02.2027") and "Beschäftigungsbeginn" not in c.result
+    assert not any(r.source == "mv-koop/p6-1" for r in c.rules)
+
+
+def test_the_planning_meeting_says_who_registers_and_what_the_provider_adds():
+    """§ 7 (1) M-V: the Agentur für Arbeit registers; § 7 (2): the provider's Stellungnahme is attached."""
+    c = calc.planning_meeting(D(2027, 2, 1), "MV", None, D(2026, 12, 2))
+    assert ("Anmeldung per Anmeldebogen 14 Tage vorher (durch die Agentur für Arbeit; die Stellungnahme des Leistungserbringers "
+            "der InbeQ zum Bedarf an Berufsbegleitung liegt bei): bis Freitag, 22.01.2027") in c.steps

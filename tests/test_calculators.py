@@ -106,7 +106,7 @@ def test_planning_meeting_flags_holiday_on_first_friday():
 
 def test_planning_meeting_leads_with_the_next_meeting_whose_registration_is_open():
     c = calc.planning_meeting(D(2026, 11, 22))
-    assert c.result.startswith("Nächstes Planungsgespräch mit offener Anmeldung am 01.01.2027 (Neujahr: die Agentur für Arbeit teilt einen Ersatztermin mit); Anmeldung bis 18.12.2026")
+    assert c.result.startswith("Nächstes Planungsgespräch mit offener Anmeldung am 01.01.2027 (Neujahr: Terminabweichungen teilt die Agentur für Arbeit rechtzeitig mit); Anmeldung bis 18.12.2026")
     assert "Frist abgelaufen für den 04.12.2026: Anmeldung war bis 20.11.2026" in c.result
     # the next meeting's deadlines are flagged like the first one's: the attachments are due on Christmas Day
     assert any("Anlagen und Einladung bis Freitag, 25.12.2026 – Achtung: gesetzlicher Feiertag in MV (Erster Weihnachtstag)" in s

@@ -99,7 +99,7 @@ def _meeting_from(day: dt.date) -> dt.date:
 
 def _holiday_text(day: dt.date, land: str) -> str:
     name = _holiday(day, land)
-    return f" ({name}: die Agentur für Arbeit teilt einen Ersatztermin mit)" if name else ""
+    return f" ({name}: Terminabweichungen teilt die Agentur für Arbeit rechtzeitig mit)" if name else ""
 
 
 def planning_search_start(employment_start: dt.date | None, today: dt.date) -> dt.date:
@@ -124,12 +124,14 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
     meeting = _meeting_from(after)
     reg, inv, att = (rule("deadlines", k) for k in ("planning_registration_days_before", "planning_invitation_weeks_before", "planning_attachments_weeks_before"))
     late, dev = rule("deadlines", "planning_late_registration"), citation("planning_deviations")
-    rules = [rule("deadlines", "planning_meeting_day"), reg, inv, att, late, dev]
+    purpose, by = citation("planning_purpose"), citation("planning_registration_by")
+    rules = [rule("deadlines", "planning_meeting_day"), reg, inv, att, late, dev, by]
     registration = meeting - dt.timedelta(days=reg.value)
     attachments = meeting - dt.timedelta(weeks=att.value)
     steps = [
         f"Planungsgespräche finden {rhythm} statt; nächster Termin ab {fmt_date(after)}: {fmt_day(meeting)}{_flag(meeting, land)}",
-        f"Anmeldung per Anmeldebogen {reg.value} Tage vorher: bis {fmt_day(registration)}{_flag(registration, land)}",
+        f"Anmeldung per Anmeldebogen {reg.value} Tage vorher (durch die Agentur für Arbeit; die Stellungnahme des "
+        f"Leistungserbringers der InbeQ zum Bedarf an Berufsbegleitung liegt bei): bis {fmt_day(registration)}{_flag(registration, land)}",
         f"Anlagen vollständig beim Integrationsamt und Einladung an den Teilnehmerkreis {num_word(att.value)} Woche vorher: bis {fmt_day(attachments)}{_flag(attachments, land)}",
     ]
     notes = [
@@ -144,6 +146,7 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
         steps.insert(0, f"Der {fmt_date(after)} ist kein Termin für Planungsgespräche ({rhythm}); im {MONTHS[after.month - 1]} "
                         f"{after.year} ist es der {fmt_day(month_meeting)}.")
     late_meeting, late_led = None, False
+    led = meeting  # the meeting the result leads with
     if employment_start is not None:
         check_date(employment_start, label="Beginn der Beschäftigung")
         inputs["beschaeftigungsbeginn"] = employment_start.isoformat()
@@ -169,7 +172,7 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
                   f"weil die Beschäftigung am {fmt_date(employment_start)} beginnt (zum {late.value}. des nächsten Monats); "
                   f"die reguläre Anmeldefrist ({fmt_date(late_reg)}) ist dafür nicht maßgeblich")
         dates = [("Planungsgespräch (Nachmeldung)", late_meeting)]
-        late_led = True
+        late_led, led = True, late_meeting
     elif late_meeting is not None:
         steps.append(f"Die Beschäftigung beginnt am {fmt_day(employment_start)}, also zum {late.value}. des nächsten Monats: "
                      f"für das Planungsgespräch am {fmt_date(late_meeting)}{_flag(late_meeting, land)} ist notfalls auch eine Nachmeldung nach der Anmeldefrist möglich.")
@@ -180,6 +183,7 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
             nxt = later + relativedelta(months=1)
             later = _meeting_in(nxt.year, nxt.month)
         later_reg, later_att = later - dt.timedelta(days=reg.value), later - dt.timedelta(weeks=att.value)
+        led = later
         judged = f" (gemessen am heutigen Tag, {fmt_date(ref)})" if ref > after else ""
         steps.append(f"Die Anmeldefrist für den {fmt_date(meeting)} ist am {fmt_date(registration)} abgelaufen{judged}; "
                      f"nächster Termin mit offener Anmeldung: {fmt_day(later)}{_flag(later, land)}, Anmeldung bis {fmt_day(later_reg)}{_flag(later_reg, land)}, "
@@ -188,6 +192,13 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
                   f"Anlagen und Einladung bis {fmt_date(later_att)} (Frist abgelaufen für den {fmt_date(meeting)}: Anmeldung war bis {fmt_date(registration)})")
         dates += [("Planungsgespräch (nächster Termin)", later), ("Anmeldeschluss Planungsgespräch (nächster Termin)", later_reg),
                   ("Anlagen vollständig / Einladung Planungsgespräch (nächster Termin)", later_att)]
+    if employment_start is not None and led >= employment_start:
+        # the meeting prepares the move into the employment (§ 6 Abs. 1); with the employment the Stabilisierungsphase ends
+        steps.append(f"Achtung: Das Planungsgespräch am {fmt_date(led)} liegt nicht vor dem Beschäftigungsbeginn am "
+                     f"{fmt_date(employment_start)}. Es soll den Übergang in die Beschäftigung vorbereiten (§ 6 Abs. 1); "
+                     "ob ein abweichender Termin möglich ist, klärt die Agentur für Arbeit.")
+        result += f" – Achtung: nicht vor dem Beschäftigungsbeginn am {fmt_date(employment_start)}"
+        rules.append(purpose)
     c = Calculation("planungsgespraech", "Planungsgespräch und Anmeldefristen", result, steps, rules, dates=dates, notes=notes, inputs=inputs)
     return mark_validity(c, ref)
 
