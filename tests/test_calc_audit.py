@@ -126,10 +126,10 @@ def test_audit_9_graduate_interview(question, result):
 
 
 @pytest.mark.parametrize("months, week, result", [  # 10. § 208 Abs. 2: half days up, smaller fractions stay
-    (1, None, "2,92 unterweisungsfreie Tage (2,5 + 0,42 Tage Zusatz nach § 208 SGB IX) für 1 vollen Kalendermonat"),
-    (7, None, "20,5 unterweisungsfreie Tage (17,5 + 3 Tage Zusatz nach § 208 SGB IX) für 7 volle Kalendermonate"),
-    (12, 4, "34 unterweisungsfreie Tage (30 + 4 Tage Zusatz nach § 208 SGB IX) für 12 volle Kalendermonate"),
-    (13, 6, "39,5 unterweisungsfreie Tage (32,5 + 7 Tage Zusatz nach § 208 SGB IX) für 13 volle Kalendermonate"),  # 6 + 0,5 -> 7
+    (1, None, "2,92 unterweisungsfreie Arbeitstage (2,5 + 0,42 Tage Zusatz nach § 208 SGB IX) für 1 vollen Kalendermonat"),
+    (7, None, "20,5 unterweisungsfreie Arbeitstage (17,5 + 3 Tage Zusatz nach § 208 SGB IX) für 7 volle Kalendermonate"),
+    (12, 4, "34 unterweisungsfreie Arbeitstage (30 + 4 Tage Zusatz nach § 208 SGB IX) für 12 volle Kalendermonate"),
+    (13, 6, "39,5 unterweisungsfreie Arbeitstage (32,5 + 7 Tage Zusatz nach § 208 SGB IX) für 13 volle Kalendermonate"),  # 6 + 0,5 -> 7
 ])
 def test_audit_10_additional_leave(months, week, result):
     assert calc.leave_days(months, True, days_per_week=week).result == result
@@ -369,7 +369,7 @@ def test_every_route_spec_reaches_its_calculator(spec):
     ("Ab wann muss ich bei einem Arbeitsbeginn am 01.06.2027 spätestens dem Integrationsamt Bescheid geben?", "integrationsamt", "01.12.2026"),
     ("Wir betreuen zwölf Teilnehmende im 15. Monat. Wie viele Stunden Personal müssen wir vorhalten?", "personal", "93,6 Wochenstunden"),
     ("Unser Altvertrag hat zwei Lose mit drei und vier Teilnehmenden – wie viel Personal brauchen wir?", "personal-alt", "78 Wochenstunden"),
-    ("Meine Tochter ist schwerbehindert und seit 12 vollen Monaten in der InbeQ. Wie viele unterweisungsfreie Tage hat sie?", "unterweisungsfrei", "35 unterweisungsfreie Tage"),
+    ("Meine Tochter ist schwerbehindert und seit 12 vollen Monaten in der InbeQ. Wie viele unterweisungsfreie Tage hat sie?", "unterweisungsfrei", "35 unterweisungsfreie Arbeitstage"),
     ("Das Jobcoaching startete am 15.01.2026, 42 Stunden sind verbraucht. Wie viele bleiben?", "jobcoaching", "verbleibend 18 Stunden"),
     ("Wann endet die InbeQ, wenn sie am 01.09.2026 angefangen hat und zehn Wochen unterbrochen war?", "inbeq-dauer", "09.11.2028"),
     ("Kooperationsplan am 02.03.2026 erstellt – bis wann fortschreiben?", "ueberpruefung", "02.09.2026"),
@@ -379,7 +379,7 @@ def test_every_route_spec_reaches_its_calculator(spec):
     ("Wann muss ich das Planungsgespräch anmelden, wenn die Beschäftigung am 01.03.2027 beginnt?", "planungsgespraech", "Planungsgespräch am 05.02.2027; Anmeldung bis 22.01.2027"),
     ("Die Beschäftigung startet am 01.04.2027. Reicht es, wenn wir nach der Frist nachmelden?", "planungsgespraech", "Nachmeldung möglich: Planungsgespräch am 05.03.2027"),
     ("Wie viel Personal brauchen wir für 2 Lose mit je 5 Teilnehmenden im 14. Monat?", "personal", "78 Wochenstunden (2 Vollzeitstellen) bei 5 + 5 Teilnehmenden auf 2 Losen"),
-    ("Schwerbehinderter Teilnehmer, 6-Tage-Woche, 12 volle Monate – wie viele unterweisungsfreie Tage?", "unterweisungsfrei", "36 unterweisungsfreie Tage (30 + 6 Tage"),
+    ("Schwerbehinderter Teilnehmer, 6-Tage-Woche, 12 volle Monate – wie viele unterweisungsfreie Tage?", "unterweisungsfrei", "36 unterweisungsfreie Arbeitstage (30 + 6 Tage"),
 ])
 def test_natural_questions(question, name, part):
     r, c = routed(question)
@@ -671,3 +671,28 @@ def test_the_planning_meeting_says_who_registers_and_what_the_provider_adds():
     c = calc.planning_meeting(D(2027, 2, 1), "MV", None, D(2026, 12, 2))
     assert ("Anmeldung per Anmeldebogen 14 Tage vorher (durch die Agentur für Arbeit; die Stellungnahme des Leistungserbringers "
             "der InbeQ zum Bedarf an Berufsbegleitung liegt bei): bis Freitag, 22.01.2027") in c.steps
+
+
+def test_the_severely_disabled_share_of_a_part_year_is_stated_as_a_reading_of_sinngemaess():
+    """Audit 2026-12-02: FAQ 12 says only '§ 208 SGB IX sinngemäß anzuwenden'; the twelfths per month are a
+    reading (§ 208 Abs. 2 prorates a status that does not last the whole year), said as such."""
+    c = calc.leave_days(7, True)
+    assert c.result == "20,5 unterweisungsfreie Arbeitstage (17,5 + 3 Tage Zusatz nach § 208 SGB IX) für 7 volle Kalendermonate"
+    assert any(n.startswith("Für Monate außerhalb voller Jahre ist der Zusatz anteilig gerechnet") and "Das ist eine Auslegung" in n
+               for n in c.notes)
+    # whole years: no share, no reading, and no rounding talk when nothing is left over
+    c = calc.leave_days(12, True)
+    assert not any("Auslegung" in n for n in c.notes)
+    assert "keine Bruchteile" in c.steps[-1] and "bleibt stehen" not in c.steps[-1]
+    c = calc.leave_days(24, True)  # 24 months: two whole years, 0/12: no fraction either
+    assert "keine Bruchteile" in c.steps[-1]
+
+
+def test_the_two_years_of_the_inbeq_cite_a_passage_that_states_them():
+    """Audit 2026-12-02: the rule cited FAQ 11 on extensions and '§ 55 Abs. 2 Satz 2'; the two years stand in
+    FAQ 14 ('grds. zweijährigen Qualifizierungsmaßnahme') and in § 55 Abs. 2 Satz 3 SGB IX."""
+    from assistant.calculators.base import rule
+
+    r = rule("deadlines", "inbeq_duration_years")
+    assert r.value == 2 and r.source == "bagub-faq/14" and "zweijährigen" in r.quote
+    assert r.law.startswith("§ 55 Abs. 2 Satz 3 SGB IX")

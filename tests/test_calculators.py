@@ -126,7 +126,7 @@ def test_reporting_date(on, nxt):
 
 @pytest.mark.parametrize("months, sb, expected", [(7, False, "17,5"), (12, False, "30"), (12, True, "35"), (7, True, "20,5"), (1, True, "2,92")])
 def test_leave_days(months, sb, expected):
-    assert calc.leave_days(months, sb).result.startswith(f"{expected} unterweisungsfreie Tage")
+    assert calc.leave_days(months, sb).result.startswith(f"{expected} unterweisungsfreie Arbeitstage")
 
 
 def test_leave_year_starts_first_of_following_month():
@@ -283,7 +283,7 @@ def test_a_review_day_on_a_weekend_or_federal_holiday_is_flagged():
 
 def test_working_days_per_week_without_severe_disability_are_said_to_change_nothing():
     c = calc.leave_days(6, False, None, 4)
-    assert c.result == "15 unterweisungsfreie Tage für 6 volle Kalendermonate"
+    assert c.result == "15 unterweisungsfreie Arbeitstage für 6 volle Kalendermonate"
     assert ("Die Arbeitstage je Woche (4) zählen nur für den Zusatz schwerbehinderter Teilnehmender; "
             "die 2,5 Tage je vollem Kalendermonat gelten unabhängig davon.") in c.notes
     assert calc.leave_days(6, False, None, 5).notes == []

@@ -63,7 +63,7 @@ def test_a_month_named_alone_is_its_first_day_in_the_year_the_clause_means(text,
 
 def test_a_month_named_alone_is_stated():
     r = route("Mein Sohn ist seit Mai in der InbeQ. Wie viele freie Tage hat er bis Ende des Jahres?", TODAY)
-    assert r.name == "unterweisungsfrei" and "20 unterweisungsfreie Tage für 8 volle Kalendermonate" in r.run().result
+    assert r.name == "unterweisungsfrei" and "20 unterweisungsfreie Arbeitstage für 8 volle Kalendermonate" in r.run().result
     assert "„seit Mai“ als 01.05.2026 gelesen (Monatsanfang, Jahr ergänzt)." in r.assumptions
 
 
@@ -112,11 +112,11 @@ def test_impossible_dates(text):
     ("Unser Vertrag stammt aus 2014. Los 1: 7 TN, Los 2: 3 TN – welcher Personalbedarf ergibt sich?", "personal-alt",
      "bei 7 + 3 Teilnehmenden auf 2 Losen (Vertrag vor 2016)"),
     ("tn ist seit 5 ganzen monaten dabei, wieviel unterweisungsfreie tage stehen ihm zu?", "unterweisungsfrei",
-     "12,5 unterweisungsfreie Tage für 5 volle Kalendermonate"),
+     "12,5 unterweisungsfreie Arbeitstage für 5 volle Kalendermonate"),
     ("meine tochter ist seit einem dreiviertel jahr in der inbeq, wie viele unterweisungsfreie tage darf sie nehmen?",
-     "unterweisungsfrei", "22,5 unterweisungsfreie Tage für 9 volle Kalendermonate"),
+     "unterweisungsfrei", "22,5 unterweisungsfreie Arbeitstage für 9 volle Kalendermonate"),
     ("Unterweisungsfreie Tage für eine Teilnehmerin, die vom 1.2.2026 bis 31.7.2026 in der Maßnahme war?",
-     "unterweisungsfrei", "15 unterweisungsfreie Tage für 6 volle Kalendermonate"),
+     "unterweisungsfrei", "15 unterweisungsfreie Arbeitstage für 6 volle Kalendermonate"),
     ("welcher stichtag gilt nach dem 2. april 2027?", "stichtag", "01.10.2027"),
     ("MTPZ 7, 9 TN im 4. Maßnahmemonat, wie viel VZÄ?", "personal", "70,2 Wochenstunden (1,8 Vollzeitstellen) bei 9 Teilnehmenden im 4. Monat"),
     # the month counted from the measure's start; months said in other ways; lots by place; two interruptions;
@@ -143,16 +143,16 @@ def test_impossible_dates(text):
     ("MTPZ 10, 6 TN im 4. Monat – Personal?", "personal", "78 Wochenstunden (2 Vollzeitstellen)"),
     # days off until the end of the year: no end of the measure; full calendar months April to December
     ("meine tochter (19 jahre) ist seit 2 jahren in der inbeq, wie viele unterweisungsfreie tage hat sie?", "unterweisungsfrei",
-     "60 unterweisungsfreie Tage für 24 volle Kalendermonate"),
+     "60 unterweisungsfreie Arbeitstage für 24 volle Kalendermonate"),
     ("meine tochter hat am 15.3.2026 angefangen und ist schwerbehindert, wieviel urlaub hat sie bis ende des jahres",
-     "unterweisungsfrei", "26,5 unterweisungsfreie Tage (22,5 + 4 Tage Zusatz nach § 208 SGB IX) für 9 volle Kalendermonate"),
+     "unterweisungsfrei", "26,5 unterweisungsfreie Arbeitstage (22,5 + 4 Tage Zusatz nach § 208 SGB IX) für 9 volle Kalendermonate"),
     ("Wie viele unterweisungsfreie Tage hat eine schwerbehinderte Teilnehmerin, die am 15.03.2026 eingetreten ist, bis zum 31.12.2026?",
      "unterweisungsfrei", "für 9 volle Kalendermonate"),
     # the field's abbreviations and other words for the same thing
     ("KoopPlan vom 20. Januar 2027 – wann muss der spätestens überprüft werden?", "ueberpruefung", "20.07.2027"),
     ("Arbeitsaufnahme am 01.04.2026 – letzter Termin für die Unterrichtung des IntA?", "integrationsamt", "01.10.2025"),
     ("Wie viele Tage ohne Unterweisung hat eine TN mit GdB 50 nach neun vollen Monaten Teilnahme?", "unterweisungsfrei",
-     "26,5 unterweisungsfreie Tage (22,5 + 4 Tage Zusatz nach § 208 SGB IX) für 9 volle Kalendermonate"),
+     "26,5 unterweisungsfreie Arbeitstage (22,5 + 4 Tage Zusatz nach § 208 SGB IX) für 9 volle Kalendermonate"),
     ("Unser Modul 3 beginnt am 7.9.2026. Wann schaut das ILC, ob es ausreichend besetzt ist?", "besetzung", "Besetzung prüfen am 17.08.2026"),
     ("Kündigung der Kooperationsvereinbarung nach Streit mit dem Jobcenter, zugegangen am 4. September 2026. "
      "Zu wann endet die Vereinbarung?", "kuendigung", "Kündigung wirksam zum 31.12.2026"),
@@ -188,7 +188,7 @@ def test_impossible_dates(text):
     ("Altvertrag vor 2016, Lose 5; 6 – wie viel Personal?", "personal-alt", "85,8 Wochenstunden (2,2 Vollzeitstellen) bei 5 + 6 Teilnehmenden"),
     # another programme named beside the InbeQ: the InbeQ's rule applies
     ("Mein Sohn war in der Werkstatt, jetzt ist er seit 3 Monaten in der InbeQ. Wie viel Urlaub hat er?", "unterweisungsfrei",
-     "7,5 unterweisungsfreie Tage für 3 volle Kalendermonate"),
+     "7,5 unterweisungsfreie Arbeitstage für 3 volle Kalendermonate"),
 ])
 
 def test_questions_reach_their_calculator(question, name, result_part):
@@ -452,10 +452,10 @@ def test_a_participation_since_a_day_counts_up_to_today():
     today = dt.date(2026, 12, 2)
     r = route("Teilnehmerin seit 15.03.2026 dabei, wie viel Urlaub?", today)
     assert r is not None and r.name == "unterweisungsfrei"
-    assert r.run().result == "20 unterweisungsfreie Tage für 8 volle Kalendermonate"
+    assert r.run().result == "20 unterweisungsfreie Arbeitstage für 8 volle Kalendermonate"
     assert "Teilnahme vom 15.03.2026 bis heute (02.12.2026): 8 volle Kalendermonate." in r.assumptions
     r = route("Teilnehmer seit Mai dabei, wie viel Urlaub hat er?", today)
-    assert r.run().result == "17,5 unterweisungsfreie Tage für 7 volle Kalendermonate"
+    assert r.run().result == "17,5 unterweisungsfreie Arbeitstage für 7 volle Kalendermonate"
 
 
 def test_a_time_ago_is_a_day_counted_back_from_today():

@@ -212,7 +212,7 @@ def test_calc_json_and_ics(client):
     ("/api/calc/integrationsamt.ics", {"beginn": "01.09.2030"}, None, "DTSTART;VALUE=DATE:20300301"),
     ("/api/calc/integrationsamt.ics", {"beschaeftigungsbeginn": "01.09.2030"}, None, "DTSTART;VALUE=DATE:20300301"),
     ("/api/calc/unterweisungsfrei", None, {"monate": 12, "schwerbehindert": True, "arbeitstage-woche": 4},
-     "34 unterweisungsfreie Tage (30 + 4 Tage Zusatz"),
+     "34 unterweisungsfreie Arbeitstage (30 + 4 Tage Zusatz"),
     ("/api/calc/kuendigung", None, {"datum": "15.05.2026"}, "30.09.2026"),
 ])
 def test_calculator_fields_under_their_command_line_names(client, path, params, body, expected):

@@ -276,16 +276,22 @@ def leave_days(full_months: int, severely_disabled: bool = False, entry: dt.date
         part_rounded = math.ceil(part) if fraction >= half.value else part
         extra = years * per_year + part_rounded
         week_text = f"bei {week} Arbeitstagen je Woche {num(per_year)} Tage je Jahr" if week != std.value else f"{num(per_year)} Tage je Jahr bei Fünftagewoche"
-        rounding = (f"Bruchteil {num(fraction)} ab einem halben Tag aufgerundet: {plural(part_rounded, 'Tag', 'Tage')}" if part_rounded != part
-                    else f"Bruchteil unter einem halben Tag bleibt stehen (nicht abgerundet): {plural(part, 'Tag', 'Tage')}") if rest else "keine Bruchteile"
+        rounding = ("keine Bruchteile" if not fraction
+                    else f"Bruchteil {num(fraction)} ab einem halben Tag aufgerundet: {plural(part_rounded, 'Tag', 'Tage')}" if part_rounded != part
+                    else f"Bruchteil unter einem halben Tag bleibt stehen (nicht abgerundet): {plural(part, 'Tag', 'Tage')}")
         steps.append(f"Zusatz für schwerbehinderte Teilnehmende (§ 208 SGB IX sinngemäß): {week_text}; für {plural(full_months, 'Monat', 'Monate')}: "
                      f"{plural(years, 'volles Jahr', 'volle Jahre')} und {rest}/12 Jahr; {rounding}; Zusatz insgesamt {plural(extra, 'Tag', 'Tage')}")
         total = base + extra
         notes.append("Gilt nur für schwerbehinderte, nicht für gleichgestellte Teilnehmende.")
+        if rest:
+            # FAQ 12 says only "§ 208 SGB IX sinngemäß"; § 208 Abs. 2 prorates for a status that lasts part of the year
+            notes.append("Für Monate außerhalb voller Jahre ist der Zusatz anteilig gerechnet (ein Zwölftel je vollem Monat, wie § 208 "
+                         "Abs. 2 SGB IX es regelt, wenn die Schwerbehinderung nicht das ganze Jahr besteht). Das ist eine Auslegung: Die "
+                         "Dokumente sagen nur „§ 208 SGB IX sinngemäß“. Beginnt die Schwerbehinderung während der Teilnahme, zählen nur die Monate ab dann.")
     elif days_per_week is not None and days_per_week != std.value:
         notes.append(f"Die Arbeitstage je Woche ({days_per_week}) zählen nur für den Zusatz schwerbehinderter Teilnehmender; "
                      f"die {num(per.value)} Tage je vollem Kalendermonat gelten unabhängig davon.")
-    result = f"{num(total)} unterweisungsfreie Tage"
+    result = f"{num(total)} unterweisungsfreie Arbeitstage"
     if total != base:
         result += f" ({num(base)} + {plural(total - base, 'Tag', 'Tage')} Zusatz nach § 208 SGB IX)"
     result += f" für {plural(full_months, 'vollen Kalendermonat', 'volle Kalendermonate')}"
