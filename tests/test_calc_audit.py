@@ -47,7 +47,7 @@ def test_audit_2_steps_add_the_lots():
 @pytest.mark.parametrize("args, expected", [  # 3. months counted from the start date
     (["inbeq-dauer", "--beginn", "01.03.2025", "--verlaengerung-monate", "12"], "mit Verlängerung um 12 Monate am 29.02.2028"),
     (["inbeq-dauer", "--beginn", "01.03.2025", "--verlaengerung-monate", "1"], "mit Verlängerung um 1 Monat am 31.03.2027"),
-    (["jobcoaching", "--beginn", "01.09.2025", "--verlaengert"], "Jobcoaching endet spätestens am 31.05.2026 (90 Fachleistungsstunden)"),
+    (["jobcoaching", "--beginn", "01.09.2025", "--verlaengert"], "Jobcoaching endet in der Regel spätestens am 31.05.2026 (90 Fachleistungsstunden)"),
 ])
 def test_audit_3_month_arithmetic(args, expected, capsys, lotse):
     lotse.handle
@@ -202,9 +202,9 @@ def test_a_period_of_months_ends_as_section_188_bgb_says(start, months, end):
 
 
 def test_jobcoaching_ends_at_a_month_end_and_says_when_the_hours_are_exceeded():
-    assert calc.jobcoaching(D(2026, 8, 31)).result == "Jobcoaching endet spätestens am 28.02.2027 (60 Fachleistungsstunden)"
+    assert calc.jobcoaching(D(2026, 8, 31)).result == "Jobcoaching endet in der Regel spätestens am 28.02.2027 (60 Fachleistungsstunden)"
     over = calc.jobcoaching(D(2026, 10, 1), hours_used=95, extended=True)
-    assert over.result == "Jobcoaching endet spätestens am 30.06.2027 (90 Fachleistungsstunden); Kontingent um 5 Stunden überschritten"
+    assert over.result == "Jobcoaching endet in der Regel spätestens am 30.06.2027 (90 Fachleistungsstunden); Kontingent um 5 Stunden überschritten"
     assert "Verbraucht 95 von 90 Stunden: Kontingent um 5 Stunden überschritten" in over.steps
     assert calc.jobcoaching(D(2026, 10, 1), hours_used=60).result.endswith("; verbleibend 0 Stunden")
 
@@ -696,3 +696,33 @@ def test_the_two_years_of_the_inbeq_cite_a_passage_that_states_them():
     r = rule("deadlines", "inbeq_duration_years")
     assert r.value == 2 and r.source == "bagub-faq/14" and "zweijährigen" in r.quote
     assert r.law.startswith("§ 55 Abs. 2 Satz 3 SGB IX")
+
+
+def test_used_up_jobcoaching_hours_lead_to_the_extension_first_then_to_the_reha_traeger():
+    """Audit 2026-12-02, BW-Grundsätze 2.1: 'so kann das Jobcoaching idR um bis zu drei Monate mit bis zu 30 Stunden
+    verlängert werden. Ein wesentlich darüberhinausgehender Bedarf an Jobcoaching muss Leistungen der
+    Rehabilitationsträger im Sinne des § 49 SGB IX auslösen.' (it named only the Eingliederungshilfeträger)."""
+    c = calc.jobcoaching(D(2026, 8, 31), 70)
+    assert c.result == "Jobcoaching endet in der Regel spätestens am 28.02.2027 (60 Fachleistungsstunden); Kontingent um 10 Stunden überschritten"
+    assert c.steps[-2] == "Das Kontingent ist aufgebraucht: Das Jobcoaching kann in der Regel um bis zu drei Monate mit bis zu 30 Stunden verlängert werden."
+    assert c.steps[-1].startswith("Ein wesentlich darüber hinausgehender Bedarf muss Leistungen der Rehabilitationsträger (§ 49 SGB IX) auslösen")
+    extended = calc.jobcoaching(D(2026, 8, 31), 95, True)
+    assert not any("verlängert werden" in s for s in extended.steps) and "Rehabilitationsträger" in extended.steps[-1]
+    assert not any("Rehabilitationsträger" in s for s in calc.jobcoaching(D(2026, 8, 31), 20).steps)
+
+
+def test_a_jobcoaching_that_began_before_the_grundsaetze_says_so():
+    assert any(n.startswith("Das Jobcoaching begann vor dem Stand der Grundsätze (19.11.2024)") for n in calc.jobcoaching(D(2024, 3, 1)).notes)
+    assert calc.jobcoaching(D(2025, 3, 1)).notes == []
+
+
+def test_a_termination_that_would_take_effect_after_the_agreement_ended_has_no_effect():
+    """Audit 2026-12-02, § 11 M-V: 'tritt am 15. April 2011 in Kraft und mit Ablauf des 14. April 2014 außer Kraft.'"""
+    c = calc.termination(D(2014, 1, 2), today=D(2026, 12, 2))
+    assert c.result.startswith("Keine Wirkung: Die Kündigung würde zum 30.06.2014 wirksam, die Vereinbarung tritt aber schon mit "
+                               "Ablauf des 14.04.2014 außer Kraft (§ 11)")
+    early = calc.termination(D(2011, 3, 1), today=D(2026, 12, 2))
+    assert "Achtung: Am 01.03.2011 war die Vereinbarung noch nicht in Kraft (erst ab 15.04.2011, § 11)." in early.steps
+    plain = calc.termination(D(2012, 6, 15), today=D(2026, 12, 2))
+    assert plain.result.startswith("Kündigung wirksam zum 30.09.2012") and not any("§ 11" in s for s in plain.steps)
+    assert [r.source for r in c.rules].count("mv-koop/p11") == 1

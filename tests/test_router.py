@@ -83,7 +83,7 @@ def test_a_day_counted_from_today_is_stated():
     r = route("Hallo, das Jobcoaching für unseren Mitarbeiter beginnt in zwei Wochen. Bis wann geht das dann?", TODAY)
     assert r.name == "jobcoaching"
     assert "„in zwei Wochen“ ab heute (22.11.2026) als 06.12.2026 gelesen." in r.assumptions
-    assert "Jobcoaching endet spätestens am 05.06.2027" in r.run().result
+    assert "Jobcoaching endet in der Regel spätestens am 05.06.2027" in r.run().result
 
 
 @pytest.mark.parametrize("text", ["am 31.02.2027", "am 30. Februar 2027", "13.13.2026", "am 30.2.", "am 31.4."])
@@ -136,7 +136,7 @@ def test_impossible_dates(text):
      "Nachmeldung möglich"),
     ("Die InbeQ begann am 01.01.2026, wann ist sie vorbei?", "inbeq-dauer", "InbeQ endet spätestens am 31.12.2027"),
     ("Jobcoaching wurde verlängert, Beginn 01.06.2026, 80 Stunden verbraucht. Reicht das Kontingent?", "jobcoaching",
-     "Jobcoaching endet spätestens am 28.02.2027 (90 Fachleistungsstunden); verbleibend 10 Stunden"),
+     "Jobcoaching endet in der Regel spätestens am 28.02.2027 (90 Fachleistungsstunden); verbleibend 10 Stunden"),
     ("Maßnahme startete am 1.10.2025. Am 02.12.2026 11 Teilnehmende, Mindestteilnehmerplatzzahl 12. Welcher Personaleinsatz gilt?",
      "personal", "85,8 Wochenstunden (2,2 Vollzeitstellen) bei 11 Teilnehmenden im 15. Monat"),
     ("QT-Stellenanteil bei 11 TN nach B.2.5.1 der VU?", "personal", "85,8 Wochenstunden (2,2 Vollzeitstellen) bei 11 Teilnehmenden"),

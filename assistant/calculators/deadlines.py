@@ -8,7 +8,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..extract import ORDINAL_WORDS
 from .base import (MONTHS, WEEKDAYS, Calculation, InputError, check_count, check_date, citation, fmt_date, fmt_day, mark_validity, num, num_word,
-                   plural, rule)
+                   plural, rule, source_documents)
 
 LANDS = {"BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL", "SN", "ST", "TH"}
 DEFAULT_LAND = "MV"  # the Planungsgespräch procedure comes from the Mecklenburg-Vorpommern agreement
@@ -218,7 +218,24 @@ def termination(notice_date: dt.date, today: dt.date | None = None) -> Calculati
         f"Frist von {r.value} Monaten läuft bis {fmt_date(earliest)}",
         f"Wirksam zum Ende des Kalendervierteljahres: {fmt_date(effective)}",
     ]
-    c = Calculation("kuendigung", "Kündigung der Kooperationsvereinbarung (§ 10)", f"Kündigung wirksam zum {fmt_date(effective)}", steps, [r],
+    result, rules = f"Kündigung wirksam zum {fmt_date(effective)}", [r]
+    agreement = source_documents().get(r.doc_id)
+    # § 11: the agreement runs from 15.04.2011 to the end of 14.04.2014 of its own accord. A notice given while it ran
+    # that would take effect later has none; a notice after its end is reckoned by its § 10 (marked out of force below,
+    # for a successor with the same clause)
+    ends = agreement.valid_until if agreement else None
+    begins = agreement.valid_from if agreement else None
+    if ends is not None and notice_date <= ends < effective:
+        result = (f"Keine Wirkung: Die Kündigung würde zum {fmt_date(effective)} wirksam, die Vereinbarung tritt aber schon mit Ablauf "
+                  f"des {fmt_date(ends)} außer Kraft (§ 11)")
+        steps.append(f"Die Vereinbarung tritt mit Ablauf des {fmt_date(ends)} außer Kraft (§ 11); eine Kündigung, die erst danach wirksam "
+                     "würde, ändert daran nichts.")
+        rules.append(citation("agreement_term"))
+    if begins is not None and notice_date < begins:
+        steps.append(f"Achtung: Am {fmt_date(notice_date)} war die Vereinbarung noch nicht in Kraft (erst ab {fmt_date(begins)}, § 11).")
+        rules.append(citation("agreement_term"))
+    rules = list(dict.fromkeys(rules))  # § 11 once, when both apply
+    c = Calculation("kuendigung", "Kündigung der Kooperationsvereinbarung (§ 10)", result, steps, rules,
                     dates=[("Kündigung der Kooperationsvereinbarung wirksam", effective)],
                     notes=["Kündigung nur aus wichtigem Grund und schriftlich."],
                     inputs={"kuendigung": notice_date.isoformat()})
@@ -375,6 +392,7 @@ def check_hours(value, *, label: str, maximum: float = 10_000) -> float:
 def jobcoaching(start: dt.date, hours_used: float | None = None, extended: bool = False) -> Calculation:
     check_date(start, label="Beginn des Jobcoachings")
     base, extr = rule("deadlines", "jobcoaching"), rule("deadlines", "jobcoaching_extension")
+    rules = [base, extr]
     cfg = base.value
     months_max = cfg["max_months"] + (extr.value["months"] if extended else 0)
     earliest = period_end(start, cfg["min_months"])
@@ -390,7 +408,13 @@ def jobcoaching(start: dt.date, hours_used: float | None = None, extended: bool 
                      f"{months_max} Monate ab Beginn, spätestes Ende {fmt_date(end)}, insgesamt {hours} Stunden")
     else:
         steps.append(f"Mit Verlängerung (bis zu {extr.value['months']} Monate, bis zu {extr.value['hours']} Stunden) spätestens {fmt_date(with_ext)}")
-    result = f"Jobcoaching endet spätestens am {fmt_date(end)} ({hours} Fachleistungsstunden)"
+    # "in der Regel" (2.1): the usual limits, not a hard end
+    result = f"Jobcoaching endet in der Regel spätestens am {fmt_date(end)} ({hours} Fachleistungsstunden)"
+    notes = []
+    since = base.values[0][0] if base.values else None
+    if since is not None and start < since:
+        notes.append(f"Das Jobcoaching begann vor dem Stand der Grundsätze ({fmt_date(since)}); für ein früher bewilligtes "
+                     "Jobcoaching können andere Regeln gegolten haben.")
     if hours_used is not None:
         hours_used = check_hours(hours_used, label="Verbrauchte Stunden")
         rest = round(hours - hours_used, 2) or 0.0  # as shown: 60,0001 used of 60 leaves 0 (not "-0"), it overdraws nothing
@@ -400,10 +424,17 @@ def jobcoaching(start: dt.date, hours_used: float | None = None, extended: bool 
         else:
             steps.append(f"Verbraucht {num(hours_used)} von {hours} Stunden: verbleiben {num(rest)} Stunden")
             result += f"; verbleibend {num(rest)} Stunden"
-        if rest < 0:
-            steps.append("Das Kontingent ist überschritten: ein darüber hinausgehender Bedarf muss über den Eingliederungshilfeträger geprüft werden.")
-    return mark_validity(Calculation("jobcoaching", "Jobcoaching: Dauer und Stunden (Baden-Württemberg)", result, steps, [base, extr],
-                       dates=[("Spätestes Ende des Jobcoachings", end)], inputs={"beginn": start.isoformat(), "verbraucht": hours_used, "verlaengert": extended}))
+        if rest <= 0:
+            # 2.1: first the extension (idR up to three months, up to 30 hours); only a need well beyond it goes to the Reha-Träger
+            if not extended:
+                steps.append(f"Das Kontingent ist aufgebraucht: Das Jobcoaching kann in der Regel um bis zu {num_word(extr.value['months'])} "
+                             f"Monate mit bis zu {extr.value['hours']} Stunden verlängert werden.")
+            steps.append("Ein wesentlich darüber hinausgehender Bedarf muss Leistungen der Rehabilitationsträger (§ 49 SGB IX) auslösen; "
+                         "das prüft der Träger der Eingliederungshilfe (EGHT) im Teilhabeplanverfahren (§ 19 SGB IX).")
+            rules.append(citation("jobcoaching_beyond"))
+    return mark_validity(Calculation("jobcoaching", "Jobcoaching: Dauer und Stunden (Baden-Württemberg)", result, steps, rules,
+                                     dates=[("Spätestes Ende des Jobcoachings (in der Regel)", end)], notes=notes,
+                                     inputs={"beginn": start.isoformat(), "verbraucht": hours_used, "verlaengert": extended}))
 
 
 def graduate_interview(end: dt.date, duration_months: int | None = None, employer_measure: bool = False,
