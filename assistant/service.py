@@ -36,6 +36,8 @@ DEFINITION = re.compile(
     r"(?:was (?:ist|sind|heisst|bedeutet|meint man mit)|was versteht man unter|wofuer steht|erklaer\w* (?:mir |uns )?)"
     r"\s+(?:(?:eigentlich|genau|denn|nochmal)\s+)*(?:(?:die abkuerzung|der begriff|das wort)\s+)?"
     r"(?:(?:der|die|das|ein|eine|einen|den|dem)\s+)?(?P<term>[\w .§/-]+?)\s*[?!.]*")
+# a glossary term written in capitals ("BAR", "TN", "eLb" is not one): found in a passage only as written
+ABBREVIATION = re.compile(r"[A-ZÄÖÜ]{2,6}")
 # asked once and discarded by `warm_up`: one calculator question, one with an unknown word
 WARM_UP_QUESTIONS = ("Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Monat?", "Wie wird das Wetter morgen?")
 ABSTAIN_TEXT = "Dazu finde ich in den Dokumenten keine verlässliche Antwort."
@@ -452,15 +454,27 @@ class Lotse:
         term = m.group("term").strip()
         return next((e for e in self.glossary() if term in (fold(e["term"]), fold(e.get("long", "")))), None)
 
-    def passages_using(self, term: str, limit: int = 8) -> list[Unit]:
-        """Units whose own heading or text uses a glossary term, in corpus order (the document's title
-        and the parent headings, which the search also reads, do not count)."""
+    def passages_using(self, term: str, limit: int | None = 8) -> list[Unit]:
+        """Units whose own heading or text uses a glossary term (the document's title and the parent
+        headings, which the search also reads, do not count): those whose heading uses it first, then
+        the others, each in corpus order. An abbreviation ("BAR", "TN") counts only as written, in
+        capitals: its stem alone would meet other words ("bar")."""
         h = self.handle
-        stems = [t.stem for t in h.analyzer.terms(term)]
-        if not stems:
-            return []
-        own = (frozenset(" ".join((v["title"], v["question"], v["body"])).split()) for v in h.unit_values)
-        return [u for u, terms in zip(h.store.units(), own) if all(s in terms for s in stems)][:limit]
+        units = h.store.units()
+        if ABBREVIATION.fullmatch(term.strip()):
+            written = re.compile(rf"(?<![\w-]){re.escape(term.strip())}(?![\w-])")
+            using = [(u, bool(written.search(f"{u.title} {u.question}"))) for u in units
+                     if written.search(f"{u.title} {u.question} {u.text}")]
+        else:
+            stems = [t.stem for t in h.analyzer.terms(term)]
+            if not stems:
+                return []
+            using = []
+            for u, v in zip(units, h.unit_values):
+                if all(s in frozenset(" ".join((v["title"], v["question"], v["body"])).split()) for s in stems):
+                    using.append((u, all(s in frozenset(" ".join((v["title"], v["question"])).split()) for s in stems)))
+        ranked = [u for u, headed in using if headed] + [u for u, headed in using if not headed]
+        return ranked if limit is None else ranked[:limit]
 
     def guide(self) -> guide_data.Guide:
         if self._guide is None:

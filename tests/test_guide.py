@@ -75,3 +75,21 @@ def test_contains_lets_a_starred_stem_begin_a_compound():
     assert contains(["sachsen"], ("sachsen*",)) == 0
     assert contains(["nieder", "sachsen"], ("sachsen",)) == 1
     assert contains(["sachsenanhalt"], ("sachsen",)) is None
+
+
+@pytest.mark.parametrize("term, long", [("QT", "Qualifizierungstrainer"), ("TN", "Teilnehmende"), ("BB", "Berufsbegleitung"),
+                                        ("REZ", "Regionales Einkaufszentrum"), ("EGHT", "Eingliederungshilfeträger"),
+                                        ("MAG", "Maßnahme bei einem Arbeitgeber"), ("ILC", "Integrationsleistungszentrum")])
+def test_the_abbreviations_of_the_field_and_of_the_documents_are_explained(lotse, term, long):
+    entry = lotse.definition(f"Was bedeutet die Abkürzung {term}?")
+    assert entry is not None and entry["term"] == term and entry["long"] == long
+
+
+def test_an_abbreviation_is_found_in_passages_only_as_written(lotse):
+    """'BAR' (Bundesarbeitsgemeinschaft für Rehabilitation) stands in one passage; its stem 'bar' in ten."""
+    assert [u.id for u in lotse.passages_using("BAR")] == ["mv-koop/p5-2"]
+
+
+def test_passages_whose_heading_uses_a_term_come_first(lotse):
+    ids = [u.id for u in lotse.passages_using("Berufsbegleitung", limit=None)]
+    assert len(ids) == 20 and ids.index("mv-koop/p5-1") < 8  # "§ 5 Inhalte der Berufsbegleitung" was cut off after 8
