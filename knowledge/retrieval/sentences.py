@@ -32,7 +32,8 @@ ANNOUNCES = re.compile(r"\bnachfolgend|\b(?:folgend|wie folgt)\w*\W*$|:\W*$", re
 # a sentence that begins by pointing back ("Dadurch wird die Haftung … übertragen", "Allerdings sind …")
 # says little without its predecessor, which then comes first
 POINTS_BACK = re.compile(r"^[\"„»(]?(?:Dadurch|Dies|Diese[rsmn]?|Dabei|Daher|Deshalb|Demnach|Somit|Folglich|Allerdings|"
-                         r"Jedoch|Dennoch|Trotzdem|Hierbei|Hierzu|Hierfür|Insofern|Insoweit|Darüber hinaus)\b")
+                         r"Jedoch|Dennoch|Trotzdem|Hierbei|Hierzu|Hierfür|Hiernach|Insofern|Insoweit|Darüber hinaus|"
+                         r"Danach|Demzufolge)\b")
 
 
 def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
