@@ -22,6 +22,8 @@ COLLAPSE_LINES = 12  # a passage longer than this is collapsed on the card
 SIMILAR_ON_CARD = 3  # authored questions shown as "Ähnliche Fragen" under a card's passage
 SIMILAR_LIMIT = 120  # a longer authored question is shortened on the card
 SIMILAR_HEADING = "Ähnliche Fragen"
+DEFINED_SHORT_LABEL = "Aus den Dokumenten"  # a "Was ist …?" answered by the glossary: the passage shows the term in use
+DEFINED_SUGGESTIONS_HEADING = "Der Begriff kommt zum Beispiel hier vor"
 OUT_OF_FORCE = "außer Kraft"
 NOT_YET_IN_FORCE = "noch nicht in Kraft"
 REPHRASE = ("Formulieren Sie die Frage anders oder kürzer, mit Begriffen aus den Dokumenten "
@@ -162,7 +164,7 @@ def meta_line(answer) -> str:
 def next_steps(reply) -> list[str]:
     """What to do when there is no answer: rephrase, related topics, whom to ask (no legal content).
     A declined adjacent topic names who gives information on it instead ("die Pflegekasse")."""
-    if getattr(reply, "conversational", False):  # "Danke!" asked nothing that could be rephrased
+    if getattr(reply, "conversational", False) or getattr(reply, "defined", ""):  # "Danke!", "Was heißt WfbM?": nothing to rephrase
         return []
     if reply.contacts:
         return list(reply.contacts)
@@ -256,6 +258,9 @@ class ReplyView:
     related: list[RelatedView] = field(default_factory=list)  # further hits (Verwandte Fragen)
     suggestions: list[RelatedView] = field(default_factory=list)  # Meinten Sie
     next_steps: list[str] = field(default_factory=list)
+    # a "Was ist …?" answered by the glossary: the passage's sentences show the term in use, they do not define it
+    short_label: str = "Kurz"
+    suggestions_heading: str = "Meinten Sie"
 
 
 def calculation_view(c, source_labels: list[str]) -> CalculationView:
@@ -271,6 +276,8 @@ def answer_view(a) -> AnswerView:
 def present(reply, source_labels: list[str] | None = None) -> ReplyView:
     """The display strings of a reply; `source_labels` name the calculation's rules (service.source_label)."""
     view = ReplyView(echo(reply.question), reply.abstained, [reply.message] if reply.message else [])
+    if getattr(reply, "defined", ""):
+        view.short_label, view.suggestions_heading = DEFINED_SHORT_LABEL, DEFINED_SUGGESTIONS_HEADING
     if reply.calculation is not None:
         view.calculation = calculation_view(reply.calculation, source_labels or [])
     if reply.abstained:
@@ -321,14 +328,14 @@ def reply_text(reply, source_labels: list[str] | None = None, more: int = 3) -> 
     out = _lead_lines(v)
     if v.abstained:
         if reply.suggestions:
-            out += ["Meinten Sie:"] + [f"  - {s}" for s in (reply.suggestion_labels or reply.suggestions)] + [""]
+            out += [f"{v.suggestions_heading}:"] + [f"  - {s}" for s in (reply.suggestion_labels or reply.suggestions)] + [""]
         if v.next_steps:
             out += ["So kommen Sie weiter:"] + [f"  - {s}" for s in v.next_steps]
         return "\n".join(out).rstrip() + "\n"
     a = v.answer
     if a is not None:
         if a.short:
-            out += [f"Kurz: {a.short}", ""]
+            out += [f"{v.short_label}: {a.short}", ""]
         out += [f"Antwort aus: {a.document}", f"Abschnitt: {a.section}", a.meta, f"Gültigkeit: {a.validity}"]
         out += [f"⚠ {n}" for n in a.notes]
         out += ["", plain(a.passage), ""]
@@ -355,7 +362,7 @@ def card_head_markdown(v: ReplyView) -> str:
     a = v.answer
     if a is not None:
         if a.short:
-            parts += [f"**Kurz:** {a.short}", ""]
+            parts += [f"**{v.short_label}:** {a.short}", ""]
         parts += [f"**Quelle:** {a.source}  ", f"*{a.meta}*  ", f"*Gültigkeit: {a.validity}*"]
         for n in a.notes:
             parts += ["", f"> ⚠ {n}"]
@@ -400,12 +407,12 @@ def reply_plain(reply, source_labels: list[str] | None = None) -> str:
         if v.next_steps:
             lines += ["So kommen Sie weiter:"] + [f"  - {s}" for s in v.next_steps]
         if v.suggestions:
-            lines += ["", "Meinten Sie:"] + [f"  - {s.label}" for s in v.suggestions]
+            lines += ["", f"{v.suggestions_heading}:"] + [f"  - {s.label}" for s in v.suggestions]
     a = v.answer
     if v.abstained or a is None:
         return "\n".join(lines).rstrip()
     if a.short:
-        lines += [f"Kurz: {a.short}", ""]
+        lines += [f"{v.short_label}: {a.short}", ""]
     lines += [f"Quelle: {a.document_title}; {a.section}", a.meta, f"Gültigkeit: {a.validity}"]
     lines += [f"⚠ {n}" for n in a.notes]
     lines += ["", plain(a.passage).strip()]

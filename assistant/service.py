@@ -43,6 +43,7 @@ WARM_UP_QUESTIONS = ("Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Mona
 ABSTAIN_TEXT = "Dazu finde ich in den Dokumenten keine verlässliche Antwort."
 NO_TOPIC_TEXT = ("Ihre Frage nennt kein Thema: Worauf bezieht sich „{}“? Bitte schreiben Sie das Thema mit in die Frage, "
                  "zum Beispiel: „Haben Teilnehmer der InbeQ Anspruch auf Urlaub?“")
+DEFINED_TEXT = "Eine eigene Erklärung des Begriffs enthalten die Dokumente nicht."
 SCOPE_TEXT = ("Die Dokumente behandeln die Unterstützte Beschäftigung nach § 55 SGB IX (InbeQ und Berufsbegleitung), "
               "das Jobcoaching in Baden-Württemberg und den Integrationsprozess der Bundesagentur für Arbeit.")
 ECHO_RATIO = 90  # a similar question this close to the question asked (folded, rapidfuzz ratio) only repeats it
@@ -101,6 +102,7 @@ class Reply:
     suggestion_labels: list[str] = field(default_factory=list)  # "⚠ außer Kraft: Titel (Dokument)" for the buttons and the CLI
     contacts: list[str] = field(default_factory=list)  # who gives information on a declined adjacent topic
     conversational: bool = False  # a reply to "Hallo", "Danke!": no question was declined, so no next steps
+    defined: str = ""  # the glossary term a "Was ist …?" question asks about: the glossary answers, passages show where it is used
 
     def to_json(self, service: "Lotse") -> dict:
         return {
@@ -252,6 +254,9 @@ class Lotse:
         answers = [self._answer(h.unit, h.confidence, h.highlight, h.similar, text) for h in result.hits]
         confident = self.searcher.confident(result)
         definition = self.definition(text)
+        if definition and confident and result.hits and not self._uses_term(result.hits[0].unit.id, definition):
+            # "Was bedeutet QT?": a passage that never uses the term cannot say what it means; the glossary answers
+            confident = False
         meaning = [presenter.definition_text(definition)] if definition else []  # leads the message, answered or not
         messages = [m for m in (notice,) if m]
         corrections = {k: self.spelling(v) for k, v in result.corrections.items()}
@@ -282,13 +287,21 @@ class Lotse:
             elif result.uncovered:
                 names = " und ".join(f"„{n}“" for n in result.uncovered)
                 msg = f"Zum Thema {names} enthalten die Dokumente keine Aussage; ich zeige deshalb keine Passage dazu. {SCOPE_TEXT}"
-            if error:
-                msg = error
+            elif definition and not result.uncovered:
+                # "Was heißt WfbM?": the glossary answers; the passages that use the term are where to read on
+                msg = DEFINED_TEXT
+                suggested = (self.passages_using(definition["term"], 3)
+                             or (self.passages_using(definition["long"], 3) if definition.get("long") else []))
+                suggestions = [u.title for u in suggested]
             elif suggestions:
                 msg += " Meinten Sie eines dieser Themen?"
+            if error:
+                msg = error
             return Reply(question, True, [], None, " ".join(meaning + [msg] + [m for m in messages if m != error]), suggestions, corrections, error,
-                         [u.id for u in suggested], [self.unit_label(u.id) for u in suggested], contacts)
-        return Reply(question, False, answers, None, " ".join(meaning + messages), [], corrections, error)
+                         [u.id for u in suggested], [self.unit_label(u.id) for u in suggested], contacts,
+                         defined=definition["term"] if definition and not reference and not result.uncovered else "")
+        return Reply(question, False, answers, None, " ".join(meaning + messages), [], corrections, error,
+                     defined=definition["term"] if definition else "")
 
     def reply_for_unit(self, unit_id: str) -> Reply:
         """A reply that shows one unit (a related question chosen from a card)."""
@@ -453,6 +466,10 @@ class Lotse:
             return None
         term = m.group("term").strip()
         return next((e for e in self.glossary() if term in (fold(e["term"]), fold(e.get("long", "")))), None)
+
+    def _uses_term(self, unit_id: str, entry: dict) -> bool:
+        """Whether a unit uses a glossary entry's term or its long form."""
+        return any(unit_id in {u.id for u in self.passages_using(t, None)} for t in (entry["term"], entry.get("long", "")) if t)
 
     def passages_using(self, term: str, limit: int | None = 8) -> list[Unit]:
         """Units whose own heading or text uses a glossary term (the document's title and the parent

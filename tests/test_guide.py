@@ -93,3 +93,32 @@ def test_an_abbreviation_is_found_in_passages_only_as_written(lotse):
 def test_passages_whose_heading_uses_a_term_come_first(lotse):
     ids = [u.id for u in lotse.passages_using("Berufsbegleitung", limit=None)]
     assert len(ids) == 20 and ids.index("mv-koop/p5-1") < 8  # "§ 5 Inhalte der Berufsbegleitung" was cut off after 8
+
+
+def test_a_meaning_the_documents_do_not_explain_is_answered_by_the_glossary_with_where_the_term_is_used(lotse):
+    """'Was heißt WfbM?' said 'Dazu finde ich … keine verlässliche Antwort' and 'Meinten Sie' under the glossary's
+    explanation; 'Was bedeutet die Abkürzung QT?' showed the Einzelfalldokumentation, which never uses the term."""
+    from assistant.presenter import reply_text
+
+    reply = lotse.ask("Was heißt WfbM?")
+    assert reply.abstained and reply.defined == "WfbM"
+    assert reply.message.startswith("Im Glossar: WfbM (Werkstatt für behinderte Menschen) – ")
+    assert reply.message.endswith("Eine eigene Erklärung des Begriffs enthalten die Dokumente nicht.")
+    assert reply.suggestion_ids[0] == "bagub-faq/7"  # "7. Frage - Thema: WfbM-Beschäftigte": its heading uses the term
+    text = reply_text(reply)
+    assert "Der Begriff kommt zum Beispiel hier vor:" in text and "Meinten Sie" not in text
+    assert "So kommen Sie weiter" not in text and "keine verlässliche Antwort" not in text
+    qt = lotse.ask("Was bedeutet die Abkürzung QT?")
+    assert qt.abstained and qt.defined == "QT" and qt.suggestion_ids[0].startswith("bagub-faq/")
+    assert all(lotse.unit(uid) and "Qualifizierungstrainer" in (lotse.unit(uid).title + lotse.unit(uid).text) for uid in qt.suggestion_ids)
+
+
+def test_a_passage_after_the_glossary_is_labelled_as_the_documents_words_not_as_the_short_answer(lotse):
+    from assistant.presenter import reply_markdown, reply_text
+
+    reply = lotse.ask("Was ist Jobcoaching?")
+    assert not reply.abstained and reply.defined == "Jobcoaching" and reply.answers[0].unit.id == "bw-jobcoaching/2.1"
+    assert "\nAus den Dokumenten: Jobcoaching im Kontext des SGB IX" in reply_text(reply)
+    assert "**Aus den Dokumenten:** Jobcoaching" in reply_markdown(reply) and "Kurz:" not in reply_markdown(reply)
+    plain = lotse.ask("Wer zahlt die Fahrtkosten?")
+    assert plain.defined == "" and reply_text(plain).startswith("Kurz: ")
