@@ -726,3 +726,12 @@ def test_a_termination_that_would_take_effect_after_the_agreement_ended_has_no_e
     plain = calc.termination(D(2012, 6, 15), today=D(2026, 12, 2))
     assert plain.result.startswith("Kündigung wirksam zum 30.09.2012") and not any("§ 11" in s for s in plain.steps)
     assert [r.source for r in c.rules].count("mv-koop/p11") == 1
+
+
+def test_the_occupancy_check_flags_holidays_of_every_land_unless_a_land_is_chosen():
+    """Audit 2026-12-02: the Jobcenter's instruction names no Land, yet Mecklenburg-Vorpommern's holidays were
+    checked (31.10.2027 'Reformationstag' flagged, 06.01.2027, a holiday in BW, not)."""
+    assert calc.occupancy_check(D(2027, 1, 27)).steps[0].endswith("Mittwoch, 06.01.2027")
+    assert calc.occupancy_check(D(2027, 1, 27), land="BW").steps[0].endswith("– Achtung: gesetzlicher Feiertag in BW (Heilige Drei Könige)")
+    assert calc.occupancy_check(D(2027, 1, 22)).steps[0].endswith("– Achtung: bundesweiter Feiertag (Neujahr)")
+    assert calc.occupancy_check(D(2027, 11, 24)).steps[0].endswith("Mittwoch, 03.11.2027")

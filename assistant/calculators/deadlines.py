@@ -517,11 +517,13 @@ def market_prognosis(today: dt.date, expected_integration: dt.date) -> Calculati
 WEEKDAY_ADVERBS = {"montags": 0, "dienstags": 1, "mittwochs": 2, "donnerstags": 3, "freitags": 4}
 
 
-def occupancy_check(start: dt.date, modular: bool | None = None, land: str = DEFAULT_LAND) -> Calculation:
+def occupancy_check(start: dt.date, modular: bool | None = None, land: str | None = None) -> Calculation:
+    """The Jobcenter's instruction names no Land: without `land` only weekends and holidays in every Land are flagged."""
     check_date(start, label="Maßnahmebeginn")
     r = rule("deadlines", "occupancy_check_weeks_before")
     check = start - dt.timedelta(weeks=r.value)
-    steps = [f"Maßnahme- bzw. Modulbeginn {fmt_day(start)}; Prüfung der Zuweisungen {num_word(r.value)} Wochen vorher: {fmt_day(check)}{_flag(check, land)}"]
+    flag = _flag(check, land) if land else _weekend_or_holiday(check)
+    steps = [f"Maßnahme- bzw. Modulbeginn {fmt_day(start)}; Prüfung der Zuweisungen {num_word(r.value)} Wochen vorher: {fmt_day(check)}{flag}"]
     rules = [r]
     notes = []
     if modular is None:
@@ -535,4 +537,4 @@ def occupancy_check(start: dt.date, modular: bool | None = None, land: str = DEF
         steps.append(f"Danach wöchentlich {w.value} eine Übersicht der freien Plätze; erste ab Beginn: {fmt_day(first)}")
     return mark_validity(Calculation("besetzung", "Besetzungssteuerung (Arbeitsanleitung Nr. 103, Anlage 1)", f"Besetzung prüfen am {fmt_date(check)}", steps, rules,
                        dates=[(f"Besetzung prüfen ({num_word(r.value)} Wochen vor Beginn)", check)], notes=notes,
-                       inputs={"beginn": start.isoformat(), "modular": modular}))
+                       inputs={"beginn": start.isoformat(), "modular": modular, "land": land}))

@@ -300,7 +300,11 @@ SPECS: tuple[CalculatorSpec, ...] = (
             ("offen", "nicht angegeben"), ("ja", "modular"), ("nein", "nicht modular")),
             meanings=(("offen", None), ("ja", True), ("nein", False)),
             flags=(("--modular", "ja"), ("--nicht-modular", "nein"))),
-    ), lambda v, _t: dl.occupancy_check(v["beginn"], v["modular"]),
+        # the instruction names no Land: by default only holidays in every Land are flagged
+        Field("land", "Bundesland für Feiertage", "choice", True, "bund",
+              choices=(("bund", "nur bundesweite Feiertage"),) + LAND_CHOICES,
+              meanings=(("bund", None),) + tuple((code, code) for code, _ in LAND_CHOICES)),
+    ), lambda v, _t: dl.occupancy_check(v["beginn"], v["modular"], v["land"]),
         dl.occupancy_check, "Modul startet am 04.05.2026, wann prüft das ILC die Besetzung?",
         route=RouteRule(10, (Trigger((r"besetzung|besetzt|zuweisung|belegung|auslastung|\bILC\b[^?.!]{0,40}\b(?:TN|teilnehm\w*|plätze|plaetze|genug|voll)\b", r"prüf|pruef|steuer|kontroll|check|schau|guck|blick|sieht|sehen"),
                                      asked=qx.ASKS_WHEN + r"|prüf|pruef|kontroll|check"),),
