@@ -735,3 +735,15 @@ def test_the_occupancy_check_flags_holidays_of_every_land_unless_a_land_is_chose
     assert calc.occupancy_check(D(2027, 1, 27), land="BW").steps[0].endswith("– Achtung: gesetzlicher Feiertag in BW (Heilige Drei Könige)")
     assert calc.occupancy_check(D(2027, 1, 22)).steps[0].endswith("– Achtung: bundesweiter Feiertag (Neujahr)")
     assert calc.occupancy_check(D(2027, 11, 24)).steps[0].endswith("Mittwoch, 03.11.2027")
+
+
+def test_the_graduate_interview_says_an_assumed_duration_a_passed_window_and_refuses_zero_months():
+    """Audit 2026-12-02: an unknown duration was shown as 'Maßnahme von 2 Monaten', 0 months was accepted and a
+    window wholly in the past was not flagged."""
+    c = calc.graduate_interview(D(2026, 1, 1), today=D(2026, 12, 2))
+    assert c.steps[0].startswith("Maßnahme von mindestens zwei Monaten (angenommen): qualifiziertes Beratungsgespräch")
+    assert "Das Zeitfenster ist bereits abgelaufen (heute ist der 02.12.2026)." in c.notes
+    assert not any("abgelaufen" in n for n in calc.graduate_interview(D(2027, 1, 1), 6, today=D(2026, 12, 2)).notes)
+    assert calc.graduate_interview(D(2027, 1, 1), 6, today=D(2026, 12, 2)).steps[0].startswith("Maßnahme von 6 Monaten (mindestens zwei Monate)")
+    with pytest.raises(calc.InputError, match="nicht kleiner als 1"):
+        calc.graduate_interview(D(2027, 1, 1), 0)

@@ -438,19 +438,21 @@ def jobcoaching(start: dt.date, hours_used: float | None = None, extended: bool 
 
 
 def graduate_interview(end: dt.date, duration_months: int | None = None, employer_measure: bool = False,
-                       taken_on: bool | None = None) -> Calculation:
+                       taken_on: bool | None = None, today: dt.date | None = None) -> Calculation:
     check_date(end, label="Teilnahmeende")
     long, short = rule("deadlines", "graduate_interview"), rule("deadlines", "graduate_interview_short")
     minimum = long.value["min_measure_months"]
     assumptions, notes = [], ["Gilt auch bei Abbruch (vorzeitigem Austritt)."]
-    if duration_months is None:
+    assumed = duration_months is None
+    if assumed:
         duration_months = minimum
         assumptions.append(f"Keine Maßnahmedauer angegeben: angenommen wird eine Dauer von mindestens {num_word(minimum)} Monaten.")
-    duration_months = check_count(duration_months, label="Maßnahmedauer in Monaten", maximum=120)
+    duration_months = check_count(duration_months, label="Maßnahmedauer in Monaten", minimum=1, maximum=120)
+    length = f"mindestens {num_word(minimum)} Monaten (angenommen)" if assumed else plural(duration_months, 'Monat', 'Monaten')
     if duration_months >= minimum:
         frm = end - dt.timedelta(weeks=long.value["weeks_before"])
         to = end + dt.timedelta(weeks=long.value["weeks_after"])
-        steps = [f"Maßnahme von {plural(duration_months, 'Monat', 'Monaten')} (mindestens {num_word(minimum)} Monate): qualifiziertes Beratungsgespräch "
+        steps = [f"Maßnahme von {length}{'' if assumed else f' (mindestens {num_word(minimum)} Monate)'}: qualifiziertes Beratungsgespräch "
                  f"{num_word(long.value['weeks_before'])} Wochen vor bis {num_word(long.value['weeks_after'])} Wochen nach dem Teilnahmeende {fmt_date(end)}: {fmt_date(frm)} bis {fmt_date(to)}"]
         dates = [("Absolventengespräch frühestens", frm), ("Absolventengespräch spätestens", to)]
         result = f"Absolventengespräch zwischen {fmt_date(frm)} und {fmt_date(to)}"
@@ -480,6 +482,9 @@ def graduate_interview(end: dt.date, duration_months: int | None = None, employe
         notes.append("Die Übernahme in Beschäftigung ändert die Frist nur bei einer Maßnahme bei einem Arbeitgeber (MAG); "
                      "eine MAG ist nicht angegeben.")
     rules.append(citation("graduate_interview_dropout"))
+    today = _today(today)
+    if dates and max(day for _, day in dates) < today:
+        notes.append(f"Das Zeitfenster ist bereits abgelaufen (heute ist der {fmt_date(today)}).")
     return mark_validity(Calculation("absolventen", "Absolventenmanagement: Beratungsgespräch zum Teilnahmeende", result, steps, rules, dates=dates,
                        assumptions=assumptions, notes=notes,
                        inputs={"ende": end.isoformat(), "dauer_monate": duration_months, "mag": employer_measure, "uebernommen": taken_on}))

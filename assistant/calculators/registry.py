@@ -273,10 +273,10 @@ SPECS: tuple[CalculatorSpec, ...] = (
         route=RouteRule(90, (Trigger((r"jobcoa?ch",), asked=qx.ASKS_WHEN + r"|stunden|übrig|uebrig|bleib|\brest|verbraucht|kontingent|reicht"),), (("beginn", qx.start_date), ("verbraucht", qx.hours_used), ("verlaengert", qx.extended)))),
     CalculatorSpec("absolventen", "Absolventengespräch", (
         Field("ende", "Individuelles Teilnahmeende", "date", True, placeholder=DATE_HINT),
-        Field("dauer_monate", "Dauer der Maßnahme in Monaten", "count", minimum=0, maximum=120),
+        Field("dauer_monate", "Dauer der Maßnahme in Monaten", "count", minimum=1, maximum=120),
         Field("mag", "Maßnahme bei einem Arbeitgeber (MAG)", "flag"),
         Field("uebernommen", "Bei MAG: in Beschäftigung übernommen", "flag"),
-    ), lambda v, _t: dl.graduate_interview(v["ende"], v["dauer_monate"], v["mag"], v["uebernommen"]),
+    ), lambda v, t: dl.graduate_interview(v["ende"], v["dauer_monate"], v["mag"], v["uebernommen"], t),
         dl.graduate_interview, "Die Maßnahme dauerte 1 Monat und endete am 03.03.2027 – bis wann das Absolventengespräch?",
         route=RouteRule(70, (Trigger((r"absolvent|beratungsgespräch|abschlussgespräch",),
                                      # the date of a conversation held, asked about its minutes: no deadline asked
