@@ -747,3 +747,11 @@ def test_the_graduate_interview_says_an_assumed_duration_a_passed_window_and_ref
     assert calc.graduate_interview(D(2027, 1, 1), 6, today=D(2026, 12, 2)).steps[0].startswith("Maßnahme von 6 Monaten (mindestens zwei Monate)")
     with pytest.raises(calc.InputError, match="nicht kleiner als 1"):
         calc.graduate_interview(D(2027, 1, 1), 0)
+
+
+def test_the_deadlines_of_the_agreement_say_who_acts():
+    """Audit 2026-12-02: § 3 M-V gives the duty to inform the Integrationsamt to the 'Leistungsträger der InbeQ';
+    § 2 (5): the Regionaldirektion Nord reports the participant numbers."""
+    assert ("Zuständig: der Leistungsträger der InbeQ (meist die Agentur für Arbeit) unterrichtet das Integrationsamt über "
+            "eine notwendig erachtete Berufsbegleitung (§ 3).") in calc.integration_office(D(2027, 9, 1), today=D(2026, 12, 2)).steps
+    assert any(s.startswith("Zuständig: die Regionaldirektion Nord informiert das Integrationsamt") for s in calc.reporting_date(D(2027, 2, 1)).steps)

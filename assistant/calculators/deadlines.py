@@ -54,6 +54,9 @@ def integration_office(employment_start: dt.date, land: str = DEFAULT_LAND, toda
     steps = [
         f"Geplanter Beginn der sozialversicherungspflichtigen Beschäftigung: {fmt_day(employment_start)}",
         f"Spätestens {r.value} Monate vorher: {fmt_day(due)}{_flag(due, land)}",
+        # § 3 M-V: the duty is the Leistungsträger's; the provider's part is to raise the need in time
+        "Zuständig: der Leistungsträger der InbeQ (meist die Agentur für Arbeit) unterrichtet das Integrationsamt über eine "
+        "notwendig erachtete Berufsbegleitung (§ 3).",
     ]
     result = f"Integrationsamt spätestens am {fmt_date(due)} unterrichten"
     dates = [("Spätester Termin: Integrationsamt über Berufsbegleitung unterrichten", due)]
@@ -259,7 +262,8 @@ def reporting_date(on: dt.date, today: dt.date | None = None) -> Calculation:
             d, m = _day_month(text)
             candidates.append(dt.date(year, m, d))
     nxt = min(c for c in candidates if c >= on)
-    steps = [f"Stichtage sind der {' und der '.join(r.value)}; der nächste ab {fmt_date(on)}: {fmt_day(nxt)}"]
+    steps = [f"Stichtage sind der {' und der '.join(r.value)}; der nächste ab {fmt_date(on)}: {fmt_day(nxt)}",
+             "Zuständig: die Regionaldirektion Nord informiert das Integrationsamt über die aktuelle Teilnehmerzahl (§ 2 Abs. 5)."]
     c = Calculation("stichtag", "Stichtag der Teilnehmermeldung an das Integrationsamt", f"Nächster Stichtag: {fmt_date(nxt)}", steps, [r],
                     dates=[("Stichtag Teilnehmerzahl InbeQ", nxt)], inputs={"datum": on.isoformat()})
     return mark_validity(c, max(on, _today(today)) if today else on)
