@@ -35,14 +35,14 @@ GERMAN = {
     "expected one argument": "erwartet einen Wert",
     "expected at least one argument": "erwartet mindestens einen Wert",
     "expected at most one argument": "erwartet höchstens einen Wert",
-    "ignored explicit argument %r": "überzähliger Wert %r",
-    "invalid %(type)s value: %(value)r": "ungültiger Wert: %(value)r",
-    "invalid choice: %(value)r (choose from %(choices)s)": "ungültige Auswahl %(value)r (möglich: %(choices)s)",
+    "ignored explicit argument %r": "überzähliger Wert „%s“",
+    "invalid %(type)s value: %(value)r": "ungültiger Wert: „%(value)s“",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ungültige Auswahl „%(value)s“ (möglich: %(choices)s)",
     "not allowed with argument %s": "nicht zusammen mit %s möglich",
     "one of the arguments %s is required": "eine dieser Angaben ist nötig: %s",
     "the following arguments are required: %s": "diese Angaben fehlen: %s",
     "unrecognized arguments: %s": "unbekannte Angaben: %s",
-    "unknown parser %(parser_name)r (choices: %(choices)s)": "unbekannter Befehl %(parser_name)r (möglich: %(choices)s)",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "unbekannter Befehl „%(parser_name)s“ (möglich: %(choices)s)",
 }
 _english = argparse._
 
@@ -98,6 +98,8 @@ class GermanParser(argparse.ArgumentParser):
             message = "; ".join(target._explain_unknown(token) for token in tokens[:3])
         # name what the user typed, not internal names: "question" -> "Frage", "calculator" -> "Rechner"
         message = re.sub(r"\bquestion\b", "Frage", message).replace("calculator", "Rechner").replace("command", "Befehl")
+        # argparse lists choices as Python reprs ('personal', 'kuendigung'): German quotation marks instead
+        message = re.sub(r"'([^'\s]+)'", r"„\1“", message)
         self.exit(EXIT_USAGE, f"Aufruf fehlerhaft: {message}\nHilfe: {target.prog} --help\n")
 
     def _named_subparser(self) -> "GermanParser":

@@ -163,3 +163,14 @@ def test_a_missing_corpus_folder_is_named_every_time(stub_service, tmp_path, cap
     for _ in range(2):  # the first run builds, the second reuses the index
         assert main(["--corpus", str(missing), "ask", "Gibt es Kindergeld während der InbeQ?"]) == 0
         assert capsys.readouterr().err.count(f"Warnung: {missing}: Der Ordner existiert nicht.") == 1
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["calc", "foo"], "ungültige Auswahl „foo“ (möglich: „personal“, „personal-alt“,"),
+    (["calc", "besetzung", "--modular=ja", "--beginn", "01.01.2027"], "--modular: überzähliger Wert „ja“"),
+])
+def test_usage_errors_quote_the_typed_value_in_german_quotation_marks(args, expected, capsys):
+    with pytest.raises(SystemExit):
+        main(args)
+    err = capsys.readouterr().err
+    assert expected in err and "'" not in err
