@@ -78,7 +78,7 @@ def staffing_2016(participants: int | list[int], month: int, min_places: int | N
         assumptions.append(f"Keine Mindestteilnehmerplatzzahl angegeben: im 1. bis {first.value}. Monat bemisst sich der Personaleinsatz immer zumindest "
                            f"nach der Mindestteilnehmerplatzzahl. Das Ergebnis ist deshalb eine Untergrenze; bitte die Zahl aus dem Losblatt ergänzen.")
     steps.append(f"Ergebnis: {num(total)} Wochenstunden = {_fte(total, h)} ({h} Stunden = 1,0; abzudecken durch Voll- oder Teilzeitkräfte)")
-    if total < h:
+    if total < h and month > first.value:  # the document states this only for "ab dem 13. Monat der Maßnahme"
         notes.append(f"Unter {h} Wochenstunden ist zumindest eine breite Verteilung der Betreuungszeiten sicherzustellen.")
     decided = decisions[0] if len(set(decisions)) == 1 else "je Los unterschiedlich (siehe Rechenweg)"
     people = sum(lots)
