@@ -440,7 +440,7 @@ def test_validity_comes_from_the_document_front_matter():
 # -------------------------------------------------------------- CLI (issue #9, items 5 and 6)
 @pytest.mark.parametrize("args, message", [
     (["calc", "personal", "--teilnehmer", "3", "--monat", "2"], "unbekannte Option --teilnehmer; gemeint: --teilnehmende?\nHilfe: lotse calc personal --help"),
-    (["calc", "personal", "--teilnehmende", "3", "--monat", "40"], "--monat: 40 liegt außerhalb von 1 bis 36 (zwei Jahre plus höchstens zwölf Monate Verlängerung"),
+    (["calc", "personal", "--teilnehmende", "3", "--monat", "121"], "--monat: 121 liegt außerhalb von 1 bis 120 (zehn Jahre als Plausibilitätsgrenze"),
     (["calc", "jobcoaching", "--beginn", "01.09.2025", "--verbraucht", "nan"], "keine endliche Zahl"),
     (["calc", "jobcoaching", "--beginn", "01.09.2025", "--verbraucht", "inf"], "keine endliche Zahl"),
     (["calc", "jobcoaching", "--beginn", "01.09.2025", "--verbraucht", "1e999"], "keine endliche Zahl"),

@@ -215,7 +215,8 @@ def test_rule_questions_stay_with_the_passage(question):
 
 
 @pytest.mark.parametrize("question, message", [
-    ("personal bei 8 teilnehmern im 40. monat", "Maßnahmemonat: Der Wert 40 ist unrealistisch groß (höchstens 36)."),
+    ("personal bei 8 teilnehmern im 121. monat", "Maßnahmemonat: 121 ist unrealistisch groß (höchstens 120: zehn Jahre als Plausibilitätsgrenze; "
+     "die Dokumente nennen keine Höchstdauer einer Maßnahme, die Regel ab dem 13. Monat gilt bis zum Maßnahmeende)."),
     ("personal bei 8 teilnehmern im 0. monat", "Maßnahmemonat: Der Wert darf nicht kleiner als 1 sein (angegeben: 0)."),
     ("personal bei 100000 teilnehmern im 2. monat", "Teilnehmende: Der Wert 100000 ist unrealistisch groß (höchstens 10000)."),
 ])

@@ -168,13 +168,13 @@ def parse_value(f: Field, raw: object, today: dt.date):
     raise InputError(f"Unbekannte Feldart {f.kind}.")
 
 
-MONTH_REASON = " (zwei Jahre plus höchstens zwölf Monate Verlängerung; nach einer Option zählt der Monat neu)"
+MONTH_REASON = f" ({st.MONTH_BOUND_REASON})"
 
 SPECS: tuple[CalculatorSpec, ...] = (
     CalculatorSpec("personal", "Personalbedarf InbeQ (Verträge ab 2016)", (
         Field("teilnehmende", "Besetzte Teilnehmerplätze", "counts", True, placeholder="z. B. 8",
               help="je Los; für mehrere Lose mehrfach angeben: --teilnehmende 3 --teilnehmende 6 (im Formular getrennt durch Semikolon: 3; 6)"),
-        Field("monat", "Maßnahmemonat (1 = erster Monat)", "count", True, "1", minimum=1, maximum=36, bounds_reason=MONTH_REASON),
+        Field("monat", "Maßnahmemonat (1 = erster Monat)", "count", True, "1", minimum=1, maximum=st.MAX_MONTH, bounds_reason=MONTH_REASON),
         Field("mindestplaetze", "Mindestteilnehmerplatzzahl (falls bekannt)", "count", minimum=1, maximum=10_000, help="laut Losblatt"),
         Field("option", "Option gezogen", "flag", help="der Monat zählt ab Optionsbeginn"),
     ), lambda v, _t: st.staffing_2016(v["teilnehmende"] if len(v["teilnehmende"]) > 1 else v["teilnehmende"][0], v["monat"], v["mindestplaetze"], v["option"]),

@@ -3,7 +3,12 @@ from __future__ import annotations
 
 from .base import Calculation, InputError, check_count, check_year, fte_num, mark_validity, num, plural, rule
 
-MAX_MONTH = 36  # two years plus at most twelve months of extension (§ 55 Abs. 2 SGB IX); an option restarts the count
+# A plain sanity bound, no rule: the documents give no maximum length of a measure (the contract); its rule from the
+# 13th month applies "ab dem 13. Monat der Maßnahme bis zum Maßnahmeende". (Two years plus twelve months is the
+# length of one participant's InbeQ, § 55 Abs. 2 SGB IX, not of the contract participants join continuously.)
+MAX_MONTH = 120
+MONTH_BOUND_REASON = ("zehn Jahre als Plausibilitätsgrenze; die Dokumente nennen keine Höchstdauer einer Maßnahme, "
+                      "die Regel ab dem 13. Monat gilt bis zum Maßnahmeende")
 
 
 def _fte(hours: float, per_fte: float) -> str:
@@ -50,7 +55,9 @@ def staffing_2016(participants: int | list[int], month: int, min_places: int | N
     if not lots:
         raise InputError("Bitte die Zahl der Teilnehmenden angeben.", field="teilnehmende")
     lots = [check_count(n, label="Teilnehmende") for n in lots]
-    month = check_count(month, label="Maßnahmemonat", minimum=1, maximum=MAX_MONTH)
+    month = check_count(month, label="Maßnahmemonat", minimum=1, maximum=10**9)
+    if month > MAX_MONTH:
+        raise InputError(f"Maßnahmemonat: {num(month)} ist unrealistisch groß (höchstens {MAX_MONTH}: {MONTH_BOUND_REASON}).", field="monat")
     if min_places is not None:
         min_places = check_count(min_places, label="Mindestteilnehmerplatzzahl", minimum=1)
     ratio, hours, first = rule("staffing", "participants_per_trainer"), rule("staffing", "hours_per_fte"), rule("staffing", "first_phase_months")
