@@ -376,10 +376,10 @@ def participants_per_lot(q: Question) -> list[int | None]:
     return per_lot or [count]
 
 
-def measure_month(q: Question) -> int:
+def measure_month(q: Question) -> int | None:
     """The month of the measure ('im 20. Monat'); else counted from its start to the day asked about
-    ('Maßnahmebeginn 01.02.2026 … im März 2027': the 14th; 'seit März 2025 … jetzt': from today);
-    without either: the first. Both stated as an assumption."""
+    ('Maßnahmebeginn 01.02.2026 … im März 2027': the 14th; 'seit März 2025 … jetzt': from today, stated as an
+    assumption); without either None (the calculator then gives both phases and says the month was not given)."""
     month = find_month(q.masked)
     if month is not None:
         return month
@@ -388,8 +388,7 @@ def measure_month(q: Question) -> int:
         month, start, ref = counted
         q.assume(f"Maßnahmemonat aus dem Beginn ({start.strftime('%d.%m.%Y')}) bis {ref.strftime('%d.%m.%Y')} gezählt: {month}. Monat.")
         return month
-    q.assume("Kein Maßnahmemonat genannt: gerechnet für die ersten 12 Monate der Maßnahme.")
-    return 1
+    return None
 
 
 def _month_from_start(q: Question) -> tuple[int, dt.date, dt.date] | None:

@@ -88,3 +88,121 @@ def test_an_invalid_month_in_free_text_shows_no_unrelated_example_as_short_answe
     assert reply.error and "Kurz:" not in presenter.reply_text(reply)
     # a question no calculator takes keeps its short answer
     assert "Kurz:" in presenter.reply_text(lotse.ask("Haben Teilnehmer der InbeQ Anspruch auf Urlaub?"))
+
+
+# -------------------------------------------------------------- A2: the month not given
+# „1.-12. Monat der Maßnahme: Der Personaleinsatz bemisst sich immer zumindest nach der Mindestteilnehmerplatzzahl“ and
+# „ab dem 13. Monat der Maßnahme bis zum Maßnahmeende / Ab diesem Zeitpunkt beträgt der Mindestpersonaleinsatz 19,5
+# Zeitstunden wöchentlich“: the month decides the figure, so without it both are given.
+BOTH_PHASES = ("1. bis 12. Monat: 54,6 Wochenstunden (1,4 Vollzeitstellen), maßgeblich: Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis 12); "
+               "ab dem 13. Monat: 19,5 Wochenstunden (0,5 Vollzeitstellen), maßgeblich: Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden) – "
+               "bei 2 Teilnehmenden, Maßnahmemonat nicht angegeben")
+NO_MONTH = ("Kein Maßnahmemonat angegeben: berechnet sind beide Phasen, der 1. bis 12. Monat (Untergrenze: Mindestteilnehmerplatzzahl) und ab dem "
+            "13. Monat (Untergrenze: 19,5 Wochenstunden). Für einen einzelnen Wert bitte den Maßnahmemonat angeben.")
+
+
+def test_without_a_month_both_phases_are_given_and_labelled():
+    assert in_document("1.-12. Monat der Maßnahme: Der Personaleinsatz bemisst sich immer zumindest nach der Mindestteilnehmerplatzzahl")
+    assert in_document("Ab diesem Zeitpunkt beträgt der Mindestpersonaleinsatz 19,5 Zeitstunden wöchentlich")
+    c = calc.staffing_2016(2, None, 7)
+    assert c.result == BOTH_PHASES
+    assert c.assumptions == [NO_MONTH]
+    assert c.inputs["monat"] is None and "im 1. Monat" not in c.result
+    # each phase computed as in B.2: 2 / 5 * 39 = 15,6 against 7 / 5 * 39 = 54,6, and against 19,5
+    assert c.steps == [
+        "1. bis 12. Monat: Grundsätzliche Anwendung des Personalschlüssels: 2 Teilnehmer / 5 * 39 Wochenstunden = 15,6 Wochenstunden",
+        "1. bis 12. Monat: Ergänzende Regelung zum Mindestpersonaleinsatz: 7 Mindestteilnehmerplätze / 5 * 39 Wochenstunden = 54,6 Wochenstunden",
+        "1. bis 12. Monat: Tatsächlich vorzuhaltendes Personalvolumen: 54,6 Wochenstunden",
+        "1. bis 12. Monat: Ergebnis: 54,6 Wochenstunden = 1,4 Vollzeitstellen (39 Stunden = 1,0; abzudecken durch Voll- oder Teilzeitkräfte)",
+        "Ab dem 13. Monat: Grundsätzliche Anwendung des Personalschlüssels: 2 Teilnehmer / 5 * 39 Wochenstunden = 15,6 Wochenstunden",
+        "Ab dem 13. Monat: Ergänzende Regelung zum Mindestpersonaleinsatz: Mindestpersonaleinsatz 19,5 Zeitstunden wöchentlich in der Maßnahme",
+        "Ab dem 13. Monat: Tatsächlich vorzuhaltendes Personalvolumen: 19,5 Wochenstunden",
+        "Ab dem 13. Monat: Ergebnis: 19,5 Wochenstunden = 0,5 Vollzeitstellen (39 Stunden = 1,0; abzudecken durch Voll- oder Teilzeitkräfte)",
+    ]
+    # both rules are cited; the spreading hint is said of the phase from month 13 only (A10)
+    assert {r.key for r in c.rules} >= {"first_phase_months", "min_hours_from_month_13"}
+    assert c.notes == [f"Ab dem 13. Monat: {SPREAD}"]
+
+
+@pytest.mark.parametrize("participants, min_places, result", [
+    # B.2 Beispiel 2 (8 TN, Mindestteilnehmerplatzzahl 7): 62,4 h in months 1-12; from month 13 the key alone, 62,4 h
+    (8, 7, "1. bis 12. Monat: 62,4 Wochenstunden (1,6 Vollzeitstellen), maßgeblich: Personalschlüssel; "
+           "ab dem 13. Monat: 62,4 Wochenstunden (1,6 Vollzeitstellen), maßgeblich: Personalschlüssel – bei 8 Teilnehmenden, Maßnahmemonat nicht angegeben"),
+    # without the Mindestteilnehmerplatzzahl the first phase is a lower bound
+    (2, None, "1. bis 12. Monat: mindestens 15,6 Wochenstunden (0,4 Vollzeitstellen), maßgeblich: Personalschlüssel (Untergrenze; "
+              "Mindestteilnehmerplatzzahl nicht geprüft); ab dem 13. Monat: 19,5 Wochenstunden (0,5 Vollzeitstellen), maßgeblich: "
+              "Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden) – bei 2 Teilnehmenden, Maßnahmemonat nicht angegeben"),
+])
+def test_both_phases_other_cases(participants, min_places, result):
+    assert calc.staffing_2016(participants, None, min_places).result == result
+
+
+def test_a_given_month_keeps_the_single_figure():
+    assert calc.staffing_2016(2, 12, 7).result == ("54,6 Wochenstunden (1,4 Vollzeitstellen) bei 2 Teilnehmenden im 12. Monat; "
+                                                   "maßgeblich: Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis 12)")
+    assert calc.staffing_2016(2, 13, 7).result == ("19,5 Wochenstunden (0,5 Vollzeitstellen) bei 2 Teilnehmenden im 13. Monat; "
+                                                   "maßgeblich: Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden)")
+    assert not any("Maßnahmemonat" in a for a in calc.staffing_2016(2, 13, 7).assumptions)
+
+
+def test_no_participants_and_no_month_asks_for_the_minimum_or_the_month():
+    with pytest.raises(calc.InputError) as exc:
+        calc.staffing_2016(0, None)
+    assert exc.value.field == "mindestplaetze"
+    assert str(exc.value).endswith("Bitte die Mindestteilnehmerplatzzahl laut Losblatt angeben (z. B. 7) oder den Maßnahmemonat "
+                                   "(ab dem 13. Monat gilt der Mindestpersonaleinsatz von 19,5 Wochenstunden).")
+    assert calc.staffing_2016(0, None, 7).result.startswith("1. bis 12. Monat: 54,6 Wochenstunden")
+
+
+def test_cli_without_month_gives_both_phases(capsys, lotse):
+    import json
+
+    from assistant.cli import main
+
+    lotse.handle
+    assert main(["calc", "personal", "--teilnehmende", "2", "--mindestplaetze", "7"]) == 0
+    out = capsys.readouterr().out
+    assert f"Ergebnis: {BOTH_PHASES}" in out and f"Annahme: {NO_MONTH}" in out
+    assert main(["calc", "personal", "--teilnehmende", "2", "--mindestplaetze", "7", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["result"] == BOTH_PHASES and data["assumptions"] == [NO_MONTH] and data["inputs"]["monat"] is None
+    assert main(["calc", "personal", "--teilnehmende", "2", "--mindestplaetze", "7", "--monat", "20", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["result"].startswith("19,5 Wochenstunden (0,5 Vollzeitstellen) bei 2 Teilnehmenden im 20. Monat") and data["assumptions"] == []
+
+
+def test_cli_help_says_what_an_empty_month_means(capsys):
+    from assistant.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["calc", "personal", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "leer: beide Phasen, der 1. bis 12. Monat und ab dem 13. Monat" in out and "Standard: 1" not in out
+
+
+def test_form_and_api_without_month_give_both_phases(lotse):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Starlette asks for httpx2; httpx works the same here (as in test_web_api)
+        from starlette.testclient import TestClient
+
+    from assistant.forms import evaluate
+    from assistant.web.app import create_app
+
+    form = evaluate("personal", {"teilnehmende": "2", "monat": "", "mindestplaetze": "7"}, TODAY)
+    assert form.ok and form.calculation.result == BOTH_PHASES and form.calculation.assumptions == [NO_MONTH]
+    with TestClient(create_app(lotse)) as client:
+        r = client.post("/api/calc/personal", json={"teilnehmende": 2, "mindestplaetze": 7})
+        assert r.status_code == 200 and r.json()["result"] == BOTH_PHASES and r.json()["assumptions"] == [NO_MONTH]
+        r = client.post("/api/calc/personal", json={"teilnehmende": 2, "mindestplaetze": 7, "monat": 13})
+        assert r.json()["result"].startswith("19,5 Wochenstunden") and r.json()["assumptions"] == []
+
+
+def test_free_text_without_month_gives_both_phases():
+    from assistant.router import route
+
+    r = route("Wir haben 2 Teilnehmer, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?", TODAY)
+    c = r.run()
+    assert c.result == BOTH_PHASES and NO_MONTH in c.assumptions
+    assert not any("gerechnet für die ersten 12 Monate" in a for a in r.assumptions)

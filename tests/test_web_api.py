@@ -637,13 +637,14 @@ def test_a_choice_may_be_sent_as_its_switch(client):
 
 
 def test_only_fields_without_a_default_are_marked_as_required(client):
-    """As on the command line: Maßnahmemonat (default 1) and Maßnahmeart (default: not given) are no Pflichtfeld."""
+    """As on the command line: Maßnahmemonat (empty: both phases) and Maßnahmeart (default: not given) are no Pflichtfeld."""
     page = client.get("/rechner/personal").text
     assert "Besetzte Teilnehmerplätze <span class=\"req\">(Pflichtfeld)</span>" in page
     assert not re.search(r"Maßnahmemonat[^<]*<span class=\"req\">", page)
     assert "(Pflichtfeld)" not in client.get("/rechner/besetzung").text.split("Maßnahmeart")[1].split("</label>")[0]
     cleared = client.get("/rechner/personal?teilnehmende=8&monat=+&berechnen=1")
-    assert cleared.status_code == 200 and "62,4 Wochenstunden" in cleared.text and "im 1. Monat" in cleared.text
+    assert cleared.status_code == 200 and "62,4 Wochenstunden" in cleared.text and "im 1. Monat" not in cleared.text
+    assert "Maßnahmemonat nicht angegeben" in cleared.text
 
 
 def test_a_calculators_own_error_is_shown_at_the_field_it_is_about(client):

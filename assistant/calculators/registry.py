@@ -174,7 +174,10 @@ SPECS: tuple[CalculatorSpec, ...] = (
     CalculatorSpec("personal", "Personalbedarf InbeQ (Verträge ab 2016)", (
         Field("teilnehmende", "Besetzte Teilnehmerplätze", "counts", True, placeholder="z. B. 8",
               help="je Los; für mehrere Lose mehrfach angeben: --teilnehmende 3 --teilnehmende 6 (im Formular getrennt durch Semikolon: 3; 6)"),
-        Field("monat", "Maßnahmemonat (1 = erster Monat)", "count", True, "1", minimum=1, maximum=st.MAX_MONTH, bounds_reason=MONTH_REASON),
+        # no default: the month decides the rule (months 1-12 or from month 13); left empty, both phases are computed
+        Field("monat", "Maßnahmemonat (1 = erster Monat)", "count", placeholder="z. B. 14; leer: beide Phasen", minimum=1, maximum=st.MAX_MONTH,
+              bounds_reason=MONTH_REASON,
+              help="leer: beide Phasen, der 1. bis 12. Monat und ab dem 13. Monat"),
         Field("mindestplaetze", "Mindestteilnehmerplatzzahl (falls bekannt)", "count", minimum=1, maximum=10_000, help="laut Losblatt"),
         Field("option", "Option gezogen", "flag", help="der Monat zählt ab Optionsbeginn"),
     ), lambda v, _t: st.staffing_2016(v["teilnehmende"] if len(v["teilnehmende"]) > 1 else v["teilnehmende"][0], v["monat"], v["mindestplaetze"], v["option"]),
