@@ -20,8 +20,8 @@ from knowledge.analysis.user_sentences import asking_sentences
 from .calculators.base import rule
 from .calculators.deadlines import planning_search_start
 from .extract import (CLAUSE_END, ExtractError, FoundDate, find_dates, find_duration_months, find_extension_months, find_hours_used,
-                      find_interruption, find_lots, find_min_places, find_month, find_months_count, find_participants,
-                      find_start_year, find_weekdays, find_years_as_months, mask_dates)
+                      find_interruption, find_lots, find_min_places, find_month, find_month_reading, find_months_count,
+                      find_participants, find_start_year, find_weekdays, find_years_as_months, mask_dates)
 
 
 def _has(text: str, pattern: str) -> bool:
@@ -377,12 +377,17 @@ def participants_per_lot(q: Question) -> list[int | None]:
 
 
 def measure_month(q: Question) -> int | None:
-    """The month of the measure ('im 20. Monat'); else counted from its start to the day asked about
-    ('Maßnahmebeginn 01.02.2026 … im März 2027': the 14th; 'seit März 2025 … jetzt': from today, stated as an
-    assumption); without either None (the calculator then gives both phases and says the month was not given)."""
-    month = find_month(q.masked)
-    if month is not None:
-        return month
+    """The month of the measure ('im 20. Monat'; 'seit 12 Monaten' and 'nach einem Jahr' are the 13th, stated as an
+    assumption); else counted from its start to the day asked about ('Maßnahmebeginn 01.02.2026 … im März 2027': the
+    14th; 'seit März 2025 … jetzt': from today, stated as an assumption); without either None (the calculator then
+    gives both phases and says the month was not given)."""
+    reading = find_month_reading(q.masked)
+    if reading is not None:
+        if reading.span and reading.month > rule("staffing", "first_phase_months").value:
+            return None  # "in den ersten 24 Monaten" spans both phases: both are given
+        if reading.assumption:
+            q.assume(reading.assumption)
+        return reading.month
     counted = _month_from_start(q)
     if counted is not None:
         month, start, ref = counted

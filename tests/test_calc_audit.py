@@ -279,8 +279,9 @@ def test_find_lots(text, lots):
 
 
 @pytest.mark.parametrize("text, month", [
-    ("im 20. Monat", 20), ("im sechsten Monat", 6), ("Maßnahmemonat 14", 14), ("sechs Monate nach Maßnahmebeginn", 6),
-    ("seit 15 Monaten", 15), ("ohne Monatsangabe", None),
+    ("im 20. Monat", 20), ("im sechsten Monat", 6), ("Maßnahmemonat 14", 14),
+    # months passed: after N full months the measure is in month N + 1 (audit h17 A1)
+    ("sechs Monate nach Maßnahmebeginn", 7), ("seit 15 Monaten", 16), ("ohne Monatsangabe", None),
 ])
 def test_find_month(text, month):
     assert find_month(text) == month

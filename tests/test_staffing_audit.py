@@ -206,3 +206,99 @@ def test_free_text_without_month_gives_both_phases():
     c = r.run()
     assert c.result == BOTH_PHASES and NO_MONTH in c.assumptions
     assert not any("gerechnet für die ersten 12 Monate" in a for a in r.assumptions)
+
+
+# -------------------------------------------------------------- A1, B5: the month read from free text
+# B.2 counts time from the start: „Beispiel 1 … in den ersten 12 Maßnahmemonaten: Es befinden sich sechs Monate nach
+# Maßnahmebeginn 6 Teilnehmer in der Maßnahme“ and „Beispiel 3 … ab dem 13. Maßnahmemonat: Es befinden sich 30 Monate nach
+# Maßnahmebeginn 2 Teilnehmer in der Maßnahme“. After N full months the measure is in month N + 1, as the start-date
+# path counts (start 02.12.2025, today 02.12.2026: the 13th month).
+@pytest.mark.parametrize("text, month, assumption", [
+    ("im 12. Monat", 12, ""),
+    ("12. Maßnahmemonat", 12, ""),
+    ("Maßnahmemonat 12", 12, ""),
+    ("im zwölften Monat", 12, ""),
+    ("dritter Monat", 3, ""),
+    ("der dritte Maßnahmemonat", 3, ""),
+    ("im einundzwanzigsten Monat", 21, ""),
+    ("seit 12 Monaten", 13, "„seit 12 Monaten“ = 13. Maßnahmemonat (nach 12 vollen Monaten läuft der 13. Monat der Maßnahme)."),
+    ("12 Monate nach Maßnahmebeginn", 13,
+     "„12 Monate nach Maßnahmebeginn“ = 13. Maßnahmemonat (nach 12 vollen Monaten läuft der 13. Monat der Maßnahme)."),
+    ("nach einem Jahr Maßnahme", 13, "„nach einem Jahr“ = 13. Maßnahmemonat (nach 12 vollen Monaten läuft der 13. Monat der Maßnahme)."),
+    ("Die Maßnahme läuft seit zwei Jahren.", 25, "„seit zwei Jahren“ = 25. Maßnahmemonat (nach 24 vollen Monaten läuft der 25. Monat der Maßnahme)."),
+    ("ein Jahr nach Maßnahmebeginn", 13, "„ein Jahr nach Maßnahmebeginn“ = 13. Maßnahmemonat (nach 12 vollen Monaten läuft der 13. Monat der Maßnahme)."),
+    ("seit 13 Monaten", 14, "„seit 13 Monaten“ = 14. Maßnahmemonat (nach 13 vollen Monaten läuft der 14. Monat der Maßnahme)."),
+    ("nach 1 Monat", 2, "„nach 1 Monat“ = 2. Maßnahmemonat (nach einem vollen Monat läuft der 2. Monat der Maßnahme)."),
+    ("sechs Monate nach Maßnahmebeginn", 7, "„sechs Monate nach Maßnahmebeginn“ = 7. Maßnahmemonat (nach 6 vollen Monaten läuft der 7. Monat der Maßnahme)."),
+    ("30 Monate nach Maßnahmebeginn", 31, "„30 Monate nach Maßnahmebeginn“ = 31. Maßnahmemonat (nach 30 vollen Monaten läuft der 31. Monat der Maßnahme)."),
+    ("nach den ersten 12 Monaten", 13, "„nach den ersten 12 Monaten“ = 13. Maßnahmemonat (nach 12 vollen Monaten läuft der 13. Monat der Maßnahme)."),
+    ("in den ersten 12 Monaten", 12, "„in den ersten 12 Monaten“: gerechnet für den 12. Maßnahmemonat (Monat 1 bis 12 werden gleich berechnet)."),
+    ("im zweiten Maßnahmejahr", 13,
+     "„im zweiten Maßnahmejahr“ = 13. Maßnahmemonat (der erste Monat dieses Jahres, Monat 13 bis 24 werden gleich berechnet)."),
+    # a time in years not about the measure is no month of it
+    ("Ich arbeite seit zwei Jahren als QT. Wie viel Personal bei 4 TN?", None, ""),
+    ("bei 8 Teilnehmern", None, ""),
+])
+def test_month_readings(text, month, assumption):
+    from assistant.extract import find_month, find_month_reading
+
+    reading = find_month_reading(text)
+    assert find_month(text) == month
+    assert (reading.assumption if reading else "") == assumption
+
+
+@pytest.mark.parametrize("question, result, assumption", [
+    # start date: 12 full months passed on 02.12.2026 -> 13th month (the path that was right already)
+    ("Die Maßnahme begann am 02.12.2025, wir haben 2 Teilnehmer, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?",
+     "19,5 Wochenstunden (0,5 Vollzeitstellen) bei 2 Teilnehmenden im 13. Monat; maßgeblich: Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden)",
+     "Maßnahmemonat aus dem Beginn (02.12.2025) bis 02.12.2026 gezählt: 13. Monat."),
+    ("Die Maßnahme läuft seit 12 Monaten, wir haben 2 Teilnehmer, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?",
+     "19,5 Wochenstunden (0,5 Vollzeitstellen) bei 2 Teilnehmenden im 13. Monat; maßgeblich: Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden)",
+     "„seit 12 Monaten“ = 13. Maßnahmemonat (nach 12 vollen Monaten läuft der 13. Monat der Maßnahme)."),
+    ("12 Monate nach Maßnahmebeginn sind 2 Teilnehmer in der Maßnahme, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?",
+     "19,5 Wochenstunden (0,5 Vollzeitstellen) bei 2 Teilnehmenden im 13. Monat; maßgeblich: Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden)",
+     "„12 Monate nach Maßnahmebeginn“ = 13. Maßnahmemonat (nach 12 vollen Monaten läuft der 13. Monat der Maßnahme)."),
+    ("Nach einem Jahr Maßnahme haben wir 2 Teilnehmer, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?",
+     "19,5 Wochenstunden (0,5 Vollzeitstellen) bei 2 Teilnehmenden im 13. Monat; maßgeblich: Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden)",
+     "„Nach einem Jahr“ = 13. Maßnahmemonat (nach 12 vollen Monaten läuft der 13. Monat der Maßnahme)."),
+    # the month itself named: month 12, the Mindestteilnehmerplatzzahl's floor 7 / 5 * 39 = 54,6
+    ("Im 12. Monat haben wir 2 Teilnehmer, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?",
+     "54,6 Wochenstunden (1,4 Vollzeitstellen) bei 2 Teilnehmenden im 12. Monat; maßgeblich: Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis 12)", ""),
+    ("Im zwölften Monat haben wir 2 Teilnehmer, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?",
+     "54,6 Wochenstunden (1,4 Vollzeitstellen) bei 2 Teilnehmenden im 12. Monat; maßgeblich: Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis 12)", ""),
+    ("Wir haben 2 Teilnehmer im 12. Maßnahmemonat, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?",
+     "54,6 Wochenstunden (1,4 Vollzeitstellen) bei 2 Teilnehmenden im 12. Monat; maßgeblich: Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis 12)", ""),
+    # B5: an ordinal word is read, not replaced by "im 1. Monat"
+    ("Los A hat 5 Teilnehmer, Los B hat 6 Teilnehmer, dritter Monat, Mindestteilnehmerplatzzahl 7. Wie viel Personal?",
+     # each lot below its minimum of 7: 7 / 5 * 39 = 54,6 per lot, added (B.1)
+     "109,2 Wochenstunden (2,8 Vollzeitstellen) bei 5 + 6 Teilnehmenden auf 2 Losen im 3. Monat; "
+     "maßgeblich: Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis 12)", ""),
+])
+def test_free_text_months(question, result, assumption):
+    from assistant.router import route
+
+    r = route(question, TODAY)
+    assert r is not None and r.name == "personal"
+    c = r.run()
+    assert c.result == result
+    stated = r.assumptions + c.assumptions
+    if assumption:
+        assert assumption in stated
+    assert not any(a.startswith("Kein Maßnahmemonat") for a in stated)
+
+
+def test_the_reading_is_said_in_the_reply(lotse):
+    from assistant import presenter
+
+    reply = lotse.ask("Die Maßnahme läuft seit 12 Monaten, wir haben 2 Teilnehmer, Mindestteilnehmerplatzzahl 7. "
+                      "Wie viele Wochenstunden Personal?")
+    text = presenter.reply_text(reply)
+    assert "Ergebnis: 19,5 Wochenstunden" in text
+    assert "Annahme: „seit 12 Monaten“ = 13. Maßnahmemonat (nach 12 vollen Monaten läuft der 13. Monat der Maßnahme)." in text
+
+
+def test_first_months_spanning_both_phases_give_both():
+    from assistant.router import route
+
+    c = route("Wie viele Wochenstunden Personal in den ersten 24 Monaten bei 2 Teilnehmern, Mindestteilnehmerplatzzahl 7?", TODAY).run()
+    assert c.result == BOTH_PHASES
