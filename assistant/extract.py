@@ -551,6 +551,26 @@ def find_start_year(text: str) -> int | None:
     return int(m.group(1) or m.group(2) or m.group(3)) if m else None
 
 
+_YEAR = r"((?:19|20)\d\d)\b"
+_CONTRACT = r"(?<!\w)(?:Grund|Alt|Rahmen|Maßnahme)?[Vv]ertr(?:ag|äg)"  # not an employment's "Arbeitsvertrag"
+_CONTRACT_YEAR = [
+    # "Vertrag von 2015", "der Grundvertrag ist von 2015", "Option aus einem Vertrag aus dem Jahr 2015", "Altvertrag vom 01.03.2015"
+    _CONTRACT + r"\w*\s+(?:(?:ist|stammt|war|läuft|wurde|lief)\s+)?(?:\w+\s+){0,2}?(?:von|aus|seit|vom)\s+"
+    r"(?:dem\s+Jahr\s+|\d{1,2}\.\s?\d{1,2}\.\s?)?" + _YEAR,
+    _CONTRACT + r"\w*\s*\(\s*" + _YEAR + r"\s*\)",  # "Altvertrag (2015)"
+    r"(?<!\w)Vertragsbeginn\w*\s*(?::|war|ist|im|in)?\s*(?:Jahr\s+)?" + _YEAR,  # "Vertragsbeginn 2015", "Vertragsbeginn war 2015"
+    r"\b" + _YEAR[:-2] + r"er[- ]?(?:Grund|Alt|Rahmen)?[Vv]ertrag",  # "2015er Vertrag"
+    _CONTRACT + r"\s+" + _YEAR,  # "Grundvertrag 2015"
+]
+
+
+def find_contract_year(text: str) -> int | None:
+    """The year the (basic) contract began: 'Vertrag von 2015', 'Grundvertrag 2015', '2015er Vertrag'; an option drawn from it
+    may begin later ('Option aus einem Vertrag von 2015, die 2017 begann': 2015). None when no contract year is named."""
+    found = [m for p in _CONTRACT_YEAR for m in [re.search(p, text)] if m]
+    return int(min(found, key=lambda m: m.start()).group(1)) if found else None
+
+
 def find_weekdays(text: str) -> int | None:
     """Working days per week: 'Viertagewoche' -> 4, '6 Arbeitstage pro Woche' -> 6."""
     words = {"vier": 4, "fünf": 5, "sechs": 6, "drei": 3, "zwei": 2}

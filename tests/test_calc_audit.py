@@ -139,7 +139,7 @@ def test_audit_11_personal_alt_refuses_2016_and_names_the_unapplied_rule(capsys)
     with pytest.raises(SystemExit) as exc:
         main(["calc", "personal-alt", "--los", "3", "--beginnjahr", "2016"])
     assert exc.value.code == 2
-    assert "Verträge vor 2016" in capsys.readouterr().err
+    assert "eine Option aus einem Vertrag vor 2016 zählt mit dessen Jahr" in capsys.readouterr().err
     with pytest.raises(calc.InputError, match="Abschnitt B"):
         calc.staffing_pre2016([3], 2016)
     c = calc.staffing_pre2016([3])
@@ -446,7 +446,7 @@ def test_validity_comes_from_the_document_front_matter():
     (["calc", "jobcoaching", "--beginn", "01.09.2025", "--verbraucht", "inf"], "keine endliche Zahl"),
     (["calc", "jobcoaching", "--beginn", "01.09.2025", "--verbraucht", "1e999"], "keine endliche Zahl"),
     (["calc", "besetzung", "--beginn", "01.03.2027", "--modular", "--nicht-modular"], "--nicht-modular: nicht zusammen mit --modular möglich"),
-    (["calc", "personal-alt", "--los", "3", "--beginnjahr", "99999"], "--beginnjahr: 99999 liegt außerhalb von 2008 bis 2015 (Verträge vor 2016"),
+    (["calc", "personal-alt", "--los", "3", "--beginnjahr", "99999"], "--beginnjahr: 99999 liegt außerhalb von 2008 bis 2015 (Jahr des Grundvertrags"),
     (["--versoin"], "unbekannte Option --versoin; gemeint: --version?"),
     (["ask"], "diese Angaben fehlen: FRAGE"),
 ])

@@ -302,3 +302,73 @@ def test_first_months_spanning_both_phases_give_both():
 
     c = route("Wie viele Wochenstunden Personal in den ersten 24 Monaten bei 2 Teilnehmern, Mindestteilnehmerplatzzahl 7?", TODAY).run()
     assert c.result == BOTH_PHASES
+
+
+# -------------------------------------------------------------- A5: personal-alt takes the year of the (basic) contract
+# Vorbemerkung: „A.1 und folgende für (Grund-)Verträge VOR 2016 und Optionen aus diesen Verträgen mit Teilnehmer-Monaten“.
+# A.1: „Bei weniger als fünf Teilnehmern erfolgt der Personalansatz des Qualifizierungstrainers unabhängig vom
+# Personalschlüssel mit 1,0 (minimaler Personalansatz)“: 3 participants -> 39 h (section B would give 19,5 h after month 12).
+def test_personal_alt_is_asked_for_the_contract_year():
+    from assistant.calculators.registry import REGISTRY
+
+    assert in_document("A.1 und folgende für (Grund-)Verträge VOR 2016 und Optionen aus diesen Verträgen mit Teilnehmer-Monaten")
+    f = REGISTRY["personal-alt"].field("beginnjahr")
+    assert f.label == "Jahr des (Grund-)Vertrags" and "Maßnahmebeginn" not in f.label
+    assert "bei einer Option das Jahr des Vertrags, aus dem sie gezogen wurde" in f.help
+    c = calc.staffing_pre2016([3], 2015)  # an option from a 2015 contract, begun in 2016: still section A
+    assert c.result.startswith("39 Wochenstunden") and c.inputs["beginnjahr"] == 2015
+
+
+def test_personal_alt_refuses_contracts_from_2016_and_names_the_option_case(capsys):
+    from assistant.cli import main
+
+    with pytest.raises(calc.InputError) as exc:
+        calc.staffing_pre2016([3], 2016)
+    assert str(exc.value) == ("Vertrag von 2016: (Grund-)Verträge ab 2016 und Optionen aus diesen Verträgen rechnen nach Teilnehmerplätzen "
+                              "(Abschnitt B); bitte den Rechner „personal“ verwenden. Eine Option aus einem Vertrag vor 2016 gehört zu "
+                              "Abschnitt A, auch wenn sie 2016 oder später beginnt: dann das Jahr des Grundvertrags angeben.")
+    with pytest.raises(SystemExit) as stop:
+        main(["calc", "personal-alt", "--los", "3", "--beginnjahr", "2016"])
+    assert stop.value.code == 2
+    assert ("--beginnjahr: 2016 liegt außerhalb von 2008 bis 2015 (Jahr des Grundvertrags: für Verträge ab 2016 und Optionen daraus gilt der "
+            "Rechner „personal“; eine Option aus einem Vertrag vor 2016 zählt mit dessen Jahr, auch wenn sie 2016 oder später beginnt).") \
+        in capsys.readouterr().err
+
+
+def test_the_social_pedagogue_rule_follows_the_contract_year():
+    """A.3: „nicht mehr Bestandteil der Leistungsbeschreibung für Beginntermine ab 2014. Für die laufenden Verträge mit
+    Beginnterminen in 2013 und früher trifft diese Anforderung nur auf den Mindestpersonalumfang zu.“"""
+    assert in_document("Für die laufenden Verträge mit Beginnterminen in 2013 und früher trifft diese Anforderung nur auf den Mindestpersonalumfang zu.")
+    assert "Vertrag von 2013 (2013 oder früher): mindestens die Hälfte des Mindestpersonalumfangs durch einen Sozialpädagogen." \
+        in calc.staffing_pre2016([3], 2013).notes
+    assert "Vertrag von 2014 (ab 2014): die Sozialpädagogen-Hälfte ist nicht mehr Teil der Leistungsbeschreibung." in calc.staffing_pre2016([3], 2014).notes
+    assert calc.staffing_pre2016([3]).assumptions == [
+        "Kein Vertragsjahr angegeben: die Regel für Verträge mit Beginnterminen 2013 und früher (mindestens die Hälfte des "
+        "Mindestpersonalumfangs durch einen Sozialpädagogen) ist nicht angewandt."]
+
+
+@pytest.mark.parametrize("question, name, result, year, assumption", [
+    ("Wir haben eine Option aus einem Vertrag von 2015 gezogen, die 2017 begann, mit 3 Teilnehmern. Wie viel Personal?",
+     "personal-alt", "39 Wochenstunden", 2015, ""),
+    ("Die Option hat 2017 begonnen, der Grundvertrag ist von 2015. 3 Teilnehmer, wie viel Personal?", "personal-alt", "39 Wochenstunden", 2015, ""),
+    ("Option aus dem 2014er Vertrag, 6 Teilnehmer, wie viel Personal?", "personal-alt", "46,8 Wochenstunden", 2014, ""),
+    ("Altvertrag, die Option hat 2017 begonnen, 3 Teilnehmer, wie viel Personal?", "personal-alt", "39 Wochenstunden", None,
+     "2017 ist das Jahr des Maßnahmebeginns (einer Option aus einem Vertrag vor 2016), nicht des Vertrags; das Jahr des Grundvertrags ist nicht genannt."),
+    ("Altvertrag mit Option, Beginn 2014, 3 Teilnehmer, wie viel Personal?", "personal-alt", "39 Wochenstunden", 2014,
+     "2014 als Jahr des Grundvertrags gelesen (bei einer Option zählt das Jahr des Vertrags, aus dem sie gezogen wurde)."),
+    ("Altvertrag, Beginn der Maßnahme 2013, 3 Teilnehmer, wie viel Personal?", "personal-alt", "39 Wochenstunden", 2013, ""),
+    # a contract from 2016: section B
+    ("Vertrag von 2016, 3 Teilnehmer im 20. Monat, wie viel Personal?", "personal", "23,4 Wochenstunden", None, ""),
+])
+def test_free_text_takes_the_contract_year(question, name, result, year, assumption):
+    from assistant.router import route
+
+    r = route(question, TODAY)
+    c = r.run()
+    assert r.name == name and c.result.startswith(result)
+    if name == "personal-alt":
+        assert c.inputs["beginnjahr"] == year
+    if assumption:
+        assert assumption in r.assumptions
+    else:
+        assert not any("Grundvertrag" in a for a in r.assumptions)

@@ -195,8 +195,12 @@ SPECS: tuple[CalculatorSpec, ...] = (
     CalculatorSpec("personal-alt", "Personalbedarf InbeQ (Verträge vor 2016, je Los)", (
         Field("lose", "Teilnehmende je Los (getrennt durch Semikolon)", "counts", True, placeholder="z. B. 8, 4", flag="--los",
               help="mehrfach angeben: --los 5 --los 6"),
-        Field("beginnjahr", "Jahr des Maßnahmebeginns", "count", minimum=2008, maximum=2015, help="JJJJ",
-              bounds_reason=" (Verträge vor 2016; ab 2016 gilt der Rechner „personal“)"),
+        # the year of the (basic) contract: section A covers „(Grund-)Verträge VOR 2016 und Optionen aus diesen Verträgen“
+        Field("beginnjahr", "Jahr des (Grund-)Vertrags", "count", minimum=2008, maximum=2015, placeholder="JJJJ, z. B. 2015",
+              help="JJJJ, das Jahr des Vertragsbeginns; bei einer Option das Jahr des Vertrags, aus dem sie gezogen wurde, "
+                   "auch wenn sie 2016 oder später beginnt",
+              bounds_reason=(" (Jahr des Grundvertrags: für Verträge ab 2016 und Optionen daraus gilt der Rechner „personal“; eine Option "
+                             "aus einem Vertrag vor 2016 zählt mit dessen Jahr, auch wenn sie 2016 oder später beginnt)")),
     ), lambda v, _t: st.staffing_pre2016(v["lose"], v["beginnjahr"]),
         st.staffing_pre2016, "Altvertrag vor 2016: Los 1 hat 5 und Los 2 hat 6 Teilnehmer. Wie viel Personal?",
         route=RouteRule(121, (), (("lose", qx.participants_per_lot), ("beginnjahr", qx.start_year)))),

@@ -132,17 +132,23 @@ def staffing_2016(participants: int | list[int], month: int | None, min_places: 
                                "option": option_drawn, "vertrag": "ab2016"}))
 
 
-def staffing_pre2016(lots: list[int], start_year: int | None = None) -> Calculation:
-    """Contracts before 2016 (Teilnehmermonate, section A): 1 : 5, at least 1,0 per lot; lots add up."""
+def staffing_pre2016(lots: list[int], contract_year: int | None = None) -> Calculation:
+    """Contracts before 2016 (Teilnehmermonate, section A): 1 : 5, at least 1,0 per lot; lots add up.
+
+    `contract_year`: the year the (basic) contract began. Section A covers „(Grund-)Verträge VOR 2016 und Optionen aus
+    diesen Verträgen“, so an option from a 2015 contract that begins in 2016 or later is computed here with 2015.
+    """
     if not lots:
         raise InputError("Bitte mindestens ein Los mit seiner Teilnehmerzahl angeben.", field="lose")
     lots = [check_count(n, label="Teilnehmende je Los") for n in lots]
     cutover = rule("staffing", "contract_cutover_year")
-    if start_year is not None:
-        start_year = check_year(start_year, label="Beginnjahr", minimum=2008, maximum=2100)
-        if start_year >= cutover.value:
-            raise InputError(f"Beginnjahr {start_year}: Verträge ab {cutover.value} rechnen nach Teilnehmerplätzen (Abschnitt B). "
-                             f"Bitte den Rechner „personal“ (Verträge ab {cutover.value}) verwenden.")
+    if contract_year is not None:
+        contract_year = check_year(contract_year, label="Jahr des (Grund-)Vertrags", minimum=2008, maximum=2100)
+        if contract_year >= cutover.value:
+            raise InputError(f"Vertrag von {contract_year}: (Grund-)Verträge ab {cutover.value} und Optionen aus diesen Verträgen rechnen nach "
+                             f"Teilnehmerplätzen (Abschnitt B); bitte den Rechner „personal“ verwenden. Eine Option aus einem Vertrag vor "
+                             f"{cutover.value} gehört zu Abschnitt A, auch wenn sie {cutover.value} oder später beginnt: dann das Jahr des "
+                             "Grundvertrags angeben.", field="beginnjahr")
     ratio, hours = rule("staffing", "pre2016_participants_per_trainer"), rule("staffing", "pre2016_hours_per_fte")
     minimum, max_staff = rule("staffing", "pre2016_min_fte"), rule("staffing", "pre2016_max_staff_at_min")
     rules = [ratio, hours, minimum, rule("staffing", "pre2016_lots_separately")]
@@ -168,17 +174,18 @@ def staffing_pre2016(lots: list[int], start_year: int | None = None) -> Calculat
     if any_min:
         rules.append(max_staff)
         notes.append(f"Beim minimalen Personalansatz von {fte_num(minimum.value)} höchstens {max_staff.value} Mitarbeiter, deren Einsatzzeiten hälftig zu verteilen sind.")
-    if start_year is not None:
+    if contract_year is not None:
+        # A.3: „Für die laufenden Verträge mit Beginnterminen in 2013 und früher …“
         rules.append(sp)
-        if start_year <= sp.value:
-            notes.append(f"Beginn {start_year} ({sp.value} oder früher): mindestens die Hälfte des Mindestpersonalumfangs durch einen Sozialpädagogen.")
+        if contract_year <= sp.value:
+            notes.append(f"Vertrag von {contract_year} ({sp.value} oder früher): mindestens die Hälfte des Mindestpersonalumfangs durch einen Sozialpädagogen.")
         else:
-            notes.append(f"Beginn {start_year} (ab {sp.value + 1}): die Sozialpädagogen-Hälfte ist nicht mehr Teil der Leistungsbeschreibung.")
+            notes.append(f"Vertrag von {contract_year} (ab {sp.value + 1}): die Sozialpädagogen-Hälfte ist nicht mehr Teil der Leistungsbeschreibung.")
     else:
-        assumptions.append(f"Kein Beginnjahr angegeben: die Regel für Beginntermine {sp.value} und früher (mindestens die Hälfte des "
-                           "Mindestpersonalumfangs durch einen Sozialpädagogen) ist nicht angewandt.")
+        assumptions.append(f"Kein Vertragsjahr angegeben: die Regel für Verträge mit Beginnterminen {sp.value} und früher (mindestens die "
+                           "Hälfte des Mindestpersonalumfangs durch einen Sozialpädagogen) ist nicht angewandt.")
     result = (f"{num(total)} Wochenstunden ({_fte(total, h)}) bei "
               + (f"{lots[0]} Teilnehmenden" if len(lots) == 1 else f"{' + '.join(str(n) for n in lots)} Teilnehmenden auf {len(lots)} Losen")
               + f" (Vertrag vor {cutover.value})")
     return mark_validity(Calculation("personal-alt", f"Personalbedarf InbeQ (Verträge vor {cutover.value})", result, steps, rules, notes=notes, assumptions=assumptions,
-                       inputs={"lose": lots, "beginnjahr": start_year, "vertrag": "vor2016"}))
+                       inputs={"lose": lots, "beginnjahr": contract_year, "vertrag": "vor2016"}))
