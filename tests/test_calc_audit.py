@@ -29,10 +29,10 @@ def routed(question: str, today: dt.date = TODAY):
 @pytest.mark.parametrize("question, name, result", [
     # 1. A.1: the year is no lot
     ("Vertrag vor 2016, 11 Teilnehmer auf zwei Losen, 5 und 6 Teilnehmer: wie viele Stellen?", "personal-alt",
-     "85,8 Wochenstunden (2,2 Vollzeitstellen) bei 5 + 6 Teilnehmenden auf 2 Losen (Vertrag vor 2016)"),
+     "85,8 Wochenstunden (Personalansatz 2,2) bei 5 + 6 Teilnehmenden auf 2 Losen (Vertrag vor 2016)"),
     # 2. "ab 2016" wins over "Los": each lot with the month-13 floor
     ("Vertrag ab 2016 im 20. Monat: 3 Teilnehmer auf Los 1 und 6 auf Los 2", "personal",
-     "70,2 Wochenstunden (1,8 Vollzeitstellen) bei 3 + 6 Teilnehmenden auf 2 Losen im 20. Monat; maßgeblich: Personalschlüssel"),
+     "70,2 Wochenstunden (Personalansatz 1,8) bei 3 + 6 Teilnehmenden auf 2 Losen im 20. Monat; maßgeblich: Personalschlüssel"),
 ])
 def test_audit_staffing_questions(question, name, result):
     r, c = routed(question)
@@ -154,7 +154,7 @@ def test_audit_11_personal_alt_refuses_2016_and_names_the_unapplied_rule(capsys)
     ("Wie viel Personal bei neunzehn Teilnehmenden im 14. Monat?", "bei 19 Teilnehmenden"),
     ("Wie viel Personal bei einundzwanzig Teilnehmenden im 14. Monat?", "bei 21 Teilnehmenden"),
     ("Wie viel Personal bei fünfundzwanzig Teilnehmenden im 14. Monat?", "bei 25 Teilnehmenden"),
-    ("Wie viele Wochenstunden bei 1.000 Teilnehmenden im 14. Monat?", "7.800 Wochenstunden (200 Vollzeitstellen) bei 1.000 Teilnehmenden"),
+    ("Wie viele Wochenstunden bei 1.000 Teilnehmenden im 14. Monat?", "7.800 Wochenstunden (Personalansatz 200,0) bei 1.000 Teilnehmenden"),
     ("Wie viele Wochenstunden bei 10 000 Teilnehmenden im 14. Monat?", "bei 10.000 Teilnehmenden"),
 ])
 def test_audit_12_numbers(question, echo):
@@ -379,7 +379,7 @@ def test_every_route_spec_reaches_its_calculator(spec):
     ("Wir haben die Anmeldung verpasst: Planungsgespräch nach dem 20.12.2026?", "planungsgespraech", "Nächstes Planungsgespräch mit offener Anmeldung am 05.02.2027"),
     ("Wann muss ich das Planungsgespräch anmelden, wenn die Beschäftigung am 01.03.2027 beginnt?", "planungsgespraech", "Planungsgespräch am 05.02.2027; Anmeldung bis 22.01.2027"),
     ("Die Beschäftigung startet am 01.04.2027. Reicht es, wenn wir nach der Frist nachmelden?", "planungsgespraech", "Nachmeldung möglich: Planungsgespräch am 05.03.2027"),
-    ("Wie viel Personal brauchen wir für 2 Lose mit je 5 Teilnehmenden im 14. Monat?", "personal", "78 Wochenstunden (2 Vollzeitstellen) bei 5 + 5 Teilnehmenden auf 2 Losen"),
+    ("Wie viel Personal brauchen wir für 2 Lose mit je 5 Teilnehmenden im 14. Monat?", "personal", "78 Wochenstunden (Personalansatz 2,0) bei 5 + 5 Teilnehmenden auf 2 Losen"),
     ("Schwerbehinderter Teilnehmer, 6-Tage-Woche, 12 volle Monate – wie viele unterweisungsfreie Tage?", "unterweisungsfrei", "36 unterweisungsfreie Tage (30 + 6 Tage"),
 ])
 def test_natural_questions(question, name, part):
@@ -565,7 +565,7 @@ def test_a1_and_b1_name_the_documents_figures(lotse, unit_id, make):
     text = lotse.unit(unit_id).text
     assert "5 Teilnehmer: Personalansatz 1,0 Qualifizierungstrainer = 39 Wochenstunden" in text
     c = make()
-    assert c.result.startswith("85,8 Wochenstunden (2,2 Vollzeitstellen) bei 5 + 6 Teilnehmenden auf 2 Losen")
+    assert c.result.startswith("85,8 Wochenstunden (Personalansatz 2,2) bei 5 + 6 Teilnehmenden auf 2 Losen")
     assert any("39 + 46,8 = 85,8 Wochenstunden" in s for s in c.steps)
 
 

@@ -94,8 +94,8 @@ def test_an_invalid_month_in_free_text_shows_no_unrelated_example_as_short_answe
 # „1.-12. Monat der Maßnahme: Der Personaleinsatz bemisst sich immer zumindest nach der Mindestteilnehmerplatzzahl“ and
 # „ab dem 13. Monat der Maßnahme bis zum Maßnahmeende / Ab diesem Zeitpunkt beträgt der Mindestpersonaleinsatz 19,5
 # Zeitstunden wöchentlich“: the month decides the figure, so without it both are given.
-BOTH_PHASES = ("1. bis 12. Monat: 54,6 Wochenstunden (1,4 Vollzeitstellen), maßgeblich: Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis 12); "
-               "ab dem 13. Monat: 19,5 Wochenstunden (0,5 Vollzeitstellen), maßgeblich: Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden) – "
+BOTH_PHASES = ("1. bis 12. Monat: 54,6 Wochenstunden (Personalansatz 1,4), maßgeblich: Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis 12); "
+               "ab dem 13. Monat: 19,5 Wochenstunden (Personalansatz 0,5), maßgeblich: Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden) – "
                "bei 2 Teilnehmenden, Maßnahmemonat nicht angegeben")
 NO_MONTH = ("Kein Maßnahmemonat angegeben: berechnet sind beide Phasen, der 1. bis 12. Monat (Untergrenze: Mindestteilnehmerplatzzahl) und ab dem "
             "13. Monat (Untergrenze: 19,5 Wochenstunden). Für einen einzelnen Wert bitte den Maßnahmemonat angeben.")
@@ -113,11 +113,11 @@ def test_without_a_month_both_phases_are_given_and_labelled():
         "1. bis 12. Monat: Grundsätzliche Anwendung des Personalschlüssels: 2 Teilnehmer / 5 * 39 Wochenstunden = 15,6 Wochenstunden",
         "1. bis 12. Monat: Ergänzende Regelung zum Mindestpersonaleinsatz: 7 Mindestteilnehmerplätze / 5 * 39 Wochenstunden = 54,6 Wochenstunden",
         "1. bis 12. Monat: Tatsächlich vorzuhaltendes Personalvolumen: 54,6 Wochenstunden",
-        "1. bis 12. Monat: Ergebnis: 54,6 Wochenstunden = 1,4 Vollzeitstellen (39 Stunden = 1,0; abzudecken durch Voll- oder Teilzeitkräfte)",
+        "1. bis 12. Monat: Ergebnis: 54,6 Wochenstunden = Personalansatz 1,4 (1,0 = 39 Wochenstunden; abzudecken durch Vollzeit- und/oder Teilzeitkräfte)",
         "Ab dem 13. Monat: Grundsätzliche Anwendung des Personalschlüssels: 2 Teilnehmer / 5 * 39 Wochenstunden = 15,6 Wochenstunden",
         "Ab dem 13. Monat: Ergänzende Regelung zum Mindestpersonaleinsatz: Mindestpersonaleinsatz 19,5 Zeitstunden wöchentlich in der Maßnahme",
         "Ab dem 13. Monat: Tatsächlich vorzuhaltendes Personalvolumen: 19,5 Wochenstunden",
-        "Ab dem 13. Monat: Ergebnis: 19,5 Wochenstunden = 0,5 Vollzeitstellen (39 Stunden = 1,0; abzudecken durch Voll- oder Teilzeitkräfte)",
+        "Ab dem 13. Monat: Ergebnis: 19,5 Wochenstunden = Personalansatz 0,5 (1,0 = 39 Wochenstunden; abzudecken durch Vollzeit- und/oder Teilzeitkräfte)",
     ]
     # both rules are cited; the spreading hint is said of the phase from month 13 only (A10)
     assert {r.key for r in c.rules} >= {"first_phase_months", "min_hours_from_month_13"}
@@ -126,11 +126,11 @@ def test_without_a_month_both_phases_are_given_and_labelled():
 
 @pytest.mark.parametrize("participants, min_places, result", [
     # B.2 Beispiel 2 (8 TN, Mindestteilnehmerplatzzahl 7): 62,4 h in months 1-12; from month 13 the key alone, 62,4 h
-    (8, 7, "1. bis 12. Monat: 62,4 Wochenstunden (1,6 Vollzeitstellen), maßgeblich: Personalschlüssel; "
-           "ab dem 13. Monat: 62,4 Wochenstunden (1,6 Vollzeitstellen), maßgeblich: Personalschlüssel – bei 8 Teilnehmenden, Maßnahmemonat nicht angegeben"),
+    (8, 7, "1. bis 12. Monat: 62,4 Wochenstunden (Personalansatz 1,6), maßgeblich: Personalschlüssel; "
+           "ab dem 13. Monat: 62,4 Wochenstunden (Personalansatz 1,6), maßgeblich: Personalschlüssel – bei 8 Teilnehmenden, Maßnahmemonat nicht angegeben"),
     # without the Mindestteilnehmerplatzzahl the first phase is a lower bound
-    (2, None, "1. bis 12. Monat: mindestens 15,6 Wochenstunden (0,4 Vollzeitstellen), maßgeblich: Personalschlüssel (Untergrenze; "
-              "Mindestteilnehmerplatzzahl nicht geprüft); ab dem 13. Monat: 19,5 Wochenstunden (0,5 Vollzeitstellen), maßgeblich: "
+    (2, None, "1. bis 12. Monat: mindestens 15,6 Wochenstunden (Personalansatz 0,4), maßgeblich: Personalschlüssel (Untergrenze; "
+              "Mindestteilnehmerplatzzahl nicht geprüft); ab dem 13. Monat: 19,5 Wochenstunden (Personalansatz 0,5), maßgeblich: "
               "Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden) – bei 2 Teilnehmenden, Maßnahmemonat nicht angegeben"),
 ])
 def test_both_phases_other_cases(participants, min_places, result):
@@ -138,9 +138,9 @@ def test_both_phases_other_cases(participants, min_places, result):
 
 
 def test_a_given_month_keeps_the_single_figure():
-    assert calc.staffing_2016(2, 12, 7).result == ("54,6 Wochenstunden (1,4 Vollzeitstellen) bei 2 Teilnehmenden im 12. Monat; "
+    assert calc.staffing_2016(2, 12, 7).result == ("54,6 Wochenstunden (Personalansatz 1,4) bei 2 Teilnehmenden im 12. Monat; "
                                                    "maßgeblich: Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis 12)")
-    assert calc.staffing_2016(2, 13, 7).result == ("19,5 Wochenstunden (0,5 Vollzeitstellen) bei 2 Teilnehmenden im 13. Monat; "
+    assert calc.staffing_2016(2, 13, 7).result == ("19,5 Wochenstunden (Personalansatz 0,5) bei 2 Teilnehmenden im 13. Monat; "
                                                    "maßgeblich: Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden)")
     assert not any("Maßnahmemonat" in a for a in calc.staffing_2016(2, 13, 7).assumptions)
 
@@ -168,7 +168,7 @@ def test_cli_without_month_gives_both_phases(capsys, lotse):
     assert data["result"] == BOTH_PHASES and data["assumptions"] == [NO_MONTH] and data["inputs"]["monat"] is None
     assert main(["calc", "personal", "--teilnehmende", "2", "--mindestplaetze", "7", "--monat", "20", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["result"].startswith("19,5 Wochenstunden (0,5 Vollzeitstellen) bei 2 Teilnehmenden im 20. Monat") and data["assumptions"] == []
+    assert data["result"].startswith("19,5 Wochenstunden (Personalansatz 0,5) bei 2 Teilnehmenden im 20. Monat") and data["assumptions"] == []
 
 
 def test_cli_help_says_what_an_empty_month_means(capsys):
@@ -250,28 +250,28 @@ def test_month_readings(text, month, assumption):
 @pytest.mark.parametrize("question, result, assumption", [
     # start date: 12 full months passed on 02.12.2026 -> 13th month (the path that was right already)
     ("Die Maßnahme begann am 02.12.2025, wir haben 2 Teilnehmer, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?",
-     "19,5 Wochenstunden (0,5 Vollzeitstellen) bei 2 Teilnehmenden im 13. Monat; maßgeblich: Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden)",
+     "19,5 Wochenstunden (Personalansatz 0,5) bei 2 Teilnehmenden im 13. Monat; maßgeblich: Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden)",
      "Maßnahmemonat aus dem Beginn (02.12.2025) bis 02.12.2026 gezählt: 13. Monat."),
     ("Die Maßnahme läuft seit 12 Monaten, wir haben 2 Teilnehmer, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?",
-     "19,5 Wochenstunden (0,5 Vollzeitstellen) bei 2 Teilnehmenden im 13. Monat; maßgeblich: Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden)",
+     "19,5 Wochenstunden (Personalansatz 0,5) bei 2 Teilnehmenden im 13. Monat; maßgeblich: Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden)",
      "„seit 12 Monaten“ = 13. Maßnahmemonat (nach 12 vollen Monaten läuft der 13. Monat der Maßnahme)."),
     ("12 Monate nach Maßnahmebeginn sind 2 Teilnehmer in der Maßnahme, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?",
-     "19,5 Wochenstunden (0,5 Vollzeitstellen) bei 2 Teilnehmenden im 13. Monat; maßgeblich: Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden)",
+     "19,5 Wochenstunden (Personalansatz 0,5) bei 2 Teilnehmenden im 13. Monat; maßgeblich: Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden)",
      "„12 Monate nach Maßnahmebeginn“ = 13. Maßnahmemonat (nach 12 vollen Monaten läuft der 13. Monat der Maßnahme)."),
     ("Nach einem Jahr Maßnahme haben wir 2 Teilnehmer, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?",
-     "19,5 Wochenstunden (0,5 Vollzeitstellen) bei 2 Teilnehmenden im 13. Monat; maßgeblich: Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden)",
+     "19,5 Wochenstunden (Personalansatz 0,5) bei 2 Teilnehmenden im 13. Monat; maßgeblich: Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden)",
      "„Nach einem Jahr“ = 13. Maßnahmemonat (nach 12 vollen Monaten läuft der 13. Monat der Maßnahme)."),
     # the month itself named: month 12, the Mindestteilnehmerplatzzahl's floor 7 / 5 * 39 = 54,6
     ("Im 12. Monat haben wir 2 Teilnehmer, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?",
-     "54,6 Wochenstunden (1,4 Vollzeitstellen) bei 2 Teilnehmenden im 12. Monat; maßgeblich: Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis 12)", ""),
+     "54,6 Wochenstunden (Personalansatz 1,4) bei 2 Teilnehmenden im 12. Monat; maßgeblich: Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis 12)", ""),
     ("Im zwölften Monat haben wir 2 Teilnehmer, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?",
-     "54,6 Wochenstunden (1,4 Vollzeitstellen) bei 2 Teilnehmenden im 12. Monat; maßgeblich: Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis 12)", ""),
+     "54,6 Wochenstunden (Personalansatz 1,4) bei 2 Teilnehmenden im 12. Monat; maßgeblich: Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis 12)", ""),
     ("Wir haben 2 Teilnehmer im 12. Maßnahmemonat, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?",
-     "54,6 Wochenstunden (1,4 Vollzeitstellen) bei 2 Teilnehmenden im 12. Monat; maßgeblich: Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis 12)", ""),
+     "54,6 Wochenstunden (Personalansatz 1,4) bei 2 Teilnehmenden im 12. Monat; maßgeblich: Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis 12)", ""),
     # B5: an ordinal word is read, not replaced by "im 1. Monat"
     ("Los A hat 5 Teilnehmer, Los B hat 6 Teilnehmer, dritter Monat, Mindestteilnehmerplatzzahl 7. Wie viel Personal?",
      # each lot below its minimum of 7: 7 / 5 * 39 = 54,6 per lot, added (B.1)
-     "109,2 Wochenstunden (2,8 Vollzeitstellen) bei 5 + 6 Teilnehmenden auf 2 Losen im 3. Monat; "
+     "109,2 Wochenstunden (Personalansatz 2,8) bei 5 + 6 Teilnehmenden auf 2 Losen im 3. Monat; "
      "maßgeblich: Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis 12)", ""),
 ])
 def test_free_text_months(question, result, assumption):
@@ -372,3 +372,48 @@ def test_free_text_takes_the_contract_year(question, name, result, year, assumpt
         assert assumption in r.assumptions
     else:
         assert not any("Grundvertrag" in a for a in r.assumptions)
+
+
+# -------------------------------------------------------------- B9: thousands one way, the documents' "Personalansatz"
+def test_thousands_are_written_one_way_in_steps_result_and_messages():
+    c = calc.staffing_2016(10000, 6, 1000)
+    assert c.result.startswith("78.000 Wochenstunden (Personalansatz 2.000,0) bei 10.000 Teilnehmenden im 6. Monat")
+    assert c.steps[:2] == [
+        "Grundsätzliche Anwendung des Personalschlüssels: 10.000 Teilnehmer / 5 * 39 Wochenstunden = 78.000 Wochenstunden",
+        "Ergänzende Regelung zum Mindestpersonaleinsatz (6. Monat, also Monat 1 bis 12): 1.000 Mindestteilnehmerplätze / 5 * 39 Wochenstunden "
+        "= 7.800 Wochenstunden"]
+    c = calc.staffing_2016([5000, 1000], 20)
+    assert "bei 5.000 + 1.000 Teilnehmenden auf 2 Losen" in c.result
+    c = calc.staffing_pre2016([5000, 1000])
+    assert c.result == "46.800 Wochenstunden (Personalansatz 1.200,0) bei 5.000 + 1.000 Teilnehmenden auf 2 Losen (Vertrag vor 2016)"
+    assert c.steps[0] == "Los 1: 5.000 Teilnehmer: Personalansatz 1.000,0 Qualifizierungstrainer = 39.000 Wochenstunden"
+    assert calc.staffing_pre2016([1000]).result.startswith("7.800 Wochenstunden (Personalansatz 200,0) bei 1.000 Teilnehmenden")
+    with pytest.raises(calc.InputError) as exc:
+        calc.staffing_2016(10001, 6)
+    assert str(exc.value) == "Teilnehmende: Der Wert 10.001 ist unrealistisch groß (höchstens 10.000)."
+
+
+@pytest.mark.parametrize("make, result, step", [
+    # B.1: „6 Teilnehmer: Personalansatz 1,2 Qualifizierungstrainer = 46,8 Wochenstunden“
+    (lambda: calc.staffing_2016(6, 20), "46,8 Wochenstunden (Personalansatz 1,2) bei 6 Teilnehmenden im 20. Monat",
+     "Ergebnis: 46,8 Wochenstunden = Personalansatz 1,2 (1,0 = 39 Wochenstunden; abzudecken durch Vollzeit- und/oder Teilzeitkräfte)"),
+    # B.1: „5 Teilnehmer: Personalansatz 1,0 Qualifizierungstrainer = 39 Wochenstunden“ (1,0, not "1 Vollzeitstelle")
+    (lambda: calc.staffing_2016(5, 20), "39 Wochenstunden (Personalansatz 1,0) bei 5 Teilnehmenden im 20. Monat",
+     "Ergebnis: 39 Wochenstunden = Personalansatz 1,0 (1,0 = 39 Wochenstunden; abzudecken durch Vollzeit- und/oder Teilzeitkräfte)"),
+    (lambda: calc.staffing_2016([5, 5], 14), "78 Wochenstunden (Personalansatz 2,0) bei 5 + 5 Teilnehmenden auf 2 Losen im 14. Monat",
+     "Ergebnis: 78 Wochenstunden = Personalansatz 2,0 (1,0 = 39 Wochenstunden; abzudecken durch Vollzeit- und/oder Teilzeitkräfte)"),
+    # A.1 (contracts before 2016): „minimalen Personalansatz von 1,0“; 5 + 6 -> 39 + 46,8 = 85,8
+    (lambda: calc.staffing_pre2016([3]), "39 Wochenstunden (Personalansatz 1,0) bei 3 Teilnehmenden (Vertrag vor 2016)",
+     "3 Teilnehmer, weniger als 5: minimaler Personalansatz 1,0 = 39 Wochenstunden"),
+    (lambda: calc.staffing_pre2016([5, 6]), "85,8 Wochenstunden (Personalansatz 2,2) bei 5 + 6 Teilnehmenden auf 2 Losen (Vertrag vor 2016)",
+     "Los 2: 6 Teilnehmer: Personalansatz 1,2 Qualifizierungstrainer = 46,8 Wochenstunden"),
+])
+def test_the_result_names_the_personalansatz_as_the_documents_write_it(make, result, step):
+    """„Beim Personalschlüssel wird auf den Personalansatz abgestellt, der in wöchentlichen Zeitstunden abgebildet wird und
+    durch Vollzeitkräfte und/oder Teilzeitkräfte abgedeckt werden kann.“ (A.1, B.1): no "Vollzeitstellen"."""
+    assert in_document("Beim Personalschlüssel wird auf den Personalansatz abgestellt, der in wöchentlichen Zeitstunden abgebildet wird "
+                       "und durch Vollzeitkräfte und/oder Teilzeitkräfte abgedeckt werden kann.")
+    assert in_document("5 Teilnehmer: Personalansatz 1,0 Qualifizierungstrainer = 39 Wochenstunden")
+    c = make()
+    assert c.result.startswith(result) and step in c.steps
+    assert "Vollzeitstelle" not in c.result + " ".join(c.steps)

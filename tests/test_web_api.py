@@ -154,7 +154,7 @@ def test_json_booleans_and_ordinal_months_in_number_fields(client):
     assert r.json()["fields"] == {"monat": "„ja“ ist keine ganze Zahl."}  # not Python's „True“
     r = client.post("/api/calc/personal", json={"teilnehmende": 8, "monat": "6."})  # "6. Monat"
     assert r.status_code == 200
-    assert r.json()["result"].startswith("mindestens 62,4 Wochenstunden (1,6 Vollzeitstellen) bei 8 Teilnehmenden im 6. Monat")
+    assert r.json()["result"].startswith("mindestens 62,4 Wochenstunden (Personalansatz 1,6) bei 8 Teilnehmenden im 6. Monat")
 
 
 @pytest.mark.parametrize("size,status", [(16 * 1024, 200), (16 * 1024 + 1, 413)])
@@ -199,7 +199,7 @@ def test_an_unexpected_error_is_a_german_500_without_traceback(lotse):
 def test_calc_json_and_ics(client):
     r = client.post("/api/calc/personal", json={"teilnehmende": 8, "monat": 6, "mindestplaetze": "7"})
     assert r.status_code == 200
-    assert r.json()["result"].startswith("62,4 Wochenstunden (1,6 Vollzeitstellen)")
+    assert r.json()["result"].startswith("62,4 Wochenstunden (Personalansatz 1,6)")
     ics = client.get("/api/calc/inbeq-dauer.ics", params={"beginn": "01.09.2026"})
     assert ics.status_code == 200
     assert ics.headers["content-type"].startswith("text/calendar")
@@ -559,7 +559,7 @@ def test_a_calculation_from_a_question_opens_the_filled_calculator(client):
     page = client.get("/", params={"q": "Wie viel Personal bei 8 Teilnehmern im 6. Monat?"}).text
     link = html_lib.unescape(re.search(r'href="(/rechner/personal\?[^"]+)"', page).group(1))
     assert link == "/rechner/personal?teilnehmende=8&monat=6&berechnen=1"
-    assert "62,4 Wochenstunden (1,6 Vollzeitstellen)" in client.get(link).text
+    assert "62,4 Wochenstunden (Personalansatz 1,6)" in client.get(link).text
 
 
 def test_a_busy_port_is_a_german_error(capsys):

@@ -214,9 +214,9 @@ def check_count(value, *, label: str, minimum: int = 0, maximum: int = 10_000) -
     if number != value and not isinstance(value, str):
         raise InputError(f"{label}: Bitte eine ganze Zahl angeben.")
     if number < minimum:
-        raise InputError(f"{label}: Der Wert darf nicht kleiner als {minimum} sein (angegeben: {number}).")
-    if number > maximum:
-        raise InputError(f"{label}: Der Wert {number} ist unrealistisch groß (höchstens {maximum}).")
+        raise InputError(f"{label}: Der Wert darf nicht kleiner als {num(minimum)} sein (angegeben: {num(number)}).")
+    if number > maximum:  # thousands as everywhere in the results: "höchstens 10.000"
+        raise InputError(f"{label}: Der Wert {num(number)} ist unrealistisch groß (höchstens {num(maximum)}).")
     return number
 
 

@@ -12,7 +12,9 @@ MONTH_BOUND_REASON = ("zehn Jahre als Plausibilitätsgrenze; die Dokumente nenne
 
 
 def _fte(hours: float, per_fte: float) -> str:
-    return plural(hours / per_fte, "Vollzeitstelle", "Vollzeitstellen")
+    """The hours as the documents' factor: „Personalansatz 1,2 Qualifizierungstrainer = 46,8 Wochenstunden“ (B.1), not
+    "Vollzeitstellen": the hours „durch Vollzeitkräfte und/oder Teilzeitkräfte abgedeckt werden“ (a full-time post need not be 39 h)."""
+    return f"Personalansatz {fte_num(hours / per_fte)}"
 
 
 def _lot_2016(n: int, first_phase: bool, when: str, min_places: int | None, label: str) -> tuple[float, list[str], str, bool]:
@@ -23,7 +25,7 @@ def _lot_2016(n: int, first_phase: bool, when: str, min_places: int | None, labe
     floor13 = rule("staffing", "min_hours_from_month_13")
     per, h = ratio.value, hours.value
     by_key = n / per * h
-    steps = [f"{label}Grundsätzliche Anwendung des Personalschlüssels: {n} Teilnehmer / {per} * {h} Wochenstunden = {num(by_key)} Wochenstunden"]
+    steps = [f"{label}Grundsätzliche Anwendung des Personalschlüssels: {num(n)} Teilnehmer / {per} * {h} Wochenstunden = {num(by_key)} Wochenstunden"]
     lower_bound = False
     if first_phase:
         if min_places is None:
@@ -32,7 +34,7 @@ def _lot_2016(n: int, first_phase: bool, when: str, min_places: int | None, labe
             return by_key, steps, "Personalschlüssel (Untergrenze; Mindestteilnehmerplatzzahl nicht geprüft)", True
         floor = min_places / per * h
         steps.append(f"{label}Ergänzende Regelung zum Mindestpersonaleinsatz{f' ({when})' if when else ''}: "
-                     f"{min_places} Mindestteilnehmerplätze / {per} * {h} Wochenstunden = {num(floor)} Wochenstunden")
+                     f"{num(min_places)} Mindestteilnehmerplätze / {per} * {h} Wochenstunden = {num(floor)} Wochenstunden")
         decided = "Personalschlüssel" if by_key >= floor else f"Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis {first.value})"
     else:
         floor = floor13.value
@@ -58,7 +60,8 @@ def _phase_2016(lots: list[int], first_phase: bool, when: str, min_places: int |
         lower = lower or lot_lower
     if len(lots) > 1:
         steps.append(f"{prefix}Lose werden getrennt berechnet und addiert: " + " + ".join(num(p) for p in parts) + f" = {num(total)} Wochenstunden")
-    steps.append(f"{prefix}Ergebnis: {num(total)} Wochenstunden = {_fte(total, h)} ({h} Stunden = 1,0; abzudecken durch Voll- oder Teilzeitkräfte)")
+    steps.append(f"{prefix}Ergebnis: {num(total)} Wochenstunden = {_fte(total, h)} (1,0 = {h} Wochenstunden; abzudecken durch Vollzeit- "
+                 "und/oder Teilzeitkräfte)")
     decided = decisions[0] if len(set(decisions)) == 1 else "je Los unterschiedlich (siehe Rechenweg)"
     return total, steps, decided, lower
 
@@ -98,7 +101,7 @@ def staffing_2016(participants: int | list[int], month: int | None, min_places: 
         rules.append(rule("staffing", "lots_separately"))
     people = sum(lots)
     who = (f"bei {plural(people, 'Teilnehmendem', 'Teilnehmenden')}" if len(lots) == 1
-           else f"bei {' + '.join(str(n) for n in lots)} Teilnehmenden auf {len(lots)} Losen")
+           else f"bei {' + '.join(num(n) for n in lots)} Teilnehmenden auf {len(lots)} Losen")
     spread = f"Unter {h} Wochenstunden ist zumindest eine breite Verteilung der Betreuungszeiten sicherzustellen."
     if month is None:
         # "1.-12. Monat der Maßnahme: … zumindest nach der Mindestteilnehmerplatzzahl" and "ab dem 13. Monat der
@@ -162,10 +165,10 @@ def staffing_pre2016(lots: list[int], contract_year: int | None = None) -> Calcu
         if n < per:
             any_min = True
             fte = float(minimum.value)
-            steps.append(f"{label}{n} Teilnehmer, weniger als {per}: minimaler Personalansatz {fte_num(fte)} = {num(fte * h)} Wochenstunden")
+            steps.append(f"{label}{num(n)} Teilnehmer, weniger als {per}: minimaler Personalansatz {fte_num(fte)} = {num(fte * h)} Wochenstunden")
         else:
             fte = n / per
-            steps.append(f"{label}{n} Teilnehmer: Personalansatz {fte_num(fte)} Qualifizierungstrainer = {num(fte * h)} Wochenstunden")
+            steps.append(f"{label}{num(n)} Teilnehmer: Personalansatz {fte_num(fte)} Qualifizierungstrainer = {num(fte * h)} Wochenstunden")
         parts.append(fte * h)
         total += fte * h
     if len(lots) > 1:
@@ -185,7 +188,7 @@ def staffing_pre2016(lots: list[int], contract_year: int | None = None) -> Calcu
         assumptions.append(f"Kein Vertragsjahr angegeben: die Regel für Verträge mit Beginnterminen {sp.value} und früher (mindestens die "
                            "Hälfte des Mindestpersonalumfangs durch einen Sozialpädagogen) ist nicht angewandt.")
     result = (f"{num(total)} Wochenstunden ({_fte(total, h)}) bei "
-              + (f"{lots[0]} Teilnehmenden" if len(lots) == 1 else f"{' + '.join(str(n) for n in lots)} Teilnehmenden auf {len(lots)} Losen")
+              + (f"{num(lots[0])} Teilnehmenden" if len(lots) == 1 else f"{' + '.join(num(n) for n in lots)} Teilnehmenden auf {len(lots)} Losen")
               + f" (Vertrag vor {cutover.value})")
     return mark_validity(Calculation("personal-alt", f"Personalbedarf InbeQ (Verträge vor {cutover.value})", result, steps, rules, notes=notes, assumptions=assumptions,
                        inputs={"lose": lots, "beginnjahr": contract_year, "vertrag": "vor2016"}))
