@@ -444,7 +444,7 @@ def test_validity_comes_from_the_document_front_matter():
     (["calc", "personal", "--teilnehmende", "3", "--monat", "121"], "--monat: 121 liegt außerhalb von 1 bis 120 (zehn Jahre als Plausibilitätsgrenze"),
     (["calc", "jobcoaching", "--beginn", "01.09.2025", "--verbraucht", "nan"], "keine endliche Zahl"),
     (["calc", "jobcoaching", "--beginn", "01.09.2025", "--verbraucht", "inf"], "keine endliche Zahl"),
-    (["calc", "jobcoaching", "--beginn", "01.09.2025", "--verbraucht", "1e999"], "keine endliche Zahl"),
+    (["calc", "jobcoaching", "--beginn", "01.09.2025", "--verbraucht", "1e999"], "„1e999“: bitte die Zahl ohne Exponenten („e“) ausschreiben"),
     (["calc", "besetzung", "--beginn", "01.03.2027", "--modular", "--nicht-modular"], "--nicht-modular: nicht zusammen mit --modular möglich"),
     (["calc", "personal-alt", "--los", "3", "--beginnjahr", "99999"], "--beginnjahr: 99999 liegt außerhalb von 2008 bis 2015 (Jahr des Grundvertrags"),
     (["--versoin"], "unbekannte Option --versoin; gemeint: --version?"),

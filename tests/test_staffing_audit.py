@@ -417,3 +417,54 @@ def test_the_result_names_the_personalansatz_as_the_documents_write_it(make, res
     c = make()
     assert c.result.startswith(result) and step in c.steps
     assert "Vollzeitstelle" not in c.result + " ".join(c.steps)
+
+
+# -------------------------------------------------------------- B10: one way of reading numbers in every field
+@pytest.mark.parametrize("calculator, field, text, message", [
+    ("jobcoaching", "verbraucht", "1,5e2", "„1,5e2“: bitte die Zahl ohne Exponenten („e“) ausschreiben, also 150."),
+    ("jobcoaching", "verbraucht", "1E2", "„1E2“: bitte die Zahl ohne Exponenten („e“) ausschreiben, also 100."),
+    ("jobcoaching", "verbraucht", "1e999", "„1e999“: bitte die Zahl ohne Exponenten („e“) ausschreiben, z. B. 150 oder 42,5."),
+    ("personal", "teilnehmende", "1e3", "„1e3“: bitte die Zahl ohne Exponenten („e“) ausschreiben, also 1.000."),
+    ("personal", "teilnehmende", "1,5e2", "„1,5e2“: bitte die Zahl ohne Exponenten („e“) ausschreiben, also 150."),
+    ("personal", "teilnehmende", "8; 1e1", "„1e1“: bitte die Zahl ohne Exponenten („e“) ausschreiben, also 10."),
+    ("personal", "monat", "2e1", "„2e1“: bitte die Zahl ohne Exponenten („e“) ausschreiben, also 20."),
+    ("personal", "mindestplaetze", "7e0", "„7e0“: bitte die Zahl ohne Exponenten („e“) ausschreiben, also 7."),
+    # what int() and float() took besides: digit group underscores, a plus sign
+    ("jobcoaching", "verbraucht", "1_000", "„1_000“ ist keine Zahl."),
+    ("personal", "teilnehmende", "1_000", "„1_000“ ist keine ganze Zahl."),
+    ("personal", "monat", "+5", "„+5“ ist keine ganze Zahl."),
+    # unchanged
+    ("jobcoaching", "verbraucht", "nan", "„nan“ ist keine endliche Zahl (z. B. 42 oder 42,5)."),
+    ("jobcoaching", "verbraucht", "-5", "Negative Werte sind nicht möglich."),
+    ("personal", "teilnehmende", "-3", "Negative Werte sind nicht möglich."),
+    ("personal", "mindestplaetze", "10001", "10.001 liegt außerhalb von 1 bis 10.000."),
+    ("personal", "teilnehmende", "10.001", "10.001 ist unrealistisch groß (höchstens 10.000)."),
+])
+def test_numbers_in_exponent_notation_are_refused_everywhere(calculator, field, text, message):
+    from assistant.calculators.registry import REGISTRY, parse_value
+
+    with pytest.raises(calc.InputError) as exc:
+        parse_value(REGISTRY[calculator].field(field), text, TODAY)
+    assert str(exc.value) == message
+
+
+@pytest.mark.parametrize("calculator, field, raw, value", [
+    ("jobcoaching", "verbraucht", "42,5", 42.5), ("jobcoaching", "verbraucht", "42.5", 42.5), ("jobcoaching", "verbraucht", "1.000", 1000.0),
+    ("jobcoaching", "verbraucht", 150.0, 150.0),  # a JSON number
+    ("personal", "teilnehmende", "8; 5", [8, 5]), ("personal", "teilnehmende", "1.000", [1000]), ("personal", "monat", "6.", 6),
+    ("personal-alt", "beginnjahr", "2015", 2015),
+])
+def test_numbers_as_germans_write_them_are_still_read(calculator, field, raw, value):
+    from assistant.calculators.registry import REGISTRY, parse_value
+
+    assert parse_value(REGISTRY[calculator].field(field), raw, TODAY) == value
+
+
+def test_cli_refuses_exponents_alike(capsys):
+    from assistant.cli import main
+
+    for args, message in [(["jobcoaching", "--beginn", "31.08.2026", "--verbraucht", "1,5e2"], "--verbraucht: „1,5e2“: bitte die Zahl ohne Exponenten"),
+                          (["personal", "--teilnehmende", "1e3"], "--teilnehmende: „1e3“: bitte die Zahl ohne Exponenten")]:
+        with pytest.raises(SystemExit) as stop:
+            main(["calc", *args])
+        assert stop.value.code == 2 and message in capsys.readouterr().err

@@ -139,7 +139,7 @@ def test_a_calendar_is_only_read_and_a_huge_count_is_named_at_its_field(client):
     assert r.status_code == 405 and r.json()["error"] == "Diese Methode ist hier nicht erlaubt."
     r = client.post("/api/calc/personal", json={"teilnehmende": 99999999999999999999999999999})
     assert r.status_code == 400
-    assert r.json()["fields"] == {"teilnehmende": "99999999999999999999999999999 ist unrealistisch groß (höchstens 10.000)."}
+    assert r.json()["fields"] == {"teilnehmende": "99.999.999.999.999.999.999.999.999.999 ist unrealistisch groß (höchstens 10.000)."}
 
 
 def test_field_errors_name_the_field(client):

@@ -183,6 +183,8 @@ def fte_num(value: float) -> str:
 
 def num(value: float) -> str:
     """German number: 62.4 -> '62,4', 39.0 -> '39', 0.25 -> '0,25', 78000 -> '78.000', 1234.5 -> '1.234,5'."""
+    if isinstance(value, int):  # exact, also beyond a float's precision (a count typed as 99999999999999999999)
+        return f"{value:,}".replace(",", ".")
     text = f"{round(value, 2):,.2f}".rstrip("0").rstrip(".")
     return text.translate(str.maketrans({",": ".", ".": ","}))
 
