@@ -49,12 +49,26 @@ def _alternatives(words) -> str:
 
 
 NUMBER_WORDS = _number_words()
-ORDINAL_WORDS = {
-    "ersten": 1, "erste": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "fünften": 5, "sechsten": 6, "siebten": 7, "siebenten": 7,
-    "achten": 8, "neunten": 9, "zehnten": 10, "elften": 11, "zwölften": 12, "dreizehnten": 13, "vierzehnten": 14,
-    "fünfzehnten": 15, "sechzehnten": 16, "siebzehnten": 17, "achtzehnten": 18, "neunzehnten": 19, "zwanzigsten": 20,
-    "einundzwanzigsten": 21, "zweiundzwanzigsten": 22, "dreiundzwanzigsten": 23, "vierundzwanzigsten": 24,
-}
+_ORDINAL_STEMS = {"erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7, "siebent": 7, "acht": 8,
+                  "neunt": 9, "zehnt": 10, "elft": 11, "zwölft": 12, "dreizehnt": 13, "vierzehnt": 14, "fünfzehnt": 15,
+                  "sechzehnt": 16, "siebzehnt": 17, "achtzehnt": 18, "neunzehnt": 19}
+
+
+def _ordinal_words() -> dict[str, int]:
+    """German ordinal words up to 99 in every ending: "dritte", "dritter", "dritten", "zwölftes", "dreißigsten"."""
+    stems = dict(_ORDINAL_STEMS)
+    for ten, t in _TENS.items():  # "zwanzigst", "einundzwanzigst"
+        stems[f"{ten}st"] = t
+        for unit, u in _UNITS.items():
+            stems[f"{unit}und{ten}st"] = t + u
+    words = {f"{stem}{ending}": value for stem, value in stems.items() for ending in ("e", "er", "en", "es", "em")}
+    return _spellings(words)
+
+
+ORDINAL_WORDS = _ordinal_words()
+# the ordinal words as a pattern: the compounds by their parts (see _WORDS)
+_ORDINAL = (f"(?:(?:(?:{_alternatives(_UNIT_SPELLINGS)})und)?(?:{_alternatives(_TEN_SPELLINGS)})st"
+            f"|{_alternatives(_spellings(_ORDINAL_STEMS))})e[nrsm]?")
 # the number words as a pattern: the compounds by their parts, so the pattern stays short (every
 # pattern with a number is compiled when a process first meets it: a list of all 139 words made
 # the first calculation question of a `lotse ask` about 60 ms slower)
@@ -335,29 +349,98 @@ def find_lots(text: str) -> list[int] | None:
     return None
 
 
-def find_month(text: str) -> int | None:
-    """The month of the measure: 'im 20. Monat', 'im sechsten Monat', 'Monat 14', 'Monat: 14', 'sechs Monate nach Maßnahmebeginn'."""
-    pats = [
-        r"(\d+)\.\s*(?:Maßnahme|Vertrags|Projekt)?[Mm]onat",
-        r"\b(?:im|ab dem|ab|seit dem)\s+(" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")\s+(?:Maßnahme|Vertrags)?[Mm]onat",
-        r"\b(?:im|ab dem)\s+(\d+)\s+(?:Maßnahme|Vertrags)?[Mm]onat\b",  # "im 6 Monat", the ordinal's dot left out
-        r"(?:Maßnahme)?[Mm]onat\s*:?\s+(\d+|" + _WORDS + r")\b",  # "Monat 14", "Monat dreizehn"
-        NUM + r"\s+Monate?n?\s+nach\s+(?:dem\s+)?(?:Maßnahme|Vertrags)?[Bb]eginn",
-        r"(?:seit|nach)\s+" + NUM + r"\s+Monate?n?\b",
-    ]
+@dataclass(frozen=True)
+class MonthReading:
+    """The month of the measure read from a question, and how: `phrase` is the words when they count months
+    passed or name a year ("seit 12 Monaten" is the 13th month), "" when they name the month itself ("im 12. Monat")."""
+
+    month: int
+    phrase: str = ""
+    how: str = ""  # why the phrase is that month (German, for the assumption)
+    span: bool = False  # "in den ersten 12 Monaten": months 1 to `month`, not one month
+
+    @property
+    def assumption(self) -> str:
+        if self.span:
+            return f"„{self.phrase}“: gerechnet für den {self.month}. Maßnahmemonat ({self.how})."
+        return f"„{self.phrase}“ = {self.month}. Maßnahmemonat ({self.how})." if self.phrase else ""
+
+
+_MONTH_WORD = r"(?:Maßnahme|Massnahme|Vertrags|Projekt)?[Mm]onat\b"
+_HALF_YEARS = {"halb": 6, "anderthalb": 18, "eineinhalb": 18}
+
+
+def _passed(months: int, phrase: str) -> MonthReading:
+    """After `months` full months the measure is in the next one (B.2 counts time so: „sechs Monate nach
+    Maßnahmebeginn“ in the first twelve months, „30 Monate nach Maßnahmebeginn“ from the 13th)."""
+    return MonthReading(months + 1, " ".join(phrase.split()),
+                        f"nach {num_text(months)} vollen {'Monat' if months == 1 else 'Monaten'} läuft der {months + 1}. Monat der Maßnahme")
+
+
+def _of_the_measure(text: str, m: re.Match) -> bool:
+    """Whether the sentence of a time in years ("seit zwei Jahren") is about the measure (or the contract)."""
+    begin = max((e.end() for e in re.finditer(r"[.!?;]\s", text[:m.start()])), default=0)
+    end = next((e.start() for e in re.finditer(r"[.!?;](?:\s|$)", text[m.end():])), len(text) - m.end()) + m.end()
+    return re.search(r"maßnahme|massnahme|inbeq|vertrag|projekt|option|\bläuft|\blaufen", text[begin:end], re.I) is not None
+
+
+def num_text(value: int) -> str:
+    return "einem" if value == 1 else str(value)
+
+
+def find_month_reading(text: str) -> MonthReading | None:
+    """The month of the measure: named ('im 20. Monat', 'im sechsten Monat', 'dritter Monat', 'Monat 14', 'Monat: 14') or
+    counted from the months or years passed ('seit 12 Monaten', '12 Monate nach Maßnahmebeginn', 'nach einem Jahr': the 13th)."""
     bad = re.search(r"\d+,\d+\.?\s*(?:Maßnahme|Vertrags|Projekt)?[Mm]onat", text)
     if bad:  # "im 6,5. Monat" is no month of the measure (it was read as the 5th)
         raise ExtractError(f"„{bad.group(0)}“: ein Maßnahmemonat ist eine ganze Zahl (z. B. „im 6. Monat“).")
-    for p in pats:
+    named = [
+        r"(\d+)\.\s*" + _MONTH_WORD,  # "im 12. Monat", "12. Maßnahmemonat"
+        r"(?<![\w-])(" + _ORDINAL + r")\s+" + _MONTH_WORD,  # "im zwölften Monat", "dritter Monat"
+        r"\b(?:im|ab dem)\s+(\d+)\s+" + _MONTH_WORD,  # "im 6 Monat", the ordinal's dot left out
+        r"(?:Maßnahme)?[Mm]onat\s*:?\s+(\d+|" + _WORDS + r")\b",  # "Monat 14", "Monat dreizehn"
+    ]
+    for p in named:
         m = re.search(p, text, re.I)
         if m:
             g = m.group(1).lower()
-            return ORDINAL_WORDS.get(g) or to_number(g)
-    m = re.search(r"\b(?:im|ab dem)\s+(" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r"|\d+\.)\s+(?:Maßnahme|Vertrags)?[Jj]ahr\b", text, re.I)
-    if m:  # "im zweiten Maßnahmejahr": its first month
+            return MonthReading(ORDINAL_WORDS[g] if g in ORDINAL_WORDS else to_number(g))
+    m = re.search(r"\b(?:(nach)\s+den\s+|in\s+den\s+)?ersten\s+" + NUM + r"\s+(?:Maßnahme|Massnahme|Vertrags)?[Mm]onate?n?\b", text, re.I)
+    if m:  # "nach den ersten 12 Monaten": the 13th; "in den ersten 12 Monaten": months 1 to 12, no month passed
+        n = to_number(m.group(2))
+        if m.group(1):
+            return _passed(n, m.group(0))
+        return MonthReading(n, " ".join(m.group(0).split()), f"Monat 1 bis {n} werden gleich berechnet", span=True)
+    start = r"\s+nach\s+(?:dem\s+)?(?:Maßnahme|Massnahme|Vertrags|Projekt)?[Bb]eginn"
+    m = re.search(NUM + r"\s+Monate?n?" + start, text, re.I) or re.search(r"\b(?:seit|nach)\s+" + NUM + r"\s+Monate?n?\b", text, re.I)
+    if m:  # "12 Monate nach Maßnahmebeginn", "seit 12 Monaten", "nach 12 Monaten"
+        return _passed(to_number(m.group(1)), m.group(0))
+    m = re.search(r"\b(?:seit|nach)\s+(?:(?:einem|einen|1)\s+)?(halben|anderthalb|eineinhalb)\s+Jahre?n?\b", text, re.I) \
+        or re.search(r"\b(?:ein(?:em|en)?\s+)?(halbes|anderthalb|eineinhalb)\s+Jahre?\b" + start, text, re.I)
+    if m and (not m.group(0).lower().startswith(("seit", "nach")) or _of_the_measure(text, m)):
+        # "anderthalb Jahre nach Maßnahmebeginn"; "die Maßnahme läuft seit einem halben Jahr"
+        part = m.group(1).lower()
+        return _passed(_HALF_YEARS["halb" if part.startswith("halb") else part], m.group(0))
+    m = re.search(NUM + r"\s+Jahre?n?" + start, text, re.I)
+    for y in ([m] if m else []) + [y for y in re.finditer(r"\b(?:seit|nach)\s+" + NUM + r"\s+Jahre?n?\b", text, re.I) if _of_the_measure(text, y)]:
+        # "ein Jahr nach Maßnahmebeginn"; "nach einem Jahr Maßnahme", "die Maßnahme läuft seit zwei Jahren" (not "ich
+        # arbeite seit zwei Jahren als QT")
+        if not re.fullmatch(r"(?:19|20)\d\d", y.group(1)):
+            return _passed(12 * to_number(y.group(1)), y.group(0))
+    m = re.search(r"\b(?:im|ab dem)\s+(" + _ORDINAL + r"|\d+\.)\s+(?:Maßnahme|Massnahme|Vertrags)?[Jj]ahr\b", text, re.I)
+    if m:  # "im zweiten Maßnahmejahr": its first month; the rule is the same all year (months 13-24)
         g = m.group(1).lower().rstrip(".")
-        return 12 * ((ORDINAL_WORDS.get(g) or to_number(g)) - 1) + 1
+        year = ORDINAL_WORDS[g] if g in ORDINAL_WORDS else to_number(g)
+        first = 12 * (year - 1) + 1
+        return MonthReading(first, " ".join(m.group(0).split()),
+                            f"der erste Monat dieses Jahres, Monat {first} bis {first + 11} werden gleich berechnet")
     return None
+
+
+def find_month(text: str) -> int | None:
+    """The month of the measure as a number (see find_month_reading)."""
+    reading = find_month_reading(text)
+    return reading.month if reading else None
 
 
 def find_min_places(text: str) -> int | None:
@@ -466,6 +549,26 @@ def find_start_year(text: str) -> int | None:
     m = re.search(r"(?:Beginn|begonnen|gestartet|Start|Vertrag\w*\s+(?:(?:ist|stammt|war|läuft)\s+)?(?:von|aus|seit))\D{0,20}?((?:19|20)\d\d)\b"
                   r"|\b((?:19|20)\d\d)\s+(?:begonnen|gestartet)|Vertrag\w*\s*\(\s*((?:19|20)\d\d)\s*\)", text, re.I)
     return int(m.group(1) or m.group(2) or m.group(3)) if m else None
+
+
+_YEAR = r"((?:19|20)\d\d)\b"
+_CONTRACT = r"(?<!\w)(?:Grund|Alt|Rahmen|Maßnahme)?[Vv]ertr(?:ag|äg)"  # not an employment's "Arbeitsvertrag"
+_CONTRACT_YEAR = [
+    # "Vertrag von 2015", "der Grundvertrag ist von 2015", "Option aus einem Vertrag aus dem Jahr 2015", "Altvertrag vom 01.03.2015"
+    _CONTRACT + r"\w*\s+(?:(?:ist|stammt|war|läuft|wurde|lief)\s+)?(?:\w+\s+){0,2}?(?:von|aus|seit|vom)\s+"
+    r"(?:dem\s+Jahr\s+|\d{1,2}\.\s?\d{1,2}\.\s?)?" + _YEAR,
+    _CONTRACT + r"\w*\s*\(\s*" + _YEAR + r"\s*\)",  # "Altvertrag (2015)"
+    r"(?<!\w)Vertragsbeginn\w*\s*(?::|war|ist|im|in)?\s*(?:Jahr\s+)?" + _YEAR,  # "Vertragsbeginn 2015", "Vertragsbeginn war 2015"
+    r"\b" + _YEAR[:-2] + r"er[- ]?(?:Grund|Alt|Rahmen)?[Vv]ertrag",  # "2015er Vertrag"
+    _CONTRACT + r"\s+" + _YEAR,  # "Grundvertrag 2015"
+]
+
+
+def find_contract_year(text: str) -> int | None:
+    """The year the (basic) contract began: 'Vertrag von 2015', 'Grundvertrag 2015', '2015er Vertrag'; an option drawn from it
+    may begin later ('Option aus einem Vertrag von 2015, die 2017 begann': 2015). None when no contract year is named."""
+    found = [m for p in _CONTRACT_YEAR for m in [re.search(p, text)] if m]
+    return int(min(found, key=lambda m: m.start()).group(1)) if found else None
 
 
 def find_weekdays(text: str) -> int | None:

@@ -19,9 +19,9 @@ from knowledge.analysis.user_sentences import asking_sentences
 
 from .calculators.base import rule
 from .calculators.deadlines import planning_search_start
-from .extract import (CLAUSE_END, ExtractError, FoundDate, find_dates, find_duration_months, find_extension_months, find_hours_used,
-                      find_interruption, find_lots, find_min_places, find_month, find_months_count, find_participants,
-                      find_start_year, find_weekdays, find_years_as_months, mask_dates)
+from .extract import (CLAUSE_END, ExtractError, FoundDate, find_contract_year, find_dates, find_duration_months, find_extension_months,
+                      find_hours_used, find_interruption, find_lots, find_min_places, find_month, find_month_reading, find_months_count,
+                      find_participants, find_start_year, find_weekdays, find_years_as_months, mask_dates)
 
 
 def _has(text: str, pattern: str) -> bool:
@@ -376,20 +376,24 @@ def participants_per_lot(q: Question) -> list[int | None]:
     return per_lot or [count]
 
 
-def measure_month(q: Question) -> int:
-    """The month of the measure ('im 20. Monat'); else counted from its start to the day asked about
-    ('Maßnahmebeginn 01.02.2026 … im März 2027': the 14th; 'seit März 2025 … jetzt': from today);
-    without either: the first. Both stated as an assumption."""
-    month = find_month(q.masked)
-    if month is not None:
-        return month
+def measure_month(q: Question) -> int | None:
+    """The month of the measure ('im 20. Monat'; 'seit 12 Monaten' and 'nach einem Jahr' are the 13th, stated as an
+    assumption); else counted from its start to the day asked about ('Maßnahmebeginn 01.02.2026 … im März 2027': the
+    14th; 'seit März 2025 … jetzt': from today, stated as an assumption); without either None (the calculator then
+    gives both phases and says the month was not given)."""
+    reading = find_month_reading(q.masked)
+    if reading is not None:
+        if reading.span and reading.month > rule("staffing", "first_phase_months").value:
+            return None  # "in den ersten 24 Monaten" spans both phases: both are given
+        if reading.assumption:
+            q.assume(reading.assumption)
+        return reading.month
     counted = _month_from_start(q)
     if counted is not None:
         month, start, ref = counted
         q.assume(f"Maßnahmemonat aus dem Beginn ({start.strftime('%d.%m.%Y')}) bis {ref.strftime('%d.%m.%Y')} gezählt: {month}. Monat.")
         return month
-    q.assume("Kein Maßnahmemonat genannt: gerechnet für die ersten 12 Monate der Maßnahme.")
-    return 1
+    return None
 
 
 def _month_from_start(q: Question) -> tuple[int, dt.date, dt.date] | None:
@@ -423,8 +427,23 @@ def option_drawn(q: Question) -> bool:
 
 
 def start_year(q: Question) -> int | None:
-    """The year the contract or measure started ('Beginn 2013')."""
-    return find_start_year(q.text)
+    """The year the (basic) contract began ('Vertrag von 2015', also for an option from it that began later), else the
+    year the measure began ('Beginn 2013'), which is the contract's unless an option is meant (then stated as an assumption;
+    a measure begun in 2016 or later under a contract before 2016 is an option, whose contract year is not known)."""
+    year = find_contract_year(q.text)
+    if year is not None:
+        return year
+    year = find_start_year(q.text)
+    if year is None:
+        return None
+    cutover = rule("staffing", "contract_cutover_year").value
+    if year >= cutover:
+        q.assume(f"{year} ist das Jahr des Maßnahmebeginns (einer Option aus einem Vertrag vor {cutover}), nicht des Vertrags; "
+                 "das Jahr des Grundvertrags ist nicht genannt.")
+        return None
+    if q.has(r"option"):
+        q.assume(f"{year} als Jahr des Grundvertrags gelesen (bei einer Option zählt das Jahr des Vertrags, aus dem sie gezogen wurde).")
+    return year
 
 
 def contract_era(q: Question) -> tuple[str, list[str]]:
@@ -434,7 +453,8 @@ def contract_era(q: Question) -> tuple[str, list[str]]:
         return "vor2016", []
     if q.has(FROM2016):
         return "ab2016", []
-    year = find_start_year(q.text)
+    # "(Grund-)Verträge VOR 2016 und Optionen aus diesen Verträgen": the contract's year decides, else the measure's start
+    year = find_contract_year(q.text) or find_start_year(q.text)
     if year is not None:
         return ("vor2016" if year < cutover else "ab2016"), []
     return "ab2016", [f"Vertrag ab {cutover} (Teilnehmerplätze) angenommen; für Altverträge „vor {cutover}“ angeben."]

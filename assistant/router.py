@@ -15,7 +15,7 @@ from typing import Callable
 from . import calculators as calc
 from .calculators.registry import REGISTRY, SPECS, CalculatorSpec, Field, RouteRule, parse_value
 from . import question as qx
-from .extract import find_negative
+from .extract import ExtractError, find_negative
 # re-exported: the named extractors the tests and callers know from here
 from .question import Question, contract_era, employment_date, reference_date  # noqa: F401
 
@@ -71,6 +71,10 @@ def route(question: str, today: dt.date) -> Route | None:
     q = Question(question, today)
     q.dates  # an impossible date is reported even when no calculator fits
     for spec in ROUTES:
-        if spec.trigger(q):
-            return build(REGISTRY[spec.name], q)
+        try:
+            if spec.trigger(q):
+                return build(REGISTRY[spec.name], q)
+        except (ExtractError, calc.InputError) as exc:
+            exc.calculator = spec.name  # bad input for a calculation (the caller shows no passage's sentence as the answer)
+            raise
     return None

@@ -238,8 +238,9 @@ class Lotse:
         chat = conversation_reply(text)
         if chat:  # "Hallo", "Danke!", "Wer bist du?": no passage answers a message to the assistant
             return Reply(question, True, message=chat, conversational=True)
-        calculation, error = None, ""
+        calculation, error, failed = None, "", False
         result = self.searcher.search(text, limit=limit)
+        r = None
         try:
             r = route(text, self.today)
             if r is None and result.corrections:
@@ -251,7 +252,10 @@ class Lotse:
                 calculation.assumptions += regional_notes(text, [x.doc_id for x in calculation.rules])
         except (ExtractError, calc.InputError) as exc:
             error = str(exc)
-        answers = [self._answer(h.unit, h.confidence, h.highlight, h.similar, text) for h in result.hits]
+            failed = r is not None or bool(getattr(exc, "calculator", ""))
+        # a calculation refused for its input has no short answer: a passage's sentence in "Kurz:" (B.2's worked
+        # example "8 Teilnehmer / 5 * 39 …") would read as the figure asked for; the passages are still shown
+        answers = [self._answer(h.unit, h.confidence, "" if failed else h.highlight, h.similar, text) for h in result.hits]
         confident = self.searcher.confident(result)
         definition = self.definition(text)
         if definition and confident and result.hits and not self._uses_term(result.hits[0].unit.id, definition):

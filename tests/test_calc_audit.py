@@ -29,10 +29,10 @@ def routed(question: str, today: dt.date = TODAY):
 @pytest.mark.parametrize("question, name, result", [
     # 1. A.1: the year is no lot
     ("Vertrag vor 2016, 11 Teilnehmer auf zwei Losen, 5 und 6 Teilnehmer: wie viele Stellen?", "personal-alt",
-     "85,8 Wochenstunden (2,2 Vollzeitstellen) bei 5 + 6 Teilnehmenden auf 2 Losen (Vertrag vor 2016)"),
+     "85,8 Wochenstunden (Personalansatz 2,2) bei 5 + 6 Teilnehmenden auf 2 Losen (Vertrag vor 2016)"),
     # 2. "ab 2016" wins over "Los": each lot with the month-13 floor
     ("Vertrag ab 2016 im 20. Monat: 3 Teilnehmer auf Los 1 und 6 auf Los 2", "personal",
-     "70,2 Wochenstunden (1,8 Vollzeitstellen) bei 3 + 6 Teilnehmenden auf 2 Losen im 20. Monat; maßgeblich: Personalschlüssel"),
+     "70,2 Wochenstunden (Personalansatz 1,8) bei 3 + 6 Teilnehmenden auf 2 Losen im 20. Monat; maßgeblich: Personalschlüssel"),
 ])
 def test_audit_staffing_questions(question, name, result):
     r, c = routed(question)
@@ -139,7 +139,7 @@ def test_audit_11_personal_alt_refuses_2016_and_names_the_unapplied_rule(capsys)
     with pytest.raises(SystemExit) as exc:
         main(["calc", "personal-alt", "--los", "3", "--beginnjahr", "2016"])
     assert exc.value.code == 2
-    assert "Verträge vor 2016" in capsys.readouterr().err
+    assert "eine Option aus einem Vertrag vor 2016 zählt mit dessen Jahr" in capsys.readouterr().err
     with pytest.raises(calc.InputError, match="Abschnitt B"):
         calc.staffing_pre2016([3], 2016)
     c = calc.staffing_pre2016([3])
@@ -154,7 +154,7 @@ def test_audit_11_personal_alt_refuses_2016_and_names_the_unapplied_rule(capsys)
     ("Wie viel Personal bei neunzehn Teilnehmenden im 14. Monat?", "bei 19 Teilnehmenden"),
     ("Wie viel Personal bei einundzwanzig Teilnehmenden im 14. Monat?", "bei 21 Teilnehmenden"),
     ("Wie viel Personal bei fünfundzwanzig Teilnehmenden im 14. Monat?", "bei 25 Teilnehmenden"),
-    ("Wie viele Wochenstunden bei 1.000 Teilnehmenden im 14. Monat?", "7.800 Wochenstunden (200 Vollzeitstellen) bei 1.000 Teilnehmenden"),
+    ("Wie viele Wochenstunden bei 1.000 Teilnehmenden im 14. Monat?", "7.800 Wochenstunden (Personalansatz 200,0) bei 1.000 Teilnehmenden"),
     ("Wie viele Wochenstunden bei 10 000 Teilnehmenden im 14. Monat?", "bei 10.000 Teilnehmenden"),
 ])
 def test_audit_12_numbers(question, echo):
@@ -279,8 +279,9 @@ def test_find_lots(text, lots):
 
 
 @pytest.mark.parametrize("text, month", [
-    ("im 20. Monat", 20), ("im sechsten Monat", 6), ("Maßnahmemonat 14", 14), ("sechs Monate nach Maßnahmebeginn", 6),
-    ("seit 15 Monaten", 15), ("ohne Monatsangabe", None),
+    ("im 20. Monat", 20), ("im sechsten Monat", 6), ("Maßnahmemonat 14", 14),
+    # months passed: after N full months the measure is in month N + 1 (audit h17 A1)
+    ("sechs Monate nach Maßnahmebeginn", 7), ("seit 15 Monaten", 16), ("ohne Monatsangabe", None),
 ])
 def test_find_month(text, month):
     assert find_month(text) == month
@@ -378,7 +379,7 @@ def test_every_route_spec_reaches_its_calculator(spec):
     ("Wir haben die Anmeldung verpasst: Planungsgespräch nach dem 20.12.2026?", "planungsgespraech", "Nächstes Planungsgespräch mit offener Anmeldung am 05.02.2027"),
     ("Wann muss ich das Planungsgespräch anmelden, wenn die Beschäftigung am 01.03.2027 beginnt?", "planungsgespraech", "Planungsgespräch am 05.02.2027; Anmeldung bis 22.01.2027"),
     ("Die Beschäftigung startet am 01.04.2027. Reicht es, wenn wir nach der Frist nachmelden?", "planungsgespraech", "Nachmeldung möglich: Planungsgespräch am 05.03.2027"),
-    ("Wie viel Personal brauchen wir für 2 Lose mit je 5 Teilnehmenden im 14. Monat?", "personal", "78 Wochenstunden (2 Vollzeitstellen) bei 5 + 5 Teilnehmenden auf 2 Losen"),
+    ("Wie viel Personal brauchen wir für 2 Lose mit je 5 Teilnehmenden im 14. Monat?", "personal", "78 Wochenstunden (Personalansatz 2,0) bei 5 + 5 Teilnehmenden auf 2 Losen"),
     ("Schwerbehinderter Teilnehmer, 6-Tage-Woche, 12 volle Monate – wie viele unterweisungsfreie Tage?", "unterweisungsfrei", "36 unterweisungsfreie Arbeitstage (30 + 6 Tage"),
 ])
 def test_natural_questions(question, name, part):
@@ -440,12 +441,12 @@ def test_validity_comes_from_the_document_front_matter():
 # -------------------------------------------------------------- CLI (issue #9, items 5 and 6)
 @pytest.mark.parametrize("args, message", [
     (["calc", "personal", "--teilnehmer", "3", "--monat", "2"], "unbekannte Option --teilnehmer; gemeint: --teilnehmende?\nHilfe: lotse calc personal --help"),
-    (["calc", "personal", "--teilnehmende", "3", "--monat", "40"], "--monat: 40 liegt außerhalb von 1 bis 36 (zwei Jahre plus höchstens zwölf Monate Verlängerung"),
+    (["calc", "personal", "--teilnehmende", "3", "--monat", "121"], "--monat: 121 liegt außerhalb von 1 bis 120 (zehn Jahre als Plausibilitätsgrenze"),
     (["calc", "jobcoaching", "--beginn", "01.09.2025", "--verbraucht", "nan"], "keine endliche Zahl"),
     (["calc", "jobcoaching", "--beginn", "01.09.2025", "--verbraucht", "inf"], "keine endliche Zahl"),
-    (["calc", "jobcoaching", "--beginn", "01.09.2025", "--verbraucht", "1e999"], "keine endliche Zahl"),
+    (["calc", "jobcoaching", "--beginn", "01.09.2025", "--verbraucht", "1e999"], "„1e999“: bitte die Zahl ohne Exponenten („e“) ausschreiben"),
     (["calc", "besetzung", "--beginn", "01.03.2027", "--modular", "--nicht-modular"], "--nicht-modular: nicht zusammen mit --modular möglich"),
-    (["calc", "personal-alt", "--los", "3", "--beginnjahr", "99999"], "--beginnjahr: 99999 liegt außerhalb von 2008 bis 2015 (Verträge vor 2016"),
+    (["calc", "personal-alt", "--los", "3", "--beginnjahr", "99999"], "--beginnjahr: 99999 liegt außerhalb von 2008 bis 2015 (Jahr des Grundvertrags"),
     (["--versoin"], "unbekannte Option --versoin; gemeint: --version?"),
     (["ask"], "diese Angaben fehlen: FRAGE"),
 ])
@@ -564,7 +565,7 @@ def test_a1_and_b1_name_the_documents_figures(lotse, unit_id, make):
     text = lotse.unit(unit_id).text
     assert "5 Teilnehmer: Personalansatz 1,0 Qualifizierungstrainer = 39 Wochenstunden" in text
     c = make()
-    assert c.result.startswith("85,8 Wochenstunden (2,2 Vollzeitstellen) bei 5 + 6 Teilnehmenden auf 2 Losen")
+    assert c.result.startswith("85,8 Wochenstunden (Personalansatz 2,2) bei 5 + 6 Teilnehmenden auf 2 Losen")
     assert any("39 + 46,8 = 85,8 Wochenstunden" in s for s in c.steps)
 
 

@@ -188,7 +188,7 @@ def test_graduate_interview_with_mag_and_takeover_lists_no_window_as_if_it_appli
 def test_large_numbers_have_german_thousands_separators():
     assert [num(x) for x in (62.4, 999, 1000, 78000, 1234.5)] == ["62,4", "999", "1.000", "78.000", "1.234,5"]
     c = calc.staffing_2016(10000, 6)
-    assert c.result.startswith("mindestens 78.000 Wochenstunden (2.000 Vollzeitstellen) bei 10.000 Teilnehmenden")
+    assert c.result.startswith("mindestens 78.000 Wochenstunden (Personalansatz 2.000,0) bei 10.000 Teilnehmenden")
 
 
 def test_prognosis_names_an_integration_date_before_the_stand():

@@ -53,7 +53,7 @@ def test_calc_input_error_exits_2(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["calc", "personal", "--teilnehmende", "3", "--monat", "0"])
     assert exc.value.code == 2
-    assert "--monat: 0 liegt außerhalb von 1 bis 36" in capsys.readouterr().err
+    assert "--monat: 0 liegt außerhalb von 1 bis 120" in capsys.readouterr().err
     assert main(["calc", "personal", "--teilnehmende", "0", "--monat", "2"]) == 2
     assert "Mindestteilnehmerplatzzahl" in capsys.readouterr().err
 

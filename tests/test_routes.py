@@ -49,9 +49,10 @@ EXTRACTOR_ROWS = [
     (qx.participants_per_lot, "Los 1 hat 5 und Los 2 hat 6 Teilnehmer", [5, 6], ""),
     (qx.participants_per_lot, "bei 9 Teilnehmern", [9], ""),
     (qx.measure_month, "im 20. Monat", 20, ""),
-    (qx.measure_month, "bei 8 Teilnehmern", 1, "Kein Maßnahmemonat genannt: gerechnet für die ersten 12 Monate der Maßnahme."),
+    # no month named: None, and the calculator gives both phases with its own assumption (audit h17 A2)
+    (qx.measure_month, "bei 8 Teilnehmern", None, ""),
     (qx.named_month, "personal bei 8 teilnehmern im 6. monat", 6, ""),
-    (qx.named_month, "bei 8 Teilnehmern", None, ""),  # unlike measure_month: no default, no assumption
+    (qx.named_month, "bei 8 Teilnehmern", None, ""),
     (qx.min_places, "Mindestteilnehmerplatzzahl 7", 7, ""),
     (qx.min_places, "bei 8 Teilnehmern", None, ""),
     (qx.option_drawn, "Option gezogen, 6 Teilnehmer", True, ""),

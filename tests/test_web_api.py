@@ -139,7 +139,7 @@ def test_a_calendar_is_only_read_and_a_huge_count_is_named_at_its_field(client):
     assert r.status_code == 405 and r.json()["error"] == "Diese Methode ist hier nicht erlaubt."
     r = client.post("/api/calc/personal", json={"teilnehmende": 99999999999999999999999999999})
     assert r.status_code == 400
-    assert r.json()["fields"] == {"teilnehmende": "99999999999999999999999999999 ist unrealistisch groß (höchstens 10.000)."}
+    assert r.json()["fields"] == {"teilnehmende": "99.999.999.999.999.999.999.999.999.999 ist unrealistisch groß (höchstens 10.000)."}
 
 
 def test_field_errors_name_the_field(client):
@@ -154,7 +154,7 @@ def test_json_booleans_and_ordinal_months_in_number_fields(client):
     assert r.json()["fields"] == {"monat": "„ja“ ist keine ganze Zahl."}  # not Python's „True“
     r = client.post("/api/calc/personal", json={"teilnehmende": 8, "monat": "6."})  # "6. Monat"
     assert r.status_code == 200
-    assert r.json()["result"].startswith("mindestens 62,4 Wochenstunden (1,6 Vollzeitstellen) bei 8 Teilnehmenden im 6. Monat")
+    assert r.json()["result"].startswith("mindestens 62,4 Wochenstunden (Personalansatz 1,6) bei 8 Teilnehmenden im 6. Monat")
 
 
 @pytest.mark.parametrize("size,status", [(16 * 1024, 200), (16 * 1024 + 1, 413)])
@@ -199,7 +199,7 @@ def test_an_unexpected_error_is_a_german_500_without_traceback(lotse):
 def test_calc_json_and_ics(client):
     r = client.post("/api/calc/personal", json={"teilnehmende": 8, "monat": 6, "mindestplaetze": "7"})
     assert r.status_code == 200
-    assert r.json()["result"].startswith("62,4 Wochenstunden (1,6 Vollzeitstellen)")
+    assert r.json()["result"].startswith("62,4 Wochenstunden (Personalansatz 1,6)")
     ics = client.get("/api/calc/inbeq-dauer.ics", params={"beginn": "01.09.2026"})
     assert ics.status_code == 200
     assert ics.headers["content-type"].startswith("text/calendar")
@@ -559,7 +559,7 @@ def test_a_calculation_from_a_question_opens_the_filled_calculator(client):
     page = client.get("/", params={"q": "Wie viel Personal bei 8 Teilnehmern im 6. Monat?"}).text
     link = html_lib.unescape(re.search(r'href="(/rechner/personal\?[^"]+)"', page).group(1))
     assert link == "/rechner/personal?teilnehmende=8&monat=6&berechnen=1"
-    assert "62,4 Wochenstunden (1,6 Vollzeitstellen)" in client.get(link).text
+    assert "62,4 Wochenstunden (Personalansatz 1,6)" in client.get(link).text
 
 
 def test_a_busy_port_is_a_german_error(capsys):
@@ -637,13 +637,14 @@ def test_a_choice_may_be_sent_as_its_switch(client):
 
 
 def test_only_fields_without_a_default_are_marked_as_required(client):
-    """As on the command line: Maßnahmemonat (default 1) and Maßnahmeart (default: not given) are no Pflichtfeld."""
+    """As on the command line: Maßnahmemonat (empty: both phases) and Maßnahmeart (default: not given) are no Pflichtfeld."""
     page = client.get("/rechner/personal").text
     assert "Besetzte Teilnehmerplätze <span class=\"req\">(Pflichtfeld)</span>" in page
     assert not re.search(r"Maßnahmemonat[^<]*<span class=\"req\">", page)
     assert "(Pflichtfeld)" not in client.get("/rechner/besetzung").text.split("Maßnahmeart")[1].split("</label>")[0]
     cleared = client.get("/rechner/personal?teilnehmende=8&monat=+&berechnen=1")
-    assert cleared.status_code == 200 and "62,4 Wochenstunden" in cleared.text and "im 1. Monat" in cleared.text
+    assert cleared.status_code == 200 and "62,4 Wochenstunden" in cleared.text and "im 1. Monat" not in cleared.text
+    assert "Maßnahmemonat nicht angegeben" in cleared.text
 
 
 def test_a_calculators_own_error_is_shown_at_the_field_it_is_about(client):

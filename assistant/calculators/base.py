@@ -183,6 +183,8 @@ def fte_num(value: float) -> str:
 
 def num(value: float) -> str:
     """German number: 62.4 -> '62,4', 39.0 -> '39', 0.25 -> '0,25', 78000 -> '78.000', 1234.5 -> '1.234,5'."""
+    if isinstance(value, int):  # exact, also beyond a float's precision (a count typed as 99999999999999999999)
+        return f"{value:,}".replace(",", ".")
     text = f"{round(value, 2):,.2f}".rstrip("0").rstrip(".")
     return text.translate(str.maketrans({",": ".", ".": ","}))
 
@@ -214,9 +216,9 @@ def check_count(value, *, label: str, minimum: int = 0, maximum: int = 10_000) -
     if number != value and not isinstance(value, str):
         raise InputError(f"{label}: Bitte eine ganze Zahl angeben.")
     if number < minimum:
-        raise InputError(f"{label}: Der Wert darf nicht kleiner als {minimum} sein (angegeben: {number}).")
-    if number > maximum:
-        raise InputError(f"{label}: Der Wert {number} ist unrealistisch groß (höchstens {maximum}).")
+        raise InputError(f"{label}: Der Wert darf nicht kleiner als {num(minimum)} sein (angegeben: {num(number)}).")
+    if number > maximum:  # thousands as everywhere in the results: "höchstens 10.000"
+        raise InputError(f"{label}: Der Wert {num(number)} ist unrealistisch groß (höchstens {num(maximum)}).")
     return number
 
 

@@ -17,7 +17,7 @@ from ..extract import ExtractError, find_dates
 from ..question import Trigger
 from . import deadlines as dl
 from . import staffing as st
-from .base import Calculation, InputError
+from .base import Calculation, InputError, num
 
 DATE_HINT = "TT.MM.JJJJ"
 LAND_TITLES = {"BB": "Brandenburg", "BE": "Berlin", "BW": "Baden-Württemberg", "BY": "Bayern", "HB": "Bremen", "HE": "Hessen",
@@ -97,20 +97,55 @@ class CalculatorSpec:
         return next(f for f in self.fields if f.name == name)
 
 
+# a number in exponent notation ("1,5e2", "1e3"): refused by every number field alike (float() took "1,5e2" as 150,
+# int() refused "1e3")
+EXPONENT = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)[eE][+-]?\d+")
+
+
+def _exponent(text: str, example: str) -> InputError:
+    value = float(text.replace(",", "."))
+    shown = num(value) if math.isfinite(value) and abs(value) < 10**12 else "0"
+    written = f"also {shown}" if shown != "0" or value == 0 else f"z. B. {example}"
+    return InputError(f"„{text}“: bitte die Zahl ohne Exponenten („e“) ausschreiben, {written}.")
+
+
+def _shown(f: Field, value: int) -> str:
+    """A count in a message with German thousands ("10.000"), a year as a year ("2015")."""
+    return str(value) if f.minimum is not None and f.minimum >= 1900 else num(value)
+
+
 def _count(f: Field, text: str) -> int:
     if re.fullmatch(r"\d+\.", text):  # "6." as Germans write an ordinal ("6. Monat")
         text = text[:-1]
-    try:
-        value = int(text)
-    except ValueError:
-        raise InputError(f"„{text}“ ist keine ganze Zahl.") from None
-    if value < 0:
+    if EXPONENT.fullmatch(text):
+        raise _exponent(text, "8")
+    if re.fullmatch(r"-\s*\d+", text):
         raise InputError("Negative Werte sind nicht möglich.")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):  # "1.000" is a thousand to a German reader, as in the hours
+        text = text.replace(".", "")
+    if not re.fullmatch(r"[0-9]+", text):  # only digits: int() also took "1_000", "+5" and other scripts' digits
+        raise InputError(f"„{text}“ ist keine ganze Zahl.")
+    value = int(text)
     if f.minimum is not None and f.maximum is not None and not (f.minimum <= value <= f.maximum):
-        raise InputError(f"{value} liegt außerhalb von {f.minimum} bis {f.maximum}{f.bounds_reason}.")
+        raise InputError(f"{_shown(f, value)} liegt außerhalb von {_shown(f, f.minimum)} bis {_shown(f, f.maximum)}{f.bounds_reason}.")
     if f.maximum is None and value > MAX_COUNT:  # named at the field, as every other bad value (not by the calculator)
-        raise InputError(f"{value} ist unrealistisch groß (höchstens {MAX_COUNT:,}).".replace(",", "."))
+        raise InputError(f"{num(value)} ist unrealistisch groß (höchstens {num(MAX_COUNT)}).")
     return value
+
+
+def _hours(text: str) -> float:
+    """Hours as Germans write them: "42", "42,5", "42.5", "1.000" (a thousand), "1.000,5"; no exponent, no "1_000"."""
+    if EXPONENT.fullmatch(text):
+        raise _exponent(text, "150 oder 42,5")
+    if text.casefold().lstrip("+-") in {"nan", "inf", "infinity"}:
+        raise InputError(f"„{text}“ ist keine endliche Zahl (z. B. 42 oder 42,5).")
+    if re.fullmatch(r"-\s*\d+(?:[.,]\d+)?", text):
+        raise InputError("Negative Werte sind nicht möglich.")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):  # "1.000" is a thousand to a German reader
+        text = text.replace(".", "")
+    if not re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?", text):
+        raise InputError(f"„{text}“ ist keine Zahl.")
+    return float(text.replace(",", "."))
 
 
 MAX_COUNT = 10_000  # a count without bounds of its own (participants per lot, a year): no more than this
@@ -130,24 +165,24 @@ def parse_value(f: Field, raw: object, today: dt.date):
     if f.kind == "count":
         return _count(f, text)
     if f.kind == "counts":
+        if EXPONENT.fullmatch(text):  # "1,5e2" is no pair of lots either
+            raise _exponent(text, "8")
         if re.search(r"\d,\d", text):  # "8,5" is a decimal comma to a German reader, not two lots
             raise InputError(f"„{text}“ ist keine ganze Zahl. Mehrere Lose bitte mit Semikolon oder mit Komma und "
                              "Leerzeichen trennen, z. B. „8; 5“ oder „8, 5“.")
         parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
         return [_count(f, p) for p in parts]
     if f.kind == "hours":
-        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):  # "1.000" is a thousand to a German reader
-            text = text.replace(".", "")
-        try:
-            value = float(text.replace(",", "."))
-        except ValueError:
-            raise InputError(f"„{text}“ ist keine Zahl.") from None
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):  # a JSON number (1e-05 or 150.0 as Python writes it)
+            value = float(raw)
+        else:
+            value = _hours(text)
         if not math.isfinite(value):
             raise InputError(f"„{text}“ ist keine endliche Zahl (z. B. 42 oder 42,5).")
         if value < 0:
             raise InputError("Negative Werte sind nicht möglich.")
         if value > 10_000:
-            raise InputError(f"{text}: unrealistisch viele Stunden (höchstens 10000).")
+            raise InputError(f"{text}: unrealistisch viele Stunden (höchstens 10.000).")
         return value
     if f.kind == "date":
         try:
@@ -168,13 +203,16 @@ def parse_value(f: Field, raw: object, today: dt.date):
     raise InputError(f"Unbekannte Feldart {f.kind}.")
 
 
-MONTH_REASON = " (zwei Jahre plus höchstens zwölf Monate Verlängerung; nach einer Option zählt der Monat neu)"
+MONTH_REASON = f" ({st.MONTH_BOUND_REASON})"
 
 SPECS: tuple[CalculatorSpec, ...] = (
     CalculatorSpec("personal", "Personalbedarf InbeQ (Verträge ab 2016)", (
         Field("teilnehmende", "Besetzte Teilnehmerplätze", "counts", True, placeholder="z. B. 8",
               help="je Los; für mehrere Lose mehrfach angeben: --teilnehmende 3 --teilnehmende 6 (im Formular getrennt durch Semikolon: 3; 6)"),
-        Field("monat", "Maßnahmemonat (1 = erster Monat)", "count", True, "1", minimum=1, maximum=36, bounds_reason=MONTH_REASON),
+        # no default: the month decides the rule (months 1-12 or from month 13); left empty, both phases are computed
+        Field("monat", "Maßnahmemonat (1 = erster Monat)", "count", placeholder="z. B. 14; leer: beide Phasen", minimum=1, maximum=st.MAX_MONTH,
+              bounds_reason=MONTH_REASON,
+              help="leer: beide Phasen, der 1. bis 12. Monat und ab dem 13. Monat"),
         Field("mindestplaetze", "Mindestteilnehmerplatzzahl (falls bekannt)", "count", minimum=1, maximum=10_000, help="laut Losblatt"),
         Field("option", "Option gezogen", "flag", help="der Monat zählt ab Optionsbeginn"),
     ), lambda v, _t: st.staffing_2016(v["teilnehmende"] if len(v["teilnehmende"]) > 1 else v["teilnehmende"][0], v["monat"], v["mindestplaetze"], v["option"]),
@@ -192,8 +230,12 @@ SPECS: tuple[CalculatorSpec, ...] = (
     CalculatorSpec("personal-alt", "Personalbedarf InbeQ (Verträge vor 2016, je Los)", (
         Field("lose", "Teilnehmende je Los (getrennt durch Semikolon)", "counts", True, placeholder="z. B. 8, 4", flag="--los",
               help="mehrfach angeben: --los 5 --los 6"),
-        Field("beginnjahr", "Jahr des Maßnahmebeginns", "count", minimum=2008, maximum=2015, help="JJJJ",
-              bounds_reason=" (Verträge vor 2016; ab 2016 gilt der Rechner „personal“)"),
+        # the year of the (basic) contract: section A covers „(Grund-)Verträge VOR 2016 und Optionen aus diesen Verträgen“
+        Field("beginnjahr", "Jahr des (Grund-)Vertrags", "count", minimum=2008, maximum=2015, placeholder="JJJJ, z. B. 2015",
+              help="JJJJ, das Jahr des Vertragsbeginns; bei einer Option das Jahr des Vertrags, aus dem sie gezogen wurde, "
+                   "auch wenn sie 2016 oder später beginnt",
+              bounds_reason=(" (Jahr des Grundvertrags: für Verträge ab 2016 und Optionen daraus gilt der Rechner „personal“; eine Option "
+                             "aus einem Vertrag vor 2016 zählt mit dessen Jahr, auch wenn sie 2016 oder später beginnt)")),
     ), lambda v, _t: st.staffing_pre2016(v["lose"], v["beginnjahr"]),
         st.staffing_pre2016, "Altvertrag vor 2016: Los 1 hat 5 und Los 2 hat 6 Teilnehmer. Wie viel Personal?",
         route=RouteRule(121, (), (("lose", qx.participants_per_lot), ("beginnjahr", qx.start_year)))),

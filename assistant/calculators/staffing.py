@@ -3,37 +3,42 @@ from __future__ import annotations
 
 from .base import Calculation, InputError, check_count, check_year, fte_num, mark_validity, num, plural, rule
 
-MAX_MONTH = 36  # two years plus at most twelve months of extension (§ 55 Abs. 2 SGB IX); an option restarts the count
+# A plain sanity bound, no rule: the documents give no maximum length of a measure (the contract); its rule from the
+# 13th month applies "ab dem 13. Monat der Maßnahme bis zum Maßnahmeende". (Two years plus twelve months is the
+# length of one participant's InbeQ, § 55 Abs. 2 SGB IX, not of the contract participants join continuously.)
+MAX_MONTH = 120
+MONTH_BOUND_REASON = ("zehn Jahre als Plausibilitätsgrenze; die Dokumente nennen keine Höchstdauer einer Maßnahme, "
+                      "die Regel ab dem 13. Monat gilt bis zum Maßnahmeende")
 
 
 def _fte(hours: float, per_fte: float) -> str:
-    return plural(hours / per_fte, "Vollzeitstelle", "Vollzeitstellen")
+    """The hours as the documents' factor: „Personalansatz 1,2 Qualifizierungstrainer = 46,8 Wochenstunden“ (B.1), not
+    "Vollzeitstellen": the hours „durch Vollzeitkräfte und/oder Teilzeitkräfte abgedeckt werden“ (a full-time post need not be 39 h)."""
+    return f"Personalansatz {fte_num(hours / per_fte)}"
 
 
-def _lot_2016(n: int, month: int, min_places: int | None, label: str) -> tuple[float, list[str], str, bool]:
-    """Hours for one lot; returns (hours, steps, decisive rule, lower bound only)."""
+def _lot_2016(n: int, first_phase: bool, when: str, min_places: int | None, label: str) -> tuple[float, list[str], str, bool]:
+    """Hours for one lot in months 1-12 (`first_phase`) or from month 13; `when` names the month in the steps ("" when
+    a prefix of the steps names the phase).
+    Returns (hours, steps, decisive rule, lower bound only)."""
     ratio, hours, first = rule("staffing", "participants_per_trainer"), rule("staffing", "hours_per_fte"), rule("staffing", "first_phase_months")
     floor13 = rule("staffing", "min_hours_from_month_13")
     per, h = ratio.value, hours.value
     by_key = n / per * h
-    steps = [f"{label}Grundsätzliche Anwendung des Personalschlüssels: {n} Teilnehmer / {per} * {h} Wochenstunden = {num(by_key)} Wochenstunden"]
+    steps = [f"{label}Grundsätzliche Anwendung des Personalschlüssels: {num(n)} Teilnehmer / {per} * {h} Wochenstunden = {num(by_key)} Wochenstunden"]
     lower_bound = False
-    if month <= first.value:
+    if first_phase:
         if min_places is None:
-            if n == 0:
-                raise InputError(f"Im 1. bis {first.value}. Monat bemisst sich der Personaleinsatz immer zumindest nach der Mindestteilnehmerplatzzahl; "
-                                 "ohne Teilnehmende ergibt er sich allein daraus. Bitte die Mindestteilnehmerplatzzahl laut Losblatt angeben (z. B. 7).",
-                                 field="mindestplaetze")
-            steps.append(f"{label}Ergänzende Regelung zum Mindestpersonaleinsatz ({month}. Monat, also Monat 1 bis {first.value}): "
+            steps.append(f"{label}Ergänzende Regelung zum Mindestpersonaleinsatz{f' ({when})' if when else ''}: "
                          "Mindestteilnehmerplatzzahl nicht angegeben – der Wert nach dem Personalschlüssel ist nur eine Untergrenze")
             return by_key, steps, "Personalschlüssel (Untergrenze; Mindestteilnehmerplatzzahl nicht geprüft)", True
         floor = min_places / per * h
-        steps.append(f"{label}Ergänzende Regelung zum Mindestpersonaleinsatz ({month}. Monat, also Monat 1 bis {first.value}): "
-                     f"{min_places} Mindestteilnehmerplätze / {per} * {h} Wochenstunden = {num(floor)} Wochenstunden")
+        steps.append(f"{label}Ergänzende Regelung zum Mindestpersonaleinsatz{f' ({when})' if when else ''}: "
+                     f"{num(min_places)} Mindestteilnehmerplätze / {per} * {h} Wochenstunden = {num(floor)} Wochenstunden")
         decided = "Personalschlüssel" if by_key >= floor else f"Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis {first.value})"
     else:
         floor = floor13.value
-        steps.append(f"{label}Ergänzende Regelung zum Mindestpersonaleinsatz ({month}. Monat, also ab dem {first.value + 1}. Monat): "
+        steps.append(f"{label}Ergänzende Regelung zum Mindestpersonaleinsatz{f' ({when})' if when else ''}: "
                      f"Mindestpersonaleinsatz {num(floor)} Zeitstunden wöchentlich in der Maßnahme")
         decided = "Personalschlüssel" if by_key >= floor else f"Mindestpersonaleinsatz ab dem {first.value + 1}. Monat ({num(floor)} Stunden)"
     total = max(by_key, floor)
@@ -41,67 +46,112 @@ def _lot_2016(n: int, month: int, min_places: int | None, label: str) -> tuple[f
     return total, steps, decided, lower_bound
 
 
-def staffing_2016(participants: int | list[int], month: int, min_places: int | None = None, option_drawn: bool = False) -> Calculation:
-    """Contracts from 2016 (Teilnehmerplätze): hours = participants / 5 x 39 with the minimums of section B.
-
-    `participants` may be a list: one count per lot; lots are computed separately and added (B.1).
-    """
-    lots = participants if isinstance(participants, list) else [participants]
-    if not lots:
-        raise InputError("Bitte die Zahl der Teilnehmenden angeben.", field="teilnehmende")
-    lots = [check_count(n, label="Teilnehmende") for n in lots]
-    month = check_count(month, label="Maßnahmemonat", minimum=1, maximum=MAX_MONTH)
-    if min_places is not None:
-        min_places = check_count(min_places, label="Mindestteilnehmerplatzzahl", minimum=1)
-    ratio, hours, first = rule("staffing", "participants_per_trainer"), rule("staffing", "hours_per_fte"), rule("staffing", "first_phase_months")
-    rules = [ratio, hours, first if month <= first.value else rule("staffing", "min_hours_from_month_13")]
-    h = hours.value
-    steps, assumptions, notes = [], [], []
-    if option_drawn:
-        rules.append(rule("staffing", "option_restarts_months"))
-        notes.append(f"Mit der gezogenen Option beginnt formal eine neue Maßnahme: der Monat zählt ab dem Beginn der Option, die Regeln der ersten {first.value} Monate gelten neu.")
-    total, decisions, lower, parts = 0.0, [], False, []
+def _phase_2016(lots: list[int], first_phase: bool, when: str, min_places: int | None, prefix: str = "") -> tuple[float, list[str], str, bool]:
+    """All lots in one phase (lots are computed separately and added, B.1); returns (hours, steps, decisive rule, lower bound only)."""
+    h = rule("staffing", "hours_per_fte").value
+    total, steps, decisions, lower, parts = 0.0, [], [], False, []
     for i, n in enumerate(lots, 1):
-        label = f"Los {i}: " if len(lots) > 1 else ""
-        lot_hours, lot_steps, decided, lot_lower = _lot_2016(n, month, min_places, label)
+        label = prefix + (f"Los {i}: " if len(lots) > 1 else "")
+        lot_hours, lot_steps, decided, lot_lower = _lot_2016(n, first_phase, when, min_places, label)
         total += lot_hours
         parts.append(lot_hours)
         steps += lot_steps
         decisions.append(decided)
         lower = lower or lot_lower
     if len(lots) > 1:
-        rules.append(rule("staffing", "lots_separately"))
-        steps.append("Lose werden getrennt berechnet und addiert: " + " + ".join(num(p) for p in parts) + f" = {num(total)} Wochenstunden")
-        if min_places is not None and month <= first.value:
-            assumptions.append("Die Mindestteilnehmerplatzzahl wurde für jedes Los angesetzt (sie steht im Losblatt des jeweiligen Loses).")
-    if lower:
-        assumptions.append(f"Keine Mindestteilnehmerplatzzahl angegeben: im 1. bis {first.value}. Monat bemisst sich der Personaleinsatz immer zumindest "
-                           f"nach der Mindestteilnehmerplatzzahl. Das Ergebnis ist deshalb eine Untergrenze; bitte die Zahl aus dem Losblatt ergänzen.")
-    steps.append(f"Ergebnis: {num(total)} Wochenstunden = {_fte(total, h)} ({h} Stunden = 1,0; abzudecken durch Voll- oder Teilzeitkräfte)")
-    if total < h:
-        notes.append(f"Unter {h} Wochenstunden ist zumindest eine breite Verteilung der Betreuungszeiten sicherzustellen.")
+        steps.append(f"{prefix}Lose werden getrennt berechnet und addiert: " + " + ".join(num(p) for p in parts) + f" = {num(total)} Wochenstunden")
+    steps.append(f"{prefix}Ergebnis: {num(total)} Wochenstunden = {_fte(total, h)} (1,0 = {h} Wochenstunden; abzudecken durch Vollzeit- "
+                 "und/oder Teilzeitkräfte)")
     decided = decisions[0] if len(set(decisions)) == 1 else "je Los unterschiedlich (siehe Rechenweg)"
+    return total, steps, decided, lower
+
+
+def staffing_2016(participants: int | list[int], month: int | None, min_places: int | None = None, option_drawn: bool = False) -> Calculation:
+    """Contracts from 2016 (Teilnehmerplätze): hours = participants / 5 x 39 with the minimums of section B.
+
+    `participants` may be a list: one count per lot; lots are computed separately and added (B.1). `month` None (not
+    given): both phases are computed, months 1-12 and from month 13, since the month decides which minimum applies.
+    """
+    lots = participants if isinstance(participants, list) else [participants]
+    if not lots:
+        raise InputError("Bitte die Zahl der Teilnehmenden angeben.", field="teilnehmende")
+    lots = [check_count(n, label="Teilnehmende") for n in lots]
+    if month is not None:
+        month = check_count(month, label="Maßnahmemonat", minimum=1, maximum=10**9)
+        if month > MAX_MONTH:
+            raise InputError(f"Maßnahmemonat: {num(month)} ist unrealistisch groß (höchstens {MAX_MONTH}: {MONTH_BOUND_REASON}).", field="monat")
+    if min_places is not None:
+        min_places = check_count(min_places, label="Mindestteilnehmerplatzzahl", minimum=1)
+    ratio, hours, first = rule("staffing", "participants_per_trainer"), rule("staffing", "hours_per_fte"), rule("staffing", "first_phase_months")
+    floor13 = rule("staffing", "min_hours_from_month_13")
+    last1, first2 = first.value, first.value + 1
+    in_first = month is None or month <= last1  # months 1-12 are computed
+    if in_first and min_places is None and 0 in lots:
+        raise InputError(f"Im 1. bis {last1}. Monat bemisst sich der Personaleinsatz immer zumindest nach der Mindestteilnehmerplatzzahl; "
+                         "ohne Teilnehmende ergibt er sich allein daraus. Bitte die Mindestteilnehmerplatzzahl laut Losblatt angeben (z. B. 7)"
+                         + (f" oder den Maßnahmemonat (ab dem {first2}. Monat gilt der Mindestpersonaleinsatz von {num(floor13.value)} Wochenstunden)."
+                            if month is None else "."), field="mindestplaetze")
+    rules = [ratio, hours] + ([first, floor13] if month is None else [first if month <= last1 else floor13])
+    h = hours.value
+    assumptions, notes = [], []
+    if option_drawn:
+        rules.append(rule("staffing", "option_restarts_months"))
+        notes.append(f"Mit der gezogenen Option beginnt formal eine neue Maßnahme: der Monat zählt ab dem Beginn der Option, die Regeln der ersten {last1} Monate gelten neu.")
+    if len(lots) > 1:
+        rules.append(rule("staffing", "lots_separately"))
     people = sum(lots)
     who = (f"bei {plural(people, 'Teilnehmendem', 'Teilnehmenden')}" if len(lots) == 1
-           else f"bei {' + '.join(str(n) for n in lots)} Teilnehmenden auf {len(lots)} Losen")
-    result = f"{'mindestens ' if lower else ''}{num(total)} Wochenstunden ({_fte(total, h)}) {who} im {month}. Monat; maßgeblich: {decided}"
+           else f"bei {' + '.join(num(n) for n in lots)} Teilnehmenden auf {len(lots)} Losen")
+    spread = f"Unter {h} Wochenstunden ist zumindest eine breite Verteilung der Betreuungszeiten sicherzustellen."
+    if month is None:
+        # "1.-12. Monat der Maßnahme: … zumindest nach der Mindestteilnehmerplatzzahl" and "ab dem 13. Monat der
+        # Maßnahme bis zum Maßnahmeende … 19,5 Zeitstunden": without the month either figure may be the one asked for
+        when1 = f"1. bis {last1}. Monat"
+        total1, steps1, decided1, lower = _phase_2016(lots, True, "", min_places, f"{when1}: ")
+        total2, steps2, decided2, _ = _phase_2016(lots, False, "", min_places, f"Ab dem {first2}. Monat: ")
+        steps = steps1 + steps2
+        assumptions.append(f"Kein Maßnahmemonat angegeben: berechnet sind beide Phasen, der {when1} (Untergrenze: Mindestteilnehmerplatzzahl) "
+                           f"und ab dem {first2}. Monat (Untergrenze: {num(floor13.value)} Wochenstunden). Für einen einzelnen Wert bitte den "
+                           "Maßnahmemonat angeben.")
+        if total2 < h:  # the document states this only for "ab dem 13. Monat der Maßnahme"
+            notes.append(f"Ab dem {first2}. Monat: {spread}")
+        result = (f"{when1}: {'mindestens ' if lower else ''}{num(total1)} Wochenstunden ({_fte(total1, h)}), maßgeblich: {decided1}; "
+                  f"ab dem {first2}. Monat: {num(total2)} Wochenstunden ({_fte(total2, h)}), maßgeblich: {decided2} – "
+                  f"{who}, Maßnahmemonat nicht angegeben")
+    else:
+        when = f"{month}. Monat, also Monat 1 bis {last1}" if month <= last1 else f"{month}. Monat, also ab dem {first2}. Monat"
+        total, steps, decided, lower = _phase_2016(lots, month <= last1, when, min_places)
+        if total < h and month > last1:  # the document states this only for "ab dem 13. Monat der Maßnahme"
+            notes.append(spread)
+        result = f"{'mindestens ' if lower else ''}{num(total)} Wochenstunden ({_fte(total, h)}) {who} im {month}. Monat; maßgeblich: {decided}"
+    if len(lots) > 1 and min_places is not None and in_first:
+        assumptions.append("Die Mindestteilnehmerplatzzahl wurde für jedes Los angesetzt (sie steht im Losblatt des jeweiligen Loses).")
+    if in_first and min_places is None:
+        assumptions.append(f"Keine Mindestteilnehmerplatzzahl angegeben: im 1. bis {last1}. Monat bemisst sich der Personaleinsatz immer zumindest "
+                           f"nach der Mindestteilnehmerplatzzahl. Das Ergebnis ist deshalb eine Untergrenze; bitte die Zahl aus dem Losblatt ergänzen.")
     return mark_validity(Calculation("personal", "Personalbedarf InbeQ (Verträge ab 2016)", result, steps, rules,
                        assumptions=assumptions, notes=notes,
                        inputs={"teilnehmende": lots[0] if len(lots) == 1 else lots, "monat": month, "mindestplaetze": min_places,
                                "option": option_drawn, "vertrag": "ab2016"}))
 
 
-def staffing_pre2016(lots: list[int], start_year: int | None = None) -> Calculation:
-    """Contracts before 2016 (Teilnehmermonate, section A): 1 : 5, at least 1,0 per lot; lots add up."""
+def staffing_pre2016(lots: list[int], contract_year: int | None = None) -> Calculation:
+    """Contracts before 2016 (Teilnehmermonate, section A): 1 : 5, at least 1,0 per lot; lots add up.
+
+    `contract_year`: the year the (basic) contract began. Section A covers „(Grund-)Verträge VOR 2016 und Optionen aus
+    diesen Verträgen“, so an option from a 2015 contract that begins in 2016 or later is computed here with 2015.
+    """
     if not lots:
         raise InputError("Bitte mindestens ein Los mit seiner Teilnehmerzahl angeben.", field="lose")
     lots = [check_count(n, label="Teilnehmende je Los") for n in lots]
     cutover = rule("staffing", "contract_cutover_year")
-    if start_year is not None:
-        start_year = check_year(start_year, label="Beginnjahr", minimum=2008, maximum=2100)
-        if start_year >= cutover.value:
-            raise InputError(f"Beginnjahr {start_year}: Verträge ab {cutover.value} rechnen nach Teilnehmerplätzen (Abschnitt B). "
-                             f"Bitte den Rechner „personal“ (Verträge ab {cutover.value}) verwenden.")
+    if contract_year is not None:
+        contract_year = check_year(contract_year, label="Jahr des (Grund-)Vertrags", minimum=2008, maximum=2100)
+        if contract_year >= cutover.value:
+            raise InputError(f"Vertrag von {contract_year}: (Grund-)Verträge ab {cutover.value} und Optionen aus diesen Verträgen rechnen nach "
+                             f"Teilnehmerplätzen (Abschnitt B); bitte den Rechner „personal“ verwenden. Eine Option aus einem Vertrag vor "
+                             f"{cutover.value} gehört zu Abschnitt A, auch wenn sie {cutover.value} oder später beginnt: dann das Jahr des "
+                             "Grundvertrags angeben.", field="beginnjahr")
     ratio, hours = rule("staffing", "pre2016_participants_per_trainer"), rule("staffing", "pre2016_hours_per_fte")
     minimum, max_staff = rule("staffing", "pre2016_min_fte"), rule("staffing", "pre2016_max_staff_at_min")
     rules = [ratio, hours, minimum, rule("staffing", "pre2016_lots_separately")]
@@ -115,10 +165,10 @@ def staffing_pre2016(lots: list[int], start_year: int | None = None) -> Calculat
         if n < per:
             any_min = True
             fte = float(minimum.value)
-            steps.append(f"{label}{n} Teilnehmer, weniger als {per}: minimaler Personalansatz {fte_num(fte)} = {num(fte * h)} Wochenstunden")
+            steps.append(f"{label}{num(n)} Teilnehmer, weniger als {per}: minimaler Personalansatz {fte_num(fte)} = {num(fte * h)} Wochenstunden")
         else:
             fte = n / per
-            steps.append(f"{label}{n} Teilnehmer: Personalansatz {fte_num(fte)} Qualifizierungstrainer = {num(fte * h)} Wochenstunden")
+            steps.append(f"{label}{num(n)} Teilnehmer: Personalansatz {fte_num(fte)} Qualifizierungstrainer = {num(fte * h)} Wochenstunden")
         parts.append(fte * h)
         total += fte * h
     if len(lots) > 1:
@@ -127,17 +177,18 @@ def staffing_pre2016(lots: list[int], start_year: int | None = None) -> Calculat
     if any_min:
         rules.append(max_staff)
         notes.append(f"Beim minimalen Personalansatz von {fte_num(minimum.value)} höchstens {max_staff.value} Mitarbeiter, deren Einsatzzeiten hälftig zu verteilen sind.")
-    if start_year is not None:
+    if contract_year is not None:
+        # A.3: „Für die laufenden Verträge mit Beginnterminen in 2013 und früher …“
         rules.append(sp)
-        if start_year <= sp.value:
-            notes.append(f"Beginn {start_year} ({sp.value} oder früher): mindestens die Hälfte des Mindestpersonalumfangs durch einen Sozialpädagogen.")
+        if contract_year <= sp.value:
+            notes.append(f"Vertrag von {contract_year} ({sp.value} oder früher): mindestens die Hälfte des Mindestpersonalumfangs durch einen Sozialpädagogen.")
         else:
-            notes.append(f"Beginn {start_year} (ab {sp.value + 1}): die Sozialpädagogen-Hälfte ist nicht mehr Teil der Leistungsbeschreibung.")
+            notes.append(f"Vertrag von {contract_year} (ab {sp.value + 1}): die Sozialpädagogen-Hälfte ist nicht mehr Teil der Leistungsbeschreibung.")
     else:
-        assumptions.append(f"Kein Beginnjahr angegeben: die Regel für Beginntermine {sp.value} und früher (mindestens die Hälfte des "
-                           "Mindestpersonalumfangs durch einen Sozialpädagogen) ist nicht angewandt.")
+        assumptions.append(f"Kein Vertragsjahr angegeben: die Regel für Verträge mit Beginnterminen {sp.value} und früher (mindestens die "
+                           "Hälfte des Mindestpersonalumfangs durch einen Sozialpädagogen) ist nicht angewandt.")
     result = (f"{num(total)} Wochenstunden ({_fte(total, h)}) bei "
-              + (f"{lots[0]} Teilnehmenden" if len(lots) == 1 else f"{' + '.join(str(n) for n in lots)} Teilnehmenden auf {len(lots)} Losen")
+              + (f"{num(lots[0])} Teilnehmenden" if len(lots) == 1 else f"{' + '.join(num(n) for n in lots)} Teilnehmenden auf {len(lots)} Losen")
               + f" (Vertrag vor {cutover.value})")
     return mark_validity(Calculation("personal-alt", f"Personalbedarf InbeQ (Verträge vor {cutover.value})", result, steps, rules, notes=notes, assumptions=assumptions,
-                       inputs={"lose": lots, "beginnjahr": start_year, "vertrag": "vor2016"}))
+                       inputs={"lose": lots, "beginnjahr": contract_year, "vertrag": "vor2016"}))
