@@ -51,7 +51,7 @@ def test_months_after_36_follow_the_rule_from_month_13(month, participants, expe
     assert c.result.startswith(expected) and f"im {month}. Monat" in c.result
 
 
-def test_a_month_beyond_the_sanity_bound_is_refused_with_the_reason(capsys):
+def test_a_month_beyond_the_sanity_bound_is_refused_with_the_reason(capsys, lotse):  # lotse: the shared index, not a build of its own
     from assistant.cli import main
 
     with pytest.raises(calc.InputError) as exc:
