@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, Markdown, OptionList
 from textual.widgets.option_list import Option
 
@@ -38,7 +38,8 @@ class GlossaryView(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="glossary-terms")
-        with Vertical(id="glossary-detail"):
+        # the explanation, its notes and the passages scroll together: at 80x24 the list is below the screen
+        with VerticalScroll(id="glossary-detail"):
             yield Markdown("Wählen Sie links einen Begriff.", id="glossary-text")
             yield Label("Passagen öffnen:")
             yield OptionList(id="glossary-passages")

@@ -1,0 +1,54 @@
+"""Pilot tests of the glossary and the onboarding path as a new colleague uses them (small terminals, keys)."""
+from textual import events
+from textual.widgets import Markdown, OptionList
+
+from tui.app import create_app
+from tui.widgets.glossary_view import GlossaryView
+
+from .test_tui import ready
+
+
+def _index(lotse, term: str) -> int:
+    return next(i for i, e in enumerate(lotse.glossary()) if e["term"] == term)
+
+
+async def _glossary_term(app, pilot, index: int) -> None:
+    await pilot.press("f5")
+    await pilot.pause()
+    app.query_one("#glossary-terms", OptionList).highlighted = index
+    await pilot.pause()
+
+
+def _on_screen(app, widget) -> bool:
+    region = widget.region
+    return region.height > 0 and app.screen.region.contains_region(region)
+
+
+async def test_glossary_detail_scrolls_at_80x24_so_the_passages_are_reachable(lotse):
+    app = create_app(service=lotse)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        # a long entry: explanation, a ⚠ note and several passages do not fit 20 rows
+        await _glossary_term(app, pilot, _index(lotse, "Eingliederungsvereinbarung"))
+        detail = app.query_one("#glossary-detail")
+        passages = app.query_one("#glossary-passages", OptionList)
+        assert detail.max_scroll_y > 0 and not _on_screen(app, passages)
+        # the mouse wheel scrolls the pane (over its text)
+        text = app.query_one("#glossary-text", Markdown)
+        for _ in range(3):
+            text.post_message(events.MouseScrollDown(text, 1, 1, 0, 1, 0, False, False, False))
+        await pilot.pause(0.2)
+        assert detail.scroll_y > 0
+        # the keyboard too: the pane takes focus (Tab from the terms) and scrolls with Ende / Pos1
+        await pilot.press("f5", "tab")
+        assert app.focused is detail
+        await pilot.press("end")
+        await pilot.pause(0.2)
+        assert detail.scroll_y == detail.max_scroll_y and _on_screen(app, passages)
+        await pilot.press("home")
+        await pilot.pause(0.2)
+        assert detail.scroll_y == 0
+        # Enter on the term brings the list into view
+        await pilot.press("shift+tab", "enter")
+        await pilot.pause(0.2)
+        assert app.focused is passages and _on_screen(app, passages)
