@@ -52,3 +52,25 @@ async def test_glossary_detail_scrolls_at_80x24_so_the_passages_are_reachable(lo
         await pilot.press("shift+tab", "enter")
         await pilot.pause(0.2)
         assert app.focused is passages and _on_screen(app, passages)
+
+
+async def test_enter_on_a_term_chooses_its_first_passage_and_a_second_enter_opens_it(lotse):
+    app = create_app(service=lotse)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        term = _index(lotse, "Berufsbegleitung")
+        await _glossary_term(app, pilot, term)
+        await pilot.press("enter")
+        await pilot.pause()
+        passages = app.query_one("#glossary-passages", OptionList)
+        assert app.focused is passages and passages.highlighted == 0
+        await pilot.press("enter")
+        await ready(app, pilot)
+        panel = app.query_one("#source")
+        first = passages.get_option_at_index(0).id
+        assert panel.has_class("open") and panel.cited == first
+        # the next term's Enter starts at its first passage again
+        passages.highlighted = 1
+        await pilot.press("shift+tab", "shift+tab", "down", "enter")
+        await pilot.pause()
+        assert app.focused is passages and passages.highlighted == 0

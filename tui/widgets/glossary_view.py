@@ -75,6 +75,9 @@ class GlossaryView(Horizontal):
         event.stop()
         if event.option_list.id == "glossary-terms":
             self.show_entry(int(event.option.id))
-            self.query_one("#glossary-passages", OptionList).focus()
+            passages = self.query_one("#glossary-passages", OptionList)
+            if passages.option_count:  # the first passage is chosen, so a second Enter opens it
+                passages.highlighted = 0
+                passages.focus()
         elif event.option.id:
             self.post_message(AnswerCard.SourceRequested(event.option.id))
