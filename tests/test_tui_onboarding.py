@@ -3,7 +3,7 @@ from textual import events
 from textual.widgets import Markdown, OptionList
 
 from tui.app import create_app
-from tui.widgets.glossary_view import GlossaryView
+from tui.widgets.glossary_view import DETAIL_MIN_WIDTH, GlossaryView
 
 from .test_tui import ready
 
@@ -74,3 +74,60 @@ async def test_enter_on_a_term_chooses_its_first_passage_and_a_second_enter_open
         await pilot.press("shift+tab", "shift+tab", "down", "enter")
         await pilot.pause()
         assert app.focused is passages and passages.highlighted == 0
+
+
+def _screen_text(app, widget, within) -> list[str]:
+    """The lines the terminal shows of a widget inside the scrolling container `within`."""
+    strips = app.screen._compositor.render_strips()
+    region = widget.region.intersection(within.region)
+    return [strips[y].crop(region.x, region.right).text for y in range(region.y, region.bottom)]
+
+
+def _words(text: str) -> set[str]:
+    strip = "•*#_>⚠▶▌„“”\"'()[]:;,.!?–"
+    words = set()
+    for w in text.split():
+        w = w.strip(strip)
+        if w:
+            words.add(w)
+            parts = w.split("-")  # a line may end after a word's hyphen ("4-Phasen-" / "Modell")
+            words.update(p + "-" for p in parts[:-1])
+            words.update(parts)
+    return words
+
+
+async def test_glossary_keeps_words_whole_beside_the_open_side_panel(lotse):
+    """At 120x40 with a passage open, the explanation kept about 20 columns and cut words
+    ('Arbeitslosenversich' / 'erung'); the term list narrows instead, its long terms ending in '…'."""
+    from tui.render import glossary_markdown
+
+    app = create_app(service=lotse)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await _glossary_term(app, pilot, 0)
+        await pilot.press("enter", "enter")
+        await ready(app, pilot)
+        assert app.query_one("#source").has_class("open")
+        view = app.query_one(GlossaryView)
+        terms = app.query_one("#glossary-terms", OptionList)
+        detail = app.query_one("#glossary-detail")
+        assert terms.has_class("narrow") and detail.outer_size.width >= DETAIL_MIN_WIDTH
+        broken = {}
+        for index, entry in enumerate(view.entries):
+            terms.highlighted = index
+            text = app.query_one("#glossary-text", Markdown)
+            for _ in range(50):  # the Markdown widget renders its new text a moment later
+                await pilot.pause(0.02)
+                if str(entry["term"]) in " ".join(_screen_text(app, text, detail)[:3]):
+                    break
+            used = lotse.passages_using(str(entry["term"])) or lotse.passages_using(str(entry.get("long") or entry["term"]))
+            shown = _words(" ".join(_screen_text(app, text, detail)))
+            source = glossary_markdown(entry, used)
+            cut = shown - _words(source)
+            if cut:
+                broken[entry["term"]] = sorted(cut)
+        assert not broken, broken
+        # closed again, the terms have their full width back
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not terms.has_class("narrow") and terms.outer_size.width == view.terms_width
