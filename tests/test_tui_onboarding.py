@@ -131,3 +131,43 @@ async def test_glossary_keeps_words_whole_beside_the_open_side_panel(lotse):
         await pilot.press("escape")
         await pilot.pause()
         assert not terms.has_class("narrow") and terms.outer_size.width == view.terms_width
+
+
+async def test_ctrl_arrows_step_through_the_path_from_the_side_panel_too(lotse):
+    from tui.widgets.onboarding_view import FIRST_STEP, LAST_STEP, OnboardingView
+    from tui.widgets.source_panel import SourcePanel
+
+    steps = lotse.guide().onboarding
+    app = create_app(service=lotse)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("f6")
+        view = app.query_one(OnboardingView)
+        await pilot.press("ctrl+left")  # at the first step: said, not silent
+        await pilot.pause()
+        assert view.index == 0 and FIRST_STEP in " ".join(n.message for n in app._notifications)
+        app.query(".passage").first().focus()
+        await pilot.press("enter")
+        await ready(app, pilot)
+        panel = app.query_one(SourcePanel)
+        assert panel.has_class("open") and panel.cited == steps[0].units[0]
+        panel.focus()
+        await pilot.press("ctrl+right")
+        await ready(app, pilot)
+        assert view.index == 1 and "Schritt 2 von" in app.query_one("#step-text", Markdown).source
+        # the panel follows: it shows the new step's first passage and keeps the focus
+        assert panel.cited == steps[1].units[0] and app.focused is panel
+        await pilot.press("ctrl+left")
+        await ready(app, pilot)
+        assert view.index == 0 and panel.cited == steps[0].units[0]
+        for _ in range(len(steps)):
+            await pilot.press("ctrl+right")
+        await ready(app, pilot)
+        assert view.index == len(steps) - 1 and LAST_STEP in " ".join(n.message for n in app._notifications)
+        # in another tab the keys are the focused widget's again (the question field moves by words)
+        await pilot.press("f2")
+        field = app.query_one("#question")
+        field.value = "Wer zahlt das"
+        field.cursor_position = len(field.value)
+        await pilot.press("ctrl+left")
+        assert view.index == len(steps) - 1 and field.cursor_position == len("Wer zahlt ")
