@@ -6,6 +6,7 @@ import json
 import logging
 import re
 import warnings
+from html import escape, unescape
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -429,17 +430,52 @@ def test_audience_switch(client, audience, fragment):
 
 def test_onboarding_passages_keep_the_view_and_lead_back_to_the_path(client):
     html = client.get("/", params={"ansicht": "einarbeitung"}).text
-    links = re.findall(r'href="(/abschnitt/[^"]*)"', html)
-    assert links and all(link.endswith("?ansicht=einarbeitung") for link in links)  # passages and the self-checks' „Quelle“
-    assert '?ansicht=einarbeitung">Quelle</a>' in html
+    links = [unescape(link) for link in re.findall(r'href="(/abschnitt/[^"]*)"', html)]
+    # passages and the self-checks' „Quelle“, each with the step it belongs to
+    assert links and all(re.search(r"\?ansicht=einarbeitung&schritt=\d+$", link) for link in links)
     page = client.get(links[0]).text
     assert '<a href="/?ansicht=einarbeitung" aria-current="true">Einarbeitung</a>' in page
-    assert '<a href="/?ansicht=einarbeitung#einarbeitung">← Zurück zum Einarbeitungspfad</a>' in page
+    assert ('<a href="/?ansicht=einarbeitung#schritt-1"><span aria-hidden="true">←</span> '
+            'Zurück zum Einarbeitungspfad (Schritt 1)</a>') in page
     assert 'id="einarbeitung">Einarbeitungspfad</h2>' in html
+    # without the step in its link (an older bookmark) the page finds the step that lists the passage
+    assert 'href="/?ansicht=einarbeitung#schritt-1"' in client.get(links[0].split("&")[0]).text
     assert "Zurück zum Einarbeitungspfad" not in client.get(links[0].split("?")[0]).text  # opened from elsewhere: no way back to offer
     # an answer's similar questions and further hits stay in the view as well
     answer = client.get("/", params={"q": URLAUB, "ansicht": "anbieter"}).text
     assert all(link.endswith("?ansicht=anbieter") for link in re.findall(r'href="(/abschnitt/[^"]*)"', answer))
+
+
+def test_a_passage_opened_from_the_path_names_its_step_and_leads_to_its_neighbours(client, lotse):
+    steps = lotse.guide().onboarding
+    total = len(steps)
+    home = client.get("/", params={"ansicht": "einarbeitung"}).text
+    for number in range(1, total + 1):
+        assert f'<li id="schritt-{number}">' in home  # the anchors the passages lead back to
+    # a passage in the middle of step 2: its step, the neighbouring passages and steps
+    step = steps[1]
+    units = [u for u in step.units if lotse.unit(u)]
+    assert len(units) >= 2
+    page = client.get(f"/abschnitt/{units[1]}", params={"ansicht": "einarbeitung", "schritt": 2}).text
+    assert f"<strong>Schritt 2 von {total}</strong> – {escape(step.title)}" in page
+    assert f"(Passage 2 von {len(units)})" in page
+    nav = re.search(r'<nav class="path".*?</nav>', page, re.S).group(0)
+    assert f'href="/abschnitt/{units[0]}?ansicht=einarbeitung&amp;schritt=2">Vorherige Passage dieses Schritts: ' in nav
+    assert f'href="/?ansicht=einarbeitung#schritt-1">Vorheriger Schritt (1 von {total}): {escape(steps[0].title)}</a>' in nav
+    assert f'href="/?ansicht=einarbeitung#schritt-3">Nächster Schritt (3 von {total}): {escape(steps[2].title)}</a>' in nav
+    assert '<a href="/?ansicht=einarbeitung#schritt-2">' in page  # back to the step it came from
+    # the last step has no next step, and says so
+    last = next(u for u in steps[-1].units if lotse.unit(u))
+    end = client.get(f"/abschnitt/{last}", params={"ansicht": "einarbeitung", "schritt": total}).text
+    assert "Das ist der letzte Schritt des Einarbeitungspfads." in end and "Nächster Schritt" not in end
+    # a step number that does not hold the passage (edited by hand) or is no number leads to the step that holds it
+    holding = next(i for i, st in enumerate(steps, 1) if last in st.units)
+    others = [str(i) for i, st in enumerate(steps, 1) if last not in st.units and all(c.unit != last for c in st.checks)]
+    for wrong in [*others[:1], "0", "99", "x", "²"]:
+        fixed = client.get(f"/abschnitt/{last}", params={"ansicht": "einarbeitung", "schritt": wrong})
+        assert fixed.status_code == 200 and f"<strong>Schritt {holding} von {total}</strong>" in fixed.text
+    # opened from an answer, in another view: no path navigation
+    assert 'class="path' not in client.get(f"/abschnitt/{last}", params={"ansicht": "eltern", "schritt": total}).text
 
 
 @pytest.mark.parametrize("text,expected", [
