@@ -478,6 +478,37 @@ def test_a_passage_opened_from_the_path_names_its_step_and_leads_to_its_neighbou
     assert 'class="path' not in client.get(f"/abschnitt/{last}", params={"ansicht": "eltern", "schritt": total}).text
 
 
+def test_the_menu_keeps_the_chosen_view_from_page_to_page(client):
+    """From the Einarbeitung view to Glossar and back by the menu lands in Einarbeitung, not in the parents' view."""
+    def menu(html):
+        return re.search(r'<nav aria-label="Hauptnavigation">.*?</nav>', html, re.S).group(0)
+
+    start = client.get("/", params={"ansicht": "einarbeitung"}).text
+    for path in ("/rechner", "/glossar", "/dokumente"):
+        assert f'href="{path}?ansicht=einarbeitung"' in menu(start)
+    glossary = client.get("/glossar", params={"ansicht": "einarbeitung"}).text
+    assert '<a href="/?ansicht=einarbeitung">Fragen</a>' in menu(glossary)
+    assert '<a href="/glossar?ansicht=einarbeitung" aria-current="page">Glossar</a>' in menu(glossary)
+    assert re.search(r'href="/dokumente/[\w-]+\?ansicht=einarbeitung#abschnitt-', glossary)  # „Kommt vor in“
+    documents = client.get("/dokumente", params={"ansicht": "einarbeitung"}).text
+    assert 'href="/dokumente/bagub-faq?ansicht=einarbeitung"' in documents
+    document = client.get("/dokumente/bagub-faq", params={"ansicht": "einarbeitung"}).text
+    assert '<a href="/dokumente?ansicht=einarbeitung">Alle Dokumente</a>' in document
+    assert '<a href="/?ansicht=einarbeitung">Fragen</a>' in menu(document)
+    calculators = client.get("/rechner", params={"ansicht": "einarbeitung"}).text
+    assert 'href="/rechner/personal?ansicht=einarbeitung"' in calculators
+    # a calculator's form sends the view along; its calendar file does not need it
+    calc = client.get("/rechner/planungsgespraech", params={"ansicht": "einarbeitung", "ab": "10.01.2030", "land": "MV",
+                                                             "berechnen": "1"}).text
+    assert '<input type="hidden" name="ansicht" value="einarbeitung">' in calc
+    assert '<a href="/?ansicht=einarbeitung">Fragen</a>' in menu(calc)
+    assert "/api/calc/planungsgespraech.ics?" in calc and "ansicht" not in re.search(r'href="(/api/calc/[^"]*)"', calc).group(1)
+    # the parents' view is the default: its links stay as they were
+    plain = client.get("/glossar").text
+    assert '<a href="/glossar" aria-current="page">Glossar</a>' in menu(plain) and "ansicht=eltern&" not in plain
+    assert 'name="ansicht"' not in client.get("/rechner/personal").text
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Der Einarbeitungspfad (F6) führt Schritt für Schritt.", "Der Einarbeitungspfad führt Schritt für Schritt."),
     ("rechnet UB-Lotse direkt aus; mit F3 öffnen Sie die Rechner.", "rechnet UB-Lotse direkt aus."),

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode
 
+from jinja2 import pass_context
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 from starlette.applications import Starlette
@@ -89,6 +90,7 @@ class WebApp:
         env.globals["unit_of"] = service.unit
         env.globals["step_notes"] = lambda step: service.step_notes(step)  # looked up when a page needs it
         env.globals["step_url"] = step_url
+        env.globals["in_view"] = in_view
         env.globals["step_unit_url"] = step_unit_url
         self._glossary = None
 
@@ -187,7 +189,7 @@ class WebApp:
             c = result.calculation
             ctx["sources"] = [self.service.source_label(r) for r in c.rules]
             if c.dates:
-                query = urlencode({k: v for k, v in values.items() if k != "berechnen"})
+                query = urlencode({k: v for k, v in values.items() if k not in ("berechnen", "ansicht")})
                 ctx["ics_url"] = f"/api/calc/{name}.ics?{query}"
         status = 400 if result is not None and not result.ok else 200
         return self.page(request, "calculator.html", ctx, status)
@@ -321,6 +323,21 @@ def calc_error(request: Request, result) -> Response:
 def audience_url(audience_id: str, question: str = "") -> str:
     """The start page in a view; with a question, its answer in that view (switching keeps the question)."""
     return "/?" + urlencode({"q": question, "ansicht": audience_id} if question.strip() else {"ansicht": audience_id})
+
+
+def with_view(url: str, audience_id: str) -> str:
+    """A link on the site that keeps a chosen view (the default view needs no parameter)."""
+    if not audience_id or audience_id == DEFAULT_AUDIENCE:
+        return url
+    path, hash_, fragment = url.partition("#")
+    path += ("&" if "?" in path else "?") + urlencode({"ansicht": audience_id})
+    return path + hash_ + fragment
+
+
+@pass_context
+def in_view(context, url: str) -> str:
+    """with_view for the page's own view: the menu, lists and back links keep "Einarbeitung" from page to page."""
+    return with_view(url, context.get("audience_id", ""))
 
 
 def step_url(number: int) -> str:
