@@ -478,6 +478,40 @@ def test_a_passage_opened_from_the_path_names_its_step_and_leads_to_its_neighbou
     assert 'class="path' not in client.get(f"/abschnitt/{last}", params={"ansicht": "eltern", "schritt": total}).text
 
 
+def _link_names(html: str) -> list[str]:
+    """What a screen reader's link list says: each link's text, hidden text included, without tags."""
+    return [unescape(re.sub(r"<[^>]+>", "", inner)).strip() for inner in re.findall(r"<a\b[^>]*>(.*?)</a>", html, re.S)]
+
+
+def test_repeated_link_texts_say_where_they_lead(client, lotse):
+    """„Quelle“ (6× on the path) and „Link zu diesem Abschnitt“ (42× on a document) each name their passage."""
+    from assistant import presenter
+
+    home = client.get("/", params={"ansicht": "einarbeitung"}).text
+    sources = [n for n in _link_names(home) if n.startswith("Quelle")]
+    checks = [c for st in lotse.guide().onboarding for c in st.checks]
+    assert len(sources) == len(checks) and all(n.startswith("Quelle: ") for n in sources)
+    first = lotse.unit(checks[0].unit)
+    label = presenter.unit_label(first, lotse.document(first.doc_id), lotse.today)
+    assert f"Quelle: {label}" in sources
+    # the visible text stays „Quelle“; the rest is for screen readers only
+    assert '>Quelle<span class="visually-hidden">: ' in home
+    css = client.get("/static/style.css").text
+    assert re.search(r"\.visually-hidden \{[^}]*clip-path: inset\(50%\)", css)
+    # the path's passages name their document and say „außer Kraft“ as the terminal app does
+    mv = next(u for st in lotse.guide().onboarding for u in st.units if u.startswith("mv-koop/"))
+    unit = lotse.unit(mv)
+    assert f">⚠ außer Kraft: {escape(unit.title)} (Kooperationsvereinbarung M-V)</a>" in home
+    for doc_id in ("bagub-faq", "mv-koop", "bw-jobcoaching"):
+        names = [n for n in _link_names(client.get(f"/dokumente/{doc_id}").text) if n.startswith("Link zu diesem Abschnitt")]
+        assert len(names) == len(lotse.units_of(doc_id)) == len(set(names)), doc_id  # one per section, none alike
+    bw = _link_names(client.get("/dokumente/bw-jobcoaching").text)
+    assert "Link zu diesem Abschnitt: 1. Gegenstand der Grundsätze › 1.1" in bw  # a bare number gets its parent heading
+    glossary = set(_link_names(client.get("/glossar").text))
+    bare = {u.title for e in lotse.glossary() for u in lotse.passages_using(str(e["term"])) if not re.search(r"[^\W\d_]", u.title)}
+    assert not bare & glossary
+
+
 def test_the_menu_keeps_the_chosen_view_from_page_to_page(client):
     """From the Einarbeitung view to Glossar and back by the menu lands in Einarbeitung, not in the parents' view."""
     def menu(html):

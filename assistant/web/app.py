@@ -64,6 +64,12 @@ def without_key_hints(text: str) -> str:
     return KEY_HINT.sub("", text)
 
 
+def unit_name(unit) -> str:
+    """A unit named for a link's accessible name: its title, or its place in the document when the title
+    is a bare number ("1.1" becomes "1. Gegenstand der Grundsätze › 1.1")."""
+    return unit.title if any(c.isalpha() for c in unit.title) else presenter.section(unit)
+
+
 def unit_anchor(unit_id: str) -> str:
     """The id of a unit's element on its document page (stable, from the unit id)."""
     return "abschnitt-" + unit_id.split("/", 1)[-1]
@@ -86,8 +92,11 @@ class WebApp:
         env.filters["shorten"] = presenter.shorten  # a question in the page title
         env.filters["section"] = presenter.section  # "Teil A › 1. Urlaub", as the CLI and the API write it
         env.filters["without_key_hints"] = without_key_hints
+        env.filters["unit_name"] = unit_name
         env.globals["audience_url"] = audience_url
         env.globals["unit_of"] = service.unit
+        # a passage named as the terminal app names it: "⚠ außer Kraft: Titel (Dokument)"
+        env.globals["passage_label"] = lambda unit: presenter.unit_label(unit, service.document(unit.doc_id), service.today)
         env.globals["step_notes"] = lambda step: service.step_notes(step)  # looked up when a page needs it
         env.globals["step_url"] = step_url
         env.globals["in_view"] = in_view
