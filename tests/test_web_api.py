@@ -366,6 +366,28 @@ def test_an_empty_question_is_named_at_the_question_field(client, method, url, b
     assert 'class="reply' not in r.text
 
 
+def test_the_question_form_leads_to_a_bookmarkable_answer_that_takes_the_focus(client):
+    """The form sends the question in the address (GET) to the answer's heading (#antwort-titel), which takes the focus;
+    POST to / still answers (older pages, scripts), and the JSON API is unchanged."""
+    start = client.get("/").text
+    form = re.search(r'<form class="ask"[^>]*>', start).group(0)
+    assert 'method="get"' in form and 'action="/#antwort-titel"' in form
+    r = client.get("/", params={"q": URLAUB, "ansicht": "eltern"})
+    assert r.status_code == 200 and "<strong>Kurz:</strong>" in r.text
+    assert '<h2 id="antwort-titel" tabindex="-1" autofocus>Antwort</h2>' in r.text
+    assert r.text.count("autofocus") == 1
+    declined = client.get("/", params={"q": "Wie wird das Wetter morgen?"}).text
+    assert '<h2 id="antwort-titel" tabindex="-1" autofocus>Keine sichere Antwort</h2>' in declined
+    assert "autofocus" not in start  # nothing asked: the page starts at the top
+    assert "autofocus" not in client.get("/abschnitt/mv-koop/p4-3").text  # a passage opened by a link, not asked
+    # an empty question: the focus goes to the field and its message
+    empty = client.get("/", params={"q": " ", "ansicht": "eltern"})
+    assert empty.status_code == 400 and re.search(r'<input type="text" id="q"[^>]*aria-describedby="fehler-q" autofocus>', empty.text)
+    posted = client.post("/", data={"q": URLAUB, "ansicht": "eltern"})
+    assert posted.status_code == 200 and '<h2 id="antwort-titel" tabindex="-1" autofocus>Antwort</h2>' in posted.text
+    assert "question" in client.post("/api/ask", json={"question": URLAUB}).json()
+
+
 def test_the_start_page_and_an_answer_have_no_question_error(client):
     for r in (client.get("/"), client.get("/", params={"ansicht": "anbieter"}), client.get("/", params={"q": URLAUB})):
         assert r.status_code == 200 and "fehler-q" not in r.text and 'aria-invalid' not in r.text
