@@ -788,3 +788,24 @@ def test_a_document_page_keeps_the_documents_outline(client):
     assert outline[a][0] == 2 and outline[a + 1] == (3, "A. Ausgangssituation laut Vergabeunterlagen")
     assert sum(1 for _, t in outline if t.startswith("A. Personal")) == 1
     assert not re.search(r"<h\d[^>]*>[^<]*<a class=\"permalink\"", page)
+
+
+def _outline(html: str) -> list[tuple[int, str]]:
+    return [(int(level), re.sub(r"<[^>]+>", "", text).strip()) for level, text in re.findall(r"<h(\d)[^>]*>(.*?)</h\d>", html, re.S)]
+
+
+def test_a_parent_heading_that_is_a_section_itself_stands_once(client, lotse):
+    """„3. Die 4-Phasen im Detail“ has text of its own: it was shown as its section and again as the parent
+    heading of 3.1 (so were 3.1, 3.3, 3.4 and „Anlage 1: Besetzungssteuerung“); a screen reader heard each twice."""
+    for doc in lotse.documents():
+        headings = [t for _, t in _outline(client.get(f"/dokumente/{doc.id}").text)]
+        assert len(headings) == len(set(headings)), (doc.id, sorted({t for t in headings if headings.count(t) > 1}))
+    ba = _outline(client.get("/dokumente/ba-integrationskonzept").text)
+    three = ba.index((2, "3. Die 4-Phasen im Detail"))
+    assert ba[three + 1] == (3, "3.1 Erste Phase: Potenzialanalyse") and ba[three + 2] == (4, "3.1.1 Zielgerichtete Ausrichtung")
+    jc = client.get("/dokumente/jc-aa-103").text
+    anlage = _outline(jc).index((2, "Anlage 1: Besetzungssteuerung"))
+    assert _outline(jc)[anlage + 1] == (3, "Anlage 1: Berechnung der Kontingente")
+    # the section keeps its own heading (with its anchor and permalink); only the repeated „part“ is gone
+    assert re.search(r'<h2 id="abschnitt-[^"]+-titel">3\. Die 4-Phasen im Detail</h2>', client.get("/dokumente/ba-integrationskonzept").text)
+    assert '<h2 class="part">Anlage 1: Besetzungssteuerung</h2>' not in jc
