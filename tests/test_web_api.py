@@ -6,6 +6,7 @@ import json
 import logging
 import re
 import warnings
+from html import escape, unescape
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -365,6 +366,28 @@ def test_an_empty_question_is_named_at_the_question_field(client, method, url, b
     assert 'class="reply' not in r.text
 
 
+def test_the_question_form_leads_to_a_bookmarkable_answer_that_takes_the_focus(client):
+    """The form sends the question in the address (GET) to the answer's heading (#antwort-titel), which takes the focus;
+    POST to / still answers (older pages, scripts), and the JSON API is unchanged."""
+    start = client.get("/").text
+    form = re.search(r'<form class="ask"[^>]*>', start).group(0)
+    assert 'method="get"' in form and 'action="/#antwort-titel"' in form
+    r = client.get("/", params={"q": URLAUB, "ansicht": "eltern"})
+    assert r.status_code == 200 and "<strong>Kurz:</strong>" in r.text
+    assert '<h2 id="antwort-titel" tabindex="-1" autofocus>Antwort</h2>' in r.text
+    assert r.text.count("autofocus") == 1
+    declined = client.get("/", params={"q": "Wie wird das Wetter morgen?"}).text
+    assert '<h2 id="antwort-titel" tabindex="-1" autofocus>Keine sichere Antwort</h2>' in declined
+    assert "autofocus" not in start  # nothing asked: the page starts at the top
+    assert "autofocus" not in client.get("/abschnitt/mv-koop/p4-3").text  # a passage opened by a link, not asked
+    # an empty question: the focus goes to the field and its message
+    empty = client.get("/", params={"q": " ", "ansicht": "eltern"})
+    assert empty.status_code == 400 and re.search(r'<input type="text" id="q"[^>]*aria-describedby="fehler-q" autofocus>', empty.text)
+    posted = client.post("/", data={"q": URLAUB, "ansicht": "eltern"})
+    assert posted.status_code == 200 and '<h2 id="antwort-titel" tabindex="-1" autofocus>Antwort</h2>' in posted.text
+    assert "question" in client.post("/api/ask", json={"question": URLAUB}).json()
+
+
 def test_the_start_page_and_an_answer_have_no_question_error(client):
     for r in (client.get("/"), client.get("/", params={"ansicht": "anbieter"}), client.get("/", params={"q": URLAUB})):
         assert r.status_code == 200 and "fehler-q" not in r.text and 'aria-invalid' not in r.text
@@ -429,17 +452,117 @@ def test_audience_switch(client, audience, fragment):
 
 def test_onboarding_passages_keep_the_view_and_lead_back_to_the_path(client):
     html = client.get("/", params={"ansicht": "einarbeitung"}).text
-    links = re.findall(r'href="(/abschnitt/[^"]*)"', html)
-    assert links and all(link.endswith("?ansicht=einarbeitung") for link in links)  # passages and the self-checks' „Quelle“
-    assert '?ansicht=einarbeitung">Quelle</a>' in html
+    links = [unescape(link) for link in re.findall(r'href="(/abschnitt/[^"]*)"', html)]
+    # passages and the self-checks' „Quelle“, each with the step it belongs to
+    assert links and all(re.search(r"\?ansicht=einarbeitung&schritt=\d+$", link) for link in links)
     page = client.get(links[0]).text
     assert '<a href="/?ansicht=einarbeitung" aria-current="true">Einarbeitung</a>' in page
-    assert '<a href="/?ansicht=einarbeitung#einarbeitung">← Zurück zum Einarbeitungspfad</a>' in page
+    assert ('<a href="/?ansicht=einarbeitung#schritt-1"><span aria-hidden="true">←</span> '
+            'Zurück zum Einarbeitungspfad (Schritt 1)</a>') in page
     assert 'id="einarbeitung">Einarbeitungspfad</h2>' in html
+    # without the step in its link (an older bookmark) the page finds the step that lists the passage
+    assert 'href="/?ansicht=einarbeitung#schritt-1"' in client.get(links[0].split("&")[0]).text
     assert "Zurück zum Einarbeitungspfad" not in client.get(links[0].split("?")[0]).text  # opened from elsewhere: no way back to offer
     # an answer's similar questions and further hits stay in the view as well
     answer = client.get("/", params={"q": URLAUB, "ansicht": "anbieter"}).text
     assert all(link.endswith("?ansicht=anbieter") for link in re.findall(r'href="(/abschnitt/[^"]*)"', answer))
+
+
+def test_a_passage_opened_from_the_path_names_its_step_and_leads_to_its_neighbours(client, lotse):
+    steps = lotse.guide().onboarding
+    total = len(steps)
+    home = client.get("/", params={"ansicht": "einarbeitung"}).text
+    for number in range(1, total + 1):
+        assert f'<li id="schritt-{number}">' in home  # the anchors the passages lead back to
+    # a passage in the middle of step 2: its step, the neighbouring passages and steps
+    step = steps[1]
+    units = [u for u in step.units if lotse.unit(u)]
+    assert len(units) >= 2
+    page = client.get(f"/abschnitt/{units[1]}", params={"ansicht": "einarbeitung", "schritt": 2}).text
+    assert f"<strong>Schritt 2 von {total}</strong> – {escape(step.title)}" in page
+    assert f"(Passage 2 von {len(units)})" in page
+    nav = re.search(r'<nav class="path".*?</nav>', page, re.S).group(0)
+    assert f'href="/abschnitt/{units[0]}?ansicht=einarbeitung&amp;schritt=2">Vorherige Passage dieses Schritts: ' in nav
+    assert f'href="/?ansicht=einarbeitung#schritt-1">Vorheriger Schritt (1 von {total}): {escape(steps[0].title)}</a>' in nav
+    assert f'href="/?ansicht=einarbeitung#schritt-3">Nächster Schritt (3 von {total}): {escape(steps[2].title)}</a>' in nav
+    assert '<a href="/?ansicht=einarbeitung#schritt-2">' in page  # back to the step it came from
+    # the last step has no next step, and says so
+    last = next(u for u in steps[-1].units if lotse.unit(u))
+    end = client.get(f"/abschnitt/{last}", params={"ansicht": "einarbeitung", "schritt": total}).text
+    assert "Das ist der letzte Schritt des Einarbeitungspfads." in end and "Nächster Schritt" not in end
+    # a step number that does not hold the passage (edited by hand) or is no number leads to the step that holds it
+    holding = next(i for i, st in enumerate(steps, 1) if last in st.units)
+    others = [str(i) for i, st in enumerate(steps, 1) if last not in st.units and all(c.unit != last for c in st.checks)]
+    for wrong in [*others[:1], "0", "99", "x", "²"]:
+        fixed = client.get(f"/abschnitt/{last}", params={"ansicht": "einarbeitung", "schritt": wrong})
+        assert fixed.status_code == 200 and f"<strong>Schritt {holding} von {total}</strong>" in fixed.text
+    # opened from an answer, in another view: no path navigation
+    assert 'class="path' not in client.get(f"/abschnitt/{last}", params={"ansicht": "eltern", "schritt": total}).text
+
+
+def _link_names(html: str) -> list[str]:
+    """What a screen reader's link list says: each link's text, hidden text included, without tags."""
+    return [unescape(re.sub(r"<[^>]+>", "", inner)).strip() for inner in re.findall(r"<a\b[^>]*>(.*?)</a>", html, re.S)]
+
+
+def test_repeated_link_texts_say_where_they_lead(client, lotse):
+    """„Quelle“ (6× on the path) and „Link zu diesem Abschnitt“ (42× on a document) each name their passage."""
+    from assistant import presenter
+
+    home = client.get("/", params={"ansicht": "einarbeitung"}).text
+    sources = [n for n in _link_names(home) if n.startswith("Quelle")]
+    checks = [c for st in lotse.guide().onboarding for c in st.checks]
+    assert len(sources) == len(checks) and all(n.startswith("Quelle: ") for n in sources)
+    first = lotse.unit(checks[0].unit)
+    label = presenter.unit_label(first, lotse.document(first.doc_id), lotse.today)
+    assert f"Quelle: {label}" in sources
+    # the visible text stays „Quelle“; the rest is for screen readers only
+    assert '>Quelle<span class="visually-hidden">: ' in home
+    css = client.get("/static/style.css").text
+    assert re.search(r"\.visually-hidden \{[^}]*clip-path: inset\(50%\)", css)
+    # the path's passages name their document and say „außer Kraft“ as the terminal app does
+    mv = next(u for st in lotse.guide().onboarding for u in st.units if u.startswith("mv-koop/"))
+    unit = lotse.unit(mv)
+    assert f">⚠ außer Kraft: {escape(unit.title)} (Kooperationsvereinbarung M-V)</a>" in home
+    for doc_id in ("bagub-faq", "mv-koop", "bw-jobcoaching"):
+        names = [n for n in _link_names(client.get(f"/dokumente/{doc_id}").text) if n.startswith("Link zu diesem Abschnitt")]
+        assert len(names) == len(lotse.units_of(doc_id)) == len(set(names)), doc_id  # one per section, none alike
+    bw = _link_names(client.get("/dokumente/bw-jobcoaching").text)
+    assert "Link zu diesem Abschnitt: 1. Gegenstand der Grundsätze › 1.1" in bw  # a bare number gets its parent heading
+    glossary = set(_link_names(client.get("/glossar").text))
+    bare = {u.title for e in lotse.glossary() for u in lotse.passages_using(str(e["term"])) if not re.search(r"[^\W\d_]", u.title)}
+    assert not bare & glossary
+
+
+def test_the_menu_keeps_the_chosen_view_from_page_to_page(client):
+    """From the Einarbeitung view to Glossar and back by the menu lands in Einarbeitung, not in the parents' view."""
+    def menu(html):
+        return re.search(r'<nav aria-label="Hauptnavigation">.*?</nav>', html, re.S).group(0)
+
+    start = client.get("/", params={"ansicht": "einarbeitung"}).text
+    for path in ("/rechner", "/glossar", "/dokumente"):
+        assert f'href="{path}?ansicht=einarbeitung"' in menu(start)
+    glossary = client.get("/glossar", params={"ansicht": "einarbeitung"}).text
+    assert '<a href="/?ansicht=einarbeitung">Fragen</a>' in menu(glossary)
+    assert '<a href="/glossar?ansicht=einarbeitung" aria-current="page">Glossar</a>' in menu(glossary)
+    assert re.search(r'href="/dokumente/[\w-]+\?ansicht=einarbeitung#abschnitt-', glossary)  # „Kommt vor in“
+    documents = client.get("/dokumente", params={"ansicht": "einarbeitung"}).text
+    assert 'href="/dokumente/bagub-faq?ansicht=einarbeitung"' in documents
+    document = client.get("/dokumente/bagub-faq", params={"ansicht": "einarbeitung"}).text
+    assert '<a href="/dokumente?ansicht=einarbeitung">Alle Dokumente</a>' in document
+    assert '<a href="/?ansicht=einarbeitung">Fragen</a>' in menu(document)
+    calculators = client.get("/rechner", params={"ansicht": "einarbeitung"}).text
+    assert 'href="/rechner/personal?ansicht=einarbeitung"' in calculators
+    # a calculator's form sends the view along; its calendar file does not need it
+    calc = client.get("/rechner/planungsgespraech", params={"ansicht": "einarbeitung", "ab": "10.01.2030", "land": "MV",
+                                                             "berechnen": "1"}).text
+    assert '<input type="hidden" name="ansicht" value="einarbeitung">' in calc
+    assert '<a href="/?ansicht=einarbeitung">Fragen</a>' in menu(calc)
+    assert "/api/calc/planungsgespraech.ics?" in calc and "ansicht" not in re.search(r'href="(/api/calc/[^"]*)"', calc).group(1)
+    # the parents' view is the default: its links stay as they were
+    plain = client.get("/glossar").text
+    assert '<a href="/glossar" aria-current="page">Glossar</a>' in menu(plain) and "ansicht=eltern&" not in plain
+    assert 'name="ansicht"' not in client.get("/rechner/personal").text
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -666,3 +789,24 @@ def test_a_document_page_keeps_the_documents_outline(client):
     assert outline[a][0] == 2 and outline[a + 1] == (3, "A. Ausgangssituation laut Vergabeunterlagen")
     assert sum(1 for _, t in outline if t.startswith("A. Personal")) == 1
     assert not re.search(r"<h\d[^>]*>[^<]*<a class=\"permalink\"", page)
+
+
+def _outline(html: str) -> list[tuple[int, str]]:
+    return [(int(level), re.sub(r"<[^>]+>", "", text).strip()) for level, text in re.findall(r"<h(\d)[^>]*>(.*?)</h\d>", html, re.S)]
+
+
+def test_a_parent_heading_that_is_a_section_itself_stands_once(client, lotse):
+    """„3. Die 4-Phasen im Detail“ has text of its own: it was shown as its section and again as the parent
+    heading of 3.1 (so were 3.1, 3.3, 3.4 and „Anlage 1: Besetzungssteuerung“); a screen reader heard each twice."""
+    for doc in lotse.documents():
+        headings = [t for _, t in _outline(client.get(f"/dokumente/{doc.id}").text)]
+        assert len(headings) == len(set(headings)), (doc.id, sorted({t for t in headings if headings.count(t) > 1}))
+    ba = _outline(client.get("/dokumente/ba-integrationskonzept").text)
+    three = ba.index((2, "3. Die 4-Phasen im Detail"))
+    assert ba[three + 1] == (3, "3.1 Erste Phase: Potenzialanalyse") and ba[three + 2] == (4, "3.1.1 Zielgerichtete Ausrichtung")
+    jc = client.get("/dokumente/jc-aa-103").text
+    anlage = _outline(jc).index((2, "Anlage 1: Besetzungssteuerung"))
+    assert _outline(jc)[anlage + 1] == (3, "Anlage 1: Berechnung der Kontingente")
+    # the section keeps its own heading (with its anchor and permalink); only the repeated „part“ is gone
+    assert re.search(r'<h2 id="abschnitt-[^"]+-titel">3\. Die 4-Phasen im Detail</h2>', client.get("/dokumente/ba-integrationskonzept").text)
+    assert '<h2 class="part">Anlage 1: Besetzungssteuerung</h2>' not in jc

@@ -63,6 +63,10 @@ def test_question_calculator_ics_and_accessibility(site):
     assert answer, "no answer in the page"
     text = answer[0].text
     assert "Kurz:" in text and "unterweisungsfreie" in text
+    # the answer's address holds the question (bookmark, share), and the focus is on its heading:
+    # a screen reader goes on with the answer, not with the menu and the form
+    assert "q=Haben+Teilnehmer" in driver.current_url and driver.current_url.endswith("#antwort-titel")
+    assert driver.execute_script("return document.activeElement.id") == "antwort-titel"
     assert serious_violations(driver) == [], "answer"
 
     driver.get(base + "/rechner/inbeq-dauer")

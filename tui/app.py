@@ -59,6 +59,9 @@ class LotseApp(App):
         Binding("ctrl+q", "quit", "Beenden", priority=True),
         *[Binding(key, f"tab('{tab}')", label, show=False) for key, (tab, label) in TABS.items()],
         Binding("escape", "close_source", "Quelle schließen", show=False),
+        # the path's keys also from the side panel, while the Einarbeitung tab is shown (the view has its own)
+        Binding("ctrl+right", "onboarding_step(1)", "Weiter", show=False),
+        Binding("ctrl+left", "onboarding_step(-1)", "Zurück", show=False),
         Binding("ctrl+t", "toggle_theme", "Hell/Dunkel", show=False),
         Binding("ctrl+l", "clear", "Leeren", show=False),
         Binding("ctrl+p", "command_palette", "Befehle", show=False, priority=True),
@@ -293,6 +296,21 @@ class LotseApp(App):
             conversation.scroll_page_up(animate=False)
         else:
             conversation.scroll_page_down(animate=False)
+
+    # -------------------------------------------------------------- onboarding path
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "onboarding_step":  # elsewhere Strg+→/← are left to the focused widget (an input moves by words)
+            return self.query_one(TabbedContent).active == "tab-learn"
+        return True
+
+    async def action_onboarding_step(self, delta: int) -> None:
+        await self.query_one(OnboardingView).go(delta)
+
+    async def on_onboarding_view_step_changed(self, event: OnboardingView.StepChanged) -> None:
+        """An open side panel follows the path: it shows the new step's first passage, not the last step's."""
+        units = [u for u in event.units if self.service.unit(u) is not None]
+        if units and self.query_one(SourcePanel).has_class("open"):
+            await self.open_source(units[0])
 
     def action_tab(self, tab: str) -> None:
         self.switch_tab(tab)

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode
 
+from jinja2 import pass_context
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 from starlette.applications import Starlette
@@ -38,6 +39,7 @@ HERE = Path(__file__).resolve().parent
 LOG = logging.getLogger("lotse.web")
 MAX_FORM_FIELDS = 30
 DEFAULT_AUDIENCE = "eltern"
+ONBOARDING = "einarbeitung"  # the view that shows the onboarding path
 WHOM_TO_ASK = ("Fragen Sie die Fachkräfte beim Leistungserbringer (zum Beispiel Qualifizierungstrainer oder Jobcoach), "
                "die Reha-Beratung der Agentur für Arbeit oder – in der Berufsbegleitung – das Integrationsamt "
                "bzw. den Integrationsfachdienst.")
@@ -62,6 +64,12 @@ def without_key_hints(text: str) -> str:
     return KEY_HINT.sub("", text)
 
 
+def unit_name(unit) -> str:
+    """A unit named for a link's accessible name: its title, or its place in the document when the title
+    is a bare number ("1.1" becomes "1. Gegenstand der Grundsätze › 1.1")."""
+    return unit.title if any(c.isalpha() for c in unit.title) else presenter.section(unit)
+
+
 def unit_anchor(unit_id: str) -> str:
     """The id of a unit's element on its document page (stable, from the unit id)."""
     return "abschnitt-" + unit_id.split("/", 1)[-1]
@@ -84,9 +92,15 @@ class WebApp:
         env.filters["shorten"] = presenter.shorten  # a question in the page title
         env.filters["section"] = presenter.section  # "Teil A › 1. Urlaub", as the CLI and the API write it
         env.filters["without_key_hints"] = without_key_hints
+        env.filters["unit_name"] = unit_name
         env.globals["audience_url"] = audience_url
         env.globals["unit_of"] = service.unit
+        # a passage named as the terminal app names it: "⚠ außer Kraft: Titel (Dokument)"
+        env.globals["passage_label"] = lambda unit: presenter.unit_label(unit, service.document(unit.doc_id), service.today)
         env.globals["step_notes"] = lambda step: service.step_notes(step)  # looked up when a page needs it
+        env.globals["step_url"] = step_url
+        env.globals["in_view"] = in_view
+        env.globals["step_unit_url"] = step_unit_url
         self._glossary = None
 
     # -------------------------------------------------------------- helpers
@@ -138,7 +152,32 @@ class WebApp:
         if self.service.unit(unit_id) is None:
             return error_response(request, 404, f"Den Abschnitt „{unit_id}“ gibt es nicht.")
         reply = await run_in_threadpool(self.service.reply_for_unit, unit_id)
-        return self.page(request, "home.html", {"question": "", "shown_unit": True, **self.reply_context(reply)})
+        context = {"question": "", "shown_unit": True, **self.reply_context(reply)}
+        if request.query_params.get("ansicht") == ONBOARDING:
+            context["path"] = self.path_position(unit_id, request.query_params.get("schritt", ""))
+        return self.page(request, "home.html", context)
+
+    def path_position(self, unit_id: str, number: str) -> dict | None:
+        """Where a passage opened from the onboarding path stands in it: its step (the one named in the
+        link, else the first that lists the passage or quotes it in a self-check) and its neighbours."""
+        steps = self.service.guide().onboarding
+
+        def holds(step) -> bool:
+            return unit_id in step.units or any(c.unit == unit_id for c in step.checks)
+
+        index = int(number) - 1 if number.isascii() and number.isdigit() and 0 < int(number) <= len(steps) else -1
+        if index < 0 or not holds(steps[index]):
+            index = next((i for i, st in enumerate(steps) if holds(st)), -1)
+        if index < 0:
+            return None
+        step = steps[index]
+        units = [u for u in (self.service.unit(uid) for uid in step.units) if u is not None]
+        ids = [u.id for u in units]
+        at = ids.index(unit_id) if unit_id in ids else -1
+        return {"number": index + 1, "total": len(steps), "step": step,
+                "previous": steps[index - 1] if index > 0 else None, "next": steps[index + 1] if index + 1 < len(steps) else None,
+                "position": at + 1, "count": len(units),
+                "previous_unit": units[at - 1] if at > 0 else None, "next_unit": units[at + 1] if 0 <= at < len(units) - 1 else None}
 
     async def calculators_page(self, request: Request) -> Response:
         return self.page(request, "calculators.html", {})
@@ -159,7 +198,7 @@ class WebApp:
             c = result.calculation
             ctx["sources"] = [self.service.source_label(r) for r in c.rules]
             if c.dates:
-                query = urlencode({k: v for k, v in values.items() if k != "berechnen"})
+                query = urlencode({k: v for k, v in values.items() if k not in ("berechnen", "ansicht")})
                 ctx["ics_url"] = f"/api/calc/{name}.ics?{query}"
         status = 400 if result is not None and not result.ok else 200
         return self.page(request, "calculator.html", ctx, status)
@@ -293,6 +332,31 @@ def calc_error(request: Request, result) -> Response:
 def audience_url(audience_id: str, question: str = "") -> str:
     """The start page in a view; with a question, its answer in that view (switching keeps the question)."""
     return "/?" + urlencode({"q": question, "ansicht": audience_id} if question.strip() else {"ansicht": audience_id})
+
+
+def with_view(url: str, audience_id: str) -> str:
+    """A link on the site that keeps a chosen view (the default view needs no parameter)."""
+    if not audience_id or audience_id == DEFAULT_AUDIENCE:
+        return url
+    path, hash_, fragment = url.partition("#")
+    path += ("&" if "?" in path else "?") + urlencode({"ansicht": audience_id})
+    return path + hash_ + fragment
+
+
+@pass_context
+def in_view(context, url: str) -> str:
+    """with_view for the page's own view: the menu, lists and back links keep "Einarbeitung" from page to page."""
+    return with_view(url, context.get("audience_id", ""))
+
+
+def step_url(number: int) -> str:
+    """A step of the onboarding path on the start page."""
+    return f"{audience_url(ONBOARDING)}#schritt-{number}"
+
+
+def step_unit_url(unit_id: str, number: int) -> str:
+    """A passage opened from step `number` of the path (its page then names the step and leads back to it)."""
+    return f"/abschnitt/{unit_id}?" + urlencode({"ansicht": ONBOARDING, "schritt": number})
 
 
 def create_app(service=None, log_questions: bool | None = None) -> Starlette:

@@ -26,7 +26,7 @@ Datum und ob das Dokument noch gilt. Steht etwas nicht in den Dokumenten, sagt U
 | F4 | Dokumente |
 | F5 | Glossar |
 | F6 | Einarbeitung |
-| Strg+→ / Strg+← | Einarbeitung: nächster / vorheriger Schritt |
+| Strg+→ / Strg+← | Einarbeitung: nächster / vorheriger Schritt, auch aus der Quellenansicht |
 | Strg+O | Quelle der Antwort öffnen (die gewählte Karte, sonst die neueste) |
 | Esc | Quellenansicht schließen |
 | Strg+Y | Antwort mit Quelle kopieren |

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Button, Label, Markdown, Static
 
 from assistant import presenter
@@ -13,8 +14,19 @@ from ..render import step_markdown
 from .answer_card import AnswerCard
 
 
+FIRST_STEP = "Das ist der erste Schritt des Einarbeitungspfads."
+LAST_STEP = "Das ist der letzte Schritt des Einarbeitungspfads."
+
+
 class OnboardingView(VerticalScroll):
     BINDINGS = [Binding("ctrl+right", "step(1)", "Weiter"), Binding("ctrl+left", "step(-1)", "Zurück")]
+
+    class StepChanged(Message):
+        """Another step is shown (the app lets an open side panel follow it)."""
+
+        def __init__(self, units: list[str]):
+            super().__init__()
+            self.units = units
     DEFAULT_CSS = """
     OnboardingView { padding: 0 1; }
     OnboardingView .nav, OnboardingView .passages, OnboardingView .check { height: auto; }
@@ -79,16 +91,28 @@ class OnboardingView(VerticalScroll):
         source = f"{self.service.document(unit.doc_id).short_title}{presenter.SEP}{presenter.section(unit)}" if unit else c.unit
         self.query_one(f"#answer-{i}", Static).update(f"„…{c.quote}…“\nQuelle: {source}")
 
+    async def go(self, delta: int) -> None:
+        """The next (delta 1) or previous (-1) step; at either end of the path, say so."""
+        steps = self.steps
+        if not steps:
+            return
+        target = self.index + delta
+        if not 0 <= target < len(steps):
+            self.notify(LAST_STEP if delta > 0 else FIRST_STEP)
+            return
+        await self.show_step(target)
+        self.post_message(self.StepChanged(list(steps[self.index].units)))
+
     async def action_step(self, delta: int) -> None:
-        await self.show_step(self.index + delta)
+        await self.go(delta)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         b = event.button
         if b.id == "step-next":
-            await self.show_step(self.index + 1)
+            await self.go(1)
         elif b.id == "step-back":
-            await self.show_step(self.index - 1)
+            await self.go(-1)
         elif b.has_class("passage"):
             self.post_message(AnswerCard.SourceRequested(b.unit_id))
         elif b.has_class("reveal"):
