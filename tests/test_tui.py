@@ -203,3 +203,17 @@ def test_plain_text_for_the_clipboard_names_the_source(lotse):
 def test_abstention_markdown(lotse):
     text = reply_markdown(lotse.ask("Wie backe ich Brot?"))
     assert "keine verlässliche Antwort" in text
+
+
+async def test_a_meaning_the_glossary_gives_is_no_warning_card_and_lists_where_the_term_is_used(lotse):
+    from textual.widgets import Label
+
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, "Was heißt WfbM?")
+        assert not card.has_class("abstained")
+        assert card.markdown.startswith("**Frage:** Was heißt WfbM?") and "Im Glossar: WfbM" in card.markdown
+        assert "So kommen Sie weiter" not in card.markdown
+        labels = [str(label.content) for label in card.query(Label)]
+        assert "Der Begriff kommt zum Beispiel hier vor:" in labels and "Meinten Sie:" not in labels

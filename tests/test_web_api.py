@@ -810,3 +810,12 @@ def test_a_parent_heading_that_is_a_section_itself_stands_once(client, lotse):
     # the section keeps its own heading (with its anchor and permalink); only the repeated „part“ is gone
     assert re.search(r'<h2 id="abschnitt-[^"]+-titel">3\. Die 4-Phasen im Detail</h2>', client.get("/dokumente/ba-integrationskonzept").text)
     assert '<h2 class="part">Anlage 1: Besetzungssteuerung</h2>' not in jc
+
+
+def test_a_meaning_the_glossary_gives_is_headed_by_the_term_and_lists_where_it_is_used(client):
+    page = client.get("/", params={"q": "Was heißt WfbM?"}).text
+    assert ">Begriff: WfbM</h2>" in page and "Keine sichere Antwort" not in page
+    assert "<h3>Der Begriff kommt zum Beispiel hier vor:</h3>" in page and "Meinten Sie" not in page
+    assert "Wen Sie fragen können" not in page
+    page = client.get("/", params={"q": "Was ist Jobcoaching?"}).text
+    assert "<strong>Aus den Dokumenten:</strong> Jobcoaching im Kontext des SGB IX" in page

@@ -110,7 +110,8 @@ class WebApp:
         if guide.audience(audience_id) is None:
             audience_id = DEFAULT_AUDIENCE
         base = {"audiences": guide.audiences, "audience": guide.audience(audience_id), "audience_id": audience_id,
-                "calculators": calcs.calculator_forms(), "whom_to_ask": WHOM_TO_ASK, "max_question": MAX_QUESTION,
+                "calculators": calcs.calculator_forms(), "whom_to_ask": WHOM_TO_ASK,
+                "defined_heading": presenter.DEFINED_SUGGESTIONS_HEADING, "defined_short_label": presenter.DEFINED_SHORT_LABEL, "max_question": MAX_QUESTION,
                 "onboarding": guide.onboarding}
         base.update(context)
         return self.templates.TemplateResponse(request, name, base, status_code=status)

@@ -70,7 +70,7 @@ class AnswerCard(Vertical, can_focus=True):
         self.plain = plain
         self.prefill = prefill or {}
         self.expanded = False
-        if reply.abstained:
+        if reply.abstained and not getattr(reply, "defined", ""):  # the glossary answered "Was heißt WfbM?": no warning frame
             self.add_class("abstained")
 
     @property
@@ -96,7 +96,7 @@ class AnswerCard(Vertical, can_focus=True):
             if not self.reply.abstained or self.reply.calculation is not None:
                 yield Button("Kopieren", id="copy", compact=True)
         if self.view.suggestions:
-            yield Label("Meinten Sie:", classes="related-label")
+            yield Label(f"{self.view.suggestions_heading}:", classes="related-label")
             with Vertical(classes="related"):
                 for s in self.view.suggestions:
                     b = Button(s.label, classes="suggestion", compact=True)
