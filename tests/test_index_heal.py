@@ -49,8 +49,9 @@ def cache(clean, tmp_path, monkeypatch):
     return copy / name, answer
 
 
-def seg(folder: Path) -> Path:
-    return next(folder.glob("*.seg"))
+def chars(folder: Path) -> Path:
+    """A character n-gram index of the folder (the largest file after meta.bin)."""
+    return max(folder.glob("chars-*.bin"), key=lambda p: p.stat().st_size)
 
 
 def flip(path: Path, offset: int = 100) -> None:
@@ -60,12 +61,12 @@ def flip(path: Path, offset: int = 100) -> None:
 
 
 DAMAGE = {
-    "seg truncated": lambda f: seg(f).write_bytes(seg(f).read_bytes()[:1000]),
-    "seg garbage": lambda f: seg(f).write_bytes(os.urandom(seg(f).stat().st_size)),
-    "seg deleted": lambda f: seg(f).unlink(),
-    "seg one byte flipped": lambda f: flip(seg(f), seg(f).stat().st_size // 2),
-    "toc deleted": lambda f: next(f.glob("*.toc")).unlink(),
-    "toc truncated": lambda f: next(f.glob("*.toc")).write_bytes(b"\x00\x01"),
+    "chars truncated": lambda f: chars(f).write_bytes(chars(f).read_bytes()[:1000]),
+    "chars garbage": lambda f: chars(f).write_bytes(os.urandom(chars(f).stat().st_size)),
+    "chars deleted": lambda f: chars(f).unlink(),
+    "chars one byte flipped": lambda f: flip(chars(f), chars(f).stat().st_size // 2),
+    "meta.bin truncated": lambda f: (f / META).write_bytes((f / META).read_bytes()[:1000]),
+    "meta.bin one byte flipped": lambda f: flip(f / META, (f / META).stat().st_size // 2),
     "meta.bin deleted": lambda f: (f / META).unlink(),
     "meta.bin garbage": lambda f: (f / META).write_text("{kaputt", encoding="utf-8"),
     "manifest deleted": lambda f: (f / "manifest.json").unlink(),

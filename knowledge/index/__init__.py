@@ -243,18 +243,23 @@ def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[s
 
 
 class LazyWhooshIndex:
-    """The Whoosh unit index of an index folder, opened on first use: the query path reads the
-    units' analysed fields from meta.bin and need not import Whoosh at all."""
+    """The Whoosh unit index, built in memory from the index's analysed fields on first use: the
+    query path reads those fields from meta.bin (in-memory BM25F) and need not import Whoosh at all."""
 
-    def __init__(self, path: Path):
-        self.path = path
+    def __init__(self, meta: dict):
+        self._meta = meta
         self._ix = None
 
     def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
         if self._ix is None:
-            from .whoosh_units import open_dir
+            from .whoosh_units import ram_index
 
-            self._ix = open_dir(self.path)
+            asked: dict[int, list[str]] = {}
+            for pos, _aud, _text, terms, _fw, _also in self._meta["questions"]:
+                asked.setdefault(pos, []).append(terms)
+            self._ix = ram_index([u["id"] for u in self._meta["units"]], self._meta["unit_fields"], asked)
         return getattr(self._ix, name)
 
 
@@ -315,10 +320,9 @@ def open_index(dirs: list[Path] | None = None, progress: Callable[[str], None] =
         except OSError:
             continue
         try:
-            ix, meta, known = write_index(tmp, corpus, questions, dirs, lemma_source, progress, out_of_scope)
+            meta, known = write_index(corpus, questions, dirs, lemma_source, progress, out_of_scope)
             (tmp / META).write_bytes(marshal.dumps(meta))
             (tmp / KNOWN_WORDS).write_text("\n".join(sorted(known)), encoding="utf-8")
-            ix.close()
             write_char_indexes(tmp, meta, started)
             seal(tmp, fp)
             publish(tmp, r / name, r, replace=force)
@@ -340,8 +344,8 @@ def open_index(dirs: list[Path] | None = None, progress: Callable[[str], None] =
     if started is not None:
         started.cancel()  # not needed for an index kept in memory; already done otherwise
     if handle is None:
-        ix, meta, known = write_index(None, corpus, questions, dirs, lemma_source, progress, out_of_scope)
-        handle = _handle(ix, meta, "Arbeitsspeicher", None, known)
+        meta, known = write_index(corpus, questions, dirs, lemma_source, progress, out_of_scope)
+        handle = _handle(LazyWhooshIndex(meta), meta, "Arbeitsspeicher", None, known)
     handle.built = BuildStats(len(corpus.documents), len(corpus.units), time.perf_counter() - start, handle.location)
     handle.notice = notice
     handle.fingerprint = fp
@@ -368,8 +372,8 @@ def _try_open(path: Path, fp: str | None = None) -> IndexHandle | None:
         if not isinstance(meta, dict) or meta.get("version") != ANALYSIS_VERSION:
             retire(path)
             return None
-        # the Whoosh unit index is opened when first asked for (its files are checked by `verify`)
-        handle = _handle(LazyWhooshIndex(path), meta, str(path), path / KNOWN_WORDS)
+        # the Whoosh unit index is built in memory when first asked for
+        handle = _handle(LazyWhooshIndex(meta), meta, str(path), path / KNOWN_WORDS)
         handle.fingerprint = fp or ""
         return handle
     except Exception:  # a damaged index is rebuilt, never fatal

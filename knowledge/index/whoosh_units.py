@@ -1,14 +1,13 @@
-"""The Whoosh unit index: its schema, writing, an in-memory store, and opening it lazily.
+"""The Whoosh unit index: its schema, writing, and an in-memory store.
 
 Kept apart from the rest of the index code because importing Whoosh costs a cold start
 about a tenth of its time: the query path reads the units' analysed fields from meta.bin
-(in-memory BM25F) and opens the Whoosh index only when something asks for it.
+(in-memory BM25F); the Whoosh index is built in memory only when something asks for it
+(`LazyWhooshIndex`, the Whoosh retriever of `AnswerPipeline(unit_index=…)`, calibration).
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-from whoosh import fields, index as windex
+from whoosh import fields
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.filedb.filestore import RamStorage
 
@@ -36,17 +35,8 @@ class MemoryStorage(RamStorage):
         return MemoryStorage()
 
 
-def create_index(target: Path | None):
-    """A new, empty unit index in the folder `target`, or in memory (None)."""
-    return MemoryStorage().create_index(schema()) if target is None else windex.create_in(str(target), schema())
-
-
 def ram_index(unit_ids: list[str], values: list[dict[str, str]], asked: dict[int, list[str]]):
-    """An in-memory unit index (calibration builds one per fold, with that fold's questions)."""
-    ix = create_index(None)
+    """An in-memory unit index (an index's own on first use; calibration builds one per fold, with that fold's questions)."""
+    ix = MemoryStorage().create_index(schema())
     write_units(ix, unit_ids, values, asked)
     return ix
-
-
-def open_dir(path: Path):
-    return windex.open_dir(str(path))

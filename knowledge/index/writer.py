@@ -1,5 +1,7 @@
-"""Writing an index: the Whoosh unit index plus the meta data the query path reads
-(analysed fields, authored questions, sentence spans, topics, documents)."""
+"""Writing an index: the meta data the query path reads (analysed fields, authored questions,
+sentence spans, topics, documents, the in-memory BM25F's postings). The Whoosh unit index is not
+written: it is built in memory from the same analysed fields when something asks for it
+(`LazyWhooshIndex`); writing it cost every build about 1,4 s and the query path never reads it."""
 from __future__ import annotations
 
 import dataclasses
@@ -35,9 +37,9 @@ def unit_fields(unit: Unit, doc: Document) -> dict[str, str]:
     }
 
 
-def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQuestion], dirs: list[Path],
-                lemma_source, progress: Callable[[str], None], out_of_scope: list[str] = ()) -> tuple[object, dict, set[str]]:
-    """Build into `target` (None: in memory); returns (whoosh index, meta, known word forms)."""
+def write_index(corpus: Corpus, questions: list[AuthoredQuestion], dirs: list[Path],
+                lemma_source, progress: Callable[[str], None], out_of_scope: list[str] = ()) -> tuple[dict, set[str]]:
+    """Analyse a corpus; returns (meta, known word forms), which the caller keeps in a folder or in memory."""
     progress("Lemmatisiere das Korpus …")
     groups, idioms, problems = load_thesaurus_files(thesaurus_files(dirs), trusted=BUILTIN_CORPUS)
     topic_data = load_topic_terms(topic_files(dirs))
@@ -54,9 +56,6 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
     analyzer = model.analyzer
 
     progress(f"Indexiere {len(corpus.units)} Abschnitte …")
-    from .whoosh_units import create_index, write_units  # Whoosh is imported only where an index is written
-
-    ix = create_index(target)
     values_of_units, unit_stems, sentences = [], [], []
     for u in corpus.units:
         terms = {k: analyzer.terms(v) for k, v in unit_fields(u, corpus.documents[u.doc_id]).items()}
@@ -67,10 +66,6 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
     pos = {u.id: i for i, u in enumerate(corpus.units)}
     analysed_questions = [[pos[q.unit_id], q.audience, q.text, analyzer.index_text(q.text), " ".join(function_words(q.text)),
                            [pos[a] for a in q.also]] for q in questions]
-    asked: dict[int, list[str]] = {}
-    for p, _aud, _text, terms, _fw, _also in analysed_questions:
-        asked.setdefault(p, []).append(terms)
-    write_units(ix, [u.id for u in corpus.units], values_of_units, asked)
     stems_of = lambda t: [x.stem for x in analyzer.terms(t)]  # noqa: E731
     analysed_text = {text: terms for _p, _aud, text, terms, _fw, _also in analysed_questions}
     answered = [q.text for q in questions] + [unit_text(u.question or u.title, u.text) for u in corpus.units]
@@ -102,7 +97,7 @@ def write_index(target: Path | None, corpus: Corpus, questions: list[AuthoredQue
     indexed = [IndexedQuestion(p, text, frozenset(terms.split())) for p, _aud, text, terms, _fw, _also in analysed_questions]
     meta["bm25f"] = BM25FUnitRetriever(values_of_units, asked_texts(indexed), RankingConfig.load()).to_data()
     meta["question_postings"] = question_postings(indexed)
-    return ix, meta, model.known_forms
+    return meta, model.known_forms
 
 
 def doc_to_dict(d: Document) -> dict:
