@@ -291,7 +291,7 @@ class Lotse:
             elif result.uncovered:
                 names = " und ".join(f"„{n}“" for n in result.uncovered)
                 msg = f"Zum Thema {names} enthalten die Dokumente keine Aussage; ich zeige deshalb keine Passage dazu. {SCOPE_TEXT}"
-            elif definition and not result.uncovered:
+            elif definition:
                 # "Was heißt WfbM?": the glossary answers; the passages that use the term are where to read on
                 msg = DEFINED_TEXT
                 suggested = (self.passages_using(definition["term"], 3)
