@@ -756,3 +756,15 @@ def test_the_deadlines_of_the_agreement_say_who_acts():
     assert ("Zuständig: der Leistungsträger der InbeQ (meist die Agentur für Arbeit) unterrichtet das Integrationsamt über "
             "eine notwendig erachtete Berufsbegleitung (§ 3).") in calc.integration_office(D(2027, 9, 1), today=D(2026, 12, 2)).steps
     assert any(s.startswith("Zuständig: die Regionaldirektion Nord informiert das Integrationsamt") for s in calc.reporting_date(D(2027, 2, 1)).steps)
+
+
+def test_rules_the_documents_add_to_a_calculation_are_named():
+    """Audit 2026-12-02: staff must be adjusted 'innerhalb von 4 Wochen' when assignments exceed the minimum
+    places (B. Ausgangssituation); for Rehabilitanden the Teilhabeplan may replace the EV (BA 3.4.1)."""
+    c = calc.staffing_2016(8, 6, 7)
+    assert "Zuweisungen über der Mindestteilnehmerplatzzahl: die Personalkapazität ist innerhalb von 4 Wochen anzupassen." in c.notes
+    assert any("innerhalb von 4 Wochen" in r.quote for r in c.rules)
+    assert not any("4 Wochen" in n for n in calc.staffing_2016(6, 6, 7).notes)  # no assignments above the minimum
+    ev = calc.review(D(2026, 12, 1))
+    assert "Für Rehabilitandinnen und Rehabilitanden (SGB III) kann der Teilhabeplan die Eingliederungsvereinbarung ersetzen." in ev.notes
+    assert not calc.review(D(2026, 12, 1), "kooperationsplan").notes

@@ -503,8 +503,12 @@ def review(concluded: dt.date, kind: str = "ev") -> Calculation:
     name = "Eingliederungsvereinbarung (SGB III)" if kind == "ev" else "Kooperationsplan (SGB II)"
     verb = "überprüfen" if kind == "ev" else "aktualisieren bzw. fortschreiben"
     steps = [f"{name} vom {fmt_date(concluded)}: spätestens nach Ablauf von {r.value} Monaten {verb}: {fmt_day(due)}{_weekend_or_holiday(due)}"]
-    return mark_validity(Calculation("ueberpruefung", f"Überprüfung: {name}", f"{name} spätestens am {fmt_date(due)} {verb}", steps, [r],
-                       dates=[(f"{name} {verb}", due)], inputs={"datum": concluded.isoformat(), "art": kind}))
+    rules, notes = [r], []
+    if kind == "ev":  # 3.4.1: for Rehabilitanden the Teilhabeplan may take the agreement's place
+        rules.append(citation("ev_teilhabeplan"))
+        notes.append("Für Rehabilitandinnen und Rehabilitanden (SGB III) kann der Teilhabeplan die Eingliederungsvereinbarung ersetzen.")
+    return mark_validity(Calculation("ueberpruefung", f"Überprüfung: {name}", f"{name} spätestens am {fmt_date(due)} {verb}", steps, rules,
+                       dates=[(f"{name} {verb}", due)], notes=notes, inputs={"datum": concluded.isoformat(), "art": kind}))
 
 
 def market_prognosis(today: dt.date, expected_integration: dt.date) -> Calculation:

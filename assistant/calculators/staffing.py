@@ -1,7 +1,7 @@
 """Staffing of the InbeQ (BAG UB collection: section A for contracts before 2016, section B from 2016)."""
 from __future__ import annotations
 
-from .base import Calculation, InputError, check_count, check_year, fte_num, mark_validity, num, plural, rule
+from .base import Calculation, InputError, check_count, check_year, citation, fte_num, mark_validity, num, plural, rule
 
 # A plain sanity bound, no rule: the documents give no maximum length of a measure (the contract); its rule from the
 # 13th month applies "ab dem 13. Monat der Maßnahme bis zum Maßnahmeende". (Two years plus twelve months is the
@@ -124,6 +124,10 @@ def staffing_2016(participants: int | list[int], month: int | None, min_places: 
         if total < h and month > last1:  # the document states this only for "ab dem 13. Monat der Maßnahme"
             notes.append(spread)
         result = f"{'mindestens ' if lower else ''}{num(total)} Wochenstunden ({_fte(total, h)}) {who} im {month}. Monat; maßgeblich: {decided}"
+    if in_first and min_places is not None and any(n > min_places for n in lots):
+        # B. Ausgangssituation: "Der Auftragnehmer hat die Anpassung der Personalkapazität innerhalb von 4 Wochen umzusetzen."
+        rules.append(citation("staffing_adjustment_weeks"))
+        notes.append("Zuweisungen über der Mindestteilnehmerplatzzahl: die Personalkapazität ist innerhalb von 4 Wochen anzupassen.")
     if len(lots) > 1 and min_places is not None and in_first:
         assumptions.append("Die Mindestteilnehmerplatzzahl wurde für jedes Los angesetzt (sie steht im Losblatt des jeweiligen Loses).")
     if in_first and min_places is None:
