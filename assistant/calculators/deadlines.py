@@ -228,16 +228,17 @@ def termination(notice_date: dt.date, today: dt.date | None = None) -> Calculati
     # for a successor with the same clause)
     ends = agreement.valid_until if agreement else None
     begins = agreement.valid_from if agreement else None
-    if ends is not None and notice_date <= ends < effective:
+    no_effect = ends is not None and notice_date <= ends < effective
+    too_early = begins is not None and notice_date < begins
+    if no_effect:
         result = (f"Keine Wirkung: Die Kündigung würde zum {fmt_date(effective)} wirksam, die Vereinbarung tritt aber schon mit Ablauf "
                   f"des {fmt_date(ends)} außer Kraft (§ 11)")
         steps.append(f"Die Vereinbarung tritt mit Ablauf des {fmt_date(ends)} außer Kraft (§ 11); eine Kündigung, die erst danach wirksam "
                      "würde, ändert daran nichts.")
-        rules.append(citation("agreement_term"))
-    if begins is not None and notice_date < begins:
+    if too_early:
         steps.append(f"Achtung: Am {fmt_date(notice_date)} war die Vereinbarung noch nicht in Kraft (erst ab {fmt_date(begins)}, § 11).")
+    if no_effect or too_early:
         rules.append(citation("agreement_term"))
-    rules = list(dict.fromkeys(rules))  # § 11 once, when both apply
     c = Calculation("kuendigung", "Kündigung der Kooperationsvereinbarung (§ 10)", result, steps, rules,
                     dates=[("Kündigung der Kooperationsvereinbarung wirksam", effective)],
                     notes=["Kündigung nur aus wichtigem Grund und schriftlich."],
