@@ -28,7 +28,7 @@ from ..questions import load_out_of_scope, load_questions
 from ..ranking.answer_words import AnswerWords
 from ..ranking.features import UnitEvidence
 from ..retrieval.chars import CharIndex, unit_text
-from ..retrieval.questions import IndexedQuestion, asked_terms
+from ..retrieval.questions import IndexedQuestion, asked_terms, asked_texts
 from ..store import MemoryStore
 from ..topics import Topic
 from .cache import (ANALYSIS_VERSION, KNOWN_WORDS, META, adopt, cache_root, cleanup_stale, fallback_root, fingerprint,
@@ -210,7 +210,7 @@ def unit_doc_freq(evidence: list[UnitEvidence], questions: list[IndexedQuestion]
     return doc_freq
 
 
-def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[str] | None = None) -> IndexHandle:
+def _handle(meta: dict, location: str, known_path: Path | None, known: set[str] | None = None) -> IndexHandle:
     remember_stems(meta.get("stems") or {})
     analyzer = Analyzer(LemmaTable(meta["lemmas"]), CompoundSplitter(set(meta["lexicon"])))
     units = [Unit(**{**u, "breadcrumb": tuple(u["breadcrumb"])}) for u in meta["units"]]
@@ -225,7 +225,7 @@ def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[s
             spans=[(a, b) for a, b, _ in sents], sentence_terms=[frozenset(t.split()) for _, _, t in sents]))
     asked = asked_terms(questions)  # once, for the document frequencies and the question retriever
     handle = IndexHandle(
-        ix=ix, store=MemoryStore(units, {k: doc_from_dict(v) for k, v in meta["documents"].items()}),
+        ix=None, store=MemoryStore(units, {k: doc_from_dict(v) for k, v in meta["documents"].items()}),
         analyzer=analyzer, thesaurus=Thesaurus.from_data(meta["thesaurus"]), vocabulary=meta["vocabulary"],
         dotless=meta["dotless"],
         topics=[Topic.from_data(t) for t in meta["topics"]], field=tuple(tuple(p) for p in meta["field"]),
@@ -237,17 +237,19 @@ def _handle(ix, meta: dict, location: str, known_path: Path | None, known: set[s
         errors=[CorpusError(Path(p), m) for p, m in meta.get("errors", [])],
         location=location, known_words_path=known_path,
     )
+    handle.ix = LazyWhooshIndex(handle)
     if known is not None:
         handle._known = known
     return handle
 
 
 class LazyWhooshIndex:
-    """The Whoosh unit index, built in memory from the index's analysed fields on first use: the
-    query path reads those fields from meta.bin (in-memory BM25F) and need not import Whoosh at all."""
+    """The Whoosh unit index, built in memory from an opened index's analysed fields and authored
+    questions on first use: the query path reads those fields (in-memory BM25F) and need not import
+    Whoosh at all. It holds only the handle, which keeps those fields anyway (not the whole meta data)."""
 
-    def __init__(self, meta: dict):
-        self._meta = meta
+    def __init__(self, handle: "IndexHandle"):
+        self._handle = handle
         self._ix = None
 
     def __getattr__(self, name: str):
@@ -256,10 +258,8 @@ class LazyWhooshIndex:
         if self._ix is None:
             from .whoosh_units import ram_index
 
-            asked: dict[int, list[str]] = {}
-            for pos, _aud, _text, terms, _fw, _also in self._meta["questions"]:
-                asked.setdefault(pos, []).append(terms)
-            self._ix = ram_index([u["id"] for u in self._meta["units"]], self._meta["unit_fields"], asked)
+            h = self._handle
+            self._ix = ram_index([u.id for u in h.store.units()], h.unit_values, asked_texts(h.questions))
         return getattr(self._ix, name)
 
 
@@ -345,7 +345,7 @@ def open_index(dirs: list[Path] | None = None, progress: Callable[[str], None] =
         started.cancel()  # not needed for an index kept in memory; already done otherwise
     if handle is None:
         meta, known = write_index(corpus, questions, dirs, lemma_source, progress, out_of_scope)
-        handle = _handle(LazyWhooshIndex(meta), meta, "Arbeitsspeicher", None, known)
+        handle = _handle(meta, "Arbeitsspeicher", None, known)
     handle.built = BuildStats(len(corpus.documents), len(corpus.units), time.perf_counter() - start, handle.location)
     handle.notice = notice
     handle.fingerprint = fp
@@ -373,7 +373,7 @@ def _try_open(path: Path, fp: str | None = None) -> IndexHandle | None:
             retire(path)
             return None
         # the Whoosh unit index is built in memory when first asked for
-        handle = _handle(LazyWhooshIndex(meta), meta, str(path), path / KNOWN_WORDS)
+        handle = _handle(meta, str(path), path / KNOWN_WORDS)
         handle.fingerprint = fp or ""
         return handle
     except Exception:  # a damaged index is rebuilt, never fatal
