@@ -491,9 +491,10 @@ class Lotse:
             if not stems:
                 return []
             using = []
-            for u, v in zip(units, h.unit_values):
-                if all(s in frozenset(" ".join((v["title"], v["question"], v["body"])).split()) for s in stems):
-                    using.append((u, all(s in frozenset(" ".join((v["title"], v["question"])).split()) for s in stems)))
+            for u, v, ev in zip(units, h.unit_values, h.evidence):
+                own = frozenset(" ".join((v["title"], v["question"], v["body"])).split())
+                if all(s in own for s in stems):
+                    using.append((u, all(s in ev.head for s in stems)))  # head: the title's and question's terms
         ranked = [u for u, headed in using if headed] + [u for u, headed in using if not headed]
         return ranked if limit is None else ranked[:limit]
 
