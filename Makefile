@@ -9,7 +9,8 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 wird benötigt ($(PYTHON) nicht gefunden)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -e ".[test]"
+	@# no byte-compiling of every installed module (about 15 s): Python compiles those it imports
+	$(BIN)/pip install --quiet --no-compile -e ".[test]"
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -36,7 +37,10 @@ browser:
 	    echo "Chromium ließ sich nicht installieren: der Browser-Test wird übersprungen."; \
 	  else echo "Chromium fehlt und kann hier nicht installiert werden: der Browser-Test wird übersprungen."; fi; }
 
-test: $(STAMP) compile browser
+# the packages and Chromium install side by side (pip is busy with the CPU, apt with the network)
+test:
+	@$(MAKE) --no-print-directory -j2 install browser
+	@$(MAKE) --no-print-directory compile
 	$(BIN)/python -m pytest -q -rs -n auto --dist loadfile
 	$(BIN)/lint-imports
 

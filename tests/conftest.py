@@ -36,17 +36,72 @@ def _cache_dir(tmp_path_factory):
         os.environ["LOTSE_CACHE_DIR"] = old
 
 
+SEED_KEY = "lotse_index_seed"  # the folder of the shared spaCy index, handed to the xdist workers
+_SEED = pytest.StashKey()
+SEED_BUILD = (
+    "import datetime, os, sys; from pathlib import Path; from assistant.service import Lotse; "
+    "Lotse(today=datetime.date.fromisoformat(sys.argv[1])).handle; Path(sys.argv[2]).touch()"
+)
+
+
+def _builds_the_seed_early(config) -> bool:
+    """The whole suite under xdist: the controller is idle while its workers start and collect."""
+    from _pytest.config import Config
+
+    return (not hasattr(config, "workerinput") and bool(getattr(config.option, "numprocesses", None))
+            and config.args_source in (Config.ArgsSource.TESTPATHS, Config.ArgsSource.INVOCATION_DIR))
+
+
+def pytest_configure(config):
+    """The real index (spaCy, several seconds) is started by the controller in a child process,
+    before the workers exist: they run the tests that do not need it meanwhile, and the first one
+    that does waits for the child's lock (see `lotse`)."""
+    if not _builds_the_seed_early(config):
+        return
+    import subprocess
+    import sys
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="lotse-seed-"))
+    lock = open(root / "index-seed.lock", "w")
+    fcntl.flock(lock, fcntl.LOCK_EX)  # the child holds it (same open file) until it exits
+    env = {**os.environ, "LOTSE_CACHE_DIR": str(root / "index-seed")}
+    env.pop("LOTSE_CORPUS", None)
+    child = subprocess.Popen([sys.executable, "-c", SEED_BUILD, TODAY.isoformat(), str(root / "index-seed" / "complete")],
+                             cwd=ROOT, env=env, pass_fds=(lock.fileno(),),
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    lock.close()
+    config.stash[_SEED] = (root, child)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):  # xdist's hook: runs in the controller for each worker
+    seed = node.config.stash.get(_SEED, None)
+    if seed is not None:
+        node.workerinput[SEED_KEY] = str(seed[0])
+
+
+def pytest_unconfigure(config):
+    seed = config.stash.get(_SEED, None)
+    if seed is not None:
+        root, child = seed
+        child.kill()  # long done, unless the run ended early
+        child.wait()
+        shutil.rmtree(root, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
-def lotse(_cache_dir, tmp_path_factory):
+def lotse(request, _cache_dir, tmp_path_factory):
     """The real service over the built-in corpus, with spaCy's lemmas.
 
-    Its index is built once per test run, not once per xdist worker: the first worker to need it
-    builds it into a folder all workers share (under a file lock), and each worker copies that
-    folder into its private cache, so tests that touch their cache stay independent."""
+    Its index is built once per test run, not once per xdist worker: in a folder all workers share,
+    under a file lock, by the controller's child process (see `pytest_configure`) or else by the
+    first worker that needs it. Each worker copies that folder into its private cache, so tests
+    that touch their cache stay independent."""
     from assistant.service import Lotse
 
-    shared = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
+    shared = Path(getattr(request.config, "workerinput", {}).get(SEED_KEY) or tmp_path_factory.getbasetemp())
+    if os.environ.get("PYTEST_XDIST_WORKER") and SEED_KEY not in getattr(request.config, "workerinput", {}):
         shared = shared.parent  # the run's folder, above the workers' own
     seed = shared / "index-seed"
     with open(shared / "index-seed.lock", "w") as lock:
