@@ -468,3 +468,59 @@ def test_cli_refuses_exponents_alike(capsys):
         with pytest.raises(SystemExit) as stop:
             main(["calc", *args])
         assert stop.value.code == 2 and message in capsys.readouterr().err
+
+
+# -------------------------------------------------------------- minimum places per lot
+def test_each_lot_has_its_own_minimum_places():
+    """B.1: „Die Lose werden jeweils getrennt berechnet und anschließend addiert.“ Each lot's minimum places stand
+    in its own Losblatt; one number for all lots was the only input and said so as an assumption."""
+    assert in_document("1.-12. Monat der Maßnahme: Der Personaleinsatz bemisst sich immer zumindest nach der Mindestteilnehmerplatzzahl")
+    per_lot = calc.staffing_2016([8, 4], 6, [7, 5])
+    # lot 1: 8 / 5 * 39 = 62,4 (above 7 places: 54,6); lot 2: 5 places / 5 * 39 = 39 (above 4 / 5 * 39 = 31,2)
+    assert per_lot.result.startswith("101,4 Wochenstunden (Personalansatz 2,6) bei 8 + 4 Teilnehmenden auf 2 Losen im 6. Monat")
+    assert "Los 2: Ergänzende Regelung zum Mindestpersonaleinsatz (6. Monat, also Monat 1 bis 12): 5 Mindestteilnehmerplätze / 5 * 39 " \
+           "Wochenstunden = 39 Wochenstunden" in per_lot.steps
+    assert per_lot.assumptions == [] and per_lot.inputs["mindestplaetze"] == [7, 5]
+    # one number stands for every lot, and the result says so
+    shared = calc.staffing_2016([8, 4], 6, 7)
+    assert shared.result.startswith("117 Wochenstunden (Personalansatz 3,0)")
+    assert shared.assumptions == ["Die Mindestteilnehmerplatzzahl 7 wurde für jedes Los angesetzt. Jedes Los hat sie in seinem eigenen "
+                                  "Losblatt; weichen sie ab, bitte je Los eine Zahl angeben."]
+    assert calc.staffing_2016([8, 4], 6, [7]).result == shared.result
+    # only lot 2 has no participants: its own minimum places decide it
+    assert calc.staffing_2016([8, 0], 3, [7, 5]).result.startswith("101,4 Wochenstunden")
+
+
+def test_a_count_of_minimum_places_that_fits_no_lot_is_refused():
+    with pytest.raises(calc.InputError) as exc:
+        calc.staffing_2016([8, 4, 2], 6, [7, 5])
+    assert exc.value.field == "mindestplaetze"
+    assert str(exc.value) == "2 Mindestteilnehmerplatzzahlen für 3 Lose: bitte je Los eine Zahl angeben oder eine für alle Lose."
+
+
+def test_minimum_places_per_lot_from_cli_form_and_api(capsys, lotse):
+    import json
+    import warnings
+
+    from assistant.cli import main
+    from assistant.forms import evaluate
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+    from assistant.web.app import create_app
+
+    lotse.handle
+    assert main(["calc", "personal", "--teilnehmende", "8", "--teilnehmende", "4", "--monat", "6",
+                 "--mindestplaetze", "7", "--mindestplaetze", "5", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["result"].startswith("101,4 Wochenstunden")
+    assert main(["calc", "personal", "--teilnehmende", "8", "--teilnehmende", "4", "--teilnehmende", "2",
+                 "--mindestplaetze", "7", "--mindestplaetze", "5"]) == 2
+    assert "2 Mindestteilnehmerplatzzahlen für 3 Lose" in capsys.readouterr().err
+    form = evaluate("personal", {"teilnehmende": "8; 4", "monat": "6", "mindestplaetze": "7; 5"}, TODAY)
+    assert form.ok and form.calculation.result.startswith("101,4 Wochenstunden")
+    wrong = evaluate("personal", {"teilnehmende": "8; 4; 2", "monat": "6", "mindestplaetze": "7; 5"}, TODAY)
+    assert wrong.errors["mindestplaetze"].startswith("2 Mindestteilnehmerplatzzahlen für 3 Lose")
+    with TestClient(create_app(lotse)) as client:
+        r = client.post("/api/calc/personal", json={"teilnehmende": [8, 4], "monat": 6, "mindestplaetze": [7, 5]})
+        assert r.status_code == 200 and r.json()["result"].startswith("101,4 Wochenstunden")

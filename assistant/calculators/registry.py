@@ -213,7 +213,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("monat", "Maßnahmemonat (1 = erster Monat)", "count", placeholder="z. B. 14; leer: beide Phasen", minimum=1, maximum=st.MAX_MONTH,
               bounds_reason=MONTH_REASON,
               help="leer: beide Phasen, der 1. bis 12. Monat und ab dem 13. Monat"),
-        Field("mindestplaetze", "Mindestteilnehmerplatzzahl (falls bekannt)", "count", minimum=1, maximum=10_000, help="laut Losblatt"),
+        Field("mindestplaetze", "Mindestteilnehmerplatzzahl (falls bekannt)", "counts", minimum=1, maximum=10_000,
+              help="laut Losblatt; bei mehreren Losen je Los in derselben Reihenfolge (--mindestplaetze 7 --mindestplaetze 6; "
+                   "im Formular: 7; 6) oder eine Zahl für alle"),
         Field("option", "Option gezogen", "flag", help="der Monat zählt ab Optionsbeginn"),
     ), lambda v, _t: st.staffing_2016(v["teilnehmende"] if len(v["teilnehmende"]) > 1 else v["teilnehmende"][0], v["monat"], v["mindestplaetze"], v["option"]),
         st.staffing_2016, "Wir haben acht Teilnehmer im sechsten Monat, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?",

@@ -46,13 +46,14 @@ def _lot_2016(n: int, first_phase: bool, when: str, min_places: int | None, labe
     return total, steps, decided, lower_bound
 
 
-def _phase_2016(lots: list[int], first_phase: bool, when: str, min_places: int | None, prefix: str = "") -> tuple[float, list[str], str, bool]:
-    """All lots in one phase (lots are computed separately and added, B.1); returns (hours, steps, decisive rule, lower bound only)."""
+def _phase_2016(lots: list[int], first_phase: bool, when: str, min_places: list[int | None], prefix: str = "") -> tuple[float, list[str], str, bool]:
+    """All lots in one phase (lots are computed separately and added, B.1), each with its own minimum places;
+    returns (hours, steps, decisive rule, lower bound only)."""
     h = rule("staffing", "hours_per_fte").value
     total, steps, decisions, lower, parts = 0.0, [], [], False, []
-    for i, n in enumerate(lots, 1):
+    for i, (n, lot_min) in enumerate(zip(lots, min_places), 1):
         label = prefix + (f"Los {i}: " if len(lots) > 1 else "")
-        lot_hours, lot_steps, decided, lot_lower = _lot_2016(n, first_phase, when, min_places, label)
+        lot_hours, lot_steps, decided, lot_lower = _lot_2016(n, first_phase, when, lot_min, label)
         total += lot_hours
         parts.append(lot_hours)
         steps += lot_steps
@@ -66,10 +67,12 @@ def _phase_2016(lots: list[int], first_phase: bool, when: str, min_places: int |
     return total, steps, decided, lower
 
 
-def staffing_2016(participants: int | list[int], month: int | None, min_places: int | None = None, option_drawn: bool = False) -> Calculation:
+def staffing_2016(participants: int | list[int], month: int | None, min_places: int | list[int] | None = None,
+                  option_drawn: bool = False) -> Calculation:
     """Contracts from 2016 (Teilnehmerplätze): hours = participants / 5 x 39 with the minimums of section B.
 
-    `participants` may be a list: one count per lot; lots are computed separately and added (B.1). `month` None (not
+    `participants` may be a list: one count per lot; lots are computed separately and added (B.1). `min_places` may
+    be a list too, one per lot (each lot's Losblatt has its own), or one number for every lot. `month` None (not
     given): both phases are computed, months 1-12 and from month 13, since the month decides which minimum applies.
     """
     lots = participants if isinstance(participants, list) else [participants]
@@ -80,13 +83,19 @@ def staffing_2016(participants: int | list[int], month: int | None, min_places: 
         month = check_count(month, label="Maßnahmemonat", minimum=1, maximum=10**9)
         if month > MAX_MONTH:
             raise InputError(f"Maßnahmemonat: {num(month)} ist unrealistisch groß (höchstens {MAX_MONTH}: {MONTH_BOUND_REASON}).", field="monat")
-    if min_places is not None:
-        min_places = check_count(min_places, label="Mindestteilnehmerplatzzahl", minimum=1)
+    given = min_places if isinstance(min_places, list) else [] if min_places is None else [min_places]
+    given = [check_count(m, label="Mindestteilnehmerplatzzahl", minimum=1) for m in given]
+    if len(given) > 1 and len(given) != len(lots):
+        raise InputError(f"{plural(len(given), 'Mindestteilnehmerplatzzahl', 'Mindestteilnehmerplatzzahlen')} für "
+                         f"{plural(len(lots), 'Los', 'Lose')}: bitte je Los eine Zahl angeben oder eine für alle Lose.",
+                         field="mindestplaetze")
+    one_for_all = len(given) == 1 and len(lots) > 1  # the same number stands for every lot
+    mins: list[int | None] = given * len(lots) if len(given) == 1 else given or [None] * len(lots)
     ratio, hours, first = rule("staffing", "participants_per_trainer"), rule("staffing", "hours_per_fte"), rule("staffing", "first_phase_months")
     floor13 = rule("staffing", "min_hours_from_month_13")
     last1, first2 = first.value, first.value + 1
     in_first = month is None or month <= last1  # months 1-12 are computed
-    if in_first and min_places is None and 0 in lots:
+    if in_first and any(n == 0 and m is None for n, m in zip(lots, mins)):
         raise InputError(f"Im 1. bis {last1}. Monat bemisst sich der Personaleinsatz immer zumindest nach der Mindestteilnehmerplatzzahl; "
                          "ohne Teilnehmende ergibt er sich allein daraus. Bitte die Mindestteilnehmerplatzzahl laut Losblatt angeben (z. B. 7)"
                          + (f" oder den Maßnahmemonat (ab dem {first2}. Monat gilt der Mindestpersonaleinsatz von {num(floor13.value)} Wochenstunden)."
@@ -107,8 +116,8 @@ def staffing_2016(participants: int | list[int], month: int | None, min_places: 
         # "1.-12. Monat der Maßnahme: … zumindest nach der Mindestteilnehmerplatzzahl" and "ab dem 13. Monat der
         # Maßnahme bis zum Maßnahmeende … 19,5 Zeitstunden": without the month either figure may be the one asked for
         when1 = f"1. bis {last1}. Monat"
-        total1, steps1, decided1, lower = _phase_2016(lots, True, "", min_places, f"{when1}: ")
-        total2, steps2, decided2, _ = _phase_2016(lots, False, "", min_places, f"Ab dem {first2}. Monat: ")
+        total1, steps1, decided1, lower = _phase_2016(lots, True, "", mins, f"{when1}: ")
+        total2, steps2, decided2, _ = _phase_2016(lots, False, "", mins, f"Ab dem {first2}. Monat: ")
         steps = steps1 + steps2
         assumptions.append(f"Kein Maßnahmemonat angegeben: berechnet sind beide Phasen, der {when1} (Untergrenze: Mindestteilnehmerplatzzahl) "
                            f"und ab dem {first2}. Monat (Untergrenze: {num(floor13.value)} Wochenstunden). Für einen einzelnen Wert bitte den "
@@ -120,22 +129,23 @@ def staffing_2016(participants: int | list[int], month: int | None, min_places: 
                   f"{who}, Maßnahmemonat nicht angegeben")
     else:
         when = f"{month}. Monat, also Monat 1 bis {last1}" if month <= last1 else f"{month}. Monat, also ab dem {first2}. Monat"
-        total, steps, decided, lower = _phase_2016(lots, month <= last1, when, min_places)
+        total, steps, decided, lower = _phase_2016(lots, month <= last1, when, mins)
         if total < h and month > last1:  # the document states this only for "ab dem 13. Monat der Maßnahme"
             notes.append(spread)
         result = f"{'mindestens ' if lower else ''}{num(total)} Wochenstunden ({_fte(total, h)}) {who} im {month}. Monat; maßgeblich: {decided}"
-    if in_first and min_places is not None and any(n > min_places for n in lots):
+    if in_first and any(m is not None and n > m for n, m in zip(lots, mins)):
         # B. Ausgangssituation: "Der Auftragnehmer hat die Anpassung der Personalkapazität innerhalb von 4 Wochen umzusetzen."
         rules.append(citation("staffing_adjustment_weeks"))
         notes.append("Zuweisungen über der Mindestteilnehmerplatzzahl: die Personalkapazität ist innerhalb von 4 Wochen anzupassen.")
-    if len(lots) > 1 and min_places is not None and in_first:
-        assumptions.append("Die Mindestteilnehmerplatzzahl wurde für jedes Los angesetzt (sie steht im Losblatt des jeweiligen Loses).")
-    if in_first and min_places is None:
+    if one_for_all and in_first:
+        assumptions.append(f"Die Mindestteilnehmerplatzzahl {num(given[0])} wurde für jedes Los angesetzt. Jedes Los hat sie in seinem "
+                           "eigenen Losblatt; weichen sie ab, bitte je Los eine Zahl angeben.")
+    if in_first and not given:
         assumptions.append(f"Keine Mindestteilnehmerplatzzahl angegeben: im 1. bis {last1}. Monat bemisst sich der Personaleinsatz immer zumindest "
                            f"nach der Mindestteilnehmerplatzzahl. Das Ergebnis ist deshalb eine Untergrenze; bitte die Zahl aus dem Losblatt ergänzen.")
     return mark_validity(Calculation("personal", "Personalbedarf InbeQ (Verträge ab 2016)", result, steps, rules,
                        assumptions=assumptions, notes=notes,
-                       inputs={"teilnehmende": lots[0] if len(lots) == 1 else lots, "monat": month, "mindestplaetze": min_places,
+                       inputs={"teilnehmende": lots[0] if len(lots) == 1 else lots, "monat": month, "mindestplaetze": None if not given else given[0] if len(given) == 1 else given,
                                "option": option_drawn, "vertrag": "ab2016"}))
 
 
