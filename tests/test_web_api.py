@@ -819,3 +819,12 @@ def test_a_meaning_the_glossary_gives_is_headed_by_the_term_and_lists_where_it_i
     assert "Wen Sie fragen können" not in page
     page = client.get("/", params={"q": "Was ist Jobcoaching?"}).text
     assert "<strong>Aus den Dokumenten:</strong> Jobcoaching im Kontext des SGB IX" in page
+
+
+def test_fields_for_several_lots_get_a_keyboard_with_separators(client):
+    """A phone's numeric keypad has no ";" and no space, so "8; 4" could not be typed: a field for one count per lot
+    asks for the text keyboard, a single count for the numeric one."""
+    page = client.get("/rechner/personal").text
+    assert re.search(r'id="feld-teilnehmende"(?![^>]*inputmode)[^>]*>', page)
+    assert re.search(r'id="feld-mindestplaetze"(?![^>]*inputmode)[^>]*>', page)
+    assert re.search(r'id="feld-monat"[^>]*inputmode="numeric"', page)
