@@ -53,7 +53,9 @@ class SearchResult:
     uncovered: list[str] = field(default_factory=list)  # adjacent topics named, not covered by the top hit
     answerable: float = 0.0  # probability that the corpus answers the question at all
     asked: str = ""  # the question sentence whose answerability counted, for a post with a story before it
-    asks: dict[str, str] = field(default_factory=dict)  # uncovered topic -> who gives information on it (where the data says)
+    # adjacent topic the question names -> who gives information on it (where the data says); a declined reply names them,
+    # also for a topic some passage mentions („Rente“ in a list of exceptions), which is no answer about it
+    asks: dict[str, str] = field(default_factory=dict)
 
     @property
     def confidence(self) -> float:
@@ -254,4 +256,4 @@ class AnswerPipeline:
         missing = [t for t in query.topics if top not in t.units]
         question = answerable_features(scored, self.question_evidence(query, scored))
         return SearchResult(query, hits, [t.name for t in missing], round(answerability(question, self.cfg), 3),
-                            asks={t.name: t.ask for t in missing if t.ask})
+                            asks={t.name: t.ask for t in query.topics if t.ask})

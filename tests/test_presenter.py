@@ -243,3 +243,17 @@ def test_a_question_whose_other_hits_the_ranking_rules_out_lists_none(lotse):
 ])
 def test_the_kurz_line_leaves_out_numbering_labels_and_footnote_marks(highlight, short):
     assert presenter.short_text(highlight) == short
+
+
+def test_a_declined_question_naming_a_topic_a_passage_mentions_still_names_whom_to_ask(lotse):
+    """„Rente“ stands in passages (Anlage 1 lists it among the exceptions; Frage 10 names the Rentenversicherung), so
+    the topic counts as named there and is not refused as such; declined, the reply had named the Reha-Beratung,
+    which does not decide on a pension."""
+    reply = lotse.ask("kriegt meine tochter rente")
+    assert reply.abstained
+    steps = presenter.next_steps(reply)
+    assert steps[0] == "Auskunft zum Thema „Rente und Erwerbsminderung“: die Deutsche Rentenversicherung (Beratung und Auskunftsstellen)."
+    assert reply.to_json(lotse)["contacts"] == [steps[0]]
+    # answered, a question names no contact: the passage answers it
+    answered = lotse.ask("Zahlt die BA in der InbeQ Beiträge zur Rentenversicherung?")
+    assert not answered.abstained and answered.answers[0].unit.id == "bagub-faq/25" and answered.contacts == []
