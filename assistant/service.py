@@ -258,8 +258,11 @@ class Lotse:
         answers = [self._answer(h.unit, h.confidence, "" if failed else h.highlight, h.similar, text) for h in result.hits]
         confident = self.searcher.confident(result)
         definition = self.definition(text)
-        if definition and confident and result.hits and not self._uses_term(result.hits[0].unit.id, definition):
-            # "Was bedeutet QT?": a passage that never uses the term cannot say what it means; the glossary answers
+        bare = definition is not None and not DEFINITION.fullmatch(fold(text.strip()))
+        if definition and confident and result.hits and (bare or not self._uses_term(result.hits[0].unit.id, definition)):
+            # "Was bedeutet QT?": a passage that never uses the term cannot say what it means; the glossary answers.
+            # A term alone ("inbeq") asks no question a passage answers (its best match was one of many using it):
+            # the glossary says what it means and lists the passages using it, those with it in their heading first
             confident = False
         meaning = [presenter.definition_text(definition)] if definition else []  # leads the message, answered or not
         messages = [m for m in (notice,) if m]
@@ -464,11 +467,10 @@ class Lotse:
         return list(self._glossary)
 
     def definition(self, question: str) -> dict | None:
-        """The glossary entry a question asks the meaning of ("Was ist UB?"), or None."""
+        """The glossary entry a question asks the meaning of ("Was ist UB?") or names alone ("UB"), or None."""
         m = DEFINITION.fullmatch(fold(question.strip()))
-        if not m:
-            return None
-        term = m.group("term").strip()
+        # or the term alone, as typed into a search field ("inbeq", "WfbM?")
+        term = m.group("term").strip() if m else fold(question.strip()).rstrip("?!. ")
         return next((e for e in self.glossary() if term in (fold(e["term"]), fold(e.get("long", "")))), None)
 
     def _uses_term(self, unit_id: str, entry: dict) -> bool:

@@ -122,3 +122,26 @@ def test_a_passage_after_the_glossary_is_labelled_as_the_documents_words_not_as_
     assert "**Aus den Dokumenten:** Jobcoaching" in reply_markdown(reply) and "Kurz:" not in reply_markdown(reply)
     plain = lotse.ask("Wer zahlt die Fahrtkosten?")
     assert plain.defined == "" and reply_text(plain).startswith("Kurz: ")
+
+
+@pytest.mark.parametrize("typed, term, first", [
+    ("inbeq", "InbeQ", None),  # it had answered with Frage 3 (costs), one of many passages using the word
+    ("Jobcoaching", "Jobcoaching", None),
+    ("WfbM?", "WfbM", "bagub-faq/7"),
+    ("individuelle betriebliche Qualifizierung", "InbeQ", None),
+])
+def test_a_term_typed_alone_gets_its_meaning_and_the_passages_using_it(lotse, typed, term, first):
+    from assistant.presenter import reply_text
+
+    reply = lotse.ask(typed)
+    assert reply.abstained and reply.defined == term and reply.message.startswith(f"Im Glossar: {term}")
+    assert reply.suggestion_ids and all(lotse._uses_term(uid, lotse.definition(typed)) for uid in reply.suggestion_ids)
+    if first:
+        assert reply.suggestion_ids[0] == first
+    text = reply_text(reply)
+    assert "Der Begriff kommt zum Beispiel hier vor:" in text and "keine verlässliche Antwort" not in text
+
+
+def test_a_question_with_a_term_is_still_answered_by_its_passage(lotse):
+    reply = lotse.ask("Wie lange dauert das Jobcoaching in der Regel?")
+    assert not reply.abstained and reply.answers[0].unit.doc_id == "bw-jobcoaching"
