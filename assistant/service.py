@@ -471,6 +471,8 @@ class Lotse:
         m = DEFINITION.fullmatch(fold(question.strip()))
         # or the term alone, as typed into a search field ("inbeq", "WfbM?")
         term = m.group("term").strip() if m else fold(question.strip()).rstrip("?!. ")
+        if not term:  # "?!?!" names no term (and an entry without a long form has an empty one)
+            return None
         return next((e for e in self.glossary() if term in (fold(e["term"]), fold(e.get("long", "")))), None)
 
     def _uses_term(self, unit_id: str, entry: dict) -> bool:
