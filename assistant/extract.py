@@ -443,13 +443,23 @@ def find_month(text: str) -> int | None:
     return reading.month if reading else None
 
 
-def find_min_places(text: str) -> int | None:
-    m = re.search(r"(?:Mindest(?:teilnehmer)?(?:platz|plätze|teilnehmerplatzzahl|platzzahl|teilnehmerzahl)\w*|\bMTPZ\b|\bMTZ\b)"
-                  r"\s*(?:von|:|=|ist|beträgt|liegt bei|bei|sind)?\s*" + NUM, text, re.I)
-    if m:
-        return whole_people(m.group(1), "Mindestteilnehmerplätze")
-    m = re.search(NUM + r"\s+Mindest(?:teilnehmer)?pl[aä]tze?", text, re.I)
-    return whole_people(m.group(1), "Mindestteilnehmerplätze") if m else None
+_MIN_PLACES = (r"(?:Mindest(?:teilnehmer)?(?:platz|plätze|teilnehmerplatzzahl|platzzahl|teilnehmerzahl)\w*|\bMTPZ\b|\bMTZ\b)"
+               r"\s*(?:von|:|=|ist|beträgt|betragen|liegt bei|liegen bei|bei|sind)?\s*")
+# "7 und 5", "7; 5": one per lot, in the lots' order (not "7 und 5 Teilnehmer", the lots' participants, nor "; 6. Monat")
+_MORE_PLACES = r"((?:\s*(?:;|,|und|sowie)\s*" + NUMX + r"(?!\.?\s*(?:" + PEOPLE + r"|Monat|Maßnahmemonat)))*)"
+
+
+def find_min_places(text: str) -> int | list[int] | None:
+    """The Mindestteilnehmerplatzzahl; several ("Mindestteilnehmerplatzzahl 7 und 5", or one named for each lot: "Los 1:
+    … Mindestplätze 7; Los 2: … Mindestplätze 5") as a list, one per lot."""
+    values: list[int] = []
+    for m in re.finditer(_MIN_PLACES + NUM + _MORE_PLACES, text, re.I):
+        values.append(whole_people(m.group(1), "Mindestteilnehmerplätze"))
+        values += [whole_people(v, "Mindestteilnehmerplätze") for v in re.findall(NUM, m.group(2), re.I)]
+    if not values:
+        m = re.search(NUM + r"\s+Mindest(?:teilnehmer)?pl[aä]tze?", text, re.I)
+        return whole_people(m.group(1), "Mindestteilnehmerplätze") if m else None
+    return values[0] if len(values) == 1 else values
 
 
 def find_months_count(text: str) -> int | None:

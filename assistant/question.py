@@ -416,8 +416,8 @@ def named_month(q: Question) -> int | None:
     return find_month(q.masked)
 
 
-def min_places(q: Question) -> int | None:
-    """The Mindestteilnehmerplatzzahl."""
+def min_places(q: Question) -> int | list[int] | None:
+    """The Mindestteilnehmerplatzzahl (a list: one per lot)."""
     return find_min_places(q.masked)
 
 

@@ -287,7 +287,14 @@ def test_find_month(text, month):
     assert find_month(text) == month
 
 
-@pytest.mark.parametrize("text, value", [("Mindestteilnehmerplatzzahl 7", 7), ("sieben Mindestteilnehmerplätze", 7), ("Mindestplätze: 8", 8), ("nichts", None)])
+@pytest.mark.parametrize("text, value", [
+    ("Mindestteilnehmerplatzzahl 7", 7), ("sieben Mindestteilnehmerplätze", 7), ("Mindestplätze: 8", 8), ("nichts", None),
+    # one per lot, in the lots' order (probe h18: the 5 was dropped and 7 applied to both lots, 117 h instead of 101,4 h)
+    ("Mindestteilnehmerplatzzahl 7 und 5", [7, 5]), ("Mindestplätze 7; 5, Monat 6", [7, 5]),
+    ("Los 1: 8 Teilnehmer, Mindestteilnehmerplatzzahl 7; Los 2: 4 Teilnehmer, Mindestteilnehmerplatzzahl 5; 6. Monat", [7, 5]),
+    # not a second minimum: the participants, or the month
+    ("Mindestteilnehmerplatzzahl 7 und 6 Teilnehmer", 7), ("MTPZ 7, 6 Monate", 7),
+])
 def test_find_min_places(text, value):
     assert find_min_places(text) == value
 

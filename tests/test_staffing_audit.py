@@ -524,3 +524,15 @@ def test_minimum_places_per_lot_from_cli_form_and_api(capsys, lotse):
     with TestClient(create_app(lotse)) as client:
         r = client.post("/api/calc/personal", json={"teilnehmende": [8, 4], "monat": 6, "mindestplaetze": [7, 5]})
         assert r.status_code == 200 and r.json()["result"].startswith("101,4 Wochenstunden")
+
+
+@pytest.mark.parametrize("question", [
+    "Wir haben zwei Lose mit 8 und 4 Teilnehmern im sechsten Monat, Mindestteilnehmerplatzzahl 7 und 5. Wie viele Wochenstunden Personal?",
+    "Los 1: 8 Teilnehmer, Mindestteilnehmerplatzzahl 7; Los 2: 4 Teilnehmer, Mindestteilnehmerplatzzahl 5; 6. Monat. Wie viel Personal brauchen wir?",
+])
+def test_a_question_with_minimum_places_per_lot_is_computed_per_lot(lotse, question):
+    """Probe h18: the question's second minimum was dropped, and 7 was applied to both lots: 117 h instead of 101,4 h."""
+    calculation = lotse.ask(question).calculation
+    assert calculation.result.startswith("101,4 Wochenstunden (Personalansatz 2,6) bei 8 + 4 Teilnehmenden auf 2 Losen im 6. Monat")
+    assert calculation.inputs["mindestplaetze"] == [7, 5]
+    assert not any("für jedes Los angesetzt" in a for a in calculation.assumptions)
