@@ -259,10 +259,12 @@ class Lotse:
         confident = self.searcher.confident(result)
         definition = self.definition(text)
         bare = definition is not None and not DEFINITION.fullmatch(fold(text.strip()))
-        if definition and confident and result.hits and (bare or not self._uses_term(result.hits[0].unit.id, definition)):
+        if definition and confident and result.hits and not (self._titled(result.hits[0].unit, definition) if bare
+                                                              else self._uses_term(result.hits[0].unit.id, definition)):
             # "Was bedeutet QT?": a passage that never uses the term cannot say what it means; the glossary answers.
-            # A term alone ("inbeq") asks no question a passage answers (its best match was one of many using it):
-            # the glossary says what it means and lists the passages using it, those with it in their heading first
+            # A term alone ("inbeq") is answered by a passage about it ("2.1 Was ist Jobcoaching (Definition)"), not by
+            # one of the many using the word (Frage 3 on costs): else the glossary says what it means and lists the
+            # passages using it, those with it in their heading first
             confident = False
         meaning = [presenter.definition_text(definition)] if definition else []  # leads the message, answered or not
         messages = [m for m in (notice,) if m]
@@ -296,7 +298,7 @@ class Lotse:
                 msg = f"Zum Thema {names} enthalten die Dokumente keine Aussage; ich zeige deshalb keine Passage dazu. {SCOPE_TEXT}"
             elif definition:
                 # "Was heißt WfbM?": the glossary answers; the passages that use the term are where to read on
-                msg = DEFINED_TEXT
+                msg = "" if bare else DEFINED_TEXT  # a term alone asked nothing the documents failed to explain
                 suggested = (self.passages_using(definition["term"], 3)
                              or (self.passages_using(definition["long"], 3) if definition.get("long") else []))
                 suggestions = [u.title for u in suggested]
@@ -304,7 +306,8 @@ class Lotse:
                 msg += " Meinten Sie eines dieser Themen?"
             if error:
                 msg = error
-            return Reply(question, True, [], None, " ".join(meaning + [msg] + [m for m in messages if m != error]), suggestions, corrections, error,
+            return Reply(question, True, [], None, " ".join(m for m in meaning + [msg] + [m for m in messages if m != error] if m),
+                         suggestions, corrections, error,
                          [u.id for u in suggested], [self.unit_label(u.id) for u in suggested], contacts,
                          defined=definition["term"] if definition and not reference and not result.uncovered else "")
         return Reply(question, False, answers, None, " ".join(meaning + messages), [], corrections, error,
@@ -473,7 +476,19 @@ class Lotse:
         term = m.group("term").strip() if m else fold(question.strip()).rstrip("?!. ")
         if not term:  # "?!?!" names no term (and an entry without a long form has an empty one)
             return None
-        return next((e for e in self.glossary() if term in (fold(e["term"]), fold(e.get("long", "")))), None)
+        # the entry of the term itself before one whose long form it is ("Berufsbegleitung", not "BB")
+        entries = self.glossary()
+        return (next((e for e in entries if term == fold(e["term"])), None)
+                or next((e for e in entries if e.get("long") and term == fold(e["long"])), None))
+
+    @staticmethod
+    def _titled(unit: Unit, entry: dict) -> bool:
+        """Whether a unit's own title names a glossary entry's term ("2.1 Was ist Jobcoaching"). An abbreviation (an entry
+        with a long form: UB, InbeQ, WfbM) stands in many titles that are about something else ("UB Maßnahme wiederholen")."""
+        if entry.get("long"):
+            return False
+        title = fold(unit.title)
+        return any(re.search(rf"(?<!\w){re.escape(fold(t))}", title) for t in (entry["term"], entry.get("long", "")) if t)
 
     def _uses_term(self, unit_id: str, entry: dict) -> bool:
         """Whether a unit uses a glossary entry's term or its long form."""

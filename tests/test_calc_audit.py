@@ -32,7 +32,7 @@ def routed(question: str, today: dt.date = TODAY):
      "85,8 Wochenstunden (Personalansatz 2,2) bei 5 + 6 Teilnehmenden auf 2 Losen (Vertrag vor 2016)"),
     # 2. "ab 2016" wins over "Los": each lot with the month-13 floor
     ("Vertrag ab 2016 im 20. Monat: 3 Teilnehmer auf Los 1 und 6 auf Los 2", "personal",
-     "70,2 Wochenstunden (Personalansatz 1,8) bei 3 + 6 Teilnehmenden auf 2 Losen im 20. Monat; maßgeblich: Personalschlüssel"),
+     "70,2 Wochenstunden (Personalansatz 1,8) bei 3 + 6 Teilnehmenden auf 2 Losen im 20. Monat; maßgeblich: Personalschlüssel, je Los"),
 ])
 def test_audit_staffing_questions(question, name, result):
     r, c = routed(question)

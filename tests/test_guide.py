@@ -1,5 +1,7 @@
 """The guide data (audiences, onboarding, glossary) points at passages that exist."""
 import pytest
+
+from assistant import service
 from knowledge.topics import contains
 
 
@@ -126,20 +128,46 @@ def test_a_passage_after_the_glossary_is_labelled_as_the_documents_words_not_as_
 
 @pytest.mark.parametrize("typed, term, first", [
     ("inbeq", "InbeQ", None),  # it had answered with Frage 3 (costs), one of many passages using the word
-    ("Jobcoaching", "Jobcoaching", None),
+    ("UB", "UB", None),  # "8. Frage - Thema: UB Maßnahme wiederholen" names it, but is about something else
     ("WfbM?", "WfbM", "bagub-faq/7"),
     ("individuelle betriebliche Qualifizierung", "InbeQ", None),
 ])
-def test_a_term_typed_alone_gets_its_meaning_and_the_passages_using_it(lotse, typed, term, first):
+def test_an_abbreviation_typed_alone_gets_its_meaning_and_the_passages_using_it(lotse, typed, term, first):
     from assistant.presenter import reply_text
 
     reply = lotse.ask(typed)
     assert reply.abstained and reply.defined == term and reply.message.startswith(f"Im Glossar: {term}")
+    # nothing was asked that the documents fail to explain (probe h18: the sentence contradicted a "Definition" section)
+    assert service.DEFINED_TEXT not in reply.message
     assert reply.suggestion_ids and all(lotse._uses_term(uid, lotse.definition(typed)) for uid in reply.suggestion_ids)
     if first:
         assert reply.suggestion_ids[0] == first
     text = reply_text(reply)
     assert "Der Begriff kommt zum Beispiel hier vor:" in text and "keine verlässliche Antwort" not in text
+
+
+@pytest.mark.parametrize("typed, unit", [
+    ("Jobcoaching", "bw-jobcoaching/2.1"),  # "2.1 Was ist Jobcoaching (Definition)"
+    ("Kooperationsplan", "ba-integrationskonzept/3.4.2"),
+    ("Stabilisierungsphase", None),
+])
+def test_a_term_typed_alone_is_answered_by_a_passage_titled_with_it(lotse, typed, unit):
+    reply = lotse.ask(typed)
+    assert not reply.abstained and reply.message.startswith(f"Im Glossar: {typed} – ")
+    assert typed.casefold() in reply.answers[0].unit.title.casefold()
+    if unit:
+        assert reply.answers[0].unit.id == unit
+
+
+def test_a_term_is_looked_up_before_a_long_form_that_spells_it():
+    """„Berufsbegleitung“ had shown the entry of BB (long form: Berufsbegleitung), and „Stabilisierungsphase“ that of
+    Stabi-Phase („… siehe dort“), though both have an entry of their own."""
+    from assistant.service import Lotse
+
+    lotse = Lotse()
+    assert lotse.definition("Berufsbegleitung")["term"] == "Berufsbegleitung"
+    assert lotse.definition("Was ist die Stabilisierungsphase?")["term"] == "Stabilisierungsphase"
+    assert lotse.definition("Was heißt BB?")["term"] == "BB"
 
 
 def test_a_question_with_a_term_is_still_answered_by_its_passage(lotse):

@@ -272,7 +272,7 @@ def test_month_readings(text, month, assumption):
     ("Los A hat 5 Teilnehmer, Los B hat 6 Teilnehmer, dritter Monat, Mindestteilnehmerplatzzahl 7. Wie viel Personal?",
      # each lot below its minimum of 7: 7 / 5 * 39 = 54,6 per lot, added (B.1)
      "109,2 Wochenstunden (Personalansatz 2,8) bei 5 + 6 Teilnehmenden auf 2 Losen im 3. Monat; "
-     "maßgeblich: Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis 12)", ""),
+     "maßgeblich: Mindestteilnehmerplatzzahl (Untergrenze der Monate 1 bis 12), je Los", ""),
 ])
 def test_free_text_months(question, result, assumption):
     from assistant.router import route
@@ -536,3 +536,17 @@ def test_a_question_with_minimum_places_per_lot_is_computed_per_lot(lotse, quest
     assert calculation.result.startswith("101,4 Wochenstunden (Personalansatz 2,6) bei 8 + 4 Teilnehmenden auf 2 Losen im 6. Monat")
     assert calculation.inputs["mindestplaetze"] == [7, 5]
     assert not any("für jedes Los angesetzt" in a for a in calculation.assumptions)
+
+
+def test_each_lot_under_39_hours_from_month_13_gets_the_spreading_hint():
+    """B. Ausgangssituation, ab dem 13. Monat: „Sofern die Personalkapazität unter 39 Zeitstunden wöchentlich liegt …,
+    ist zumindest eine breite Verteilung der Betreuungszeiten der Teilnehmer sicherzustellen“; lots are computed separately
+    (B.1), so a lot of 19,5 hours needs it even when all lots together reach 39 (probe h18: only one lot got it)."""
+    three = calc.staffing_2016([8, 4, 1], 14)
+    assert three.notes == ["Lose 2 und 3: " + SPREAD]  # 8 -> 62,4; 4 -> 31,2; 1 -> 19,5 hours
+    two = calc.staffing_2016([2, 1], 13)
+    assert two.result.startswith("39 Wochenstunden") and two.notes == ["Lose 1 und 2: " + SPREAD]
+    assert two.result.endswith("maßgeblich: Mindestpersonaleinsatz ab dem 13. Monat (19,5 Stunden), je Los")
+    assert calc.staffing_2016([8, 9], 14).notes == []
+    assert calc.staffing_2016(0, 20).notes == [SPREAD]
+    assert "Ab dem 13. Monat: Los 1: " + SPREAD in calc.staffing_2016([2, 8], None, 7).notes

@@ -63,7 +63,8 @@ def _phase_2016(lots: list[int], first_phase: bool, when: str, min_places: list[
         steps.append(f"{prefix}Lose werden getrennt berechnet und addiert: " + " + ".join(num(p) for p in parts) + f" = {num(total)} Wochenstunden")
     steps.append(f"{prefix}Ergebnis: {num(total)} Wochenstunden = {_fte(total, h)} (1,0 = {h} Wochenstunden; abzudecken durch Vollzeit- "
                  "und/oder Teilzeitkräfte)")
-    decided = decisions[0] if len(set(decisions)) == 1 else "je Los unterschiedlich (siehe Rechenweg)"
+    decided = (decisions[0] + (", je Los" if len(lots) > 1 else "") if len(set(decisions)) == 1
+               else "je Los unterschiedlich (siehe Rechenweg)")
     return total, steps, decided, lower
 
 
@@ -112,6 +113,11 @@ def staffing_2016(participants: int | list[int], month: int | None, min_places: 
     who = (f"bei {plural(people, 'Teilnehmendem', 'Teilnehmenden')}" if len(lots) == 1
            else f"bei {' + '.join(num(n) for n in lots)} Teilnehmenden auf {len(lots)} Losen")
     spread = f"Unter {h} Wochenstunden ist zumindest eine breite Verteilung der Betreuungszeiten sicherzustellen."
+    # from month 13 each lot (a measure of its own, computed separately: B.1) under 39 hours needs the spread
+    under = [i for i, n in enumerate(lots, 1) if max(n / ratio.value * h, floor13.value) < h]
+    if len(lots) > 1 and under:
+        named = str(under[0]) if len(under) == 1 else ", ".join(map(str, under[:-1])) + f" und {under[-1]}"
+        spread = f"{'Los' if len(under) == 1 else 'Lose'} {named}: {spread}"
     if month is None:
         # "1.-12. Monat der Maßnahme: … zumindest nach der Mindestteilnehmerplatzzahl" and "ab dem 13. Monat der
         # Maßnahme bis zum Maßnahmeende … 19,5 Zeitstunden": without the month either figure may be the one asked for
@@ -122,7 +128,7 @@ def staffing_2016(participants: int | list[int], month: int | None, min_places: 
         assumptions.append(f"Kein Maßnahmemonat angegeben: berechnet sind beide Phasen, der {when1} (Untergrenze: Mindestteilnehmerplatzzahl) "
                            f"und ab dem {first2}. Monat (Untergrenze: {num(floor13.value)} Wochenstunden). Für einen einzelnen Wert bitte den "
                            "Maßnahmemonat angeben.")
-        if total2 < h:  # the document states this only for "ab dem 13. Monat der Maßnahme"
+        if under:  # the document states this only for "ab dem 13. Monat der Maßnahme"
             notes.append(f"Ab dem {first2}. Monat: {spread}")
         result = (f"{when1}: {'mindestens ' if lower else ''}{num(total1)} Wochenstunden ({_fte(total1, h)}), maßgeblich: {decided1}; "
                   f"ab dem {first2}. Monat: {num(total2)} Wochenstunden ({_fte(total2, h)}), maßgeblich: {decided2} – "
@@ -130,7 +136,7 @@ def staffing_2016(participants: int | list[int], month: int | None, min_places: 
     else:
         when = f"{month}. Monat, also Monat 1 bis {last1}" if month <= last1 else f"{month}. Monat, also ab dem {first2}. Monat"
         total, steps, decided, lower = _phase_2016(lots, month <= last1, when, mins)
-        if total < h and month > last1:  # the document states this only for "ab dem 13. Monat der Maßnahme"
+        if under and month > last1:  # the document states this only for "ab dem 13. Monat der Maßnahme"
             notes.append(spread)
         result = f"{'mindestens ' if lower else ''}{num(total)} Wochenstunden ({_fte(total, h)}) {who} im {month}. Monat; maßgeblich: {decided}"
     if in_first and any(m is not None and n > m for n, m in zip(lots, mins)):
