@@ -426,7 +426,11 @@ def test_the_result_names_the_personalansatz_as_the_documents_write_it(make, res
     ("jobcoaching", "verbraucht", "1e999", "„1e999“: bitte die Zahl ohne Exponenten („e“) ausschreiben, z. B. 150 oder 42,5."),
     ("personal", "teilnehmende", "1e3", "„1e3“: bitte die Zahl ohne Exponenten („e“) ausschreiben, also 1.000."),
     ("personal", "teilnehmende", "1,5e2", "„1,5e2“: bitte die Zahl ohne Exponenten („e“) ausschreiben, also 150."),
-    ("personal", "teilnehmende", "8; 1e1", "„1e1“: bitte die Zahl ohne Exponenten („e“) ausschreiben, also 10."),
+    ("personal", "teilnehmende", "8; 1e1", "2. Angabe: „1e1“: bitte die Zahl ohne Exponenten („e“) ausschreiben, also 10."),
+    # which of several values (probe h18), and lots separated by a space
+    ("personal", "teilnehmende", "8; -4", "2. Angabe „-4“: Negative Werte sind nicht möglich."),
+    ("personal", "mindestplaetze", "7; 0", "2. Angabe „0“: 0 liegt außerhalb von 1 bis 10.000."),
+    ("personal", "teilnehmende", "8 4", "„8 4“ ist keine ganze Zahl. Mehrere Lose bitte mit Semikolon trennen, z. B. „8; 4“."),
     ("personal", "monat", "2e1", "„2e1“: bitte die Zahl ohne Exponenten („e“) ausschreiben, also 20."),
     ("personal", "mindestplaetze", "7e0", "„7e0“: bitte die Zahl ohne Exponenten („e“) ausschreiben, also 7."),
     # what int() and float() took besides: digit group underscores, a plus sign

@@ -828,3 +828,25 @@ def test_fields_for_several_lots_get_a_keyboard_with_separators(client):
     assert re.search(r'id="feld-teilnehmende"(?![^>]*inputmode)[^>]*>', page)
     assert re.search(r'id="feld-mindestplaetze"(?![^>]*inputmode)[^>]*>', page)
     assert re.search(r'id="feld-monat"[^>]*inputmode="numeric"', page)
+
+
+@pytest.mark.parametrize("body, field, message", [
+    ({"teilnehmende": [8, None], "monat": 6}, "teilnehmende", "„teilnehmende“: jede Angabe der Liste muss eine Zahl sein, z. B. [8, 4]."),
+    ({"teilnehmende": [8, True], "monat": 6}, "teilnehmende", "„teilnehmende“: jede Angabe der Liste muss eine Zahl sein, z. B. [8, 4]."),
+    ({"teilnehmende": {"a": 8}}, "teilnehmende", "„teilnehmende“ erwartet einen einzelnen Wert, keine Liste und kein Objekt."),
+    ({"teilnehmende": 8, "monat": [6]}, "monat", "„monat“ erwartet einen einzelnen Wert, keine Liste und kein Objekt."),
+    ({"teilnehmende": 8, "monat": 6, "option": "vielleicht"}, "option", "„option“ erwartet ja oder nein (true oder false), nicht „vielleicht“."),
+    ({"teilnehmende": 8, "monat": 6, "option": 2}, "option", "„option“ erwartet ja oder nein (true oder false), nicht 2."),
+])
+def test_json_values_no_field_can_hold_are_named_as_written(client, body, field, message):
+    """Probe h18: Python's spelling reached the messages („None“ ist keine ganze Zahl, „{'a': 8}“), and "vielleicht" counted
+    as an option drawn."""
+    r = client.post("/api/calc/personal", json=body)
+    assert r.status_code == 400 and r.json()["fields"] == {field: message}
+
+
+def test_json_numbers_with_a_fraction_of_zero_and_null_for_an_optional_field(client):
+    r = client.post("/api/calc/personal", json={"teilnehmende": 8.0, "monat": 6.0, "mindestplaetze": None, "option": False})
+    assert r.status_code == 200 and r.json()["result"].startswith("mindestens 62,4 Wochenstunden")
+    r = client.post("/api/calc/personal", json={"teilnehmende": [8.0, 4], "monat": 6, "mindestplaetze": [7.0, 5]})
+    assert r.status_code == 200 and r.json()["result"].startswith("101,4 Wochenstunden")

@@ -170,8 +170,18 @@ def parse_value(f: Field, raw: object, today: dt.date):
         if re.search(r"\d,\d", text):  # "8,5" is a decimal comma to a German reader, not two lots
             raise InputError(f"„{text}“ ist keine ganze Zahl. Mehrere Lose bitte mit Semikolon oder mit Komma und "
                              "Leerzeichen trennen, z. B. „8; 5“ oder „8, 5“.")
+        if re.fullmatch(r"\d+(?:\s+\d+)+", text):  # "8 4": two lots, or a typo in one number
+            raise InputError(f"„{text}“ ist keine ganze Zahl. Mehrere Lose bitte mit Semikolon trennen, z. B. „{'; '.join(text.split())}“.")
         parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
-        return [_count(f, p) for p in parts]
+        if len(parts) == 1:
+            return [_count(f, parts[0])]
+        values = []
+        for i, p in enumerate(parts, 1):
+            try:
+                values.append(_count(f, p))
+            except InputError as exc:  # which of several values: "Negative Werte sind nicht möglich" alone does not say
+                raise InputError(f"{i}. Angabe: {exc}" if str(exc).startswith(f"„{p}“") else f"{i}. Angabe „{p}“: {exc}") from None
+        return values
     if f.kind == "hours":
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):  # a JSON number (1e-05 or 150.0 as Python writes it)
             value = float(raw)
@@ -207,13 +217,14 @@ MONTH_REASON = f" ({st.MONTH_BOUND_REASON})"
 
 SPECS: tuple[CalculatorSpec, ...] = (
     CalculatorSpec("personal", "Personalbedarf InbeQ (Verträge ab 2016)", (
-        Field("teilnehmende", "Besetzte Teilnehmerplätze", "counts", True, placeholder="z. B. 8",
+        Field("teilnehmende", "Besetzte Teilnehmerplätze", "counts", True, placeholder="z. B. 8; mehrere Lose: 8; 4",
               help="je Los; für mehrere Lose mehrfach angeben: --teilnehmende 3 --teilnehmende 6 (im Formular getrennt durch Semikolon: 3; 6)"),
         # no default: the month decides the rule (months 1-12 or from month 13); left empty, both phases are computed
-        Field("monat", "Maßnahmemonat (1 = erster Monat)", "count", placeholder="z. B. 14; leer: beide Phasen", minimum=1, maximum=st.MAX_MONTH,
+        Field("monat", "Maßnahmemonat (1 = erster Monat)", "count", placeholder="z. B. 14 (leer: beide Phasen)", minimum=1, maximum=st.MAX_MONTH,
               bounds_reason=MONTH_REASON,
               help="leer: beide Phasen, der 1. bis 12. Monat und ab dem 13. Monat"),
         Field("mindestplaetze", "Mindestteilnehmerplatzzahl (falls bekannt)", "counts", minimum=1, maximum=10_000,
+              placeholder="z. B. 7; je Los: 7; 5",
               help="laut Losblatt; bei mehreren Losen je Los in derselben Reihenfolge (--mindestplaetze 7 --mindestplaetze 6; "
                    "im Formular: 7; 6) oder eine Zahl für alle"),
         Field("option", "Option gezogen", "flag", help="der Monat zählt ab Optionsbeginn"),

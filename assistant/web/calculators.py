@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..forms import FORMS, CalcForm, Field, FormResult
 
 FALSE_WORDS = {"", "0", "false", "nein", "off", "no", "aus"}
+TRUE_WORDS = {"1", "true", "ja", "on", "yes", "an"}
 
 
 def calculator_forms() -> list[CalcForm]:
@@ -63,9 +64,45 @@ def normalise(form: CalcForm, raw: dict) -> dict:
             if isinstance(value, bool):  # JSON true/false in a field that wants a number or date
                 value = "ja" if value else "nein"
             if f.kind == "counts" and isinstance(value, list):
-                value = ", ".join(str(v) for v in value)
+                value = ", ".join(_json_number(v) for v in value)
+            elif isinstance(value, float):
+                value = _json_number(value)
             values[f.name] = value
     return values
+
+
+def _json_number(value: object) -> str:
+    """A JSON number as a form would hold it: 8.0 is 8 (JSON has one kind of number)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def json_text(value: object) -> str:
+    """A JSON value as the client wrote it, for a message: „vielleicht“, 2, null."""
+    import json
+
+    return f"„{value}“" if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def json_problems(form: CalcForm, raw: dict) -> dict[str, str]:
+    """Field name -> message for a JSON value no form field could hold: a list or an object where one value belongs, a
+    list item that is no number, a flag that is neither yes nor no. (Their Python spelling, „None“ or „{'a': 8}“, would
+    otherwise reach the message; null alone means "not given", as an empty form field.)"""
+    out = {}
+    for f in form.fields:
+        key = next((k for k in field_keys(f) if k in raw), None)
+        if key is None:
+            continue
+        value = raw[key]
+        if f.kind == "flag":
+            if not (isinstance(value, bool) or value in (0, 1) or (isinstance(value, str) and value.strip().casefold() in TRUE_WORDS | FALSE_WORDS)):
+                out[f.name] = f"„{key}“ erwartet ja oder nein (true oder false), nicht {json_text(value)}."
+        elif isinstance(value, dict) or (isinstance(value, list) and f.kind != "counts"):
+            out[f.name] = f"„{key}“ erwartet einen einzelnen Wert, keine Liste und kein Objekt."
+        elif isinstance(value, list) and not all(isinstance(v, (int, float, str)) and not isinstance(v, bool) for v in value):
+            out[f.name] = f"„{key}“: jede Angabe der Liste muss eine Zahl sein, z. B. [8, 4]."
+    return out
 
 
 def conflicts(form: CalcForm, raw: dict) -> dict[str, str]:
@@ -97,7 +134,7 @@ def calculate(service, name: str, raw: dict, strict: bool = False) -> FormResult
             names = ", ".join(f"„{k}“" for k in unknown)
             fields = ", ".join(f.name for f in form.fields)
             return FormResult(message=f"Unbekanntes Feld {names}. Dieser Rechner kennt: {fields}.")
-        clashes = conflicts(form, raw)
+        clashes = {**json_problems(form, raw), **conflicts(form, raw)}
         if clashes:
             return FormResult(errors=clashes, message=" ".join(clashes.values()))
     return service.calculate(name, normalise(form, raw))
