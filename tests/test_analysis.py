@@ -262,3 +262,15 @@ def test_a_lands_name_counts_less_than_what_is_asked(lotse, question, region_ste
     cfg = lotse.searcher.cfg
     assert all(w <= cfg.region_weight for s, w in weights.items() if s in regional)
     assert weights.get("jobcoaching", 1.0) == 1.0
+
+
+def test_the_lemma_table_is_what_spacys_lookup_lemmatizer_gives():
+    """The build tokenizes with spaCy and looks the lemmas up in spacy-lookups-data's table itself, sparing spaCy's
+    lemmatizer a second load of that table: the lemmas must be the lemmatizer's own."""
+    from knowledge.analysis.lemmas import compile_lemma_table, load_spacy_lemmatizer, load_spacy_tokenizer
+
+    texts = ["Die Teilnehmenden geben den Stundenzettel bei den Qualifizierungstrainern ab.",
+             "Werkstätten, Maßnahmen und Arbeitgebern: InbeQ-Teilnehmer erhielten Übergangsgeld."]
+    table, known = compile_lemma_table(load_spacy_tokenizer(), texts)
+    assert (table, known) == compile_lemma_table(load_spacy_lemmatizer(), texts)
+    assert table["werkstätten"] == "werkstätte" and table["maßnahmen"] == "maßnahme" and table["erhielten"] == "erhalten"

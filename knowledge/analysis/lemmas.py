@@ -28,6 +28,14 @@ def load_spacy_lemmatizer():
     return nlp
 
 
+def load_spacy_tokenizer():
+    """spaCy's blank German pipeline without its lemmatizer: `compile_lemma_table` looks the lemmas up in the table
+    itself, as spaCy's lookup lemmatizer does, and spares loading that table a second time (about 0,9 s)."""
+    import spacy
+
+    return spacy.blank("de")
+
+
 def raw_lookup_table() -> dict[str, str]:
     """spacy-lookups-data's German lemma table with its string keys (spaCy's Table hashes them)."""
     import spacy
@@ -63,13 +71,15 @@ def compile_lemma_table(nlp, texts: Iterable[str], extra_words: Iterable[str] = 
     lookup table whose lemma also occurs in the corpus, so an unseen inflection in a query
     ("Teilnehmern", "Werkstätten") still finds the lemma the index uses.
     """
+    lookup = raw_lookup_table()
     table: dict[str, str] = {}
     corpus_lemmas: set[str] = set()
     for doc in nlp.pipe(distinct_chunks(texts), batch_size=8):
         for tok in doc:
             if not tok.is_alpha:
                 continue
-            low, lem = tok.text.lower(), tok.lemma_.lower()
+            # spaCy's lookup lemmatizer: the table's lemma of the token as written, or the token itself
+            low, lem = tok.text.lower(), lookup.get(tok.text, tok.text).lower()
             corpus_lemmas.add(lem)
             corpus_lemmas.add(low)
             if lem != low:
@@ -77,7 +87,7 @@ def compile_lemma_table(nlp, texts: Iterable[str], extra_words: Iterable[str] = 
     for word in extra_words:
         corpus_lemmas.add(word.lower())
     known_forms: set[str] = set()
-    for form_s, lemma in raw_lookup_table().items():
+    for form_s, lemma in lookup.items():
         low, lem = form_s.lower(), lemma.lower()
         known_forms.add(low)
         known_forms.add(lem)
@@ -102,7 +112,7 @@ class SpacyLemmaSource:
     name = "spacy"
 
     def compile(self, texts: list[str]) -> tuple[dict[str, str], set[str]]:
-        return compile_lemma_table(load_spacy_lemmatizer(), texts)
+        return compile_lemma_table(load_spacy_tokenizer(), texts)
 
 
 class TableLemmaSource:
