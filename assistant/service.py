@@ -487,8 +487,7 @@ class Lotse:
         with a long form: UB, InbeQ, WfbM) stands in many titles that are about something else ("UB Maßnahme wiederholen")."""
         if entry.get("long"):
             return False
-        title = fold(unit.title)
-        return any(re.search(rf"(?<!\w){re.escape(fold(t))}", title) for t in (entry["term"], entry.get("long", "")) if t)
+        return re.search(rf"(?<!\w){re.escape(fold(entry['term']))}", fold(unit.title)) is not None
 
     def _uses_term(self, unit_id: str, entry: dict) -> bool:
         """Whether a unit uses a glossary entry's term or its long form."""

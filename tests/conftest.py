@@ -39,7 +39,7 @@ def _cache_dir(tmp_path_factory):
 SEED_KEY = "lotse_index_seed"  # the folder of the shared spaCy index, handed to the xdist workers
 _SEED = pytest.StashKey()
 SEED_BUILD = (
-    "import datetime, os, sys; from pathlib import Path; from assistant.service import Lotse; "
+    "import datetime, sys; from pathlib import Path; from assistant.service import Lotse; "
     "Lotse(today=datetime.date.fromisoformat(sys.argv[1])).handle; Path(sys.argv[2]).touch()"
 )
 
