@@ -259,12 +259,12 @@ class Lotse:
         confident = self.searcher.confident(result)
         definition = self.definition(text)
         bare = definition is not None and not DEFINITION.fullmatch(fold(text.strip()))
-        if definition and confident and result.hits and not (self._titled(result.hits[0].unit, definition) if bare
-                                                              else self._uses_term(result.hits[0].unit.id, definition)):
+        if definition and confident and result.hits and ((bare and definition.get("long"))
+                                                          or not self._uses_term(result.hits[0].unit.id, definition)):
             # "Was bedeutet QT?": a passage that never uses the term cannot say what it means; the glossary answers.
-            # A term alone ("inbeq") is answered by a passage about it ("2.1 Was ist Jobcoaching (Definition)"), not by
-            # one of the many using the word (Frage 3 on costs): else the glossary says what it means and lists the
-            # passages using it, those with it in their heading first
+            # An abbreviation alone ("inbeq", "UB") stands in passages about many things (Frage 3 on costs had answered
+            # "inbeq"): the glossary says what it means and lists the passages using it, those with it in their heading
+            # first. A term alone ("Übergangsgeld", "Jobcoaching") is searched as any question.
             confident = False
         meaning = [presenter.definition_text(definition)] if definition else []  # leads the message, answered or not
         messages = [m for m in (notice,) if m]
@@ -480,14 +480,6 @@ class Lotse:
         entries = self.glossary()
         return (next((e for e in entries if term == fold(e["term"])), None)
                 or next((e for e in entries if e.get("long") and term == fold(e["long"])), None))
-
-    @staticmethod
-    def _titled(unit: Unit, entry: dict) -> bool:
-        """Whether a unit's own title names a glossary entry's term ("2.1 Was ist Jobcoaching"). An abbreviation (an entry
-        with a long form: UB, InbeQ, WfbM) stands in many titles that are about something else ("UB Maßnahme wiederholen")."""
-        if entry.get("long"):
-            return False
-        return re.search(rf"(?<!\w){re.escape(fold(entry['term']))}", fold(unit.title)) is not None
 
     def _uses_term(self, unit_id: str, entry: dict) -> bool:
         """Whether a unit uses a glossary entry's term or its long form."""
