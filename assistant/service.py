@@ -55,6 +55,14 @@ def dictionary_key(term: str) -> str:
     return "".join(ch for ch in plain if not unicodedata.combining(ch))
 
 
+def _defined_term(question: str) -> tuple[str, bool]:
+    """(the folded term a question asks the meaning of, whether it stands alone): ("ub", False) for "Was ist UB?";
+    ("inbeq", True) for "inbeq", as typed into a search field."""
+    folded = fold(question.strip())
+    m = DEFINITION.fullmatch(folded)
+    return (m.group("term").strip(), False) if m else (folded.rstrip("?!. "), True)
+
+
 def corrected(text: str, corrections: dict[str, str]) -> str:
     """The text with each misspelt word (as written) replaced by its correction."""
     for wrong, right in corrections.items():
@@ -257,8 +265,8 @@ class Lotse:
         # example "8 Teilnehmer / 5 * 39 …") would read as the figure asked for; the passages are still shown
         answers = [self._answer(h.unit, h.confidence, "" if failed else h.highlight, h.similar, text) for h in result.hits]
         confident = self.searcher.confident(result)
-        definition = self.definition(text)
-        bare = definition is not None and not DEFINITION.fullmatch(fold(text.strip()))
+        term, bare = _defined_term(text)
+        definition = self._entry(term)
         if definition and confident and result.hits and ((bare and definition.get("long"))
                                                           or not self._uses_term(result.hits[0].unit.id, definition)):
             # "Was bedeutet QT?": a passage that never uses the term cannot say what it means; the glossary answers.
@@ -471,9 +479,10 @@ class Lotse:
 
     def definition(self, question: str) -> dict | None:
         """The glossary entry a question asks the meaning of ("Was ist UB?") or names alone ("UB"), or None."""
-        m = DEFINITION.fullmatch(fold(question.strip()))
-        # or the term alone, as typed into a search field ("inbeq", "WfbM?")
-        term = m.group("term").strip() if m else fold(question.strip()).rstrip("?!. ")
+        return self._entry(_defined_term(question)[0])
+
+    def _entry(self, term: str) -> dict | None:
+        """The glossary entry of a folded term or long form, or None."""
         if not term:  # "?!?!" names no term (and an entry without a long form has an empty one)
             return None
         # the entry of the term itself before one whose long form it is ("Berufsbegleitung", not "BB")

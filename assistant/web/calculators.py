@@ -6,6 +6,8 @@ can be re-pointed here without touching any route or template.
 """
 from __future__ import annotations
 
+import json
+
 from ..forms import FORMS, CalcForm, Field, FormResult
 
 FALSE_WORDS = {"", "0", "false", "nein", "off", "no", "aus"}
@@ -80,8 +82,6 @@ def _json_number(value: object) -> str:
 
 def json_text(value: object) -> str:
     """A JSON value as the client wrote it, for a message: „vielleicht“, 2, null."""
-    import json
-
     return f"„{value}“" if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
