@@ -6,11 +6,15 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install compile run test serve bench index clean browser
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 wird benötigt ($(PYTHON) nicht gefunden)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	@# no byte-compiling of every installed module (about 15 s): Python compiles those it imports
-	$(BIN)/pip install --quiet --no-compile -e ".[test]"
+	@# uv resolves and installs in about 5 s where pip takes 25-35 s; pip takes over wherever uv
+	@# cannot be had or fails. Both keep to the versions in constraints.txt. No byte-compiling of
+	@# every installed module (about 15 s): Python compiles those it imports.
+	@{ $(BIN)/pip install --quiet uv >/dev/null 2>&1 && \
+	   $(BIN)/uv pip install --quiet --python $(BIN)/python -c constraints.txt -e ".[test]"; } || \
+	 $(BIN)/pip install --quiet --no-compile -c constraints.txt -e ".[test]"
 	@touch $(STAMP)
 
 install: $(STAMP)
