@@ -40,14 +40,18 @@ class SpellCorrector:
         """The corpus word meant by a misspelt `folded` word, or None. A word of five to seven letters
         is one typo away from exactly one corpus word ("urlaup" -> "urlaub"; a single letter changed
         leaves too little of a short word for a similarity ratio); a longer one is similar enough
-        to its best match."""
-        if len(folded) < 5 or folded.isdigit() or self.is_known(folded):
+        to its best match. Four letters and fewer are left as typed: "wlan" is one letter from
+        "plan", and the list of German words lacks most words that never change their form."""
+        if len(folded) < 5 or folded.isdigit() or folded in self._vocab_set:
             return None
         if len(folded) < 8:
             near = process.extract(folded, self.vocabulary, scorer=Levenshtein.distance, score_cutoff=1, limit=2)
-            return near[0][0] if len(near) == 1 else None
-        match = process.extractOne(folded, self.vocabulary, scorer=fuzz.ratio, score_cutoff=84)
-        return match[0] if match else None
+            meant = near[0][0] if len(near) == 1 else None
+        else:
+            match = process.extractOne(folded, self.vocabulary, scorer=fuzz.ratio, score_cutoff=84)
+            meant = match[0] if match else None
+        # a German word is never "corrected" into a corpus word; the word list is read only when needed
+        return meant if meant is not None and not self.is_known(folded) else None
 
 
 def load_word_list(path: Path) -> set[str]:
