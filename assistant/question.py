@@ -318,6 +318,26 @@ def regional_notes(text: str, doc_ids: list[str]) -> list[str]:
             if land_code != code]
 
 
+# what people also write for the Länder of the regional documents ("jobcoaching in bw", "die vereinbarung aus mv")
+LAND_SHORT_NAMES = {"bw": "BW", "mv": "MV", "m-v": "MV", "meck-pomm": "MV", "meckpomm": "MV"}
+_LAND_OR_SHORT = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted({**LAND_NAMES, **LAND_SHORT_NAMES}, key=len, reverse=True))
+                            + r")(?![\w-])", re.I)
+
+
+def other_land(text: str, region: str) -> str:
+    """The code of the Land a question names when a document holds only in another Land (its `region`
+    is a Land's name); else "". "Wie ist das Jobcoaching in Niedersachsen geregelt?" against the
+    Baden-Württemberg principles: "NI". A question that also names the document's own Land
+    ("gilt die Vereinbarung aus MV auch in Hamburg?") asks about that document."""
+    own = LAND_NAMES.get(region.strip().lower())
+    if own is None:  # "Bund", "nicht angegeben": the document holds everywhere
+        return ""
+    named = [(m.group(1), {**LAND_NAMES, **LAND_SHORT_NAMES}[m.group(1).lower()]) for m in _LAND_OR_SHORT.finditer(text)]
+    if not named or own in {code for _, code in named}:
+        return ""
+    return named[0][1]
+
+
 def land(q: Question) -> str:
     """The Land whose holidays count: the one the question names (stated); else Mecklenburg-Vorpommern,
     whose agreement the planning meetings come from (that its rules are MV's: `regional_notes`)."""

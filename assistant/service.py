@@ -25,7 +25,7 @@ from . import presenter
 from .forms import FormResult, evaluate
 from .conversation import conversation_reply
 from .extract import ExtractError
-from .question import regional_notes
+from .question import other_land, regional_notes
 from .router import route
 
 MAX_QUESTION = 1000
@@ -274,6 +274,11 @@ class Lotse:
             # "inbeq"): the glossary says what it means and lists the passages using it, those with it in their heading
             # first. A term alone ("Übergangsgeld", "Jobcoaching") is searched as any question.
             confident = False
+        # the Baden-Württemberg principles do not answer how jobcoaching works in Niedersachsen
+        top_doc = self.document(result.hits[0].unit.doc_id) if result.hits else None
+        elsewhere = calc.registry.LAND_TITLES.get(other_land(text, top_doc.region), "") if confident and top_doc else ""
+        if elsewhere:
+            confident = False
         meaning = [presenter.definition_text(definition)] if definition else []  # leads the message, answered or not
         messages = [m for m in (notice,) if m]
         corrections = {k: self.spelling(v) for k, v in result.corrections.items()}
@@ -304,6 +309,15 @@ class Lotse:
             elif result.uncovered:
                 names = " und ".join(f"„{n}“" for n in result.uncovered)
                 msg = f"Zum Thema {names} enthalten die Dokumente keine Aussage; ich zeige deshalb keine Passage dazu. {SCOPE_TEXT}"
+            elif elsewhere:
+                # scope: say where the passage holds and offer it, first, as a suggestion
+                lead = result.hits[0].unit
+                suggested = [lead] + [u for u in suggested if u.id != lead.id][:2]
+                suggestions = [u.title for u in suggested]
+                msg = (f"Die passende Passage stammt aus „{top_doc.short_title}“ und gilt nur in {top_doc.region}; "
+                       f"für {elsewhere} enthalten die Dokumente keine eigene Regelung. {SCOPE_TEXT}")
+                contacts.append(f"Auskunft zu den Regeln in {elsewhere}: das Integrationsamt (Inklusionsamt) des Landes, "
+                                "die Agentur für Arbeit und der Träger der Eingliederungshilfe dort.")
             elif definition:
                 # "Was heißt WfbM?": the glossary answers; the passages that use the term are where to read on
                 msg = "" if bare else DEFINED_TEXT  # a term alone asked nothing the documents failed to explain

@@ -85,6 +85,11 @@ def asking_sentence(text: str) -> str | None:
     return asked[-1] if asked else None
 
 
+def document_stems(unit_values: list[dict[str, str]]) -> frozenset[str]:
+    """The stems of the units' own fields (heading, question, breadcrumbs, text): words the documents use."""
+    return frozenset(stem for v in unit_values for text in v.values() for stem in text.split())
+
+
 class AnswerPipeline:
     def __init__(self, handle: IndexHandle, config: RankingConfig | None = None,
                  questions: QuestionRetriever | None = None, extra_retrievers: list[Retriever] | None = None,
@@ -100,7 +105,7 @@ class AnswerPipeline:
         self.analyzer = QueryAnalyzer(handle.analyzer, handle.thesaurus, handle.topics, self.doc_freq,
                                       len(handle.evidence), handle.nouns,
                                       SpellCorrector(handle.vocabulary, handle.known_words, handle.dotless), self.cfg,
-                                      handle.regions)
+                                      handle.regions, document_stems(handle.unit_values))
         self.questions = questions if questions is not None else QuestionRetriever(
             handle.questions, char_index=handle.char_index, asked=handle.asked, postings=handle.question_postings)
         if unit_index is not None:  # a Whoosh index: the same BM25F, through Whoosh's searcher

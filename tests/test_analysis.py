@@ -264,6 +264,18 @@ def test_a_lands_name_counts_less_than_what_is_asked(lotse, question, region_ste
     assert weights.get("jobcoaching", 1.0) == 1.0
 
 
+@pytest.mark.parametrize("question, land", [
+    ("Haben Teilnehmer in Bayern Anspruch auf Urlaub?", "bayern"),
+    ("wir wohnen in niedersachsen, kriegt mein sohn fahrgeld", "niedersachsen"),
+])
+def test_a_land_no_document_names_does_not_count(lotse, question, land):
+    # probe 5: "in Bayern" counted as a word the documents lack, and the Urlaub question was declined
+    concepts = lotse.searcher.analyzer.analyse(question).concepts
+    named = [c for c in concepts if c.term.surface.lower() == land]
+    assert named and all(c.weight == 0.0 for c in named)
+    assert any(c.weight == 1.0 for c in concepts if c not in named)
+
+
 def test_the_lemma_table_is_what_spacys_lookup_lemmatizer_gives():
     """The build tokenizes with spaCy and looks the lemmas up in spacy-lookups-data's table itself, sparing spaCy's
     lemmatizer a second load of that table: the lemmas must be the lemmatizer's own."""

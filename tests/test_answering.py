@@ -154,6 +154,44 @@ def test_a_rule_of_one_land_applied_for_another_says_so(lotse, question, note):
     assert reply.calculation is not None and note in reply.calculation.assumptions
 
 
+@pytest.mark.parametrize("text, region, code", [
+    ("Wie ist das Jobcoaching in Niedersachsen geregelt?", "Baden-Württemberg", "NI"),
+    ("wie laeuft das planungsgespraech in sachsen", "Mecklenburg-Vorpommern", "SN"),
+    ("Gilt das in Sachsen-Anhalt?", "Mecklenburg-Vorpommern", "ST"),  # the longer name, not "Sachsen"
+    ("gilt die vereinbarung aus mv auch in hamburg", "Mecklenburg-Vorpommern", ""),  # asks about the document's own Land
+    ("jobcoaching in bw und in bayern", "Baden-Württemberg", ""),
+    ("Wie ist das Jobcoaching in Baden-Württemberg geregelt?", "Baden-Württemberg", ""),
+    ("Haben Teilnehmer in Bayern Anspruch auf Urlaub?", "Bund", ""),  # a federal document holds everywhere
+    ("Haben Teilnehmer in Bayern Anspruch auf Urlaub?", "nicht angegeben", ""),
+    ("Wie läuft das Planungsgespräch?", "Mecklenburg-Vorpommern", ""),  # no Land named
+])
+def test_the_land_a_question_names_against_the_documents_land(text, region, code):
+    from assistant.question import other_land
+
+    assert other_land(text, region) == code
+
+
+@pytest.mark.parametrize("question, document, land, first", [
+    ("Wie ist das Jobcoaching aus der Werkstatt in Niedersachsen geregelt?", "Jobcoaching-Grundsätze Baden-Württemberg",
+     "Niedersachsen", "bw-jobcoaching/"),
+    ("Wie läuft das Planungsgespräch in Sachsen ab?", "Kooperationsvereinbarung M-V", "Sachsen", "mv-koop/p6"),
+])
+def test_a_passage_of_one_land_is_offered_not_answered_for_another(lotse, question, document, land, first):
+    # probe 5: the Baden-Württemberg principles had answered how jobcoaching works in Niedersachsen
+    reply = lotse.ask(question)
+    assert reply.abstained and reply.answers == []
+    region = "Baden-Württemberg" if "Baden" in document else "Mecklenburg-Vorpommern"
+    assert (f"Die passende Passage stammt aus „{document}“ und gilt nur in {region}; "
+            f"für {land} enthalten die Dokumente keine eigene Regelung.") in reply.message
+    assert "Unterstützte Beschäftigung nach § 55 SGB IX" in reply.message  # what the documents cover
+    assert reply.suggestion_ids[0].startswith(first)  # the passage, offered
+    assert any(c.startswith(f"Auskunft zu den Regeln in {land}: das Integrationsamt") for c in reply.contacts)
+
+
+def test_a_land_named_beside_a_federal_answer_changes_nothing(lotse):
+    assert lotse.ask("Haben Teilnehmer in Bayern Anspruch auf Urlaub?").answers[0].unit.id == "bagub-faq/12"
+
+
 def test_a_misspelt_question_reaches_its_calculator_as_the_search_read_it(lotse):
     reply = lotse.ask("wann muss ich spätestens das inetgrationsamt unterichten wenn der job am 15. maerz 2027 losgeht")
     assert reply.calculation is not None and reply.calculation.name == "integrationsamt"

@@ -120,6 +120,10 @@ WRITTEN_BEFORE = {
     "asdf", "hallo", "???",
     # in corpus/ before heldout/forum2 (2026-12-02, session 15)
     "mein sohn ist 17, darf er schon in die inbeq",
+    # in corpus/ before probe/probe5 (2026-12-03, session 18)
+    "Gilt die Vorgabe, dass mindestens die Hälfte der Einsatzzeit von einem Sozialpädagogen geleistet wird, heute noch?",
+    "Wie hoch ist die Ausgleichsabgabe pro unbesetztem Pflichtarbeitsplatz?",
+    "Wie richte ich in Gmail eine automatische Abwesenheitsnotiz ein?",
 }
 
 
