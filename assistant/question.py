@@ -320,7 +320,8 @@ def regional_notes(text: str, doc_ids: list[str]) -> list[str]:
 
 # what people also write for the Länder of the regional documents ("jobcoaching in bw", "die vereinbarung aus mv")
 LAND_SHORT_NAMES = {"bw": "BW", "mv": "MV", "m-v": "MV", "meck-pomm": "MV", "meckpomm": "MV"}
-_LAND_OR_SHORT = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted({**LAND_NAMES, **LAND_SHORT_NAMES}, key=len, reverse=True))
+_LAND_CODES = {**LAND_NAMES, **LAND_SHORT_NAMES}
+_LAND_OR_SHORT = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(_LAND_CODES, key=len, reverse=True))
                             + r")(?![\w-])", re.I)
 
 
@@ -332,10 +333,8 @@ def other_land(text: str, region: str) -> str:
     own = LAND_NAMES.get(region.strip().lower())
     if own is None:  # "Bund", "nicht angegeben": the document holds everywhere
         return ""
-    named = [(m.group(1), {**LAND_NAMES, **LAND_SHORT_NAMES}[m.group(1).lower()]) for m in _LAND_OR_SHORT.finditer(text)]
-    if not named or own in {code for _, code in named}:
-        return ""
-    return named[0][1]
+    named = [_LAND_CODES[m.group(1).lower()] for m in _LAND_OR_SHORT.finditer(text)]
+    return "" if not named or own in named else named[0]
 
 
 def land(q: Question) -> str:
