@@ -124,6 +124,9 @@ WRITTEN_BEFORE = {
     "Gilt die Vorgabe, dass mindestens die Hälfte der Einsatzzeit von einem Sozialpädagogen geleistet wird, heute noch?",
     "Wie hoch ist die Ausgleichsabgabe pro unbesetztem Pflichtarbeitsplatz?",
     "Wie richte ich in Gmail eine automatische Abwesenheitsnotiz ein?",
+    # in corpus/ before probe/probe6 (2026-12-03, session 18)
+    "was macht der jobcoach eigentlich genau",
+    "was macht mein jobcoach eigentlich",
 }
 
 
