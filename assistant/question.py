@@ -301,6 +301,31 @@ LAND_NAMES = {
 _LAND = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(LAND_NAMES, key=len, reverse=True)) + r")\b", re.I)
 
 
+# what people also write for the Länder of the regional documents ("jobcoaching in bw", "die vereinbarung aus mv")
+LAND_SHORT_NAMES = {"bw": "BW", "mv": "MV", "m-v": "MV", "meck-pomm": "MV", "meckpomm": "MV"}
+_LAND_CODES = {**LAND_NAMES, **LAND_SHORT_NAMES}
+_LAND_OR_SHORT = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(_LAND_CODES, key=len, reverse=True))
+                            + r")(?![\w-])", re.I)
+
+
+def _named_elsewhere(text: str, own: str) -> tuple[str, str] | None:
+    """(the name as written, the code) of the first Land a question names, unless it names none or also
+    the Land `own` (code) itself: "gilt die Vereinbarung aus MV auch in Hamburg?" asks about MV's."""
+    named = [(m.group(1), _LAND_CODES[m.group(1).lower()]) for m in _LAND_OR_SHORT.finditer(text)]
+    return None if not named or own in {code for _, code in named} else named[0]
+
+
+def other_land(text: str, region: str) -> str:
+    """The code of the Land a question names when a document holds only in another Land (its `region`
+    is a Land's name); else "". "Wie ist das Jobcoaching in Niedersachsen geregelt?" against the
+    Baden-Württemberg principles: "NI"."""
+    own = LAND_NAMES.get(region.strip().lower())
+    if own is None:  # "Bund", "nicht angegeben": the document holds everywhere
+        return ""
+    other = _named_elsewhere(text, own)
+    return other[1] if other else ""
+
+
 # the documents whose rules hold in one Land only: a calculation from them for a question that names
 # another Land says so
 REGIONAL_SOURCES = {"mv-koop": ("MV", "der Kooperationsvereinbarung Mecklenburg-Vorpommern"),
@@ -309,32 +334,12 @@ REGIONAL_SOURCES = {"mv-koop": ("MV", "der Kooperationsvereinbarung Mecklenburg-
 
 def regional_notes(text: str, doc_ids: list[str]) -> list[str]:
     """Notes for a calculation whose rules come from one Land's document when the question names another."""
-    m = _LAND.search(text)
-    if m is None:
-        return []
-    code = LAND_NAMES[m.group(1).lower()]
-    regions = [REGIONAL_SOURCES[d] for d in dict.fromkeys(doc_ids) if d in REGIONAL_SOURCES]
-    return [f"Die Regel stammt aus {source}; in {m.group(1)} gilt sie nicht unmittelbar." for land_code, source in regions
-            if land_code != code]
-
-
-# what people also write for the Länder of the regional documents ("jobcoaching in bw", "die vereinbarung aus mv")
-LAND_SHORT_NAMES = {"bw": "BW", "mv": "MV", "m-v": "MV", "meck-pomm": "MV", "meckpomm": "MV"}
-_LAND_CODES = {**LAND_NAMES, **LAND_SHORT_NAMES}
-_LAND_OR_SHORT = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(_LAND_CODES, key=len, reverse=True))
-                            + r")(?![\w-])", re.I)
-
-
-def other_land(text: str, region: str) -> str:
-    """The code of the Land a question names when a document holds only in another Land (its `region`
-    is a Land's name); else "". "Wie ist das Jobcoaching in Niedersachsen geregelt?" against the
-    Baden-Württemberg principles: "NI". A question that also names the document's own Land
-    ("gilt die Vereinbarung aus MV auch in Hamburg?") asks about that document."""
-    own = LAND_NAMES.get(region.strip().lower())
-    if own is None:  # "Bund", "nicht angegeben": the document holds everywhere
-        return ""
-    named = [_LAND_CODES[m.group(1).lower()] for m in _LAND_OR_SHORT.finditer(text)]
-    return "" if not named or own in named else named[0]
+    notes = []
+    for own, source in (REGIONAL_SOURCES[d] for d in dict.fromkeys(doc_ids) if d in REGIONAL_SOURCES):
+        other = _named_elsewhere(text, own)
+        if other:
+            notes.append(f"Die Regel stammt aus {source}; in {other[0]} gilt sie nicht unmittelbar.")
+    return notes
 
 
 def land(q: Question) -> str:

@@ -171,21 +171,33 @@ def test_the_land_a_question_names_against_the_documents_land(text, region, code
     assert other_land(text, region) == code
 
 
-@pytest.mark.parametrize("question, document, land, first", [
+@pytest.mark.parametrize("question, document, region, land, first", [
     ("Wie ist das Jobcoaching aus der Werkstatt in Niedersachsen geregelt?", "Jobcoaching-Grundsätze Baden-Württemberg",
-     "Niedersachsen", "bw-jobcoaching/"),
-    ("Wie läuft das Planungsgespräch in Sachsen ab?", "Kooperationsvereinbarung M-V", "Sachsen", "mv-koop/p6"),
+     "Baden-Württemberg", "Niedersachsen", "bw-jobcoaching/"),
+    ("Wie läuft das Planungsgespräch in Sachsen ab?", "Kooperationsvereinbarung M-V", "Mecklenburg-Vorpommern", "Sachsen",
+     "mv-koop/p6"),
 ])
-def test_a_passage_of_one_land_is_offered_not_answered_for_another(lotse, question, document, land, first):
+def test_a_passage_of_one_land_is_offered_not_answered_for_another(lotse, question, document, region, land, first):
     # probe 5: the Baden-Württemberg principles had answered how jobcoaching works in Niedersachsen
     reply = lotse.ask(question)
     assert reply.abstained and reply.answers == []
-    region = "Baden-Württemberg" if "Baden" in document else "Mecklenburg-Vorpommern"
     assert (f"Die passende Passage stammt aus „{document}“ und gilt nur in {region}; "
             f"für {land} enthalten die Dokumente keine eigene Regelung.") in reply.message
     assert "Unterstützte Beschäftigung nach § 55 SGB IX" in reply.message  # what the documents cover
     assert reply.suggestion_ids[0].startswith(first)  # the passage, offered
     assert any(c.startswith(f"Auskunft zu den Regeln in {land}: das Integrationsamt") for c in reply.contacts)
+
+
+@pytest.mark.parametrize("text, notes", [
+    ("Wir sitzen in Sachsen: wann das Integrationsamt unterrichten?",
+     ["Die Regel stammt aus der Kooperationsvereinbarung Mecklenburg-Vorpommern; in Sachsen gilt sie nicht unmittelbar."]),
+    ("Wir wechseln von Mecklenburg-Vorpommern nach Hamburg: wann das Integrationsamt unterrichten?", []),  # MV's own
+    ("Wann das Integrationsamt unterrichten?", []),
+])
+def test_a_calculation_notes_a_rule_of_another_land_as_the_passages_do(text, notes):
+    from assistant.question import regional_notes
+
+    assert regional_notes(text, ["mv-koop", "mv-koop"]) == notes
 
 
 def test_a_land_named_beside_a_federal_answer_changes_nothing(lotse):
