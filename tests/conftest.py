@@ -74,6 +74,11 @@ def pytest_configure(config):
     config.stash[_SEED] = (root, child)
 
 
+def pytest_collection_modifyitems(items):
+    """The Chromium tests last: `make test` installs Chromium beside the run, and they wait for it."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)  # stable: the rest keep their order
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_configure_node(node):  # xdist's hook: runs in the controller for each worker
     seed = node.config.stash.get(_SEED, None)

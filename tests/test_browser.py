@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from .browser_support import CHROMEDRIVER, CHROMIUM, MISSING, chrome_options, free_port, listening, wait_for
+from .browser_support import chrome_options, chromium, free_port, listening, wait_for
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="Selenium ist nicht installiert")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason=MISSING)
+pytestmark = pytest.mark.browser  # run last: `make test` installs Chromium meanwhile
 
 RECORD_WEBSOCKET = """
 window.__frames = [];
@@ -42,16 +42,17 @@ def test_question_in_the_browser(lotse):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
+    binary, chromedriver = chromium()
     lotse.handle  # the served app opens the index this session already built
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)],
                               cwd=Path(__file__).resolve().parents[1], env=os.environ.copy(),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    options = chrome_options(Path(lotse.handle.location).parent / "chromium-profile")
+    options = chrome_options(binary, Path(lotse.handle.location).parent / "chromium-profile")
     driver = None
     try:
         assert wait_for(lambda: listening(port), 20, 0.3), "lotse serve did not start"
-        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        driver = webdriver.Chrome(service=Service(chromedriver), options=options)
         driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_WEBSOCKET})
         driver.get(f"http://127.0.0.1:{port}/")
         screen = lambda: ANSI.sub("", driver.execute_script("return (window.__frames || []).join('')"))  # noqa: E731

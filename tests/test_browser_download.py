@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from .browser_support import CHROMEDRIVER, CHROMIUM, MISSING, chrome_options, free_port, listening, wait_for
+from .browser_support import chrome_options, chromium, free_port, listening, wait_for
 from .test_browser import ANSI, RECORD_WEBSOCKET, webdriver
 
-pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason=MISSING)
+pytestmark = pytest.mark.browser  # run last: `make test` installs Chromium meanwhile
 
 # keys, and what the app shows once it has handled them: the next keys wait for it (a busy machine
 # may take a while to mount a screen, and keys sent earlier would reach the one before)
@@ -32,6 +32,7 @@ def test_ics_export_is_a_browser_download(lotse, tmp_path):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
+    binary, chromedriver = chromium()
     lotse.handle
     server_dir = tmp_path / "server"  # the server's working directory: must stay empty
     downloads = tmp_path / "downloads"
@@ -41,11 +42,11 @@ def test_ics_export_is_a_browser_download(lotse, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     server = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)], cwd=server_dir, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    options = chrome_options(tmp_path / "profile", window="1400,900", downloads=downloads)
+    options = chrome_options(binary, tmp_path / "profile", window="1400,900", downloads=downloads)
     driver = None
     try:
         assert wait_for(lambda: listening(port), 20, 0.3), "lotse serve did not start"
-        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        driver = webdriver.Chrome(service=Service(chromedriver), options=options)
         driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
         driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_WEBSOCKET})
         driver.get(f"http://127.0.0.1:{port}/")

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from .browser_support import CHROMEDRIVER, CHROMIUM, MISSING, chrome_options, wait_for
+from .browser_support import chrome_options, chromium, wait_for
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="Selenium ist nicht installiert")
 axe_module = pytest.importorskip("axe_selenium_python", reason="axe-selenium-python ist nicht installiert")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason=MISSING)
+pytestmark = pytest.mark.browser  # run last: `make test` installs Chromium meanwhile
 
 from .web_support import running_server  # noqa: E402
 
@@ -29,10 +29,11 @@ def site(lotse, tmp_path_factory):
 
     from assistant.web.app import create_app
 
+    binary, chromedriver = chromium()
     downloads = tmp_path_factory.mktemp("downloads")
-    options = chrome_options(tmp_path_factory.mktemp("chromium-profile"), window="1200,900", downloads=downloads)
+    options = chrome_options(binary, tmp_path_factory.mktemp("chromium-profile"), window="1200,900", downloads=downloads)
     with running_server(create_app(lotse)) as base:
-        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        driver = webdriver.Chrome(service=Service(chromedriver), options=options)
         try:
             driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
             yield driver, base, downloads
