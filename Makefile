@@ -41,9 +41,9 @@ browser:
 	    echo "Chromium ließ sich nicht installieren: der Browser-Test wird übersprungen."; \
 	  else echo "Chromium fehlt und kann hier nicht installiert werden: der Browser-Test wird übersprungen."; fi; }
 
-# Chromium installs beside the test run (its log: .venv/browser-install.log): the browser tests run
-# last and wait while the pending file exists. Idle workers take tests from the busy one
-# (worksteal: 117-122 s against 130-152 s by file, 2 cores).
+# Chromium installs beside the test run (its log: .venv/browser-install.log): the browser tests come
+# about a minute in (tests/conftest.py) and wait while the pending file exists. Idle workers take
+# tests from the busy one (worksteal: 117-122 s against 130-152 s by file, 2 cores).
 test:
 	@$(MAKE) --no-print-directory install
 	@$(MAKE) --no-print-directory compile

@@ -17,7 +17,7 @@ import pytest
 from .browser_support import chrome_options, chromium, free_port, listening, wait_for
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="Selenium ist nicht installiert")
-pytestmark = pytest.mark.browser  # run last: `make test` installs Chromium meanwhile
+pytestmark = pytest.mark.browser  # placed in the run by conftest: `make test` installs Chromium meanwhile
 
 RECORD_WEBSOCKET = """
 window.__frames = [];

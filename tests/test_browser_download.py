@@ -14,7 +14,7 @@ import pytest
 from .browser_support import chrome_options, chromium, free_port, listening, wait_for
 from .test_browser import ANSI, RECORD_WEBSOCKET, webdriver
 
-pytestmark = pytest.mark.browser  # run last: `make test` installs Chromium meanwhile
+pytestmark = pytest.mark.browser  # placed in the run by conftest: `make test` installs Chromium meanwhile
 
 # keys, and what the app shows once it has handled them: the next keys wait for it (a busy machine
 # may take a while to mount a screen, and keys sent earlier would reach the one before)

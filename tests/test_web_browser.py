@@ -15,7 +15,7 @@ from .browser_support import chrome_options, chromium, wait_for
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="Selenium ist nicht installiert")
 axe_module = pytest.importorskip("axe_selenium_python", reason="axe-selenium-python ist nicht installiert")
-pytestmark = pytest.mark.browser  # run last: `make test` installs Chromium meanwhile
+pytestmark = pytest.mark.browser  # placed in the run by conftest: `make test` installs Chromium meanwhile
 
 from .web_support import running_server  # noqa: E402
 
