@@ -100,10 +100,9 @@ class QueryAnalyzer:
 
     def __init__(self, analyzer: Analyzer, thesaurus: Thesaurus, topics: list[Topic], doc_freq: dict[str, int],
                  n_docs: int, nouns: frozenset[str], speller: SpellCorrector, config: RankingConfig,
-                 regions: tuple[tuple[str, ...], ...] = (), document_stems: frozenset[str] | None = None):
+                 regions: tuple[tuple[str, ...], ...] = (), document_stems: frozenset[str] = frozenset()):
         self.regions = regions  # Länder names: they say which document applies, not what is asked
-        # the stems of the documents' own text (doc_freq counts authored questions too); None: those of doc_freq
-        self.document_stems = document_stems
+        self.document_stems = document_stems  # of the documents' own text (doc_freq counts authored questions too)
         self.analyzer = analyzer
         self.thesaurus = thesaurus
         self.topics = topics
@@ -221,8 +220,7 @@ class QueryAnalyzer:
         for i, c in enumerate(concepts):
             if i in regional:
                 # a Land no document names ("wir wohnen in Bayern") only says where the asker lives
-                in_documents = c.term.stem in self.document_stems if self.document_stems is not None else self.known(c.term.stem)
-                c.weight *= cfg.region_weight if in_documents else 0.0
+                c.weight *= cfg.region_weight if c.term.stem in self.document_stems else 0.0
             if c.weight == 0.0:
                 continue
             c.noun = self._is_noun(c.term)
