@@ -298,7 +298,11 @@ LAND_NAMES = {
     "nordrhein-westfalen": "NW", "nrw": "NW", "rheinland-pfalz": "RP", "saarland": "SL", "sachsen-anhalt": "ST",
     "sachsen": "SN", "schleswig-holstein": "SH", "thüringen": "TH", "thueringen": "TH",
 }
-_LAND = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(LAND_NAMES, key=len, reverse=True)) + r")\b", re.I)
+# each code's name as the replies write it
+LAND_TITLES = {"BB": "Brandenburg", "BE": "Berlin", "BW": "Baden-Württemberg", "BY": "Bayern", "HB": "Bremen", "HE": "Hessen",
+               "HH": "Hamburg", "MV": "Mecklenburg-Vorpommern", "NI": "Niedersachsen", "NW": "Nordrhein-Westfalen",
+               "RP": "Rheinland-Pfalz", "SH": "Schleswig-Holstein", "SL": "Saarland", "SN": "Sachsen", "ST": "Sachsen-Anhalt",
+               "TH": "Thüringen"}
 
 
 # what people also write for the Länder of the regional documents ("jobcoaching in bw", "die vereinbarung aus mv")
@@ -345,10 +349,10 @@ def regional_notes(text: str, doc_ids: list[str]) -> list[str]:
 def land(q: Question) -> str:
     """The Land whose holidays count: the one the question names (stated); else Mecklenburg-Vorpommern,
     whose agreement the planning meetings come from (that its rules are MV's: `regional_notes`)."""
-    m = _LAND.search(q.text)
-    code = LAND_NAMES[m.group(1).lower()] if m else "MV"
+    m = _LAND_OR_SHORT.search(q.text)
+    code = _LAND_CODES[m.group(1).lower()] if m else "MV"
     if code != "MV":
-        q.assume(f"Feiertage für {m.group(1)} ({code}) geprüft.")
+        q.assume(f"Feiertage für {LAND_TITLES[code]} ({code}) geprüft.")
     return code
 
 

@@ -402,6 +402,9 @@ def test_full_calendar_months(first, last, months):
     ("Wann ist das nächste Planungsgespräch in Bayern?", "BY", "Bayern"),
     ("Planungsgespräch nach dem 10.01.2027 in Sachsen-Anhalt?", "ST", "Sachsen-Anhalt"),
     ("Wann ist das nächste Planungsgespräch in Niedersachsen?", "NI", "Niedersachsen"),
+    # short names, as the passage guard reads them; the note names the Land in full
+    ("wann ist das naechste planungsgespraech bei uns in bw", "BW", "Baden-Württemberg"),
+    ("Planungsgespräch nach dem 10.01.2027 in NRW?", "NW", "Nordrhein-Westfalen"),
 ])
 def test_a_land_named_counts_for_the_holidays_and_is_stated(question, code, land_name):
     r = route(question, TODAY)

@@ -20,10 +20,7 @@ from . import staffing as st
 from .base import Calculation, InputError, num
 
 DATE_HINT = "TT.MM.JJJJ"
-LAND_TITLES = {"BB": "Brandenburg", "BE": "Berlin", "BW": "Baden-Württemberg", "BY": "Bayern", "HB": "Bremen", "HE": "Hessen",
-               "HH": "Hamburg", "MV": "Mecklenburg-Vorpommern", "NI": "Niedersachsen", "NW": "Nordrhein-Westfalen",
-               "RP": "Rheinland-Pfalz", "SH": "Schleswig-Holstein", "SL": "Saarland", "SN": "Sachsen", "ST": "Sachsen-Anhalt",
-               "TH": "Thüringen"}
+LAND_TITLES = qx.LAND_TITLES
 # the Länder as forms offer them: "Baden-Württemberg (BW)", by name; the value is the code
 LAND_CHOICES = tuple(sorted(((code, f"{LAND_TITLES[code]} ({code})") for code in dl.LANDS), key=lambda c: c[1]))
 
