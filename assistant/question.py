@@ -306,17 +306,19 @@ LAND_TITLES = {"BB": "Brandenburg", "BE": "Berlin", "BW": "Baden-Württemberg", 
 
 
 # what people also write for the Länder of the regional documents ("jobcoaching in bw", "die vereinbarung aus mv")
-LAND_SHORT_NAMES = {"bw": "BW", "mv": "MV", "m-v": "MV", "meck-pomm": "MV", "meckpomm": "MV"}
+LAND_SHORT_NAMES = {"bw": "BW", "bawü": "BW", "ba-wü": "BW", "bawue": "BW", "ba-wue": "BW",
+                    "mv": "MV", "m-v": "MV", "meck-pomm": "MV", "meckpomm": "MV"}
 _LAND_CODES = {**LAND_NAMES, **LAND_SHORT_NAMES}
 _LAND_OR_SHORT = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(_LAND_CODES, key=len, reverse=True))
                             + r")(?![\w-])", re.I)
 
 
 def _named_elsewhere(text: str, own: str) -> tuple[str, str] | None:
-    """(the name as written, the code) of the first Land a question names, unless it names none or also
-    the Land `own` (code) itself: "gilt die Vereinbarung aus MV auch in Hamburg?" asks about MV's."""
-    named = [(m.group(1), _LAND_CODES[m.group(1).lower()]) for m in _LAND_OR_SHORT.finditer(text)]
-    return None if not named or own in {code for _, code in named} else named[0]
+    """(the name as written, the code) of the first Land a question names other than the Land `own` (code);
+    None if it names no other. A question that also names `own` still asks about the other Land: "gilt die
+    Vereinbarung aus MV auch in Hamburg?", "gibt es das wie in BW auch in Bayern?" (probe 7)."""
+    return next(((m.group(1), _LAND_CODES[m.group(1).lower()]) for m in _LAND_OR_SHORT.finditer(text)
+                 if _LAND_CODES[m.group(1).lower()] != own), None)
 
 
 def other_land(text: str, region: str) -> str:

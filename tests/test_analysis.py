@@ -27,6 +27,16 @@ def test_fold_and_stopwords():
     assert is_stopword("wie") and is_stopword("fuer") and not is_stopword("urlaub")
 
 
+def test_accented_letters_stay_in_their_word():
+    # probe 7: "Jobcoaching in nem Café" had searched for "caf"
+    from knowledge.analysis.tokenize import tokenize
+
+    assert [fold(t.text) for t in tokenize("im Café, Herr Müller-Lüdenscheidt, naïve")] == [
+        "im", "cafe", "herr", "mueller", "luedenscheidt", "naive"]
+    # footnote digits the documents attach to a word are not part of it
+    assert [t.text for t in tokenize("Leistungen⁴ abzuschließen.⁵")] == ["Leistungen", "abzuschließen"]
+
+
 @pytest.mark.parametrize("word, part_words", [
     ("Kinderbetreuungskosten", ["Kinderbetreuung", "Kosten"]),
     ("Qualifizierungstrainer", ["Qualifizierung"]),

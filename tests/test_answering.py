@@ -158,8 +158,13 @@ def test_a_rule_of_one_land_applied_for_another_says_so(lotse, question, note):
     ("Wie ist das Jobcoaching in Niedersachsen geregelt?", "Baden-Württemberg", "NI"),
     ("wie laeuft das planungsgespraech in sachsen", "Mecklenburg-Vorpommern", "SN"),
     ("Gilt das in Sachsen-Anhalt?", "Mecklenburg-Vorpommern", "ST"),  # the longer name, not "Sachsen"
-    ("gilt die vereinbarung aus mv auch in hamburg", "Mecklenburg-Vorpommern", ""),  # asks about the document's own Land
-    ("jobcoaching in bw und in bayern", "Baden-Württemberg", ""),
+    # naming the document's own Land too still asks about the other one (probe 7)
+    ("gilt die vereinbarung aus mv auch in hamburg", "Mecklenburg-Vorpommern", "HH"),
+    ("Gibts dieses Jobcoaching wie in BW auch in Bayern?", "Baden-Württemberg", "BY"),
+    ("jobcoaching in bw und in bayern", "Baden-Württemberg", "BY"),
+    ("Sohn ist in einer Werkstatt in BaWü: wieviele Stunden Jobcoaching?", "Baden-Württemberg", ""),
+    ("Bei uns in Meck-Pomm: ab wann fängt die Stabilisierungsphase an?", "Mecklenburg-Vorpommern", ""),
+    ("Bei uns in Meck-Pomm: ab wann fängt die Stabilisierungsphase an?", "Baden-Württemberg", "MV"),
     ("Wie ist das Jobcoaching in Baden-Württemberg geregelt?", "Baden-Württemberg", ""),
     ("Haben Teilnehmer in Bayern Anspruch auf Urlaub?", "Bund", ""),  # a federal document holds everywhere
     ("Haben Teilnehmer in Bayern Anspruch auf Urlaub?", "nicht angegeben", ""),
@@ -191,7 +196,9 @@ def test_a_passage_of_one_land_is_offered_not_answered_for_another(lotse, questi
 @pytest.mark.parametrize("text, notes", [
     ("Wir sitzen in Sachsen: wann das Integrationsamt unterrichten?",
      ["Die Regel stammt aus der Kooperationsvereinbarung Mecklenburg-Vorpommern; in Sachsen gilt sie nicht unmittelbar."]),
-    ("Wir wechseln von Mecklenburg-Vorpommern nach Hamburg: wann das Integrationsamt unterrichten?", []),  # MV's own
+    ("Wir wechseln von Mecklenburg-Vorpommern nach Hamburg: wann das Integrationsamt unterrichten?",
+     ["Die Regel stammt aus der Kooperationsvereinbarung Mecklenburg-Vorpommern; in Hamburg gilt sie nicht unmittelbar."]),
+    ("Wir sind in Meck-Pomm: wann das Integrationsamt unterrichten?", []),  # MV's own, as people write it
     ("Wann das Integrationsamt unterrichten?", []),
 ])
 def test_a_calculation_notes_a_rule_of_another_land_as_the_passages_do(text, notes):

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple
 
-WORD_RE = re.compile(r"[0-9]+[a-z]?\b|[A-Za-zÄÖÜäöüß]+")
+# letters: German and the other Latin ones people type in names and loanwords ("Café", "Rücksprache mit Frau Łukasik");
+# not the superscript footnote digits the documents attach to words ("Leistungen⁴")
+WORD_RE = re.compile(r"[0-9]+[a-z]?\b|[A-Za-zÄÖÜäöüßÀ-ÖØ-öø-ÿĀ-ſ]+")
 
 
 class Token(NamedTuple):
