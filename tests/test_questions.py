@@ -127,6 +127,15 @@ WRITTEN_BEFORE = {
     # in corpus/ before probe/probe6 (2026-12-03, session 18)
     "was macht der jobcoach eigentlich genau",
     "was macht mein jobcoach eigentlich",
+    # in corpus/ before probe/probe8 (2026-12-03, session 19): short phone questions meet by coincidence
+    "wie oft wird die eingliederungsvereinbarung neu gemacht",
+    "mein sohn ist seit wochen krank, wird die inbeq dann verlaengert",
+    "kriegen wir weiter kindergeld wenn unser sohn die inbeq macht",
+    "muss die firma meinem sohn in der inbeq mindestlohn zahlen",
+    "wer wird nicht zum planungsgespraech eingeladen",
+    "wann sind die planungsgespraeche",
+    "gilt die vereinbarung in mv noch",
+    "wo beantrage ich einen schwerbehindertenausweis fuer meine tochter",
 }
 
 
