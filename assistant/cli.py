@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import importlib
 import json
+import os
 import re
 import sys
 import time
@@ -277,6 +278,19 @@ def _batch(service) -> int:
     return 0
 
 
+NO_TERMINAL = ("Die Oberfläche braucht ein Terminal (Ein- und Ausgabe sind umgeleitet). "
+               "Für Fragen ohne Terminal: lotse ask \"Ihre Frage\" oder lotse batch (eine Frage je Zeile).")
+
+
+def _has_terminal() -> bool:
+    """Whether the full-screen UI can run: a terminal on both ends, or textual-serve's web driver
+    (`lotse serve` runs the UI with pipes and sets TEXTUAL_DRIVER). Without one the UI would spin,
+    drawing into a pipe that nobody reads."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def _service(args, progress=None):
     from .service import Lotse
 
@@ -285,6 +299,9 @@ def _service(args, progress=None):
 
 def _dispatch(args, parser) -> int:
     if args.command is None:
+        if not _has_terminal():
+            print(NO_TERMINAL, file=sys.stderr)
+            return EXIT_USAGE
         # the UI is looked up by name: the core never imports it (see the import-linter contract)
         return importlib.import_module(UI_MODULE).run_app(args.corpus) or 0
     if args.command == "serve":

@@ -174,3 +174,22 @@ def test_usage_errors_quote_the_typed_value_in_german_quotation_marks(args, expe
         main(args)
     err = capsys.readouterr().err
     assert expected in err and "'" not in err
+
+
+def test_the_ui_without_a_terminal_says_so_and_exits_2(monkeypatch, capsys):
+    # QA: "lotse < /dev/null" had started the full-screen UI drawing into a pipe at full CPU, forever
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert "Die Oberfläche braucht ein Terminal" in err and 'lotse ask "Ihre Frage"' in err
+
+
+def test_the_ui_runs_under_lotse_serves_web_driver_without_a_terminal(monkeypatch):
+    from assistant import cli
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
+    assert cli._has_terminal()
+    monkeypatch.delenv("TEXTUAL_DRIVER")
+    assert not cli._has_terminal()
