@@ -291,6 +291,13 @@ def _has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
+def _asks_something(words: list[str]) -> bool:
+    """Whether `lotse ask` was given a question: not empty, nor only control characters or escape sequences."""
+    from .service import clean_question
+
+    return bool(clean_question(" ".join(words))[0])
+
+
 def _service(args, progress=None):
     from .service import Lotse
 
@@ -351,7 +358,7 @@ def _dispatch(args, parser) -> int:
 
             print(render_reply(Reply("", False, [], c), service), end="")
         return 0
-    if args.command == "ask" and not " ".join(args.question).strip():
+    if args.command == "ask" and not _asks_something(args.question):
         print("Aufruf fehlerhaft: Die Frage ist leer.\nHilfe: lotse ask --help", file=sys.stderr)
         return EXIT_USAGE
     service = _service(args)

@@ -75,6 +75,11 @@ def json_text(data, indent: int = 2) -> str:
     return _JSON_ESCAPE_RE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
+def terminal_escapes() -> re.Pattern:
+    """The escape sequences and control characters `terminal_safe` removes, as one pattern."""
+    return _TERMINAL_RE
+
+
 def terminal_safe(text: str) -> str:
     """Text without terminal escape sequences and control characters (newline and tab stay)."""
     return _TERMINAL_RE.sub("", text)

@@ -88,7 +88,7 @@ def test_audit_6_no_bare_zero_hours(capsys):
 
 def test_audit_7_expired_deadlines_say_so_first():
     c = calc.integration_office(D(2027, 3, 1), today=TODAY)
-    assert c.result.startswith("Frist abgelaufen: Das Integrationsamt hätte spätestens am 01.09.2026 unterrichtet werden müssen; frühestmöglich jetzt nachholen (heute, 01.12.2026)")
+    assert c.result.startswith("Frist abgelaufen: Das Integrationsamt hätte spätestens am 01.09.2026 unterrichtet werden müssen; umgehend nachholen (heute, 01.12.2026)")
     c = calc.planning_meeting(D(2026, 12, 5), today=D(2026, 12, 20))
     assert c.result.startswith("Nächstes Planungsgespräch mit offener Anmeldung am 05.02.2027; Anmeldung bis 22.01.2027")
 
@@ -456,6 +456,11 @@ def test_validity_comes_from_the_document_front_matter():
     (["calc", "personal-alt", "--los", "3", "--beginnjahr", "99999"], "--beginnjahr: 99999 liegt außerhalb von 2008 bis 2015 (Jahr des Grundvertrags"),
     (["--versoin"], "unbekannte Option --versoin; gemeint: --version?"),
     (["ask"], "diese Angaben fehlen: FRAGE"),
+    # QA 2026-12-03: a date with more text had been taken as the date alone; a slash date was "not complete"
+    (["calc", "integrationsamt", "--beginn", "01.03.2027abc"], "„01.03.2027abc“: Bitte nur das Datum angeben (TT.MM.JJJJ"),
+    (["calc", "integrationsamt", "--beginn", "01.03.2027; rm -rf"], "Bitte nur das Datum angeben"),
+    (["calc", "integrationsamt", "--beginn", "x01.03.2027"], "Bitte nur das Datum angeben"),
+    (["calc", "integrationsamt", "--beginn", "03/01/2027"], "„03/01/2027“: Bitte das Datum im Format TT.MM.JJJJ angeben"),
 ])
 def test_cli_usage_errors_are_german_and_exit_2(args, message, capsys):
     with pytest.raises(SystemExit) as exc:
@@ -465,9 +470,17 @@ def test_cli_usage_errors_are_german_and_exit_2(args, message, capsys):
     assert message in err and "Traceback" not in err and "usage" not in err and "error:" not in err
 
 
-def test_cli_empty_question_exits_2(capsys):
-    assert main(["ask", ""]) == 2
+@pytest.mark.parametrize("question", ["", "   ", "\x07\x08\x7f", "\u200b\u00a0", "\x1b[31m\x1b[0m"])
+def test_cli_empty_question_exits_2(question, capsys):
+    # QA: control characters only had been answered with "Bitte geben Sie eine Frage ein" and exit 0
+    assert main(["ask", question]) == 2
     assert "Die Frage ist leer" in capsys.readouterr().err
+
+
+def test_a_pasted_coloured_question_is_read_without_its_escape_sequences():
+    from assistant.service import clean_question
+
+    assert clean_question("\x1b[2J\x1b[31mwas ist inbeq\x1b[0m?") == ("was ist inbeq?", "")
 
 
 def test_cli_version(capsys):
@@ -587,7 +600,7 @@ def test_one_day_is_one_tag_and_a_rounding_remainder_is_no_overdraft():
 def test_an_employment_that_began_long_ago_is_said_to_have_begun():
     c = calc.integration_office(D(2020, 3, 1), today=D(2026, 12, 2))
     assert ("Frist abgelaufen: Das Integrationsamt hätte spätestens am 01.09.2019 unterrichtet werden müssen; "
-            "die Beschäftigung hat bereits am 01.03.2020 begonnen; frühestmöglich jetzt nachholen (heute, 02.12.2026)") in c.result
+            "die Beschäftigung hat bereits am 01.03.2020 begonnen; umgehend nachholen (heute, 02.12.2026)") in c.result
 
 
 def test_a_planning_meeting_before_the_day_one_looks_from_is_no_late_registration():

@@ -63,7 +63,7 @@ def integration_office(employment_start: dt.date, land: str = DEFAULT_LAND, toda
     if due < today:
         started = (f"die Beschäftigung hat bereits am {fmt_date(employment_start)} begonnen; " if employment_start < today else "")
         result = (f"Frist abgelaufen: Das Integrationsamt hätte spätestens am {fmt_date(due)} unterrichtet werden müssen; "
-                  f"{started}frühestmöglich jetzt nachholen (heute, {fmt_date(today)})")
+                  f"{started}umgehend nachholen (heute, {fmt_date(today)})")
         steps.append(f"Die Frist ({fmt_date(due)}) liegt vor dem heutigen Tag ({fmt_date(today)}): die Unterrichtung sofort nachholen.")
         dates = [("Integrationsamt über Berufsbegleitung unterrichten (Frist abgelaufen, sofort nachholen)", today)]
     c = Calculation("integrationsamt", "Unterrichtung des Integrationsamts (InbeQ → Berufsbegleitung)", result, steps, [r], dates=dates,
