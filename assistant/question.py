@@ -24,6 +24,31 @@ from .extract import (CLAUSE_END, ExtractError, FoundDate, find_contract_year, f
                       find_participants, find_start_year, find_weekdays, find_years_as_months, mask_dates)
 
 
+# the words with umlauts the calculators' patterns look for, as stems: a question typed without umlauts
+# ("wird um 12 monate verlaengert", "kuendigung zugegangen") gets them back before routing. Only these:
+# turning every "ue" into "ü" would make "Dauer" "Daür" and "aktuell" "aktüll".
+UMLAUT_STEMS = ("verlänger", "kündig", "beschäftig", "gespräch", "prüf", "läuft", "nächst", "zähl", "verträg", "plätze",
+                "möglich", "spätestens", "später", "höchstens", "beträgt", "fängt", "ergänzt", "verhältnis", "zurück",
+                "wöchig", "vollständig", "unterstützt", "künftig", "gültig", "grundsätz", "demnächst", "benötig",
+                "schlüssel", "württemberg", "thüringen", "märz", "zwölf", "fünf", "über", "für", "müssen", "dürfen",
+                "können", "länder")
+_TRANSLITERATED = re.compile(r"[A-Za-zäöüÄÖÜß]*(?:ae|oe|ue)[A-Za-zäöüÄÖÜß]*", re.I)
+_BACK = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
+
+
+def with_umlauts(text: str) -> str:
+    """`text` with the umlauts put back in the words of `UMLAUT_STEMS` ("verlaengert" -> "verlängert",
+    "Ueberpruefung" -> "Überprüfung", "planungsgespraech" -> "planungsgespräch"); other words as typed."""
+    def back(m: re.Match) -> str:
+        word = m.group(0)
+        meant = re.sub(r"[aou]e", lambda x: _BACK[x.group(0)[0]], word, flags=re.I)
+        low = meant.lower()
+        hit = any(low.startswith(stem) if len(stem) < 5 else stem in low for stem in UMLAUT_STEMS)
+        return meant if hit else word
+
+    return _TRANSLITERATED.sub(back, text)
+
+
 def _has(text: str, pattern: str) -> bool:
     return re.search(pattern, text, re.I) is not None
 
@@ -554,10 +579,14 @@ def _participation_until(q: Question) -> tuple[dt.date, dt.date] | None:
 
 def severely_disabled(q: Question) -> bool:
     """Schwerbehindert (or a GdB of 50 or more, § 2 Abs. 2 SGB IX), and not merely gleichgestellt."""
-    if q.has(r"nicht schwerbehindert|gleichgestellt"):
+    if q.has(r"nicht schwerbehindert|(?:keine|ohne) schwerbehinderung|gleichgestellt"):
         return False
     degree = re.search(r"\bGdB\s*(?:von\s*)?(\d{2,3})\b", q.text, re.I)
-    return q.has(r"schwerbehindert") or (degree is not None and int(degree.group(1)) >= 50)
+    if q.has(r"schwerbehindert|schwerbehinderung|\bsb[- ]?ausweis|\bschwerbeh\.") or (degree is not None and int(degree.group(1)) >= 50):
+        return True
+    q.assume("Keine Schwerbehinderung angegeben: ohne Zusatzurlaub gerechnet; schwerbehinderte Teilnehmende "
+             "(nicht Gleichgestellte) erhalten zusätzliche Tage nach § 208 SGB IX.")
+    return False
 
 
 def weekdays(q: Question) -> int | None:

@@ -68,7 +68,7 @@ def route(question: str, today: dt.date) -> Route | None:
     neg = find_negative(question)
     if neg:
         raise calc.InputError(f"„{neg}“: negative Anzahlen sind nicht möglich.")
-    q = Question(question, today)
+    q = Question(qx.with_umlauts(question), today)
     q.dates  # an impossible date is reported even when no calculator fits
     for spec in ROUTES:
         try:

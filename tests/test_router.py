@@ -477,3 +477,44 @@ def test_a_time_ago_is_a_day_counted_back_from_today():
     assert "„vor 3 Jahren“ von heute (02.12.2026) zurückgerechnet als 02.12.2023 gelesen." in r.assumptions
     r = route("Die Maßnahme hat vor zwei Monaten angefangen, wie viel Urlaub hat er bis jetzt?", today)
     assert "Teilnahme vom 02.10.2026 bis heute (02.12.2026): 1 voller Kalendermonat." in r.assumptions
+
+
+@pytest.mark.parametrize("question, calculator, result", [
+    # QA 2026-12-03: typed without umlauts, the extension and the notice had been dropped without a word
+    ("inbeq begann am 01.03.2025 und wird um 12 monate verlaengert wann endet sie", "inbeq-dauer", "mit Verlängerung um 12 Monate am 29.02.2028"),
+    ("jobcoaching begonnen 01.02.2026, verlaengert, bis wann", "jobcoaching", "31.10.2026 (90 Fachleistungsstunden)"),
+    ("kuendigung zugegangen 30.6.2026 wann wirksam", "kuendigung", "Kündigung wirksam zum 30.09.2026"),
+])
+def test_a_question_typed_without_umlauts_is_calculated_as_with_them(question, calculator, result):
+    r = route(question, TODAY)
+    assert r is not None and r.name == calculator
+    assert result in r.run().result
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("wird um 12 monate verlaengert", "wird um 12 monate verlängert"),
+    ("Ueberpruefung am naechsten Montag", "Überprüfung am nächsten Montag"),
+    ("Dauer aktuell neue Steuer Quelle zuerst", "Dauer aktuell neue Steuer Quelle zuerst"),  # words with "ue" of their own
+])
+def test_umlauts_come_back_only_in_the_calculators_words(typed, meant):
+    from assistant.question import with_umlauts
+
+    assert with_umlauts(typed) == meant
+
+
+@pytest.mark.parametrize("question, days", [
+    ("teilnehmerin schwerbehinderung 12 volle monate wie viele unterweisungsfreie tage", 35),
+    ("sb-ausweis 12 monate unterweisungsfreie tage", 35),
+    ("teilnehmer ohne schwerbehinderung 12 volle monate unterweisungsfreie tage", 30),
+])
+def test_a_severe_disability_named_as_a_noun_counts_for_the_extra_days(question, days):
+    r = route(question, TODAY)
+    assert r.run().result.startswith(f"{days} unterweisungsfreie Arbeitstage")
+
+
+def test_leave_days_without_a_severe_disability_named_say_what_was_assumed():
+    r = route("teilnehmerin 12 volle monate wie viele unterweisungsfreie tage", TODAY)
+    c = r.run()
+    assert c.result.startswith("30 unterweisungsfreie Arbeitstage")
+    assert ("Keine Schwerbehinderung angegeben: ohne Zusatzurlaub gerechnet; schwerbehinderte Teilnehmende "
+            "(nicht Gleichgestellte) erhalten zusätzliche Tage nach § 208 SGB IX.") in r.assumptions
