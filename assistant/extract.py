@@ -83,6 +83,8 @@ NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2
 NAMED_DATE = re.compile(r"(?<![\d])(\d{1,2})\.?\s*(" + MONTH_NAMES + r")\.?(?:\s+(\d{4}))?\b", re.I)
 MONTH_YEAR = re.compile(r"\b(?:(?:im|ab|zum|bis|Anfang|Beginn|seit)\s+)?(" + MONTH_NAMES + r")\.?\s+(\d{4})\b", re.I)
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# "01/03/2027", "1/3/27": day first, as German writers mean it
+SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
 # a month named without a day or a year, after a word that makes it a time ("seit Mai", "im Juni
 # abgeschlossen"): the 1st of that month, its year by the clause's tense (stated as assumed)
 # "Ende Mai", "Mitte Juni 2026", "Anfang März": the last day, the 15th or the 1st of that month
@@ -216,6 +218,9 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
     for m in NAMED_DATE.finditer(text):
         y, assumed = _year(m.group(3), today)
         add(int(m.group(1)), MONTHS[m.group(2).lower()], y, m.group(0), m.start(), m.end(), assumed)
+    for m in SLASH_DATE.finditer(text):
+        y, assumed = _year(m.group(3), today)
+        add(int(m.group(1)), int(m.group(2)), y, m.group(0), m.start(), m.end(), assumed)
     for m in NUMERIC_DATE.finditer(text):
         if m.group(3) is None and re.match(r"\s*(Monat|Maßnahmemonat|Teilnehm|Los|Frage)", text[m.end():], re.I):
             continue
@@ -237,9 +242,10 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
             found.append(FoundDate(value, m.group(0).strip(), m.start(), False, m.end(), relative=True))
 
     for m in RELATIVE_DATE.finditer(text):
-        n, unit = to_number(m.group(1)), m.group(2).lower()
-        if n <= 120:
-            add_relative(m, today + {"t": relativedelta(days=n), "w": relativedelta(weeks=n)}.get(unit[0], relativedelta(months=n)))
+        n, unit = (1 if m.group(1) else to_number(m.group(2))), m.group(3).lower()
+        if n <= {"j": 10}.get(unit[0], 120):
+            add_relative(m, today + {"t": relativedelta(days=n), "w": relativedelta(weeks=n), "j": relativedelta(years=n)}.get(
+                unit[0], relativedelta(months=n)))
     for m in RELATIVE_PAST.finditer(text):
         n, unit = to_number(m.group(1)), m.group(2).lower()
         if n <= {"j": 10}.get(unit[0], 120):
@@ -268,9 +274,14 @@ RANGE_LINK = re.compile(r"\s*(?:bis(?:\s+(?:zum|einschließlich))?|-|–)\s*", r
 
 # "nächsten Montag", "übernächsten Freitag": the next such day after today (or the one after it)
 WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6}
-NEXT_WEEKDAY = re.compile(r"\b(über|ueber)?nächste[nmr]?\s+(" + "|".join(WEEKDAYS) + r")\b", re.I)
-# "in zwei Wochen", "in 3 Monaten": a day counted from today
-RELATIVE_DATE = re.compile(r"\bin\s+" + NUM + r"\s+(Tage?n?|Wochen?|Monate?n?)\b", re.I)
+NEXT_WEEKDAY = re.compile(r"\b(über|ueber)?(?:nächste|naechste|kommende)[nmr]?\s+(" + "|".join(WEEKDAYS) + r")\b", re.I)
+# "in zwei Wochen", "in 3 Monaten", "in einem Jahr": a day counted from today
+RELATIVE_DATE = re.compile(r"\bin\s+(?:(einem|einer)\b|" + NUM + r")\s+(Tage?n?|Wochen?|Monate?n?|Jahre?n?)\b", re.I)
+# what reads as a time but names no day the calculators can count from ("Ostern", "am Freitag",
+# "Ende des Monats"): the reply says it was not read, rather than "no date named"
+UNREAD_TIME = re.compile(r"\b(?:ostern|pfingsten|weihnachten|silvester|neujahr|(?:ende|anfang|mitte)\s+de[sr]\s+(?:monats|woche|jahres)"
+                         r"|monatsende|jahresende|nächste[nr]?\s+woche|naechste[nr]?\s+woche|kommende[nr]?\s+woche"
+                         r"|(?:am|ab|bis|diesen|diesem)\s+(?:" + "|".join(WEEKDAYS) + r"))\b|\d{1,2}/\d{1,2}(?:/\d{2,4})?", re.I)
 # "vor drei Jahren", "vor 2 Monaten": a day counted back from today
 RELATIVE_PAST = re.compile(r"\bvor\s+" + NUM + r"\s+(Tagen|Wochen|Monaten|Jahren)\b", re.I)
 # "gestern", "übermorgen", "morgen" (not "am Morgen", "guten Morgen"); "heute" is the day a question

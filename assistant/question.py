@@ -19,7 +19,7 @@ from knowledge.analysis.user_sentences import asking_sentences
 
 from .calculators.base import rule
 from .calculators.deadlines import planning_search_start
-from .extract import (CLAUSE_END, ExtractError, FoundDate, find_contract_year, find_dates, find_duration_months, find_extension_months,
+from .extract import (CLAUSE_END, UNREAD_TIME, ExtractError, FoundDate, find_contract_year, find_dates, find_duration_months, find_extension_months,
                       find_hours_used, find_interruption, find_lots, find_min_places, find_month, find_month_reading, find_months_count,
                       find_participants, find_start_year, find_weekdays, find_years_as_months, mask_dates)
 
@@ -216,6 +216,10 @@ def reference_date(q: Question, exclude: FoundDate | None = None) -> tuple[dt.da
         if _has(q.text[max(0, d.start - 12):d.start], r"\bnach(?:\s+dem)?\s*$"):
             return d.value + dt.timedelta(days=1), []
         return d.value, []
+    unread = UNREAD_TIME.search(q.text)
+    if unread:  # "ab Ostern", "am Freitag": a time was named, but not one the calculators can read
+        return q.today, [f"Die Zeitangabe „{unread.group(0)}“ kann ich nicht als Datum lesen: gerechnet ab heute "
+                         f"({q.today.strftime('%d.%m.%Y')}). Für einen anderen Tag bitte das Datum angeben (TT.MM.JJJJ)."]
     return q.today, [f"Kein Datum genannt: gerechnet ab heute ({q.today.strftime('%d.%m.%Y')})."]
 
 

@@ -18,6 +18,8 @@ TODAY = dt.date(2026, 11, 22)
     ("2.1.27", dt.date(2027, 1, 2)),
     ("2027-03-15", dt.date(2027, 3, 15)),
     ("zum 1. Februar", dt.date(2027, 2, 1)),
+    ("nach dem 01/03/2027", dt.date(2027, 3, 1)),  # a slash date, day first as Germans write it (QA)
+    ("5/3/27", dt.date(2027, 3, 5)),
 ])
 def test_dates(text, expected):
     assert find_dates(text, TODAY)[0].value == expected
@@ -27,6 +29,9 @@ def test_dates(text, expected):
     ("beginnt in zwei Wochen", dt.date(2026, 12, 6)),
     ("in 10 Tagen", dt.date(2026, 12, 2)),
     ("in drei Monaten", dt.date(2027, 2, 22)),
+    ("der nächste Stichtag in einem Jahr", dt.date(2027, 11, 22)),  # QA: had been "no date named"
+    ("in einer Woche", dt.date(2026, 11, 29)),
+    ("in 2 Jahren", dt.date(2028, 11, 22)),
 ])
 def test_a_day_counted_from_today(text, expected):
     found = find_dates(text, TODAY)
@@ -36,6 +41,7 @@ def test_a_day_counted_from_today(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Jobcoaching ab nächsten Montag", [dt.date(2026, 11, 23)]),  # TODAY is a Sunday
     ("übernächsten Freitag", [dt.date(2026, 12, 4)]),
+    ("ab kommenden Freitag", [dt.date(2026, 11, 27)]),
     ("Jobcoaching begann gestern", [dt.date(2026, 11, 21)]),
     ("die InbeQ fängt übermorgen an", [dt.date(2026, 11, 24)]),
     ("Ich habe am Morgen angerufen", []),
@@ -518,3 +524,18 @@ def test_leave_days_without_a_severe_disability_named_say_what_was_assumed():
     assert c.result.startswith("30 unterweisungsfreie Arbeitstage")
     assert ("Keine Schwerbehinderung angegeben: ohne Zusatzurlaub gerechnet; schwerbehinderte Teilnehmende "
             "(nicht Gleichgestellte) erhalten zusätzliche Tage nach § 208 SGB IX.") in r.assumptions
+
+
+@pytest.mark.parametrize("question, note", [
+    ("wann ist das nächste planungsgespräch ab ostern 2027", "Die Zeitangabe „ostern“ kann ich nicht als Datum lesen: gerechnet ab heute (22.11.2026)."),
+    ("nächstes planungsgespräch ab freitag", "Die Zeitangabe „ab freitag“ kann ich nicht als Datum lesen"),
+    ("nächstes planungsgespräch ab nächste woche", "Die Zeitangabe „nächste woche“ kann ich nicht als Datum lesen"),
+    ("wann ist das nächste planungsgespräch", "Kein Datum genannt: gerechnet ab heute (22.11.2026)."),
+    # the rule's own words name no time of the asker's
+    ("planungsgespräch jeden ersten freitag im monat, wann das nächste", "Kein Datum genannt: gerechnet ab heute (22.11.2026)."),
+])
+def test_a_time_that_is_not_read_is_said_so_not_called_missing(question, note):
+    # QA 2026-12-03: "ab Ostern 2027" had been counted from today with "Kein Datum genannt"
+    r = route(question, TODAY)
+    r.run()
+    assert any(a.startswith(note) for a in r.assumptions), r.assumptions

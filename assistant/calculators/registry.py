@@ -197,8 +197,6 @@ def parse_value(f: Field, raw: object, today: dt.date):
         except ExtractError as exc:
             raise InputError(str(exc)) from None
         if len(found) != 1 or found[0].year_assumed or found[0].month_only or found[0].relative:  # a form wants the day itself
-            if re.fullmatch(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}", text):  # "03/01/2027": complete, but in another format
-                raise InputError(f"„{text}“: Bitte das Datum im Format {DATE_HINT} angeben (z. B. 15.03.2027).")
             raise InputError(f"„{text}“ ist kein vollständiges Datum ({DATE_HINT}, z. B. 15.03.2027).")
         if text[:found[0].start].strip() or text[found[0].end:].strip(" ."):  # "01.03.2027abc", "x01.03.2027"
             raise InputError(f"„{text}“: Bitte nur das Datum angeben ({DATE_HINT}, z. B. 15.03.2027).")
