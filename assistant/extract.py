@@ -407,6 +407,7 @@ def find_month_reading(text: str) -> MonthReading | None:
         raise ExtractError(f"„{bad.group(0)}“: ein Maßnahmemonat ist eine ganze Zahl (z. B. „im 6. Monat“).")
     named = [
         r"(\d+)\.\s*" + _MONTH_WORD,  # "im 12. Monat", "12. Maßnahmemonat"
+        r"(?<![\d.,])(\d+)-?(?:te[nrs]?|ste[nrs]?)\s+" + _MONTH_WORD,  # "im 6ten Monat", "20sten Monat"
         r"(?<![\w-])(" + _ORDINAL + r")\s+" + _MONTH_WORD,  # "im zwölften Monat", "dritter Monat"
         r"\b(?:im|ab dem)\s+(\d+)\s+" + _MONTH_WORD,  # "im 6 Monat", the ordinal's dot left out
         r"(?:Maßnahme)?[Mm]onat\s*:?\s+(\d+|" + _WORDS + r")\b",  # "Monat 14", "Monat dreizehn"
@@ -454,7 +455,8 @@ def find_month(text: str) -> int | None:
     return reading.month if reading else None
 
 
-_MIN_PLACES = (r"(?:Mindest(?:teilnehmer)?(?:platz|plätze|teilnehmerplatzzahl|platzzahl|teilnehmerzahl)\w*|\bMTPZ\b|\bMTZ\b)"
+_MIN_PLACES = (r"(?:Mindest(?:teilnehmer)?(?:platz|plätze|plaetze|teilnehmerplatzzahl|platzzahl|teilnehmerzahl)\w*|\bMTPZ\b|\bMTZ\b"
+               r"|\bMindest-?(?:TN|Teilnehmer|Teilnehmende)\b)"
                r"\s*(?:von|:|=|ist|beträgt|betragen|liegt bei|liegen bei|bei|sind)?\s*")
 # "7 und 5", "7; 5": one per lot, in the lots' order (not "7 und 5 Teilnehmer", the lots' participants, nor "; 6. Monat")
 _MORE_PLACES = r"((?:\s*(?:;|,|und|sowie)\s*" + NUMX + r"(?!\.?\s*(?:" + PEOPLE + r"|Monat|Maßnahmemonat)))*)"

@@ -153,7 +153,9 @@ PRE2016 = r"vor 2016|bis 2015|altvertr|alte[nrm]? vertr|teilnehmermonat|teilnehm
 FROM2016 = r"(?:ab|nach|seit|von) 2016|neuvertr|neue[nrm]? vertr|teilnehmerpl[aä]tze|teilnehmer-pl[aä]tze"
 # a post or position ("Stelle", "Vollzeitstelle", "Planstellen"), not an office ("Beratungsstelle",
 # "Dienststelle", "Anlaufstelle") nor a job ("Arbeitsstelle")
-POST = r"(?<![^\W\d_])stellen?\b|(?:vollzeit|plan|personal|teilzeit)stelle"
+POST = r"(?<![^\W\d_])stellen?(?:anteil)?\b|(?:vollzeit|plan|personal|teilzeit)stelle"
+# the Mindestteilnehmerplatzzahl, a word of staffing only ("6 TN, Monat 6, MTPZ 7")
+MIN_PLACES_WORD = r"mindest(?:teilnehmer|platz|plätze|plaetze|-?tn\b)|\bmtpz\b"
 # staff as the measure counts it: "Personal", "Personalansatz", "Personalschlüssel" …, not the
 # "Personalleiterin" or "Personalabteilung" of an employer's post
 STAFF = (r"personal(?!leit|abteil|chef|rat\b|rät|akte|büro|buero|entwicklung|wechsel|fragen|ausweis)|wochenstunden|stunden"

@@ -539,3 +539,28 @@ def test_a_time_that_is_not_read_is_said_so_not_called_missing(question, note):
     r = route(question, TODAY)
     r.run()
     assert any(a.startswith(note) for a in r.assumptions), r.assumptions
+
+
+@pytest.mark.parametrize("question, result", [
+    # QA 2026-12-03: B.2's worked example 1 in the ways providers write it (54,6 = 7 Mindestplätze / 5 * 39)
+    ("personal: 6 teilnehmer, 6. maßnahmemonat, mindest-tn 7", "54,6 Wochenstunden (Personalansatz 1,4) bei 6 Teilnehmenden im 6. Monat"),
+    ("6 TN, Monat 6, MTPZ 7", "54,6 Wochenstunden (Personalansatz 1,4) bei 6 Teilnehmenden im 6. Monat"),
+    ("sechs teilnehmende nach sechs monaten, mindestteilnehmerzahl sieben", "54,6 Wochenstunden (Personalansatz 1,4)"),
+    ("personal 8 tn 6ten monat", "62,4 Wochenstunden (Personalansatz 1,6) bei 8 Teilnehmenden im 6. Monat"),
+    ("stellenanteil bei 3 teilnehmern im 30. monat", "23,4 Wochenstunden (Personalansatz 0,6) bei 3 Teilnehmenden im 30. Monat"),
+])
+def test_staffing_in_providers_shorthand(question, result):
+    r = route(question, TODAY)
+    assert r is not None and r.name == "personal"
+    assert result in r.run().result
+
+
+@pytest.mark.parametrize("question", ["Planungsgespräch ab 01.03.2027", "Planungsgespräch ab 1.3.27", "planungsgespräch im märz 2027"])
+def test_the_planning_meeting_asked_in_keywords(question):
+    r = route(question, TODAY)
+    assert r is not None and r.name == "planungsgespraech"
+    assert r.run().result.startswith("Planungsgespräch am 05.03.2027; Anmeldung bis 19.02.2027")
+
+
+def test_a_question_about_a_planning_meeting_on_a_date_is_no_calculation():
+    assert route("Planungsgespräch am 05.03.2027: wer nimmt teil?", TODAY) is None

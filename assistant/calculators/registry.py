@@ -236,6 +236,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
             Trigger((qx.STAFF, qx.AMOUNT), (qx.WHAT_TO_DO, qx.PARTICIPANT_TIME, qx.COUNTS_AS), date=False, needs=(qx.lots,), asked=qx.AMOUNT),
             # terse: "personal bei 8 teilnehmern im 6. monat" names staff, participants and a month
             Trigger((qx.STAFF,), (qx.PARTICIPANT_TIME, qx.COUNTS_AS, qx.ASKS_OTHER), date=False, needs=(qx.participants, qx.named_month)),
+            # the three figures of B.2's worked examples without a word for staff: "6 TN, Monat 6, MTPZ 7"
+            Trigger((qx.MIN_PLACES_WORD,), (qx.PARTICIPANT_TIME, qx.COUNTS_AS, qx.ASKS_OTHER), date=False,
+                    needs=(qx.participants, qx.measure_month, qx.min_places)),
             Trigger((qx.PRE2016 + "|" + qx.FROM2016 + r"|vertrag",), (r"was |welche|wer |darf|muss",), date=False, needs=(qx.lots,)),
         ), (("teilnehmende", qx.participants_per_lot), ("monat", qx.measure_month), ("mindestplaetze", qx.min_places),
             ("option", qx.option_drawn)), choose=qx.staffing_calculator)),
@@ -272,7 +275,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
         dl.planning_meeting, "Wann ist das nächste Planungsgespräch nach dem 10.01.2027?",
         route=RouteRule(30, (
             Trigger((r"planungsgespr(?:ä|ae|a)ch|\bPG\b",), (r"wer |teilnehmerkreis|zwingend|ergebnis|protokoll",),
-                    date_or=r"nächst|naechst|kommend|wann", asked=qx.ASKS_WHEN + r"|anmeld|\b(?:nach|ab) dem\b"),
+                    date_or=r"nächst|naechst|kommend|wann", asked=qx.ASKS_WHEN + r"|anmeld|\b(?:nach|ab) dem\b"
+                    # keywords, as the form's field reads: "Planungsgespräch ab 01.03.2027", "planungsgespräch im märz 2027"
+                    + r"|^\W*planungsgespr\w*\s+(?:ab|nach|im|für|fuer)\s"),
             Trigger((r"nachmeld|anmeldebogen",)),
         ), (("ab", qx.planning_from), ("beschaeftigungsbeginn", qx.employment_start), ("land", qx.land)), today=qx.registration_moment)),
     CalculatorSpec("kuendigung", "Kündigung der Kooperationsvereinbarung", (
