@@ -42,6 +42,30 @@ def _weekend_or_holiday(day: dt.date) -> str:
     return " – Achtung: Wochenende" if day.weekday() >= 5 else ""
 
 
+def _closed(day: dt.date, land: str | None) -> str:
+    """Why nobody works on `day`: its holiday (in `land`, or in every Land without one), "Samstag", "Sonntag"; else ""."""
+    if land:
+        name = _holiday(day, land)
+    else:
+        import holidays
+
+        name = holidays.country_holidays("DE", years=day.year, language="de").get(day)
+    return name or (WEEKDAYS[day.weekday()] if day.weekday() >= 5 else "")
+
+
+def _last_workday(day: dt.date, land: str | None) -> str:
+    """For a result's "spätestens am …" that falls on a weekend or holiday, the last working day before it:
+    " (Sonntag – letzter Werktag davor: Freitag, 26.02.2027)"; else "". A fact of the calendar, not a rule
+    of the documents: they say nothing of deadlines on closed days."""
+    what = _closed(day, land)
+    if not what:
+        return ""
+    before = day - dt.timedelta(days=1)
+    while _closed(before, land):
+        before -= dt.timedelta(days=1)
+    return f" ({what} – letzter Werktag davor: {fmt_day(before)})"
+
+
 def _today(today: dt.date | None) -> dt.date:
     return today or dt.date.today()
 
@@ -58,7 +82,7 @@ def integration_office(employment_start: dt.date, land: str = DEFAULT_LAND, toda
         "Zuständig: der Leistungsträger der InbeQ (meist die Agentur für Arbeit) unterrichtet das Integrationsamt über eine "
         "notwendig erachtete Berufsbegleitung (§ 3).",
     ]
-    result = f"Integrationsamt spätestens am {fmt_date(due)} unterrichten"
+    result = f"Integrationsamt spätestens am {fmt_date(due)}{_last_workday(due, land)} unterrichten"
     dates = [("Spätester Termin: Integrationsamt über Berufsbegleitung unterrichten", due)]
     if due < today:
         started = (f"die Beschäftigung hat bereits am {fmt_date(employment_start)} begonnen; " if employment_start < today else "")
@@ -141,7 +165,7 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
         f"Eine Nachmeldung ist nur in begründeten Ausnahmefällen möglich oder wenn die Beschäftigung zum {late.value}. des nächsten Monats beginnt.",
         "Abweichende Termine teilt die Agentur für Arbeit rechtzeitig mit.",
     ]
-    result = f"Planungsgespräch am {fmt_date(meeting)}{_holiday_text(meeting, land)}; Anmeldung bis {fmt_date(registration)}; Anlagen und Einladung bis {fmt_date(attachments)}"
+    result = f"Planungsgespräch am {fmt_date(meeting)}{_holiday_text(meeting, land)}; Anmeldung bis {fmt_date(registration)}{_last_workday(registration, land)}; Anlagen und Einladung bis {fmt_date(attachments)}{_last_workday(attachments, land)}"
     dates = [("Planungsgespräch", meeting), ("Anmeldeschluss Planungsgespräch", registration), ("Anlagen vollständig / Einladung Planungsgespräch", attachments)]
     inputs = {"ab": after.isoformat(), "land": land}
     month_meeting = _meeting_in(after.year, after.month)
@@ -191,8 +215,8 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
         steps.append(f"Die Anmeldefrist für den {fmt_date(meeting)} ist am {fmt_date(registration)} abgelaufen{judged}; "
                      f"nächster Termin mit offener Anmeldung: {fmt_day(later)}{_flag(later, land)}, Anmeldung bis {fmt_day(later_reg)}{_flag(later_reg, land)}, "
                      f"Anlagen und Einladung bis {fmt_day(later_att)}{_flag(later_att, land)}")
-        result = (f"Nächstes Planungsgespräch mit offener Anmeldung am {fmt_date(later)}{_holiday_text(later, land)}; Anmeldung bis {fmt_date(later_reg)}; "
-                  f"Anlagen und Einladung bis {fmt_date(later_att)} (Frist abgelaufen für den {fmt_date(meeting)}: Anmeldung war bis {fmt_date(registration)})")
+        result = (f"Nächstes Planungsgespräch mit offener Anmeldung am {fmt_date(later)}{_holiday_text(later, land)}; Anmeldung bis {fmt_date(later_reg)}{_last_workday(later_reg, land)}; "
+                  f"Anlagen und Einladung bis {fmt_date(later_att)}{_last_workday(later_att, land)} (Frist abgelaufen für den {fmt_date(meeting)}: Anmeldung war bis {fmt_date(registration)})")
         dates += [("Planungsgespräch (nächster Termin)", later), ("Anmeldeschluss Planungsgespräch (nächster Termin)", later_reg),
                   ("Anlagen vollständig / Einladung Planungsgespräch (nächster Termin)", later_att)]
     if employment_start is not None and led >= employment_start:
@@ -508,7 +532,7 @@ def review(concluded: dt.date, kind: str = "ev") -> Calculation:
     if kind == "ev":  # 3.4.1: for Rehabilitanden the Teilhabeplan may take the agreement's place
         rules.append(citation("ev_teilhabeplan"))
         notes.append("Für Rehabilitandinnen und Rehabilitanden (SGB III) kann der Teilhabeplan die Eingliederungsvereinbarung ersetzen.")
-    return mark_validity(Calculation("ueberpruefung", f"Überprüfung: {name}", f"{name} spätestens am {fmt_date(due)} {verb}", steps, rules,
+    return mark_validity(Calculation("ueberpruefung", f"Überprüfung: {name}", f"{name} spätestens am {fmt_date(due)}{_last_workday(due, None)} {verb}", steps, rules,
                        dates=[(f"{name} {verb}", due)], notes=notes, inputs={"datum": concluded.isoformat(), "art": kind}))
 
 
@@ -540,6 +564,9 @@ def occupancy_check(start: dt.date, modular: bool | None = None, land: str | Non
     steps = [f"Maßnahme- bzw. Modulbeginn {fmt_day(start)}; Prüfung der Zuweisungen {num_word(r.value)} Wochen vorher: {fmt_day(check)}{flag}"]
     rules = [r]
     notes = []
+    closed = _closed(start, land)
+    if closed:  # QA: a start on Pfingstmontag had passed without a word
+        notes.append(f"Der Maßnahmebeginn ({fmt_day(start)}) fällt auf einen arbeitsfreien Tag ({closed}).")
     if modular is None:
         notes.append("Maßnahmeart nicht angegeben: die wöchentliche Übersicht der freien Plätze (modular dienstags, "
                      "nicht modular donnerstags) ist deshalb nicht berechnet.")
@@ -549,6 +576,6 @@ def occupancy_check(start: dt.date, modular: bool | None = None, land: str | Non
         weekday = WEEKDAY_ADVERBS[str(w.value).lower()]
         first = start + dt.timedelta(days=(weekday - start.weekday()) % 7)
         steps.append(f"Danach wöchentlich {w.value} eine Übersicht der freien Plätze; erste ab Beginn: {fmt_day(first)}")
-    return mark_validity(Calculation("besetzung", "Besetzungssteuerung (Arbeitsanleitung Nr. 103, Anlage 1)", f"Besetzung prüfen am {fmt_date(check)}", steps, rules,
+    return mark_validity(Calculation("besetzung", "Besetzungssteuerung (Arbeitsanleitung Nr. 103, Anlage 1)", f"Besetzung prüfen am {fmt_date(check)}{_last_workday(check, land)}", steps, rules,
                        dates=[(f"Besetzung prüfen ({num_word(r.value)} Wochen vor Beginn)", check)], notes=notes,
                        inputs={"beginn": start.isoformat(), "modular": modular, "land": land}))
