@@ -33,12 +33,14 @@ UMLAUT_STEMS = ("verlänger", "kündig", "beschäftig", "gespräch", "prüf", "l
                 "schlüssel", "württemberg", "thüringen", "märz", "zwölf", "fünf", "über", "für", "müssen", "dürfen",
                 "können", "länder")
 _TRANSLITERATED = re.compile(r"[A-Za-zäöüÄÖÜß]*(?:ae|oe|ue)[A-Za-zäöüÄÖÜß]*", re.I)
+_MASSNAHME = re.compile(r"(ma)ss(nahme)", re.I)  # "massnahme", "Inbeq-Massnahme": the patterns write "maßnahme"
 _BACK = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
 
 
 def with_umlauts(text: str) -> str:
     """`text` with the umlauts put back in the words of `UMLAUT_STEMS` ("verlaengert" -> "verlängert",
-    "Ueberpruefung" -> "Überprüfung", "planungsgespraech" -> "planungsgespräch"); other words as typed."""
+    "Ueberpruefung" -> "Überprüfung", "planungsgespraech" -> "planungsgespräch") and the ß in "Maßnahme";
+    other words as typed."""
     def back(m: re.Match) -> str:
         word = m.group(0)
         meant = re.sub(r"[aou]e", lambda x: _BACK[x.group(0)[0]], word, flags=re.I)
@@ -46,7 +48,7 @@ def with_umlauts(text: str) -> str:
         hit = any(low.startswith(stem) if len(stem) < 5 else stem in low for stem in UMLAUT_STEMS)
         return meant if hit else word
 
-    return _TRANSLITERATED.sub(back, text)
+    return _MASSNAHME.sub("\\1ß\\2", _TRANSLITERATED.sub(back, text))
 
 
 def _has(text: str, pattern: str) -> bool:

@@ -490,6 +490,7 @@ def test_a_time_ago_is_a_day_counted_back_from_today():
     ("inbeq begann am 01.03.2025 und wird um 12 monate verlaengert wann endet sie", "inbeq-dauer", "mit Verlängerung um 12 Monate am 29.02.2028"),
     ("jobcoaching begonnen 01.02.2026, verlaengert, bis wann", "jobcoaching", "31.10.2026 (90 Fachleistungsstunden)"),
     ("kuendigung zugegangen 30.6.2026 wann wirksam", "kuendigung", "Kündigung wirksam zum 30.09.2026"),
+    ("wann endet die massnahme von meinem sohn, er hat am 1.8.2025 angefangen", "inbeq-dauer", "InbeQ endet spätestens am 31.07.2027"),
 ])
 def test_a_question_typed_without_umlauts_is_calculated_as_with_them(question, calculator, result):
     r = route(question, TODAY)
