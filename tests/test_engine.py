@@ -492,3 +492,12 @@ def test_a_highlight_that_breaks_off_says_so(lotse):
     a = lotse.ask("Was ist Jobcoaching?").answers[0]
     assert a.highlight.endswith("bei der Übernahme von (neuen) betrieblichen Aufgaben und Funktionen, …")
     assert lotse.ask("Haben Teilnehmer der InbeQ Anspruch auf Urlaub?").answers[0].highlight.endswith(".")
+
+
+def test_a_tables_header_row_is_no_sentence_and_empty_cells_add_no_dash():
+    # QA 2026-12-03: "Kurz: Nr. – Aufgaben MB – Aufgaben Team X915 ILC 10 – – Regelmäßige Prüfung …"
+    text = ("| Nr. | Aufgaben MB | Aufgaben Team X915 ILC |\n| --- | --- | --- |\n"
+            "| 10 |  | Regelmäßige Prüfung des Besetzungsstands. |\n| 11 | Beschwerden entgegennehmen | |")
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == ["10 |  | Regelmäßige Prüfung des Besetzungsstands.", "11 | Beschwerden entgegennehmen"]
+    assert Highlight(text, 1.0, spans, [0.5, 1.0], 1).text == "11 – Beschwerden entgegennehmen"

@@ -21,6 +21,7 @@ bspw evtl sog tel str art ff f mio zzgl insb jhd lfd""".split())
 # after ";" only before a capital: "nach §§ 5 Abs. 1 Nr. 6; 251 Abs. 1 SGB V" is one citation, not two sentences
 BOUNDARY = re.compile(r"(?<=[.!?:])\s+(?=[\"„»(]?[A-ZÄÖÜ0-9])|(?<=;)\s+(?=[\"„»(]?[A-ZÄÖÜ])|\n+")
 MAX_SENTENCES = 3
+TABLE_HEADER = re.compile(r"^[ \t]*\|.*\|[ \t]*$(?=\n[ \t]*\|?[ \t]*:?-{3,})", re.M)
 MIN_ALONE = 60  # a best sentence shorter than this takes its successor along
 # a quantity question's highlight starts from a sentence stating one if it holds this share of the
 # best sentence's (of 150 authored quantity questions, 0.5 changed 12 highlights, all but one for
@@ -51,7 +52,10 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
         pos = m.end()
     if text[pos:].strip():
         spans.append(_trim(text, pos, len(text)))
-    return [s for s in spans if re.search(r"\w", text[s[0]:s[1]])]
+    # a table's header row ("| Nr. | Aufgaben MB | …" above "| --- |") names the columns and answers nothing:
+    # as a highlight it had read "Nr. – Aufgaben MB – Aufgaben Team X915 ILC 10 – – Regelmäßige Prüfung …"
+    headers = [(m.start(), m.end()) for m in TABLE_HEADER.finditer(text, start)]
+    return [s for s in spans if re.search(r"\w", text[s[0]:s[1]]) and not any(a <= s[0] and s[1] <= b for a, b in headers)]
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -133,5 +137,5 @@ def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]]
 
 
 def _clean(s: str) -> str:
-    s = re.sub(r"\s*\|\s*", " – ", s.strip(" |"))
+    s = re.sub(r"\s*\|(?:\s*\|)*\s*", " – ", s.strip(" |"))  # an empty cell adds no dash
     return re.sub(r"\s+", " ", s).strip()
