@@ -578,8 +578,8 @@ def _participation_until(q: Question) -> tuple[dt.date, dt.date] | None:
         last = events[1].value
     elif q.has(_UNTIL_YEAR_END):
         last = dt.date(first.year, 12, 31)
-    elif q.has(_UNTIL_NOW) or _has(q.text[max(0, events[0].start - 8):events[0].start], r"\bseit\s*$"):
-        last = q.today  # "seit 15.03.2026 dabei": up to today
+    elif q.has(_UNTIL_NOW) or _has(q.text[max(0, events[0].start - 30):events[0].start], r"\bseit\b[^.?!,;]{0,22}$"):
+        last = q.today  # "seit 15.03.2026 dabei", "seit er am 15.3.2026 angefangen hat", "seit eintritt 01.02.2026": up to today
     else:
         return None
     return (first, last) if last >= first else None

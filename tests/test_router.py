@@ -565,3 +565,14 @@ def test_the_planning_meeting_asked_in_keywords(question):
 
 def test_a_question_about_a_planning_meeting_on_a_date_is_no_calculation():
     assert route("Planungsgespräch am 05.03.2027: wer nimmt teil?", TODAY) is None
+
+
+@pytest.mark.parametrize("question, result, months", [
+    # QA 2026-12-03: the entry date was named, the calculation not offered (TODAY is 22.11.2026)
+    ("wie viele urlaubstage hat mein sohn seit er am 15.3.2026 angefangen hat", "17,5 unterweisungsfreie Arbeitstage", 7),
+    ("urlaub seit eintritt 01.02.2026", "22,5 unterweisungsfreie Arbeitstage", 9),
+])
+def test_days_off_since_an_entry_are_counted_to_today(question, result, months):
+    r = route(question, TODAY)
+    assert r is not None and r.name == "unterweisungsfrei"
+    assert r.run().result.startswith(f"{result} für {months} volle Kalendermonate")
