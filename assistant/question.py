@@ -418,8 +418,15 @@ def planning_from(q: Question) -> dt.date:
 
 def registration_moment(q: Question) -> dt.date:
     """The moment deadlines are judged from: "Kann ich nach dem 18.12. noch nachmelden?" asks about that date (or
-    today, when later); otherwise today."""
+    today, when later); "Wann war das Planungsgespräch nach dem 01.03.2012?" asks about the past, judged from that
+    date (the meeting then, not the next one with open registration today); otherwise today."""
+    if q.has(PAST_ASKED):  # a month before the date: that meeting's registration had not yet closed
+        return min(planning_from(q) - relativedelta(months=1), q.today)
     return max(planning_from(q), q.today) if q.has(LATE) else q.today
+
+
+# a question about what was ("wann war", "fand … statt", "damals")
+PAST_ASKED = r"\bwann (?:war|fand|lag|wäre|waere)\b|\bdamals\b|\bfand\b[^.?!]*\bstatt\b"
 
 
 # -------------------------------------------------------------- counts and switches

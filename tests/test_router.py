@@ -576,3 +576,12 @@ def test_days_off_since_an_entry_are_counted_to_today(question, result, months):
     r = route(question, TODAY)
     assert r is not None and r.name == "unterweisungsfrei"
     assert r.run().result.startswith(f"{result} für {months} volle Kalendermonate")
+
+
+@pytest.mark.parametrize("question, result", [
+    # QA 2026-12-03: a question about the past had been answered with the next meeting from today (2027)
+    ("wann war das planungsgespräch nach dem 01.03.2012", "Planungsgespräch am 02.03.2012; Anmeldung bis 17.02.2012; Anlagen und Einladung bis 24.02.2012"),
+    ("wann fand das planungsgespräch nach dem 10.05.2013 statt", "Planungsgespräch am 07.06.2013; Anmeldung bis 24.05.2013"),
+])
+def test_a_planning_meeting_asked_about_the_past_is_that_meeting(question, result):
+    assert route(question, TODAY).run().result.startswith(result)
