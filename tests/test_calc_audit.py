@@ -566,6 +566,15 @@ def test_dates_before_the_source_came_into_force_are_flagged():
     assert not any("Inkrafttreten" in n for n in calc.occupancy_check(D(2026, 3, 2)).notes)
 
 
+def test_dates_within_an_expired_sources_years_say_so():
+    # QA 2026-12-03: a notice of 2012 was marked "Quelle außer Kraft" without saying the rule held then
+    c = calc.termination(D(2012, 5, 15), today=D(2026, 12, 3))
+    assert c.result.startswith("Kündigung wirksam zum 30.09.2012 – Achtung: Quelle außer Kraft seit 15.04.2014")
+    assert "Die berechneten Termine liegen in der Geltungszeit der Quelle (15.04.2011 bis 14.04.2014)." in c.notes
+    later = calc.termination(D(2026, 5, 15), today=D(2026, 12, 3))
+    assert not any("Geltungszeit" in n for n in later.notes)
+
+
 # -------------------------------------------------------------- the documents' worked examples, line by line
 B2_EXAMPLES = [(6, 6), (8, 6), (2, 30), (3, 30)]  # Beispiel 1-4: participants, month (Mindestteilnehmerplatzzahl 7)
 

@@ -160,6 +160,9 @@ def mark_validity(c: "Calculation", today: dt.date | None = None, ruled: list[dt
     c.result = f"{c.result} – Achtung: {c.validity}"
     late = [day for day in days if day > end]
     if not late:
+        if days and not (starts and any(day < max(starts) for day in days)):  # a question about the years the rule held
+            since = f"{fmt_date(max(starts))} bis " if starts else "bis "
+            c.notes.append(f"Die berechneten Termine liegen in der Geltungszeit der Quelle ({since}{fmt_date(end)}).")
         return c
     if not relabel:
         c.notes.append(f"Termine nach dem {fmt_date(end)} liegen nach dem Ende der Regel. Prüfen Sie, ob eine Nachfolgeregelung gilt.")
