@@ -28,6 +28,9 @@ OUT_OF_FORCE = "außer Kraft"
 NOT_YET_IN_FORCE = "noch nicht in Kraft"
 REPHRASE = ("Formulieren Sie die Frage anders oder kürzer, mit Begriffen aus den Dokumenten "
             "(zum Beispiel „InbeQ“, „Berufsbegleitung“, „Jobcoaching“, „Personalschlüssel“).")
+FIX_INPUT = ("Korrigieren Sie die Angabe in der Frage (ein Datum als TT.MM.JJJJ, zum Beispiel 01.03.2027; Anzahlen als "
+             "ganze Zahlen ab 0), dann rechnet UB-Lotse.")
+EMPTY_QUESTION = "Die Frage ist leer."
 WHOM_TO_ASK = ("Verbindlich Auskunft zu Ihrem Fall gibt die Reha-Beratung der Agentur für Arbeit; "
                "zur Berufsbegleitung das Integrationsamt (Inklusionsamt).")
 
@@ -168,7 +171,9 @@ def next_steps(reply) -> list[str]:
         return []
     if reply.contacts:
         return list(reply.contacts)
-    steps = [REPHRASE]
+    error = getattr(reply, "error", "")
+    # a calculation refused for its input ("Das Datum „31.02.2027“ gibt es nicht."): the input is what to change
+    steps = [FIX_INPUT if error and error != EMPTY_QUESTION else REPHRASE]
     if reply.suggestions:
         steps.append("Wählen Sie unter „Meinten Sie“ ein verwandtes Thema aus den Dokumenten.")  # above in the CLI, below on a card
     steps.append(WHOM_TO_ASK)

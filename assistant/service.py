@@ -263,7 +263,7 @@ class Lotse:
                 calculation.assumptions += regional_notes(text, [x.doc_id for x in calculation.rules])
         except (ExtractError, calc.InputError) as exc:
             error = str(exc)
-            failed = r is not None or bool(getattr(exc, "calculator", ""))
+            failed = True  # bad input in the question ("-3 Teilnehmer", "31.02."): no passage's sentence reads as the figure
         # a calculation refused for its input has no short answer: a passage's sentence in "Kurz:" (B.2's worked
         # example "8 Teilnehmer / 5 * 39 …") would read as the figure asked for; the passages are still shown
         answers = [self._answer(h.unit, h.confidence, "" if failed else h.highlight, h.similar, text) for h in result.hits]

@@ -250,6 +250,12 @@ def test_typos_are_corrected_to_corpus_words(lotse, typed, meant):
     assert lotse.searcher.analyzer.analyse(f"hat mein sohn {typed}").corrections == {typed: meant}
 
 
+@pytest.mark.parametrize("word", ["rauswerfen", "reinkommen", "runterfahren"])
+def test_a_colloquial_particle_before_a_german_word_is_no_typo(lotse, word):
+    # QA 2026-12-03: "darf der betrieb meinen sohn rauswerfen" had been searched as "auswerten"
+    assert lotse.searcher.analyzer.analyse(f"darf der betrieb meinen sohn {word}").corrections == {}
+
+
 def test_a_typo_of_an_authored_question_is_no_spelling_target(lotse):
     # "wie viel darf mein sohn im praktikum dazuverdinen" is an authored parent's question, typo included;
     # a correctly spelt "dazuverdienen" had been "corrected" to it (probe 5)

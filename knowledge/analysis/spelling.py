@@ -8,6 +8,10 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 
+# spoken short forms of separable particles: "raus" (heraus), "rein" (herein), "rüber", "runter", "rauf", "ran", "drauf"
+COLLOQUIAL_PARTICLES = ("raus", "rein", "rueber", "runter", "rauf", "ran", "drauf", "drin", "dran", "rum")
+
+
 class SpellCorrector:
     def __init__(self, vocabulary: list[str], known_words: Callable[[], set[str]] | None = None,
                  dotless: dict[str, str] | None = None):
@@ -51,7 +55,13 @@ class SpellCorrector:
             match = process.extractOne(folded, self.vocabulary, scorer=fuzz.ratio, score_cutoff=84)
             meant = match[0] if match else None
         # a German word is never "corrected" into a corpus word; the word list is read only when needed
-        return meant if meant is not None and not self.is_known(folded) else None
+        return meant if meant is not None and not self.is_known(folded) and not self._prefixed_word(folded) else None
+
+    def _prefixed_word(self, folded: str) -> bool:
+        """A colloquial particle before a German word ("rauswerfen": raus + werfen, "reinkommen") is no typo:
+        the word list lacks most of these, and "rauswerfen" had been "corrected" to "auswerten"."""
+        return any(folded.startswith(p) and len(folded) - len(p) >= 4 and self.is_known(folded[len(p):])
+                   for p in COLLOQUIAL_PARTICLES)
 
 
 def load_word_list(path: Path) -> set[str]:
