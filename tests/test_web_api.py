@@ -110,6 +110,9 @@ ERRORS = [
     ("get", "/api/ask", None, 405, "Methode ist hier nicht erlaubt"),
     ("post", "/api/calc/personal", b'{"teilnehmende": "acht", "monat": 6}', 400, "„acht“ ist keine ganze Zahl."),
     ("post", "/api/calc/personal", b'{}', 400, "Bitte ausfüllen."),
+    # QA 2026-12-03: separators only had raised an IndexError (HTTP 500) in the API, the form and the .ics
+    ("post", "/api/calc/personal", b'{"teilnehmende": ";"}', 400, "Bitte mindestens eine Zahl angeben"),
+    ("get", "/api/calc/personal.ics?teilnehmende=%2C%20", None, 400, "Bitte die Eingaben prüfen"),
     ("post", "/api/calc/personal", b'[1, 2]', 400, "JSON-Objekt mit den Feldern"),
     ("post", "/api/calc/personal", b'{"teilnehmende": 99999, "monat": 6}', 400, "unrealistisch groß"),
     ("post", "/api/calc/gibtsnicht", b'{}', 404, "Einen Rechner „gibtsnicht“ gibt es nicht"),
@@ -850,3 +853,11 @@ def test_json_numbers_with_a_fraction_of_zero_and_null_for_an_optional_field(cli
     assert r.status_code == 200 and r.json()["result"].startswith("mindestens 62,4 Wochenstunden")
     r = client.post("/api/calc/personal", json={"teilnehmende": [8.0, 4], "monat": 6, "mindestplaetze": [7.0, 5]})
     assert r.status_code == 200 and r.json()["result"].startswith("101,4 Wochenstunden")
+
+
+def test_a_form_field_of_separators_only_is_asked_for_a_number(client):
+    # QA 2026-12-03: "Besetzte Teilnehmerplätze: ;" had ended in HTTP 500 with the entries lost
+    r = client.get("/rechner/personal?teilnehmende=%3B&monat=6&berechnen=1")
+    assert r.status_code == 400
+    assert "Bitte mindestens eine Zahl angeben, z. B. „8“ oder je Los „8; 4“." in r.text
+    assert 'value="6"' in r.text  # the other entries are kept

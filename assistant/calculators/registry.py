@@ -170,6 +170,10 @@ def parse_value(f: Field, raw: object, today: dt.date):
         if re.fullmatch(r"\d+(?:\s+\d+)+", text):  # "8 4": two lots, or a typo in one number
             raise InputError(f"„{text}“ ist keine ganze Zahl. Mehrere Lose bitte mit Semikolon trennen, z. B. „{'; '.join(text.split())}“.")
         parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
+        if not parts:  # ";", ", ": separators only (QA: an IndexError, HTTP 500)
+            if f.required:
+                raise InputError("Bitte mindestens eine Zahl angeben, z. B. „8“ oder je Los „8; 4“.")
+            return None
         if len(parts) == 1:
             return [_count(f, parts[0])]
         values = []
