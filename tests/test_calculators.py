@@ -308,3 +308,11 @@ def test_lots_of_a_contract_from_2016_cite_the_2016_section():
     c = calc.staffing_2016([3, 6], 12)
     units = [r.source for r in c.rules]
     assert "bagub-faq/B.1" in units and "bagub-faq/A.1" not in units  # A.1 is the section for contracts before 2016
+
+
+def test_a_cooperation_plan_before_it_existed_is_noted():
+    # QA 2026-12-03: a Kooperationsplan "of 01.03.2020" had been reviewed without a word; it exists since 01.07.2023
+    note = ("Den Kooperationsplan gibt es im SGB II erst seit dem 01.07.2023 (§ 15 SGB II); vorher schloss das Jobcenter "
+            "eine Eingliederungsvereinbarung. Die Frist ist hier nur sinngemäß gerechnet.")
+    assert note in calc.review(D(2020, 3, 1), "kooperationsplan").notes
+    assert note not in calc.review(D(2024, 3, 1), "kooperationsplan").notes

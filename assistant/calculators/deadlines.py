@@ -529,6 +529,10 @@ def review(concluded: dt.date, kind: str = "ev") -> Calculation:
     verb = "überprüfen" if kind == "ev" else "aktualisieren bzw. fortschreiben"
     steps = [f"{name} vom {fmt_date(concluded)}: spätestens nach Ablauf von {r.value} Monaten {verb}: {fmt_day(due)}{_weekend_or_holiday(due)}"]
     rules, notes = [r], []
+    since = r.values[0][0] if r.values else None
+    if kind == "kooperationsplan" and since and concluded < since:  # QA: a plan "of 2020" had passed without a word
+        notes.append(f"Den Kooperationsplan gibt es im SGB II erst seit dem {fmt_date(since)} (§ 15 SGB II); vorher schloss "
+                     "das Jobcenter eine Eingliederungsvereinbarung. Die Frist ist hier nur sinngemäß gerechnet.")
     if kind == "ev":  # 3.4.1: for Rehabilitanden the Teilhabeplan may take the agreement's place
         rules.append(citation("ev_teilhabeplan"))
         notes.append("Für Rehabilitandinnen und Rehabilitanden (SGB III) kann der Teilhabeplan die Eingliederungsvereinbarung ersetzen.")
