@@ -75,6 +75,14 @@ def json_text(data, indent: int = 2) -> str:
     return _JSON_ESCAPE_RE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
+def printable(text: str, limit: int) -> str:
+    """A user's text fit to show again (a form field, "Ihre Frage"): without escape sequences, control and format
+    characters (NUL, ESC, a right-to-left override that would turn the rest of the line around), at most `limit`
+    characters."""
+    text = _TERMINAL_RE.sub("", unicodedata.normalize("NFC", text))
+    return "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)[:limit]
+
+
 def terminal_escapes() -> re.Pattern:
     """The escape sequences and control characters `terminal_safe` removes, as one pattern."""
     return _TERMINAL_RE

@@ -861,3 +861,16 @@ def test_a_form_field_of_separators_only_is_asked_for_a_number(client):
     assert r.status_code == 400
     assert "Bitte mindestens eine Zahl angeben, z. B. „8“ oder je Los „8; 4“." in r.text
     assert 'value="6"' in r.text  # the other entries are kept
+
+
+def test_control_and_bidi_characters_are_not_shown_again(client):
+    # QA 2026-12-03: NUL, ESC and a right-to-left override had been written back into the page as typed
+    r = client.get("/", params={"q": "urlaub\x00\x01\x1b[31m\u202e inbeq"})
+    assert r.status_code == 200
+    assert not any(ch in r.text for ch in "\x00\x01\x1b\u202e")
+    assert 'value="urlaub  inbeq"' in r.text
+
+
+def test_a_question_longer_than_the_field_is_not_written_back_whole(client):
+    r = client.get("/", params={"q": "urlaub " * 2858})
+    assert r.status_code == 200 and "urlaub " * 430 not in r.text  # at most the field's 3 000 characters

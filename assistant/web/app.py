@@ -32,6 +32,7 @@ from starlette.templating import Jinja2Templates
 
 from .. import presenter
 from ..service import MAX_QUESTION
+from ..textio import printable
 from . import calculators as calcs
 from .middleware import MAX_BODY, BodyLimit, Guard, SecurityHeaders, error_response
 
@@ -137,7 +138,8 @@ class WebApp:
             if form is None:
                 return error_response(request, 400, "Das Formular konnte nicht gelesen werden.")
             params.update(form)
-        question = params.get("q", "")
+        # shown again in the field and as "Ihre Frage": no control or bidi characters, at most the field's length (QA)
+        question = printable(params.get("q", ""), 3 * MAX_QUESTION)
         context = {"question": question, "audience_id": params.get("ansicht", "")}
         if "q" in params and not question.strip():  # submitted empty: say so at the field, as the calculators do
             context["question_error"] = EMPTY_QUESTION
