@@ -107,7 +107,7 @@ ERRORS = [
     ("post", "/api/ask", b'{"frage": "Urlaub"}', 400, "„question“"),
     ("post", "/api/ask", b'{"question": 42}', 400, "„question“"),
     ("post", "/api/ask", b'{"question": "   "}', 400, "Bitte geben Sie eine Frage ein."),
-    ("get", "/api/ask", None, 405, "Methode ist hier nicht erlaubt"),
+    ("get", "/api/ask", None, 405, "Diese Methode ist hier nicht erlaubt; erlaubt: POST. Beschreibung der API: /api/openapi.json"),
     ("post", "/api/calc/personal", b'{"teilnehmende": "acht", "monat": 6}', 400, "„acht“ ist keine ganze Zahl."),
     ("post", "/api/calc/personal", b'{}', 400, "Bitte ausfüllen."),
     # QA 2026-12-03: separators only had raised an IndexError (HTTP 500) in the API, the form and the .ics
@@ -874,3 +874,9 @@ def test_control_and_bidi_characters_are_not_shown_again(client):
 def test_a_question_longer_than_the_field_is_not_written_back_whole(client):
     r = client.get("/", params={"q": "urlaub " * 2858})
     assert r.status_code == 200 and "urlaub " * 430 not in r.text  # at most the field's 3 000 characters
+
+
+def test_a_wrong_method_names_the_allowed_one(client):
+    # QA 2026-12-03: 405 without an Allow header (RFC 9110) and without saying what to send
+    r = client.get("/api/ask")
+    assert r.status_code == 405 and r.headers["allow"] == "POST"

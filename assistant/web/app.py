@@ -392,7 +392,16 @@ def create_app(service=None, log_questions: bool | None = None) -> Starlette:
 
     async def http_error(request: Request, exc: HTTPException) -> Response:
         messages = {404: "Diese Adresse gibt es nicht.", 405: "Diese Methode ist hier nicht erlaubt."}
-        return error_response(request, exc.status_code, messages.get(exc.status_code, "Die Anfrage ist ungültig."))
+        message = messages.get(exc.status_code, "Die Anfrage ist ungültig.")
+        allow = (exc.headers or {}).get("Allow", "")
+        if exc.status_code == 405 and allow:  # say what is allowed, and where the API is described (QA)
+            message = f"Diese Methode ist hier nicht erlaubt; erlaubt: {allow}."
+            if request.url.path.startswith("/api/"):
+                message += " Beschreibung der API: /api/openapi.json"
+        response = error_response(request, exc.status_code, message)
+        if allow:
+            response.headers["Allow"] = allow
+        return response
 
     @contextlib.asynccontextmanager
     async def lifespan(_app):
