@@ -225,7 +225,9 @@ def build_parser() -> GermanParser:
     s.add_argument("--token", metavar="SCHLÜSSEL", help="Zugangsschlüssel (ohne Angabe wird für Adressen außer 127.0.0.1 einer erzeugt)")
     s.add_argument("--no-token", action="store_true", help="keinen Zugangsschlüssel verlangen (nicht empfohlen im Netzwerk)")
     s.add_argument("--public-url", metavar="URL", help="Adresse, unter der Browser den Server erreichen (z. B. http://lotse.traeger.de:8000)")
-    w = sub.add_parser("web", help="Webseite und JSON-API bereitstellen")
+    w = sub.add_parser("web", help="Webseite und JSON-API bereitstellen",
+                       epilog="JSON-API: POST /api/ask mit {\"question\": \"…\"}, POST /api/calc/RECHNER, GET /api/units/ID, "
+                              "GET /healthz; beschrieben unter GET /api/openapi.json.")
     w.add_argument("--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1, nur dieser Rechner)")
     w.add_argument("--port", type=port_number, default=8000, help="Port, 1 bis 65535 (Standard: 8000)")
     w.add_argument("--workers", type=workers, default=1, help="Anzahl der Worker-Prozesse (Standard: 1)")

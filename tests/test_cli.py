@@ -193,3 +193,11 @@ def test_the_ui_runs_under_lotse_serves_web_driver_without_a_terminal(monkeypatc
     assert cli._has_terminal()
     monkeypatch.delenv("TEXTUAL_DRIVER")
     assert not cli._has_terminal()
+
+
+def test_web_help_names_the_api(capsys):
+    # QA 2026-12-03: the API's paths had to be guessed
+    with pytest.raises(SystemExit):
+        main(["web", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert 'JSON-API: POST /api/ask mit {"question": "…"}' in out and "GET /api/openapi.json" in out
