@@ -316,3 +316,12 @@ def test_a_cooperation_plan_before_it_existed_is_noted():
             "eine Eingliederungsvereinbarung. Die Frist ist hier nur sinngemäß gerechnet.")
     assert note in calc.review(D(2020, 3, 1), "kooperationsplan").notes
     assert note not in calc.review(D(2024, 3, 1), "kooperationsplan").notes
+
+
+def test_a_calendar_deadline_on_a_holiday_names_the_working_day_before():
+    # QA 2026-12-03: the .ics had held the attachments' deadline on Christmas Day without a word
+    c = calc.planning_meeting(D(2026, 11, 22))
+    label, day = c.dates[-1]
+    assert day == D(2026, 12, 25)
+    assert label.startswith("Anlagen vollständig / Einladung Planungsgespräch (nächster Termin) "
+                            "(Erster Weihnachtstag – letzter Werktag davor: Donnerstag, 24.12.2026)")

@@ -66,6 +66,12 @@ def _last_workday(day: dt.date, land: str | None) -> str:
     return f" ({what} – letzter Werktag davor: {fmt_day(before)})"
 
 
+def _deadline(label: str, day: dt.date, land: str | None) -> tuple[str, dt.date]:
+    """A "spätestens" date for the calendar (.ics, the dates list); on a weekend or holiday its label names the
+    last working day before it (QA: the attachments' deadline had been entered on Christmas Day without a word)."""
+    return label + _last_workday(day, land), day
+
+
 def _today(today: dt.date | None) -> dt.date:
     return today or dt.date.today()
 
@@ -83,7 +89,7 @@ def integration_office(employment_start: dt.date, land: str = DEFAULT_LAND, toda
         "notwendig erachtete Berufsbegleitung (§ 3).",
     ]
     result = f"Integrationsamt spätestens am {fmt_date(due)}{_last_workday(due, land)} unterrichten"
-    dates = [("Spätester Termin: Integrationsamt über Berufsbegleitung unterrichten", due)]
+    dates = [_deadline("Spätester Termin: Integrationsamt über Berufsbegleitung unterrichten", due, land)]
     if due < today:
         started = (f"die Beschäftigung hat bereits am {fmt_date(employment_start)} begonnen; " if employment_start < today else "")
         result = (f"Frist abgelaufen: Das Integrationsamt hätte spätestens am {fmt_date(due)} unterrichtet werden müssen; "
@@ -166,7 +172,8 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
         "Abweichende Termine teilt die Agentur für Arbeit rechtzeitig mit.",
     ]
     result = f"Planungsgespräch am {fmt_date(meeting)}{_holiday_text(meeting, land)}; Anmeldung bis {fmt_date(registration)}{_last_workday(registration, land)}; Anlagen und Einladung bis {fmt_date(attachments)}{_last_workday(attachments, land)}"
-    dates = [("Planungsgespräch", meeting), ("Anmeldeschluss Planungsgespräch", registration), ("Anlagen vollständig / Einladung Planungsgespräch", attachments)]
+    dates = [("Planungsgespräch", meeting), _deadline("Anmeldeschluss Planungsgespräch", registration, land),
+             _deadline("Anlagen vollständig / Einladung Planungsgespräch", attachments, land)]
     inputs = {"ab": after.isoformat(), "land": land}
     month_meeting = _meeting_in(after.year, after.month)
     if month_meeting < after and after > ref:  # "Anmeldung zum Planungsgespräch am 10.03.2027": no meeting on that day
@@ -217,8 +224,8 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
                      f"Anlagen und Einladung bis {fmt_day(later_att)}{_flag(later_att, land)}")
         result = (f"Nächstes Planungsgespräch mit offener Anmeldung am {fmt_date(later)}{_holiday_text(later, land)}; Anmeldung bis {fmt_date(later_reg)}{_last_workday(later_reg, land)}; "
                   f"Anlagen und Einladung bis {fmt_date(later_att)}{_last_workday(later_att, land)} (Frist abgelaufen für den {fmt_date(meeting)}: Anmeldung war bis {fmt_date(registration)})")
-        dates += [("Planungsgespräch (nächster Termin)", later), ("Anmeldeschluss Planungsgespräch (nächster Termin)", later_reg),
-                  ("Anlagen vollständig / Einladung Planungsgespräch (nächster Termin)", later_att)]
+        dates += [("Planungsgespräch (nächster Termin)", later), _deadline("Anmeldeschluss Planungsgespräch (nächster Termin)", later_reg, land),
+                  _deadline("Anlagen vollständig / Einladung Planungsgespräch (nächster Termin)", later_att, land)]
     if employment_start is not None and led >= employment_start:
         # the meeting prepares the move into the employment (§ 6 Abs. 1); with the employment the Stabilisierungsphase ends
         steps.append(f"Achtung: Das Planungsgespräch am {fmt_date(led)} liegt nicht vor dem Beschäftigungsbeginn am "
@@ -537,7 +544,7 @@ def review(concluded: dt.date, kind: str = "ev") -> Calculation:
         rules.append(citation("ev_teilhabeplan"))
         notes.append("Für Rehabilitandinnen und Rehabilitanden (SGB III) kann der Teilhabeplan die Eingliederungsvereinbarung ersetzen.")
     return mark_validity(Calculation("ueberpruefung", f"Überprüfung: {name}", f"{name} spätestens am {fmt_date(due)}{_last_workday(due, None)} {verb}", steps, rules,
-                       dates=[(f"{name} {verb}", due)], notes=notes, inputs={"datum": concluded.isoformat(), "art": kind}))
+                       dates=[_deadline(f"{name} {verb}", due, None)], notes=notes, inputs={"datum": concluded.isoformat(), "art": kind}))
 
 
 def market_prognosis(today: dt.date, expected_integration: dt.date) -> Calculation:
