@@ -245,7 +245,7 @@ class Lotse:
         text, notice = clean_question(question or "")
         if not text:
             return Reply(question, True, message="Bitte geben Sie eine Frage ein, zum Beispiel: „Haben Teilnehmer der InbeQ Anspruch auf Urlaub?“",
-                         error="Die Frage ist leer.")  # bad input, not a decline (batch and JSON tell them apart)
+                         error=presenter.EMPTY_QUESTION)  # bad input, not a decline (batch and JSON tell them apart)
         chat = conversation_reply(text)
         if chat:  # "Hallo", "Danke!", "Wer bist du?": no passage answers a message to the assistant
             return Reply(question, True, message=chat, conversational=True)
