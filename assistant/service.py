@@ -27,7 +27,7 @@ from .conversation import conversation_reply
 from .extract import ExtractError
 from .question import other_land, regional_notes
 from .router import route
-from .textio import terminal_escapes
+from .textio import printable
 
 MAX_QUESTION = 1000
 QUESTION_HEAD = 300  # of a longer question: the first 300 characters and the last ones, 1 000 in all
@@ -139,10 +139,7 @@ def echoes(question: str, text: str) -> bool:
 def clean_question(text: str) -> tuple[str, str]:
     """Remove terminal escape sequences (pasted coloured text: "\x1b[31mwas ist inbeq"), control
     and format characters, and cap the length; returns (question, notice)."""
-    text = unicodedata.normalize("NFC", text)
-    text = terminal_escapes().sub("", text)
-    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
-    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", printable(text, len(text))).strip()
     notice = ""
     if len(text) > MAX_QUESTION:
         # a long post tells its story first and asks at the end: keep its beginning and its end

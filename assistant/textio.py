@@ -83,11 +83,6 @@ def printable(text: str, limit: int) -> str:
     return "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)[:limit]
 
 
-def terminal_escapes() -> re.Pattern:
-    """The escape sequences and control characters `terminal_safe` removes, as one pattern."""
-    return _TERMINAL_RE
-
-
 def terminal_safe(text: str) -> str:
     """Text without terminal escape sequences and control characters (newline and tab stay)."""
     return _TERMINAL_RE.sub("", text)

@@ -32,11 +32,16 @@ def _flag(day: dt.date, land: str) -> str:
     return ""
 
 
-def _weekend_or_holiday(day: dt.date) -> str:
-    """The warning for a federal rule's day (no Land): a weekend, or a holiday in every Land."""
+def _federal_holiday(day: dt.date) -> str | None:
+    """The holiday of every Land on `day`, if any."""
     import holidays
 
-    name = holidays.country_holidays("DE", years=day.year, language="de").get(day)
+    return holidays.country_holidays("DE", years=day.year, language="de").get(day)
+
+
+def _weekend_or_holiday(day: dt.date) -> str:
+    """The warning for a federal rule's day (no Land): a weekend, or a holiday in every Land."""
+    name = _federal_holiday(day)
     if name:
         return f" – Achtung: bundesweiter Feiertag ({name})"
     return " – Achtung: Wochenende" if day.weekday() >= 5 else ""
@@ -44,12 +49,7 @@ def _weekend_or_holiday(day: dt.date) -> str:
 
 def _closed(day: dt.date, land: str | None) -> str:
     """Why nobody works on `day`: its holiday (in `land`, or in every Land without one), "Samstag", "Sonntag"; else ""."""
-    if land:
-        name = _holiday(day, land)
-    else:
-        import holidays
-
-        name = holidays.country_holidays("DE", years=day.year, language="de").get(day)
+    name = _holiday(day, land) if land else _federal_holiday(day)
     return name or (WEEKDAYS[day.weekday()] if day.weekday() >= 5 else "")
 
 
