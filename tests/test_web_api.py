@@ -876,7 +876,9 @@ def test_a_question_longer_than_the_field_is_not_written_back_whole(client):
     assert r.status_code == 200 and "urlaub " * 430 not in r.text  # at most the field's 3 000 characters
 
 
-def test_a_wrong_method_names_the_allowed_one(client):
+@pytest.mark.parametrize("method, url, allowed", [("get", "/api/ask", "POST"), ("post", "/api/calc/personal.ics", "GET")])
+def test_a_wrong_method_names_the_allowed_one(client, method, url, allowed):
     # QA 2026-12-03: 405 without an Allow header (RFC 9110) and without saying what to send
-    r = client.get("/api/ask")
-    assert r.status_code == 405 and r.headers["allow"] == "POST"
+    r = getattr(client, method)(url)
+    assert r.status_code == 405 and r.headers["allow"] == allowed
+    assert f"Diese Methode ist hier nicht erlaubt; erlaubt: {allowed}." in r.json()["error"]

@@ -250,7 +250,9 @@ class WebApp:
         """
         name = request.path_params["name"]
         if name.endswith(".ics") and calcs.calculator_form(name[:-4]) is not None:  # the calendar is only read (GET)
-            return error_response(request, 405, "Diese Methode ist hier nicht erlaubt.")
+            response = error_response(request, 405, "Diese Methode ist hier nicht erlaubt; erlaubt: GET.")
+            response.headers["Allow"] = "GET"
+            return response
         if calcs.calculator_form(name) is None:
             return self.unknown_calculator(request, name)
         body = await request.body()
