@@ -140,7 +140,7 @@ def test_errors_are_german_json_with_the_right_status(client, method, url, body,
 
 def test_a_calendar_is_only_read_and_a_huge_count_is_named_at_its_field(client):
     r = client.post("/api/calc/integrationsamt.ics")
-    assert r.status_code == 405 and r.json()["error"] == "Diese Methode ist hier nicht erlaubt."
+    assert r.status_code == 405 and r.json()["error"] == "Diese Methode ist hier nicht erlaubt; erlaubt: GET."
     r = client.post("/api/calc/personal", json={"teilnehmende": 99999999999999999999999999999})
     assert r.status_code == 400
     assert r.json()["fields"] == {"teilnehmende": "99.999.999.999.999.999.999.999.999.999 ist unrealistisch groß (höchstens 10.000)."}
