@@ -196,6 +196,22 @@ def test_impossible_dates(text):
     # another programme named beside the InbeQ: the InbeQ's rule applies
     ("Mein Sohn war in der Werkstatt, jetzt ist er seit 3 Monaten in der InbeQ. Wie viel Urlaub hat er?", "unterweisungsfrei",
      "7,5 unterweisungsfreie Arbeitstage für 3 volle Kalendermonate"),
+    # QA 2026-12-03, each had got no calculation or a wrong one: typed without umlauts, the extension and the notice
+    # had been dropped without a word
+    ("inbeq begann am 01.03.2025 und wird um 12 monate verlaengert wann endet sie", "inbeq-dauer", "mit Verlängerung um 12 Monate am 29.02.2028"),
+    ("jobcoaching begonnen 01.02.2026, verlaengert, bis wann", "jobcoaching", "31.10.2026 (90 Fachleistungsstunden)"),
+    ("kuendigung zugegangen 30.6.2026 wann wirksam", "kuendigung", "Kündigung wirksam zum 30.09.2026"),
+    ("wann endet die massnahme von meinem sohn, er hat am 1.8.2025 angefangen", "inbeq-dauer", "InbeQ endet spätestens am 31.07.2027"),
+    # B.2's worked example 1 in the ways providers write it (54,6 = 7 Mindestplätze / 5 * 39)
+    ("personal: 6 teilnehmer, 6. maßnahmemonat, mindest-tn 7", "personal", "54,6 Wochenstunden (Personalansatz 1,4) bei 6 Teilnehmenden im 6. Monat"),
+    ("6 TN, Monat 6, MTPZ 7", "personal", "54,6 Wochenstunden (Personalansatz 1,4) bei 6 Teilnehmenden im 6. Monat"),
+    ("sechs teilnehmende nach sechs monaten, mindestteilnehmerzahl sieben", "personal", "54,6 Wochenstunden (Personalansatz 1,4)"),
+    ("personal 8 tn 6ten monat", "personal", "62,4 Wochenstunden (Personalansatz 1,6) bei 8 Teilnehmenden im 6. Monat"),
+    ("stellenanteil bei 3 teilnehmern im 30. monat", "personal", "23,4 Wochenstunden (Personalansatz 0,6) bei 3 Teilnehmenden im 30. Monat"),
+    # days off since an entry, counted in full months to today (TODAY is 22.11.2026)
+    ("wie viele urlaubstage hat mein sohn seit er am 15.3.2026 angefangen hat", "unterweisungsfrei",
+     "17,5 unterweisungsfreie Arbeitstage für 7 volle Kalendermonate"),
+    ("urlaub seit eintritt 01.02.2026", "unterweisungsfrei", "22,5 unterweisungsfreie Arbeitstage für 9 volle Kalendermonate"),
 ])
 
 def test_questions_reach_their_calculator(question, name, result_part):
@@ -483,30 +499,6 @@ def test_a_time_ago_is_a_day_counted_back_from_today():
     assert "„vor 3 Jahren“ von heute (02.12.2026) zurückgerechnet als 02.12.2023 gelesen." in r.assumptions
     r = route("Die Maßnahme hat vor zwei Monaten angefangen, wie viel Urlaub hat er bis jetzt?", today)
     assert "Teilnahme vom 02.10.2026 bis heute (02.12.2026): 1 voller Kalendermonat." in r.assumptions
-
-
-@pytest.mark.parametrize("question, calculator, result", [
-    # QA 2026-12-03, each had got no calculation or a wrong one: typed without umlauts, the extension and the notice
-    # had been dropped without a word
-    ("inbeq begann am 01.03.2025 und wird um 12 monate verlaengert wann endet sie", "inbeq-dauer", "mit Verlängerung um 12 Monate am 29.02.2028"),
-    ("jobcoaching begonnen 01.02.2026, verlaengert, bis wann", "jobcoaching", "31.10.2026 (90 Fachleistungsstunden)"),
-    ("kuendigung zugegangen 30.6.2026 wann wirksam", "kuendigung", "Kündigung wirksam zum 30.09.2026"),
-    ("wann endet die massnahme von meinem sohn, er hat am 1.8.2025 angefangen", "inbeq-dauer", "InbeQ endet spätestens am 31.07.2027"),
-    # B.2's worked example 1 in the ways providers write it (54,6 = 7 Mindestplätze / 5 * 39)
-    ("personal: 6 teilnehmer, 6. maßnahmemonat, mindest-tn 7", "personal", "54,6 Wochenstunden (Personalansatz 1,4) bei 6 Teilnehmenden im 6. Monat"),
-    ("6 TN, Monat 6, MTPZ 7", "personal", "54,6 Wochenstunden (Personalansatz 1,4) bei 6 Teilnehmenden im 6. Monat"),
-    ("sechs teilnehmende nach sechs monaten, mindestteilnehmerzahl sieben", "personal", "54,6 Wochenstunden (Personalansatz 1,4)"),
-    ("personal 8 tn 6ten monat", "personal", "62,4 Wochenstunden (Personalansatz 1,6) bei 8 Teilnehmenden im 6. Monat"),
-    ("stellenanteil bei 3 teilnehmern im 30. monat", "personal", "23,4 Wochenstunden (Personalansatz 0,6) bei 3 Teilnehmenden im 30. Monat"),
-    # days off since an entry, counted in full months to today (TODAY is 22.11.2026)
-    ("wie viele urlaubstage hat mein sohn seit er am 15.3.2026 angefangen hat", "unterweisungsfrei",
-     "17,5 unterweisungsfreie Arbeitstage für 7 volle Kalendermonate"),
-    ("urlaub seit eintritt 01.02.2026", "unterweisungsfrei", "22,5 unterweisungsfreie Arbeitstage für 9 volle Kalendermonate"),
-])
-def test_questions_as_people_type_them_reach_their_calculation(question, calculator, result):
-    r = route(question, TODAY)
-    assert r is not None and r.name == calculator
-    assert result in r.run().result
 
 
 @pytest.mark.parametrize("typed, meant", [
