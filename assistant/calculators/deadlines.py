@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -14,13 +15,18 @@ LANDS = {"BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH",
 DEFAULT_LAND = "MV"  # the Planungsgespräch procedure comes from the Mecklenburg-Vorpommern agreement
 
 
+@lru_cache(maxsize=64)
+def _calendar(land: str | None, year: int):
+    """The holidays of one year, in `land` or (None) in every Land: built once, as a calculation asks for several days."""
+    import holidays  # imported when a deadline is computed: about 60 ms that every `lotse ask` would pay
+
+    return holidays.country_holidays("DE", subdiv=land, years=year, language="de")
+
+
 def _holiday(day: dt.date, land: str) -> str | None:
     if land not in LANDS:
         raise InputError(f"Unbekanntes Bundesland „{land}“ (erlaubt: {', '.join(sorted(LANDS))}).")
-    import holidays  # imported when a deadline is computed: about 60 ms that every `lotse ask` would pay
-
-    cal = holidays.country_holidays("DE", subdiv=land, years=day.year, language="de")
-    return cal.get(day)
+    return _calendar(land, day.year).get(day)
 
 
 def _flag(day: dt.date, land: str) -> str:
@@ -34,9 +40,7 @@ def _flag(day: dt.date, land: str) -> str:
 
 def _federal_holiday(day: dt.date) -> str | None:
     """The holiday of every Land on `day`, if any."""
-    import holidays
-
-    return holidays.country_holidays("DE", years=day.year, language="de").get(day)
+    return _calendar(None, day.year).get(day)
 
 
 def _weekend_or_holiday(day: dt.date) -> str:
