@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from knowledge.corpus import BUILTIN_CORPUS, CorpusError, Document, Unit, corpus_dirs, missing_folder_problem
 from knowledge.analysis.fold import fold
 from knowledge.analysis.lemmas import LemmaSource
-from knowledge.safeyaml import DataError, listed, load_file, os_reason
+from knowledge.safeyaml import DataError, listed, load_builtin, load_file, os_reason
 from knowledge.index import IndexHandle, fingerprint_of, open_index
 from knowledge.pipeline import AnswerPipeline, unnamed_reference
 from knowledge.retrieval.questions import reads_as_question
@@ -48,6 +48,14 @@ DEFINED_TEXT = "Eine eigene Erklärung des Begriffs enthalten die Dokumente nich
 SCOPE_TEXT = ("Die Dokumente behandeln die Unterstützte Beschäftigung nach § 55 SGB IX (InbeQ und Berufsbegleitung), "
               "das Jobcoaching in Baden-Württemberg und den Integrationsprozess der Bundesagentur für Arbeit.")
 ECHO_RATIO = 90  # a similar question this close to the question asked (folded, rapidfuzz ratio) only repeats it
+
+
+def _builtin(folder) -> bool:
+    """Whether a corpus folder is the built-in one."""
+    try:
+        return Path(folder).resolve() == BUILTIN_CORPUS.resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 def dictionary_key(term: str) -> str:
@@ -466,7 +474,8 @@ class Lotse:
         for d in self.dirs:
             path = Path(d) / "glossary.yaml"
             try:
-                data = load_file(path) if path.is_file() else []
+                # ours is trusted and read at every start, so from the parse cache; a provider's is checked
+                data = (load_builtin(path.read_text(encoding="utf-8")) if _builtin(d) else load_file(path)) if path.is_file() else []
             except DataError as exc:  # a broken provider glossary must not take the app down
                 errors.append(CorpusError(path, str(exc)))
                 continue

@@ -6,11 +6,17 @@ caller can report the file by name and go on with the rest.
 """
 from __future__ import annotations
 
+import contextlib
 import copy
+import datetime as dt
 import errno
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 MAX_YAML_BYTES = 2_000_000  # the built-in question files are about 200 kB each
 MAX_ALIASES = 20  # k aliases can multiply a document at most by about 3^(k/3): 20 keep it below 1 500-fold
@@ -44,36 +50,129 @@ class DataError(Exception):
     """A data file that cannot be used; the message is German and names the problem, not the file."""
 
 
-class _Loader(yaml.SafeLoader):
+def _yaml():
+    """PyYAML, imported when a YAML text is first parsed: its import alone takes about 40 ms, and a
+    question asked in a new process reads only data that is already in the parse cache."""
+    import yaml
+
+    return yaml
+
+
+@lru_cache(maxsize=1)
+def _loader():
     """SafeLoader that counts aliases and keeps timestamps as strings (parsed later, checked)."""
+    yaml = _yaml()
 
-    def __init__(self, stream):
-        super().__init__(stream)
-        self._aliases = 0
+    class _Loader(yaml.SafeLoader):
+        def __init__(self, stream):
+            super().__init__(stream)
+            self._aliases = 0
 
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_ALIASES:
-                raise DataError(f"Die Datei enthält mehr als {MAX_ALIASES} YAML-Verweise (Aliase).")
-        return super().compose_node(parent, index)
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                self._aliases += 1
+                if self._aliases > MAX_ALIASES:
+                    raise DataError(f"Die Datei enthält mehr als {MAX_ALIASES} YAML-Verweise (Aliase).")
+            return super().compose_node(parent, index)
+
+    # timestamps stay text: an impossible date ("2025-02-30") is then reported by the field check
+    _Loader.yaml_implicit_resolvers = {
+        key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return _Loader
 
 
-# timestamps stay text: an impossible date ("2025-02-30") is then reported by the field check
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-# libyaml's safe loader where PyYAML was built with it (about ten times quicker), else PyYAML's own
-_BUILTIN_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Our own data files (ranking, rules, currency notes) are read at every start. Parsed once, they
+# are kept in the cache folder in `marshal`'s format under a hash of their text, so a new process
+# neither parses them nor imports PyYAML. A cache file carries a checksum of its content; one that
+# does not match, cannot be read or cannot be written is simply parsed again.
+PARSED_FORMAT = 1
+_MISSING = object()
+_builtin: dict[str, object] = {}  # text hash -> parsed data, in this process
 
 
 def load_builtin(text: str):
-    """Parse one of our own data files (ranking, rules, currency notes): trusted, read at every
-    start, so the quick loader; its values are those of `yaml.safe_load`."""
-    return yaml.load(text, Loader=_BUILTIN_LOADER)  # noqa: S506 - a safe loader
+    """Parse one of our own data files (trusted): libyaml's safe loader where PyYAML was built
+    with it (about ten times quicker), else PyYAML's own; its values are those of `yaml.safe_load`.
+    Each caller gets its own copy."""
+    key = hashlib.blake2b(f"{PARSED_FORMAT}/{sys.version_info[:2]}/{text}".encode("utf-8", "surrogatepass"),
+                          digest_size=16).hexdigest()
+    if key not in _builtin:
+        data = _read_parsed(key)
+        if data is _MISSING:
+            yaml = _yaml()
+            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+            _write_parsed(key, data)
+        _builtin[key] = data
+    return copy.deepcopy(_builtin[key])
+
+
+def _parsed_folder() -> Path | None:
+    from .index.cache import cache_root  # not at import: the cache module reads the corpus, which reads YAML
+
+    try:
+        return cache_root() / "parsed"
+    except Exception:  # no home folder, no cache folder: parse every time
+        return None
+
+
+def _encode(value):
+    """Data for `marshal`, which has no dates: a date becomes ("date", iso); YAML itself never gives a tuple."""
+    if isinstance(value, dict):
+        return {k: _encode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, dt.datetime):
+        return ("datetime", value.isoformat())
+    if isinstance(value, dt.date):
+        return ("date", value.isoformat())
+    return value
+
+
+def _decode(value):
+    if isinstance(value, dict):
+        return {k: _decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if isinstance(value, tuple):
+        kind, iso = value
+        return dt.datetime.fromisoformat(iso) if kind == "datetime" else dt.date.fromisoformat(iso)
+    return value
+
+
+def _read_parsed(key: str):
+    folder = _parsed_folder()
+    if folder is None:
+        return _MISSING
+    try:
+        raw = (folder / f"{key}.bin").read_bytes()
+        digest, payload = raw[:16], raw[16:]
+        if hashlib.blake2b(payload, digest_size=16).digest() != digest:
+            return _MISSING
+        return _decode(marshal.loads(payload))
+    except Exception:  # missing, unreadable or damaged: parse the text again
+        return _MISSING
+
+
+def _write_parsed(key: str, data) -> None:
+    folder = _parsed_folder()
+    if folder is None:
+        return
+    try:
+        payload = marshal.dumps(_encode(data))
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".parsed-", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(hashlib.blake2b(payload, digest_size=16).digest() + payload)
+            os.replace(tmp, folder / f"{key}.bin")
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except (OSError, ValueError, TypeError):  # read-only cache, full disk, a value marshal cannot hold
+        return
 
 
 def listed(items: list[str], limit: int = 5) -> str:
@@ -106,8 +205,9 @@ def load_text(text: str, *, what: str = "Die Datei"):
     """Parse YAML text; raises DataError."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise DataError(f"{what} ist zu groß (mehr als {MAX_YAML_BYTES // 1_000_000} MB).")
+    yaml = _yaml()
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_loader())  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         raise DataError(f"{what} ist kein gültiges YAML{_where(exc)}.{_hint(exc)}") from None
     except RecursionError:

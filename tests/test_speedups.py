@@ -1,4 +1,6 @@
 """The query path's shortcuts give the same results as the plain computations they replace."""
+import datetime as dt
+
 import pytest
 
 from knowledge.analysis import lemmas as lemma_module
@@ -135,3 +137,51 @@ def test_the_index_keeps_the_bm25f_and_question_postings_and_they_equal_a_fresh_
     # kept for other fields or another number of units, it is not used
     assert BM25FUnitRetriever.from_data(lotse.handle.bm25f, len(lotse.handle.unit_values) + 1, p.cfg) is None
 
+
+
+def test_our_data_files_are_parsed_once_and_kept_with_a_checksum(tmp_path, monkeypatch):
+    """ranking.yaml, rules.yaml, currency.yaml and our glossary are read at every start: kept parsed in the
+    cache folder, a new process neither parses them nor imports PyYAML (about 50 ms of a cold `lotse ask`)."""
+    import yaml
+
+    from knowledge import safeyaml
+
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(tmp_path))
+    parsed = []
+    real = safeyaml._yaml
+    monkeypatch.setattr(safeyaml, "_yaml", lambda: parsed.append(1) or real())
+    text = "seit: 2026-09-01\nzeit: 2026-09-01 10:30:00\nwerte: [1, 2.5, '62,4', null, true]\nname: Übergangsgeld\n"
+    expected = yaml.safe_load(text)
+    assert isinstance(expected["seit"], dt.date) and isinstance(expected["zeit"], dt.datetime)
+
+    def fresh():  # as a new process would: nothing parsed in memory
+        monkeypatch.setattr(safeyaml, "_builtin", {})
+        return safeyaml.load_builtin(text)
+
+    assert fresh() == expected and len(parsed) == 1
+    kept = list((tmp_path / "parsed").iterdir())
+    assert len(kept) == 1
+    assert fresh() == expected and len(parsed) == 1  # read from the cache file, not parsed
+    got = safeyaml.load_builtin(text)
+    got["werte"].append("x")  # each caller gets its own copy
+    assert safeyaml.load_builtin(text) == expected
+    # a damaged copy is parsed again (and replaced)
+    kept[0].write_bytes(kept[0].read_bytes()[:-4] + b"kaputt")
+    assert fresh() == expected and len(parsed) == 2
+    assert fresh() == expected and len(parsed) == 2
+    # no cache folder to be had: parsed every time, no error
+    blocker = tmp_path / "datei"
+    blocker.write_text("kein Ordner")
+    monkeypatch.setenv("LOTSE_CACHE_DIR", str(blocker))
+    assert fresh() == expected and fresh() == expected and len(parsed) == 4
+
+
+def test_a_question_in_a_new_process_imports_no_yaml(lotse):
+    import subprocess
+    import sys
+
+    code = ("import sys; from assistant.service import Lotse; r = Lotse().ask('Wer zahlt die Fahrtkosten?');"
+            "print(r.answers[0].unit.id, 'yaml' in sys.modules)")
+    for _ in range(2):  # the first may parse (and build); the second reads what the first kept
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["bagub-faq/21", "False"]
