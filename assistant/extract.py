@@ -379,13 +379,21 @@ class MonthReading:
 
 _MONTH_WORD = r"(?:Maßnahme|Massnahme|Vertrags|Projekt)?[Mm]onat\b"
 _HALF_YEARS = {"halb": 6, "anderthalb": 18, "eineinhalb": 18}
+# "seit über einem Jahr", "nach mehr als 12 Monaten": at least that long, so at least the month after
+_MORE_THAN = r"(?:(?:über|ueber|mehr\s+als|gut)\s+)?"
 
 
 def _passed(months: int, phrase: str) -> MonthReading:
     """After `months` full months the measure is in the next one (B.2 counts time so: „sechs Monate nach
-    Maßnahmebeginn“ in the first twelve months, „30 Monate nach Maßnahmebeginn“ from the 13th)."""
+    Maßnahmebeginn“ in the first twelve months, „30 Monate nach Maßnahmebeginn“ from the 13th). After more
+    than that ("seit über einem Jahr") it is at least in the next one, which is what is computed."""
+    unit = "Monat" if months == 1 else "Monaten"
+    if re.search(r"\b(?:über|ueber|mehr\s+als|gut)\s", phrase, re.I):
+        return MonthReading(months + 1, " ".join(phrase.split()),
+                            f"nach mehr als {num_text(months)} vollen {unit} läuft mindestens der {months + 1}. Monat der "
+                            f"Maßnahme; gerechnet für den {months + 1}.")
     return MonthReading(months + 1, " ".join(phrase.split()),
-                        f"nach {num_text(months)} vollen {'Monat' if months == 1 else 'Monaten'} läuft der {months + 1}. Monat der Maßnahme")
+                        f"nach {num_text(months)} vollen {unit} läuft der {months + 1}. Monat der Maßnahme")
 
 
 def _of_the_measure(text: str, m: re.Match) -> bool:
@@ -424,7 +432,7 @@ def find_month_reading(text: str) -> MonthReading | None:
             return _passed(n, m.group(0))
         return MonthReading(n, " ".join(m.group(0).split()), f"Monat 1 bis {n} werden gleich berechnet", span=True)
     start = r"\s+nach\s+(?:dem\s+)?(?:Maßnahme|Massnahme|Vertrags|Projekt)?[Bb]eginn"
-    m = re.search(NUM + r"\s+Monate?n?" + start, text, re.I) or re.search(r"\b(?:seit|nach)\s+" + NUM + r"\s+Monate?n?\b", text, re.I)
+    m = re.search(NUM + r"\s+Monate?n?" + start, text, re.I) or re.search(r"\b(?:seit|nach)\s+" + _MORE_THAN + NUM + r"\s+Monate?n?\b", text, re.I)
     if m:  # "12 Monate nach Maßnahmebeginn", "seit 12 Monaten", "nach 12 Monaten"
         return _passed(to_number(m.group(1)), m.group(0))
     m = re.search(r"\b(?:seit|nach)\s+(?:(?:einem|einen|1)\s+)?(halben|anderthalb|eineinhalb)\s+Jahre?n?\b", text, re.I) \
@@ -434,7 +442,7 @@ def find_month_reading(text: str) -> MonthReading | None:
         part = m.group(1).lower()
         return _passed(_HALF_YEARS["halb" if part.startswith("halb") else part], m.group(0))
     m = re.search(NUM + r"\s+Jahre?n?" + start, text, re.I)
-    for y in ([m] if m else []) + [y for y in re.finditer(r"\b(?:seit|nach)\s+" + NUM + r"\s+Jahre?n?\b", text, re.I) if _of_the_measure(text, y)]:
+    for y in ([m] if m else []) + [y for y in re.finditer(r"\b(?:seit|nach)\s+" + _MORE_THAN + NUM + r"\s+Jahre?n?\b", text, re.I) if _of_the_measure(text, y)]:
         # "ein Jahr nach Maßnahmebeginn"; "nach einem Jahr Maßnahme", "die Maßnahme läuft seit zwei Jahren" (not "ich
         # arbeite seit zwei Jahren als QT")
         if not re.fullmatch(r"(?:19|20)\d\d", y.group(1)):

@@ -235,8 +235,14 @@ def test_free_text_without_month_gives_both_phases():
     ("in den ersten 12 Monaten", 12, "„in den ersten 12 Monaten“: gerechnet für den 12. Maßnahmemonat (Monat 1 bis 12 werden gleich berechnet)."),
     ("im zweiten Maßnahmejahr", 13,
      "„im zweiten Maßnahmejahr“ = 13. Maßnahmemonat (der erste Monat dieses Jahres, Monat 13 bis 24 werden gleich berechnet)."),
+    # more than a time: at least the month after it (probe 9: "läuft seit über einem Jahr" had been no month at all)
+    ("Unsere InbeQ läuft seit über einem Jahr.", 13, "„seit über einem Jahr“ = 13. Maßnahmemonat (nach mehr als 12 vollen "
+     "Monaten läuft mindestens der 13. Monat der Maßnahme; gerechnet für den 13.)."),
+    ("die Maßnahme läuft seit mehr als 6 Monaten", 7, "„seit mehr als 6 Monaten“ = 7. Maßnahmemonat (nach mehr als 6 vollen "
+     "Monaten läuft mindestens der 7. Monat der Maßnahme; gerechnet für den 7.)."),
     # a time in years not about the measure is no month of it
     ("Ich arbeite seit zwei Jahren als QT. Wie viel Personal bei 4 TN?", None, ""),
+    ("Ich arbeite seit über einem Jahr als QT. Wie viel Personal bei 4 TN?", None, ""),
     ("bei 8 Teilnehmern", None, ""),
 ])
 def test_month_readings(text, month, assumption):
