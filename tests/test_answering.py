@@ -316,3 +316,39 @@ def test_a_topic_told_in_the_story_keeps_the_question_sentence_from_counting_alo
     result = pipe.search(whole)
     assert [t.name for t in result.query.background] == ["Medizinische Rehabilitation"] and result.query.topics == []
     assert result.asked == "" and not pipe.confident(result)
+
+
+def test_a_word_cut_short_before_a_coordination_is_completed_by_the_compound_ending_it(lotse):
+    """ "Renten- und Pflegeversicherung" is the Rentenversicherung, not the Rente: probe 9's question on the
+    social insurance had been declined as one on pensions."""
+    terms = lambda text: [t.folded for t in lotse.handle.analyzer.terms(text)]  # noqa: E731
+    assert terms("Beiträge zur Renten- und Pflegeversicherung") == ["beitrag", "rentenversicherung", "pflegeversicherung"]
+    assert terms("Kranken-, Pflege- oder Rentenversicherung") == ["krankenversicherung", "pflegeversicherung",
+                                                                  "rentenversicherung"]
+    assert terms("InbeQ-Teilnehmer und Eltern") == ["inbeq", "teilnehmer", "eltern"]  # a hyphen inside a word: no gap
+    reply = lotse.ask("Wer zahlt für Teilnehmende der InbeQ die Beiträge zur Renten- und Krankenversicherung?")
+    assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/25"
+    assert "Rente und Erwerbsminderung" not in reply.message
+
+
+@pytest.mark.parametrize("question, declined", [
+    # "Kurs" shares its stem with "Kur": a course is no medical rehabilitation
+    ("Ich habe mich über den Kurs beim Träger beschwert, wer ist zuständig?", False),
+    ("Meine Tochter will eine Kur beantragen, geht das während der InbeQ?", True),
+])
+def test_a_course_is_not_a_cure(lotse, question, declined):
+    reply = lotse.ask(question)
+    assert ("Zum Thema „Medizinische Rehabilitation“ enthalten die Dokumente keine Aussage" in reply.message) is declined
+
+
+def test_a_sum_in_euro_the_passage_does_not_state_is_declined_with_the_passage_offered(lotse):
+    from assistant.service import PRICE_CONTACT, PRICE_TEXT
+
+    reply = lotse.ask("Wie viel Euro Ausbildungsgeld bekommt ein Teilnehmer der InbeQ im Monat?")
+    assert reply.abstained and reply.answers == []
+    assert reply.message.startswith(PRICE_TEXT) and "steht unten als Vorschlag" in reply.message
+    assert reply.suggestion_ids[0] == "bagub-faq/17"  # the passage on the Ausbildungsgeld, offered
+    assert PRICE_CONTACT in reply.contacts
+    # how the sum is set is what the passage says
+    reply = lotse.ask("Wonach richtet sich die Höhe des Ausbildungsgeldes in der InbeQ?")
+    assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/17"

@@ -1,7 +1,7 @@
 """Quantities: "wie lange / wie viele" questions and the passages that state a number with its measure."""
 import pytest
 
-from knowledge.ranking.quantities import asks_quantity, holds_quantity, quantity_asked, states_quantity
+from knowledge.ranking.quantities import asks_euro, asks_quantity, holds_quantity, quantity_asked, states_euro, states_quantity
 
 
 @pytest.mark.parametrize("text, holds", [
@@ -65,3 +65,28 @@ def test_a_quantity_questions_highlight_starts_with_the_sentence_that_states_it(
     answer = lotse.ask(question).answers[0]
     assert answer.unit.id == unit_id
     assert answer.highlight.startswith(starts)
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("wie viel euro uebergangsgeld kriegt man im monat", True),
+    ("Welchen Preis zahlt die Agentur pro Platz?", True),
+    ("Wie hoch ist der Stundensatz für das Jobcoaching?", True),
+    ("ausbildungsgeld betrag in euro", True),
+    ("kostensatz euro pro fachleistungsstunde", True),
+    # how a sum is set, or a sum told in the question, is no sum asked
+    ("Wonach richtet sich die Höhe des Ausbildungsgeldes?", False),
+    ("Wer prüft die Preise der Träger bei der Ausschreibung?", False),
+    ("Der Betrieb zahlt ihr 150 Euro im Monat, wird das angerechnet?", False),
+])
+def test_a_question_asks_for_a_sum_in_euro_or_a_price(question, asks):
+    assert asks_euro(question) is asks
+
+
+@pytest.mark.parametrize("text, states", [
+    ("Die Pauschale beträgt 480,- € im Monat.", True),
+    ("Er bekommt 200 Euro.", True),
+    ("bis zu 12 Monate", False),
+    ("68 Prozent des Nettoentgelts", False),
+])
+def test_a_passage_states_a_sum_in_euro(text, states):
+    assert states_euro(text) is states

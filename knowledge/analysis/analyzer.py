@@ -6,6 +6,7 @@ the resulting terms; queries are analysed by the same code, so both sides always
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .compounds import CompoundSplitter
@@ -25,6 +26,11 @@ MAX_STEMS = 1 << 18
 
 
 MAX_REMEMBERED = 200_000  # distinct words whose analysis the analyzer keeps
+# a word cut short before a coordination, its compound's head left to the last word (Ergänzungsstrich):
+# "Renten- und Pflegeversicherung", "Kranken-, Pflege- und Rentenversicherung", "Vor- oder Nachteile"
+TRUNCATED = re.compile(r"-(?:\s*,|\s+(?:und|oder|sowie|bzw|beziehungsweise)\b)", re.IGNORECASE)
+COORDINATORS = frozenset({"und", "oder", "sowie", "bzw", "beziehungsweise"})
+MAX_COORDINATED = 4  # words cut short before one completing word
 _MISSING = object()
 
 
@@ -104,10 +110,36 @@ class Analyzer:
 
     def terms(self, text: str) -> list[Term]:
         out = []
-        for i, tok in enumerate(tokenize(text)):
-            t = self.term(tok.text, i)
+        tokens = list(tokenize(text))
+        whole = self._completed(text, tokens) if "-" in text else {}
+        for i, tok in enumerate(tokens):
+            t = self.term(whole.get(i, tok.text), i)
             if t is not None:
                 out.append(t)
+        return out
+
+    def _completed(self, text: str, tokens: list) -> dict[int, str]:
+        """Words cut short before a coordination, completed with the head of the compound that ends
+        it: "Renten- und Pflegeversicherung" asks about the Rentenversicherung, not the Rente."""
+        if self.splitter is None:
+            return {}
+        cut = [bool(TRUNCATED.match(text, tok.end)) for tok in tokens]
+        out: dict[int, str] = {}
+        for i, tok in enumerate(tokens):
+            if not cut[i] or (i and cut[i - 1]):
+                continue  # the first word of a run only: the run is completed together
+            j, run = i, []
+            while j < len(tokens) and cut[j] and len(run) < MAX_COORDINATED:
+                run.append(j)
+                j += 1
+                if j < len(tokens) and tokens[j].text.lower() in COORDINATORS:
+                    j += 1
+            if j >= len(tokens) or cut[j]:
+                continue
+            parts = self.splitter.split(fold(self.lemmas.lemma(tokens[j].text.lower())))
+            if parts:
+                for k in run:
+                    out[k] = tokens[k].text + parts[-1]
         return out
 
     def index_text(self, text: str) -> str:
