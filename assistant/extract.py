@@ -464,7 +464,8 @@ def find_month(text: str) -> int | None:
 
 
 _MIN_PLACES = (r"(?:Mindest(?:teilnehmer)?(?:platz|plätze|plaetze|teilnehmerplatzzahl|platzzahl|teilnehmerzahl)\w*|\bMTPZ\b|\bMTZ\b"
-               r"|\bMindest-?(?:TN|Teilnehmer|Teilnehmende)\b)"
+               r"|\bMindest-?(?:TN|Teilnehmer|Teilnehmende)-?(?:platz|plätze|plaetze)\w*|\bMindest-?(?:TN|Teilnehmer|Teilnehmende)\b)"
+               r"\s*(?:(?:lt\.|laut|nach)\s+(?:dem\s+)?(?:Losblatt|Vertrag|VU)\s*)?"  # "Mindest-TN-Platzzahl lt. Losblatt 8"
                r"\s*(?:von|:|=|ist|beträgt|betragen|liegt bei|liegen bei|bei|sind)?\s*")
 # "7 und 5", "7; 5": one per lot, in the lots' order (not "7 und 5 Teilnehmer", the lots' participants, nor "; 6. Monat")
 _MORE_PLACES = r"((?:\s*(?:;|,|und|sowie)\s*" + NUMX + r"(?!\.?\s*(?:" + PEOPLE + r"|Monat|Maßnahmemonat)))*)"

@@ -151,7 +151,7 @@ class Trigger:
 # -------------------------------------------------------------- shared patterns
 EMPLOYMENT = r"beschäftigung|arbeitsverhältnis|arbeitsvertrag|eingestellt|einstellung|arbeitsbeginn|arbeitsaufnahme|anstellung|job"
 LATE = r"nachmeld|noch (?:an|nach)melden|noch anmelden|zu spät|verpasst"
-PRE2016 = r"vor 2016|bis 2015|altvertr|alte[nrm]? vertr|teilnehmermonat|teilnehmer-monat"
+PRE2016 = r"vor 2016|bis 2015|altvertr|alte[nrm]? vertr|(?:ä|ae)ltere[nrm]? vertr|teilnehmermonat|teilnehmer-monat"
 FROM2016 = r"(?:ab|nach|seit|von) 2016|neuvertr|neue[nrm]? vertr|teilnehmerpl[aä]tze|teilnehmer-pl[aä]tze"
 # a post or position ("Stelle", "Vollzeitstelle", "Planstellen"), not an office ("Beratungsstelle",
 # "Dienststelle", "Anlaufstelle") nor a job ("Arbeitsstelle")

@@ -295,6 +295,8 @@ def test_find_month(text, month):
     ("Los 1: 8 Teilnehmer, Mindestteilnehmerplatzzahl 7; Los 2: 4 Teilnehmer, Mindestteilnehmerplatzzahl 5; 6. Monat", [7, 5]),
     # not a second minimum: the participants, or the month
     ("Mindestteilnehmerplatzzahl 7 und 6 Teilnehmer", 7), ("MTPZ 7, 6 Monate", 7),
+    # jargon of the authored provider questions: the number behind "lt. Losblatt" had been left unread
+    ("Mindest-TN-Platzzahl lt. Losblatt 8, tatsächlich 4 TN im 5. Monat", 8), ("Monat 1–12, Mindest-TN-Platzzahl 10", 10),
 ])
 def test_find_min_places(text, value):
     assert find_min_places(text) == value

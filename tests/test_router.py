@@ -101,6 +101,8 @@ def test_impossible_dates(text):
 @pytest.mark.parametrize("question, name, result_part", [
     ("Wir haben acht Teilnehmer im sechsten Monat, Mindestteilnehmerplatzzahl 7. Wie viele Wochenstunden Personal?", "personal", "62,4"),
     ("Altvertrag vor 2016: Los 1 hat 5 und Los 2 hat 6 Teilnehmer. Wie viel Personal?", "personal-alt", "85,8"),
+    ("der traeger hat noch einen aelteren vertrag, in der gruppe sind 6 leute, wie viele stunden ist ein betreuer da",
+     "personal-alt", "46,8"),
     ("Beschäftigungsbeginn 15.03.2027 – wann spätestens das Integrationsamt unterrichten?", "integrationsamt", "15.09.2026"),
     ("Wann ist das nächste Planungsgespräch nach dem 10.01.2027?", "planungsgespraech", "05.02.2027"),
     ("Teilnehmerin schwerbehindert, 12 volle Monate dabei: wie viele unterweisungsfreie Tage?", "unterweisungsfrei", "35"),
