@@ -304,11 +304,12 @@ class Lotse:
             messages.append(error)
         if calculation is not None:
             if calculation.rules:
-                # a passage the calculator applies comes first: the rule whose quote covers most of the
+                # the documents' worked example of the computation comes first where there is one (a staffing
+                # question "bei 6 TN im 6. Monat" is B.2's); else a passage the calculator applies: the rule whose quote covers most of the
                 # question ("Bis wann … angemeldet?": the registration deadline, not the meeting days),
                 # the first rule on a tie
                 covered = self.searcher.coverages(result, [r.quote for r in calculation.rules])
-                rule = calculation.rules[max(range(len(covered)), key=lambda i: (covered[i], -i))]
+                rule = calculation.example or calculation.rules[max(range(len(covered)), key=lambda i: (covered[i], -i))]
                 lead = self.unit(rule.source)
                 answers = [self._answer(lead, 1.0, rule.quote, question=text)] + [a for a in answers if a.unit.id != lead.id]
             return Reply(question, False, answers[:limit], calculation, " ".join(messages), [], corrections, error)

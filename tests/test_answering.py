@@ -352,3 +352,26 @@ def test_a_sum_in_euro_the_passage_does_not_state_is_declined_with_the_passage_o
     # how the sum is set is what the passage says
     reply = lotse.ask("Wonach richtet sich die Höhe des Ausbildungsgeldes in der InbeQ?")
     assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/17"
+
+
+@pytest.mark.parametrize("question, lead, quote", [
+    # the documents' worked example of the same computation comes first: B.1 for several lots or no month,
+    ("Vertrag ab 2016, zwei Lose mit 5 und 6 Teilnehmenden – wie viel Personal?", "bagub-faq/B.1",
+     "6 Teilnehmer: Personalansatz 1,2 Qualifizierungstrainer = 46,8 Wochenstunden."),
+    # B.2's examples for a month of the first twelve and from the 13th,
+    ("Im 6. Monat sind 6 TN da, die Mindestteilnehmerplatzzahl ist 7. Wie viele Wochenstunden?", "bagub-faq/B.2",
+     "Beispiel 1 für die Berechnung des einzusetzenden Personals in den ersten 12 Maßnahmemonaten"),
+    ("Wie viele Wochenstunden bei 2 Teilnehmenden im 20. Monat?", "bagub-faq/B.2",
+     "Beispiel 3 für die Berechnung des einzusetzenden Personals ab dem 13. Maßnahmemonat"),
+    # A.1 for a contract before 2016
+    ("Altvertrag vor 2016 mit 6 Teilnehmenden: wie viele Wochenstunden?", "bagub-faq/A.1",
+     "6 Teilnehmer: Personalansatz 1,2 Qualifizierungstrainer = 46,8 Wochenstunden."),
+])
+def test_a_staffing_calculation_leads_with_the_documents_worked_example(lotse, question, lead, quote):
+    reply = lotse.ask(question)
+    assert reply.calculation is not None and reply.calculation.name.startswith("personal")
+    assert reply.answers[0].unit.id == lead and reply.answers[0].highlight == quote
+    assert reply.calculation.example.source == lead and reply.calculation.example in reply.calculation.rules
+    # the rules applied follow among the passages
+    assert any(a.unit.id == "bagub-faq/b-ausgangssituation-laut-vergabeunterlagen" for a in reply.answers[1:]) \
+        or lead == "bagub-faq/A.1"

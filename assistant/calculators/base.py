@@ -61,6 +61,9 @@ class Calculation:
     inputs: dict = field(default_factory=dict)
     in_force: bool = True
     validity: str = ""  # German sentence when a rule's source document is out of force
+    # the documents' worked example of the same computation (a question and answer with such figures):
+    # shown first, before the rules, which follow as the sources
+    example: Rule | None = None
 
     @property
     def explanation(self) -> str:

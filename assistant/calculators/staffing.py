@@ -149,8 +149,15 @@ def staffing_2016(participants: int | list[int], month: int | None, min_places: 
     if in_first and not given:
         assumptions.append(f"Keine Mindestteilnehmerplatzzahl angegeben: im 1. bis {last1}. Monat bemisst sich der Personaleinsatz immer zumindest "
                            f"nach der Mindestteilnehmerplatzzahl. Das Ergebnis ist deshalb eine Untergrenze; bitte die Zahl aus dem Losblatt ergänzen.")
+    # the worked example: several lots or no month as B.1 (5 and 6 participants), a month as B.2's examples
+    # (Mindestteilnehmerplatzzahl in months 1 to 12, 19,5 hours from the 13th). Of the 49 authored questions that
+    # reach the two staffing calculators, 28 have the example so chosen as their answer; 13 had the passage led
+    # with before (the rule whose quote covered most of the question, mostly B. Ausgangssituation).
+    example = citation("staffing_example_ratio" if month is None or len(lots) > 1
+                       else "staffing_example_first_months" if month <= last1 else "staffing_example_from_month_13")
+    rules.append(example)
     return mark_validity(Calculation("personal", "Personalbedarf InbeQ (Verträge ab 2016)", result, steps, rules,
-                       assumptions=assumptions, notes=notes,
+                       assumptions=assumptions, notes=notes, example=example,
                        inputs={"teilnehmende": lots[0] if len(lots) == 1 else lots, "monat": month, "mindestplaetze": None if not given else given[0] if len(given) == 1 else given,
                                "option": option_drawn, "vertrag": "ab2016"}))
 
@@ -210,5 +217,7 @@ def staffing_pre2016(lots: list[int], contract_year: int | None = None) -> Calcu
     result = (f"{num(total)} Wochenstunden ({_fte(total, h)}) bei "
               + (f"{num(lots[0])} Teilnehmenden" if len(lots) == 1 else f"{' + '.join(num(n) for n in lots)} Teilnehmenden auf {len(lots)} Losen")
               + f" (Vertrag vor {cutover.value})")
-    return mark_validity(Calculation("personal-alt", f"Personalbedarf InbeQ (Verträge vor {cutover.value})", result, steps, rules, notes=notes, assumptions=assumptions,
+    example = citation("pre2016_staffing_example")  # A.1: 5 and 6 participants, as the question of each such calculation
+    rules.append(example)
+    return mark_validity(Calculation("personal-alt", f"Personalbedarf InbeQ (Verträge vor {cutover.value})", result, steps, rules, notes=notes, assumptions=assumptions, example=example,
                        inputs={"lose": lots, "beginnjahr": contract_year, "vertrag": "vor2016"}))
