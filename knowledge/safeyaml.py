@@ -119,8 +119,8 @@ def _parsed_folder() -> Path | None:
 
 def _encode(value):
     """Data for `marshal`, which has no dates: a date becomes ("date", iso); YAML itself never gives a tuple."""
-    if isinstance(value, dict):
-        return {k: _encode(v) for k, v in value.items()}
+    if isinstance(value, dict):  # keys too: rules.yaml dates its values ({2016-01-01: 5})
+        return {_encode(k): _encode(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_encode(v) for v in value]
     if isinstance(value, dt.datetime):
@@ -132,7 +132,7 @@ def _encode(value):
 
 def _decode(value):
     if isinstance(value, dict):
-        return {k: _decode(v) for k, v in value.items()}
+        return {_decode(k): _decode(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_decode(v) for v in value]
     if isinstance(value, tuple):
@@ -155,6 +155,16 @@ def _read_parsed(key: str):
         return _MISSING
 
 
+MAX_PARSED = 32  # kept copies: each edit of a data file (a calibration) adds one; the oldest go
+
+
+def _prune(folder: Path) -> None:
+    kept = sorted(folder.glob("*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in kept[MAX_PARSED:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
 def _write_parsed(key: str, data) -> None:
     folder = _parsed_folder()
     if folder is None:
@@ -167,6 +177,7 @@ def _write_parsed(key: str, data) -> None:
             with os.fdopen(fd, "wb") as f:
                 f.write(hashlib.blake2b(payload, digest_size=16).digest() + payload)
             os.replace(tmp, folder / f"{key}.bin")
+            _prune(folder)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)

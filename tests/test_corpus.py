@@ -1,4 +1,5 @@
 """Corpus parsing: front matter, units, repaired extraction damage, provider documents."""
+import datetime as dt
 import re
 
 import pytest
@@ -122,3 +123,14 @@ def test_a_heading_mark_without_a_title_is_not_shown_in_a_passage():
     doc = Document("x", "T", "T", "I", "R", dt.date(2025, 1, 1), "2025", "faq", Path("x.md"), body)
     units = split_units(doc)
     assert [u.text for u in units] == ["Text eins.\n\n\nText zwei."]
+
+
+def test_our_documents_read_from_the_parse_cache_equal_those_read_as_a_providers():
+    """The calculators read the validity of our documents at every start from the parse cache (no PyYAML):
+    the same documents, dates as text, as the checked reading gives."""
+    paths = sorted(BUILTIN_CORPUS.glob("*.md"))
+    assert len(paths) == 5
+    for path in paths:
+        trusted = parse_document(path, trusted=True)
+        assert trusted == parse_document(path)
+    assert trusted.valid_from is None or isinstance(trusted.valid_from, dt.date)

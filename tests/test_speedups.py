@@ -150,7 +150,8 @@ def test_our_data_files_are_parsed_once_and_kept_with_a_checksum(tmp_path, monke
     parsed = []
     real = safeyaml._yaml
     monkeypatch.setattr(safeyaml, "_yaml", lambda: parsed.append(1) or real())
-    text = "seit: 2026-09-01\nzeit: 2026-09-01 10:30:00\nwerte: [1, 2.5, '62,4', null, true]\nname: Übergangsgeld\n"
+    text = ("seit: 2026-09-01\nzeit: 2026-09-01 10:30:00\nwerte: [1, 2.5, '62,4', null, true]\nname: Übergangsgeld\n"
+            "values: {2016-01-01: 5, 2023-07-01: 6}\n")
     expected = yaml.safe_load(text)
     assert isinstance(expected["seit"], dt.date) and isinstance(expected["zeit"], dt.datetime)
 
@@ -180,8 +181,10 @@ def test_a_question_in_a_new_process_imports_no_yaml(lotse):
     import subprocess
     import sys
 
-    code = ("import sys; from assistant.service import Lotse; r = Lotse().ask('Wer zahlt die Fahrtkosten?');"
-            "print(r.answers[0].unit.id, 'yaml' in sys.modules)")
+    # a passage with its change notes, a calculation (rules.yaml dates its values: {2016-01-01: 5}), a glossary term
+    code = ("import sys; from assistant.service import Lotse; s = Lotse(); r = s.ask('Wer zahlt die Fahrtkosten?');"
+            "c = s.ask('Wie viel Personal bei 8 Teilnehmern im 6. Monat?').calculation; g = s.ask('Was ist UB?');"
+            "print(r.answers[0].unit.id, c.name, g.defined, 'yaml' in sys.modules)")
     for _ in range(2):  # the first may parse (and build); the second reads what the first kept
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["bagub-faq/21", "False"]
+    assert out == ["bagub-faq/21", "personal", "UB", "False"]
