@@ -13,13 +13,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
-from dateutil.relativedelta import relativedelta
 
 from knowledge.analysis.user_sentences import asking_sentences
 
 from .calculators.base import rule
 from .calculators.deadlines import planning_search_start
-from .extract import (CLAUSE_END, UNREAD_TIME, ExtractError, FoundDate, find_contract_year, find_dates, find_duration_months, find_extension_months,
+from .extract import (CLAUSE_END, UNREAD_TIME, relativedelta, ExtractError, FoundDate, find_contract_year, find_dates, find_duration_months, find_extension_months,
                       find_hours_used, find_interruption, find_lots, find_min_places, find_month, find_month_reading, find_months_count,
                       find_participants, find_start_year, find_weekdays, find_years_as_months, mask_dates)
 

@@ -5,9 +5,7 @@ import datetime as dt
 import math
 from functools import lru_cache
 
-from dateutil.relativedelta import relativedelta
-
-from ..extract import ORDINAL_WORDS
+from ..extract import ORDINAL_WORDS, relativedelta
 from .base import (MONTHS, WEEKDAYS, Calculation, InputError, check_count, check_date, citation, fmt_date, fmt_day, mark_validity, num, num_word,
                    plural, rule, source_documents)
 
