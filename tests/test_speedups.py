@@ -182,9 +182,11 @@ def test_a_question_in_a_new_process_imports_no_yaml(lotse):
     import sys
 
     # a passage with its change notes, a calculation (rules.yaml dates its values: {2016-01-01: 5}), a glossary term
+    # (and a question without a date imports no dateutil)
     code = ("import sys; from assistant.service import Lotse; s = Lotse(); r = s.ask('Wer zahlt die Fahrtkosten?');"
+            "d = 'dateutil' in sys.modules;"
             "c = s.ask('Wie viel Personal bei 8 Teilnehmern im 6. Monat?').calculation; g = s.ask('Was ist UB?');"
-            "print(r.answers[0].unit.id, c.name, g.defined, 'yaml' in sys.modules)")
+            "print(r.answers[0].unit.id, c.name, g.defined, 'yaml' in sys.modules, d)")
     for _ in range(2):  # the first may parse (and build); the second reads what the first kept
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["bagub-faq/21", "personal", "UB", "False"]
+    assert out == ["bagub-faq/21", "personal", "UB", "False", "False"]
