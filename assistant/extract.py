@@ -317,8 +317,16 @@ PEOPLE = r"(?:UB-|InbeQ-)?(?:Teilnehm\w*|TN\b|Rehabilitand\w*|Personen|Menschen|
 def find_participants(text: str) -> int | None:
     """The number of participants: '18 Teilnehmende', 'achtzehn TN', 'Teilnehmerzahl: 7'. Refuses '8,5 Teilnehmer'."""
     for m in re.finditer(NUM + r"\s+(?:\w+\s+)?" + PEOPLE, text, re.I):
-        if not re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
-            return whole_people(m.group(1))
+        if re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+            continue
+        # "ein(e)" before a described participant is an article ("Ein ehemaliger Teilnehmer hat seine Stelle
+        # verloren", probe 10: read as one participant, the staffing calculator answered), unless a preposition
+        # makes it a count ("bei einem neuen Teilnehmer"); "ein Teilnehmer, Monat 14" counts
+        described = len(text[m.end(1):m.end()].split()) > 1
+        if described and re.fullmatch(r"ein(?:e[mnrs]?)?", m.group(1), re.I) \
+                and not re.search(r"\b(?:bei|mit|für|fuer|nur|noch|auf|zu)\s+$", text[:m.start()], re.I):
+            continue
+        return whole_people(m.group(1))
     for m in re.finditer(r"(?:Teilnehm\w*|TN)\s*(?:zahl|anzahl)?\s*(?:von|:|=|ist|beträgt|liegt bei|bei)?\s*" + NUM
                          + r"(?!\.\s*(?:Monat|Maßnahmemonat))", text, re.I):
         # "Teilnehmern eine Beratungsstelle": an article, not a count; "ein(s)" counts where it is

@@ -167,7 +167,7 @@ AMOUNT = (r"wie viel|wieviel|wie viele|wie hoch|wie groß|brauch|benötig|vorhal
 # what counts towards the staff ("Zählt die Fahrzeit als Einsatzzeit beim Personalschlüssel?"): a rule, no amount
 COUNTS_AS = r"\b(?:zählt|zaehlt|zählen|zaehlen)\b[^?.!]{0,60}\bals\b|anrechn|angerechnet"
 # a question word: the terse "personal bei 8 teilnehmern im 6. monat" asks nothing else
-ASKS_OTHER = r"\b(?:wie oft|warum|wieso|weshalb|wer|wo|welche[rsnm]?|ob)\b"
+ASKS_OTHER = r"\b(?:wie oft|warum|wieso|weshalb|wer|wo|wofür|wofuer|wozu|welche[rsnm]?|ob)\b"
 # the hours a participant spends in the company ("Wie viele Wochenstunden muss ein Teilnehmer im
 # Betrieb verbringen?"), not the staff the provider keeps for them
 PARTICIPANT_TIME = (r"verbring|anwesend|arbeitszeit|im betrieb (?:arbeit|sein|eingesetzt)|bei uns (?:im betrieb )?eingesetzt"
@@ -186,7 +186,8 @@ ASKS_WHEN = (r"wann|frist|spätestens|spaetestens|termin|datum|wie lange|nächst
              r"|bis zum|ab welchem|an welchem|welche[nmr]? tag")
 # a review of an agreement asked for, not only its name and a date ("das Konzept … vom Juni 2023")
 REVIEW = r"prüf|pruef|fortschreib|fortgeschrieben|aktualisier|anpass|erneuer|wann|frist|spätestens|spaetestens|nächst|naechst|termin|ablauf|läuft"
-WHAT_TO_DO = r"\bwas (?:soll|sollen|darf|dürfen|muss|müssen|kann|können)\b.*\b(?:machen|tun|anfangen)\b"
+WHAT_TO_DO = (r"\bwas (?:soll|sollen|darf|dürfen|muss|müssen|kann|können)\b.*\b(?:machen|tun|anfangen)\b"
+              r"|\b(?:wofür|wofuer|wozu)\b.*\b(?:nutzen|verwenden|einsetzen|machen|tun)\b")  # "Wofür soll der QT die Stunden nutzen?"
 INTERRUPTED = r"(?:unterbroch|unterbrech|krank|pausiert|ausgesetzt|Pause|Unterbrechung)"
 STARTED = r"angefangen|begonnen|begann|gestartet|angetreten|beginnt|fängt .*an|startet"
 FINISHED = r"fertig|vorbei|zu ende|aufhör|schluss|wie lange|bis wann"

@@ -261,6 +261,9 @@ def test_parse_number(token, value):
     ("Vertrag ab 2016 mit 4 Teilnehmern", 4), ("keine Teilnehmer", 0), ("Wie ist der Personalschlüssel?", None),
     ("bei fuenfunddreissig Teilnehmern", 35), ("einundzwanzig TN", 21), ("siebenundsiebzig Teilnehmende", 77),
     ("bei sieben Teilnehmern", 7), ("bei siebenundfünfzigtausend Teilnehmern", None),
+    # "ein" before a described participant is an article, after a preposition or alone a count
+    ("Ein ehemaliger Teilnehmer hat seine Stelle verloren.", None), ("bei einem neuen Teilnehmer", 1),
+    ("ein Teilnehmer, Monat 14", 1),
 ])
 def test_find_participants(text, value):
     assert find_participants(text) == value

@@ -234,6 +234,10 @@ def test_questions_reach_their_calculator(question, name, result_part):
     "meine tochter hat am 01.08.2026 im eingangsverfahren angefangen, wann ist sie fertig",
     # hours told in the story, not asked for: "Eine TN" is no count of participants to staff
     "Eine TN ist nur vier Stunden am Tag belastbar. Muss sie trotzdem den ganzen Projekttag anwesend sein?",
+    # what the spare hours are for, not how many (probe 10)
+    "Gerade sind nur zwei TN da: wozu soll die QT ihre freien Stunden verwenden?",
+    # a former participant's lost job ("Stelle") and years in the company are no staffing (probe 10)
+    "Eine frühere Teilnehmerin hat nach zwei Jahren im Betrieb ihre Stelle verloren. Darf sie die InbeQ noch einmal machen?",
 ])
 def test_rule_questions_stay_with_the_passage(question):
     assert route(question, TODAY) is None
