@@ -136,6 +136,12 @@ WRITTEN_BEFORE = {
     "wann sind die planungsgespraeche",
     "gilt die vereinbarung in mv noch",
     "wo beantrage ich einen schwerbehindertenausweis fuer meine tochter",
+    # in corpus/ (2026-11-23 to 2026-12-02) before probe/probe9 (2026-12-03, session 20)
+    "wollen die vom jobcenter mit der ganzen familie reden, muessen wir da alle zustimmen",
+    "folgegespräch inhalte",
+    "unterstützungsbedarf gering höher",
+    "Wie setzt sich das Werkstattentgelt aus Grundbetrag und Steigerungsbetrag zusammen?",
+    "darf man neben der werkstatt noch einen minijob machen",
 }
 
 
