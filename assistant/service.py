@@ -16,7 +16,7 @@ from knowledge.analysis.lemmas import LemmaSource
 from knowledge.safeyaml import DataError, listed, load_builtin, load_file, os_reason
 from knowledge.index import IndexHandle, fingerprint_of, open_index
 from knowledge.pipeline import AnswerPipeline, unnamed_reference
-from knowledge.ranking.quantities import asks_euro, states_euro
+from knowledge.ranking.quantities import unstated
 from knowledge.retrieval.questions import reads_as_question
 
 from . import calculators as calc
@@ -45,9 +45,20 @@ WARM_UP_QUESTIONS = ("Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Mona
 ABSTAIN_TEXT = "Dazu finde ich in den Dokumenten keine verlässliche Antwort."
 NO_TOPIC_TEXT = ("Ihre Frage nennt kein Thema: Worauf bezieht sich „{}“? Bitte schreiben Sie das Thema mit in die Frage, "
                  "zum Beispiel: „Haben Teilnehmer der InbeQ Anspruch auf Urlaub?“")
-PRICE_TEXT = "Einen Betrag in Euro oder einen Preis nennen die Dokumente dazu nicht."
-PRICE_CONTACT = ("Auskunft zu Beträgen und Preisen: die Stelle, die zahlt – bei der InbeQ die Agentur für Arbeit "
-                 "(Reha-Beratung), beim Jobcoaching der Träger der Eingliederungshilfe.")
+# what a question asks for itself and the passage does not state (knowledge.ranking.quantities.unstated):
+# what the documents lack, and who gives it
+CONTACT_DETAILS = "Kontaktdaten einer Stelle: ihre eigene Internetseite, oder fragen Sie Ihre Agentur für Arbeit."
+UNSTATED = {
+    "euro": ("Einen Betrag in Euro oder einen Preis nennen die Dokumente dazu nicht.",
+             "Auskunft zu Beträgen und Preisen: die Stelle, die zahlt – bei der InbeQ die Agentur für Arbeit "
+             "(Reha-Beratung), beim Jobcoaching der Träger der Eingliederungshilfe."),
+    "phone": ("Eine Telefonnummer nennen die Dokumente dazu nicht.", CONTACT_DETAILS),
+    "email": ("Eine E-Mail-Adresse nennen die Dokumente dazu nicht.", CONTACT_DETAILS),
+    "address": ("Eine Anschrift nennen die Dokumente dazu nicht.", CONTACT_DETAILS),
+    "form": ("Eine Formular- oder Vordrucknummer nennen die Dokumente dazu nicht.",
+             "Auskunft zu Anträgen und Vordrucken: die Stelle, bei der der Antrag gestellt wird (bei der InbeQ die Agentur für Arbeit)."),
+}
+PRICE_TEXT, PRICE_CONTACT = UNSTATED["euro"]
 DEFINED_TEXT = "Eine eigene Erklärung des Begriffs enthalten die Dokumente nicht."
 SCOPE_TEXT = ("Die Dokumente behandeln die Unterstützte Beschäftigung nach § 55 SGB IX (InbeQ und Berufsbegleitung), "
               "das Jobcoaching in Baden-Württemberg und den Integrationsprozess der Bundesagentur für Arbeit.")
@@ -291,9 +302,9 @@ class Lotse:
         elsewhere = calc.registry.LAND_TITLES.get(other_land(text, top_doc.region), "") if confident and top_doc else ""
         if elsewhere:
             confident = False
-        # "wie viel Euro …", "Welchen Preis pro Platz …": a passage without a sum in euro does not say it
-        priced = confident and asks_euro(text) and not states_euro(result.hits[0].unit.text)
-        if priced:
+        # "wie viel Euro …", "die Telefonnummer vom Integrationsamt": a passage that states none does not say it
+        missing = unstated(text, result.hits[0].unit.text) if confident else ""
+        if missing:
             confident = False
         meaning = [presenter.definition_text(definition)] if definition else []  # leads the message, answered or not
         messages = [m for m in (notice,) if m]
@@ -335,12 +346,13 @@ class Lotse:
                        f"für {elsewhere} enthalten die Dokumente keine eigene Regelung. {SCOPE_TEXT}")
                 contacts.append(f"Auskunft zu den Regeln in {elsewhere}: das Integrationsamt (Inklusionsamt) des Landes, "
                                 "die Agentur für Arbeit und der Träger der Eingliederungshilfe dort.")
-            elif priced:
+            elif missing:
                 lead = result.hits[0].unit
                 suggested = [lead] + [u for u in suggested if u.id != lead.id][:2]
                 suggestions = [u.title for u in suggested]
-                msg = (f"{PRICE_TEXT} Die Passage, die der Frage am nächsten kommt, steht unten als Vorschlag. {SCOPE_TEXT}")
-                contacts.append(PRICE_CONTACT)
+                lacking, ask = UNSTATED[missing]
+                msg = f"{lacking} Die Passage, die der Frage am nächsten kommt, steht unten als Vorschlag. {SCOPE_TEXT}"
+                contacts.append(ask)
             elif definition:
                 # "Was heißt WfbM?": the glossary answers; the passages that use the term are where to read on
                 msg = "" if bare else DEFINED_TEXT  # a term alone asked nothing the documents failed to explain

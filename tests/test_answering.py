@@ -375,3 +375,15 @@ def test_a_staffing_calculation_leads_with_the_documents_worked_example(lotse, q
     # the rules applied follow among the passages
     assert any(a.unit.id == "bagub-faq/b-ausgangssituation-laut-vergabeunterlagen" for a in reply.answers[1:]) \
         or lead == "bagub-faq/A.1"
+
+
+def test_contact_details_the_documents_do_not_state_are_declined_with_the_passage_offered(lotse):
+    from assistant.service import CONTACT_DETAILS
+
+    reply = lotse.ask("Wie lautet die Telefonnummer vom Integrationsamt in Rostock?")
+    assert reply.abstained and reply.answers == []
+    assert reply.message.startswith("Eine Telefonnummer nennen die Dokumente dazu nicht.") and reply.suggestion_ids
+    assert CONTACT_DETAILS in reply.contacts
+    # the Impressum states the BA's address
+    reply = lotse.ask("Unter welcher Anschrift sitzt die Zentrale der Bundesagentur, die das Integrationskonzept herausgibt?")
+    assert not reply.abstained and reply.answers[0].unit.id == "ba-integrationskonzept/impressum"

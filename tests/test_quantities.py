@@ -1,7 +1,8 @@
 """Quantities: "wie lange / wie viele" questions and the passages that state a number with its measure."""
 import pytest
 
-from knowledge.ranking.quantities import asks_euro, asks_quantity, holds_quantity, quantity_asked, states_euro, states_quantity
+from knowledge.ranking.quantities import (asks_euro, asks_quantity, holds_quantity, quantity_asked, states_euro, states_quantity,
+                                          unstated)
 
 
 @pytest.mark.parametrize("text, holds", [
@@ -90,3 +91,24 @@ def test_a_question_asks_for_a_sum_in_euro_or_a_price(question, asks):
 ])
 def test_a_passage_states_a_sum_in_euro(text, states):
     assert states_euro(text) is states
+
+
+@pytest.mark.parametrize("question, text, missing", [
+    # contact details asked for themselves, and the passage states none
+    ("Wie lautet die Telefonnummer vom Integrationsamt in Rostock?", "Das Integrationsamt ist zuständig.", "phone"),
+    ("integrationsfachdienst karlsruhe telefonnummer", "Der IFD berät.", "phone"),
+    ("vordrucknummer antrag berufsbegleitung", "Die Agentur meldet an.", "form"),
+    ("Welche E-Mail-Adresse hat die Regionaldirektion?", "Die Regionaldirektion vertritt die Agenturen.", "email"),
+    ("Unter welcher Anschrift sitzt die Zentrale?", "Zentrale der Bundesagentur für Arbeit", "address"),
+    # stated: the Impressum's address
+    ("Unter welcher Anschrift sitzt die Zentrale?", "Regensburger Str. 104, 90478 Nürnberg", ""),
+    # about a number or an address, not asking for one
+    ("In der Kontaktliste steht eine veraltete Telefonnummer – wer muss sie korrigieren?", "Änderungen teilen die Partner mit.", ""),
+    ("Darf die Agentur unsere Adresse an den Träger weitergeben?", "Der Schutz der Sozialdaten ist zu gewährleisten.", ""),
+    ("Reicht für die Anlagen die allgemeine Adresse des Integrationsamts oder eine bestimmte Person?", "… dem zuständigen Mitarbeiter …", ""),
+    # a sum in euro
+    ("wie viel euro uebergangsgeld gibt es", "Es richtet sich nach dem früheren Entgelt.", "euro"),
+    ("Wie hoch ist das Übergangsgeld?", "Es richtet sich nach dem früheren Entgelt.", ""),
+])
+def test_what_a_question_asks_for_itself_and_the_passage_does_not_state(question, text, missing):
+    assert unstated(question, text) == missing

@@ -94,3 +94,45 @@ def asks_euro(question: str) -> bool:
 def states_euro(text: str) -> bool:
     """Whether a passage states a sum in euro ("480,- €", "200 Euro")."""
     return EURO_AMOUNT.search(text) is not None
+
+
+# Contact details asked for themselves ("die Telefonnummer vom Integrationsamt", "integrationsamt mv
+# telefonnummer", "formularnummer antrag …"): of the documents only the BA concept's Impressum states one
+# (an address). Not a question about them ("eine veraltete Telefonnummer in der Kontaktliste – wer korrigiert
+# das?", "darf die Agentur unsere Adresse weitergeben?"): the word must be asked for, right after an article
+# or "welche", before "vom/von/des/der", or at either end of a keyword query.
+_CONTACT = {
+    "phone": r"(?:telefon|handy|fax)(?:nummer|nr\.?)",
+    "email": r"e-?mail-?adresse",
+    "address": r"(?:post)?adresse|anschrift",
+    "form": r"(?:formular|vordruck)-?(?:nummer|nr\.?)",
+}
+_CONTACT_WORD = "|".join(f"(?P<{k}{{n}}>{v})" for k, v in _CONTACT.items())
+# "Adresse des Integrationsamts" is as often talked about ("reicht die allgemeine Adresse des …?") as asked for
+_CONTACT_OF = "|".join(f"(?P<{k}{{n}}>{v})" for k, v in _CONTACT.items() if k != "address")
+ASKS_CONTACT = re.compile(
+    r"\b(?:die|eine|ne|deren|seine|ihre|welche[rnms]?)\s+(?:" + _CONTACT_WORD.format(n=1) + r")(?![\w-])"
+    r"|\b(?:" + _CONTACT_OF.format(n=2) + r")\s+(?:vom|von|des|der)\b"
+    r"|\b(?:" + _CONTACT_WORD.format(n=3) + r")\W*$|^\W*(?:" + _CONTACT_WORD.format(n=4) + r")\b", re.IGNORECASE)
+KEYWORD_QUERY_WORDS = 5  # "integrationsamt mv telefonnummer": a query this short without a sentence
+CONTACT_STATED = {
+    "phone": re.compile(r"\b(?:Tel\.?|Telefon|Fax)\s*:?\s*[\d(+]|\(?0\d{2,5}\)?[ /-]?\d{3,}"),
+    "email": re.compile(r"[\w.-]+@[\w-]+\.\w+"),
+    "address": re.compile(r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+"),
+    "form": re.compile(r"\b(?:Vordruck|Formular)\w*\s*(?:Nr\.?\s*)?[A-Z]*\s?\d"),
+}
+
+
+def unstated(question: str, text: str) -> str:
+    """What a question asks for itself that a passage does not state: "euro" (a sum or a price), "phone",
+    "email", "address", "form" (a form's number); "" when it asks none of them or the passage states it."""
+    if asks_euro(question) and not states_euro(text):
+        return "euro"
+    for m in ASKS_CONTACT.finditer(question):
+        group = next(k for k, v in m.groupdict().items() if v)
+        if group[-1] in "34" and len(question.split()) > KEYWORD_QUERY_WORDS:
+            continue  # "… oder reicht die allgemeine Adresse?" ends a sentence, not a keyword query
+        kind = group[:-1]
+        if not CONTACT_STATED[kind].search(text):
+            return kind
+    return ""
