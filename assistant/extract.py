@@ -346,6 +346,8 @@ def find_lots(text: str) -> list[int] | None:
     if not _LOTS_NAMED.search(text):  # every reading below needs one of these; its patterns take ~20 ms to compile
         return None
     text = re.sub(r"\b(?:19|20)\d\d\b", lambda m: " " * len(m.group(0)), text)  # contract years are no counts
+    # nor are the minimum places ("Mindestteilnehmerplatzzahl 7; 6 Teilnehmer": one lot of 6, QA 3: 7 + 6 had been read)
+    text = re.sub(_MIN_PLACES + NUMX + _MORE_PLACES, lambda m: " " * len(m.group(0)), text, flags=re.I)
     per_lot: dict[int, int] = {}
     for m in re.finditer(r"\bLos\s*(\d+|[A-Z]\b)\s*(?:hat|mit|:|=|sind|gibt es)?\s*" + NUM, text, re.I):
         lot = m.group(1)  # "Los 1", or "Los A"
@@ -488,7 +490,7 @@ _MIN_PLACES = (r"(?:Mindest(?:teilnehmer)?(?:platz|plätze|plaetze|teilnehmerpla
                r"\s*(?:(?:lt\.|laut|nach)\s+(?:dem\s+)?(?:Losblatt|Vertrag|VU)\s*)?"  # "Mindest-TN-Platzzahl lt. Losblatt 8"
                r"\s*(?:von|:|=|ist|beträgt|betragen|liegt bei|liegen bei|bei|sind)?\s*")
 # "7 und 5", "7; 5": one per lot, in the lots' order (not "7 und 5 Teilnehmer", the lots' participants, nor "; 6. Monat")
-_MORE_PLACES = r"((?:\s*(?:;|,|und|sowie)\s*" + NUMX + r"(?!\.?\s*(?:" + PEOPLE + r"|Monat|Maßnahmemonat)))*)"
+_MORE_PLACES = r"((?:\s*(?:;|,|und|sowie)\s*" + NUMX + r"(?![\d.,]?\d)(?!\.?\s*(?:" + PEOPLE + r"|Monat|Maßnahmemonat)))*)"
 
 
 def find_min_places(text: str) -> int | list[int] | None:

@@ -154,7 +154,8 @@ PRE2016 = r"vor 2016|bis 2015|altvertr|alte[nrm]? vertr|(?:ä|ae)ltere[nrm]? ver
 FROM2016 = r"(?:ab|nach|seit|von) 2016|neuvertr|neue[nrm]? vertr|teilnehmerpl[aä]tze|teilnehmer-pl[aä]tze"
 # a post or position ("Stelle", "Vollzeitstelle", "Planstellen"), not an office ("Beratungsstelle",
 # "Dienststelle", "Anlaufstelle") nor a job ("Arbeitsstelle")
-POST = r"(?<![^\W\d_])stellen?(?:anteil)?\b|(?:vollzeit|plan|personal|teilzeit)stelle"
+POST = (r"(?<![^\W\d_])stellen?(?:anteil)?\b(?![^?.!]{0,40}\b(?:verlor|gefunden|bekomm|gewechselt|angetreten|gekündigt|gekuendigt))"
+        r"|(?:vollzeit|plan|personal|teilzeit)stelle")  # not a participant's job: "hat seine Stelle verloren/gefunden" (QA 3)
 # the Mindestteilnehmerplatzzahl, a word of staffing only ("6 TN, Monat 6, MTPZ 7")
 MIN_PLACES_WORD = r"mindest(?:teilnehmer|platz|plätze|plaetze|-?tn\b)|\bmtpz\b"
 # staff as the measure counts it: "Personal", "Personalansatz", "Personalschlüssel" …, not the

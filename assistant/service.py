@@ -47,11 +47,11 @@ NO_TOPIC_TEXT = ("Ihre Frage nennt kein Thema: Worauf bezieht sich „{}“? Bit
                  "zum Beispiel: „Haben Teilnehmer der InbeQ Anspruch auf Urlaub?“")
 # what a question asks for itself and the passage does not state (knowledge.ranking.quantities.unstated):
 # what the documents lack, and who gives it
-CONTACT_DETAILS = "Kontaktdaten einer Stelle: ihre eigene Internetseite, oder fragen Sie Ihre Agentur für Arbeit."
+CONTACT_DETAILS = "Kontaktdaten finden Sie auf der Internetseite der jeweiligen Stelle, oder fragen Sie Ihre Agentur für Arbeit."
 UNSTATED = {
     "euro": ("Einen Betrag in Euro oder einen Preis nennen die Dokumente dazu nicht.",
-             "Auskunft zu Beträgen und Preisen: die Stelle, die zahlt – bei der InbeQ die Agentur für Arbeit "
-             "(Reha-Beratung), beim Jobcoaching der Träger der Eingliederungshilfe."),
+             "Auskunft zu Beträgen und Preisen: die Stelle, die die Leistung bezahlt oder vergibt – bei der InbeQ die "
+             "Agentur für Arbeit, beim Jobcoaching der Träger der Eingliederungshilfe."),
     "phone": ("Eine Telefonnummer nennen die Dokumente dazu nicht.", CONTACT_DETAILS),
     "email": ("Eine E-Mail-Adresse nennen die Dokumente dazu nicht.", CONTACT_DETAILS),
     "address": ("Eine Anschrift nennen die Dokumente dazu nicht.", CONTACT_DETAILS),
@@ -302,8 +302,9 @@ class Lotse:
         elsewhere = calc.registry.LAND_TITLES.get(other_land(text, top_doc.region), "") if confident and top_doc else ""
         if elsewhere:
             confident = False
-        # "wie viel Euro …", "die Telefonnummer vom Integrationsamt": a passage that states none does not say it
-        missing = unstated(text, result.hits[0].unit.text) if confident else ""
+        # "wie viel Euro …", "die Telefonnummer vom Integrationsamt": a passage that states none does not say it,
+        # and the reply says so whether or not a passage was found at all (QA 3)
+        missing = unstated(text, result.hits[0].unit.text if result.hits else "")
         if missing:
             confident = False
         meaning = [presenter.definition_text(definition)] if definition else []  # leads the message, answered or not
@@ -337,6 +338,14 @@ class Lotse:
             elif result.uncovered:
                 names = " und ".join(f"„{n}“" for n in result.uncovered)
                 msg = f"Zum Thema {names} enthalten die Dokumente keine Aussage; ich zeige deshalb keine Passage dazu. {SCOPE_TEXT}"
+            elif missing:
+                if result.hits:  # the nearest passage first, confident or not
+                    lead = result.hits[0].unit
+                    suggested = [lead] + [u for u in suggested if u.id != lead.id][:2]
+                    suggestions = [u.title for u in suggested]
+                lacking, ask = UNSTATED[missing]
+                msg = f"{lacking} Die Passagen, die der Frage am nächsten kommen, stehen unten als Vorschlag. {SCOPE_TEXT}"
+                contacts.append(ask)
             elif elsewhere:
                 # scope: say where the passage holds and offer it, first, as a suggestion
                 lead = result.hits[0].unit
@@ -346,13 +355,6 @@ class Lotse:
                        f"für {elsewhere} enthalten die Dokumente keine eigene Regelung. {SCOPE_TEXT}")
                 contacts.append(f"Auskunft zu den Regeln in {elsewhere}: das Integrationsamt (Inklusionsamt) des Landes, "
                                 "die Agentur für Arbeit und der Träger der Eingliederungshilfe dort.")
-            elif missing:
-                lead = result.hits[0].unit
-                suggested = [lead] + [u for u in suggested if u.id != lead.id][:2]
-                suggestions = [u.title for u in suggested]
-                lacking, ask = UNSTATED[missing]
-                msg = f"{lacking} Die Passage, die der Frage am nächsten kommt, steht unten als Vorschlag. {SCOPE_TEXT}"
-                contacts.append(ask)
             elif definition:
                 # "Was heißt WfbM?": the glossary answers; the passages that use the term are where to read on
                 msg = "" if bare else DEFINED_TEXT  # a term alone asked nothing the documents failed to explain

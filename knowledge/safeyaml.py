@@ -87,7 +87,7 @@ def _loader():
 # are kept in the cache folder in `marshal`'s format under a hash of their text, so a new process
 # neither parses them nor imports PyYAML. A cache file carries a checksum of its content; one that
 # does not match, cannot be read or cannot be written is simply parsed again.
-PARSED_FORMAT = 1
+PARSED_FORMAT = 2
 _MISSING = object()
 _builtin: dict[str, object] = {}  # text hash -> parsed data, in this process
 
@@ -141,6 +141,12 @@ def _decode(value):
     return value
 
 
+def _digest(key: str, payload: bytes) -> bytes:
+    """The checksum of a parsed copy, over its key (the hash of its text) too: a copy renamed or copied over
+    another's name does not pass (QA 3: ranking.yaml had been read as the currency notes' list)."""
+    return hashlib.blake2b(key.encode("ascii") + b"\0" + payload, digest_size=16).digest()
+
+
 def _read_parsed(key: str):
     folder = _parsed_folder()
     if folder is None:
@@ -148,7 +154,7 @@ def _read_parsed(key: str):
     try:
         raw = (folder / f"{key}.bin").read_bytes()
         digest, payload = raw[:16], raw[16:]
-        if hashlib.blake2b(payload, digest_size=16).digest() != digest:
+        if _digest(key, payload) != digest:  # damaged, or another text's copy under this name
             return _MISSING
         return _decode(marshal.loads(payload))
     except Exception:  # missing, unreadable or damaged: parse the text again
@@ -175,7 +181,7 @@ def _write_parsed(key: str, data) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".parsed-", dir=folder)
         try:
             with os.fdopen(fd, "wb") as f:
-                f.write(hashlib.blake2b(payload, digest_size=16).digest() + payload)
+                f.write(_digest(key, payload) + payload)
             os.replace(tmp, folder / f"{key}.bin")
             _prune(folder)
         except BaseException:

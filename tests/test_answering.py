@@ -135,10 +135,14 @@ def test_bad_input_gets_a_german_answer_not_a_traceback(lotse, question):
 
 
 def test_abstention_offers_suggestions_when_something_is_near(lotse):
-    reply = lotse.ask("Wie hoch ist die Ausgleichsabgabe pro Monat in Euro?")
+    reply = lotse.ask("Wie hoch ist die Ausgleichsabgabe pro Monat?")
     assert reply.abstained
     assert 1 <= len(reply.suggestions) <= 3
     assert "Meinten Sie" in reply.message
+    # asked in euro, the reply says what the documents lack, and still offers the passages
+    reply = lotse.ask("Wie hoch ist die Ausgleichsabgabe pro Monat in Euro?")
+    assert reply.abstained and 1 <= len(reply.suggestions) <= 3
+    assert reply.message.startswith("Einen Betrag in Euro oder einen Preis nennen die Dokumente dazu nicht.")
 
 
 @pytest.mark.parametrize("question, note", [
@@ -346,32 +350,46 @@ def test_a_sum_in_euro_the_passage_does_not_state_is_declined_with_the_passage_o
 
     reply = lotse.ask("Wie viel Euro Ausbildungsgeld bekommt ein Teilnehmer der InbeQ im Monat?")
     assert reply.abstained and reply.answers == []
-    assert reply.message.startswith(PRICE_TEXT) and "steht unten als Vorschlag" in reply.message
+    assert reply.message.startswith(PRICE_TEXT) and "stehen unten als Vorschlag" in reply.message
     assert reply.suggestion_ids[0] == "bagub-faq/17"  # the passage on the Ausbildungsgeld, offered
     assert PRICE_CONTACT in reply.contacts
     # how the sum is set is what the passage says
     reply = lotse.ask("Wonach richtet sich die Höhe des Ausbildungsgeldes in der InbeQ?")
     assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/17"
+    # no passage confident at all: still said, and who to ask (QA 3: the plain "keine verlässliche Antwort")
+    reply = lotse.ask("Welchen Preis pro Platz zahlt die Agentur für die InbeQ?")
+    assert reply.abstained and reply.message.startswith(PRICE_TEXT) and PRICE_CONTACT in reply.contacts
+    # the prices the REZ checks are the passage's subject, not a price asked for
+    reply = lotse.ask("Welche Preise prüft das REZ bei Preisdumping?")
+    assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/29"
+
+
+KEY_PRINCIPLE = ("Beim Personalschlüssel wird auf den Personalansatz abgestellt, der in wöchentlichen Zeitstunden abgebildet "
+                 "wird und durch Vollzeitkräfte und/oder Teilzeitkräfte abgedeckt werden kann.")
 
 
 @pytest.mark.parametrize("question, lead, quote", [
     # the documents' worked example of the same computation comes first: B.1 for several lots or no month,
-    ("Vertrag ab 2016, zwei Lose mit 5 und 6 Teilnehmenden – wie viel Personal?", "bagub-faq/B.1",
-     "6 Teilnehmer: Personalansatz 1,2 Qualifizierungstrainer = 46,8 Wochenstunden."),
+    # quoted by its principle, never by figures of another case (QA 3: "46,8 Wochenstunden" stood beside 2 participants)
+    ("Vertrag ab 2016, zwei Lose mit 5 und 6 Teilnehmenden – wie viel Personal?", "bagub-faq/B.1", KEY_PRINCIPLE),
+    ("Wie viel Personal bei 4 Teilnehmern?", "bagub-faq/B.1", KEY_PRINCIPLE),
     # B.2's examples for a month of the first twelve and from the 13th,
     ("Im 6. Monat sind 6 TN da, die Mindestteilnehmerplatzzahl ist 7. Wie viele Wochenstunden?", "bagub-faq/B.2",
      "Beispiel 1 für die Berechnung des einzusetzenden Personals in den ersten 12 Maßnahmemonaten"),
+    # the key above the minimum: Beispiel 2 (8 participants in the 6th month)
+    ("Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Monat?", "bagub-faq/B.2",
+     "Beispiel 2 für die Berechnung des einzusetzenden Personals in den ersten 12 Maßnahmemonaten"),
     ("Wie viele Wochenstunden bei 2 Teilnehmenden im 20. Monat?", "bagub-faq/B.2",
      "Beispiel 3 für die Berechnung des einzusetzenden Personals ab dem 13. Maßnahmemonat"),
     # A.1 for a contract before 2016
-    ("Altvertrag vor 2016 mit 6 Teilnehmenden: wie viele Wochenstunden?", "bagub-faq/A.1",
-     "6 Teilnehmer: Personalansatz 1,2 Qualifizierungstrainer = 46,8 Wochenstunden."),
+    ("Altvertrag vor 2016 mit 6 Teilnehmenden: wie viele Wochenstunden?", "bagub-faq/A.1", KEY_PRINCIPLE),
 ])
 def test_a_staffing_calculation_leads_with_the_documents_worked_example(lotse, question, lead, quote):
     reply = lotse.ask(question)
     assert reply.calculation is not None and reply.calculation.name.startswith("personal")
     assert reply.answers[0].unit.id == lead and reply.answers[0].highlight == quote
     assert reply.calculation.example.source == lead and reply.calculation.example in reply.calculation.rules
+    assert len({(r.source, r.quote) for r in reply.calculation.rules}) == len(reply.calculation.rules)  # no source twice
     # the rules applied follow among the passages
     assert any(a.unit.id == "bagub-faq/b-ausgangssituation-laut-vergabeunterlagen" for a in reply.answers[1:]) \
         or lead == "bagub-faq/A.1"
@@ -384,6 +402,11 @@ def test_contact_details_the_documents_do_not_state_are_declined_with_the_passag
     assert reply.abstained and reply.answers == []
     assert reply.message.startswith("Eine Telefonnummer nennen die Dokumente dazu nicht.") and reply.suggestion_ids
     assert CONTACT_DETAILS in reply.contacts
+    # said first, before the Land guard ("gilt nur in Mecklenburg-Vorpommern"), and without any passage confident
+    for question in ("Wie lautet die Telefonnummer vom Integrationsamt in Baden-Württemberg?", "telefonnummer"):
+        reply = lotse.ask(question)
+        assert reply.abstained and reply.message.startswith("Eine Telefonnummer nennen die Dokumente dazu nicht."), question
+        assert CONTACT_DETAILS in reply.contacts
     # the Impressum states the BA's address
     reply = lotse.ask("Unter welcher Anschrift sitzt die Zentrale der Bundesagentur, die das Integrationskonzept herausgibt?")
     assert not reply.abstained and reply.answers[0].unit.id == "ba-integrationskonzept/impressum"

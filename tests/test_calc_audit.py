@@ -300,6 +300,7 @@ def test_find_month(text, month):
     ("Mindestteilnehmerplatzzahl 7 und 6 Teilnehmer", 7), ("MTPZ 7, 6 Monate", 7),
     # jargon of the authored provider questions: the number behind "lt. Losblatt" had been left unread
     ("Mindest-TN-Platzzahl lt. Losblatt 8, tatsächlich 4 TN im 5. Monat", 8), ("Monat 1–12, Mindest-TN-Platzzahl 10", 10),
+    ("MTPZ 8, 10 TN, 4. Monat", 8),  # the "1" of "10 TN" is no second minimum (QA 3)
 ])
 def test_find_min_places(text, value):
     assert find_min_places(text) == value

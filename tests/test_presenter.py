@@ -13,7 +13,7 @@ from assistant.cli import render_reply
 from .conftest import TODAY
 
 URLAUB = "Haben Teilnehmer der InbeQ Anspruch auf Urlaub?"
-ABSTAINS = "Wie hoch ist die Ausgleichsabgabe pro Monat in Euro?"
+ABSTAINS = "Wie hoch ist die Ausgleichsabgabe pro Monat?"
 D = dt.date
 
 

@@ -77,6 +77,7 @@ def test_a_quantity_questions_highlight_starts_with_the_sentence_that_states_it(
     # how a sum is set, or a sum told in the question, is no sum asked
     ("Wonach richtet sich die Höhe des Ausbildungsgeldes?", False),
     ("Wer prüft die Preise der Träger bei der Ausschreibung?", False),
+    ("Welche Preise prüft das REZ bei Preisdumping?", False),
     ("Der Betrieb zahlt ihr 150 Euro im Monat, wird das angerechnet?", False),
 ])
 def test_a_question_asks_for_a_sum_in_euro_or_a_price(question, asks):

@@ -103,6 +103,11 @@ def test_impossible_dates(text):
     ("Altvertrag vor 2016: Los 1 hat 5 und Los 2 hat 6 Teilnehmer. Wie viel Personal?", "personal-alt", "85,8"),
     ("der traeger hat noch einen aelteren vertrag, in der gruppe sind 6 leute, wie viele stunden ist ein betreuer da",
      "personal-alt", "46,8"),
+    # the minimum places are no lot ("7; 6 Teilnehmer" had been 7 + 6 on two lots, 109,2; QA 3), nor is a
+    # participant count after them a second minimum ("8, 10 Teilnehmer")
+    ("Mindestteilnehmerplatzzahl 7; 6 Teilnehmer im 6. Monat: wie viel Personal?", "personal", "54,6 Wochenstunden"),
+    ("Mindest-TN-Platzzahl lt. Losblatt 8, 10 Teilnehmer im 4. Monat, Personal?", "personal", "78 Wochenstunden"),
+    ("Wie viele Stellen brauche ich bei 8 TN im 6. Monat?", "personal", "62,4"),
     ("Beschäftigungsbeginn 15.03.2027 – wann spätestens das Integrationsamt unterrichten?", "integrationsamt", "15.09.2026"),
     ("Wann ist das nächste Planungsgespräch nach dem 10.01.2027?", "planungsgespraech", "05.02.2027"),
     ("Teilnehmerin schwerbehindert, 12 volle Monate dabei: wie viele unterweisungsfreie Tage?", "unterweisungsfrei", "35"),
@@ -236,6 +241,10 @@ def test_questions_reach_their_calculator(question, name, result_part):
     "Eine TN ist nur vier Stunden am Tag belastbar. Muss sie trotzdem den ganzen Projekttag anwesend sein?",
     # what the spare hours are for, not how many (probe 10)
     "Gerade sind nur zwei TN da: wozu soll die QT ihre freien Stunden verwenden?",
+    # a participant's job found, lost or changed ("Stelle") is no post of staff (QA 3)
+    "Ein Teilnehmer hat seine Stelle nach 3 Monaten wieder verloren, kann er zurück in die Qualifizierungsphase?",
+    "3 Teilnehmer haben nach 6 Monaten eine Stelle gefunden – wie lange läuft die Berufsbegleitung?",
+    "Ein Teilnehmer hat nach 8 Monaten die Stelle gewechselt. Muss das gemeldet werden?",
     # a former participant's lost job ("Stelle") and years in the company are no staffing (probe 10)
     "Eine frühere Teilnehmerin hat nach zwei Jahren im Betrieb ihre Stelle verloren. Darf sie die InbeQ noch einmal machen?",
 ])

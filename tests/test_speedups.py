@@ -170,11 +170,17 @@ def test_our_data_files_are_parsed_once_and_kept_with_a_checksum(tmp_path, monke
     kept[0].write_bytes(kept[0].read_bytes()[:-4] + b"kaputt")
     assert fresh() == expected and len(parsed) == 2
     assert fresh() == expected and len(parsed) == 2
+    # another text's copy under this name (copied over it) does not pass its checksum either (QA 3)
+    other = "andere: [1, 2]\n"
+    safeyaml.load_builtin(other)
+    other_copy = next(p for p in (tmp_path / "parsed").iterdir() if p != kept[0])
+    kept[0].write_bytes(other_copy.read_bytes())
+    assert fresh() == expected and len(parsed) == 4
     # no cache folder to be had: parsed every time, no error
     blocker = tmp_path / "datei"
     blocker.write_text("kein Ordner")
     monkeypatch.setenv("LOTSE_CACHE_DIR", str(blocker))
-    assert fresh() == expected and fresh() == expected and len(parsed) == 4
+    assert fresh() == expected and fresh() == expected and len(parsed) == 6
 
 
 def test_a_question_in_a_new_process_imports_no_yaml(lotse):

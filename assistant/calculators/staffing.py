@@ -153,8 +153,13 @@ def staffing_2016(participants: int | list[int], month: int | None, min_places: 
     # (Mindestteilnehmerplatzzahl in months 1 to 12, 19,5 hours from the 13th). Of the 49 authored questions that
     # reach the two staffing calculators, 28 have the example so chosen as their answer; 13 had the passage led
     # with before (the rule whose quote covered most of the question, mostly B. Ausgangssituation).
-    example = citation("staffing_example_ratio" if month is None or len(lots) > 1
-                       else "staffing_example_first_months" if month <= last1 else "staffing_example_from_month_13")
+    if month is None or len(lots) > 1:
+        example = citation("staffing_example_ratio")
+    elif month > last1:
+        example = citation("staffing_example_from_month_13")
+    else:  # Beispiel 1: the Mindestteilnehmerplatzzahl decides; Beispiel 2: the key lies above it
+        floor = mins[0] / ratio.value * h if mins[0] is not None else 0.0
+        example = citation("staffing_example_first_months" if floor > lots[0] / ratio.value * h else "staffing_example_first_months_key")
     rules.append(example)
     return mark_validity(Calculation("personal", "Personalbedarf InbeQ (Verträge ab 2016)", result, steps, rules,
                        assumptions=assumptions, notes=notes, example=example,

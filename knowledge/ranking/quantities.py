@@ -81,7 +81,7 @@ def states_quantity(sentence: str, asked: str) -> bool:
 # sum in euro is then offered, not given as the answer (assistant/service.py).
 ASKS_EURO = re.compile(
     r"\b(?:wie ?viele?|wieviel|welche[nrs]?|genau(?:e[nrs]?)?)\s+(?:\w+\s+)?(?:euro\b|€)|\bin euro\b|\beuro\s*betrag"
-    r"|\b(?:preis|euro|€)\s*(?:pro|je)\s+\w+|\bwelche[nrs]? (?:\w+ )?preis|\bwie hoch ist (?:der|die) (?:\w+ )?(?:preis|kostensatz|stundensatz)"
+    r"|\b(?:preis|euro|€)\s*(?:pro|je)\s+\w+|\bwelche[nrs]? (?:\w+ )?preis\b|\bwie hoch ist (?:der|die) (?:\w+ )?(?:preis|kostensatz|stundensatz)"
     r"|\bpreis\w*\s+(?:in\s+)?euro\b|\beuro\s+preis", re.IGNORECASE)
 EURO_AMOUNT = re.compile(r"(?<![\w§])\d[\d.,]*\s*(?:,-\s*)?(?:euro\b|€)|€\s*\d", re.IGNORECASE)
 
