@@ -102,8 +102,17 @@ def related_label(title: str, doc_title: str, in_force: bool, not_yet: bool = Fa
     return f"{marker + ': ' if marker else ''}{title}{document_suffix(doc_title)}"
 
 
+def display_title(unit) -> str:
+    """A unit's title as a list names it: a bare number ("1.2") with its parent heading ("1. Gegenstand der
+    Grundsätze › 1.2"), no trailing colon ("Präambel:" -> "Präambel"). QA 3: "1.2" alone said nothing."""
+    title = unit.title.strip().rstrip(":").strip() or unit.title
+    if re.fullmatch(r"[\d.]+", title) and len(unit.breadcrumb) > 1:
+        return f"{unit.breadcrumb[-2]} › {title}"
+    return title
+
+
 def unit_label(unit, doc, today: dt.date) -> str:
-    return related_label(unit.title, doc.short_title, doc.in_force(today), not_yet_in_force(doc, today))
+    return related_label(display_title(unit), doc.short_title, doc.in_force(today), not_yet_in_force(doc, today))
 
 
 def _cut(text: str, limit: int) -> str:

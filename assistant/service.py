@@ -328,7 +328,7 @@ class Lotse:
         if not confident:
             # a named topic the documents lack gets no "Meinten Sie": its passages would only share words
             suggested = [] if result.uncovered else self._suggestions(result)
-            suggestions = [u.title for u in suggested]
+            suggestions = [presenter.display_title(u) for u in suggested]
             msg = ABSTAIN_TEXT
             contacts = [f"Auskunft zum Thema „{name}“: {ask}." for name, ask in result.asks.items()]
             reference = unnamed_reference(result)
@@ -342,7 +342,7 @@ class Lotse:
                 if result.hits:  # the nearest passage first, confident or not
                     lead = result.hits[0].unit
                     suggested = [lead] + [u for u in suggested if u.id != lead.id][:2]
-                    suggestions = [u.title for u in suggested]
+                    suggestions = [presenter.display_title(u) for u in suggested]
                 lacking, ask = UNSTATED[missing]
                 msg = f"{lacking} Die Passagen, die der Frage am nächsten kommen, stehen unten als Vorschlag. {SCOPE_TEXT}"
                 contacts.append(ask)
@@ -350,7 +350,7 @@ class Lotse:
                 # scope: say where the passage holds and offer it, first, as a suggestion
                 lead = result.hits[0].unit
                 suggested = [lead] + [u for u in suggested if u.id != lead.id][:2]
-                suggestions = [u.title for u in suggested]
+                suggestions = [presenter.display_title(u) for u in suggested]
                 msg = (f"Die passende Passage stammt aus „{top_doc.short_title}“ und gilt nur in {top_doc.region}; "
                        f"für {elsewhere} enthalten die Dokumente keine eigene Regelung. {SCOPE_TEXT}")
                 contacts.append(f"Auskunft zu den Regeln in {elsewhere}: das Integrationsamt (Inklusionsamt) des Landes, "
@@ -360,7 +360,7 @@ class Lotse:
                 msg = "" if bare else DEFINED_TEXT  # a term alone asked nothing the documents failed to explain
                 suggested = (self.passages_using(definition["term"], 3)
                              or (self.passages_using(definition["long"], 3) if definition.get("long") else []))
-                suggestions = [u.title for u in suggested]
+                suggestions = [presenter.display_title(u) for u in suggested]
             elif suggestions:
                 msg += " Meinten Sie eines dieser Themen?"
             if error:

@@ -257,3 +257,15 @@ def test_a_declined_question_naming_a_topic_a_passage_mentions_still_names_whom_
     # answered, a question names no contact: the passage answers it
     answered = lotse.ask("Zahlt die BA in der InbeQ Beiträge zur Rentenversicherung?")
     assert not answered.abstained and answered.answers[0].unit.id == "bagub-faq/25" and answered.contacts == []
+
+
+@pytest.mark.parametrize("unit_id, title", [
+    ("bw-jobcoaching/1.2", "1. Gegenstand der Grundsätze › 1.2"),  # a bare number says nothing in a list (QA 3)
+    ("bw-jobcoaching/praeambel", "Präambel"),
+    ("bw-jobcoaching/2.4", "2.4 Qualifikation von Jobcoaches"),
+])
+def test_a_unit_is_listed_by_a_title_that_says_something(lotse, unit_id, title):
+    from assistant import presenter
+
+    assert presenter.display_title(lotse.unit(unit_id)) == title
+    assert lotse.unit_label(unit_id).startswith(title)
