@@ -101,8 +101,11 @@ def test_a_passage_states_a_sum_in_euro(text, states):
     ("vordrucknummer antrag berufsbegleitung", "Die Agentur meldet an.", "form"),
     ("Welche E-Mail-Adresse hat die Regionaldirektion?", "Die Regionaldirektion vertritt die Agenturen.", "email"),
     ("Unter welcher Anschrift sitzt die Zentrale?", "Zentrale der Bundesagentur für Arbeit", "address"),
-    # stated: the Impressum's address
+    # stated: the Impressum's address, the BA's own, not the Integrationsamt's
     ("Unter welcher Anschrift sitzt die Zentrale?", "Regensburger Str. 104, 90478 Nürnberg", ""),
+    ("Welche Anschrift hat die Bundesagentur für Arbeit?", "Zentrale der Bundesagentur für Arbeit, Regensburger Str. 104, 90478 Nürnberg", ""),
+    ("Wo finde ich die Anschrift des Integrationsamts?", "Zentrale der Bundesagentur für Arbeit, Regensburger Str. 104, 90478 Nürnberg",
+     "address"),
     # about a number or an address, not asking for one
     ("In der Kontaktliste steht eine veraltete Telefonnummer – wer muss sie korrigieren?", "Änderungen teilen die Partner mit.", ""),
     ("Darf die Agentur unsere Adresse an den Träger weitergeben?", "Der Schutz der Sozialdaten ist zu gewährleisten.", ""),

@@ -123,6 +123,21 @@ CONTACT_STATED = {
 }
 
 
+# whose contact detail a question asks for: a passage stating another's does not answer it ("die Anschrift
+# des Integrationsamts" is not the BA head office's in the Impressum; QA 3)
+OFFICES = (r"integrationsamt|inklusionsamt", r"integrationsfachdienst|\bifd\b", r"jobcenter", r"agentur|\bba\b|arbeitsamt",
+           r"werkstatt|\bwfbm\b", r"eingliederungshilfe|\begh", r"rentenversicherung|\bdrv\b", r"krankenkasse")
+
+
+OWNER_CHARS = 40  # "…nummer vom Integrationsamt in Mecklenburg-Vorpommern": whose it is follows the word
+
+
+def _whose(owner: str, text: str) -> bool:
+    """Whether the passage names the office whose detail is asked (`owner`: the words right after the contact
+    word, "des Integrationsamts in Rostock"), or no office is named there."""
+    return all(re.search(o, text, re.IGNORECASE) for o in OFFICES if re.search(o, owner, re.IGNORECASE))
+
+
 def unstated(question: str, text: str) -> str:
     """What a question asks for itself that a passage does not state: "euro" (a sum or a price), "phone",
     "email", "address", "form" (a form's number); "" when it asks none of them or the passage states it."""
@@ -133,6 +148,6 @@ def unstated(question: str, text: str) -> str:
         if group[-1] in "34" and len(question.split()) > KEYWORD_QUERY_WORDS:
             continue  # "… oder reicht die allgemeine Adresse?" ends a sentence, not a keyword query
         kind = group[:-1]
-        if not CONTACT_STATED[kind].search(text):
+        if not CONTACT_STATED[kind].search(text) or not _whose(question[m.end():m.end() + OWNER_CHARS], text):
             return kind
     return ""
