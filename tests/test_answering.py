@@ -339,8 +339,12 @@ def test_a_word_cut_short_before_a_coordination_is_completed_by_the_compound_end
     # "Kurs" shares its stem with "Kur": a course is no medical rehabilitation
     ("Ich habe mich über den Kurs beim Träger beschwert, wer ist zuständig?", False),
     ("Meine Tochter will eine Kur beantragen, geht das während der InbeQ?", True),
+    ("Mein Sohn braucht eine Kur.", True),  # "Kur" alone again (QA 3), its stem kept apart from "Kurs"
 ])
 def test_a_course_is_not_a_cure(lotse, question, declined):
+    from knowledge.analysis.analyzer import stem
+
+    assert (stem("kurs"), stem("kurse"), stem("kur")) == ("kurs", "kurs", "kur")
     reply = lotse.ask(question)
     assert ("Zum Thema „Medizinische Rehabilitation“ enthalten die Dokumente keine Aussage" in reply.message) is declined
 

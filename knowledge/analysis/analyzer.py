@@ -34,8 +34,13 @@ MAX_COORDINATED = 4  # words cut short before one completing word
 _MISSING = object()
 
 
+# words the Snowball stemmer merges with another ("kurs" -> "kur": a course would be a cure), kept apart as
+# Lucene's StemmerOverrideFilter does: their stem is given here
+STEM_OVERRIDES = {"kurs": "kurs", "kurse": "kurs", "kursen": "kurs", "kurses": "kurs"}
+
+
 def stem(folded: str) -> str:
-    got = _stems.get(folded)
+    got = STEM_OVERRIDES.get(folded) or _stems.get(folded)
     if got is None:
         global _stemmer
         if _stemmer is None:
