@@ -73,6 +73,11 @@ def _builtin(folder) -> bool:
         return False
 
 
+def _offered_first(lead: Unit, suggested: list[Unit]) -> list[Unit]:
+    """The passage a declined question is nearest to, first, then two of the other suggestions."""
+    return [lead] + [u for u in suggested if u.id != lead.id][:2]
+
+
 def dictionary_key(term: str) -> str:
     """Sort key as in a German dictionary (DIN 5007-1): "Ü" as "U", "ß" as "ss" ("Übergangsgeld" with the U)."""
     plain = unicodedata.normalize("NFKD", term.casefold().replace("ß", "ss"))
@@ -328,29 +333,24 @@ class Lotse:
         if not confident:
             # a named topic the documents lack gets no "Meinten Sie": its passages would only share words
             suggested = [] if result.uncovered else self._suggestions(result)
-            suggestions = [presenter.display_title(u) for u in suggested]
             msg = ABSTAIN_TEXT
             contacts = [f"Auskunft zum Thema „{name}“: {ask}." for name, ask in result.asks.items()]
             reference = unnamed_reference(result)
             if reference:  # "Stimmt das?" alone: no passage can say what "das" is
-                suggested, suggestions = [], []
+                suggested = []
                 msg = NO_TOPIC_TEXT.format(reference)
             elif result.uncovered:
                 names = " und ".join(f"„{n}“" for n in result.uncovered)
                 msg = f"Zum Thema {names} enthalten die Dokumente keine Aussage; ich zeige deshalb keine Passage dazu. {SCOPE_TEXT}"
             elif missing:
                 if result.hits:  # the nearest passage first, confident or not
-                    lead = result.hits[0].unit
-                    suggested = [lead] + [u for u in suggested if u.id != lead.id][:2]
-                    suggestions = [presenter.display_title(u) for u in suggested]
+                    suggested = _offered_first(result.hits[0].unit, suggested)
                 lacking, ask = UNSTATED[missing]
                 msg = f"{lacking} Die Passagen, die der Frage am nächsten kommen, stehen unten als Vorschlag. {SCOPE_TEXT}"
                 contacts.append(ask)
             elif elsewhere:
                 # scope: say where the passage holds and offer it, first, as a suggestion
-                lead = result.hits[0].unit
-                suggested = [lead] + [u for u in suggested if u.id != lead.id][:2]
-                suggestions = [presenter.display_title(u) for u in suggested]
+                suggested = _offered_first(result.hits[0].unit, suggested)
                 msg = (f"Die passende Passage stammt aus „{top_doc.short_title}“ und gilt nur in {top_doc.region}; "
                        f"für {elsewhere} enthalten die Dokumente keine eigene Regelung. {SCOPE_TEXT}")
                 contacts.append(f"Auskunft zu den Regeln in {elsewhere}: das Integrationsamt (Inklusionsamt) des Landes, "
@@ -360,13 +360,12 @@ class Lotse:
                 msg = "" if bare else DEFINED_TEXT  # a term alone asked nothing the documents failed to explain
                 suggested = (self.passages_using(definition["term"], 3)
                              or (self.passages_using(definition["long"], 3) if definition.get("long") else []))
-                suggestions = [presenter.display_title(u) for u in suggested]
-            elif suggestions:
+            elif suggested:
                 msg += " Meinten Sie eines dieser Themen?"
             if error:
                 msg = error
             return Reply(question, True, [], None, " ".join(m for m in meaning + [msg] + [m for m in messages if m != error] if m),
-                         suggestions, corrections, error,
+                         [presenter.display_title(u) for u in suggested], corrections, error,
                          [u.id for u in suggested], [self.unit_label(u.id) for u in suggested], contacts,
                          defined=definition["term"] if definition and not reference and not result.uncovered else "")
         return Reply(question, False, answers, None, " ".join(meaning + messages), [], corrections, error,
