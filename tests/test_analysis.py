@@ -256,6 +256,12 @@ def test_a_colloquial_particle_before_a_german_word_is_no_typo(lotse, word):
     assert lotse.searcher.analyzer.analyse(f"darf der betrieb meinen sohn {word}").corrections == {}
 
 
+@pytest.mark.parametrize("word", ["gemobbt", "mobbt", "mobbte"])
+def test_a_verb_form_whose_stem_german_knows_is_no_typo(lotse, word):
+    # QA 3: the word list has "Mobbing", not "gemobbt", which had been "corrected" to the corpus word "gejobbt"
+    assert lotse.searcher.analyzer.analyse(f"mein sohn wird {word}").corrections == {}
+
+
 def test_a_typo_of_an_authored_question_is_no_spelling_target(lotse):
     # "wie viel darf mein sohn im praktikum dazuverdinen" is an authored parent's question, typo included;
     # a correctly spelt "dazuverdienen" had been "corrected" to it (probe 5)

@@ -55,13 +55,36 @@ class SpellCorrector:
             match = process.extractOne(folded, self.vocabulary, scorer=fuzz.ratio, score_cutoff=84)
             meant = match[0] if match else None
         # a German word is never "corrected" into a corpus word; the word list is read only when needed
-        return meant if meant is not None and not self.is_known(folded) and not self._prefixed_word(folded) else None
+        return (meant if meant is not None and not self.is_known(folded) and not self._prefixed_word(folded)
+                and not self._inflected_word(folded) else None)
 
     def _prefixed_word(self, folded: str) -> bool:
         """A colloquial particle before a German word ("rauswerfen": raus + werfen, "reinkommen") is no typo:
         the word list lacks most of these, and "rauswerfen" had been "corrected" to "auswerten"."""
         return any(folded.startswith(p) and len(folded) - len(p) >= 4 and self.is_known(folded[len(p):])
                    for p in COLLOQUIAL_PARTICLES)
+
+
+    def _inflected_word(self, folded: str) -> bool:
+        """A form of a German verb the word list lacks, recognised by its stem: a participle
+        ("gemobbt": ge + mobb + t) or a conjugated form ("mobbt", "mobbte") whose stem with an
+        infinitive's, a noun's or a loan word's ending is known ("mobben", "Mobbing", "Mobbung").
+        The list has "Mobbing" but not "gemobbt", which had been "corrected" to the corpus word
+        "gejobbt" (QA 3)."""
+        stems = []
+        for ending in VERB_ENDINGS:
+            if folded.endswith(ending) and len(folded) - len(ending) >= 3:
+                stem = folded[:-len(ending)]
+                stems.append(stem)
+                if stem.startswith("ge") and len(stem) >= 5:
+                    stems.append(stem[2:])
+        return any(self.is_known(stem + suffix) for stem in stems for suffix in STEM_SUFFIXES)
+
+
+# endings of a weak verb's participle and conjugated forms, longest first, and what a stem with
+# one of them added becomes: an infinitive, a noun, a loan word ("mobb" -> "mobbing")
+VERB_ENDINGS = ("test", "tet", "ten", "te", "st", "t")
+STEM_SUFFIXES = ("en", "ung", "ing")
 
 
 def load_word_list(path: Path) -> set[str]:
