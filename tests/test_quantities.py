@@ -68,6 +68,30 @@ def test_a_quantity_questions_highlight_starts_with_the_sentence_that_states_it(
     assert answer.highlight.startswith(starts)
 
 
+@pytest.mark.parametrize("question, ends, not_in", [
+    # no sum stated: the sentence after the best one says what it depends on, and comes along (QA 3)
+    ("Wie hoch ist das Ausbildungsgeld?", "abhängig von der jeweiligen Bedarfssituation (Lebensalter, Unterbringung).", ""),
+    # that sentence is the Ausbildungsgeld's: the Übergangsgeld's highlight, best sentence first, stops before it
+    ("Wie hoch ist das Übergangsgeld?", "Anspruch auf Ausbildungsgeld.", "§ 124"),
+])
+def test_an_amount_questions_highlight_takes_along_what_the_sum_depends_on(lotse, question, ends, not_in):
+    answer = lotse.ask(question).answers[0]
+    assert answer.unit.id == "bagub-faq/17"
+    assert answer.highlight.endswith(ends)
+    assert not not_in or not_in not in answer.highlight
+
+
+@pytest.mark.parametrize("sentence, rule", [
+    ("Die konkrete Höhe richtet sich nach § 124 SGB III.", True),
+    ("Der Betrag bemisst sich nach dem Bedarf.", True),
+    ("Sie haben einen Anspruch auf eine Vergütung in Höhe des Mindestlohns.", False),  # states the sum
+])
+def test_a_sentence_says_what_a_sum_depends_on(sentence, rule):
+    from knowledge.ranking.quantities import states_amount_rule
+
+    assert states_amount_rule(sentence) is rule
+
+
 @pytest.mark.parametrize("question, asks", [
     ("wie viel euro uebergangsgeld kriegt man im monat", True),
     ("Welchen Preis zahlt die Agentur pro Platz?", True),

@@ -68,6 +68,16 @@ def quantity_asked(question: str) -> str:
     return "number"
 
 
+# how a sum is set, where the documents state no sum: "Die konkrete Höhe richtet sich nach § 124
+# SGB III …" answers "Wie hoch ist das Ausbildungsgeld?" as far as the documents go
+AMOUNT_RULE = re.compile(r"\b(?:[Dd]ie|[Dd]er|[Dd]eren|[Dd]essen)\s+(?:\w+\s+)?(?:Höhe|Betrag)\b[^.]*\b(?:richtet|bemisst|ergibt)\s+sich\b")
+
+
+def states_amount_rule(sentence: str) -> bool:
+    """Whether a sentence says what a sum depends on ("Die konkrete Höhe richtet sich nach …")."""
+    return AMOUNT_RULE.search(sentence) is not None
+
+
 def states_quantity(sentence: str, asked: str) -> bool:
     """Whether a sentence states what `quantity_asked` found asked: an amount of money or a
     rate, or a number with its measure ("2,5 … Arbeitstagen", "sechs Monaten")."""

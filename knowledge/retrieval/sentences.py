@@ -5,7 +5,9 @@ Units are split into sentences when the index is built (German abbreviations suc
 time each sentence of a candidate is scored by the share of the question's information it
 holds; the best one, and a neighbour that adds to it, become the highlight (a sentence that
 announces what follows, or a quotation not yet closed, goes on into the next sentence; one that
-begins by pointing back, "Dadurch …", "Allerdings …", takes its predecessor along).
+begins by pointing back, "Dadurch …", "Allerdings …", takes its predecessor along; for a question
+asking how high a sum is, the best sentence's successor when it says what the sum depends on, "Die konkrete Höhe
+richtet sich nach § 124 SGB III …", comes along where the documents state no sum).
 In a Q&A unit only the answer's sentences are candidates, never the question's.
 """
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..query import AnalysedQuery, coverages
-from ..ranking.quantities import quantity_asked, states_quantity
+from ..ranking.quantities import quantity_asked, states_amount_rule, states_quantity
 
 ABBREVIATIONS = frozenset("""z b d h u a i s v o g abs nr s ggf bzw vgl ca dr etc usw inkl max min gem lt ziff
 bspw evtl sog tel str art ff f mio zzgl insb jhd lfd""".split())
@@ -113,7 +115,11 @@ class Highlight:
             short = sum(spans[i][1] - spans[i][0] for i in chosen) < MIN_ALONE
             so_far = text[spans[chosen[0]][0]:spans[chosen[-1]][1]]
             leads_on = bool(ANNOUNCES.search(text[spans[chosen[-1]][0]:spans[chosen[-1]][1]])) or so_far.count("„") > so_far.count("“")
-            if not (short or leads_on or (scores[best] > 0 and scores[nxt] >= 0.5 * scores[best])):
+            # an amount asked, none stated so far: the sentence right after the best one, when it says what
+            # the sum depends on, completes it (the sum of the best sentence's subject, not of one after it)
+            sets_amount = (self.asks_quantity == "amount" and nxt == best + 1 and not states_quantity(so_far, "amount")
+                           and states_amount_rule(text[spans[nxt][0]:spans[nxt][1]]))
+            if not (short or leads_on or sets_amount or (scores[best] > 0 and scores[nxt] >= 0.5 * scores[best])):
                 break
             chosen.append(nxt)
             nxt += 1
