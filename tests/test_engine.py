@@ -19,6 +19,19 @@ def test_sentences_split_at_sentence_ends_but_not_at_german_abbreviations():
     assert sentences("- erster Punkt\n- zweiter Punkt") == ["erster Punkt", "zweiter Punkt"]
 
 
+def test_labels_that_introduce_an_answer_are_no_sentences():
+    # QA 4: with no sentence matching the question, a highlight had read "Antwort (BA 03/2013): Zu 1): …"
+    text = "Antwort (BA 03/2013):\nZu 1):\nDie BA zahlt. Antwort: (BA 04/2017): Ja. Anmerkung der BAG UB: Das gilt. Anders formuliert:\nEs geht."
+    assert sentences(text) == ["Die BA zahlt.", "Ja.", "Das gilt.", "Anders formuliert:", "Es geht."]
+
+
+def test_a_citation_cut_by_a_line_break_stays_one_sentence():
+    # QA 4: the source breaks "nach § 17 Abs. 1 Nr. 2 / SGB I verpflichtet" across two lines
+    text = "Die BA ist nach § 17 Abs. 1 Nr. 2\nSGB I verpflichtet, darauf hinzuwirken.\nNeue Zeile"
+    assert sentences(text) == ["Die BA ist nach § 17 Abs. 1 Nr. 2\nSGB I verpflichtet, darauf hinzuwirken.", "Neue Zeile"]
+    assert sentences("Es gilt § 5\nDanach folgt mehr.") == ["Es gilt § 5", "Danach folgt mehr."]  # no law after the break
+
+
 def test_highlight_of_a_qa_unit_comes_from_the_answer_not_the_question():
     text = "Bekommen Teilnehmer Urlaub?\n\nAntwort (BA 05/2010): Ja. Es gibt 2,5 Tage im Monat."
     assert answer_start(text, "Bekommen Teilnehmer Urlaub?") == text.index("Antwort")

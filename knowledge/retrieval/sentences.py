@@ -39,6 +39,18 @@ POINTS_BACK = re.compile(r"^[\"„»(]?(?:Dadurch|Dies|Diese[rsmn]?|Dabei|Daher|
                          r"Danach|Demzufolge)\b")
 
 
+# a line that ends inside a citation ("§ 17 Abs. 1 Nr. 2") and a next line that begins with the
+# law's abbreviation ("SGB I", "BGB", "EStG") are one sentence
+CITATION_WRAPPED = re.compile(r"§+\s*\d+\w*(?:\s+(?:Abs|Satz|S|Nr)\.?\s*\d+\w*)*$")
+LAW = re.compile(r"[A-Z][A-Za-z]*[A-Z]+\b|[A-Z]{2,}\b")
+
+
+# a label that introduces an answer and answers nothing itself: "Antwort (BA 03/2013):", "Zu 1):",
+# "Anmerkung der BAG UB:", "(BA 04/2017):". With no sentence of a unit matching the question, the
+# highlight had been "Antwort (BA 03/2013): Zu 1): …" (QA 4)
+LABEL = re.compile(r"(?:(?:Antwort|Anmerkung|Nachtrag)\b[^.!?]{0,80}|Zu \d+\)|\([^()]{0,40}\)):$")
+
+
 def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Character spans of the sentences of `text[start:]`."""
     spans: list[tuple[int, int]] = []
@@ -46,6 +58,8 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     for m in BOUNDARY.finditer(text, start):
         before = text[pos:m.start()]
         last = re.search(r"(\w+)\.$", before)
+        if m.group(0) == "\n" and CITATION_WRAPPED.search(before) and LAW.match(text, m.end()):
+            continue  # "nach § 17 Abs. 1 Nr. 2\nSGB I verpflichtet": a citation the source's line break cut in two
         if m.group(0).count("\n") == 0 and last and (last.group(1).lower() in ABBREVIATIONS or len(last.group(1)) == 1
                                                       or last.group(1).isdigit() or re.fullmatch(r"\d+ff?", last.group(1))):
             continue  # "z. B. Die", "§ 5 Abs. 2", "1. Juli", "§§ 53ff. SGB XII"
@@ -57,7 +71,8 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     # a table's header row ("| Nr. | Aufgaben MB | …" above "| --- |") names the columns and answers nothing:
     # as a highlight it had read "Nr. – Aufgaben MB – Aufgaben Team X915 ILC 10 – – Regelmäßige Prüfung …"
     headers = [(m.start(), m.end()) for m in TABLE_HEADER.finditer(text, start)]
-    return [s for s in spans if re.search(r"\w", text[s[0]:s[1]]) and not any(a <= s[0] and s[1] <= b for a, b in headers)]
+    return [s for s in spans if re.search(r"\w", text[s[0]:s[1]]) and not any(a <= s[0] and s[1] <= b for a, b in headers)
+            and not LABEL.match(text, s[0], s[1])]
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
