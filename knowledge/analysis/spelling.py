@@ -64,11 +64,10 @@ class SpellCorrector:
         return any(folded.startswith(p) and len(folded) - len(p) >= 4 and self.is_known(folded[len(p):])
                    for p in COLLOQUIAL_PARTICLES)
 
-
     def _inflected_word(self, folded: str) -> bool:
         """A form of a German verb the word list lacks, recognised by its stem: a participle
         ("gemobbt": ge + mobb + t) or a conjugated form ("mobbt", "mobbte") whose stem with an
-        infinitive's, a noun's or a loan word's ending is known ("mobben", "Mobbing", "Mobbung").
+        infinitive's, a noun's or a loan word's ending is known ("mobben", "Leitung", "Mobbing").
         The list has "Mobbing" but not "gemobbt", which had been "corrected" to the corpus word
         "gejobbt" (QA 3)."""
         stems = []

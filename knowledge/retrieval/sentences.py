@@ -6,8 +6,9 @@ time each sentence of a candidate is scored by the share of the question's infor
 holds; the best one, and a neighbour that adds to it, become the highlight (a sentence that
 announces what follows, or a quotation not yet closed, goes on into the next sentence; one that
 begins by pointing back, "Dadurch …", "Allerdings …", takes its predecessor along; for a question
-asking how high a sum is, the best sentence's successor when it says what the sum depends on, "Die konkrete Höhe
-richtet sich nach § 124 SGB III …", comes along where the documents state no sum).
+asking how high a sum is, the best sentence's successor comes along when it says what the sum
+depends on, "Die konkrete Höhe richtet sich nach § 124 SGB III …", where no sum is stated).
+Labels that introduce an answer ("Antwort (BA 03/2013):") are no sentences.
 In a Q&A unit only the answer's sentences are candidates, never the question's.
 """
 from __future__ import annotations
