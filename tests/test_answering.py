@@ -143,6 +143,10 @@ def test_abstention_offers_suggestions_when_something_is_near(lotse):
     reply = lotse.ask("Wie hoch ist die Ausgleichsabgabe pro Monat in Euro?")
     assert reply.abstained and 1 <= len(reply.suggestions) <= 3
     assert reply.message.startswith("Einen Betrag in Euro oder einen Preis nennen die Dokumente dazu nicht.")
+    # a price asked outright: the BW rules say how hours are billed, not what one costs (QA 4)
+    reply = lotse.ask("Was kostet eine Fachleistungsstunde Jobcoaching in Baden-Württemberg?")
+    assert reply.abstained and reply.message.startswith("Einen Betrag in Euro oder einen Preis nennen die Dokumente dazu nicht.")
+    assert reply.suggestions
 
 
 @pytest.mark.parametrize("question, note", [

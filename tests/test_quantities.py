@@ -98,6 +98,15 @@ def test_a_sentence_says_what_a_sum_depends_on(sentence, rule):
     ("Wie hoch ist der Stundensatz für das Jobcoaching?", True),
     ("ausbildungsgeld betrag in euro", True),
     ("kostensatz euro pro fachleistungsstunde", True),
+    # a price asked outright (QA 4)
+    ("Was kostet eine Fachleistungsstunde Jobcoaching in Baden-Württemberg?", True),
+    ("wie teuer ist das deutschlandticket", True),
+    ("Was verdient ein Jobcoach in Baden-Württemberg?", True),
+    # whether the asker pays is no price asked
+    ("was kostet uns das", False),
+    ("was kostet die ub für uns eltern", False),
+    ("kostet der jobcoach etwas", False),
+    ("wer legt fest was eine stunde jobcoach kostet", False),
     # how a sum is set, or a sum told in the question, is no sum asked
     ("Wonach richtet sich die Höhe des Ausbildungsgeldes?", False),
     ("Wer prüft die Preise der Träger bei der Ausschreibung?", False),

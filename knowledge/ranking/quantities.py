@@ -92,7 +92,11 @@ def states_quantity(sentence: str, asked: str) -> bool:
 ASKS_EURO = re.compile(
     r"\b(?:wie ?viele?|wieviel|welche[nrs]?|genau(?:e[nrs]?)?)\s+(?:\w+\s+)?(?:euro\b|€)|\bin euro\b|\beuro\s*betrag"
     r"|\b(?:preis|euro|€)\s*(?:pro|je)\s+\w+|\bwelche[nrs]? (?:\w+ )?preis\b|\bwie hoch ist (?:der|die) (?:\w+ )?(?:preis|kostensatz|stundensatz)"
-    r"|\bpreis\w*\s+(?:in\s+)?euro\b|\beuro\s+preis", re.IGNORECASE)
+    r"|\bpreis\w*\s+(?:in\s+)?euro\b|\beuro\s+preis"
+    # a price asked outright ("was kostet eine Fachleistungsstunde", "wie teuer ist …", "was verdient ein
+    # Jobcoach"; QA 4), not whether the asker pays ("was kostet uns das", "was kostet das für die Eltern")
+    r"|\bwas kostet\b(?!\s+(?:mich|uns|ihn|sie|es|etwas|was)\b)(?!\s+das\s*(?:[?.!,]|$|f(?:ü|ue)r\b|uns\b|mich\b))(?!.*\bf(?:ü|ue)r (?:uns|mich|die eltern)\b)"
+    r"|\bwie teuer\b|\bwas verdien(?:t|en)\s+(?:ein|eine|man|die|der)\b", re.IGNORECASE)
 EURO_AMOUNT = re.compile(r"(?<![\w§])\d[\d.,]*\s*(?:,-\s*)?(?:euro\b|€)|€\s*\d", re.IGNORECASE)
 
 
