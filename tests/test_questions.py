@@ -142,6 +142,17 @@ WRITTEN_BEFORE = {
     "unterstützungsbedarf gering höher",
     "Wie setzt sich das Werkstattentgelt aus Grundbetrag und Steigerungsbetrag zusammen?",
     "darf man neben der werkstatt noch einen minijob machen",
+    # in corpus/ before probe/probe11 (2026-12-03, session 21): the helper's wording met older questions
+    "Was bedeutet die Kennzeichnung „Integriert, aber hilfebedürftig“?",
+    "In welchen Fällen kann auf eine Potenzialanalyse verzichtet werden?",
+    "Welche Berufsgruppen dürfen in Altverträgen als QT eingesetzt werden?",
+    "mein sohn ist in der werkstatt, kann er auch unterstuetzte beschaeftigung machen",
+    "um wie viele monate kann die massnahme hoechstens verlaengert werden",
+    "Prüfdienst AMDL: welche Prüfschwerpunkte bei InbeQ?",
+    "Welche Leistungen zum Lebensunterhalt erhalten Teilnehmende während der InbeQ?",
+    "ist meine tochter in der ub rentenversichert",
+    "Wie lange dauert der Berufsbildungsbereich in einer anerkannten WfbM?",
+    "Welche Frist gilt für einen Widerspruch gegen einen Bescheid der Agentur für Arbeit?",
 }
 
 
