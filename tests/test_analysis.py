@@ -207,6 +207,11 @@ def test_idioms_add_the_content_words_they_stand_for(lotse):
     assert stems(lotse, "Alter")[0] in {c.term.stem for c in concepts}
     concepts, _ = analysed(lotse, "Die Maßnahme ist 16 Monate lang")
     assert stems(lotse, "Alter")[0] not in {c.term.stem for c in concepts}
+    # "gilt" is a stop word; asked with "bis wann" it asks whether the rule is still in force
+    concepts, _ = analysed(lotse, "Bis wann gilt die Vereinbarung?")
+    assert stems(lotse, "Kraft")[0] in {c.term.stem for c in concepts}
+    concepts, _ = analysed(lotse, "Was gilt für die Vereinbarung?")
+    assert stems(lotse, "Kraft")[0] not in {c.term.stem for c in concepts}
 
 
 def test_nouns_weigh_more_than_other_words(lotse):

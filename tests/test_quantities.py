@@ -11,6 +11,9 @@ from knowledge.ranking.quantities import (asks_euro, asks_quantity, holds_quanti
     ("1 Qualifizierungstrainer zu 5 Teilnehmern", True),
     ("eine Verlängerung bis zur Dauer von weiteren 12 Monaten", True),
     ("spätestens eine Woche vor dem Planungsgespräch", True),
+    # how often, without a number and its measure: the answer to "wie oft"
+    ("Die Vereinbarungspartner treffen sich einmal jährlich.", True),
+    ("Die Übersicht wird monatlich versandt.", True),
     # "einzelnen" begins with "ein" but is no number
     ("Der Jobcoach dokumentiert die einzelnen Fachleistungsstunden als Einsatznachweis.", False),
     ("nach § 55 Abs. 2 SGB IX", False),
@@ -49,6 +52,8 @@ def test_what_quantity_a_question_asks_for(question, asked):
     ("Sie erhalten eine Stelle im Betrieb.", "number", False),  # "eine Stelle" names a thing, not an amount
     ("sofern die Anwartschaftszeit von 12 Monaten erfüllt ist", "amount", False),  # months are no amount of money
     ("Der Zuschuss beträgt 250 Euro im Monat.", "amount", True),
+    ("Die Partner treffen sich einmal jährlich.", "number", True),
+    ("Die Partner treffen sich einmal jährlich.", "amount", False),
 ])
 def test_a_sentence_states_the_quantity_asked(sentence, asked, states):
     assert states_quantity(sentence, asked) is states

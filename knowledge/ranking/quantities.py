@@ -1,7 +1,8 @@
 """Quantities: a question that asks for one is answered by a passage that states one.
 
 "Wie lange …", "wie viele …", "wie hoch …", "wie oft …" ask for a number with its measure
-("60 Fachleistungsstunden", "bis zu 12 Monate", "1 Qualifizierungstrainer zu 5 Teilnehmern").
+("60 Fachleistungsstunden", "bis zu 12 Monate", "1 Qualifizierungstrainer zu 5 Teilnehmern"), or
+how often without a measure ("einmal jährlich", "monatlich").
 A passage that names the asked topic but states no quantity at all often only mentions it: the
 BAG UB's Sonderfrage on the Werkstatt's Eingangsverfahren says nothing about how long it takes;
 the BW rules on billing name "Fachleistungsstunden" but not how many are granted.
@@ -30,6 +31,10 @@ def _quantity(number: str) -> re.Pattern:
                       + _MEASURE, re.IGNORECASE)
 
 
+# how often, said without a number and its measure ("einmal jährlich", "monatlich", "jede Woche"): the
+# answer to "wie oft"
+FREQUENCY = re.compile(r"\b(?:(?:ein|zwei|drei|vier)mal|(?:halb|viertel)?jährlich|monatlich|wöchentlich|täglich"
+                       r"|jede[nrsm]?\s+(?:Tag|Woche|Monat|Quartal|Jahr)|pro\s+(?:Tag|Woche|Monat|Quartal|Jahr))\b", re.IGNORECASE)
 QUANTITY = _quantity(f"(?:{_COUNT}|{_ONE})")
 # the same without "ein"/"eine" as the number ("eine Stelle", "ein Platz" name a thing, not an
 # amount): the highlight's sentence for a quantity question states a number (retrieval/sentences.py)
@@ -45,7 +50,7 @@ def asks_quantity(question: str) -> bool:
 
 def holds_quantity(text: str) -> bool:
     """Whether a passage states a number with its measure."""
-    return QUANTITY.search(text) is not None
+    return QUANTITY.search(text) is not None or FREQUENCY.search(text) is not None
 
 
 # "wie hoch", or a quantity asked of money ("wie viel Ausbildungsgeld"), asks for an amount of
@@ -81,7 +86,9 @@ def states_amount_rule(sentence: str) -> bool:
 def states_quantity(sentence: str, asked: str) -> bool:
     """Whether a sentence states what `quantity_asked` found asked: an amount of money or a
     rate, or a number with its measure ("2,5 … Arbeitstagen", "sechs Monaten")."""
-    return (AMOUNT if asked == "amount" else STATED).search(sentence) is not None
+    if asked == "amount":
+        return AMOUNT.search(sentence) is not None
+    return STATED.search(sentence) is not None or FREQUENCY.search(sentence) is not None
 
 
 # A sum in euro or a price asked for itself ("wie viel Euro Ausbildungsgeld …", "Welchen Preis pro
