@@ -308,8 +308,9 @@ class Lotse:
         if elsewhere:
             confident = False
         # "wie viel Euro …", "die Telefonnummer vom Integrationsamt": a passage that states none does not say it,
-        # and the reply says so whether or not a passage was found at all (QA 3)
-        missing = unstated(text, result.hits[0].unit.text if result.hits else "")
+        # and the reply says so whether the question is answerable or not (QA 3), where a passage is near it at
+        # all: "Was kostet ein Flug nach Mallorca?" is simply not a question the documents are about
+        missing = unstated(text, result.hits[0].unit.text) if self.searcher.near(result) else ""
         if missing:
             confident = False
         meaning = [presenter.definition_text(definition)] if definition else []  # leads the message, answered or not

@@ -149,6 +149,14 @@ class AnswerPipeline:
                 and result.confidence >= self.cfg.min_probability and not result.uncovered
                 and any(not c.term.folded.isdigit() for c in result.query.active))  # "Was ist 2+2?" names no topic
 
+    def near(self, result: "SearchResult") -> bool:
+        """Whether the question has a nearest passage worth offering, answerable or not: the best
+        hit is likely enough (`min_probability`), or the question names the documents' own field
+        ("Welchen Preis pro Platz zahlt die Agentur für die InbeQ?"). "Was kostet ein Flug nach
+        Mallorca?" has none."""
+        return bool(result.hits) and (result.confidence >= self.cfg.min_probability
+                                      or named([c.term.stem for c in result.query.concepts], self.h.field))
+
     def close(self) -> None:
         self.units.close()
 
