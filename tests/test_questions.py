@@ -163,7 +163,9 @@ def test_no_authored_question_or_negative_is_a_near_copy_of_our_own_measuring_se
     from .conftest import ROOT
 
     sets = sorted((ROOT / "eval").glob("*/*.jsonl"))
-    assert {p.parent.name for p in sets} == {"heldout", "probe", "router"}
+    assert {p.parent.name for p in sets} == {"heldout", "probe", "router", "highlight"}
+    # eval/highlight measures "Kurz:" on authored questions: its questions are ours by design
+    sets = [p for p in sets if p.parent.name != "highlight"]
     measured = [fold(json.loads(line)["question"]) for p in sets for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
     _, questions, _ = builtin
     negatives, _ = load_out_of_scope([BUILTIN_CORPUS])
