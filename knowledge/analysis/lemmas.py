@@ -4,6 +4,10 @@ At build time spaCy (`spacy.blank("de")` with the lookup lemmatizer from
 spacy-lookups-data) lemmatizes the corpus, and `compile_lemma_table` keeps the part of
 the German lookup table that queries can use: every inflected form whose lemma occurs in
 the corpus. At query time `LemmaTable` is a plain dictionary: no spaCy import.
+
+Tried on 2026-12-03 and not kept: every form with an umlaut or ß also under its folded spelling, so
+that "verlaengert", as parents type it, finds "verlängern". Cross-validated hit@1 and abstention
+stayed as they were (0.752 / 0.913), and the blind sets declined 3 fewer out-of-scope questions.
 """
 from __future__ import annotations
 
