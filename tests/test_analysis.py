@@ -224,6 +224,11 @@ def test_nouns_weigh_more_than_other_words(lotse):
 @pytest.mark.parametrize("text, question", [
     ("Hallo zusammen, meine Tochter arbeitet in einer WfbM. Gibt es da Jobcoaching?",
      "meine Tochter arbeitet in einer WfbM. Gibt es da Jobcoaching?"),
+    # a salutation of a few words (QA 5: "Liebe Forumsmitglieder, …" had been declined)
+    ("Liebe Forumsmitglieder, muss der Betrieb Mindestlohn zahlen?", "muss der Betrieb Mindestlohn zahlen?"),
+    ("Sehr geehrte Damen und Herren, wer zahlt die Fahrtkosten?", "wer zahlt die Fahrtkosten?"),
+    ("Hallo liebe Community! Kriegt er Urlaub?", "Kriegt er Urlaub?"),
+    ("Liebe zum Beruf zählt mehr als Noten, oder?", "Liebe zum Beruf zählt mehr als Noten, oder?"),  # no salutation
     ("Guten Tag! Wer zahlt? Vielen Dank im Voraus und liebe Grüße, Anna", "Wer zahlt?"),
     ("hi leute wie lange dauert die inbeq", "wie lange dauert die inbeq"),
     ("Wer zahlt die Fahrtkosten?\nMfG Peter", "Wer zahlt die Fahrtkosten?"),

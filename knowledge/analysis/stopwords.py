@@ -32,8 +32,14 @@ STOPWORDS = frozenset(fold(w) for w in (_WORDS + _COURTESY).split())
 
 # a greeting that opens a question, and a closing after its last sentence, with the words they
 # take along ("Hallo zusammen,", "Guten Tag!", "… ? Vielen Dank im Voraus und liebe Grüße, Anna")
-_OPENING = re.compile(r"^\W*(?:(?:hallo|hi|hey|moin|servus)(?:\s+(?:zusammen|allerseits|leute|ihr\s+lieben))?"
-                      r"|guten\s+(?:tag|morgen|abend))\b[\s,.!:;-]*", re.IGNORECASE)
+# ("Liebe Forumsmitglieder,", "Sehr geehrte Damen und Herren,", "Hallo liebe Community!": a salutation of
+# up to four words before its comma, exclamation mark or colon; QA 5: "Liebe Forumsmitglieder, muss der
+# Betrieb …" had been declined, the same question after "Hallo," answered)
+_OPENING = re.compile(r"^\W*(?:(?:(?:hallo|hi|hey|moin|servus)(?:\s+(?:zusammen|allerseits|leute|ihr\s+lieben))?"
+                      r"|guten\s+(?:tag|morgen|abend)|gr(?:ü|ue)(?:ß|ss)\s+gott)\b"
+                      r"(?:\s+(?:liebe[rs]?|an)\s+[\w-]+(?:\s+[\w-]+){0,2}(?=\s*[,!:\n]))?"
+                      r"|(?:liebe[rs]?|sehr\s+geehrte[rs]?)\s+[\w-]+(?:\s+[\w-]+){0,3}(?=\s*[,!:\n]))[\s,.!:;-]*",
+                      re.IGNORECASE)
 _GREETINGS = r"gr(?:ü|ue)(?:ß|ss)(?:e|en)"
 _CLOSING = re.compile(r"(?<=[.!?,;:\n])[\s-]*(?:(?:vielen\s+)?dank(?:e)?(?:\s+sch(?:ö|oe)n)?(?:\s+im\s+voraus)?"
                       rf"|(?:viele|liebe|beste|freundliche|mit\s+freundlichen)\s+{_GREETINGS}|lg|vg|mfg)\b[^?]*$",
