@@ -28,13 +28,18 @@ class Topic:
     phrases: tuple[tuple[str, ...], ...]  # analysed stem sequences of its terms
     units: frozenset[int]  # positions of the units that name the topic
     ask: str = ""  # who gives information on it ("die Pflegekasse"), named when the topic is declined
+    # phrases that make a question about something else: "in die Rente einzahlen" asks about contributions
+    # to the pension insurance, which the documents answer, not about a pension (`compile_phrases`)
+    unless: tuple[tuple[str, ...], ...] = ()
 
     def to_data(self) -> dict:
-        return {"name": self.name, "phrases": [list(p) for p in self.phrases], "units": sorted(self.units), "ask": self.ask}
+        return {"name": self.name, "phrases": [list(p) for p in self.phrases], "units": sorted(self.units), "ask": self.ask,
+                "unless": [list(p) for p in self.unless]}
 
     @classmethod
     def from_data(cls, data: dict) -> "Topic":
-        return cls(data["name"], tuple(tuple(p) for p in data["phrases"]), frozenset(data["units"]), data.get("ask", ""))
+        return cls(data["name"], tuple(tuple(p) for p in data["phrases"]), frozenset(data["units"]), data.get("ask", ""),
+                   tuple(tuple(p) for p in data.get("unless", ())))
 
 
 def topic_files(dirs: Iterable[Path]) -> list[Path]:
@@ -44,6 +49,7 @@ def topic_files(dirs: Iterable[Path]) -> list[Path]:
 class TopicTerms(NamedTuple):
     topics: list[tuple[str, list[str]]]  # adjacent topics: (name, terms)
     asks: dict[str, str]  # adjacent topic name -> who gives information on it
+    unless: dict[str, list[str]]  # adjacent topic name -> terms that make a question about something else
     field: list[str]  # terms that name the documents' own field (`named`)
     programmes: list[tuple[str, list[str]]]  # neighbouring programmes the documents mention: (name, terms)
     regions: list[str]  # names of the Länder some documents apply to
@@ -68,7 +74,7 @@ def load_topic_terms(paths: Iterable[Path]) -> TopicTerms:
 
     A broken file is reported and skipped; malformed entries are skipped and counted. A file
     needs "topics" unless it holds "field", "programmes" or "regions" only."""
-    result = TopicTerms([], {}, [], [], [], [])
+    result = TopicTerms([], {}, {}, [], [], [], [])
     for path in paths:
         try:
             data = load_file(path)
@@ -106,6 +112,14 @@ def load_topic_terms(paths: Iterable[Path]) -> TopicTerms:
         result.topics.extend(topics)
         result.asks.update((str(e["name"]), str(e["ask"])) for e in entries
                            if isinstance(e, dict) and isinstance(e.get("ask"), str) and e["ask"].strip() and e.get("name"))
+        for e in entries:
+            unless = e.get("unless") if isinstance(e, dict) else None
+            if unless is None or not e.get("name"):
+                continue
+            if isinstance(unless, list) and all(isinstance(t, str) and t.strip() for t in unless):
+                result.unless.setdefault(str(e["name"]), []).extend(unless)
+            else:
+                result.problems.append((path, f"„unless“ von „{e['name']}“ muss eine Liste von Wörtern sein; sie wurde übersprungen."))
         if skipped:
             result.problems.append((path, f"{skipped} Thema/Themen übersprungen (jedes braucht „name“ und eine Liste „terms“)."))
     return result
@@ -160,7 +174,8 @@ def names_in_set(terms: frozenset[str] | set[str], phrases: Iterable[tuple[str, 
 
 
 def compile_topics(terms: list[tuple[str, list[str]]], analyze: Callable[[str], list[str]],
-                   unit_stems: list[list[str]], asks: dict[str, str] | None = None) -> list[Topic]:
+                   unit_stems: list[list[str]], asks: dict[str, str] | None = None,
+                   unless: dict[str, list[str]] | None = None) -> list[Topic]:
     """Analyse the topic terms and find the units that name each topic."""
     topics = []
     stem_sets = [frozenset(seq) for seq in unit_stems]  # a unit lacking a phrase's stems cannot name it
@@ -168,5 +183,6 @@ def compile_topics(terms: list[tuple[str, list[str]]], analyze: Callable[[str], 
         phrases = tuple(dict.fromkeys(p for p in (tuple(analyze(w)) for w in words) if p))
         units = frozenset(i for i, (seq, have) in enumerate(zip(unit_stems, stem_sets))
                           if any(p[0] in have and have.issuperset(p) and contains(seq, p) is not None for p in phrases))
-        topics.append(Topic(name, phrases, units, (asks or {}).get(name, "")))
+        topics.append(Topic(name, phrases, units, (asks or {}).get(name, ""),
+                            compile_phrases((unless or {}).get(name, []), analyze)))
     return topics

@@ -340,6 +340,21 @@ def test_a_word_cut_short_before_a_coordination_is_completed_by_the_compound_end
 
 
 @pytest.mark.parametrize("question, declined", [
+    # paying into the pension insurance is Frage 25's subject (QA 4, QA 5: the "Rente" topic had declined it)
+    ("kriegt man in der ub rentenpunkte, also zahlt da jemand in die rente ein?", False),
+    ("zahlt in der inbeq jemand in die rente ein", False),
+    # a pension itself stays a topic the documents lack
+    ("wer zahlt die rente von meinem sohn", True),
+    ("Bekommt mein Sohn Erwerbsminderungsrente während der InbeQ?", True),
+])
+def test_paying_into_the_pension_insurance_is_no_pension_question(lotse, question, declined):
+    reply = lotse.ask(question)
+    assert ("Zum Thema „Rente und Erwerbsminderung“ enthalten die Dokumente keine Aussage" in reply.message) is declined
+    if not declined:
+        assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/25"
+
+
+@pytest.mark.parametrize("question, declined", [
     # "Kurs" shares its stem with "Kur": a course is no medical rehabilitation
     ("Ich habe mich über den Kurs beim Träger beschwert, wer ist zuständig?", False),
     ("Meine Tochter will eine Kur beantragen, geht das während der InbeQ?", True),
@@ -418,3 +433,10 @@ def test_contact_details_the_documents_do_not_state_are_declined_with_the_passag
     # the Impressum states the BA's address
     reply = lotse.ask("Unter welcher Anschrift sitzt die Zentrale der Bundesagentur, die das Integrationskonzept herausgibt?")
     assert not reply.abstained and reply.answers[0].unit.id == "ba-integrationskonzept/impressum"
+
+
+def test_a_forum_salutation_does_not_decline_the_question(lotse):
+    # QA 5: declined after "Liebe Forumsmitglieder,", answered after "Hallo,"
+    for opening in ("Hallo,", "Liebe Forumsmitglieder,"):
+        reply = lotse.ask(f"{opening} muss der Betrieb in der InbeQ Mindestlohn zahlen?")
+        assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/27"

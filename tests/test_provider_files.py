@@ -104,6 +104,17 @@ def test_bad_adjacent_topics_are_reported(provider_dir, content, problem):
     assert [p for p, _ in data.problems] == [path] and problem in data.problems[0][1]
 
 
+def test_a_topic_names_the_words_that_make_a_question_about_something_else(provider_dir):
+    path = provider_dir / "adjacent_topics.yaml"
+    path.write_text("topics:\n  - name: Wohngeld\n    terms: [Wohngeld]\n    unless: [Wohngeldstelle]\n"
+                    "  - name: Kita\n    terms: [Kita]\n    unless: Kita-Gebühr\n", encoding="utf-8")
+    data = load_topic_terms([path])
+    assert data.unless == {"Wohngeld": ["Wohngeldstelle"]}
+    assert [p for p, _ in data.problems] == [path] and "„unless“ von „Kita“ muss eine Liste von Wörtern sein" in data.problems[0][1]
+    builtin = load_topic_terms([BUILTIN_CORPUS / "adjacent_topics.yaml"])
+    assert "einzahlen" in builtin.unless["Rente und Erwerbsminderung"]
+
+
 def test_a_provider_adds_words_of_the_field_and_programmes(provider_dir):
     path = provider_dir / "adjacent_topics.yaml"
     path.write_text("field: [Jobcoaching-Projekt, Arbeitstraining]\nprogrammes:\n  - name: Tagesstätte\n    terms: [Tagesstätte*]\n",

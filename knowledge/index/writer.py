@@ -83,7 +83,7 @@ def write_index(corpus: Corpus, questions: list[AuthoredQuestion], dirs: list[Pa
         "answer_words": AnswerWords.from_texts(  # over analysed stems, as a query's concepts are
             answered, out_of_scope, terms=lambda text: (analysed_text.get(text) or analyzer.index_text(text)).split()).to_data(),
         "thesaurus": model.thesaurus.to_data(),
-        "topics": [t.to_data() for t in compile_topics(topic_terms, stems_of, unit_stems, topic_data.asks)],
+        "topics": [t.to_data() for t in compile_topics(topic_terms, stems_of, unit_stems, topic_data.asks, topic_data.unless)],
         "field": compile_phrases(topic_data.field, stems_of),
         "regions": compile_phrases(topic_data.regions, stems_of),
         "programmes": [[name, compile_phrases(terms, stems_of)] for name, terms in topic_data.programmes],
