@@ -153,6 +153,12 @@ WRITTEN_BEFORE = {
     "ist meine tochter in der ub rentenversichert",
     "Wie lange dauert der Berufsbildungsbereich in einer anerkannten WfbM?",
     "Welche Frist gilt für einen Widerspruch gegen einen Bescheid der Agentur für Arbeit?",
+    # in corpus/ before probe/probe12 (2026-12-03, session 21)
+    "Was ist eine Potenzialanalyse bei der Arbeitsagentur?",
+    "ist mein sohn in der inbeq arbeitslosenversichert",
+    "meine tochter kriegt im praktikum bissl geld, wird das vom ausbildungsgeld abgezogen",
+    "wie viele stunden jobcoach kriegt man und fuer wie lange",
+    "wieviel verdient man in der werkstatt im monat",
 }
 
 
