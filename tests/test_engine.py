@@ -25,6 +25,13 @@ def test_labels_that_introduce_an_answer_are_no_sentences():
     assert sentences(text) == ["Die BA zahlt.", "Ja.", "Das gilt.", "Anders formuliert:", "Es geht."]
 
 
+def test_wording_that_no_longer_applies_is_no_sentence():
+    # QA 4, QA 5: "Bis Ende März 2012 hieß es: „…“" had been the highlight for today's rule
+    text = ("Die BA hat geändert.\n\nBis Ende März 2012 hieß es:\n„Alt eins. Alt zwei.“\n\nAb April 2012 hieß es:\n„Mittel.“"
+            "\n\nAb Dezember 2013 heißt es:\n„Neu eins.“\nDamit gilt das.")
+    assert sentences(text) == ["Die BA hat geändert.", "Ab Dezember 2013 heißt es:", "„Neu eins.“", "Damit gilt das."]
+
+
 def test_a_citation_cut_by_a_line_break_stays_one_sentence():
     # QA 4: the source breaks "nach § 17 Abs. 1 Nr. 2 / SGB I verpflichtet" across two lines
     text = "Die BA ist nach § 17 Abs. 1 Nr. 2\nSGB I verpflichtet, darauf hinzuwirken.\nNeue Zeile"

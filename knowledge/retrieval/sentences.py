@@ -52,6 +52,11 @@ LAW = re.compile(r"[A-Z][A-Za-z]*[A-Z]+\b|[A-Z]{2,}\b")
 LABEL = re.compile(r"(?:(?:Antwort|Anmerkung|Nachtrag)\b[^.!?]{0,80}|Zu \d+\)|\([^()]{0,40}\)):$")
 
 
+# a paragraph of wording that no longer applies, with its lead-in: "Bis Ende März 2012 hieß es:" (past
+# tense; "Ab Dezember 2013 heißt es:" stays)
+SUPERSEDED = re.compile(r"^[^\n]*\bhie(?:ß|ss) es:[ \t]*\n.*?(?=\n[ \t]*\n|\n[^\n]*\bhei(?:ß|ss)t es:|\Z)", re.M | re.S)
+
+
 def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Character spans of the sentences of `text[start:]`."""
     spans: list[tuple[int, int]] = []
@@ -72,6 +77,9 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     # a table's header row ("| Nr. | Aufgaben MB | …" above "| --- |") names the columns and answers nothing:
     # as a highlight it had read "Nr. – Aufgaben MB – Aufgaben Team X915 ILC 10 – – Regelmäßige Prüfung …"
     headers = [(m.start(), m.end()) for m in TABLE_HEADER.finditer(text, start)]
+    # wording that no longer applies ("Bis Ende März 2012 hieß es: „…“"): no highlight (QA 4, QA 5: a question
+    # on today's rule had been answered with the old quote)
+    headers += [(m.start(), m.end()) for m in SUPERSEDED.finditer(text, start)]
     return [s for s in spans if re.search(r"\w", text[s[0]:s[1]]) and not any(a <= s[0] and s[1] <= b for a, b in headers)
             and not LABEL.match(text, s[0], s[1])]
 
