@@ -25,6 +25,18 @@ def test_labels_that_introduce_an_answer_are_no_sentences():
     assert sentences(text) == ["Die BA zahlt.", "Ja.", "Das gilt.", "Anders formuliert:", "Es geht."]
 
 
+@pytest.mark.parametrize("question, exception", [
+    # a rule asked about: the section's exception comes along, after "…" where sentences are left out (QA 5)
+    ("Sind alle Teilnehmenden verpflichtet, ganztägig am Projekttag teilzunehmen?", True),
+    ("muss mein sohn beim projekttag den ganzen tag dabei sein", True),
+    ("Wie sind Projekttage zu gestalten?", False),  # no rule asked: the best sentences alone
+])
+def test_a_rule_asked_about_shows_the_exception_the_section_makes(lotse, question, exception):
+    answer = lotse.ask(question).answers[0]
+    assert answer.unit.id == "bagub-faq/31"
+    assert ("… Um den individuellen Belangen zu entsprechen, kann im Einzelfall" in answer.highlight) is exception
+
+
 def test_wording_that_no_longer_applies_is_no_sentence():
     # QA 4, QA 5: "Bis Ende März 2012 hieß es: „…“" had been the highlight for today's rule
     text = ("Die BA hat geändert.\n\nBis Ende März 2012 hieß es:\n„Alt eins. Alt zwei.“\n\nAb April 2012 hieß es:\n„Mittel.“"

@@ -8,7 +8,9 @@ announces what follows, or a quotation not yet closed, goes on into the next sen
 begins by pointing back, "Dadurch …", "Allerdings …", takes its predecessor along; for a question
 asking how high a sum is, the best sentence's successor comes along when it says what the sum
 depends on, "Die konkrete Höhe richtet sich nach § 124 SGB III …", where no sum is stated).
-Labels that introduce an answer ("Antwort (BA 03/2013):") are no sentences.
+For a question about a rule ("muss", "darf", "Pflicht"), an exception the section makes further on
+("kann im Einzelfall …") comes along, after "…". Labels that introduce an answer ("Antwort (BA
+03/2013):") and wording that no longer applies ("Bis Ende März 2012 hieß es:") are no sentences.
 In a Q&A unit only the answer's sentences are candidates, never the question's.
 """
 from __future__ import annotations
@@ -55,6 +57,13 @@ LABEL = re.compile(r"(?:(?:Antwort|Anmerkung|Nachtrag)\b[^.!?]{0,80}|Zu \d+\)|\(
 # a paragraph of wording that no longer applies, with its lead-in: "Bis Ende März 2012 hieß es:" (past
 # tense; "Ab Dezember 2013 heißt es:" stays)
 SUPERSEDED = re.compile(r"^[^\n]*\bhie(?:ß|ss) es:[ \t]*\n.*?(?=\n[ \t]*\n|\n[^\n]*\bhei(?:ß|ss)t es:|\Z)", re.M | re.S)
+
+
+# a question about a rule, and a sentence that makes an exception to one
+RULE_ASKED = re.compile(r"\b(?:muss|musst|m(?:ü|ue|u)ssen|m(?:ü|ue)sste|darf|darfst|d(?:ü|ue|u)rfen|pflicht\w*|verpflichtet"
+                        r"|zwingend|immer)\b", re.IGNORECASE)
+EXCEPTION = re.compile(r"\bim Einzelfall\b|\bausnahmsweise\b|\bin begründeten (?:Einzel|Ausnahme)f(?:ä|ae)llen\b"
+                       r"|\babweichend\b|\bAusnahme", re.IGNORECASE)
 
 
 def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -112,6 +121,7 @@ class Highlight:
     scores: list[float]  # the share of the question each holds
     best: int  # the best sentence's number
     asks_quantity: str = ""  # what quantity the question asks for, if any: "number" or "amount" (ranking/quantities.py)
+    asks_rule: bool = False  # the question asks whether something must or may be done (`RULE_ASKED`)
 
     @property
     def shown(self) -> int:
@@ -147,13 +157,29 @@ class Highlight:
                 break
             chosen.append(nxt)
             nxt += 1
+        # a rule asked about ("muss", "darf", "Pflicht"): an exception the section makes to it further on
+        # comes along, so the short answer never reads as a rule without one (QA 5: "Der Leistungserbringer
+        # ist verpflichtet, ganztägige Projekttage durchzuführen" without "… kann im Einzelfall … kürzere
+        # Präsenzzeit vereinbart werden")
+        if self.asks_rule and len(chosen) < MAX_SENTENCES and not any(
+                EXCEPTION.search(text[spans[i][0]:spans[i][1]]) for i in chosen):
+            later = [i for i in range(chosen[-1] + 1, len(spans)) if EXCEPTION.search(text[spans[i][0]:spans[i][1]])]
+            if later:
+                chosen.append(max(later, key=lambda i: (scores[i], -i)))
         return [spans[i] for i in chosen]
 
     @property
     def text(self) -> str:
         """The highlighted sentences; " …" when the last one breaks off (a list's lead-in that ends
         with "," or ":"), so a short answer never reads as if it were complete."""
-        out = " ".join(_clean(self.source[a:b]) for a, b in self.spans)
+        parts, last = [], None
+        for span in self.spans:
+            number = self.sentences.index(span)
+            if last is not None and number != last + 1:
+                parts.append("…")  # sentences left out between two shown ones
+            parts.append(_clean(self.source[span[0]:span[1]]))
+            last = number
+        out = " ".join(parts)
         return out + " …" if re.search(r"[,:;–-]$", out) else out
 
 
@@ -163,7 +189,8 @@ def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]]
         return Highlight("", 0.0, [], [], 0)
     scores = coverages(query, sentence_terms)
     best = max(range(len(spans)), key=lambda i: (scores[i], -i))
-    return Highlight(text, scores[best], spans, scores, best, quantity_asked(query.text))
+    return Highlight(text, scores[best], spans, scores, best, quantity_asked(query.text),
+                     RULE_ASKED.search(query.text) is not None)
 
 
 def _clean(s: str) -> str:
