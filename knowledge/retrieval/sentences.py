@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..query import AnalysedQuery, coverages
 from ..ranking.quantities import quantity_asked, states_amount_rule, states_quantity
@@ -64,6 +65,12 @@ RULE_ASKED = re.compile(r"\b(?:muss|musst|m(?:ü|ue|u)ssen|m(?:ü|ue)sste|darf|d
                         r"|zwingend|immer)\b", re.IGNORECASE)
 EXCEPTION = re.compile(r"\bim Einzelfall\b|\bausnahmsweise\b|\bin begründeten (?:Einzel|Ausnahme)f(?:ä|ae)llen\b"
                        r"|\babweichend\b|\bAusnahme", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)  # asked once per candidate unit of a question, as `quantity_asked`
+def rule_asked(question: str) -> bool:
+    """Whether a question asks whether something must or may be done."""
+    return RULE_ASKED.search(question) is not None
 
 
 def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -189,8 +196,7 @@ def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]]
         return Highlight("", 0.0, [], [], 0)
     scores = coverages(query, sentence_terms)
     best = max(range(len(spans)), key=lambda i: (scores[i], -i))
-    return Highlight(text, scores[best], spans, scores, best, quantity_asked(query.text),
-                     RULE_ASKED.search(query.text) is not None)
+    return Highlight(text, scores[best], spans, scores, best, quantity_asked(query.text), rule_asked(query.text))
 
 
 def _clean(s: str) -> str:
