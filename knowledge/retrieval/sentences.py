@@ -92,11 +92,11 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
         spans.append(_trim(text, pos, len(text)))
     # a table's header row ("| Nr. | Aufgaben MB | …" above "| --- |") names the columns and answers nothing:
     # as a highlight it had read "Nr. – Aufgaben MB – Aufgaben Team X915 ILC 10 – – Regelmäßige Prüfung …"
-    headers = [(m.start(), m.end()) for m in TABLE_HEADER.finditer(text, start)]
+    excluded = [(m.start(), m.end()) for m in TABLE_HEADER.finditer(text, start)]
     # wording that no longer applies ("Bis Ende März 2012 hieß es: „…“"): no highlight (QA 4, QA 5: a question
     # on today's rule had been answered with the old quote)
-    headers += [(m.start(), m.end()) for m in SUPERSEDED.finditer(text, start)]
-    return [s for s in spans if re.search(r"\w", text[s[0]:s[1]]) and not any(a <= s[0] and s[1] <= b for a, b in headers)
+    excluded += [(m.start(), m.end()) for m in SUPERSEDED.finditer(text, start)]
+    return [s for s in spans if re.search(r"\w", text[s[0]:s[1]]) and not any(a <= s[0] and s[1] <= b for a, b in excluded)
             and not LABEL.match(text, s[0], s[1])]
 
 
@@ -147,6 +147,10 @@ class Highlight:
     @property
     def spans(self) -> list[tuple[int, int]]:
         """The best sentence and the successors it takes along."""
+        return [self.sentences[i] for i in self._chosen()]
+
+    def _chosen(self) -> list[int]:
+        """The numbers of the sentences `spans` shows, in order."""
         if not self.sentences:
             return []
         text, spans, scores, best = self.source, self.sentences, self.scores, self.shown
@@ -173,18 +177,18 @@ class Highlight:
             later = [i for i in range(chosen[-1] + 1, len(spans)) if EXCEPTION.search(text[spans[i][0]:spans[i][1]])]
             if later:
                 chosen.append(max(later, key=lambda i: (scores[i], -i)))
-        return [spans[i] for i in chosen]
+        return chosen
 
     @property
     def text(self) -> str:
         """The highlighted sentences; " …" when the last one breaks off (a list's lead-in that ends
         with "," or ":"), so a short answer never reads as if it were complete."""
         parts, last = [], None
-        for span in self.spans:
-            number = self.sentences.index(span)
+        for number in self._chosen():
             if last is not None and number != last + 1:
                 parts.append("…")  # sentences left out between two shown ones
-            parts.append(_clean(self.source[span[0]:span[1]]))
+            a, b = self.sentences[number]
+            parts.append(_clean(self.source[a:b]))
             last = number
         out = " ".join(parts)
         return out + " …" if re.search(r"[,:;–-]$", out) else out
