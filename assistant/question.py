@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Callable
 
 
+from knowledge.analysis.fold import fold
 from knowledge.analysis.user_sentences import asking_sentences
 
 from .calculators.base import rule
@@ -364,6 +365,27 @@ def other_land(text: str, region: str) -> str:
         return ""
     other = _named_elsewhere(text, own)
     return other[1] if other else ""
+
+
+# The two phases of the UB. In the InbeQ the participants are no employees (BAG UB Frage 12, 27); the
+# Berufsbegleitung follows the hiring. A passage that speaks of the InbeQ only does not answer a question on
+# the Berufsbegleitung: "hat man in der berufsbegleitung anspruch auf urlaub" had got Frage 12's "keinen Anspruch
+# auf Urlaub" (QA 5). Folded text throughout.
+_ASKS_FOLLOW_UP = re.compile(r"berufsbegleit")
+_NAMES_QUALIFICATION = re.compile(r"inbeq|qualifizierung")
+# a passage speaking of the time after the InbeQ too: the Berufsbegleitung, the hiring or the employment that follows
+_SPEAKS_OF_FOLLOW_UP = re.compile(r"berufsbegleit|begleitung im arbeitsleben|im anschluss an|nach (?:der|einer|dem ende der) inbeq"
+                                  r"|nach abschluss|uebernahme in ein|stabilisierungsphase|arbeitsvertrag|eingestellt|einstellung")
+
+
+def other_phase(question: str, passage: str) -> bool:
+    """Whether a question asks about the Berufsbegleitung alone and the passage (its heading, text and
+    document title) speaks of the InbeQ only."""
+    q = fold(question)
+    if not _ASKS_FOLLOW_UP.search(q) or _NAMES_QUALIFICATION.search(q):
+        return False
+    p = fold(passage)
+    return bool(_NAMES_QUALIFICATION.search(p)) and not _SPEAKS_OF_FOLLOW_UP.search(p)
 
 
 # the documents whose rules hold in one Land only: a calculation from them for a question that names

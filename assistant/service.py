@@ -26,7 +26,7 @@ from . import presenter
 from .forms import FormResult, evaluate
 from .conversation import conversation_reply
 from .extract import ExtractError
-from .question import other_land, regional_notes
+from .question import other_land, other_phase, regional_notes
 from .router import route
 from .textio import printable
 
@@ -307,6 +307,12 @@ class Lotse:
         elsewhere = calc.registry.LAND_TITLES.get(other_land(text, top_doc.region), "") if confident and top_doc else ""
         if elsewhere:
             confident = False
+        # "hat man in der berufsbegleitung anspruch auf urlaub": Frage 12 says no, for the InbeQ's participants
+        top = result.hits[0].unit if result.hits else None
+        phase = confident and top is not None and other_phase(
+            text, "\n".join((top_doc.title, top.title, top.question, top.text)))
+        if phase:
+            confident = False
         # "wie viel Euro …", "die Telefonnummer vom Integrationsamt": a passage that states none does not say it,
         # and the reply says so whether the question is answerable or not (QA 3), where a passage is near it at
         # all: "Was kostet ein Flug nach Mallorca?" is simply not a question the documents are about
@@ -356,6 +362,12 @@ class Lotse:
                        f"für {elsewhere} enthalten die Dokumente keine eigene Regelung. {SCOPE_TEXT}")
                 contacts.append(f"Auskunft zu den Regeln in {elsewhere}: das Integrationsamt (Inklusionsamt) des Landes, "
                                 "die Agentur für Arbeit und der Träger der Eingliederungshilfe dort.")
+            elif phase:
+                suggested = _offered_first(top, suggested)
+                msg = ("Die passende Passage spricht nur von der InbeQ, nicht von der Berufsbegleitung nach der Einstellung; "
+                       f"was sie sagt, gilt deshalb nicht ohne Weiteres für die Berufsbegleitung. Die Passage steht unten als Vorschlag. {SCOPE_TEXT}")
+                contacts.append("Auskunft zur Berufsbegleitung: der Träger der Berufsbegleitung, das Integrationsamt "
+                                "oder die Reha-Beratung der Agentur für Arbeit.")
             elif definition:
                 # "Was heißt WfbM?": the glossary answers; the passages that use the term are where to read on
                 msg = "" if bare else DEFINED_TEXT  # a term alone asked nothing the documents failed to explain

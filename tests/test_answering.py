@@ -201,6 +201,36 @@ def test_a_passage_of_one_land_is_offered_not_answered_for_another(lotse, questi
     assert any(c.startswith(f"Auskunft zu den Regeln in {land}: das Integrationsamt") for c in reply.contacts)
 
 
+@pytest.mark.parametrize("question, passage, other", [
+    # Frage 12 on the InbeQ's participants ("keinen Anspruch auf Urlaub") asked for the Berufsbegleitung (QA 5)
+    ("hat man in der berufsbegleitung anspruch auf urlaub", "Teilnehmende an InbeQ … keinen Anspruch auf Urlaub", True),
+    ("Gilt der Mindestlohn in der Berufsbegleitung?", "Während der InbeQ werden kein Arbeitsverhältnis … begründet", True),
+    # the passage speaks of the time after the InbeQ too
+    ("Gibt es in der Berufsbegleitung einen Zuschuss?", "im Anschluss an eine InbeQ … Eingliederungszuschuss", False),
+    ("Gibt es in der Berufsbegleitung einen Zuschuss?", "Sobald die InbeQ mit einem Arbeitsvertrag abgeschlossen ist", False),
+    ("wer bezahlt die berufsbegleitung", "§ 5 Inhalte der Berufsbegleitung: … die InbeQ …", False),
+    # the question names the InbeQ as well, or no phase; the passage names neither
+    ("Urlaub in der InbeQ und in der Berufsbegleitung?", "Teilnehmende an InbeQ … keinen Anspruch auf Urlaub", False),
+    ("Haben Teilnehmer Anspruch auf Urlaub?", "Teilnehmende an InbeQ … keinen Anspruch auf Urlaub", False),
+    ("Was ist in der Berufsbegleitung zu dokumentieren?", "Die Fachkraft dokumentiert die Gespräche.", False),
+])
+def test_a_question_on_the_berufsbegleitung_against_a_passage_on_the_inbeq_only(question, passage, other):
+    from assistant.question import other_phase
+
+    assert other_phase(question, passage) is other
+
+
+def test_a_passage_on_the_inbeq_is_offered_not_answered_for_the_berufsbegleitung(lotse):
+    reply = lotse.ask("Hat man in der Berufsbegleitung Anspruch auf Urlaub?")
+    assert reply.abstained and reply.answers == []
+    assert reply.message.startswith("Die passende Passage spricht nur von der InbeQ, nicht von der Berufsbegleitung nach der Einstellung;")
+    assert reply.suggestion_ids[0] == "bagub-faq/12"  # offered, first
+    assert any(c.startswith("Auskunft zur Berufsbegleitung:") for c in reply.contacts)
+    # the same question on the InbeQ is answered by the passage
+    reply = lotse.ask("Hat man in der InbeQ Anspruch auf Urlaub?")
+    assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/12"
+
+
 @pytest.mark.parametrize("text, notes", [
     ("Wir sitzen in Sachsen: wann das Integrationsamt unterrichten?",
      ["Die Regel stammt aus der Kooperationsvereinbarung Mecklenburg-Vorpommern; in Sachsen gilt sie nicht unmittelbar."]),
