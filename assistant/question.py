@@ -192,6 +192,11 @@ WHAT_TO_DO = (r"\bwas (?:soll|sollen|darf|dürfen|muss|müssen|kann|können)\b.*
               r"|\b(?:wofür|wofuer|wozu)\b.*\b(?:nutzen|verwenden|einsetzen|machen|tun)\b")  # "Wofür soll der QT die Stunden nutzen?"
 INTERRUPTED = r"(?:unterbroch|unterbrech|krank|pausiert|ausgesetzt|Pause|Unterbrechung)"
 STARTED = r"angefangen|begonnen|begann|gestartet|angetreten|beginnt|fängt .*an|startet"
+# a start wished for, in a clause of its own ("damit mein sohn am 1. august anfangen kann"): the date is no start
+# of the measure to count from, and "bis wann" asks what to do before it (QA 6: "bis wann muss ich den antrag …
+# abgeben, damit …" had been answered with the end of the InbeQ)
+WISHED_START = (r"\b(?:anfangen|beginnen|starten|einsteigen|anzufangen|zu beginnen|zu starten)\s+"
+                r"(?:kann|könnte|koennte|soll|sollte|möchte|moechte|will|darf|dürfte|duerfte)\b")
 FINISHED = r"fertig|vorbei|zu ende|aufhör|schluss|wie lange|bis wann"
 OTHER_MEASURE = r"jobcoach|berufsbegleitung|praktikum|ausbildung|arbeitsvertrag|beschäftigung|kooperationsplan|eingliederungsvereinbarung"
 # programmes whose days and durations the InbeQ's rules do not govern ("seit 3 Monaten in der Werkstatt … Urlaub?");

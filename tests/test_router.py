@@ -175,6 +175,8 @@ def test_impossible_dates(text):
     ("Wie viele Stellen brauche ich bei 8 Teilnehmern im 6. Monat?", "personal", "mindestens 62,4 Wochenstunden (Personalansatz 1,6)"),
     ("Personal bei Teilnehmerzahl eins im 2. Monat?", "personal", "mindestens 7,8 Wochenstunden (Personalansatz 0,2) bei 1 Teilnehmendem"),
     ("meine tochter hat am 01.08.2026 angefangen wann ist sie fertig", "inbeq-dauer", "InbeQ endet spätestens am 31.07.2028"),
+    # a start in the main clause is the measure's start ("soll … beginnen"), not a wish in a clause of its own
+    ("Die InbeQ soll am 01.09.2026 beginnen. Wann endet sie?", "inbeq-dauer", "InbeQ endet spätestens am 31.08.2028"),
     ("jobcoaching ab 15.1.27 wieviel stunden noch wenn 40 verbraucht", "jobcoaching", "verbleibend 20 Stunden"),
     # the question's own day: 30.09.2027 is more than six months after 01.01.2027
     ("Integration am 30.09.2027 erwartet, Stand 01.01.2027, marktnah?", "prognose", "Integrationsprognose: nicht marktnah"),
@@ -247,6 +249,9 @@ def test_questions_reach_their_calculator(question, name, result_part):
     "Ein Teilnehmer hat nach 8 Monaten die Stelle gewechselt. Muss das gemeldet werden?",
     # a former participant's lost job ("Stelle") and years in the company are no staffing (probe 10)
     "Eine frühere Teilnehmerin hat nach zwei Jahren im Betrieb ihre Stelle verloren. Darf sie die InbeQ noch einmal machen?",
+    # a start wished for: "bis wann" asks what to do before it, not the end of the measure (QA 6)
+    "bis wann muss ich den antrag fuer die inbeq abgeben damit mein sohn am 1. august anfangen kann",
+    "Wenn meine Tochter am 01.09.2027 mit der InbeQ beginnen soll, bis wann müssen wir uns melden?",
 ])
 def test_rule_questions_stay_with_the_passage(question):
     assert route(question, TODAY) is None

@@ -322,9 +322,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
         route=RouteRule(100, (Trigger((r"inbeq|maßnahme|qualifizierung|ub\b", qx.END_WORD + r"|läuft|dauer|verlänger|unterbroch|unterbrech|bis wann"),
                                       # its end already told ("endet am 30.9.2026. Was kommt danach?")
                                       # days off "bis Ende des Jahres" are no end of the measure
-                                      (qx.END_TOLD, qx.DAYS_OFF), asked=qx.ASKS_WHEN + "|" + qx.END_WORD + r"|dauer|läuft|verlänger|fertig"),
+                                      (qx.END_TOLD, qx.DAYS_OFF, qx.WISHED_START), asked=qx.ASKS_WHEN + "|" + qx.END_WORD + r"|dauer|läuft|verlänger|fertig"),
                               # a parent: "meine tochter hat am 01.08.2026 angefangen, wann ist sie fertig"
-                              Trigger((qx.STARTED, qx.FINISHED), (qx.OTHER_MEASURE, qx.OTHER_PROGRAMME, qx.DAYS_OFF))),
+                              Trigger((qx.STARTED, qx.FINISHED), (qx.OTHER_MEASURE, qx.OTHER_PROGRAMME, qx.DAYS_OFF, qx.WISHED_START))),
             (("beginn", qx.start_date), ("unterbrechung_tage", qx.interruption_days), ("unterbrechung_monate", qx.interruption_months),
              ("verlaengerung_monate", qx.extension_months)))),
     CalculatorSpec("jobcoaching", "Jobcoaching: Ende und Stunden", (
