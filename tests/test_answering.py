@@ -470,3 +470,24 @@ def test_a_forum_salutation_does_not_decline_the_question(lotse):
     for opening in ("Hallo,", "Liebe Forumsmitglieder,"):
         reply = lotse.ask(f"{opening} muss der Betrieb in der InbeQ Mindestlohn zahlen?")
         assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/27"
+
+
+def test_the_bas_integration_process_is_the_documents_field_too(lotse, monkeypatch):
+    # QA 6: a post on the Agentur's Eingliederungsvereinbarung named none of the UB's words, so its
+    # question sentence never counted alone; the BA's process is one of the documents' fields
+    pipe = lotse.searcher
+    question = "Wie oft muss die Eingliederungsvereinbarung überprüft werden?"
+    whole = "Ich bin seit einem Sturz vom Gerüst arbeitslos und oft niedergeschlagen. " + question
+    plain = pipe._search
+
+    def declined_whole(text, limit):
+        result = plain(text, limit)
+        if text == whole:
+            result.answerable = 0.6
+        return result
+
+    monkeypatch.setattr(pipe, "_search", declined_whole)
+    alone = plain(question, 5)
+    assert pipe.confident(alone) and alone.hits[0].unit.id == "ba-integrationskonzept/3.4.1"
+    result = pipe.search(whole)
+    assert result.asked == question and pipe.confident(result)
