@@ -159,6 +159,10 @@ WRITTEN_BEFORE = {
     "meine tochter kriegt im praktikum bissl geld, wird das vom ausbildungsgeld abgezogen",
     "wie viele stunden jobcoach kriegt man und fuer wie lange",
     "wieviel verdient man in der werkstatt im monat",
+    # in corpus/ before probe/probe13 (2026-12-03, session 22): short phone questions meet by coincidence
+    "ist mein sohn in der inbeq krankenversichert und wer zahlt das",
+    "wie lange vorher muss mein sohn fuers planungsgespraech angemeldet sein",
+    "meine tochter hat pflegegrad 3 wieviel pflegegeld gibts da im monat",
 }
 
 
