@@ -55,6 +55,10 @@ UNSTATED = {
     "phone": ("Eine Telefonnummer nennen die Dokumente dazu nicht.", CONTACT_DETAILS),
     "email": ("Eine E-Mail-Adresse nennen die Dokumente dazu nicht.", CONTACT_DETAILS),
     "address": ("Eine Anschrift nennen die Dokumente dazu nicht.", CONTACT_DETAILS),
+    "person": ("Namen von Ansprechpersonen nennen die Dokumente nicht; sie beschreiben Aufgaben und Zuständigkeiten.",
+               "Wer zuständig ist, erfahren Sie bei der jeweiligen Stelle selbst, zum Beispiel bei Ihrer Agentur für Arbeit."),
+    "date": ("Termine und Öffnungszeiten einzelner Stellen nennen die Dokumente nicht.",
+             "Termine und Öffnungszeiten erfahren Sie bei der jeweiligen Stelle, zum Beispiel bei Ihrer Agentur für Arbeit oder beim Träger."),
     "form": ("Eine Formular- oder Vordrucknummer nennen die Dokumente dazu nicht.",
              "Auskunft zu Anträgen und Vordrucken: die Stelle, bei der der Antrag gestellt wird (bei der InbeQ die Agentur für Arbeit)."),
 }

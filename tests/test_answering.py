@@ -491,3 +491,17 @@ def test_the_bas_integration_process_is_the_documents_field_too(lotse, monkeypat
     assert pipe.confident(alone) and alone.hits[0].unit.id == "ba-integrationskonzept/3.4.1"
     result = pipe.search(whole)
     assert result.asked == question and pipe.confident(result)
+
+
+@pytest.mark.parametrize("question, lacking", [
+    ("Wie heißt die Ansprechpartnerin für die Berufsbegleitung beim Integrationsamt?",
+     "Namen von Ansprechpersonen nennen die Dokumente nicht; sie beschreiben Aufgaben und Zuständigkeiten."),
+    ("Wann ist der nächste Infoabend zur Unterstützten Beschäftigung bei der Agentur für Arbeit?",
+     "Termine und Öffnungszeiten einzelner Stellen nennen die Dokumente nicht."),
+])
+def test_a_name_or_an_event_date_asked_for_is_said_to_be_missing(lotse, question, lacking):
+    # QA 6: a passage on the topic had answered these with neither a name nor a date
+    reply = lotse.ask(question)
+    assert reply.abstained and reply.answers == []
+    assert reply.message.startswith(lacking)
+    assert "stehen unten als Vorschlag" in reply.message and reply.suggestions

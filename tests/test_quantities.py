@@ -148,6 +148,18 @@ def test_a_passage_states_a_sum_in_euro(text, states):
     ("In der Kontaktliste steht eine veraltete Telefonnummer – wer muss sie korrigieren?", "Änderungen teilen die Partner mit.", ""),
     ("Darf die Agentur unsere Adresse an den Träger weitergeben?", "Der Schutz der Sozialdaten ist zu gewährleisten.", ""),
     ("Reicht für die Anlagen die allgemeine Adresse des Integrationsamts oder eine bestimmte Person?", "… dem zuständigen Mitarbeiter …", ""),
+    # a person's name (QA 6): the documents name roles, not people
+    ("wie heisst die ansprechpartnerin beim integrationsamt in schwerin", "Das Integrationsamt ist zuständig.", "person"),
+    ("Name des zuständigen Sachbearbeiters bei der Agentur?", "Die Agentur für Arbeit entscheidet.", "person"),
+    ("Wie heißt die Person, die in der InbeQ anleitet?", "Der Qualifizierungstrainer leitet an.", ""),  # a role's name
+    ("Wer ist Ansprechpartner für den Träger?", "Die MB ist Ansprechpartner/in für den Träger.", ""),  # a role asked
+    ("wie heisst mein ansprechpartner beim ifd", "Ihr Ansprechpartner ist Herr Müller.", ""),  # stated
+    # the date of the next event, opening hours (QA 6)
+    ("wann ist der naechste infoabend zur ub beim arbeitsamt", "Der Auftragnehmer macht Öffentlichkeitsarbeit.", "date"),
+    ("An welchem Datum ist der nächste Ausschreibungstermin?", "Die Agentur meldet den Bedarf jährlich.", "date"),
+    ("Öffnungszeiten der Agentur in Rostock?", "Die Agentur berät.", "date"),
+    ("Wann ist der nächste Infoabend?", "Infoabend am 12. März um 18 Uhr.", ""),  # stated
+    ("Wann ist das nächste Gespräch zur Überprüfung?", "Die Vereinbarung ist nach sechs Monaten zu überprüfen.", ""),
     # a sum in euro
     ("wie viel euro uebergangsgeld gibt es", "Es richtet sich nach dem früheren Entgelt.", "euro"),
     ("Wie hoch ist das Übergangsgeld?", "Es richtet sich nach dem früheren Entgelt.", ""),

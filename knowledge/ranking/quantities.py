@@ -159,11 +159,37 @@ def _whose(owner: str, text: str) -> bool:
     return all(re.search(o, text, re.IGNORECASE) for o in OFFICES if re.search(o, owner, re.IGNORECASE))
 
 
+# A person's name asked for ("wie heißt die Ansprechpartnerin beim Integrationsamt", "Name des zuständigen
+# Sachbearbeiters"; QA 6): the documents name roles, not people. Not the name of a role ("Wie heißt die Person,
+# die in der InbeQ anleitet?": the Qualifizierungstrainer), so only words for someone one deals with.
+_CONTACT_PERSON = (r"(?:ansprechpart\w*|ansprechperson\w*|sachbearbeiter\w*|(?:reha-?)?berater(?:in)?|(?:arbeits)?vermittler(?:in)?"
+                   r"|zust(?:ä|ae)ndige[nr]?)")
+ASKS_PERSON = re.compile(r"\bwie hei(?:ß|ss)t\s+(?:denn\s+)?(?:der|die|unser|unsere|mein|meine|sein|seine|ihr|ihre)\s+(?:\w+\s+)?"
+                         + _CONTACT_PERSON + r"\b|\bnamen?\s+(?:der|des|vom|von|meines|meiner|unseres|unserer)\s+(?:\w+\s+)?"
+                         + _CONTACT_PERSON + r"\b", re.IGNORECASE)
+PERSON_STATED = re.compile(r"\b(?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][a-zäöüß]+")
+# The date of the next event asked for ("wann ist der nächste Infoabend", "an welchem Datum ist der nächste
+# Ausschreibungstermin"; QA 6) or opening hours: a passage on the topic that states no date does not say it.
+# Deadlines and meetings the calculators count ("das nächste Planungsgespräch", "der nächste Stichtag") are
+# routed before the search and never come here.
+ASKS_EVENT_DATE = re.compile(
+    r"\b(?:wann|an welchem (?:tag|datum)|welches datum)\b[^?.!]{0,40}?\bn(?:ä|ae)chste[nrs]?\s+(?:\w+\s+)?"
+    r"(?:info-?abend|informationsabend|info-?veranstaltung|informationsveranstaltung|veranstaltung|ausschreibung\w*"
+    r"|sprechstunde|sprechtag|tag der offenen t(?:ü|ue)r|infotag|messe)\b|\b(?:ö|oe)ffnungszeit", re.IGNORECASE)
+DATE_STATED = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober"
+                         r"|november|dezember)\b)|\b\d{1,2}(?:[.:]\d{2})?\s?uhr\b", re.IGNORECASE)
+
+
 def unstated(question: str, text: str) -> str:
     """What a question asks for itself that a passage does not state: "euro" (a sum or a price), "phone",
-    "email", "address", "form" (a form's number); "" when it asks none of them or the passage states it."""
+    "email", "address", "form" (a form's number), "person" (someone's name), "date" (of the next event, or
+    opening hours); "" when it asks none of them or the passage states it."""
     if asks_euro(question) and not states_euro(text):
         return "euro"
+    if ASKS_PERSON.search(question) and not PERSON_STATED.search(text):
+        return "person"
+    if ASKS_EVENT_DATE.search(question) and not DATE_STATED.search(text):
+        return "date"
     for m in ASKS_CONTACT.finditer(question):
         group = next(k for k, v in m.groupdict().items() if v)
         if group[-1] in "34" and len(question.split()) > KEYWORD_QUERY_WORDS:
