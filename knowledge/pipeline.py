@@ -29,7 +29,7 @@ from .retrieval import Retriever
 from .retrieval.bm25f import BM25FUnitRetriever
 from .retrieval.chars import CharIndex, CharUnitRetriever, top_candidates, unit_text
 from .retrieval.questions import QuestionRetriever, asked_texts
-from .analysis.user_sentences import asking_sentences
+from .analysis.user_sentences import asking_spans, sentence_spans
 from .topics import Topic, named, names_in_set
 
 
@@ -81,8 +81,18 @@ def unnamed_reference(result: "SearchResult") -> str | None:
 
 def asking_sentence(text: str) -> str | None:
     """The last sentence ending in a question mark of a text of several sentences, else None."""
-    asked = asking_sentences(text)
-    return asked[-1] if asked else None
+    asked = asking_spans(text)
+    return text[asked[-1][0]:asked[-1][1]].strip() if asked else None
+
+
+def sentence_before(text: str) -> str | None:
+    """The last question sentence of a post together with the sentence before it; None if there is none before it."""
+    spans = sentence_spans(text)
+    asked = asking_spans(text)
+    if not asked:
+        return None
+    i = spans.index(asked[-1])
+    return text[spans[i - 1][0]:spans[i][1]].strip() if i else None
 
 
 def document_stems(unit_values: list[dict[str, str]]) -> frozenset[str]:
@@ -247,8 +257,10 @@ class AnswerPipeline:
         Jobcoaching: `field` of adjacent_topics.yaml; a story about the Werkstatt's Arbeitsbereich
         asks about another programme) and no adjacent topic (one told in its story only counts
         when the question points back to the story: "… braucht eine stationäre Reha. Zahlt das die
-        Rentenversicherung?" asks about the Reha), and its last question sentence alone
-        is answered by the same unit, that sentence's answerability counts (`asked`)."""
+        Rentenversicherung?" asks about the Reha), and its last question sentence alone, or else
+        with the sentence before it (whose noun a pronoun may stand for: "Der Träger redet von der
+        Stabilisierungsphase. Ab wann fängt die an?"), is answered by the same unit, that
+        answerability counts (`asked`)."""
         result = self._search(text, limit)
         if (self.confident(result) or not result.hits or result.query.topics
                 or result.answerable < self.cfg.asked_sentence_floor
@@ -257,11 +269,17 @@ class AnswerPipeline:
         asked = asking_sentence(text)
         if asked is None or (result.query.background and REFERS_BACK.search(asked)):
             return result
-        alone = self._search(asked, limit)
-        if self.confident(alone) and alone.hits[0].unit.id == result.hits[0].unit.id:
-            result.answerable = alone.answerable
-            result.hits[0].confidence = max(result.hits[0].confidence, alone.hits[0].confidence)
-            result.asked = asked
+        # the question sentence alone; else with the sentence before it, which a pronoun may refer to
+        # ("Der Träger redet ständig von der Stabilisierungsphase. Ab wann fängt die an?")
+        for core in (asked, sentence_before(text)):
+            if not core:
+                continue
+            alone = self._search(core, limit)
+            if self.confident(alone) and alone.hits[0].unit.id == result.hits[0].unit.id:
+                result.answerable = alone.answerable
+                result.hits[0].confidence = max(result.hits[0].confidence, alone.hits[0].confidence)
+                result.asked = core
+                break
         return result
 
     def _search(self, text: str, limit: int) -> SearchResult:

@@ -505,3 +505,42 @@ def test_a_name_or_an_event_date_asked_for_is_said_to_be_missing(lotse, question
     assert reply.abstained and reply.answers == []
     assert reply.message.startswith(lacking)
     assert "stehen unten als Vorschlag" in reply.message and reply.suggestions
+
+
+@pytest.mark.parametrize("text, core", [
+    ("Mein Sohn ist volljährig. Der Träger spricht von der Stabilisierungsphase. Wann fängt die an?",
+     "Der Träger spricht von der Stabilisierungsphase. Wann fängt die an?"),
+    ("meine tochter ist in der ub. was heisst stabilisierungsphase? wann faengt die an?",
+     "was heisst stabilisierungsphase? wann faengt die an?"),
+    ("Wann fängt die Stabilisierungsphase an?", None),  # one sentence: nothing before it
+    ("Wann fängt die an? Danke!", None),  # the question is the first sentence
+])
+def test_the_question_sentence_with_the_one_before_it(text, core):
+    from knowledge.pipeline import sentence_before
+
+    assert sentence_before(text) == core
+
+
+def test_a_pronoun_of_the_question_sentence_is_read_with_the_sentence_before_it(lotse, monkeypatch):
+    # QA 6: "… Der Träger redet ständig von der Stabilisierungsphase. Ab wann fängt die an?" was declined:
+    # the whole post too vague, its question sentence alone names no topic ("die")
+    pipe = lotse.searcher
+    context = "Der Träger redet ständig von der Stabilisierungsphase."
+    asked = "Ab wann fängt die eigentlich an?"
+    whole = f"Meine Tochter ist 20 und macht die InbeQ in einer Gärtnerei. {context} {asked}"
+    plain = pipe._search
+
+    def declined_whole(text, limit):
+        result = plain(text, limit)
+        if text == whole:
+            result.answerable = 0.6
+        return result
+
+    monkeypatch.setattr(pipe, "_search", declined_whole)
+    top = plain(whole, 5).hits[0].unit.id
+    assert top.startswith("mv-koop/p4")  # § 4 Stabilisierungsphase
+    alone = plain(asked, 5)
+    assert not (pipe.confident(alone) and alone.hits[0].unit.id == top)  # alone, "die" could be anything
+    result = pipe.search(whole)
+    assert result.asked == f"{context} {asked}" and pipe.confident(result)
+    assert result.hits[0].unit.id == top

@@ -17,12 +17,17 @@ def asking_sentences(text: str) -> list[str]:
     return [text[a:b].strip() for a, b in asking_spans(text)]
 
 
-def asking_spans(text: str) -> list[tuple[int, int]]:
-    """Where in `text` the sentences of `asking_sentences` stand: (start, end) character spans."""
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where in a user's text its sentences stand: (start, end) character spans, empty ones left out."""
     spans, start = [], 0
     for m in USER_SENTENCE_END.finditer(text):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
-    spans = [(a, b) for a, b in spans if text[a:b].strip()]
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def asking_spans(text: str) -> list[tuple[int, int]]:
+    """Where in `text` the sentences of `asking_sentences` stand: (start, end) character spans."""
+    spans = sentence_spans(text)
     return [(a, b) for a, b in spans if text[a:b].rstrip().endswith("?")] if len(spans) > 1 else []
