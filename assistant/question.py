@@ -393,6 +393,11 @@ def other_phase(question: str, passage: str) -> bool:
     return bool(_NAMES_QUALIFICATION.search(p)) and not _SPEAKS_OF_FOLLOW_UP.search(p)
 
 
+# A successor of a document asked for ("Gibt es eine Nachfolgevereinbarung?", "die Nachfolgeregelung"; QA 6):
+# a document out of force cannot say what replaced it. Not "nachfolgend" ("nachfolgenden Auszug").
+ASKS_SUCCESSOR = re.compile(r"\bnachfolge(?!nd)\w*", re.IGNORECASE)
+
+
 # the documents whose rules hold in one Land only: a calculation from them for a question that names
 # another Land says so
 REGIONAL_SOURCES = {"mv-koop": ("MV", "der Kooperationsvereinbarung Mecklenburg-Vorpommern"),

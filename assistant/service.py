@@ -26,7 +26,7 @@ from . import presenter
 from .forms import FormResult, evaluate
 from .conversation import conversation_reply
 from .extract import ExtractError
-from .question import other_land, other_phase, regional_notes
+from .question import ASKS_SUCCESSOR, other_land, other_phase, regional_notes
 from .router import route
 from .textio import printable
 
@@ -311,6 +311,10 @@ class Lotse:
         elsewhere = calc.registry.LAND_TITLES.get(other_land(text, top_doc.region), "") if confident and top_doc else ""
         if elsewhere:
             confident = False
+        # "Gibt es eine Nachfolgevereinbarung?": a document out of force does not say what replaced it
+        successor = confident and top_doc is not None and not top_doc.in_force(self.today) and bool(ASKS_SUCCESSOR.search(text))
+        if successor:
+            confident = False
         # "hat man in der berufsbegleitung anspruch auf urlaub": Frage 12 says no, for the InbeQ's participants
         top = result.hits[0].unit if result.hits else None
         phase = confident and top is not None and other_phase(
@@ -366,6 +370,11 @@ class Lotse:
                        f"für {elsewhere} enthalten die Dokumente keine eigene Regelung. {SCOPE_TEXT}")
                 contacts.append(f"Auskunft zu den Regeln in {elsewhere}: das Integrationsamt (Inklusionsamt) des Landes, "
                                 "die Agentur für Arbeit und der Träger der Eingliederungshilfe dort.")
+            elif successor:
+                suggested = _offered_first(result.hits[0].unit, suggested)
+                msg = (f"Ob es eine Nachfolgeregelung gibt, sagen die Dokumente nicht: „{top_doc.short_title}“ galt bis "
+                       f"{presenter.german_date(top_doc.valid_until)}. Die Passage steht unten als Vorschlag.")
+                contacts.append(f"Auskunft zu einer Nachfolgeregelung: {top_doc.issuer}.")
             elif phase:
                 suggested = _offered_first(top, suggested)
                 msg = ("Die passende Passage spricht nur von der InbeQ, nicht von der Berufsbegleitung nach der Einstellung; "

@@ -544,3 +544,17 @@ def test_a_pronoun_of_the_question_sentence_is_read_with_the_sentence_before_it(
     result = pipe.search(whole)
     assert result.asked == f"{context} {asked}" and pipe.confident(result)
     assert result.hits[0].unit.id == top
+
+
+def test_a_successor_of_a_document_out_of_force_is_not_answered_with_the_old_one(lotse):
+    # QA 6: "Gibt es eine Nachfolgevereinbarung …?" had been answered with § 11's dates of the old agreement
+    reply = lotse.ask("Die Kooperationsvereinbarung in Mecklenburg-Vorpommern ist 2014 ausgelaufen. "
+                      "Gibt es eine Nachfolgevereinbarung und seit wann gilt sie?")
+    assert reply.abstained and reply.answers == []
+    assert reply.message.startswith("Ob es eine Nachfolgeregelung gibt, sagen die Dokumente nicht: "
+                                    "„Kooperationsvereinbarung M-V“ galt bis 14.04.2014.")
+    assert reply.suggestion_ids[0].startswith("mv-koop/")
+    assert any(c.startswith("Auskunft zu einer Nachfolgeregelung: Regionaldirektion Nord") for c in reply.contacts)
+    # a document in force names its own successor norms ("Nachfolgenorm"): answered
+    reply = lotse.ask("Welche Nachfolgenorm hat § 237 SGB III für die behinderungsgerechte Einrichtung des Arbeitsplatzes?")
+    assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/4"
