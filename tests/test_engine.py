@@ -37,6 +37,19 @@ def test_a_rule_asked_about_shows_the_exception_the_section_makes(lotse, questio
     assert ("… Um den individuellen Belangen zu entsprechen, kann im Einzelfall" in answer.highlight) is exception
 
 
+def test_a_no_shows_the_way_the_section_opens_after_it():
+    # QA 6: "Wie komme ich während der InbeQ trotzdem an so eine Hilfe?" read only "… kommt … nicht in Betracht"
+    text = ("Eine Arbeitsassistenz kommt während der InbeQ nicht in Betracht. Die Teilnehmenden haben keine Arbeitsplätze. "
+            "Ganz anderes Thema ohne Bezug. Im Einzelfall kann die Assistenz als sonstige Hilfe finanziert werden.")
+    spans = split_sentences(text)
+    h = Highlight(text, 1.0, spans, [1.0, 0.0, 0.0, 0.0], 0)
+    assert h.text == ("Eine Arbeitsassistenz kommt während der InbeQ nicht in Betracht. … "
+                      "Im Einzelfall kann die Assistenz als sonstige Hilfe finanziert werden.")
+    yes = text.replace("nicht in Betracht", "in Betracht")  # no "no": no exception sought (the short best one takes its successor)
+    assert Highlight(yes, 1.0, split_sentences(yes), [1.0, 0.0, 0.0, 0.0], 0).text == (
+        "Eine Arbeitsassistenz kommt während der InbeQ in Betracht. Die Teilnehmenden haben keine Arbeitsplätze.")
+
+
 def test_wording_that_no_longer_applies_is_no_sentence():
     # QA 4, QA 5: "Bis Ende März 2012 hieß es: „…“" had been the highlight for today's rule
     text = ("Die BA hat geändert.\n\nBis Ende März 2012 hieß es:\n„Alt eins. Alt zwei.“\n\nAb April 2012 hieß es:\n„Mittel.“"

@@ -67,6 +67,11 @@ EXCEPTION = re.compile(r"\bim Einzelfall\b|\bausnahmsweise\b|\bin begründeten (
                        r"|\babweichend\b|\bAusnahme", re.IGNORECASE)
 
 
+# a sentence that says no ("kommt … nicht in Betracht", "kein Anspruch"): the way the section opens after
+# it ("Im Einzelfall …") comes along as for a rule asked (QA 6: Arbeitsassistenz in der InbeQ)
+REFUSES = re.compile(r"\bnicht in Betracht\b|\bkein(?:en)? Anspruch\b|\bnicht möglich\b|\bausgeschlossen\b|\bnicht zulässig\b")
+
+
 @lru_cache(maxsize=1024)  # asked once per candidate unit of a question, as `quantity_asked`
 def rule_asked(question: str) -> bool:
     """Whether a question asks whether something must or may be done."""
@@ -172,7 +177,7 @@ class Highlight:
         # comes along, so the short answer never reads as a rule without one (QA 5: "Der Leistungserbringer
         # ist verpflichtet, ganztägige Projekttage durchzuführen" without "… kann im Einzelfall … kürzere
         # Präsenzzeit vereinbart werden")
-        if self.asks_rule and len(chosen) < MAX_SENTENCES and not any(
+        if (self.asks_rule or REFUSES.search(text[spans[best][0]:spans[best][1]])) and len(chosen) < MAX_SENTENCES and not any(
                 EXCEPTION.search(text[spans[i][0]:spans[i][1]]) for i in chosen):
             later = [i for i in range(chosen[-1] + 1, len(spans)) if EXCEPTION.search(text[spans[i][0]:spans[i][1]])]
             if later:
