@@ -518,7 +518,6 @@ def test_a_paragraph_sign_range_does_not_end_a_sentence():
     ("Danach haftet der Arbeitgeber.", "Der Betrieb schließt eine Vereinbarung. Danach haftet der Arbeitgeber."),
     # the reasons stand in the sentence before (QA 6: "Aus diesen Gründen wurde von einer Einbeziehung … abgesehen")
     ("Aus diesen Gründen haftet der Arbeitgeber.", "Der Betrieb schließt eine Vereinbarung. Aus diesen Gründen haftet der Arbeitgeber."),
-    ("Dementsprechend haftet der Arbeitgeber.", "Der Betrieb schließt eine Vereinbarung. Dementsprechend haftet der Arbeitgeber."),
 ])
 def test_a_highlight_that_points_back_keeps_its_predecessor(second, highlight):
     text = "Der Betrieb schließt eine Vereinbarung. " + second + " Ganz anderes Thema hier ohne Bezug zur Frage."

@@ -40,7 +40,7 @@ ANNOUNCES = re.compile(r"\bnachfolgend|\b(?:folgend|wie folgt)\w*\W*$|:\W*$", re
 # says little without its predecessor, which then comes first
 POINTS_BACK = re.compile(r"^[\"„»(]?(?:Dadurch|Dies|Diese[rsmn]?|Dabei|Daher|Deshalb|Demnach|Somit|Folglich|Allerdings|"
                          r"Jedoch|Dennoch|Trotzdem|Hierbei|Hierzu|Hierfür|Hiernach|Insofern|Insoweit|Darüber hinaus|"
-                         r"Danach|Demzufolge|Dementsprechend|Deswegen|Darum|Aus (?:diesen|diesem|den genannten) Gr(?:ü|ue)nden?)\b")
+                         r"Danach|Demzufolge|Deswegen|Darum|Aus (?:diesen|diesem|den genannten) Gr(?:ü|ue)nden?)\b")
 
 
 # a line that ends inside a citation ("§ 17 Abs. 1 Nr. 2") and a next line that begins with the
