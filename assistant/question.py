@@ -393,6 +393,26 @@ def other_phase(question: str, passage: str) -> bool:
     return bool(_NAMES_QUALIFICATION.search(p)) and not _SPEAKS_OF_FOLLOW_UP.search(p)
 
 
+# Whose working conditions are asked about. A passage on the participants' days off or pay (Frage 12: "keinen
+# Anspruch auf Urlaub") does not answer a question on the Träger's own staff ("Wie viele Urlaubstage haben
+# Qualifizierungstrainer beim Träger?"; QA 7), whose conditions are their employer's and the law's. Folded text.
+_STAFF = (r"qualifizierungstrainer\w*|\bqts?\b|jobcoach(?:es|s)?\b|\bpersonals?\b|fachkr(?:ae|a)fte?\b|mitarbeiter\w*"
+          r"|\btrainer(?:in|innen|n)?\b|anleiter\w*|bildungsbegleiter\w*")
+_PARTICIPANTS = r"teilnehm\w*|\btn\b|rehabilitand\w*|\b(?:sohn|tochter|kind|kinder|enkel\w*|neffe|nichte)\b|azubi\w*"
+_WORKING_CONDITIONS = (r"urlaub\w*|gehalt\w*|\blohn\b|\bloehne\b|tarif\w*|ueberstunden|krankmeld\w*|krankgeschrieben"
+                       r"|kuendig\w*|\bverdien\w*|\bbezahlt\b")
+
+
+def other_role(question: str, passage: str) -> bool:
+    """Whether a question asks about the working conditions of the Träger's staff (and names no participant)
+    while the passage speaks of the participants and never of the staff."""
+    q = fold(question)
+    if not (re.search(_STAFF, q) and re.search(_WORKING_CONDITIONS, q)) or re.search(_PARTICIPANTS, q):
+        return False
+    p = fold(passage)
+    return bool(re.search(_PARTICIPANTS, p)) and not re.search(_STAFF, p)
+
+
 # A successor of a document asked for ("Gibt es eine Nachfolgevereinbarung?", "die Nachfolgeregelung"; QA 6):
 # a document out of force cannot say what replaced it. Not "nachfolgend" ("nachfolgenden Auszug").
 ASKS_SUCCESSOR = re.compile(r"\bnachfolge(?!nd)\w*", re.IGNORECASE)

@@ -26,7 +26,7 @@ from . import presenter
 from .forms import FormResult, evaluate
 from .conversation import conversation_reply
 from .extract import ExtractError
-from .question import ASKS_SUCCESSOR, other_land, other_phase, regional_notes
+from .question import ASKS_SUCCESSOR, other_land, other_phase, other_role, regional_notes
 from .router import route
 from .textio import printable
 
@@ -321,6 +321,10 @@ class Lotse:
             text, "\n".join((top_doc.title, top.title, top.question, top.text)))
         if phase:
             confident = False
+        # "Wie viele Urlaubstage haben Qualifizierungstrainer?": Frage 12 is on the participants' days off
+        role = confident and top is not None and other_role(text, "\n".join((top.title, top.question, top.text)))
+        if role:
+            confident = False
         # "wie viel Euro …", "die Telefonnummer vom Integrationsamt": a passage that states none does not say it,
         # and the reply says so whether the question is answerable or not (QA 3), where a passage is near it at
         # all: "Was kostet ein Flug nach Mallorca?" is simply not a question the documents are about
@@ -375,6 +379,12 @@ class Lotse:
                 msg = (f"Ob es eine Nachfolgeregelung gibt, sagen die Dokumente nicht: „{top_doc.short_title}“ galt bis "
                        f"{presenter.german_date(top_doc.valid_until)}. Die Passage steht unten als Vorschlag.")
                 contacts.append(f"Auskunft zu einer Nachfolgeregelung: {top_doc.issuer}.")
+            elif role:
+                suggested = _offered_first(top, suggested)
+                msg = ("Die passende Passage spricht von den Teilnehmenden, nicht vom Personal des Trägers; zu dessen "
+                       f"Arbeitsbedingungen enthalten die Dokumente keine Aussage. Die Passage steht unten als Vorschlag. {SCOPE_TEXT}")
+                contacts.append("Auskunft zu Urlaub, Gehalt und Arbeitszeit des Personals: der Arbeitgeber (der Träger), "
+                                "der Arbeits- oder Tarifvertrag und der Betriebsrat.")
             elif phase:
                 suggested = _offered_first(top, suggested)
                 msg = ("Die passende Passage spricht nur von der InbeQ, nicht von der Berufsbegleitung nach der Einstellung; "

@@ -558,3 +558,27 @@ def test_a_successor_of_a_document_out_of_force_is_not_answered_with_the_old_one
     # a document in force names its own successor norms ("Nachfolgenorm"): answered
     reply = lotse.ask("Welche Nachfolgenorm hat § 237 SGB III für die behinderungsgerechte Einrichtung des Arbeitsplatzes?")
     assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/4"
+
+
+@pytest.mark.parametrize("question, passage, other", [
+    # the staff's own days off or pay against a passage on the participants' (QA 7)
+    ("Wie viele Urlaubstage haben Qualifizierungstrainer beim Träger im Jahr?", "Die Teilnehmer haben keinen Anspruch auf Urlaub.", True),
+    ("Was verdient eine Fachkraft beim Träger?", "Teilnehmende erhalten Ausbildungsgeld.", True),
+    # a participant named, or the passage speaks of the staff too, or no working condition asked
+    ("Muss der QT den Urlaub der TN genehmigen?", "Die Teilnehmer haben keinen Anspruch auf Urlaub.", False),
+    ("Wie viel Urlaub hat ein Jobcoach?", "Der Jobcoach und die Teilnehmenden vereinbaren freie Tage.", False),
+    ("Wie viele Teilnehmer betreut ein Qualifizierungstrainer?", "Der Personalschlüssel für die Teilnehmenden ist 1:5.", False),
+    ("Haben Teilnehmer Anspruch auf Urlaub?", "Die Teilnehmer haben keinen Anspruch auf Urlaub.", False),
+])
+def test_a_question_on_the_staff_against_a_passage_on_the_participants(question, passage, other):
+    from assistant.question import other_role
+
+    assert other_role(question, passage) is other
+
+
+def test_a_passage_on_the_participants_is_offered_not_answered_for_the_staff(lotse):
+    reply = lotse.ask("Wie viele Urlaubstage haben Qualifizierungstrainer beim Träger im Jahr?")
+    assert reply.abstained and reply.answers == []
+    assert reply.message.startswith("Die passende Passage spricht von den Teilnehmenden, nicht vom Personal des Trägers;")
+    assert reply.suggestion_ids[0] == "bagub-faq/12"
+    assert any(c.startswith("Auskunft zu Urlaub, Gehalt und Arbeitszeit des Personals:") for c in reply.contacts)
