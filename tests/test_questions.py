@@ -163,6 +163,12 @@ WRITTEN_BEFORE = {
     "ist mein sohn in der inbeq krankenversichert und wer zahlt das",
     "wie lange vorher muss mein sohn fuers planungsgespraech angemeldet sein",
     "meine tochter hat pflegegrad 3 wieviel pflegegeld gibts da im monat",
+    # in corpus/ before probe/probe14 (2026-12-03, session 22): both written in the documents' own words
+    "Für welche Fachkräfte gilt das Integrationskonzept der Bundesagentur für Arbeit?",
+    "In welchen Fällen kann auf eine Potenzialanalyse verzichtet werden?",
+    "Welche Qualifikation braucht man, um als Jobcoach zu arbeiten?",
+    "ist die anmeldung zum planungsgespraech schon der antrag auf berufsbegleitung",
+    "Wie hoch ist die Ausgleichsabgabe pro unbesetztem Pflichtarbeitsplatz?",
 }
 
 
