@@ -526,6 +526,14 @@ def test_a_highlight_that_points_back_keeps_its_predecessor(second, highlight):
     assert h.text == highlight
 
 
+def test_an_abbreviated_point_of_a_document_ends_no_sentence():
+    # QA 7: "Kurz: 2.6) folgender Hinweis: …" began after "(Pkt." and "ggfs." is "gegebenenfalls"
+    text = "Hierzu findet sich in der Leistungsbeschreibung (Pkt. 2.6) folgender Hinweis. Er haftet (ggfs. über die Versicherung). Ende."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Hierzu findet sich in der Leistungsbeschreibung (Pkt. 2.6) folgender Hinweis.",
+        "Er haftet (ggfs. über die Versicherung).", "Ende."]
+
+
 def test_a_citation_list_after_a_semicolon_stays_one_sentence():
     from knowledge.retrieval.sentences import split_sentences
 
