@@ -178,6 +178,10 @@ class AnswerPipeline:
         k = self.cfg.candidates
         # scores that serve as features for every candidate are computed once here; the
         # question and character retrievers' best units join the candidates
+        if not query.parts:
+            asked = asking_spans(query.text)
+            if len(asked) > 1:  # "Wer lädt ein? Bis wann?": one sentence for each in the short answer
+                query.parts = [self.analyzer.analyse(query.text[a:b]) for a, b in asked]
         signals = Signals(self.questions.coverages(query), self.questions.chars.unit_scores(query.text),
                           self.char_units.unit_scores(query.text))
         candidates = self.units.retrieve(query, k) + self.questions.retrieve(query, k, signals.question_coverage)

@@ -70,6 +70,9 @@ class AnalysedQuery:
     _plan: "CoveragePlan | None" = field(default=None, repr=False, compare=False)
     # adjacent topics named only in the story of a post, not in what it asks (no scope guard)
     background: list[Topic] = field(default_factory=list)
+    # a text asking two or more questions ("Wer lädt ein? Bis wann?"): each question sentence analysed
+    # alone, so the short answer can show a sentence for each (retrieval/sentences.py)
+    parts: list["AnalysedQuery"] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def active(self) -> list[Concept]:

@@ -526,6 +526,19 @@ def test_a_highlight_that_points_back_keeps_its_predecessor(second, highlight):
     assert h.text == highlight
 
 
+def test_a_text_of_two_questions_gets_a_sentence_for_each(lotse):
+    # QA 7: providers ask two things at once; the short answer had shown the best sentence for the first only
+    text = ("Die Teilnehmer haben keinen Anspruch auf Urlaub. Das gilt auch für andere Maßnahmen. Dazu ein Beispiel hier. "
+            "Es besteht ein Anspruch von 2,5 freien Tagen je Monat.")
+    spans = split_sentences(text)
+    h = Highlight(text, 1.0, spans, [1.0, 0.5, 0.0, 0.2], 0, part_best=(0, 3))
+    assert h.text == "Die Teilnehmer haben keinen Anspruch auf Urlaub. … Es besteht ein Anspruch von 2,5 freien Tagen je Monat."
+    assert Highlight(text, 1.0, spans, [1.0, 0.5, 0.0, 0.2], 0).text == (  # one question: the best and its successor
+        "Die Teilnehmer haben keinen Anspruch auf Urlaub. Das gilt auch für andere Maßnahmen.")
+    kurz = lotse.ask("Haben Teilnehmer Anspruch auf Urlaub? Wie viele Tage sind es im Monat?").answers[0].highlight
+    assert "keinen Anspruch auf Urlaub" in kurz and "2,5 unterweisungsfreien Arbeitstagen" in kurz
+
+
 def test_an_abbreviated_point_of_a_document_ends_no_sentence():
     # QA 7: "Kurz: 2.6) folgender Hinweis: …" began after "(Pkt." and "ggfs." is "gegebenenfalls"
     text = "Hierzu findet sich in der Leistungsbeschreibung (Pkt. 2.6) folgender Hinweis. Er haftet (ggfs. über die Versicherung). Ende."

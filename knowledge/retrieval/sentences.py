@@ -134,6 +134,7 @@ class Highlight:
     best: int  # the best sentence's number
     asks_quantity: str = ""  # what quantity the question asks for, if any: "number" or "amount" (ranking/quantities.py)
     asks_rule: bool = False  # the question asks whether something must or may be done (`RULE_ASKED`)
+    part_best: tuple[int, ...] = ()  # a text of several questions: the best sentence for each (-1: none)
 
     @property
     def shown(self) -> int:
@@ -160,8 +161,13 @@ class Highlight:
             return []
         text, spans, scores, best = self.source, self.sentences, self.scores, self.shown
         chosen = [best - 1, best] if best > 0 and POINTS_BACK.match(text[spans[best][0]:spans[best][1]]) else [best]
+        # a text of several questions ("Wer lädt ein? Bis wann?"; QA 7): the best sentence for each question
+        # comes along, in the section's order, before any successor of the best one
+        parts = [p for p in dict.fromkeys(self.part_best) if p >= 0 and p not in chosen]
+        if parts:
+            chosen = sorted(chosen + parts)[:MAX_SENTENCES]
         nxt = best + 1
-        while len(chosen) < MAX_SENTENCES and nxt < len(spans):
+        while not parts and len(chosen) < MAX_SENTENCES and nxt < len(spans):
             short = sum(spans[i][1] - spans[i][0] for i in chosen) < MIN_ALONE
             so_far = text[spans[chosen[0]][0]:spans[chosen[-1]][1]]
             leads_on = bool(ANNOUNCES.search(text[spans[chosen[-1]][0]:spans[chosen[-1]][1]])) or so_far.count("„") > so_far.count("“")
@@ -205,7 +211,12 @@ def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]]
         return Highlight("", 0.0, [], [], 0)
     scores = coverages(query, sentence_terms)
     best = max(range(len(spans)), key=lambda i: (scores[i], -i))
-    return Highlight(text, scores[best], spans, scores, best, quantity_asked(query.text), rule_asked(query.text))
+    part_best = []
+    for part in query.parts:
+        part_scores = coverages(part, sentence_terms)
+        top = max(range(len(spans)), key=lambda i: (part_scores[i], -i))
+        part_best.append(top if part_scores[top] > 0 else -1)
+    return Highlight(text, scores[best], spans, scores, best, quantity_asked(query.text), rule_asked(query.text), tuple(part_best))
 
 
 def _clean(s: str) -> str:
