@@ -28,6 +28,7 @@ from .ranking.quantities import asks_quantity, holds_quantity
 from .retrieval import Retriever
 from .retrieval.bm25f import BM25FUnitRetriever
 from .retrieval.chars import CharIndex, CharUnitRetriever, top_candidates, unit_text
+from .retrieval.sentences import MAX_SENTENCES
 from .retrieval.questions import QuestionRetriever, asked_texts
 from .analysis.user_sentences import asking_spans, sentence_spans
 from .topics import Topic, named, names_in_set
@@ -180,8 +181,8 @@ class AnswerPipeline:
         # question and character retrievers' best units join the candidates
         if not query.parts:
             asked = asking_spans(query.text)
-            if len(asked) > 1:  # "Wer lädt ein? Bis wann?": one sentence for each in the short answer
-                query.parts = [self.analyzer.analyse(query.text[a:b]) for a, b in asked]
+            if len(asked) > 1:  # "Wer lädt ein? Bis wann?": one sentence for each in the short answer (at most three shown)
+                query.parts = [self.analyzer.analyse(query.text[a:b]) for a, b in asked[:MAX_SENTENCES]]
         signals = Signals(self.questions.coverages(query), self.questions.chars.unit_scores(query.text),
                           self.char_units.unit_scores(query.text))
         candidates = self.units.retrieve(query, k) + self.questions.retrieve(query, k, signals.question_coverage)
