@@ -533,6 +533,8 @@ def test_a_text_of_two_questions_gets_a_sentence_for_each(lotse):
     spans = split_sentences(text)
     h = Highlight(text, 1.0, spans, [1.0, 0.5, 0.0, 0.2], 0, part_best=(0, 3))
     assert h.text == "Die Teilnehmer haben keinen Anspruch auf Urlaub. … Es besteht ein Anspruch von 2,5 freien Tagen je Monat."
+    # the best sentence stays, whatever the other questions' best ones
+    assert Highlight(text, 1.0, spans, [0.2, 0.5, 0.4, 1.0], 3, part_best=(0, 1, 2)).text.endswith("2,5 freien Tagen je Monat.")
     assert Highlight(text, 1.0, spans, [1.0, 0.5, 0.0, 0.2], 0).text == (  # one question: the best and its successor
         "Die Teilnehmer haben keinen Anspruch auf Urlaub. Das gilt auch für andere Maßnahmen.")
     kurz = lotse.ask("Haben Teilnehmer Anspruch auf Urlaub? Wie viele Tage sind es im Monat?").answers[0].highlight

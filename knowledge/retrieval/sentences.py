@@ -163,9 +163,9 @@ class Highlight:
         chosen = [best - 1, best] if best > 0 and POINTS_BACK.match(text[spans[best][0]:spans[best][1]]) else [best]
         # a text of several questions ("Wer lädt ein? Bis wann?"; QA 7): the best sentence for each question
         # comes along, in the section's order, before any successor of the best one
-        parts = [p for p in dict.fromkeys(self.part_best) if p >= 0 and p not in chosen]
+        parts = [p for p in dict.fromkeys(self.part_best) if p >= 0 and p not in chosen][:MAX_SENTENCES - len(chosen)]
         if parts:
-            chosen = sorted(chosen + parts)[:MAX_SENTENCES]
+            chosen = sorted(chosen + parts)
         nxt = best + 1
         while not parts and len(chosen) < MAX_SENTENCES and nxt < len(spans):
             short = sum(spans[i][1] - spans[i][0] for i in chosen) < MIN_ALONE
