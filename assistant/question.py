@@ -198,6 +198,9 @@ STARTED = r"angefangen|begonnen|begann|gestartet|angetreten|beginnt|fängt .*an|
 WISHED_START = (r"\b(?:anfangen|beginnen|starten|einsteigen|anzufangen|zu beginnen|zu starten)\s+"
                 r"(?:kann|könnte|koennte|soll|sollte|möchte|moechte|will|darf|dürfte|duerfte)\b")
 FINISHED = r"fertig|vorbei|zu ende|aufhör|schluss|wie lange|bis wann"
+# a pause asked about ("Betriebsurlaub der WfbM im August – wird das Jobcoaching-Kontingent dann angehalten?";
+# QA 7): the date is the pause's, and no calculator counts a pause of the Jobcoaching
+PAUSED = r"betriebsurlaub|betriebsferien|sommerferien|pause|pausier|angehalten|anhalten|ruht|ruhen|ausgesetzt|aussetzen"
 OTHER_MEASURE = r"jobcoach|berufsbegleitung|praktikum|ausbildung|arbeitsvertrag|beschäftigung|kooperationsplan|eingliederungsvereinbarung"
 # programmes whose days and durations the InbeQ's rules do not govern ("seit 3 Monaten in der Werkstatt … Urlaub?");
 # the router's own pattern, kept to the "programmes" of corpus/adjacent_topics.yaml (which the ranker reads from the index)
