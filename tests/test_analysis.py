@@ -272,6 +272,19 @@ def test_a_verb_form_whose_stem_german_knows_is_no_typo(lotse, word):
     assert lotse.searcher.analyzer.analyse(f"mein sohn wird {word}").corrections == {}
 
 
+@pytest.mark.parametrize("typed, meant", [
+    ("bandscheiben", None),  # QA 8: a compound the word list lacks had become "anschreiben"
+    ("sechsten", None),  # not "echten": a typo keeps its first letter
+    ("urlaup", "urlaub"),
+    ("jobbegleitung", "begleitung"),  # a word that ends in the corpus word is read as it
+])
+def test_a_typo_keeps_its_first_letter(typed, meant):
+    from knowledge.analysis.spelling import SpellCorrector
+
+    speller = SpellCorrector(["anschreiben", "echten", "urlaub", "begleitung"], known_words=lambda: set())
+    assert speller.correct(typed) == meant
+
+
 def test_a_typo_of_an_authored_question_is_no_spelling_target(lotse):
     # "wie viel darf mein sohn im praktikum dazuverdinen" is an authored parent's question, typo included;
     # a correctly spelt "dazuverdienen" had been "corrected" to it (probe 5)

@@ -54,9 +54,11 @@ class SpellCorrector:
         else:
             match = process.extractOne(folded, self.vocabulary, scorer=fuzz.ratio, score_cutoff=84)
             meant = match[0] if match else None
-        # a German word is never "corrected" into a corpus word; the word list is read only when needed
-        return (meant if meant is not None and not self.is_known(folded) and not self._prefixed_word(folded)
-                and not self._inflected_word(folded) else None)
+        # a typo keeps the word's first letter: "Bandscheiben" (a compound the word list lacks) is no "anschreiben",
+        # "sechsten" no "echten" (QA 8); a word that ends in the corpus word is read as it ("Jobbegleitung":
+        # "Begleitung"). A German word is never "corrected" into a corpus word; the word list is read only when needed
+        return (meant if meant is not None and (meant[0] == folded[0] or folded.endswith(meant)) and not self.is_known(folded)
+                and not self._prefixed_word(folded) and not self._inflected_word(folded) else None)
 
     def _prefixed_word(self, folded: str) -> bool:
         """A colloquial particle before a German word ("rauswerfen": raus + werfen, "reinkommen") is no typo:
