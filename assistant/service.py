@@ -354,6 +354,10 @@ class Lotse:
             suggested = [] if result.uncovered else self._suggestions(result)
             msg = ABSTAIN_TEXT
             contacts = [f"Auskunft zum Thema „{name}“: {ask}." for name, ask in result.asks.items()]
+            # a topic the post's story names ("… den Schwerbehindertenausweis mit Merkzeichen G …"): declined
+            # anyway, the post is likely about it, and whom to ask about it helps (QA 8)
+            contacts += [f"Auskunft zum Thema „{t.name}“: {t.ask}." for t in dict.fromkeys(result.query.background)
+                         if t.ask and t.name not in result.asks]
             reference = unnamed_reference(result)
             if reference:  # "Stimmt das?" alone: no passage can say what "das" is
                 suggested = []
@@ -366,7 +370,8 @@ class Lotse:
                     suggested = _offered_first(result.hits[0].unit, suggested)
                 lacking, ask = UNSTATED[missing]
                 msg = f"{lacking} Die Passagen, die der Frage am nächsten kommen, stehen unten als Vorschlag. {SCOPE_TEXT}"
-                contacts.append(ask)
+                if not contacts:  # a topic's own contact knows better ("die Wertmarke": the Versorgungsamt)
+                    contacts.append(ask)
             elif elsewhere:
                 # scope: say where the passage holds and offer it, first, as a suggestion
                 suggested = _offered_first(result.hits[0].unit, suggested)

@@ -582,3 +582,17 @@ def test_a_passage_on_the_participants_is_offered_not_answered_for_the_staff(lot
     assert reply.message.startswith("Die passende Passage spricht von den Teilnehmenden, nicht vom Personal des Trägers;")
     assert reply.suggestion_ids[0] == "bagub-faq/12"
     assert any(c.startswith("Auskunft zu Urlaub, Gehalt und Arbeitszeit des Personals:") for c in reply.contacts)
+
+
+def test_a_declined_post_names_whom_to_ask_about_the_topic_its_story_names(lotse):
+    # QA 8: a post on the Merkzeichen G asked what the Wertmarke costs and got the InbeQ's contact for sums
+    reply = lotse.ask("Unsere Tochter hat endlich den Schwerbehindertenausweis mit Merkzeichen G. Was kostet die Wertmarke?")
+    assert reply.abstained
+    assert reply.message.startswith("Zum Thema „Schwerbehindertenausweis und Grad der Behinderung“ enthalten die Dokumente keine Aussage")
+    assert reply.contacts == ["Auskunft zum Thema „Schwerbehindertenausweis und Grad der Behinderung“: das Versorgungsamt "
+                              "(je nach Land auch Landesamt für Soziales oder Landratsamt)."]
+    # a topic told in the story only: no decline for it, but a declined post still says whom to ask
+    reply = lotse.ask("Mein Sohn hat einen GdB von 60 und macht die InbeQ. Wer kennt einen guten Zahnarzt in Rostock?")
+    assert reply.abstained and reply.message.startswith("Dazu finde ich in den Dokumenten keine verlässliche Antwort.")
+    assert any(c.startswith("Auskunft zum Thema „Schwerbehindertenausweis und Grad der Behinderung“: das Versorgungsamt")
+               for c in reply.contacts)
