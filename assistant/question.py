@@ -379,7 +379,12 @@ def other_land(text: str, region: str) -> str:
 # Berufsbegleitung follows the hiring. A passage that speaks of the InbeQ only does not answer a question on
 # the Berufsbegleitung: "hat man in der berufsbegleitung anspruch auf urlaub" had got Frage 12's "keinen Anspruch
 # auf Urlaub" (QA 5). Folded text throughout.
-_ASKS_FOLLOW_UP = re.compile(r"berufsbegleit")
+# the time after the InbeQ named in a question: the Berufsbegleitung, or the job that followed ("nach der InbeQ eine
+# feste Stelle": QA 8, Zusatzurlaub had got Frage 12)
+_AFTER_QUALIFICATION = re.compile(r"\b(?:nach|seit)\s+(?:der|meiner|seiner|ihrer|unserer|dem ende der|abschluss der)\s+"
+                                  r"(?:inbeq|qualifizierung|massnahme)\b|\bim anschluss an die (?:inbeq|qualifizierung)\b")
+_ASKS_FOLLOW_UP = re.compile(r"berufsbegleit|\bfest(?:e|en)? (?:stelle|anstellung|angestellt)|festanstellung|fest eingestellt"
+                             r"|arbeitsvertrag (?:bekommen|unterschrieben)")
 _NAMES_QUALIFICATION = re.compile(r"inbeq|qualifizierung")
 # a passage speaking of the time after the InbeQ too: the Berufsbegleitung, the hiring or the employment that follows
 _SPEAKS_OF_FOLLOW_UP = re.compile(r"berufsbegleit|begleitung im arbeitsleben|im anschluss an|nach (?:der|einer|dem ende der) inbeq"
@@ -390,7 +395,11 @@ def other_phase(question: str, passage: str) -> bool:
     """Whether a question asks about the Berufsbegleitung alone and the passage (its heading, text and
     document title) speaks of the InbeQ only."""
     q = fold(question)
-    if not _ASKS_FOLLOW_UP.search(q) or _NAMES_QUALIFICATION.search(q):
+    if re.search(_STAFF + r"|\bbetreuer(?:in|innen|n)?\b", q) and not re.search(_PARTICIPANTS, q):
+        return False  # the staff's own employment ("sind die Betreuer beim Träger fest angestellt?")
+    after = _AFTER_QUALIFICATION.search(q) is not None
+    q = _AFTER_QUALIFICATION.sub(" ", q)  # "nach der InbeQ" names the time after it, not the InbeQ
+    if not (_ASKS_FOLLOW_UP.search(q) or (after and _SPEAKS_OF_FOLLOW_UP.search(q))) or _NAMES_QUALIFICATION.search(q):
         return False
     p = fold(passage)
     return bool(_NAMES_QUALIFICATION.search(p)) and not _SPEAKS_OF_FOLLOW_UP.search(p)
@@ -401,7 +410,9 @@ def other_phase(question: str, passage: str) -> bool:
 # Qualifizierungstrainer beim Träger?"; QA 7), whose conditions are their employer's and the law's. Folded text.
 _STAFF = (r"qualifizierungstrainer\w*|\bqts?\b|jobcoach(?:es|s)?\b|\bpersonals?\b|fachkr(?:ae|a)fte?\b|mitarbeiter\w*"
           r"|\btrainer(?:in|innen|n)?\b|anleiter\w*|bildungsbegleiter\w*")
-_PARTICIPANTS = r"teilnehm\w*|\btn\b|rehabilitand\w*|\b(?:sohn|tochter|kind|kinder|enkel\w*|neffe|nichte)\b|azubi\w*"
+# a participant, or someone asking about themselves ("Mein Jobcoach sagt, ich habe keinen Urlaub. Stimmt das?")
+_PARTICIPANTS = (r"teilnehm\w*|\btn\b|rehabilitand\w*|\b(?:sohn|tochter|kind|kinder|enkel\w*|neffe|nichte)\b|azubi\w*"
+                 r"|\b(?:ich|mir|mich|mein|meine|meinen|meinem|meiner|man)\b")
 _WORKING_CONDITIONS = (r"urlaub\w*|gehalt\w*|\blohn\b|\bloehne\b|tarif\w*|ueberstunden|krankmeld\w*|krankgeschrieben"
                        r"|kuendig\w*|\bverdien\w*|\bbezahlt\b")
 

@@ -392,10 +392,11 @@ class Lotse:
                                 "der Arbeits- oder Tarifvertrag und der Betriebsrat.")
             elif phase:
                 suggested = _offered_first(top, suggested)
-                msg = ("Die passende Passage spricht nur von der InbeQ, nicht von der Berufsbegleitung nach der Einstellung; "
-                       f"was sie sagt, gilt deshalb nicht ohne Weiteres für die Berufsbegleitung. Die Passage steht unten als Vorschlag. {SCOPE_TEXT}")
-                contacts.append("Auskunft zur Berufsbegleitung: der Träger der Berufsbegleitung, das Integrationsamt "
-                                "oder die Reha-Beratung der Agentur für Arbeit.")
+                msg = ("Die passende Passage spricht nur von der Zeit der InbeQ, nicht von der Zeit nach der Einstellung "
+                       "(Arbeitsvertrag, Berufsbegleitung); was sie sagt, gilt deshalb nicht ohne Weiteres danach. "
+                       f"Die Passage steht unten als Vorschlag. {SCOPE_TEXT}")
+                contacts.append("Auskunft zur Zeit nach der Einstellung: der Träger der Berufsbegleitung, das Integrationsamt "
+                                "oder die Reha-Beratung der Agentur für Arbeit; zum Arbeitsverhältnis selbst der Arbeitgeber.")
             elif definition:
                 # "Was heißt WfbM?": the glossary answers; the passages that use the term are where to read on
                 msg = "" if bare else DEFINED_TEXT  # a term alone asked nothing the documents failed to explain

@@ -213,6 +213,13 @@ def test_a_passage_of_one_land_is_offered_not_answered_for_another(lotse, questi
     ("Urlaub in der InbeQ und in der Berufsbegleitung?", "Teilnehmende an InbeQ … keinen Anspruch auf Urlaub", False),
     ("Haben Teilnehmer Anspruch auf Urlaub?", "Teilnehmende an InbeQ … keinen Anspruch auf Urlaub", False),
     ("Was ist in der Berufsbegleitung zu dokumentieren?", "Die Fachkraft dokumentiert die Gespräche.", False),
+    # the job after the InbeQ, named without the word (QA 8); "nach der InbeQ" names the time after it
+    ("Ich habe nach der InbeQ eine feste Stelle. Wie viel Zusatzurlaub steht mir zu?", "Teilnehmende an InbeQ … kein Urlaub", True),
+    ("meine tochter ist jetzt fest angestellt, hat sie urlaub", "Teilnehmende an InbeQ … kein Urlaub", True),
+    ("Nach der InbeQ hat er einen Arbeitsvertrag bekommen. Hat er Urlaub?", "Teilnehmende an InbeQ … kein Urlaub", True),
+    ("Kann mein Sohn nach der InbeQ noch einmal eine InbeQ machen?", "Eine erneute InbeQ …", False),
+    ("sind die betreuer beim traeger fest angestellt oder nur aushilfen", "Teilnehmende der InbeQ …", False),  # the staff's
+    ("Bekommt der Chef nach der InbeQ einen Zuschuss?", "im Anschluss an eine InbeQ … Eingliederungszuschuss", False),
 ])
 def test_a_question_on_the_berufsbegleitung_against_a_passage_on_the_inbeq_only(question, passage, other):
     from assistant.question import other_phase
@@ -223,9 +230,13 @@ def test_a_question_on_the_berufsbegleitung_against_a_passage_on_the_inbeq_only(
 def test_a_passage_on_the_inbeq_is_offered_not_answered_for_the_berufsbegleitung(lotse):
     reply = lotse.ask("Hat man in der Berufsbegleitung Anspruch auf Urlaub?")
     assert reply.abstained and reply.answers == []
-    assert reply.message.startswith("Die passende Passage spricht nur von der InbeQ, nicht von der Berufsbegleitung nach der Einstellung;")
+    assert reply.message.startswith("Die passende Passage spricht nur von der Zeit der InbeQ, nicht von der Zeit nach der "
+                                    "Einstellung (Arbeitsvertrag, Berufsbegleitung);")
     assert reply.suggestion_ids[0] == "bagub-faq/12"  # offered, first
-    assert any(c.startswith("Auskunft zur Berufsbegleitung:") for c in reply.contacts)
+    assert any(c.startswith("Auskunft zur Zeit nach der Einstellung:") for c in reply.contacts)
+    # the job after the InbeQ named without the word Berufsbegleitung (QA 8: Zusatzurlaub had got Frage 12)
+    reply = lotse.ask("Ich habe nach der InbeQ eine feste Stelle. Wie viele Urlaubstage stehen mir jetzt zu?")
+    assert reply.abstained and reply.suggestion_ids[0] == "bagub-faq/12"
     # the same question on the InbeQ is answered by the passage
     reply = lotse.ask("Hat man in der InbeQ Anspruch auf Urlaub?")
     assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/12"
@@ -569,6 +580,9 @@ def test_a_successor_of_a_document_out_of_force_is_not_answered_with_the_old_one
     ("Wie viel Urlaub hat ein Jobcoach?", "Der Jobcoach und die Teilnehmenden vereinbaren freie Tage.", False),
     ("Wie viele Teilnehmer betreut ein Qualifizierungstrainer?", "Der Personalschlüssel für die Teilnehmenden ist 1:5.", False),
     ("Haben Teilnehmer Anspruch auf Urlaub?", "Die Teilnehmer haben keinen Anspruch auf Urlaub.", False),
+    # someone asking about themselves, the staff only quoted
+    ("Mein Jobcoach sagt, ich habe keinen Urlaub. Stimmt das?", "Die Teilnehmer haben keinen Anspruch auf Urlaub.", False),
+    ("was kriegt man an geld in der UB? lohn gibts keinen sagt der trainer", "Teilnehmende erhalten Ausbildungsgeld.", False),
 ])
 def test_a_question_on_the_staff_against_a_passage_on_the_participants(question, passage, other):
     from assistant.question import other_role
