@@ -101,6 +101,7 @@ def test_a_sentence_says_what_a_sum_depends_on(sentence, rule):
     ("wie viel euro uebergangsgeld kriegt man im monat", True),
     ("Welchen Preis zahlt die Agentur pro Platz?", True),
     ("Wie hoch ist der Stundensatz für das Jobcoaching?", True),
+    ("Welchen Stundensatz pro Fachleistungsstunde bekommen wir vergütet?", True),  # QA 8
     ("ausbildungsgeld betrag in euro", True),
     ("kostensatz euro pro fachleistungsstunde", True),
     # a price asked outright (QA 4)

@@ -98,7 +98,8 @@ def states_quantity(sentence: str, asked: str) -> bool:
 # sum in euro is then offered, not given as the answer (assistant/service.py).
 ASKS_EURO = re.compile(
     r"\b(?:wie ?viele?|wieviel|welche[nrs]?|genau(?:e[nrs]?)?)\s+(?:\w+\s+)?(?:euro\b|€)|\bin euro\b|\beuro\s*betrag"
-    r"|\b(?:preis|euro|€)\s*(?:pro|je)\s+\w+|\bwelche[nrs]? (?:\w+ )?preis\b|\bwie hoch ist (?:der|die) (?:\w+ )?(?:preis|kostensatz|stundensatz)"
+    r"|\b(?:preis|euro|€)\s*(?:pro|je)\s+\w+|\bwelche[nrs]? (?:\w+ )?(?:preis|stundensatz|kostensatz|tagessatz)\b"
+    r"|\bwie hoch ist (?:der|die) (?:\w+ )?(?:preis|kostensatz|stundensatz|tagessatz)"
     r"|\bpreis\w*\s+(?:in\s+)?euro\b|\beuro\s+preis"
     # a price asked outright ("was kostet eine Fachleistungsstunde", "wie teuer ist …", "was verdient ein
     # Jobcoach"; QA 4), not whether the asker pays ("was kostet uns das", "was kostet das für die Eltern")
