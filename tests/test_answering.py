@@ -16,6 +16,8 @@ BW_HOURS = ("bw-jobcoaching/2.1", "bw-jobcoaching/b-intensivierung-vermittlungsp
     ("Kinderbetreuungskosten während der UB – wer zahlt?", ("bagub-faq/34",), "Kinderbetreuungskosten"),
     ("Ab wann beginnt die Stabilisierungsphase?", ("mv-koop/p4-3",), "Stabilisierungsphase"),
     ("Gilt der Mindestlohn für InbeQ-Teilnehmer?", ("bagub-faq/27",), "Mindestlohn"),
+    # the BA's Berufspsychologischer Service as people call it today (QA 8; the FAQ says "Dienst")
+    ("Kopie vom BPS-Gutachten?", ("bagub-faq/22",), "Kopie des Gutachtens"),
 ])
 def test_questions_get_their_passage_first(lotse, question, unit_ids, fact):
     reply = lotse.ask(question)
