@@ -26,6 +26,18 @@ def test_questions_get_their_passage_first(lotse, question, unit_ids, fact):
     assert fact in reply.answers[0].unit.text
 
 
+@pytest.mark.parametrize("question, stem", [
+    # parents' words for the documents' terms (QA 9)
+    ("kann mein sohn in einer normalen firma arbeiten", "arbeitsmarkt"),  # the allgemeiner Arbeitsmarkt
+    ("die vom amt wollen schauen was unser sohn gut kann und was nicht", "staerk"),  # the Stärken- und Schwächenanalyse
+    ("er kann nicht weit fahren, kriegt er trotzdem einen platz", "mobilitaet"),
+    ("wer passt auf die kurse auf", "massnahm"),
+])
+def test_everyday_words_reach_the_documents_terms(lotse, question, stem):
+    query = lotse.searcher.analyzer.analyse(question)
+    assert any(s.startswith(stem) for c in query.concepts for alt in c.alternatives for s in alt)
+
+
 BW_HOURS_QUESTION = "Wie viele Fachleistungsstunden umfasst ein Jobcoaching in Baden-Württemberg?"
 
 
