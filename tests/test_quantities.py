@@ -102,6 +102,8 @@ def test_a_sentence_says_what_a_sum_depends_on(sentence, rule):
     ("Welchen Preis zahlt die Agentur pro Platz?", True),
     ("Wie hoch ist der Stundensatz für das Jobcoaching?", True),
     ("Welchen Stundensatz pro Fachleistungsstunde bekommen wir vergütet?", True),  # QA 8
+    ("wie viel geld kriegt der jobcoach pro stunde", True),  # QA 9
+    ("wie viel geld kriegt mein sohn in der inbeq", False),  # which benefit: the passages say
     ("ausbildungsgeld betrag in euro", True),
     ("kostensatz euro pro fachleistungsstunde", True),
     # a price asked outright (QA 4)

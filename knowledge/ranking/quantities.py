@@ -100,6 +100,8 @@ ASKS_EURO = re.compile(
     r"\b(?:wie ?viele?|wieviel|welche[nrs]?|genau(?:e[nrs]?)?)\s+(?:\w+\s+)?(?:euro\b|€)|\bin euro\b|\beuro\s*betrag"
     r"|\b(?:preis|euro|€)\s*(?:pro|je)\s+\w+|\bwelche[nrs]? (?:\w+ )?(?:preis|stundensatz|kostensatz|tagessatz)\b"
     r"|\bwie hoch ist (?:der|die) (?:\w+ )?(?:preis|kostensatz|stundensatz|tagessatz)"
+    # a rate asked in everyday words ("wie viel geld kriegt der jobcoach pro stunde"; QA 9)
+    r"|\bwie ?viel (?:geld|kohle|knete)\b[^?.!]{0,40}\b(?:pro|je) (?:stunde|fachleistungsstunde|std)\b"
     r"|\bpreis\w*\s+(?:in\s+)?euro\b|\beuro\s+preis"
     # a price asked outright ("was kostet eine Fachleistungsstunde", "wie teuer ist …", "was verdient ein
     # Jobcoach"; QA 4), not whether the asker pays ("was kostet uns das", "was kostet das für die Eltern")
