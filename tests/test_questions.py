@@ -169,6 +169,10 @@ WRITTEN_BEFORE = {
     "Welche Qualifikation braucht man, um als Jobcoach zu arbeiten?",
     "ist die anmeldung zum planungsgespraech schon der antrag auf berufsbegleitung",
     "Wie hoch ist die Ausgleichsabgabe pro unbesetztem Pflichtarbeitsplatz?",
+    # in corpus/ before probe/probe16 (2026-12-03, session 22): short phone questions meet by coincidence
+    "was wird beim naechsten termin beim jobcenter besprochen",
+    "darf man die inbeq zweimal machen",
+    "was macht mein jobcoach eigentlich",
 }
 
 
