@@ -541,6 +541,16 @@ def test_a_text_of_two_questions_gets_a_sentence_for_each(lotse):
     assert "keinen Anspruch auf Urlaub" in kurz and "2,5 unterweisungsfreien Arbeitstagen" in kurz
 
 
+def test_a_footnote_mark_is_not_read_out_in_the_short_answer():
+    # QA 9: screen readers read "[1]" aloud; the footnote itself ("[1] Durchführungshinweise …") stays as it is
+    text = ("Die Minderleistung ist durch die Qualifizierung im Betrieb im Regelfall ausgeglichen.[1] "
+            "Ab April 2012 hieß die Regel anders.")
+    h = Highlight(text, 1.0, split_sentences(text), [1.0, 0.0], 0)
+    assert h.text == "Die Minderleistung ist durch die Qualifizierung im Betrieb im Regelfall ausgeglichen."
+    note = "[1] Durchführungshinweise der BA zu § 55 SGB IX, gültig bis Ende März 2012 für alle Agenturen."
+    assert Highlight(note, 1.0, split_sentences(note), [1.0], 0).text.startswith("[1] Durchführungshinweise")
+
+
 def test_an_abbreviated_point_of_a_document_ends_no_sentence():
     # QA 7: "Kurz: 2.6) folgender Hinweis: …" began after "(Pkt." and "ggfs." is "gegebenenfalls"
     text = "Hierzu findet sich in der Leistungsbeschreibung (Pkt. 2.6) folgender Hinweis. Er haftet (ggfs. über die Versicherung). Ende."

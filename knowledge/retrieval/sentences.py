@@ -25,8 +25,10 @@ from ..ranking.quantities import quantity_asked, states_amount_rule, states_quan
 ABBREVIATIONS = frozenset("""z b d h u a i s v o g abs nr s ggf bzw vgl ca dr etc usw inkl max min gem lt ziff
 bspw evtl sog tel str art ff f mio zzgl insb jhd lfd pkt ggfs""".split())
 # after ";" only before a capital: "nach §§ 5 Abs. 1 Nr. 6; 251 Abs. 1 SGB V" is one citation, not two sentences
-BOUNDARY = re.compile(r"(?<=[.!?:])\s+(?=[\"„»(]?[A-ZÄÖÜ0-9])|(?<=;)\s+(?=[\"„»(]?[A-ZÄÖÜ])|\n+")
+BOUNDARY = re.compile(r"(?<=[.!?:])\s+(?=[\"„»(]?[A-ZÄÖÜ0-9])|(?<=;)\s+(?=[\"„»(]?[A-ZÄÖÜ])|\n+"
+                      r"|(?<=[.!?]\[\d\])\s+(?=[\"„»(]?[A-ZÄÖÜ0-9])")  # after a footnote's mark: "… ist.[1] Ab April …"
 MAX_SENTENCES = 3
+FOOTNOTE_MARK = re.compile(r"(?<=\S)\[\d{1,2}\]")  # a footnote's mark after a word or a full stop: "… ist.[1]"
 TABLE_HEADER = re.compile(r"^[ \t]*\|.*\|[ \t]*$(?=\n[ \t]*\|?[ \t]*:?-{3,})", re.M)
 MIN_ALONE = 60  # a best sentence shorter than this takes its successor along
 # a quantity question's highlight starts from a sentence stating one if it holds this share of the
@@ -221,4 +223,5 @@ def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]]
 
 def _clean(s: str) -> str:
     s = re.sub(r"\s*\|(?:\s*\|)*\s*", " – ", s.strip(" |"))  # an empty cell adds no dash
+    s = FOOTNOTE_MARK.sub("", s)  # "ausgeglichen ist.[1]": a screen reader reads the mark aloud (QA 9)
     return re.sub(r"\s+", " ", s).strip()
