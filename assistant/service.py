@@ -312,7 +312,9 @@ class Lotse:
         if elsewhere:
             confident = False
         # "Gibt es eine Nachfolgevereinbarung?": a document out of force does not say what replaced it
-        successor = confident and top_doc is not None and not top_doc.in_force(self.today) and bool(ASKS_SUCCESSOR.search(text))
+        # (out of force since its end; one not yet in force has nothing to succeed)
+        successor = (confident and top_doc is not None and top_doc.valid_until is not None and self.today > top_doc.valid_until
+                     and bool(ASKS_SUCCESSOR.search(text)))
         if successor:
             confident = False
         # "hat man in der berufsbegleitung anspruch auf urlaub": Frage 12 says no, for the InbeQ's participants

@@ -262,6 +262,9 @@ def test_a_document_that_comes_into_force_later_is_not_marked_out_of_force(provi
     view = presenter.present(reply)
     assert view.answer.validity == "Noch nicht in Kraft; gilt ab 01.03.2027"
     assert all("außer Kraft" not in r.label for r in view.related)
+    # a successor asked of a document not yet in force: no "galt bis" (it has no end), answered as any question
+    reply = service.ask("Gibt es eine Nachfolgeregelung für den Stundenzettel der Jobcoaches?")
+    assert "galt bis" not in reply.message and reply.answers[0].unit.id == "traeger-leitfaden/1"
 
 
 PROVIDER_GUIDE = """\
