@@ -178,9 +178,11 @@ class QueryAnalyzer:
                 better = None if compound else self.speller.correct(t.folded)
                 if better:
                     nt = self.analyzer.term(better, t.position)
-                    if nt is not None:
+                    if nt is None:  # a misspelt function word ("waerend"): no content to search
                         corrections[t.surface] = better
-                        t = nt
+                        continue
+                    corrections[t.surface] = better
+                    t = nt
             fixed.append(t)
         concepts = []
         for t, idiom in zip(fixed, from_idiom):

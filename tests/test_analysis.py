@@ -285,6 +285,21 @@ def test_a_typo_keeps_its_first_letter(typed, meant):
     assert speller.correct(typed) == meant
 
 
+def test_one_word_in_two_spellings_is_one_candidate():
+    # QA 9: "waerend" is one letter from "waehrend" and from "wahrend" (typed without the dots): one word, not two
+    from knowledge.analysis.spelling import SpellCorrector
+
+    assert SpellCorrector(["waehrend", "wahrend"], known_words=lambda: set()).correct("waerend") == "waehrend"
+    assert SpellCorrector(["urlaub", "urlaut"], known_words=lambda: set()).correct("urlaup") is None  # two words
+
+
+def test_a_misspelt_function_word_is_corrected_and_left_out(lotse):
+    # "desshalb" was searched as a word nobody uses, which lowered the answerability of the whole question
+    query = lotse.searcher.analyzer.analyse("desshalb hat er urlaub")
+    assert query.corrections == {"desshalb": "deshalb"}
+    assert [c.term.folded for c in query.concepts] == ["urlaub"]
+
+
 def test_a_typo_of_an_authored_question_is_no_spelling_target(lotse):
     # "wie viel darf mein sohn im praktikum dazuverdinen" is an authored parent's question, typo included;
     # a correctly spelt "dazuverdienen" had been "corrected" to it (probe 5)

@@ -49,8 +49,9 @@ class SpellCorrector:
         if len(folded) < 5 or folded.isdigit() or folded in self._vocab_set:
             return None
         if len(folded) < 8:
-            near = process.extract(folded, self.vocabulary, scorer=Levenshtein.distance, score_cutoff=1, limit=2)
-            meant = near[0][0] if len(near) == 1 else None
+            # one word in two spellings ("waehrend", and "wahrend" typed without the dots) is one candidate
+            near = [w for w, _, _ in process.extract(folded, self.vocabulary, scorer=Levenshtein.distance, score_cutoff=1, limit=3)]
+            meant = max(near, key=len) if near and len({_dotless(w) for w in near}) == 1 else None
         else:
             match = process.extractOne(folded, self.vocabulary, scorer=fuzz.ratio, score_cutoff=84)
             meant = match[0] if match else None
@@ -86,6 +87,11 @@ class SpellCorrector:
 # one of them added becomes: an infinitive, a noun, a loan word ("mobb" -> "mobbing")
 VERB_ENDINGS = ("test", "tet", "ten", "te", "st", "t")
 STEM_SUFFIXES = ("en", "ung", "ing")
+
+
+def _dotless(folded: str) -> str:
+    """A folded word without its umlauts' e ("waehrend" -> "wahrend"): the spelling of one typed without the dots."""
+    return folded.replace("ae", "a").replace("oe", "o").replace("ue", "u")
 
 
 def load_word_list(path: Path) -> set[str]:
