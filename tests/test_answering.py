@@ -18,6 +18,7 @@ BW_HOURS = ("bw-jobcoaching/2.1", "bw-jobcoaching/b-intensivierung-vermittlungsp
     ("Gilt der Mindestlohn für InbeQ-Teilnehmer?", ("bagub-faq/27",), "Mindestlohn"),
     # the BA's Berufspsychologischer Service as people call it today (QA 8; the FAQ says "Dienst")
     ("Kopie vom BPS-Gutachten?", ("bagub-faq/22",), "Kopie des Gutachtens"),
+    ("Inkrafttreten Außerkrafttreten Kooperationsvereinbarung", ("mv-koop/p11",), "in Kraft"),  # QA 10: "In-Kraft-Treten"
 ])
 def test_questions_get_their_passage_first(lotse, question, unit_ids, fact):
     reply = lotse.ask(question)
