@@ -173,6 +173,12 @@ WRITTEN_BEFORE = {
     "was wird beim naechsten termin beim jobcenter besprochen",
     "darf man die inbeq zweimal machen",
     "was macht mein jobcoach eigentlich",
+    # in corpus/ before probe/probe17 (2026-12-03, session 22): fact questions in the documents' own words
+    "Welche Kriterien muss ein mit dem Kunden vereinbartes Eingliederungsziel erfüllen?",
+    "Ab welchem Zeitpunkt kann die Stabilisierungsphase frühestens beginnen?",
+    "teilhabeplahn fortschreiben nach planungsgespraech",
+    "Wie lange darf die Probezeit in einem normalen Arbeitsvertrag höchstens dauern?",
+    "Ab welchem Alter kann ich als schwerbehinderter Mensch ohne Abschläge in Altersrente gehen?",
 }
 
 
