@@ -311,21 +311,9 @@ class Lotse:
         elsewhere = calc.registry.LAND_TITLES.get(other_land(text, top_doc.region), "") if confident and top_doc else ""
         if elsewhere:
             confident = False
-        # "Gibt es eine Nachfolgevereinbarung?": a document out of force does not say what replaced it
-        # (out of force since its end; one not yet in force has nothing to succeed)
-        successor = (confident and top_doc is not None and top_doc.valid_until is not None and self.today > top_doc.valid_until
-                     and bool(ASKS_SUCCESSOR.search(text)))
-        if successor:
-            confident = False
-        # "hat man in der berufsbegleitung anspruch auf urlaub": Frage 12 says no, for the InbeQ's participants
-        top = result.hits[0].unit if result.hits else None
-        phase = confident and top is not None and other_phase(
-            text, "\n".join((top_doc.title, top.title, top.question, top.text)))
-        if phase:
-            confident = False
-        # "Wie viele Urlaubstage haben Qualifizierungstrainer?": Frage 12 is on the participants' days off
-        role = confident and top is not None and other_role(text, "\n".join((top.title, top.question, top.text)))
-        if role:
+        # a passage that speaks of another time, person or version than the question asks about is offered, not given
+        offer = self._offered_instead(text, result.hits[0].unit, top_doc) if confident and result.hits else None
+        if offer:
             confident = False
         # "wie viel Euro …", "die Telefonnummer vom Integrationsamt": a passage that states none does not say it,
         # and the reply says so whether the question is answerable or not (QA 3), where a passage is near it at
@@ -381,24 +369,10 @@ class Lotse:
                        f"für {elsewhere} enthalten die Dokumente keine eigene Regelung. {SCOPE_TEXT}")
                 contacts.append(f"Auskunft zu den Regeln in {elsewhere}: das Integrationsamt (Inklusionsamt) des Landes, "
                                 "die Agentur für Arbeit und der Träger der Eingliederungshilfe dort.")
-            elif successor:
+            elif offer:
                 suggested = _offered_first(result.hits[0].unit, suggested)
-                msg = (f"Ob es eine Nachfolgeregelung gibt, sagen die Dokumente nicht: „{top_doc.short_title}“ galt bis "
-                       f"{presenter.german_date(top_doc.valid_until)}. Die Passage steht unten als Vorschlag.")
-                contacts.append(f"Auskunft zu einer Nachfolgeregelung: {top_doc.issuer}.")
-            elif role:
-                suggested = _offered_first(top, suggested)
-                msg = ("Die passende Passage spricht von den Teilnehmenden, nicht vom Personal des Trägers; zu dessen "
-                       f"Arbeitsbedingungen enthalten die Dokumente keine Aussage. Die Passage steht unten als Vorschlag. {SCOPE_TEXT}")
-                contacts.append("Auskunft zu Urlaub, Gehalt und Arbeitszeit des Personals: der Arbeitgeber (der Träger), "
-                                "der Arbeits- oder Tarifvertrag und der Betriebsrat.")
-            elif phase:
-                suggested = _offered_first(top, suggested)
-                msg = ("Die passende Passage spricht nur von der Zeit der InbeQ, nicht von der Zeit nach der Einstellung "
-                       "(Arbeitsvertrag, Berufsbegleitung); was sie sagt, gilt deshalb nicht ohne Weiteres danach. "
-                       f"Die Passage steht unten als Vorschlag. {SCOPE_TEXT}")
-                contacts.append("Auskunft zur Zeit nach der Einstellung: der Träger der Berufsbegleitung, das Integrationsamt "
-                                "oder die Reha-Beratung der Agentur für Arbeit; zum Arbeitsverhältnis selbst der Arbeitgeber.")
+                msg, contact = offer
+                contacts.append(contact)
             elif definition:
                 # "Was heißt WfbM?": the glossary answers; the passages that use the term are where to read on
                 msg = "" if bare else DEFINED_TEXT  # a term alone asked nothing the documents failed to explain
@@ -414,6 +388,30 @@ class Lotse:
                          defined=definition["term"] if definition and not reference and not result.uncovered else "")
         return Reply(question, False, answers, None, " ".join(meaning + messages), [], corrections, error,
                      defined=definition["term"] if definition else "")
+
+    def _offered_instead(self, text: str, top: Unit, doc: Document | None) -> tuple[str, str] | None:
+        """(the message, whom to ask) when the best passage speaks of another version, time or person than the
+        question asks about, so it is offered instead of given as the answer; None when it answers."""
+        # "Gibt es eine Nachfolgevereinbarung?": a document out of force since its end does not say what replaced it
+        # (one not yet in force has nothing to succeed)
+        if doc is not None and doc.valid_until is not None and self.today > doc.valid_until and ASKS_SUCCESSOR.search(text):
+            return (f"Ob es eine Nachfolgeregelung gibt, sagen die Dokumente nicht: „{doc.short_title}“ galt bis "
+                    f"{presenter.german_date(doc.valid_until)}. Die Passage steht unten als Vorschlag.",
+                    f"Auskunft zu einer Nachfolgeregelung: {doc.issuer}.")
+        # "hat man in der berufsbegleitung anspruch auf urlaub": Frage 12 says no, for the InbeQ's participants
+        if other_phase(text, "\n".join((doc.title if doc else "", top.title, top.question, top.text))):
+            return ("Die passende Passage spricht nur von der Zeit der InbeQ, nicht von der Zeit nach der Einstellung "
+                    "(Arbeitsvertrag, Berufsbegleitung); was sie sagt, gilt deshalb nicht ohne Weiteres danach. "
+                    f"Die Passage steht unten als Vorschlag. {SCOPE_TEXT}",
+                    "Auskunft zur Zeit nach der Einstellung: der Träger der Berufsbegleitung, das Integrationsamt "
+                    "oder die Reha-Beratung der Agentur für Arbeit; zum Arbeitsverhältnis selbst der Arbeitgeber.")
+        # "Wie viele Urlaubstage haben Qualifizierungstrainer?": Frage 12 is on the participants' days off
+        if other_role(text, "\n".join((top.title, top.question, top.text))):
+            return ("Die passende Passage spricht von den Teilnehmenden, nicht vom Personal des Trägers; zu dessen "
+                    f"Arbeitsbedingungen enthalten die Dokumente keine Aussage. Die Passage steht unten als Vorschlag. {SCOPE_TEXT}",
+                    "Auskunft zu Urlaub, Gehalt und Arbeitszeit des Personals: der Arbeitgeber (der Träger), "
+                    "der Arbeits- oder Tarifvertrag und der Betriebsrat.")
+        return None
 
     def reply_for_unit(self, unit_id: str) -> Reply:
         """A reply that shows one unit (a related question chosen from a card)."""
