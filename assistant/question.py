@@ -386,6 +386,9 @@ _AFTER_QUALIFICATION = re.compile(r"\b(?:nach|seit)\s+(?:der|meiner|seiner|ihrer
 _ASKS_FOLLOW_UP = re.compile(r"berufsbegleit|\bfest(?:e|en)? (?:stelle|anstellung|angestellt)|festanstellung|fest eingestellt"
                              r"|arbeitsvertrag (?:bekommen|unterschrieben)")
 _NAMES_QUALIFICATION = re.compile(r"inbeq|qualifizierung")
+# after the InbeQ, the employer, the pay, the holidays and a dismissal are the job's (QA 11: "Muss der Arbeitgeber nach
+# der InbeQ, wenn mein Sohn übernommen wird, den Mindestlohn zahlen?" had got Frage 27's "keine Anwendung des MiLoG")
+_EMPLOYMENT = re.compile(r"arbeitgeber|\bchef|kuendig|mindestlohn|\blohn\b|gehalt|urlaub|uebernommen|uebernahme")
 # a passage speaking of the time after the InbeQ too: the Berufsbegleitung, the hiring or the employment that follows
 _SPEAKS_OF_FOLLOW_UP = re.compile(r"berufsbegleit|begleitung im arbeitsleben|im anschluss an|nach (?:der|einer|dem ende der) inbeq"
                                   r"|nach abschluss|uebernahme in ein|stabilisierungsphase|arbeitsvertrag|eingestellt|einstellung")
@@ -399,7 +402,8 @@ def other_phase(question: str, passage: str) -> bool:
         return False  # the staff's own employment ("sind die Betreuer beim Träger fest angestellt?")
     after = _AFTER_QUALIFICATION.search(q) is not None
     q = _AFTER_QUALIFICATION.sub(" ", q)  # "nach der InbeQ" names the time after it, not the InbeQ
-    if not (_ASKS_FOLLOW_UP.search(q) or (after and _SPEAKS_OF_FOLLOW_UP.search(q))) or _NAMES_QUALIFICATION.search(q):
+    if not (_ASKS_FOLLOW_UP.search(q) or (after and (_SPEAKS_OF_FOLLOW_UP.search(q) or _EMPLOYMENT.search(q)))) \
+            or _NAMES_QUALIFICATION.search(q):
         return False
     p = fold(passage)
     return bool(_NAMES_QUALIFICATION.search(p)) and not _SPEAKS_OF_FOLLOW_UP.search(p)

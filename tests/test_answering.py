@@ -235,6 +235,13 @@ def test_a_passage_of_one_land_is_offered_not_answered_for_another(lotse, questi
     ("Kann mein Sohn nach der InbeQ noch einmal eine InbeQ machen?", "Eine erneute InbeQ …", False),
     ("sind die betreuer beim traeger fest angestellt oder nur aushilfen", "Teilnehmende der InbeQ …", False),  # the staff's
     ("Bekommt der Chef nach der InbeQ einen Zuschuss?", "im Anschluss an eine InbeQ … Eingliederungszuschuss", False),
+    # after the InbeQ, the employer's pay is the job's (QA 11)
+    ("Muss der Arbeitgeber nach der InbeQ, wenn mein Sohn übernommen wird, den Mindestlohn zahlen?",
+     "Während der InbeQ werden kein Arbeitsverhältnis … begründet", True),
+    ("Hat mein Sohn nach der InbeQ Anspruch auf Urlaub?", "Teilnehmende an InbeQ … kein Urlaub", True),
+    # the InbeQ's travel costs do not say what holds after it either
+    ("Werden nach der InbeQ die Fahrtkosten weiter übernommen?", "Die Fahrtkosten der Teilnehmenden an der InbeQ …", True),
+    ("Werden während der InbeQ die Fahrtkosten übernommen?", "Die Fahrtkosten der Teilnehmenden an der InbeQ …", False),
 ])
 def test_a_question_on_the_berufsbegleitung_against_a_passage_on_the_inbeq_only(question, passage, other):
     from assistant.question import other_phase
