@@ -200,7 +200,7 @@ WISHED_START = (r"\b(?:anfangen|beginnen|starten|einsteigen|anzufangen|zu beginn
 FINISHED = r"fertig|vorbei|zu ende|aufhör|schluss|wie lange|bis wann"
 # a pause asked about ("Betriebsurlaub der WfbM im August – wird das Jobcoaching-Kontingent dann angehalten?";
 # QA 7): the date is the pause's, and no calculator counts a pause of the Jobcoaching
-PAUSED = r"betriebsurlaub|betriebsferien|sommerferien|pause|pausier|angehalten|anhalten|ruht|ruhen|ausgesetzt|aussetzen"
+PAUSED = r"betriebsurlaub|betriebsferien|sommerferien|\bpause|pausier|angehalten|anhalten|ruht\b|ruhen\b|ausgesetzt|aussetzen"
 OTHER_MEASURE = r"jobcoach|berufsbegleitung|praktikum|ausbildung|arbeitsvertrag|beschäftigung|kooperationsplan|eingliederungsvereinbarung"
 # programmes whose days and durations the InbeQ's rules do not govern ("seit 3 Monaten in der Werkstatt … Urlaub?");
 # the router's own pattern, kept to the "programmes" of corpus/adjacent_topics.yaml (which the ranker reads from the index)

@@ -252,6 +252,7 @@ def test_questions_reach_their_calculator(question, name, result_part):
     # a pause of the Jobcoaching asked about: its date is the pause's, not the start (QA 7)
     "Betriebsurlaub der WfbM im August – wird das Jobcoaching-Kontingent dann angehalten?",
     "Das Jobcoaching läuft seit 01.03.2027, im Juli sind Betriebsferien: ruht es dann?",
+    "Jobcoaching seit 01.03.2027, im Juli machen wir Pause – wann endet es dann?",
     # a start wished for: "bis wann" asks what to do before it, not the end of the measure (QA 6)
     "bis wann muss ich den antrag fuer die inbeq abgeben damit mein sohn am 1. august anfangen kann",
     "Wenn meine Tochter am 01.09.2027 mit der InbeQ beginnen soll, bis wann müssen wir uns melden?",
