@@ -375,9 +375,18 @@ def other_land(text: str, region: str) -> str:
     return other[1] if other else ""
 
 
+# Who a question is about (folded text): the Träger's staff, or a participant or someone asking about themselves
+# ("Mein Jobcoach sagt, ich habe keinen Urlaub. Stimmt das?")
+_STAFF = re.compile(r"qualifizierungstrainer\w*|\bqts?\b|jobcoach(?:es|s)?\b|\bpersonals?\b|fachkr(?:ae|a)fte?\b|mitarbeiter\w*"
+                    r"|\btrainer(?:in|innen|n)?\b|anleiter\w*|bildungsbegleiter\w*")
+_CARERS = re.compile(r"\bbetreuer(?:in|innen|n)?\b")  # the staff, or a participant's legal guardian
+_PARTICIPANTS = re.compile(r"teilnehm\w*|\btn\b|rehabilitand\w*|\b(?:sohn|tochter|kind|kinder|enkel\w*|neffe|nichte)\b|azubi\w*"
+                           r"|\b(?:ich|mir|mich|mein|meine|meinen|meinem|meiner|man)\b")
+
+
 # The two phases of the UB. In the InbeQ the participants are no employees (BAG UB Frage 12, 27); the
 # Berufsbegleitung follows the hiring. A passage that speaks of the InbeQ only does not answer a question on
-# the Berufsbegleitung: "hat man in der berufsbegleitung anspruch auf urlaub" had got Frage 12's "keinen Anspruch
+# the time after it: "hat man in der berufsbegleitung anspruch auf urlaub" had got Frage 12's "keinen Anspruch
 # auf Urlaub" (QA 5). Folded text throughout.
 # the time after the InbeQ named in a question: the Berufsbegleitung, or the job that followed ("nach der InbeQ eine
 # feste Stelle": QA 8, Zusatzurlaub had got Frage 12)
@@ -395,10 +404,10 @@ _SPEAKS_OF_FOLLOW_UP = re.compile(r"berufsbegleit|begleitung im arbeitsleben|im 
 
 
 def other_phase(question: str, passage: str) -> bool:
-    """Whether a question asks about the Berufsbegleitung alone and the passage (its heading, text and
-    document title) speaks of the InbeQ only."""
+    """Whether a question asks about the time after the InbeQ alone (the Berufsbegleitung, the job that
+    followed) and the passage (its heading, text and document title) speaks of the InbeQ only."""
     q = fold(question)
-    if re.search(_STAFF + r"|\bbetreuer(?:in|innen|n)?\b", q) and not re.search(_PARTICIPANTS, q):
+    if (_STAFF.search(q) or _CARERS.search(q)) and not _PARTICIPANTS.search(q):
         return False  # the staff's own employment ("sind die Betreuer beim Träger fest angestellt?")
     after = _AFTER_QUALIFICATION.search(q) is not None
     q = _AFTER_QUALIFICATION.sub(" ", q)  # "nach der InbeQ" names the time after it, not the InbeQ
@@ -412,23 +421,18 @@ def other_phase(question: str, passage: str) -> bool:
 # Whose working conditions are asked about. A passage on the participants' days off or pay (Frage 12: "keinen
 # Anspruch auf Urlaub") does not answer a question on the Träger's own staff ("Wie viele Urlaubstage haben
 # Qualifizierungstrainer beim Träger?"; QA 7), whose conditions are their employer's and the law's. Folded text.
-_STAFF = (r"qualifizierungstrainer\w*|\bqts?\b|jobcoach(?:es|s)?\b|\bpersonals?\b|fachkr(?:ae|a)fte?\b|mitarbeiter\w*"
-          r"|\btrainer(?:in|innen|n)?\b|anleiter\w*|bildungsbegleiter\w*")
-# a participant, or someone asking about themselves ("Mein Jobcoach sagt, ich habe keinen Urlaub. Stimmt das?")
-_PARTICIPANTS = (r"teilnehm\w*|\btn\b|rehabilitand\w*|\b(?:sohn|tochter|kind|kinder|enkel\w*|neffe|nichte)\b|azubi\w*"
-                 r"|\b(?:ich|mir|mich|mein|meine|meinen|meinem|meiner|man)\b")
-_WORKING_CONDITIONS = (r"urlaub\w*|gehalt\w*|\blohn\b|\bloehne\b|tarif\w*|ueberstunden|krankmeld\w*|krankgeschrieben"
-                       r"|kuendig\w*|\bverdien\w*|\bbezahlt\b")
+_WORKING_CONDITIONS = re.compile(r"urlaub\w*|gehalt\w*|\blohn\b|\bloehne\b|tarif\w*|ueberstunden|krankmeld\w*|krankgeschrieben"
+                                 r"|kuendig\w*|\bverdien\w*|\bbezahlt\b")
 
 
 def other_role(question: str, passage: str) -> bool:
     """Whether a question asks about the working conditions of the Träger's staff (and names no participant)
     while the passage speaks of the participants and never of the staff."""
     q = fold(question)
-    if not (re.search(_STAFF, q) and re.search(_WORKING_CONDITIONS, q)) or re.search(_PARTICIPANTS, q):
+    if not (_STAFF.search(q) and _WORKING_CONDITIONS.search(q)) or _PARTICIPANTS.search(q):
         return False
     p = fold(passage)
-    return bool(re.search(_PARTICIPANTS, p)) and not re.search(_STAFF, p)
+    return bool(_PARTICIPANTS.search(p)) and not _STAFF.search(p)
 
 
 # A successor of a document asked for ("Gibt es eine Nachfolgevereinbarung?", "die Nachfolgeregelung"; QA 6):
