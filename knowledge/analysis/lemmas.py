@@ -11,14 +11,33 @@ stayed as they were (0.752 / 0.913), and the blind sets declined 3 fewer out-of-
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Protocol
+
+
+# The inflected forms of an adjective or participle ("bezahlte", "befristeten", "freie") take the lemma of
+# the form without its ending ("bezahlt" -> bezahlen, "befristet" -> befristen, "frei"), when that form is
+# one the table knows and ends as adjectives and participles do. spaCy's table gives "bezahlt" the verb's
+# lemma but "bezahltes" none, "freie" the noun "Freier" and "freien" the form "freie", so "ein bezahltes
+# Praktikum" had not met "wird … bezahlt", nor "freien Plätze" "freie Plätze" (150 such pairs in the
+# corpus and its authored questions).
+ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e")
+ADJECTIVE_BASE = re.compile(r"(?:[^aeiouäöü]t|et|[^aeiouäöü]en|end|ig|lich|isch|bar|haft|sam|los|frei)$")
+MIN_BASE = 4
 
 
 class LemmaTable:
     def __init__(self, table: dict[str, str] | None = None):
         self.table = table or {}
+        self.lemmas = frozenset(self.table.values())
 
     def lemma(self, lower: str) -> str:
+        for ending in ADJECTIVE_ENDINGS:
+            if lower.endswith(ending):
+                base = lower[:-len(ending)]
+                if len(base) >= MIN_BASE and ADJECTIVE_BASE.search(base) and (base in self.table or base in self.lemmas):
+                    return self.table.get(base, base)
+                break
         return self.table.get(lower, lower)
 
 
