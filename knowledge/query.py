@@ -192,9 +192,10 @@ class QueryAnalyzer:
                 alts[(alias,)] = 1.0
             if t.root:
                 alts.setdefault((t.root,), cfg.root_weight)
-            if len(t.parts) > 1 and not self.known(t.stem):
+            # a number word is no compound: "fünfzehn" (15 years old) does not mean "fünf" (QA 12)
+            if len(t.parts) > 1 and not self.known(t.stem) and not alias:
                 alts.setdefault(tuple(sorted(set(t.parts))), cfg.all_parts_weight)  # "Dumpingpreise" / "Preisdumping"
-            for p in t.parts:
+            for p in t.parts if not alias else ():
                 alts.setdefault((p,), cfg.part_weight)
             c = Concept(t, alts, corrected_from=next((k for k, v in corrections.items() if v == t.folded), ""))
             c.idf = self.idf(t.stem)

@@ -177,7 +177,7 @@ def test_verbs_in_ieren_share_a_root_with_their_nouns(a, b):
     assert derivational_root(a) == derivational_root(b) is not None
 
 
-@pytest.mark.parametrize("word, alias", [("vier", "4"), ("4", "vier"), ("zwoelf", "12"), ("urlaub", None)])
+@pytest.mark.parametrize("word, alias", [("vier", "4"), ("4", "vier"), ("zwoelf", "12"), ("fuenfzehn", "15"), ("urlaub", None)])
 def test_number_words_and_digits(word, alias):
     assert number_alias(word) == alias
 
@@ -346,3 +346,33 @@ def test_the_lemma_table_is_what_spacys_lookup_lemmatizer_gives():
     table, known = compile_lemma_table(load_spacy_tokenizer(), texts)
     assert (table, known) == compile_lemma_table(load_spacy_lemmatizer(), texts)
     assert table["werkstätten"] == "werkstätte" and table["maßnahmen"] == "maßnahme" and table["erhielten"] == "erhalten"
+
+
+def test_an_adjectives_endings_do_not_part_it_from_its_base():
+    """spaCy's table gives "bezahlt" the verb's lemma but "bezahltes" none, "freie" the noun "Freier" and "freien"
+    the form "freie": the inflected forms take the lemma of the form without the ending."""
+    from knowledge.analysis.lemmas import LemmaTable
+
+    table = LemmaTable({"bezahlt": "bezahlen", "freie": "freier", "freien": "freie", "freies": "frei",
+                        "befristet": "befristen", "kinder": "kind"})
+    assert table.lemma("bezahltes") == table.lemma("bezahlte") == table.lemma("bezahlt") == "bezahlen"
+    assert table.lemma("freie") == table.lemma("freien") == table.lemma("freier") == "frei"
+    assert table.lemma("befristeten") == "befristen"
+    # a noun whose stem ends otherwise keeps its own lemma; an unknown base is no base
+    assert table.lemma("kinder") == "kind"
+    assert table.lemma("monate") == "monate" and table.lemma("rente") == "rente"
+
+
+@pytest.mark.parametrize("a, b", [("ein bezahltes Praktikum", "das Praktikum wird bezahlt"),
+                                  ("die freien Plätze", "freie Plätze"),
+                                  ("befristeten Vertrag", "befristet Vertrag")])
+def test_inflected_adjectives_meet_their_base_in_the_index(lotse, a, b):
+    assert set(stems(lotse, a)) - {"wird", "werd"} == set(stems(lotse, b)) - {"wird", "werd"}
+
+
+def test_a_number_word_is_no_compound_of_smaller_ones(lotse):
+    """"fünfzehn" (an age) had met "fünf Teilnehmern" through its part "fünf" (QA 12)."""
+    concepts, _ = analysed(lotse, "mein sohn ist fünfzehn")
+    number = next(c for c in concepts if c.term.folded == "fuenfzehn")
+    assert ("15",) in number.alternatives
+    assert not any("fuenf" in alt for alt in number.alternatives)

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 NUMBER_WORDS = {
     "zwei": "2", "drei": "3", "vier": "4", "fuenf": "5", "sechs": "6", "sieben": "7", "acht": "8",
-    "neun": "9", "zehn": "10", "elf": "11", "zwoelf": "12", "zwanzig": "20", "dreissig": "30",
+    "neun": "9", "zehn": "10", "elf": "11", "zwoelf": "12", "dreizehn": "13", "vierzehn": "14", "fuenfzehn": "15",
+    "sechzehn": "16", "siebzehn": "17", "achtzehn": "18", "neunzehn": "19", "zwanzig": "20", "dreissig": "30",
     "vierzig": "40", "fuenfzig": "50", "sechzig": "60", "hundert": "100",
 }
 DIGIT_WORDS = {v: k for k, v in NUMBER_WORDS.items()}
