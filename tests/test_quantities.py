@@ -41,6 +41,11 @@ def test_a_question_asks_for_a_quantity(question, asks):
     ("Wie hoch ist der Personalschlüssel?", "amount"),  # wie hoch: an amount or a rate
     ("wie viel ausbildungsgeld bekommt meine tochter", "amount"),  # a quantity of money
     ("Wer zahlt die Fahrtkosten?", ""),
+    # when (for the highlight only): a point in time, or the day of the week
+    ("Bis wann muss das Integrationsamt informiert werden?", "time"),
+    ("wann kriegt der betreuer vom jobcenter die unterlagen", "time"),
+    ("An welchen Wochentagen werden freie Plätze gemeldet?", "weekday"),
+    ("wann darf mein kind am projekttag weniger stunden machen", ""),  # a condition, not a time
 ])
 def test_what_quantity_a_question_asks_for(question, asked):
     assert quantity_asked(question) == asked
@@ -54,6 +59,10 @@ def test_what_quantity_a_question_asks_for(question, asked):
     ("Der Zuschuss beträgt 250 Euro im Monat.", "amount", True),
     ("Die Partner treffen sich einmal jährlich.", "number", True),
     ("Die Partner treffen sich einmal jährlich.", "amount", False),
+    ("Unmittelbar nach Zuschlag werden die Unterlagen der MB zur Verfügung gestellt.", "time", True),
+    ("Die Unterlagen zur betreuten MAbE werden zur Kenntnis genommen.", "time", False),
+    ("Wöchentlich dienstags wird eine Übersicht versandt.", "weekday", True),
+    ("Drei Wochen vor Beginn wird geprüft, wie viele zugewiesen wurden.", "weekday", False),
 ])
 def test_a_sentence_states_the_quantity_asked(sentence, asked, states):
     assert states_quantity(sentence, asked) is states
@@ -141,6 +150,8 @@ def test_a_passage_states_a_sum_in_euro(text, states):
     ("integrationsfachdienst karlsruhe telefonnummer", "Der IFD berät.", "phone"),
     ("vordrucknummer antrag berufsbegleitung", "Die Agentur meldet an.", "form"),
     ("Welche E-Mail-Adresse hat die Regionaldirektion?", "Die Regionaldirektion vertritt die Agenturen.", "email"),
+    ("welche email adresse hat das integrationsamt in schwerin", "Das Integrationsamt berät.", "email"),  # typed apart (QA 12)
+    ("Wird die Einladung per E-Mail verschickt?", "Die Einladung erfolgt per elektronischer Post.", ""),  # not asked for
     ("Unter welcher Anschrift sitzt die Zentrale?", "Zentrale der Bundesagentur für Arbeit", "address"),
     # stated: the Impressum's address, the BA's own, not the Integrationsamt's
     ("Unter welcher Anschrift sitzt die Zentrale?", "Regensburger Str. 104, 90478 Nürnberg", ""),
@@ -169,3 +180,15 @@ def test_a_passage_states_a_sum_in_euro(text, states):
 ])
 def test_what_a_question_asks_for_itself_and_the_passage_does_not_state(question, text, missing):
     assert unstated(question, text) == missing
+
+
+def test_a_when_questions_highlight_starts_with_the_sentence_that_says_when():
+    from knowledge.retrieval.sentences import Highlight, split_sentences
+
+    text = ("Die Unterlagen zur betreuten MAbE werden von der MB zur Kenntnis genommen. "
+            "Unmittelbar nach Zuschlag werden die Unterlagen der MB zur Verfügung gestellt.")
+    spans = split_sentences(text)
+    asked = quantity_asked("wann kriegt der betreuer vom jobcenter die unterlagen")
+    assert Highlight(text, 1.0, spans, [1.0, 0.6], 0, asked).text.startswith("Unmittelbar nach Zuschlag")
+    # a sentence stating a time that holds too little of the question is passed over
+    assert Highlight(text, 1.0, spans, [1.0, 0.3], 0, asked).text.startswith("Die Unterlagen zur betreuten MAbE")

@@ -61,13 +61,30 @@ MONEY_WORDS = re.compile(r"geld|lohn|gehalt|euro|€|kost|verdien|bezahl|vergüt
 AMOUNT = re.compile(r"(?<![\w§])\d+(?:[.,]\d+)*\s*(?:euro\b|€|prozent\b|%)", re.IGNORECASE)
 
 
+# a point in time asked ("bis wann", "an welchem Wochentag", "von wann ist …", "Frist"): for the highlight
+# only (the ranker's `quantity_miss` reads `asks_quantity`); "wann darf …" asks as often for a condition
+# as for a time, so a plain "wann" counts only beside a word for a date or a meeting
+ASKS_TIME = re.compile(r"\b(?:bis|ab|von|seit) wann\b|\bwochentag\w*|\ban welche[mn] (?:tag|wochentag|datum)(?:en)?\b"
+                       r"|\bzu welchem zeitpunkt\b|\bwie fr(?:ü|ue)h\b|\bwie lange vorher\b|\bfrist\w*"
+                       r"|\bwann\b(?=[^?.!]*\b(?:termin|treffen|gespr(?:ä|ae)ch\w*|datum|stichtag|unterlagen|einladung)\b)",
+                       re.IGNORECASE)
+ASKS_WEEKDAY = re.compile(r"\bwochentag\w*|\ban welche[mn] tag(?:en)?\b", re.IGNORECASE)
+WEEKDAY = re.compile(r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?\b", re.IGNORECASE)
+# a sentence that says when: a weekday, a date, "spätestens", "unmittelbar nach …", "vor Beginn", "innerhalb von"
+TIME_STATED = re.compile(r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?\b|\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}"
+                         r"|\b\d{1,2}\.\s?(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b"
+                         r"|\bspätestens\b|\bunverzüglich\b|\bunmittelbar (?:nach|vor|im Anschluss)\b|\binnerhalb (?:von|der|des)\b"
+                         r"|\b(?:vor|nach|bei|zu) (?:dem )?(?:Beginn|Ablauf|Ende|Zuschlag|Abschluss)\b|\bim Anschluss an\b"
+                         r"|\b(?:Wochen|Monate|Tage|Werktage|Arbeitstage) (?:vor|nach)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1024)  # asked once per candidate unit of a question (retrieval/sentences.py)
 def quantity_asked(question: str) -> str:
     """What a question asks for: "amount" (wie hoch: money, a rate), "number" (how long, how
-    many, how often), or "" (no quantity)."""
+    many, how often), "time" (when: `ASKS_TIME`), "weekday" (on which day of the week), or "" (none of them)."""
     m = ASKS.search(question)
     if m is None:
-        return ""
+        return ("weekday" if ASKS_WEEKDAY.search(question) else "time") if ASKS_TIME.search(question) else ""
     if MONEY_WORDS.search(question) or (ASKS_AMOUNT.fullmatch(m.group(0)) and len(ASKS.findall(question)) == 1):
         return "amount"
     return "number"
@@ -88,6 +105,10 @@ def states_quantity(sentence: str, asked: str) -> bool:
     rate, or a number with its measure ("2,5 … Arbeitstagen", "sechs Monaten")."""
     if asked == "amount":
         return AMOUNT.search(sentence) is not None
+    if asked == "time":
+        return TIME_STATED.search(sentence) is not None
+    if asked == "weekday":
+        return WEEKDAY.search(sentence) is not None
     return STATED.search(sentence) is not None or FREQUENCY.search(sentence) is not None
 
 
@@ -127,7 +148,7 @@ def states_euro(text: str) -> bool:
 # or "welche", before "vom/von/des/der", or at either end of a keyword query.
 _CONTACT = {
     "phone": r"(?:telefon|handy|fax)(?:nummer|nr\.?)",
-    "email": r"e-?mail-?adresse",
+    "email": r"e-?mail[- ]?adresse",  # "email adresse" as typed apart (QA 12)
     "address": r"(?:post)?adresse|anschrift",
     "form": r"(?:formular|vordruck)-?(?:nummer|nr\.?)",
 }
