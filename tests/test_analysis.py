@@ -376,3 +376,17 @@ def test_a_number_word_is_no_compound_of_smaller_ones(lotse):
     number = next(c for c in concepts if c.term.folded == "fuenfzehn")
     assert ("15",) in number.alternatives
     assert not any("fuenf" in alt for alt in number.alternatives)
+
+
+@pytest.mark.parametrize("everyday, term", [("Ärger", "Probleme"), ("Gerät", "Arbeitshilfen"),
+                                             ("nicht einverstanden", "Meinungsverschiedenheit")])
+def test_everyday_words_meet_the_documents_terms(lotse, everyday, term):
+    concepts, _ = analysed(lotse, f"Was tun bei {everyday}?")
+    alts = {a for c in concepts for a in c.alternatives}
+    assert tuple(stems(lotse, term)) in alts
+
+
+def test_an_age_in_words_is_an_age(lotse):
+    concepts, _ = analysed(lotse, "mein sohn ist fünfzehn darf er mitmachen")
+    alts = {a for c in concepts for a in c.alternatives}
+    assert tuple(stems(lotse, "Alter")) in alts
