@@ -581,3 +581,20 @@ def test_a_tables_header_row_is_no_sentence_and_empty_cells_add_no_dash():
     spans = split_sentences(text)
     assert [text[a:b] for a, b in spans] == ["10 |  | Regelmäßige Prüfung des Besetzungsstands.", "11 | Beschwerden entgegennehmen"]
     assert Highlight(text, 1.0, spans, [0.5, 1.0], 1).text == "11 – Beschwerden entgegennehmen"
+
+
+def test_a_short_lists_lead_in_takes_the_whole_list_along():
+    """"Darf der Teilnehmer mitkommen?": the lead-in and "Zwingend: …" had been shown, not "Optional: …, Teilnehmerin /
+    Teilnehmer" that answers it (QA 12); a long list keeps only its first item."""
+    text = ("(5) Der Teilnehmerkreis des Planungsgesprächs setzt sich wie folgt zusammen:\n\n"
+            "Zwingend: zuständige Agentur für Arbeit, Integrationsamt, Leistungserbringer der InbeQ\n\n"
+            "Optional: Arbeitgeber, Leistungserbringer Berufsbegleitung, Teilnehmerin / Teilnehmer")
+    spans = split_sentences(text)
+    shown = Highlight(text, 1.0, spans, [1.0] + [0.1] * (len(spans) - 1), 0).text
+    assert shown.startswith("(5) Der Teilnehmerkreis") and shown.endswith("Optional: Arbeitgeber, Leistungserbringer Berufsbegleitung, "
+                                                                           "Teilnehmerin / Teilnehmer")
+    long_list = "Der Jobcoach übernimmt folgende Aufgaben:\n" + "".join(f"- Aufgabe Nummer {i} mit einer längeren Beschreibung dessen, "
+                                                                         f"was dazu gehört und wie sie erledigt wird\n" for i in range(1, 8))
+    spans = split_sentences(long_list)
+    shown = Highlight(long_list, 1.0, spans, [1.0] + [0.0] * (len(spans) - 1), 0).text
+    assert "Aufgabe Nummer 1" in shown and "Aufgabe Nummer 3" not in shown

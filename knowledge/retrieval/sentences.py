@@ -169,7 +169,13 @@ class Highlight:
         if parts:
             chosen = sorted(chosen + parts)
         nxt = best + 1
-        while not parts and len(chosen) < MAX_SENTENCES and nxt < len(spans):
+        # a best sentence that announces a short list ("setzt sich wie folgt zusammen:") takes the whole list
+        # along, not only its first item (QA 12: "Zwingend: …" without "Optional: Arbeitgeber, …"); a longer
+        # list keeps its first item, as any lead-in does
+        items = list_block(text, spans, best) if chosen == [best] and not parts and ANNOUNCES.search(text[spans[best][0]:spans[best][1]]) else []
+        if items and spans[items[-1]][1] - spans[best][0] <= SHORT_LIST and len(items) <= MAX_ITEMS_SHOWN:
+            chosen += items
+        while not parts and len(chosen) < MAX_SENTENCES and nxt < len(spans) and nxt > chosen[-1]:
             short = sum(spans[i][1] - spans[i][0] for i in chosen) < MIN_ALONE
             so_far = text[spans[chosen[0]][0]:spans[chosen[-1]][1]]
             leads_on = bool(ANNOUNCES.search(text[spans[chosen[-1]][0]:spans[chosen[-1]][1]])) or so_far.count("„") > so_far.count("“")
@@ -205,6 +211,27 @@ class Highlight:
             last = number
         out = " ".join(parts)
         return out + " …" if re.search(r"[,:;–-]$", out) else out
+
+
+# the start of a list item's line: "- ", "* ", "1. ", "2) ", "a) ", or a label ("Zwingend: ", "Optional: ")
+ITEM = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)]|[a-z]\)|[A-ZÄÖÜ][\w/-]{0,30}:)[ \t]")
+MAX_ITEMS = 15
+SHORT_LIST = 400  # characters from a lead-in to the end of its list: shown whole
+MAX_ITEMS_SHOWN = 5
+
+
+def list_block(text: str, spans: list[tuple[int, int]], lead: int) -> list[int]:
+    """The sentences of the list a lead-in announces: those after it up to a paragraph that is no list
+    item (items follow on their own lines, a blank line between them or not; an item may hold more than
+    one sentence; a paragraph that starts with a label, "Zwingend: …", "Optional: …", is an item too)."""
+    block: list[int] = []
+    for j in range(lead + 1, min(len(spans), lead + 1 + MAX_ITEMS)):
+        gap = text[spans[j - 1][1]:spans[j][0]]
+        line_start = text.rfind("\n", 0, spans[j][0]) + 1
+        if block and re.search(r"\n[ \t]*\n", gap) and not ITEM.match(text, line_start):
+            break
+        block.append(j)
+    return block
 
 
 def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]],
