@@ -179,6 +179,8 @@ WRITTEN_BEFORE = {
     "teilhabeplahn fortschreiben nach planungsgespraech",
     "Wie lange darf die Probezeit in einem normalen Arbeitsvertrag höchstens dauern?",
     "Ab welchem Alter kann ich als schwerbehinderter Mensch ohne Abschläge in Altersrente gehen?",
+    # in corpus/ since 2026-11-23 (ea6b19a) before probe/probe19 (2026-12-03, session 23)
+    "ich krieg arbeitslosengeld und noch buergergeld dazu, brauch ich einen kooperationsplan",
 }
 
 
