@@ -598,3 +598,17 @@ def test_a_short_lists_lead_in_takes_the_whole_list_along():
     spans = split_sentences(long_list)
     shown = Highlight(long_list, 1.0, spans, [1.0] + [0.0] * (len(spans) - 1), 0).text
     assert "Aufgabe Nummer 1" in shown and "Aufgabe Nummer 3" not in shown
+
+
+def test_a_sentence_that_frames_the_answer_takes_the_one_that_gives_it_along():
+    """"ist abhängig davon, ob …" answers nothing by itself: the best sentence that gives an answer comes along
+    after "…" (QA 10, QA 12: the Praktikumsvergütung on the Übergangsgeld)."""
+    text = ("Die Anrechnung einer Praktikumsvergütung ist abhängig davon, ob ein Anspruch auf Ausbildungsgeld oder "
+            "Übergangsgeld besteht. Eine Praktikumsvergütung ist grundsätzlich auf das Ausbildungsgeld anzurechnen. "
+            "Eine Praktikumsvergütung ist auf das Übergangsgeld anzurechnen, soweit sie das bisherige Nettoentgelt übersteigt.")
+    spans = split_sentences(text)
+    shown = Highlight(text, 1.0, spans, [1.0, 0.5, 0.8], 0).text
+    assert shown.startswith("Die Anrechnung einer Praktikumsvergütung ist abhängig davon")
+    assert shown.endswith("… Eine Praktikumsvergütung ist auf das Übergangsgeld anzurechnen, soweit sie das bisherige Nettoentgelt übersteigt.")
+    # no sentence holds half the frame's share: the frame and its successor, as before
+    assert Highlight(text, 1.0, spans, [1.0, 0.3, 0.2], 0).text.endswith("grundsätzlich auf das Ausbildungsgeld anzurechnen.")

@@ -9,7 +9,10 @@ begins by pointing back, "Dadurch …", "Allerdings …", takes its predecessor 
 asking how high a sum is, the best sentence's successor comes along when it says what the sum
 depends on, "Die konkrete Höhe richtet sich nach § 124 SGB III …", where no sum is stated).
 For a question about a rule ("muss", "darf", "Pflicht"), an exception the section makes further on
-("kann im Einzelfall …") comes along, after "…". Labels that introduce an answer ("Antwort (BA
+("kann im Einzelfall …") comes along, after "…". A sentence that only frames an answer ("ist
+dahingehend zu unterscheiden, ob …", "ist abhängig davon, ob …") takes the best sentence that gives
+one along; a lead-in to a short list, the whole list; a question asking when, the sentence that says
+when. Labels that introduce an answer ("Antwort (BA
 03/2013):") and wording that no longer applies ("Bis Ende März 2012 hieß es:") are no sentences.
 In a Q&A unit only the answer's sentences are candidates, never the question's.
 """
@@ -72,6 +75,12 @@ EXCEPTION = re.compile(r"\bim Einzelfall\b|\bausnahmsweise\b|\bin begründeten (
 # a sentence that says no ("kommt … nicht in Betracht", "kein Anspruch"): the way the section opens after
 # it ("Im Einzelfall …") comes along as for a rule asked (QA 6: Arbeitsassistenz in der InbeQ)
 REFUSES = re.compile(r"\bnicht in Betracht\b|\bkein(?:en)? Anspruch\b|\bnicht möglich\b|\bausgeschlossen\b|\bnicht zulässig\b")
+
+
+# a sentence that frames an answer and gives none: a case distinction announced, a condition named
+FRAMES = re.compile(r"\bzu unterscheiden\b|\babhängig davon\b|\bhängt\b[^.]{0,40}\bdavon ab\b|\bkommt\b[^.]{0,30}\bdarauf an\b"
+                    r"|\bDie Frage geht (?:vermutlich|wohl) dahin\b", re.IGNORECASE)
+FRAME_SHARE = 0.5
 
 
 @lru_cache(maxsize=1024)  # asked once per candidate unit of a question, as `quantity_asked`
@@ -163,6 +172,11 @@ class Highlight:
             return []
         text, spans, scores, best = self.source, self.sentences, self.scores, self.shown
         chosen = [best - 1, best] if best > 0 and POINTS_BACK.match(text[spans[best][0]:spans[best][1]]) else [best]
+        given = self._given_after_frame(best)
+        if given is not None:
+            # a sentence that only frames the answer ("ist dahingehend zu unterscheiden, ob …", "ist abhängig davon,
+            # ob …") and the best one that gives it (QA 10, QA 12: the Kindergeld's "ist … als Ausbildung anzusehen")
+            return sorted({*chosen, given})
         # a text of several questions ("Wer lädt ein? Bis wann?"; QA 7): the best sentence for each question
         # comes along, in the section's order, before any successor of the best one
         parts = [p for p in dict.fromkeys(self.part_best) if p >= 0 and p not in chosen][:MAX_SENTENCES - len(chosen)]
@@ -178,7 +192,9 @@ class Highlight:
         while not parts and len(chosen) < MAX_SENTENCES and nxt < len(spans) and nxt > chosen[-1]:
             short = sum(spans[i][1] - spans[i][0] for i in chosen) < MIN_ALONE
             so_far = text[spans[chosen[0]][0]:spans[chosen[-1]][1]]
-            leads_on = bool(ANNOUNCES.search(text[spans[chosen[-1]][0]:spans[chosen[-1]][1]])) or so_far.count("„") > so_far.count("“")
+            last = text[spans[chosen[-1]][0]:spans[chosen[-1]][1]]
+            # a lead-in, an open quotation, or a sentence that frames an answer without giving one goes on
+            leads_on = bool(ANNOUNCES.search(last) or FRAMES.search(last)) or so_far.count("„") > so_far.count("“")
             # an amount asked, none stated so far: the sentence right after the best one, when it says what
             # the sum depends on, completes it (the sum of the best sentence's subject, not of one after it)
             sets_amount = (self.asks_quantity == "amount" and nxt == best + 1 and not states_quantity(so_far, "amount")
@@ -197,6 +213,16 @@ class Highlight:
             if later:
                 chosen.append(max(later, key=lambda i: (scores[i], -i)))
         return chosen
+
+    def _given_after_frame(self, best: int) -> int | None:
+        """For a best sentence that frames the answer (`FRAMES`), the best other sentence that gives one and holds
+        FRAME_SHARE of its share; None otherwise."""
+        text, spans, scores = self.source, self.sentences, self.scores
+        if scores[best] <= 0 or not FRAMES.search(text[spans[best][0]:spans[best][1]]):
+            return None
+        giving = [i for i, (a, b) in enumerate(spans) if i != best and scores[i] >= FRAME_SHARE * scores[best]
+                  and not FRAMES.search(text[a:b])]
+        return max(giving, key=lambda i: (scores[i], -i)) if giving else None
 
     @property
     def text(self) -> str:
