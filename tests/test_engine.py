@@ -612,3 +612,12 @@ def test_a_sentence_that_frames_the_answer_takes_the_one_that_gives_it_along():
     assert shown.endswith("… Eine Praktikumsvergütung ist auf das Übergangsgeld anzurechnen, soweit sie das bisherige Nettoentgelt übersteigt.")
     # no sentence holds half the frame's share: the frame and its successor, as before
     assert Highlight(text, 1.0, spans, [1.0, 0.3, 0.2], 0).text.endswith("grundsätzlich auf das Ausbildungsgeld anzurechnen.")
+
+
+def test_a_practice_tips_title_is_no_sentence_of_the_highlight():
+    text = ("Kundinnen und Kunden haben ein Recht auf Auskunft über ihre gespeicherten Daten.\n\n"
+            "Praxis-Tipp: Sozialdatenschutz im IT-Verfahren VerBIS und im Portal www.arbeitsagentur.de\n\n"
+            "Praxis-Tipps:\n\n- Tipps im Umgang mit § 10 Abs.1 Nr. 3 SGB II")
+    shown = [text[a:b] for a, b in split_sentences(text)]
+    assert shown == ["Kundinnen und Kunden haben ein Recht auf Auskunft über ihre gespeicherten Daten.",
+                     "Tipps im Umgang mit § 10 Abs.1 Nr. 3 SGB II"]

@@ -65,6 +65,9 @@ LABEL = re.compile(r"(?:(?:Antwort|Anmerkung|Nachtrag)\b[^.!?]{0,80}|Zu \d+\)|\(
 SUPERSEDED = re.compile(r"^[^\n]*\bhie(?:ß|ss) es:[ \t]*\n.*?(?=\n[ \t]*\n|\n[^\n]*\bhei(?:ß|ss)t es:|\Z)", re.M | re.S)
 
 
+PRACTICE_TIP = re.compile(r"^[ \t]*Praxis-Tipps?:[^\n]*$", re.M)
+
+
 # a question about a rule, and a sentence that makes an exception to one
 RULE_ASKED = re.compile(r"\b(?:muss|musst|m(?:ü|ue|u)ssen|m(?:ü|ue)sste|darf|darfst|d(?:ü|ue|u)rfen|pflicht\w*|verpflichtet"
                         r"|zwingend|immer)\b", re.IGNORECASE)
@@ -112,6 +115,9 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     # wording that no longer applies ("Bis Ende März 2012 hieß es: „…“"): no highlight (QA 4, QA 5: a question
     # on today's rule had been answered with the old quote)
     excluded += [(m.start(), m.end()) for m in SUPERSEDED.finditer(text, start)]
+    # the title of a practice tip ("Praxis-Tipp: Sozialdatenschutz im IT-Verfahren VerBIS …") names a paper
+    # the section refers to and says nothing of it (QA 12: it had been "Kurz:" for a question on data access)
+    excluded += [(m.start(), m.end()) for m in PRACTICE_TIP.finditer(text, start)]
     return [s for s in spans if re.search(r"\w", text[s[0]:s[1]]) and not any(a <= s[0] and s[1] <= b for a, b in excluded)
             and not LABEL.match(text, s[0], s[1])]
 
