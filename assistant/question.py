@@ -380,8 +380,13 @@ def other_land(text: str, region: str) -> str:
 _STAFF = re.compile(r"qualifizierungstrainer\w*|\bqts?\b|jobcoach(?:es|s)?\b|\bpersonals?\b|fachkr(?:ae|a)fte?\b|mitarbeiter\w*"
                     r"|\btrainer(?:in|innen|n)?\b|anleiter\w*|bildungsbegleiter\w*")
 _CARERS = re.compile(r"\bbetreuer(?:in|innen|n)?\b")  # the staff, or a participant's legal guardian
-_PARTICIPANTS = re.compile(r"teilnehm\w*|\btn\b|rehabilitand\w*|\b(?:sohn|tochter|kind|kinder|enkel\w*|neffe|nichte)\b|azubi\w*"
-                           r"|\b(?:ich|mir|mich|mein|meine|meinen|meinem|meiner|man)\b")
+_OTHERS = r"teilnehm\w*|\btn\b|rehabilitand\w*|\b(?:sohn|tochter|kind|kinder|enkel\w*|neffe|nichte)\b|azubi\w*"
+_PARTICIPANTS = re.compile(_OTHERS + r"|\b(?:ich|mir|mich|mein|meine|meinen|meinem|meiner|man)\b")
+_PARTICIPANTS_NOT_ME = re.compile(_OTHERS)
+# the asker says they are staff ("Als Qualifizierungstrainerin frage ich mich: habe ich Urlaub?", "Ich bin Jobcoach
+# beim Träger …"): "ich" is one of the staff then (QA 13). Folded text.
+_ASKER_IS_STAFF = re.compile(r"(?:^\W*als|\bich bin|\bich arbeite als)\s+(?:(?:ein|eine|der|die)\s+)?(?:[\w-]+\s+)?(?:"
+                             + _STAFF.pattern + r")")
 
 
 # The two phases of the UB. In the InbeQ the participants are no employees (BAG UB Frage 12, 27); the
@@ -429,7 +434,8 @@ def other_role(question: str, passage: str) -> bool:
     """Whether a question asks about the working conditions of the Träger's staff (and names no participant)
     while the passage speaks of the participants and never of the staff."""
     q = fold(question)
-    if not (_STAFF.search(q) and _WORKING_CONDITIONS.search(q)) or _PARTICIPANTS.search(q):
+    participants = _PARTICIPANTS_NOT_ME if _ASKER_IS_STAFF.search(q) else _PARTICIPANTS
+    if not (_STAFF.search(q) and _WORKING_CONDITIONS.search(q)) or participants.search(q):
         return False
     p = fold(passage)
     return bool(_PARTICIPANTS.search(p)) and not _STAFF.search(p)

@@ -44,6 +44,13 @@ FRAMING = re.compile(
     rf"|\b(?:ist|w(?:ä|ae)re)\s+(?:es|das|dies)\s+(?:(?:so|denn|auch|wirklich|eigentlich)\s+)?(richtig|wahr|korrekt|zutreffend)\b"
     r"|\b(trifft)\s+(?:es|das|dies)\s+zu\b", re.IGNORECASE)
 
+# who is asking, said before the question: "Als Filialleiter frage ich mich: …", "Als Mutter möchte ich wissen, …".
+# The role's words say who asks, not what: an unknown one ("Filialleiter") had made a question on the InbeQ's
+# holidays look out of the documents' scope (QA 13). Its words carry no weight; the text stays as it is, so the
+# guards still see who asks ("Als Jobcoach frage ich mich, ob ich Urlaub habe" is a staff question).
+ASKER = re.compile(r"^\W*als\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:frage ich mich|m(?:ö|oe)chte ich (?:gerne?\s+)?wissen"
+                   r"|habe ich (?:eine|folgende|mal eine) frage|interessiert mich|stellt sich mir)\b", re.IGNORECASE)
+
 
 @dataclass
 class Concept:
@@ -129,9 +136,14 @@ class QueryAnalyzer:
 
     @staticmethod
     def _framing_positions(text: str) -> set[int]:
-        """Token positions of the words that ask whether something is true (`FRAMING`)."""
+        """Token positions of the words that ask whether something is true (`FRAMING`), and of the asker's role
+        before the question (`ASKER`)."""
         starts = {m.start(g) for m in FRAMING.finditer(text) for g in range(1, FRAMING.groups + 1) if m.start(g) >= 0}
-        return {i for i, tok in enumerate(tokenize(text)) if tok.start in starts} if starts else set()
+        asker = ASKER.match(text)
+        role = range(asker.start(1), asker.end(1)) if asker else range(0)
+        if not starts and not asker:
+            return set()
+        return {i for i, tok in enumerate(tokenize(text)) if tok.start in starts or tok.start in role}
 
     def restore_umlauts(self, text: str) -> str:
         """The text with the umlauts a keyboard dropped put back ("personliches budget fur
