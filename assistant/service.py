@@ -59,6 +59,9 @@ UNSTATED = {
                "Wer zuständig ist, erfahren Sie bei der jeweiligen Stelle selbst, zum Beispiel bei Ihrer Agentur für Arbeit."),
     "date": ("Termine und Öffnungszeiten einzelner Stellen nennen die Dokumente nicht.",
              "Termine und Öffnungszeiten erfahren Sie bei der jeweiligen Stelle, zum Beispiel bei Ihrer Agentur für Arbeit oder beim Träger."),
+    "provider": ("Einzelne Träger oder Anbieter vor Ort nennen die Dokumente nicht; sie beschreiben die Leistungen und wer sie vergibt.",
+                 "Welche Träger es in Ihrer Nähe gibt, sagt Ihnen die Agentur für Arbeit (bei der InbeQ), das Integrationsamt "
+                 "(bei der Berufsbegleitung) oder der Träger der Eingliederungshilfe (beim Jobcoaching aus der Werkstatt)."),
     "form": ("Eine Formular- oder Vordrucknummer nennen die Dokumente dazu nicht.",
              "Auskunft zu Anträgen und Vordrucken: die Stelle, bei der der Antrag gestellt wird (bei der InbeQ die Agentur für Arbeit)."),
 }

@@ -605,11 +605,35 @@ def test_a_successor_of_a_document_out_of_force_is_not_answered_with_the_old_one
     # someone asking about themselves, the staff only quoted
     ("Mein Jobcoach sagt, ich habe keinen Urlaub. Stimmt das?", "Die Teilnehmer haben keinen Anspruch auf Urlaub.", False),
     ("was kriegt man an geld in der UB? lohn gibts keinen sagt der trainer", "Teilnehmende erhalten Ausbildungsgeld.", False),
+    # the asker says they are staff: "ich" is one of the staff (QA 13)
+    ("Als Qualifizierungstrainerin frage ich mich: habe ich in der InbeQ Anspruch auf Urlaub?",
+     "Die Teilnehmer haben keinen Anspruch auf Urlaub.", True),
+    ("Ich bin Jobcoach beim Träger. Wie viel Urlaub steht mir zu?", "Die Teilnehmer haben keinen Anspruch auf Urlaub.", True),
+    ("Ich bin Jobcoach. Hat mein Teilnehmer Anspruch auf Urlaub?", "Die Teilnehmer haben keinen Anspruch auf Urlaub.", False),
 ])
 def test_a_question_on_the_staff_against_a_passage_on_the_participants(question, passage, other):
     from assistant.question import other_role
 
     assert other_role(question, passage) is other
+
+
+def test_a_provider_near_the_asker_is_not_named_in_the_documents(lotse):
+    reply = lotse.ask("Welcher Leistungserbringer macht die Berufsbegleitung in Rostock?")
+    assert reply.abstained and reply.answers == []
+    assert reply.message.startswith("Einzelne Träger oder Anbieter vor Ort nennen die Dokumente nicht; sie beschreiben die "
+                                    "Leistungen und wer sie vergibt. Die Passagen, die der Frage am nächsten kommen, stehen unten")
+    assert any(c.startswith("Welche Träger es in Ihrer Nähe gibt, sagt Ihnen die Agentur für Arbeit (bei der InbeQ)")
+               for c in reply.contacts)
+
+
+def test_the_askers_role_before_the_question_does_not_count_as_its_topic(lotse):
+    """"Als Filialleiter frage ich mich: …": an unknown role had made a question on the InbeQ's holidays look out of
+    scope (QA 13); the role says who asks, not what."""
+    concepts = lotse.searcher.analyzer.analyse("Als Filialleiter frage ich mich: Haben die Teilnehmer der InbeQ "
+                                               "Anspruch auf Urlaub?").concepts
+    assert {c.term.folded: c.weight for c in concepts}["filialleiter"] == 0.0
+    reply = lotse.ask("Als Filialleiterin möchte ich wissen, ob ein Teilnehmer der InbeQ bei uns Anspruch auf Urlaub hat.")
+    assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/12"
 
 
 def test_a_passage_on_the_participants_is_offered_not_answered_for_the_staff(lotse):

@@ -174,6 +174,13 @@ def test_a_passage_states_a_sum_in_euro(text, states):
     ("Öffnungszeiten der Agentur in Rostock?", "Die Agentur berät.", "date"),
     ("Wann ist der nächste Infoabend?", "Infoabend am 12. März um 18 Uhr.", ""),  # stated
     ("Wann ist das nächste Gespräch zur Überprüfung?", "Die Vereinbarung ist nach sechs Monaten zu überprüfen.", ""),
+    # a provider near the asker (QA 12, QA 13): the documents name roles, no providers
+    ("Welcher Leistungserbringer macht die Berufsbegleitung in Rostock?", "Der Leistungserbringer der Berufsbegleitung informiert.",
+     "provider"),
+    ("gibt es in leipzig einen anbieter fuer ub", "Die Agentur für Arbeit beauftragt Träger.", "provider"),
+    ("welche träger gibt es für die inbeq in meiner nähe", "Die Agentur für Arbeit beauftragt Träger.", "provider"),
+    ("Welcher Leistungserbringer ist für die Berufsbegleitung zuständig?", "Der Leistungserbringer der Berufsbegleitung …", ""),
+    ("welcher träger zahlt das jobcoaching in baden-württemberg", "Der Träger der Eingliederungshilfe trägt die Kosten.", ""),
     # a sum in euro
     ("wie viel euro uebergangsgeld gibt es", "Es richtet sich nach dem früheren Entgelt.", "euro"),
     ("Wie hoch ist das Übergangsgeld?", "Es richtet sich nach dem früheren Entgelt.", ""),

@@ -204,16 +204,34 @@ DATE_STATED = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|(?:januar|februar|märz|ap
                          r"|november|dezember)\b)|\b\d{1,2}(?:[.:]\d{2})?\s?uhr\b", re.IGNORECASE)
 
 
+# A provider near the asker asked for ("Welcher Leistungserbringer macht die Berufsbegleitung in Rostock?", "gibt es in
+# leipzig einen anbieter fuer ub", "welche träger gibt es in meiner nähe"; QA 12, QA 13): the documents name roles,
+# no providers. Not the role itself ("Welcher Leistungserbringer ist für die Berufsbegleitung zuständig?").
+_PROVIDER = r"(?:leistungserbringer|tr(?:ä|ae)ger|anbieter|integrationsfachdienst|ifd|jobcoach(?:ing)?-?(?:dienst|firma)?)"
+_NOT_PLACE = r"(?!der\b|die\b|das\b|den\b|dem\b|einer?\b|meine[mnr]?\b|unsere[mnr]?\b|ihre[mnr]?\b|deutschland\b)"
+NEAR = re.compile(r"\bin (?:meiner|unserer|der) (?:n(?:ä|ae)he|stadt|region|umgebung|gegend)\b|\bvor ort\b|\bhier in\b"
+                  r"|\bgibt es in " + _NOT_PLACE + r"[\w-]{3,} (?:einen|ein|eine|welche)\b"  # "gibt es in leipzig einen …"
+                  r"|\bin " + _NOT_PLACE + r"[\w-]{4,}\s*[?.!]?\s*$", re.IGNORECASE)  # "… in Rostock?"
+ASKS_PROVIDER = re.compile(r"\b(?:welche[rnsm]?|gibt es\b[^?.!]{0,40}\b(?:einen|ein|eine|welche))\s+(?:\w+\s+)?" + _PROVIDER + r"\b",
+                           re.IGNORECASE)
+# "welcher Träger zahlt das Jobcoaching in Baden-Württemberg": a payer asked (the Träger der Eingliederungshilfe), no provider
+PAYER_ASKED = re.compile(r"zahl|kosten|finanzier|f(?:ö|oe)rder|bewillig|zust(?:ä|ae)ndig", re.IGNORECASE)
+PROVIDER_STATED = re.compile(r"\b(?:gGmbH|GmbH|e\.\s?V\.)", re.IGNORECASE)
+
+
 def unstated(question: str, text: str) -> str:
     """What a question asks for itself that a passage does not state: "euro" (a sum or a price), "phone",
     "email", "address", "form" (a form's number), "person" (someone's name), "date" (of the next event, or
-    opening hours); "" when it asks none of them or the passage states it."""
+    opening hours), "provider" (one near the asker); "" when it asks none of them or the passage states it."""
     if asks_euro(question) and not states_euro(text):
         return "euro"
     if ASKS_PERSON.search(question) and not PERSON_STATED.search(text):
         return "person"
     if ASKS_EVENT_DATE.search(question) and not DATE_STATED.search(text):
         return "date"
+    if (ASKS_PROVIDER.search(question) and NEAR.search(question) and not PAYER_ASKED.search(question)
+            and not PROVIDER_STATED.search(text)):
+        return "provider"
     for m in ASKS_CONTACT.finditer(question):
         group = next(k for k, v in m.groupdict().items() if v)
         if group[-1] in "34" and len(question.split()) > KEYWORD_QUERY_WORDS:
