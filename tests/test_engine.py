@@ -621,3 +621,20 @@ def test_a_practice_tips_title_is_no_sentence_of_the_highlight():
     shown = [text[a:b] for a, b in split_sentences(text)]
     assert shown == ["Kundinnen und Kunden haben ein Recht auf Auskunft über ihre gespeicherten Daten.",
                      "Tipps im Umgang mit § 10 Abs.1 Nr. 3 SGB II"]
+
+
+def test_a_sentence_keeps_the_short_label_before_it_on_its_line():
+    """"Personalansatz 1,2 Qualifizierungstrainer = 46,8 Wochenstunden." alone does not say for how many participants;
+    "6 Teilnehmer:" before it on its line comes along, and counts as no sentence of its own (QA 13: "Optional:")."""
+    text = ("5 Teilnehmer: Personalansatz 1,0 Qualifizierungstrainer = 39 Wochenstunden\n"
+            "6 Teilnehmer: Personalansatz 1,2 Qualifizierungstrainer = 46,8 Wochenstunden.\n"
+            "7 Teilnehmer: Personalansatz 1,4 Qualifizierungstrainer = 54,6 Wochenstunden.")
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans][2:4] == ["6 Teilnehmer:", "Personalansatz 1,2 Qualifizierungstrainer = 46,8 Wochenstunden."]
+    h = Highlight(text, 1.0, spans, [0.0, 0.5, 0.0, 1.0, 0.0, 0.6], 3)
+    assert h.text == ("6 Teilnehmer: Personalansatz 1,2 Qualifizierungstrainer = 46,8 Wochenstunden. "
+                      "7 Teilnehmer: Personalansatz 1,4 Qualifizierungstrainer = 54,6 Wochenstunden.")
+    assert h.labels_next(spans[2]) and not h.labels_next(spans[3])
+    # a long sentence ending with a colon is a lead-in, no label
+    long = "Der Teilnehmerkreis des Planungsgesprächs setzt sich wie folgt zusammen: Zwingend sind alle."
+    assert not Highlight(long, 1.0, split_sentences(long), [0.5, 1.0], 1).labels_next(split_sentences(long)[0])

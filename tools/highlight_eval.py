@@ -6,7 +6,8 @@ Each label holds an authored question, its unit and the unit's sentences that an
 that gives the answer first (empty: no sentence of the unit answers it). For every question the
 highlight is chosen in its own unit, as the answer card would show it, and counted:
 
-- key first: the highlight starts with the sentence that gives the answer;
+- key first: the highlight starts with the sentence that gives the answer (a short label before it on its line,
+  "6 Teilnehmer:", aside);
 - answering first: it starts with one of the answering sentences;
 - key shown: the sentence that gives the answer is among its 1-3 sentences.
 """
@@ -44,6 +45,8 @@ def main() -> int:
         ev = handle.evidence[position[label["unit"]]]
         hl = best_sentences(pipe.analyzer.analyse(label["question"]), ev.text, ev.spans, ev.sentence_terms)
         shown = [_norm(ev.text[a:b]) for a, b in hl.spans]
+        if len(shown) > 1 and hl.labels_next(hl.spans[0]):
+            shown = shown[1:]  # "6 Teilnehmer: Personalansatz 1,2 …": the label goes with the sentence it labels
         answer = [_norm(s) for s in label["answer"]]
         for group in ("all", label["voice"]):
             c = counts[group]

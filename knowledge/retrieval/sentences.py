@@ -34,6 +34,7 @@ MAX_SENTENCES = 3
 FOOTNOTE_MARK = re.compile(r"(?<=\S)\[\d{1,2}\]")  # a footnote's mark after a word or a full stop: "… ist.[1]"
 TABLE_HEADER = re.compile(r"^[ \t]*\|.*\|[ \t]*$(?=\n[ \t]*\|?[ \t]*:?-{3,})", re.M)
 MIN_ALONE = 60  # a best sentence shorter than this takes its successor along
+MAX_LABEL = 40  # a sentence this short ending with a colon labels the one after it on its line
 # a quantity question's highlight starts from a sentence stating one if it holds this share of the
 # best sentence's (of 150 authored quantity questions, 0.5 changed 12 highlights, all but one for
 # the better; 0.75 changed 7)
@@ -177,7 +178,8 @@ class Highlight:
         if not self.sentences:
             return []
         text, spans, scores, best = self.source, self.sentences, self.scores, self.shown
-        chosen = [best - 1, best] if best > 0 and POINTS_BACK.match(text[spans[best][0]:spans[best][1]]) else [best]
+        chosen = [best - 1, best] if best > 0 and (POINTS_BACK.match(text[spans[best][0]:spans[best][1]])
+                                                   or self._labelled_by(best - 1)) else [best]
         given = self._given_after_frame(best)
         if given is not None:
             # a sentence that only frames the answer ("ist dahingehend zu unterscheiden, ob …", "ist abhängig davon,
@@ -195,7 +197,7 @@ class Highlight:
         items = list_block(text, spans, best) if chosen == [best] and not parts and ANNOUNCES.search(text[spans[best][0]:spans[best][1]]) else []
         if items and spans[items[-1]][1] - spans[best][0] <= SHORT_LIST and len(items) <= MAX_ITEMS_SHOWN:
             chosen += items
-        while not parts and len(chosen) < MAX_SENTENCES and nxt < len(spans) and nxt > chosen[-1]:
+        while not parts and self._counted(chosen) < MAX_SENTENCES and nxt < len(spans) and nxt > chosen[-1]:
             short = sum(spans[i][1] - spans[i][0] for i in chosen) < MIN_ALONE
             so_far = text[spans[chosen[0]][0]:spans[chosen[-1]][1]]
             last = text[spans[chosen[-1]][0]:spans[chosen[-1]][1]]
@@ -205,20 +207,37 @@ class Highlight:
             # the sum depends on, completes it (the sum of the best sentence's subject, not of one after it)
             sets_amount = (self.asks_quantity == "amount" and nxt == best + 1 and not states_quantity(so_far, "amount")
                            and states_amount_rule(text[spans[nxt][0]:spans[nxt][1]]))
-            if not (short or leads_on or sets_amount or (scores[best] > 0 and scores[nxt] >= 0.5 * scores[best])):
+            # a label ("7 Teilnehmer:") comes along with the sentence it labels, or not at all
+            upto = nxt + 1 if nxt + 1 < len(spans) and self._labelled_by(nxt) else nxt
+            if not (short or leads_on or sets_amount or (scores[best] > 0 and scores[upto] >= 0.5 * scores[best])):
                 break
-            chosen.append(nxt)
-            nxt += 1
+            chosen.extend(range(nxt, upto + 1))
+            nxt = upto + 1
         # a rule asked about ("muss", "darf", "Pflicht"): an exception the section makes to it further on
         # comes along, so the short answer never reads as a rule without one (QA 5: "Der Leistungserbringer
         # ist verpflichtet, ganztägige Projekttage durchzuführen" without "… kann im Einzelfall … kürzere
         # Präsenzzeit vereinbart werden")
-        if (self.asks_rule or REFUSES.search(text[spans[best][0]:spans[best][1]])) and len(chosen) < MAX_SENTENCES and not any(
+        if (self.asks_rule or REFUSES.search(text[spans[best][0]:spans[best][1]])) and self._counted(chosen) < MAX_SENTENCES and not any(
                 EXCEPTION.search(text[spans[i][0]:spans[i][1]]) for i in chosen):
             later = [i for i in range(chosen[-1] + 1, len(spans)) if EXCEPTION.search(text[spans[i][0]:spans[i][1]])]
             if later:
                 chosen.append(max(later, key=lambda i: (scores[i], -i)))
         return chosen
+
+    def labels_next(self, span: tuple[int, int]) -> bool:
+        """Whether a shown span is a label of the sentence after it (`_labelled_by`)."""
+        i = self.sentences.index(span)
+        return i + 1 < len(self.sentences) and self._labelled_by(i)
+
+    def _counted(self, chosen: list[int]) -> int:
+        """The sentences of `chosen` that count towards MAX_SENTENCES: a label goes with the sentence it labels."""
+        return sum(1 for i in chosen if not (i + 1 < len(self.sentences) and self._labelled_by(i)))
+
+    def _labelled_by(self, before: int) -> bool:
+        """Whether the sentence before another is a short label on the same line ("Optional: Arbeitgeber, …",
+        "MB können sein: Integrationsfachkräfte …"): an item shown without it loses what it is (QA 13)."""
+        (a, b), nxt = self.sentences[before], self.sentences[before + 1][0]
+        return b - a <= MAX_LABEL and self.source[b - 1] == ":" and "\n" not in self.source[b:nxt]
 
     def _given_after_frame(self, best: int) -> int | None:
         """For a best sentence that frames the answer (`FRAMES`), the best other sentence that gives one and holds
