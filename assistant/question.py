@@ -443,7 +443,18 @@ def other_role(question: str, passage: str) -> bool:
 
 # A successor of a document asked for ("Gibt es eine Nachfolgevereinbarung?", "die Nachfolgeregelung"; QA 6):
 # a document out of force cannot say what replaced it. Not "nachfolgend" ("nachfolgenden Auszug").
+# Nor what replaced it in other words, a rule named ("Welche Regelung hat die Vereinbarung nach deren Auslaufen ersetzt?",
+# "was gilt stattdessen, seit die Vereinbarung ausgelaufen ist"; QA 13); "Ersetzt der Anmeldebogen den Antrag?" asks
+# no such thing.
 ASKS_SUCCESSOR = re.compile(r"\bnachfolge(?!nd)\w*", re.IGNORECASE)
+_REPLACED = re.compile(r"\b(?:ersetzt|abgel(?:ö|oe)st)\b|\bgilt (?:jetzt |heute |nun )?stattdessen\b|\ban (?:ihre|deren|seine|dessen) stelle\b",
+                       re.IGNORECASE)
+_RULE = re.compile(r"vereinbarung|regelung|vertrag|vertr(?:ä|ae)ge|grunds(?:ä|ae)tze|konzept|anleitung|weisung", re.IGNORECASE)
+
+
+def asks_successor(question: str) -> bool:
+    """Whether a question asks what followed a document: its successor named, or what replaced a rule."""
+    return bool(ASKS_SUCCESSOR.search(question) or (_REPLACED.search(question) and _RULE.search(question)))
 
 
 # the documents whose rules hold in one Land only: a calculation from them for a question that names

@@ -26,7 +26,7 @@ from . import presenter
 from .forms import FormResult, evaluate
 from .conversation import conversation_reply
 from .extract import ExtractError
-from .question import ASKS_SUCCESSOR, other_land, other_phase, other_role, regional_notes
+from .question import asks_successor, other_land, other_phase, other_role, regional_notes
 from .router import route
 from .textio import printable
 
@@ -397,7 +397,7 @@ class Lotse:
         question asks about, so it is offered instead of given as the answer; None when it answers."""
         # "Gibt es eine Nachfolgevereinbarung?": a document out of force since its end does not say what replaced it
         # (one not yet in force has nothing to succeed)
-        if doc is not None and doc.valid_until is not None and self.today > doc.valid_until and ASKS_SUCCESSOR.search(text):
+        if doc is not None and doc.valid_until is not None and self.today > doc.valid_until and asks_successor(text):
             return (f"Ob es eine Nachfolgeregelung gibt, sagen die Dokumente nicht: „{doc.short_title}“ galt bis "
                     f"{presenter.german_date(doc.valid_until)}. Die Passage steht unten als Vorschlag.",
                     f"Auskunft zu einer Nachfolgeregelung: {doc.issuer}.")

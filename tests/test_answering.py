@@ -588,6 +588,14 @@ def test_a_successor_of_a_document_out_of_force_is_not_answered_with_the_old_one
                                     "„Kooperationsvereinbarung M-V“ galt bis 14.04.2014.")
     assert reply.suggestion_ids[0].startswith("mv-koop/")
     assert any(c.startswith("Auskunft zu einer Nachfolgeregelung: Regionaldirektion Nord") for c in reply.contacts)
+    # what replaced it, in other words (QA 13)
+    for question in ("Welche Regelung hat in Mecklenburg-Vorpommern die Kooperationsvereinbarung nach deren Auslaufen ersetzt?",
+                     "was gilt stattdessen seit die kooperationsvereinbarung in mv ausgelaufen ist"):
+        reply = lotse.ask(question)
+        assert reply.abstained and reply.message.startswith("Ob es eine Nachfolgeregelung gibt, sagen die Dokumente nicht")
+    # "ersetzt" of something else than a rule (probe17)
+    reply = lotse.ask("Ersetzt die Anmeldung zum Planungsgespräch in Mecklenburg-Vorpommern den Antrag auf Berufsbegleitung?")
+    assert not reply.abstained and reply.answers[0].unit.id == "mv-koop/p7-1"
     # a document in force names its own successor norms ("Nachfolgenorm"): answered
     reply = lotse.ask("Welche Nachfolgenorm hat § 237 SGB III für die behinderungsgerechte Einrichtung des Arbeitsplatzes?")
     assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/4"
