@@ -181,6 +181,8 @@ WRITTEN_BEFORE = {
     "Ab welchem Alter kann ich als schwerbehinderter Mensch ohne Abschläge in Altersrente gehen?",
     # in corpus/ since 2026-11-23 (ea6b19a) before probe/probe19 (2026-12-03, session 23)
     "ich krieg arbeitslosengeld und noch buergergeld dazu, brauch ich einen kooperationsplan",
+    # in corpus/ before probe/probe20 (2026-12-03, session 23)
+    "Ist der InbeQ-Träger nach dem Planungsgespräch noch für die Fortschreibung des Teilhabeplans zuständig?",
 }
 
 
