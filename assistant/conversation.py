@@ -21,8 +21,15 @@ KINDS: dict[str, str] = {
     "greeting": r"(?:hallo|hallihallo|hi|hey|moin(?: moin)?|servus|gruess gott|gruezi|huhu"
                 r"|guten (?:tag|morgen|abend)|tag|morgen|n abend|abend)(?: (?:zusammen|allerseits|leute|lotse|ub lotse))?",
     "thanks": r"(?:(?:vielen |herzlichen |tausend )?dank(?:e)?(?: (?:schoen|sehr|dir|ihnen|euch))*(?: fuer (?:die|deine|ihre) (?:hilfe|antwort|auskunft))?"
-              r"|dankeschoen|merci|super danke|ok danke|okay danke)",
-    "farewell": r"(?:tschuess|tschues|ciao|bye|auf wiedersehen|bis bald|bis dann|bis spaeter|schoenen tag noch|gute nacht)",
+              r"|dankeschoen|merci|(?:super|toll|prima|perfekt|ok|okay|alles klar|gut) (?:vielen |herzlichen )?dank(?:e)?(?: (?:schoen|sehr|dir|ihnen))*)",
+    # closing a conversation: "Danke, das war's schon, tschüss" (QA 13)
+    "farewell": r"(?:tschuess|tschues|ciao|bye|auf wiedersehen|bis bald|bis dann|bis spaeter|schoenen tag noch|gute nacht"
+                r"|(?:danke )?das war(?:s| s| es)?(?: (?:schon|alles|erstmal|erst mal))*(?: (?:von mir|fuer heute))?"
+                r"|mehr (?:wollte|moechte) ich (?:nicht|gar nicht) wissen)",
+    # an acknowledgement before thanks or a farewell: "super, vielen Dank!"
+    "ack": r"(?:super|toll|prima|perfekt|ok|okay|alles klar|gut|klasse|spitze|cool)",
+    # trying whether it works: "Test 123", "test"
+    "test": r"(?:test(?:en|ing)?|teste|probe|hallo welt)(?: \d+)*",
     "help": rf"(?:hilfe|(?:kannst|koennen|koenntest|koennten) {_YOU} {_ME} (?:bitte )?helfen|{_YOU} (?:kannst|koennen) {_ME} (?:bitte )?helfen"
             r"|ich (?:habe|hab|haette) (?:da )?(?:eine|ne|noch eine|noch ne|mal eine|mal ne) frage|ich brauche (?:bitte )?hilfe"
             rf"|darf ich (?:dich|sie|euch) (?:was|etwas) fragen|(?:kann|darf) ich (?:hier )?(?:was|etwas|eine frage) fragen)",
@@ -35,7 +42,7 @@ KINDS: dict[str, str] = {
             rf"|(?:kennst|kennen) {_YOU} (?:einen|nen) witz|(?:sag|erzaehl) (?:{_ME} )?(?:mal )?(?:was|etwas) lustiges|mach(?:e)? (?:mal )?(?:einen|nen) witz)",
 }
 _PATTERNS = {kind: re.compile(rf"(?:{p})(?: (?:bitte|mal|doch|denn|eigentlich))*") for kind, p in KINDS.items()}
-_PARTS = re.compile(r"[,.!?;:\n]+")
+_PARTS = re.compile(r"[,.!?;:\n]+|\s(?:und|&)\s")  # "Tschüss und danke": two phrases
 _NOISE = re.compile(r"[^\w ]+")  # emoji, quotes, dashes
 
 INTRO = ("Ich bin UB-Lotse und beantworte Fragen zur Unterstützten Beschäftigung nach § 55 SGB IX "
@@ -53,6 +60,8 @@ REPLIES: dict[str, str] = {
     "greeting": f"Hallo! {INTRO} {EXAMPLES}",
     "thanks": "Gern geschehen. Wenn Sie noch etwas wissen möchten, fragen Sie einfach.",
     "farewell": "Auf Wiedersehen! Sie können jederzeit wieder fragen.",
+    "test": f"Ich bin bereit. {INTRO} {EXAMPLES}",
+    "ack": "Gern. Wenn Sie noch etwas wissen möchten, fragen Sie einfach.",
 }
 
 

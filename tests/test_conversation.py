@@ -24,6 +24,14 @@ CONVERSATION = [
     ("Erzähl mir einen Witz", "joke"),
     ("erzaehl mal nen witz", "joke"),
     ("Hallo! Kennst du einen Witz?", "joke"),
+    # closings and tries (QA 13)
+    ("Danke, das war's schon, tschüss", "thanks"),
+    ("danke das wars", "farewell"),
+    ("Tschüss und danke", "thanks"),
+    ("super, vielen Dank!", "thanks"),
+    ("Alles klar, tschüss", "farewell"),
+    ("ok", "ack"),
+    ("Test 123", "test"),
 ]
 
 QUESTIONS = [
@@ -36,6 +44,9 @@ QUESTIONS = [
     "Was kann die Berufsbegleitung alles?",
     "",
     "?!?!",
+    "Test der Maßnahme",
+    "Ok, und wie lange dauert die InbeQ?",
+    "Probe beim Arbeitgeber?",
 ]
 
 
