@@ -638,3 +638,19 @@ def test_a_sentence_keeps_the_short_label_before_it_on_its_line():
     # a long sentence ending with a colon is a lead-in, no label
     long = "Der Teilnehmerkreis des Planungsgesprächs setzt sich wie folgt zusammen: Zwingend sind alle."
     assert not Highlight(long, 1.0, split_sentences(long), [0.5, 1.0], 1).labels_next(split_sentences(long)[0])
+
+
+def test_a_sentence_the_sources_layout_cut_in_two_is_one():
+    """A paragraph that ends inside a sentence and goes on in lower case, and a list inside a sentence, are one
+    sentence (QA 10, QA 13: "Kurz:" had stopped at "zeitnah (spätestens innerhalb")."""
+    text = ("Für Teilnehmer ist in einem Zeitraum\n\n- innerhalb von vier Wochen vor bis\n- vier Wochen nach\n\n"
+            "dem individuellen Teilnahmeende ein Beratungsgespräch durchzuführen.\n\n"
+            "Bei kurzen Teilnahmen ist ein Gespräch zeitnah (spätestens innerhalb\n\nvon vier Wochen) zu führen.\n\n"
+            "Der Jobcoach übernimmt:\n\n- die Beratung des Betriebs\n- ein Mobilitätstraining\n\nDas Ende regelt der Vertrag.")
+    from knowledge.retrieval.sentences import _clean
+
+    shown = [_clean(text[a:b]) for a, b in split_sentences(text)]
+    assert shown == ["Für Teilnehmer ist in einem Zeitraum innerhalb von vier Wochen vor bis vier Wochen nach dem individuellen "
+                     "Teilnahmeende ein Beratungsgespräch durchzuführen.",
+                     "Bei kurzen Teilnahmen ist ein Gespräch zeitnah (spätestens innerhalb von vier Wochen) zu führen.",
+                     "Der Jobcoach übernimmt:", "die Beratung des Betriebs", "ein Mobilitätstraining", "Das Ende regelt der Vertrag."]

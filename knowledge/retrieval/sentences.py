@@ -49,6 +49,15 @@ POINTS_BACK = re.compile(r"^[\"„»(]?(?:Dadurch|Dies|Diese[rsmn]?|Dabei|Daher|
                          r"Danach|Demzufolge|Deswegen|Darum|Aus (?:diesen|diesem|den genannten) Gr(?:ü|ue)nden?)\b")
 
 
+# a paragraph that ends inside a sentence (a word, no full stop, comma, colon or closing bracket) and a next one
+# that goes on with it in lower case: "zeitnah (spätestens innerhalb\n\nvon vier Wochen) nach Maßnahmeende" (QA 13:
+# "Kurz:" had stopped at "spätestens innerhalb"); and a list inside a sentence, between such a paragraph and its
+# lower-case continuation: "ist in einem Zeitraum\n\n- innerhalb von vier Wochen vor bis\n- vier Wochen nach\n\ndem
+# individuellen Teilnahmeende ein … Beratungsgespräch … durchzuführen." is one sentence (QA 10)
+RUNS_ON = re.compile(r"[a-zäöüß]$")
+CONTINUES = re.compile(r"[ \t]*[a-zäöüß]")
+ITEM_LINE = re.compile(r"[ \t]*[-*•][ \t]")
+EMBEDDED_LIST = re.compile(r"[a-zäöüß]\n[ \t]*\n(?:[ \t]*[-*•][ \t]+[^\n]*\n)+[ \t]*\n[ \t]*(?=[a-zäöüß])")
 # a line that ends inside a citation ("§ 17 Abs. 1 Nr. 2") and a next line that begins with the
 # law's abbreviation ("SGB I", "BGB", "EStG") are one sentence
 CITATION_WRAPPED = re.compile(r"§+\s*\d+\w*(?:\s+(?:Abs|Satz|S|Nr)\.?\s*\d+\w*)*$")
@@ -97,11 +106,15 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Character spans of the sentences of `text[start:]`."""
     spans: list[tuple[int, int]] = []
     pos = start
+    embedded = [(m.start(), m.end()) for m in EMBEDDED_LIST.finditer(text, start)]
     for m in BOUNDARY.finditer(text, start):
         before = text[pos:m.start()]
         last = re.search(r"(\w+)\.$", before)
         if m.group(0) == "\n" and CITATION_WRAPPED.search(before) and LAW.match(text, m.end()):
             continue  # "nach § 17 Abs. 1 Nr. 2\nSGB I verpflichtet": a citation the source's line break cut in two
+        if "\n" in m.group(0) and (any(a < m.start() < b for a, b in embedded) or (
+                RUNS_ON.search(before) and CONTINUES.match(text, m.end()) and not ITEM_LINE.match(text, text.rfind("\n", 0, m.start()) + 1))):
+            continue  # "zeitnah (spätestens innerhalb\n\nvon vier Wochen)": a sentence the source's layout cut in two
         if m.group(0).count("\n") == 0 and last and (last.group(1).lower() in ABBREVIATIONS or len(last.group(1)) == 1
                                                       or last.group(1).isdigit() or re.fullmatch(r"\d+ff?", last.group(1))):
             continue  # "z. B. Die", "§ 5 Abs. 2", "1. Juli", "§§ 53ff. SGB XII"
@@ -300,6 +313,7 @@ def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]]
 
 
 def _clean(s: str) -> str:
+    s = re.sub(r"\n[ \t]*[-*•][ \t]+", " ", s)  # a list item inside a sentence reads on
     s = re.sub(r"\s*\|(?:\s*\|)*\s*", " – ", s.strip(" |"))  # an empty cell adds no dash
     s = FOOTNOTE_MARK.sub("", s)  # "ausgeglichen ist.[1]": a screen reader reads the mark aloud (QA 9)
     return re.sub(r"\s+", " ", s).strip()
