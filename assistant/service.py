@@ -62,6 +62,9 @@ UNSTATED = {
     "provider": ("Einzelne Träger oder Anbieter vor Ort nennen die Dokumente nicht; sie beschreiben die Leistungen und wer sie vergibt.",
                  "Welche Träger es in Ihrer Nähe gibt, sagt Ihnen die Agentur für Arbeit (bei der InbeQ), das Integrationsamt "
                  "(bei der Berufsbegleitung) oder der Träger der Eingliederungshilfe (beim Jobcoaching aus der Werkstatt)."),
+    "recommendation": ("Empfehlungen für einzelne Krankenkassen, Träger, Firmen oder Schulen geben die Dokumente nicht; sie beschreiben "
+                       "die Regeln, die für alle gelten.",
+                       "Zur Wahl im Einzelfall berät Sie Ihre Reha-Beraterin oder Ihr Reha-Berater bei der Agentur für Arbeit."),
     "form": ("Eine Formular- oder Vordrucknummer nennen die Dokumente dazu nicht.",
              "Auskunft zu Anträgen und Vordrucken: die Stelle, bei der der Antrag gestellt wird (bei der InbeQ die Agentur für Arbeit)."),
 }

@@ -634,6 +634,14 @@ def test_a_provider_near_the_asker_is_not_named_in_the_documents(lotse):
                for c in reply.contacts)
 
 
+def test_a_recommendation_of_one_insurer_over_others_is_not_given(lotse):
+    reply = lotse.ask("welche krankenkasse ist für inbeq teilnehmer am besten")
+    assert reply.abstained and reply.answers == []
+    assert reply.message.startswith("Empfehlungen für einzelne Krankenkassen, Träger, Firmen oder Schulen geben die Dokumente nicht")
+    assert reply.suggestion_ids[0] == "bagub-faq/25"  # the passage on their insurance, offered
+    assert "Zur Wahl im Einzelfall berät Sie Ihre Reha-Beraterin oder Ihr Reha-Berater bei der Agentur für Arbeit." in reply.contacts
+
+
 def test_the_askers_role_before_the_question_does_not_count_as_its_topic(lotse):
     """"Als Filialleiter frage ich mich: …": an unknown role had made a question on the InbeQ's holidays look out of
     scope (QA 13); the role says who asks, not what."""

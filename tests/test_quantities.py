@@ -181,6 +181,12 @@ def test_a_passage_states_a_sum_in_euro(text, states):
     ("welche träger gibt es für die inbeq in meiner nähe", "Die Agentur für Arbeit beauftragt Träger.", "provider"),
     ("Welcher Leistungserbringer ist für die Berufsbegleitung zuständig?", "Der Leistungserbringer der Berufsbegleitung …", ""),
     ("welcher träger zahlt das jobcoaching in baden-württemberg", "Der Träger der Eingliederungshilfe trägt die Kosten.", ""),
+    # one insurer, provider or firm recommended over others (QA 12)
+    ("welche krankenkasse ist für inbeq teilnehmer am besten", "Die Teilnehmer sind krankenversichert.", "recommendation"),
+    ("Welcher Träger für die InbeQ ist der beste?", "Die Agentur beauftragt Träger.", "recommendation"),
+    ("welche firma empfehlt ihr fuer ein praktikum", "Ein Praktikum wird vergütet.", "recommendation"),
+    ("Welche Krankenkasse ist für Teilnehmer der InbeQ zuständig?", "Die Teilnehmer sind krankenversichert.", ""),
+    ("Welche Unterlagen empfiehlt die BA für das Erstgespräch?", "Die Checkliste Erstgespräch hilft.", ""),
     # a sum in euro
     ("wie viel euro uebergangsgeld gibt es", "Es richtet sich nach dem früheren Entgelt.", "euro"),
     ("Wie hoch ist das Übergangsgeld?", "Es richtet sich nach dem früheren Entgelt.", ""),

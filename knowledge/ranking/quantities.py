@@ -219,16 +219,28 @@ PAYER_ASKED = re.compile(r"zahl|kosten|finanzier|f(?:ö|oe)rder|bewillig|zust(?:
 PROVIDER_STATED = re.compile(r"\b(?:gGmbH|GmbH|e\.\s?V\.)", re.IGNORECASE)
 
 
+# A recommendation of one insurer, provider, firm or school over others ("welche krankenkasse ist für inbeq teilnehmer
+# am besten", "welcher Träger ist der beste", "welche firma empfehlt ihr"; QA 12): the documents compare none.
+_CHOICE = (r"(?:krankenkasse|kasse|versicherung|tr(?:ä|ae)ger|anbieter|leistungserbringer|firma|firmen|betrieb|arbeitgeber|schule"
+           r"|jobcoach|ifd|integrationsfachdienst|werkstatt|software|programm)")
+ASKS_RECOMMENDATION = re.compile(
+    r"\bwelche[rsnm]?\s+(?:\w+\s+)?" + _CHOICE + r"\w*\b[^?.!]{0,60}\b(?:am besten|(?:die|der|das) beste|empfehl\w*|empfiehl\w*|zu empfehlen)"
+    r"|\b(?:empfehl\w*|empfiehl\w*)\b[^?.!]{0,30}\b(?:eine[nrm]?|welche[nrsm]?)\s+(?:\w+\s+)?" + _CHOICE, re.IGNORECASE)
+
+
 def unstated(question: str, text: str) -> str:
     """What a question asks for itself that a passage does not state: "euro" (a sum or a price), "phone",
     "email", "address", "form" (a form's number), "person" (someone's name), "date" (of the next event, or
-    opening hours), "provider" (one near the asker); "" when it asks none of them or the passage states it."""
+    opening hours), "provider" (one near the asker), "recommendation" (one insurer, provider or firm over others);
+    "" when it asks none of them or the passage states it."""
     if asks_euro(question) and not states_euro(text):
         return "euro"
     if ASKS_PERSON.search(question) and not PERSON_STATED.search(text):
         return "person"
     if ASKS_EVENT_DATE.search(question) and not DATE_STATED.search(text):
         return "date"
+    if ASKS_RECOMMENDATION.search(question):
+        return "recommendation"
     if (ASKS_PROVIDER.search(question) and NEAR.search(question) and not PAYER_ASKED.search(question)
             and not PROVIDER_STATED.search(text)):
         return "provider"
