@@ -119,8 +119,10 @@ def test_a_sentence_says_what_a_sum_depends_on(sentence, rule):
     ("Was kostet eine Fachleistungsstunde Jobcoaching in Baden-Württemberg?", True),
     ("wie teuer ist das deutschlandticket", True),
     ("Was verdient ein Jobcoach in Baden-Württemberg?", True),
+    ("Welche Weiterbildung zum Jobcoach ist anerkannt und was kostet sie?", True),  # QA 12: the course's price
     # whether the asker pays is no price asked
     ("was kostet uns das", False),
+    ("Mein Sohn macht die InbeQ, was kostet es uns?", False),
     ("was kostet die ub für uns eltern", False),
     ("kostet der jobcoach etwas", False),
     ("wer legt fest was eine stunde jobcoach kostet", False),

@@ -127,6 +127,8 @@ ASKS_EURO = re.compile(
     # a price asked outright ("was kostet eine Fachleistungsstunde", "wie teuer ist …", "was verdient ein
     # Jobcoach"; QA 4), not whether the asker pays ("was kostet uns das", "was kostet das für die Eltern")
     r"|\bwas kostet\b(?!\s+(?:mich|uns|ihn|sie|es|etwas|was)\b)(?!\s+das\s*(?:[?.!,]|$|f(?:ü|ue)r\b|uns\b|mich\b))(?!.*\bf(?:ü|ue)r (?:uns|mich|die eltern)\b)"
+    # "… und was kostet sie?" at the end of a question on a course: the price of what was named (QA 12)
+    r"|\bund was kostet (?:sie|es|er)\s*\?"
     r"|\bwie teuer\b|\bwas verdien(?:t|en)\s+(?:ein|eine|man|die|der)\b", re.IGNORECASE)
 EURO_AMOUNT = re.compile(r"(?<![\w§])\d[\d.,]*\s*(?:,-\s*)?(?:euro\b|€)|€\s*\d", re.IGNORECASE)
 
