@@ -580,6 +580,7 @@ def find_duration_months(text: str) -> int | None:
         (NUM + r"\s*(?:-\s?)?(monatig|wöchig)", 1),
         (NUM + r"\s*(Monate?n?|Wochen?)\s+(?:lang|gedauert|gelaufen|Dauer|dauer)", 1),
         (r"\b(?:MAG|Maßnahme)\s+(?:von\s+|über\s+)?" + NUM + r"\s*(Monate?n?|Wochen?)\b", 1),  # "MAG 1 Monat"
+        (r"\b(?:endet|endete|beendet)\s+nach\s+" + NUM + r"\s*(Monate?n?|Wochen?)\b", 1),  # "endet nach 24 Monaten" (QA 14)
     ]
     for p, _ in pats:
         m = re.search(p, text, re.I)

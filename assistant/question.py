@@ -161,7 +161,7 @@ POST = (r"(?<![^\W\d_])stellen?(?:anteil)?\b(?![^?.!]{0,40}\b(?:verlor|gefunden|
 MIN_PLACES_WORD = r"mindest(?:teilnehmer|platz|plätze|plaetze|-?tn\b)|\bmtpz\b"
 # staff as the measure counts it: "Personal", "Personalansatz", "Personalschlüssel" …, not the
 # "Personalleiterin" or "Personalabteilung" of an employer's post
-STAFF = (r"personal(?!leit|abteil|chef|rat\b|rät|akte|büro|buero|entwicklung|wechsel|fragen|ausweis)|wochenstunden|stunden"
+STAFF = (r"personal(?!leit|abteil|chef|rat\b|rät|akte|büro|buero|entwicklung|wechsel|fragen|ausweis)|wochenstunden|stunden|\bstd\b"
          r"|vollzeit|\bvz[äa]e?\b|" + POST + r"|fachkr|qualifizierungstrainer|trainer|\bqt\b|betreuungsschlüssel")
 # the amount asked for (a post named is no amount: "wie schreibe ich die Stelle aus?")
 AMOUNT = (r"wie viel|wieviel|wie viele|wie hoch|wie groß|brauch|benötig|vorhalt|rechn|umfang|stunden|vollzeit|\bvz[äa]e?\b|anteil"
@@ -173,10 +173,12 @@ ASKS_OTHER = r"\b(?:wie oft|warum|wieso|weshalb|wer|wo|wofür|wofuer|wozu|welche
 # the hours a participant spends in the company ("Wie viele Wochenstunden muss ein Teilnehmer im
 # Betrieb verbringen?"), not the staff the provider keeps for them
 PARTICIPANT_TIME = (r"verbring|anwesend|arbeitszeit|im betrieb (?:arbeit|sein|eingesetzt)|bei uns (?:im betrieb )?eingesetzt"
+                    # a participant's capacity on the Projekttag (QA 14: "wenn ein TN nur 4 Stunden belastbar ist")
+                    r"|belastbar|projekttag|präsenzzeit|praesenzzeit"
                     r"|\b(?:ein|eine|der|die|unser|unsere)\s+(?:tn|teilnehmer(?:in)?|teilnehmende[r]?)\b[^?.!]{0,50}\b(?:arbeiten|arbeitet|im betrieb)\b")
-INTEGRATION_OFFICE = r"integrationsamt|inklusionsamt|\binta\b"
+INTEGRATION_OFFICE = r"integrationsamt|inklusionsamt|\binta\b|\bIA\b"  # "wann spätestens IA unterrichten?" (QA 14)
 # days off without instruction, as the rule says it or in other words
-DAYS_OFF = r"unterweisungsfrei|urlaub|ohne unterweisung|freie tage"
+DAYS_OFF = r"unterweisungsfrei|urlaub|ohne unterweisung|freie tage|\buwf\b"  # "uwf. Tage" (QA 14)
 KOOPERATIONSPLAN = r"kooperationsplan|koop\.?[- ]?plan"
 # the end of the measure: "Ende", "Maßnahmeende", "endet" (not "Teilnehmende", "verwendet")
 END_WORD = r"\bende\b|(?:maßnahme|massnahme|teilnahme|qualifizierungs|inbeq-?)ende\b|\benden\b|(?<!w)endet\b|enddatum|endtermin"
@@ -184,7 +186,7 @@ END_WORD = r"\bende\b|(?:maßnahme|massnahme|teilnahme|qualifizierungs|inbeq-?)e
 END_TOLD = r"(?:endet|endete|ende(?:t)?\s+ist|läuft|lief)\s+(?:am|zum|mit dem)\s+\d"
 # a date asked for: a calculator of deadlines answers "wann …?", not "Das Gespräch war am 12.03. –
 # muss ich das Protokoll schicken?"
-ASKS_WHEN = (r"wann|frist|spätestens|spaetestens|termin|datum|wie lange|nächst|naechst|rechtzeitig|wirksam"
+ASKS_WHEN = (r"wann|frist|spätest|spaetest|termin|datum|wie lange|nächst|naechst|rechtzeitig|wirksam"
              r"|bis zum|ab welchem|an welchem|welche[nmr]? tag")
 # a review of an agreement asked for, not only its name and a date ("das Konzept … vom Juni 2023")
 REVIEW = r"prüf|pruef|fortschreib|fortgeschrieben|aktualisier|anpass|erneuer|wann|frist|spätestens|spaetestens|nächst|naechst|termin|ablauf|läuft"
@@ -202,6 +204,9 @@ FINISHED = r"fertig|vorbei|zu ende|aufhör|schluss|wie lange|bis wann"
 # QA 7): the date is the pause's, and no calculator counts a pause of the Jobcoaching
 PAUSED = r"betriebsurlaub|betriebsferien|sommerferien|\bpause|pausier|angehalten|anhalten|ruht\b|ruhen\b|ausgesetzt|aussetzen"
 OTHER_MEASURE = r"jobcoach|berufsbegleitung|praktikum|ausbildung|arbeitsvertrag|beschäftigung|kooperationsplan|eingliederungsvereinbarung"
+# what came before the InbeQ and ends ("nach einer bvb die im juli 2026 endet noch eine ub anfangen"; QA 14): its end is
+# no end of the measure
+BEFORE_MEASURE = r"\bbvb\b|berufsvorbereit|\bschule\b|schulzeit|schulabschluss|förderschule|foerderschule"
 # programmes whose days and durations the InbeQ's rules do not govern ("seit 3 Monaten in der Werkstatt … Urlaub?");
 # the router's own pattern, kept to the "programmes" of corpus/adjacent_topics.yaml (which the ranker reads from the index)
 OTHER_PROGRAMME = (r"werkstatt|wfbm|berufsbildungsbereich|eingangsverfahren|arbeitsbereich|berufsbildungswerk|\bbbw\b"
@@ -237,7 +242,9 @@ def reference_date(q: Question, exclude: FoundDate | None = None) -> tuple[dt.da
     return q.today, [f"Kein Datum genannt: gerechnet ab heute ({q.today.strftime('%d.%m.%Y')})."]
 
 
-STAND = r"\b(?:Stand|heute(?:\s+ist)?)\s*(?:der|den|dem|vom|am|:|,)?\s*$"  # not "Datum …": a date of the event
+# not "Datum …": a date of the event; "Heute ist Montag, der 02.08.2027" names the weekday first (QA 14)
+STAND = (r"\b(?:Stand|heute(?:\s+ist)?(?:\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?)?)"
+         r"\s*(?:der|den|dem|vom|am|:|,)?\s*$")
 
 
 def _stand_of(text: str, dates: list[FoundDate]) -> FoundDate | None:
@@ -514,6 +521,11 @@ def registration_moment(q: Question) -> dt.date:
     date (the meeting then, not the next one with open registration today); otherwise today."""
     if q.has(PAST_ASKED):  # a month before the date: that meeting's registration had not yet closed
         return min(planning_from(q) - relativedelta(months=1), q.today)
+    # the day the asker says it is ("Heute ist Montag, der 02.08.2027. Schaffen wir es noch …?"; QA 14: judged from
+    # the computer's date, the closed registration had not been said)
+    stated = stated_today(q)
+    if stated is not None:
+        return stated
     return max(planning_from(q), q.today) if q.has(LATE) else q.today
 
 
@@ -689,7 +701,9 @@ def severely_disabled(q: Question) -> bool:
     if q.has(r"nicht schwerbehindert|(?:keine|ohne) schwerbehinderung|gleichgestellt"):
         return False
     degree = re.search(r"\bGdB\s*(?:von\s*)?(\d{2,3})\b", q.text, re.I)
-    if q.has(r"schwerbehindert|schwerbehinderung|\bsb[- ]?ausweis|\bschwerbeh\.") or (degree is not None and int(degree.group(1)) >= 50):
+    # "sb TN" (QA 14: the abbreviation had been passed over and no additional days counted)
+    if q.has(r"schwerbehindert|schwerbehinderung|\bsb[- ]?ausweis|\bschwerbeh\.|\bsb\b(?![- ]?(?:ler|bearbeit))") or (
+            degree is not None and int(degree.group(1)) >= 50):
         return True
     q.assume("Keine Schwerbehinderung angegeben: ohne Zusatzurlaub gerechnet; schwerbehinderte Teilnehmende "
              "(nicht Gleichgestellte) erhalten zusätzliche Tage nach § 208 SGB IX.")
@@ -709,7 +723,8 @@ def duration_months(q: Question) -> int | None:
         span = relativedelta(r[1] + dt.timedelta(days=1), r[0])  # full months, both ends counted
         return span.years * 12 + span.months
     duration = find_duration_months(q.masked)
-    if duration is None and q.has(r"\d+\s*Wochen"):
+    # "Maßnahme 3 Wochen" (QA 14: read as 0 months, which the calculator refused): under two months
+    if not duration and q.has(r"\d+\s*Wochen|\b(?:eine|zwei|drei|vier|fünf|sechs|sieben|acht)\s+Wochen"):
         duration = 1
     return duration
 

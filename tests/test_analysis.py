@@ -390,3 +390,15 @@ def test_an_age_in_words_is_an_age(lotse):
     concepts, _ = analysed(lotse, "mein sohn ist fünfzehn darf er mitmachen")
     alts = {a for c in concepts for a in c.alternatives}
     assert tuple(stems(lotse, "Alter")) in alts
+
+
+def test_a_dot_after_an_abbreviation_ends_no_sentence_of_a_question():
+    """"wie viele Std. QT?" is one sentence that asks (QA 14: "QT?" alone had been the question)."""
+    from knowledge.analysis.user_sentences import sentence_spans
+
+    def split(t):
+        return [t[a:b] for a, b in sentence_spans(t)]
+
+    assert split("Altvertrag 2014, nur 3 TN – wie viele Std. QT?") == ["Altvertrag 2014, nur 3 TN – wie viele Std. QT?"]
+    assert split("Wir haben ca. 8 TN. Wie viel Personal?") == ["Wir haben ca. 8 TN.", "Wie viel Personal?"]
+    assert split("er ist seit mai im betrieb. hat er urlaub?") == ["er ist seit mai im betrieb.", "hat er urlaub?"]

@@ -149,7 +149,8 @@ def test_impossible_dates(text):
      "Nachmeldung möglich"),
     ("Die InbeQ begann am 01.01.2026, wann ist sie vorbei?", "inbeq-dauer", "InbeQ endet spätestens am 31.12.2027"),
     ("Jobcoaching wurde verlängert, Beginn 01.06.2026, 80 Stunden verbraucht. Reicht das Kontingent?", "jobcoaching",
-     "Jobcoaching endet in der Regel spätestens am 28.02.2027 (90 Fachleistungsstunden); verbleibend 10 Stunden"),
+     "Jobcoaching endet mit Verlängerung spätestens am 28.02.2027 (90 Fachleistungsstunden insgesamt; ohne Verlängerung in der Regel "
+     "am 30.11.2026); verbleibend 10 Stunden"),
     ("Maßnahme startete am 1.10.2025. Am 02.12.2026 11 Teilnehmende, Mindestteilnehmerplatzzahl 12. Welcher Personaleinsatz gilt?",
      "personal", "85,8 Wochenstunden (Personalansatz 2,2) bei 11 Teilnehmenden im 15. Monat"),
     ("QT-Stellenanteil bei 11 TN nach B.2.5.1 der VU?", "personal",
@@ -208,7 +209,7 @@ def test_impossible_dates(text):
     # QA 2026-12-03, each had got no calculation or a wrong one: typed without umlauts, the extension and the notice
     # had been dropped without a word
     ("inbeq begann am 01.03.2025 und wird um 12 monate verlaengert wann endet sie", "inbeq-dauer", "mit Verlängerung um 12 Monate am 29.02.2028"),
-    ("jobcoaching begonnen 01.02.2026, verlaengert, bis wann", "jobcoaching", "31.10.2026 (90 Fachleistungsstunden)"),
+    ("jobcoaching begonnen 01.02.2026, verlaengert, bis wann", "jobcoaching", "31.10.2026 (90 Fachleistungsstunden insgesamt; ohne Verlängerung in der Regel am 31.07.2026)"),
     ("kuendigung zugegangen 30.6.2026 wann wirksam", "kuendigung", "Kündigung wirksam zum 30.09.2026"),
     ("wann endet die massnahme von meinem sohn, er hat am 1.8.2025 angefangen", "inbeq-dauer", "InbeQ endet spätestens am 31.07.2027"),
     # B.2's worked example 1 in the ways providers write it (54,6 = 7 Mindestplätze / 5 * 39)
@@ -221,6 +222,21 @@ def test_impossible_dates(text):
     ("wie viele urlaubstage hat mein sohn seit er am 15.3.2026 angefangen hat", "unterweisungsfrei",
      "17,5 unterweisungsfreie Arbeitstage für 7 volle Kalendermonate"),
     ("urlaub seit eintritt 01.02.2026", "unterweisungsfrei", "22,5 unterweisungsfreie Arbeitstage für 9 volle Kalendermonate"),
+    # QA 14: abbreviations, terse questions, the half-yearly report without the word "Stichtag", a stated day
+    ("Wann ist nach dem 02.10.2026 der nächste Stichtag, zu dem die Regionaldirektion Nord das Integrationsamt über die "
+     "Teilnehmerzahlen informiert?", "stichtag", "Nächster Stichtag: 01.04.2027"),
+    ("Wann informiert die Regionaldirektion Nord das Integrationsamt das nächste Mal über die Teilnehmerzahlen?", "stichtag",
+     "Nächster Stichtag: 01.04.2027"),
+    ("sb TN, 12 volle Monate – unterweisungsfreie Tage?", "unterweisungsfrei", "35 unterweisungsfreie Arbeitstage (30 + 5 Tage Zusatz"),
+    ("sb TN, 18 volle Monate, Eintritt 10.03.2026 – uwf. Tage inkl. Zusatz?", "unterweisungsfrei", "53 unterweisungsfreie Arbeitstage"),
+    ("Arbeitsvertrag ab 31.12.2027 geplant – wann spätestens IA unterrichten?", "integrationsamt", "spätestens am 30.06.2027"),
+    ("Altvertrag 2014, nur 3 TN – wie viele Std. QT?", "personal-alt", "39 Wochenstunden (Personalansatz 1,0) bei 3 Teilnehmenden"),
+    ("Altvertrag 2014, 8 TN – Personal?", "personal-alt", "62,4 Wochenstunden"),
+    ("Kündigung der Kooperationsvereinbarung am 01.07.2027 zugegangen – Ende?", "kuendigung", "31.12.2027"),
+    ("Jobcoaching ab 31.08.2026, verlängert – spätestes Ende?", "jobcoaching", "mit Verlängerung spätestens am 30.05.2027"),
+    ("Maßnahme 3 Wochen, Ende 26.02.2027 – Absolventengespräch bis wann?", "absolventen", "spätestens am 26.03.2027"),
+    ("Heute ist Montag, der 02.08.2027. Schaffen wir es noch, einen Teilnehmer für das nächste Planungsgespräch anzumelden?",
+     "planungsgespraech", "Nächstes Planungsgespräch mit offener Anmeldung am 03.09.2027"),
 ])
 
 def test_questions_reach_their_calculator(question, name, result_part):
@@ -233,6 +249,11 @@ def test_questions_reach_their_calculator(question, name, result_part):
     "Wie ist der Personalschlüssel in der InbeQ?",
     "Wann muss das Integrationsamt informiert werden?",
     "Haben Teilnehmer Anspruch auf Urlaub?",
+    # an old contract named with its participants, but what to do asked (the terse old-contract route of QA 14)
+    "Altvertrag, nur 3 TN, wir halten 1,0 QT vor – was soll der QT mit den übrigen Stunden machen?",
+    # a participant's capacity on the Projekttag, a programme before the InbeQ ending (QA 14)
+    "Muss der Projekttag ganztägig sein, wenn ein TN nur 4 Stunden belastbar ist?",
+    "kann mein sohn nach einer bvb die im juli 2026 endet noch eine ub anfangen",
     # asks what to do, not how much staff (probe 5, V05)
     "Wir haben nur 3 TN, müssen aber eine volle QT-Stelle vorhalten. Was soll der QT mit der restlichen Zeit machen?",
     # days off in another programme are not the InbeQ's unterweisungsfreie Tage
@@ -587,3 +608,12 @@ def test_a_question_about_a_planning_meeting_on_a_date_is_no_calculation():
 ])
 def test_a_planning_meeting_asked_about_the_past_is_that_meeting(question, result):
     assert route(question, TODAY).run().result.startswith(result)
+
+
+def test_a_duration_told_as_the_end_after_months_is_no_assumption():
+    """"endet nach 24 Monaten am 31.08.2027" names the duration (QA 14: "Keine Maßnahmedauer angegeben" had been assumed)."""
+    r = route("Die InbeQ eines Teilnehmers endet nach 24 Monaten am 31.08.2027. In welchem Zeitraum muss das "
+              "Beratungsgespräch zum Teilnahmeende stattfinden?", TODAY)
+    c = r.run()
+    assert c.result == "Absolventengespräch zwischen 03.08.2027 und 28.09.2027"
+    assert not any(a.startswith("Keine Maßnahmedauer angegeben") for a in r.assumptions + c.assumptions)

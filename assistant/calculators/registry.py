@@ -238,6 +238,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
             # the amount is asked for, not told ("Eine TN ist nur vier Stunden belastbar. Muss sie …?")
             Trigger((qx.STAFF, qx.AMOUNT), (qx.WHAT_TO_DO, qx.PARTICIPANT_TIME, qx.COUNTS_AS), date=False, needs=(qx.participants,), asked=qx.AMOUNT),
             Trigger((qx.STAFF, qx.AMOUNT), (qx.WHAT_TO_DO, qx.PARTICIPANT_TIME, qx.COUNTS_AS), date=False, needs=(qx.lots,), asked=qx.AMOUNT),
+            # terse, an old contract (its staff does not depend on the month): "Altvertrag 2014, 8 TN – Personal?" (QA 14)
+            Trigger((qx.STAFF, qx.PRE2016), (qx.WHAT_TO_DO, qx.PARTICIPANT_TIME, qx.COUNTS_AS, qx.ASKS_OTHER), date=False,
+                    needs=(qx.participants,)),
             # terse: "personal bei 8 teilnehmern im 6. monat" names staff, participants and a month
             Trigger((qx.STAFF,), (qx.PARTICIPANT_TIME, qx.COUNTS_AS, qx.ASKS_OTHER), date=False, needs=(qx.participants, qx.named_month)),
             # the three figures of B.2's worked examples without a word for staff: "6 TN, Monat 6, MTPZ 7"
@@ -264,8 +267,10 @@ SPECS: tuple[CalculatorSpec, ...] = (
         dl.integration_office, "Beschäftigungsbeginn 15.03.2027 – wann spätestens das Integrationsamt unterrichten?",
         route=RouteRule(40, (Trigger((qx.INTEGRATION_OFFICE,
                                         r"informier|unterricht|beteilig|meld|benachrichtig|bescheid|einschalt|anmeld|frist|wann"),
-                                     # informed already: its answer is awaited, no deadline
-                                     (r"(?:haben|hatten|wurde|ist|sind)\b(?:[^?.!]|(?<=\d)\.){0,60}\b(?:informiert|unterrichtet|benachrichtigt|gemeldet)\b",),
+                                     # informed already: its answer is awaited, no deadline; the half-yearly report
+                                     # on the numbers ("der nächste Stichtag, zu dem … das Integrationsamt informiert"; QA 14)
+                                     (r"(?:haben|hatten|wurde|ist|sind)\b(?:[^?.!]|(?<=\d)\.){0,60}\b(?:informiert|unterrichtet|benachrichtigt|gemeldet)\b",
+                                      r"stichtag|teilnehmerzahl|teilnehmendenzahl|belegungszahl"),
                                      asked=qx.ASKS_WHEN),
                              # terse: "Beschäftigungsbeginn 29.02.2028 Integrationsamt"
                              Trigger((qx.INTEGRATION_OFFICE, r"beschäftigungsbeginn|arbeitsbeginn|arbeitsaufnahme|einstellung")),),
@@ -291,14 +296,18 @@ SPECS: tuple[CalculatorSpec, ...] = (
         route=RouteRule(20, (Trigger((r"kündig",), (r"arbeitsverhältnis|arbeitsvertrag|beschäftigungsverhältnis",
                                                        # an employment ended by the employer or the participant
                                                        r"arbeitgeber|chef|firma|betrieb|teilnehm|\btn\b|sohn|tochter|mitarbeiter|\bjobs?\b"),
-                                     asked=qx.ASKS_WHEN),),
+                                     asked=qx.ASKS_WHEN + r"|\bende\b"),),  # terse: "Kündigung am 01.07.2027 zugegangen – Ende?" (QA 14)
             (("kuendigung", qx.notice_date),))),
     CalculatorSpec("stichtag", "Nächster Stichtag (1. April / 1. Oktober)", (
         Field("datum", "Ab Datum (leer = heute)", "date", placeholder=DATE_HINT),
     ), lambda v, t: dl.reporting_date(v["datum"] or t, t),
         dl.reporting_date, "Wann ist der nächste Stichtag nach dem 02.10.2026?",
         route=RouteRule(50, (Trigger((r"stichtag",), date_or=r"nächst|naechst",
-                                     asked=qx.ASKS_WHEN + r"|welche[rs]?\s+stichtag|stichtag\s+(?:nach|ab)\b|\bnach dem\b"),), (("datum", qx.from_date),))),
+                                     asked=qx.ASKS_WHEN + r"|welche[rs]?\s+stichtag|stichtag\s+(?:nach|ab)\b|\bnach dem\b"),
+                             # the half-yearly report named, not the word: "Wann informiert die Regionaldirektion das
+                             # Integrationsamt das nächste Mal über die Teilnehmerzahlen?" (QA 14)
+                             Trigger((qx.INTEGRATION_OFFICE, r"teilnehmerzahl|teilnehmendenzahl|belegungszahl"), date_or=r"nächst|naechst",
+                                     asked=qx.ASKS_WHEN)), (("datum", qx.from_date),))),
     CalculatorSpec("unterweisungsfrei", "Unterweisungsfreie Tage", (
         Field("monate", "Volle Kalendermonate der Teilnahme", "count", True, minimum=0, maximum=48),
         Field("schwerbehindert", "Schwerbehindert (nicht nur gleichgestellt)", "flag"),
@@ -322,7 +331,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         route=RouteRule(100, (Trigger((r"inbeq|maßnahme|qualifizierung|ub\b", qx.END_WORD + r"|läuft|dauer|verlänger|unterbroch|unterbrech|bis wann"),
                                       # its end already told ("endet am 30.9.2026. Was kommt danach?")
                                       # days off "bis Ende des Jahres" are no end of the measure
-                                      (qx.END_TOLD, qx.DAYS_OFF, qx.WISHED_START), asked=qx.ASKS_WHEN + "|" + qx.END_WORD + r"|dauer|läuft|verlänger|fertig"),
+                                      (qx.END_TOLD, qx.DAYS_OFF, qx.WISHED_START, qx.BEFORE_MEASURE), asked=qx.ASKS_WHEN + "|" + qx.END_WORD + r"|dauer|läuft|verlänger|fertig"),
                               # a parent: "meine tochter hat am 01.08.2026 angefangen, wann ist sie fertig"
                               Trigger((qx.STARTED, qx.FINISHED), (qx.OTHER_MEASURE, qx.OTHER_PROGRAMME, qx.DAYS_OFF, qx.WISHED_START))),
             (("beginn", qx.start_date), ("unterbrechung_tage", qx.interruption_days), ("unterbrechung_monate", qx.interruption_months),

@@ -17,10 +17,18 @@ def asking_sentences(text: str) -> list[str]:
     return [text[a:b].strip() for a, b in asking_spans(text)]
 
 
+# a dot after an abbreviation ends no sentence: "wie viele Std. QT?", "uwf. Tage", "z. B. im Betrieb" (QA 14: "Std."
+# had made "QT?" the only sentence that asks)
+ABBREVIATED = re.compile(r"(?:^|[\s(])(?:std|ca|bzw|ggf|ggfs|evtl|inkl|zzgl|max|min|mind|abs|nr|tel|uwf|usw|etc|vgl|bspw|sog|z|b|d|h|u|a)\.$",
+                         re.IGNORECASE)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Where in a user's text its sentences stand: (start, end) character spans, empty ones left out."""
     spans, start = [], 0
     for m in USER_SENTENCE_END.finditer(text):
+        if ABBREVIATED.search(text, max(0, m.start() - 8), m.start()):
+            continue
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
