@@ -48,7 +48,8 @@ def test_audit_2_steps_add_the_lots():
 @pytest.mark.parametrize("args, expected", [  # 3. months counted from the start date
     (["inbeq-dauer", "--beginn", "01.03.2025", "--verlaengerung-monate", "12"], "mit Verlängerung um 12 Monate am 29.02.2028"),
     (["inbeq-dauer", "--beginn", "01.03.2025", "--verlaengerung-monate", "1"], "mit Verlängerung um 1 Monat am 31.03.2027"),
-    (["jobcoaching", "--beginn", "01.09.2025", "--verlaengert"], "Jobcoaching endet in der Regel spätestens am 31.05.2026 (90 Fachleistungsstunden)"),
+    (["jobcoaching", "--beginn", "01.09.2025", "--verlaengert"],
+     "Jobcoaching endet mit Verlängerung spätestens am 31.05.2026 (90 Fachleistungsstunden insgesamt; ohne Verlängerung in der Regel am 28.02.2026)"),
 ])
 def test_audit_3_month_arithmetic(args, expected, capsys, lotse):
     lotse.handle
@@ -205,7 +206,9 @@ def test_a_period_of_months_ends_as_section_188_bgb_says(start, months, end):
 def test_jobcoaching_ends_at_a_month_end_and_says_when_the_hours_are_exceeded():
     assert calc.jobcoaching(D(2026, 8, 31)).result == "Jobcoaching endet in der Regel spätestens am 28.02.2027 (60 Fachleistungsstunden)"
     over = calc.jobcoaching(D(2026, 10, 1), hours_used=95, extended=True)
-    assert over.result == "Jobcoaching endet in der Regel spätestens am 30.06.2027 (90 Fachleistungsstunden); Kontingent um 5 Stunden überschritten"
+    # extended: the end with the extension, and the usual one (QA 14: "in der Regel … (90 …)" had read as the usual end)
+    assert over.result == ("Jobcoaching endet mit Verlängerung spätestens am 30.06.2027 (90 Fachleistungsstunden insgesamt; "
+                           "ohne Verlängerung in der Regel am 31.03.2027); Kontingent um 5 Stunden überschritten")
     assert "Verbraucht 95 von 90 Stunden: Kontingent um 5 Stunden überschritten" in over.steps
     assert calc.jobcoaching(D(2026, 10, 1), hours_used=60).result.endswith("; verbleibend 0 Stunden")
 
@@ -234,7 +237,7 @@ def test_planning_deadlines_never_passed_when_announced(after, today):
     c = calc.planning_meeting(after, today=today)
     ref = today
     if c.result.startswith("Nächstes Planungsgespräch"):
-        labels = dict((re.split(r" \((?:nach Ablauf|vor Inkraft|[^()]* – letzter Werktag)", label)[0], d) for label, d in c.dates)
+        labels = dict((re.split(r" \((?:nach Ablauf|vor Inkraft|[^()]* – letzter Arbeitstag)", label)[0], d) for label, d in c.dates)
         assert labels["Anmeldeschluss Planungsgespräch (nächster Termin)"] >= ref
 
 

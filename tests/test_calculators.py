@@ -76,10 +76,10 @@ def test_bad_input_raises_german_message(fn, args):
 
 @pytest.mark.parametrize("start, due", [
     (D(2027, 3, 1), "01.09.2026"),
-    (D(2026, 8, 31), "28.02.2026 (Samstag – letzter Werktag davor: Freitag, 27.02.2026)"),  # clamped to the month end
+    (D(2026, 8, 31), "28.02.2026 (Samstag – letzter Arbeitstag davor: Freitag, 27.02.2026)"),  # clamped to the month end
     (D(2024, 8, 29), "29.02.2024"),  # leap year
     # QA: a Sunday had stood in the result as the last day, the weekend only named in the steps
-    (D(2027, 8, 31), "28.02.2027 (Sonntag – letzter Werktag davor: Freitag, 26.02.2027)"),
+    (D(2027, 8, 31), "28.02.2027 (Sonntag – letzter Arbeitstag davor: Freitag, 26.02.2027)"),
 ])
 def test_integration_office(start, due):
     c = calc.integration_office(start, today=D(2020, 1, 1))
@@ -89,9 +89,9 @@ def test_integration_office(start, due):
 def test_a_deadline_on_a_holiday_names_the_working_day_before():
     c = calc.planning_meeting(D(2027, 4, 1), "MV", today=D(2027, 1, 1))
     assert c.result.startswith("Planungsgespräch am 02.04.2027; Anmeldung bis 19.03.2027; Anlagen und Einladung bis 26.03.2027 "
-                               "(Karfreitag – letzter Werktag davor: Donnerstag, 25.03.2027)")
+                               "(Karfreitag – letzter Arbeitstag davor: Donnerstag, 25.03.2027)")
     assert calc.review(D(2026, 8, 31)).result.startswith(
-        "Eingliederungsvereinbarung (SGB III) spätestens am 28.02.2027 (Sonntag – letzter Werktag davor: Freitag, 26.02.2027) überprüfen")
+        "Eingliederungsvereinbarung (SGB III) spätestens am 28.02.2027 (Sonntag – letzter Arbeitstag davor: Freitag, 26.02.2027) überprüfen")
 
 
 def test_a_measure_starting_on_a_holiday_is_noted():
@@ -324,4 +324,4 @@ def test_a_calendar_deadline_on_a_holiday_names_the_working_day_before():
     label, day = c.dates[-1]
     assert day == D(2026, 12, 25)
     assert label.startswith("Anlagen vollständig / Einladung Planungsgespräch (nächster Termin) "
-                            "(Erster Weihnachtstag – letzter Werktag davor: Donnerstag, 24.12.2026)")
+                            "(Erster Weihnachtstag – letzter Arbeitstag davor: Donnerstag, 24.12.2026)")

@@ -57,15 +57,16 @@ def _closed(day: dt.date, land: str | None) -> str:
 
 def _last_workday(day: dt.date, land: str | None) -> str:
     """For a result's "spätestens am …" that falls on a weekend or holiday, the last working day before it:
-    " (Sonntag – letzter Werktag davor: Freitag, 26.02.2027)"; else "". A fact of the calendar, not a rule
-    of the documents: they say nothing of deadlines on closed days."""
+    " (Sonntag – letzter Arbeitstag davor: Freitag, 26.02.2027)"; else "". A fact of the calendar, not a rule
+    of the documents: they say nothing of deadlines on closed days. "Arbeitstag", not "Werktag": a Saturday is a
+    Werktag in law and is passed over here (QA 14)."""
     what = _closed(day, land)
     if not what:
         return ""
     before = day - dt.timedelta(days=1)
     while _closed(before, land):
         before -= dt.timedelta(days=1)
-    return f" ({what} – letzter Werktag davor: {fmt_day(before)})"
+    return f" ({what} – letzter Arbeitstag davor: {fmt_day(before)})"
 
 
 def _deadline(label: str, day: dt.date, land: str | None) -> tuple[str, dt.date]:
@@ -446,8 +447,13 @@ def jobcoaching(start: dt.date, hours_used: float | None = None, extended: bool 
                      f"{months_max} Monate ab Beginn, spätestes Ende {fmt_date(end)}, insgesamt {hours} Stunden")
     else:
         steps.append(f"Mit Verlängerung (bis zu {extr.value['months']} Monate, bis zu {extr.value['hours']} Stunden) spätestens {fmt_date(with_ext)}")
-    # "in der Regel" (2.1): the usual limits, not a hard end
-    result = f"Jobcoaching endet in der Regel spätestens am {fmt_date(end)} ({hours} Fachleistungsstunden)"
+    # "in der Regel" (2.1): the usual limits, not a hard end; extended, the end with the extension and the usual one
+    # (QA 14: "endet in der Regel spätestens am 31.10.2026 (90 Fachleistungsstunden)" had read as the usual end)
+    if extended:
+        result = (f"Jobcoaching endet mit Verlängerung spätestens am {fmt_date(end)} ({hours} Fachleistungsstunden insgesamt; "
+                  f"ohne Verlängerung in der Regel am {fmt_date(latest)})")
+    else:
+        result = f"Jobcoaching endet in der Regel spätestens am {fmt_date(end)} ({hours} Fachleistungsstunden)"
     notes = []
     since = base.values[0][0] if base.values else None
     if since is not None and start < since:
