@@ -698,7 +698,7 @@ def _participation_until(q: Question) -> tuple[dt.date, dt.date] | None:
 
 def severely_disabled(q: Question) -> bool:
     """Schwerbehindert (or a GdB of 50 or more, § 2 Abs. 2 SGB IX), and not merely gleichgestellt."""
-    if q.has(r"nicht schwerbehindert|(?:keine|ohne) schwerbehinderung|gleichgestellt"):
+    if q.has(r"nicht schwerbehindert|(?:keine|ohne) schwerbehinderung|gleichgestellt|\b(?:kein|keine|ohne|nicht)\s+sb\b"):
         return False
     degree = re.search(r"\bGdB\s*(?:von\s*)?(\d{2,3})\b", q.text, re.I)
     # "sb TN" (QA 14: the abbreviation had been passed over and no additional days counted)

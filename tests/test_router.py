@@ -229,6 +229,7 @@ def test_impossible_dates(text):
      "Nächster Stichtag: 01.04.2027"),
     ("sb TN, 12 volle Monate – unterweisungsfreie Tage?", "unterweisungsfrei", "35 unterweisungsfreie Arbeitstage (30 + 5 Tage Zusatz"),
     ("sb TN, 18 volle Monate, Eintritt 10.03.2026 – uwf. Tage inkl. Zusatz?", "unterweisungsfrei", "53 unterweisungsfreie Arbeitstage"),
+    ("TN ohne SB-Status, 12 volle Monate – unterweisungsfreie Tage?", "unterweisungsfrei", "30 unterweisungsfreie Arbeitstage für 12"),
     ("Arbeitsvertrag ab 31.12.2027 geplant – wann spätestens IA unterrichten?", "integrationsamt", "spätestens am 30.06.2027"),
     ("Altvertrag 2014, nur 3 TN – wie viele Std. QT?", "personal-alt", "39 Wochenstunden (Personalansatz 1,0) bei 3 Teilnehmenden"),
     ("Altvertrag 2014, 8 TN – Personal?", "personal-alt", "62,4 Wochenstunden"),

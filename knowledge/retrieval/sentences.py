@@ -11,10 +11,11 @@ depends on, "Die konkrete Höhe richtet sich nach § 124 SGB III …", where no 
 For a question about a rule ("muss", "darf", "Pflicht"), an exception the section makes further on
 ("kann im Einzelfall …") comes along, after "…". A sentence that only frames an answer ("ist
 dahingehend zu unterscheiden, ob …", "ist abhängig davon, ob …") takes the best sentence that gives
-one along; a lead-in to a short list, the whole list; a question asking when, the sentence that says
-when. Labels that introduce an answer ("Antwort (BA
-03/2013):") and wording that no longer applies ("Bis Ende März 2012 hieß es:") are no sentences.
-In a Q&A unit only the answer's sentences are candidates, never the question's.
+one along; a lead-in to a short list, the whole list; a short label ("6 Teilnehmer:"), the sentence
+it labels; a question asking when starts from the sentence that says when. Labels that introduce an
+answer ("Antwort (BA 03/2013):"), wording that no longer applies ("Bis Ende März 2012 hieß es:") and
+a practice tip's title are no sentences; a sentence the source's layout cut in two is one. In a Q&A
+unit only the answer's sentences are candidates, never the question's.
 """
 from __future__ import annotations
 
@@ -75,6 +76,7 @@ LABEL = re.compile(r"(?:(?:Antwort|Anmerkung|Nachtrag)\b[^.!?]{0,80}|Zu \d+\)|\(
 SUPERSEDED = re.compile(r"^[^\n]*\bhie(?:ß|ss) es:[ \t]*\n.*?(?=\n[ \t]*\n|\n[^\n]*\bhei(?:ß|ss)t es:|\Z)", re.M | re.S)
 
 
+# the title line of a practice tip ("Praxis-Tipp: Sozialdatenschutz im IT-Verfahren VerBIS …")
 PRACTICE_TIP = re.compile(r"^[ \t]*Praxis-Tipps?:[^\n]*$", re.M)
 
 
