@@ -183,6 +183,11 @@ WRITTEN_BEFORE = {
     "ich krieg arbeitslosengeld und noch buergergeld dazu, brauch ich einen kooperationsplan",
     # in corpus/ before probe/probe20 (2026-12-03, session 23)
     "Ist der InbeQ-Träger nach dem Planungsgespräch noch für die Fortschreibung des Teilhabeplans zuständig?",
+    # in corpus/ before probe/probe21 (2026-12-03, session 23): keyword queries and questions in the documents' words
+    "Warum wenden auch die Beraterinnen und Berater der beruflichen Rehabilitation das 4-Phasen-Modell an?",
+    "kindergeld in der berufsbegleitung",
+    "kindergeld waehrend berufsbegleitung",
+    "Welche Voraussetzungen gelten für eine Kinder- und Jugendlichen-Reha der Deutschen Rentenversicherung?",
 }
 
 
