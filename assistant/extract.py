@@ -529,7 +529,7 @@ def find_years_as_months(text: str) -> tuple[int, str] | None:
     return None
 
 
-_INTERRUPT = r"(?:unterbroch|unterbrech|krank|pausiert|ausgesetzt|Pause)"
+_INTERRUPT = r"(?:unterbroch|unterbrech|krank|pausier|ausgesetzt|Pause)"  # "musste 30 Tage pausieren" (QA 17)
 
 
 def find_interruption(text: str) -> tuple[int, int]:
@@ -576,8 +576,13 @@ def find_extension_months(text: str) -> int:
 def find_duration_months(text: str) -> int | None:
     """How long a measure lasted: 'dauerte 1 Monat', '3-monatig', 'sechs Monate lang', 'über 6 Wochen' (weeks -> months, rounded down)."""
     pats = [
-        (r"(?:dauer\w*|lief|gedauert|Dauer von|Laufzeit von)\s+(?:\w+\s+){0,2}?" + NUM + r"\s*(Monate?n?|Wochen?)", 1),
+        (r"(?:dauer\w*|lief|ging|gedauert|Dauer von|Laufzeit von)\s+(?:\w+\s+){0,2}?" + NUM + r"\s*(Monate?n?|Wochen?)", 1),
         (NUM + r"\s*(?:-\s?)?(monatig|wöchig)", 1),
+        # written as one word: "einmonatige", "dreimonatige MAG" (QA 17: read as no duration, then two months)
+        (r"(?<![\w])(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)(monatig|wöchig)", 1),
+        # "MAG (1 Monat)", "war einen Monat in einer Maßnahme" (QA 17)
+        (r"\b(?:MAG|Maßnahme)\s*\(\s*" + NUM + r"\s*(Monate?n?|Wochen?)\s*\)", 1),
+        (r"\b(?:war|waren|ist|bin)\s+" + NUM + r"\s*(Monate?n?|Wochen?)\s+(?:lang\s+)?(?:in|bei)\b", 1),
         (NUM + r"\s*(Monate?n?|Wochen?)\s+(?:lang|gedauert|gelaufen|Dauer|dauer)", 1),
         (r"\b(?:MAG|Maßnahme)\s+(?:von\s+|über\s+)?" + NUM + r"\s*(Monate?n?|Wochen?)\b", 1),  # "MAG 1 Monat"
         (r"\b(?:endet|endete|beendet)\s+nach\s+" + NUM + r"\s*(Monate?n?|Wochen?)\b", 1),  # "endet nach 24 Monaten" (QA 14)

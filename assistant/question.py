@@ -330,6 +330,20 @@ def first_date(q: Question) -> dt.date | None:
     return q.first
 
 
+def assessment_day(q: Question) -> dt.date | None:
+    """The day a prognosis is made: the question's own day ('Stand …', 'heute …'), or the day of the conversation it was
+    made in ('am 29.02.2028 das Erstgespräch geführt', 'Erstgespräch am 29.02.2028'; QA 17: judged from the computer's
+    date, an integration six months after that conversation had come out "nicht marktnah")."""
+    stated = stated_today(q)
+    if stated is not None:
+        return stated
+    for d in q.events[:-1]:
+        after, before = q.text[d.end:d.end + 40], q.text[max(0, d.start - 25):d.start]
+        if _has(after, r"^\W*(?:\w+\s+){0,2}(?:erst)?gespräch|eingeschätzt|eingestuft|beurteilt") or _has(before, r"(?:erst)?gespräch\s+(?:am|vom)\s*$"):
+            return d.value
+    return None
+
+
 def last_date(q: Question) -> dt.date | None:
     """The last date named (the end of a measure, an expected integration), not the question's own day."""
     return q.events[-1].value if q.events else None
@@ -736,7 +750,8 @@ def employer_measure(q: Question) -> bool:
 
 def taken_on(q: Question) -> bool | None:
     """Taken on into employment: True, False ('nicht übernommen') or None (not said)."""
-    if q.has(r"nicht übernommen|keine Übernahme|Nicht-Übernahme|nicht eingestellt"):
+    # "ohne Übernahme" (QA 17: it had been read as taken on, and no conversation required)
+    if q.has(r"nicht übernommen|keine Übernahme|Nicht-Übernahme|nicht eingestellt|ohne Übernahme|ohne übernommen|ohne Einstellung"):
         return False
     if q.has(r"übernommen|Übernahme|eingestellt"):
         return True

@@ -238,6 +238,22 @@ def test_impossible_dates(text):
     ("Maßnahme 3 Wochen, Ende 26.02.2027 – Absolventengespräch bis wann?", "absolventen", "spätestens am 26.03.2027"),
     ("Heute ist Montag, der 02.08.2027. Schaffen wir es noch, einen Teilnehmer für das nächste Planungsgespräch anzumelden?",
      "planungsgespraech", "Nächstes Planungsgespräch mit offener Anmeldung am 03.09.2027"),
+    # QA 17: "ohne Übernahme", durations in other words, an interruption as "pausieren", the conversation after a measure
+    # asked without its name, the day a prognosis is made
+    ("Eine MAG von einem Monat ist am 30.11.2026 ohne Übernahme zu Ende gegangen. Bis wann muss das Absolventengespräch stattfinden?",
+     "absolventen", "spätestens am 28.12.2026"),
+    ("Eine einmonatige MAG endete am 16.10.2026 mit Übernahme – Absolventengespräch nötig?", "absolventen",
+     "Kein Absolventengespräch vorgeschrieben: MAG unter zwei Monaten mit Übernahme"),
+    ("MAG (1 Monat) endete am 16.10.2026 mit Übernahme – Absolventengespräch nötig?", "absolventen", "Kein Absolventengespräch vorgeschrieben"),
+    ("Meine Tochter war einen Monat in einer Maßnahme, die am 03.03.2027 aufgehört hat. Bis wann muss das Amt danach noch ein "
+     "Gespräch mit ihr führen?", "absolventen", "innerhalb von vier Wochen nach dem Ende: spätestens am 31.03.2027"),
+    ("Die Maßnahme meines Sohnes ging 6 Monate und wurde am 15.05.2026 abgebrochen. Muss es trotzdem noch ein Gespräch mit der "
+     "Arbeitsagentur geben und wann?", "absolventen", "zwischen 17.04.2026 und 12.06.2026"),
+    ("Unser Sohn ist seit dem 01.03.2027 in der InbeQ. Er musste 30 Tage pausieren. Bis wann geht die Maßnahme jetzt?", "inbeq-dauer",
+     "InbeQ endet spätestens am 30.03.2029 (Unterbrechung 30 Tage eingerechnet)"),
+    ("Ich habe am 29.02.2028 das Erstgespräch geführt und rechne mit einer Integration am 29.08.2028. Muss ich marktnah oder nicht "
+     "marktnah auswählen?", "prognose", "Integrationsprognose: marktnah"),
+    ("Kündigung aus wichtigem Grund, Zugang 01.10.2027 – Vertragsende?", "kuendigung", "31.03.2028"),
 ])
 
 def test_questions_reach_their_calculator(question, name, result_part):

@@ -27,6 +27,12 @@ EXTRACTOR_ROWS = [
     (qx.stated_today, "Integration am 30.09.2027 erwartet, Stand 01.01.2027", D(2027, 1, 1), ""),
     (qx.stated_today, "heute ist der 01.01.2027: Integration am 30.09.2027 marktnah?", D(2027, 1, 1), ""),
     (qx.stated_today, "Integration am 30.09.2027 marktnah?", None, ""),
+    # the day a prognosis is made: stated, or the day of the conversation it was made in (QA 17)
+    (qx.assessment_day, "Ich habe am 29.02.2028 das Erstgespräch geführt und rechne mit einer Integration am 29.08.2028.",
+     D(2028, 2, 29), ""),
+    (qx.assessment_day, "Erstgespräch am 01.03.2027, Integration am 30.09.2027 erwartet – marktnah?", D(2027, 3, 1), ""),
+    (qx.assessment_day, "Stand 01.01.2027: Integration am 30.09.2027 marktnah?", D(2027, 1, 1), ""),
+    (qx.assessment_day, "Integration am 30.09.2027 marktnah?", None, ""),
     (qx.last_date, "Integration am 30.09.2027 erwartet, Stand 01.01.2027", D(2027, 9, 30), ""),
     (qx.last_date, "Stand 01.01.2027", None, ""),
     (qx.employment_or_first_date, "Antrag am 01.02.2027. Die Beschäftigung beginnt am 01.06.2027.", D(2027, 6, 1), ""),

@@ -296,7 +296,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         route=RouteRule(20, (Trigger((r"kündig",), (r"arbeitsverhältnis|arbeitsvertrag|beschäftigungsverhältnis",
                                                        # an employment ended by the employer or the participant
                                                        r"arbeitgeber|chef|firma|betrieb|teilnehm|\btn\b|sohn|tochter|mitarbeiter|\bjobs?\b"),
-                                     asked=qx.ASKS_WHEN + r"|\bende\b"),),  # terse: "Kündigung am 01.07.2027 zugegangen – Ende?" (QA 14)
+                                     asked=qx.ASKS_WHEN + r"|\bende\b|vertragsende"),),  # terse: "… zugegangen – Ende?" (QA 14, 17)
             (("kuendigung", qx.notice_date),))),
     CalculatorSpec("stichtag", "Nächster Stichtag (1. April / 1. Oktober)", (
         Field("datum", "Ab Datum (leer = heute)", "date", placeholder=DATE_HINT),
@@ -352,7 +352,12 @@ SPECS: tuple[CalculatorSpec, ...] = (
         dl.graduate_interview, "Die Maßnahme dauerte 1 Monat und endete am 03.03.2027 – bis wann das Absolventengespräch?",
         route=RouteRule(70, (Trigger((r"absolvent|beratungsgespräch|abschlussgespräch",),
                                      # the date of a conversation held, asked about its minutes: no deadline asked
-                                     (r"gespräch\s+(?:war|fand|lief)\b|protokoll",)),),
+                                     (r"gespräch\s+(?:war|fand|lief)\b|protokoll",)),
+                             # the conversation after a measure that ended, in other words: "eine Maßnahme, die am 03.03.2027
+                             # aufgehört hat. Bis wann muss das Amt danach noch ein Gespräch mit ihr führen?" (QA 17)
+                             Trigger((r"gespräch", r"\bMAG\b|maßnahme|massnahme",
+                                      r"aufgehört|beendet|endete|zu ende gegangen|abgebrochen|vorbei|ausgetreten"),
+                                     (r"gespräch\s+(?:war|fand|lief)\b|protokoll|planungsgespräch|\bPG\b",), asked=qx.ASKS_WHEN)),
             (("ende", qx.last_date), ("dauer_monate", qx.duration_months), ("mag", qx.employer_measure), ("uebernommen", qx.taken_on)))),
     CalculatorSpec("ueberpruefung", "Überprüfung von Eingliederungsvereinbarung / Kooperationsplan", (
         Field("datum", "Abgeschlossen am", "date", True, placeholder=DATE_HINT),
@@ -365,7 +370,10 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("heute", "Stand (leer = heute)", "date", placeholder=DATE_HINT),
     ), lambda v, t: dl.market_prognosis(v["heute"] or t, v["integration"]),
         dl.market_prognosis, "Ist eine Integration am 30.04.2027 marktnah?",
-        route=RouteRule(110, (Trigger((r"marktnah|marktfern|integrationsprognose",)),), (("integration", qx.last_date), ("heute", qx.stated_today)))),
+        route=RouteRule(110, (Trigger((r"marktnah|marktfern|integrationsprognose",),
+                                      # what a term means ("was heißt marktnah seit Januar 2022?"; QA 17): no calculation
+                                      (r"\bwas (?:bedeutet|heißt|heisst|ist)\b|\bbedeutung\b",)),),
+            (("integration", qx.last_date), ("heute", qx.assessment_day)))),
     CalculatorSpec("besetzung", "Besetzungssteuerung", (
         Field("beginn", "Maßnahme- bzw. Modulbeginn", "date", True, placeholder=DATE_HINT),
         Field("modular", "Maßnahmeart", "choice", True, "offen", choices=(
