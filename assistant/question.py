@@ -504,6 +504,17 @@ def land(q: Question) -> str:
     return code
 
 
+def land_named(q: Question) -> str | None:
+    """The Land the question names ("wir sind in Niedersachsen", "(NI)"), else None: the job centre's instruction
+    holds everywhere, so only holidays of every Land are flagged then (QA 17: a Land named had been passed over)."""
+    m = _LAND_OR_SHORT.search(q.text)
+    if m is None:
+        return None
+    code = _LAND_CODES[m.group(1).lower()]
+    q.assume(f"Feiertage für {LAND_TITLES[code]} ({code}) geprüft.")
+    return code
+
+
 def employment_start(q: Question) -> dt.date | None:
     """The employment start, when the question names one."""
     emp = employment_date(q)

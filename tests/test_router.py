@@ -254,6 +254,8 @@ def test_impossible_dates(text):
     ("Ich habe am 29.02.2028 das Erstgespräch geführt und rechne mit einer Integration am 29.08.2028. Muss ich marktnah oder nicht "
      "marktnah auswählen?", "prognose", "Integrationsprognose: marktnah"),
     ("Kündigung aus wichtigem Grund, Zugang 01.10.2027 – Vertragsende?", "kuendigung", "31.03.2028"),
+    ("Wir sind in Niedersachsen. Das Modul startet am 21.11.2028, wann prüft das ILC die Besetzung?", "besetzung",
+     "Besetzung prüfen am 31.10.2028 (Reformationstag – letzter Arbeitstag davor: Montag, 30.10.2028)"),
 ])
 
 def test_questions_reach_their_calculator(question, name, result_part):

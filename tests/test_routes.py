@@ -33,6 +33,8 @@ EXTRACTOR_ROWS = [
     (qx.assessment_day, "Erstgespräch am 01.03.2027, Integration am 30.09.2027 erwartet – marktnah?", D(2027, 3, 1), ""),
     (qx.assessment_day, "Stand 01.01.2027: Integration am 30.09.2027 marktnah?", D(2027, 1, 1), ""),
     (qx.assessment_day, "Integration am 30.09.2027 marktnah?", None, ""),
+    (qx.land_named, "Wir sind in Niedersachsen. Das Modul startet am 21.11.2028.", "NI", "Feiertage für Niedersachsen (NI) geprüft."),
+    (qx.land_named, "Modul startet am 04.05.2026", None, ""),
     (qx.last_date, "Integration am 30.09.2027 erwartet, Stand 01.01.2027", D(2027, 9, 30), ""),
     (qx.last_date, "Stand 01.01.2027", None, ""),
     (qx.employment_or_first_date, "Antrag am 01.02.2027. Die Beschäftigung beginnt am 01.06.2027.", D(2027, 6, 1), ""),

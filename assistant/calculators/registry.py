@@ -388,7 +388,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         dl.occupancy_check, "Modul startet am 04.05.2026, wann prüft das ILC die Besetzung?",
         route=RouteRule(10, (Trigger((r"besetzung|besetzt|zuweisung|belegung|auslastung|\bILC\b[^?.!]{0,40}\b(?:TN|teilnehm\w*|plätze|plaetze|genug|voll)\b", r"prüf|pruef|steuer|kontroll|check|schau|guck|blick|sieht|sehen"),
                                      asked=qx.ASKS_WHEN + r"|prüf|pruef|kontroll|check"),),
-            (("beginn", qx.start_date), ("modular", qx.modular)))),
+            (("beginn", qx.start_date), ("modular", qx.modular), ("land", qx.land_named)))),
 )
 REGISTRY: dict[str, CalculatorSpec] = {s.name: s for s in SPECS}
 
