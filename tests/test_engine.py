@@ -593,6 +593,8 @@ def test_a_short_lists_lead_in_takes_the_whole_list_along():
     shown = Highlight(text, 1.0, spans, [1.0] + [0.1] * (len(spans) - 1), 0).text
     assert shown.startswith("(5) Der Teilnehmerkreis") and shown.endswith("Optional: Arbeitgeber, Leistungserbringer Berufsbegleitung, "
                                                                            "Teilnehmerin / Teilnehmer")
+    # items without a full stop, one per line, are parted by ";" as they are read
+    assert "Leistungserbringer der InbeQ; Optional: Arbeitgeber" in shown
     long_list = "Der Jobcoach übernimmt folgende Aufgaben:\n" + "".join(f"- Aufgabe Nummer {i} mit einer längeren Beschreibung dessen, "
                                                                          f"was dazu gehört und wie sie erledigt wird\n" for i in range(1, 8))
     spans = split_sentences(long_list)

@@ -270,9 +270,11 @@ class Highlight:
         with "," or ":"), so a short answer never reads as if it were complete."""
         parts, last = [], None
         for number in self._chosen():
+            a, b = self.sentences[number]
             if last is not None and number != last + 1:
                 parts.append("…")  # sentences left out between two shown ones
-            a, b = self.sentences[number]
+            elif last is not None and re.search(r"[\w)]$", parts[-1]) and "\n" in self.source[self.sentences[last][1]:a]:
+                parts[-1] += ";"  # list items without a full stop, one per line: "… der InbeQ; Optional: Arbeitgeber, …"
             parts.append(_clean(self.source[a:b]))
             last = number
         out = " ".join(parts)
