@@ -533,7 +533,11 @@ _INTERRUPT = r"(?:unterbroch|unterbrech|krank|pausier|ausgesetzt|Pause)"  # "mus
 
 
 def find_interruption(text: str) -> tuple[int, int]:
-    """An interruption as (days, months): '70 Tage krank' -> (70, 0), '2 Monate unterbrochen' -> (0, 2), '10 Wochen' -> (70, 0)."""
+    """An interruption as (days, months): '70 Tage krank' -> (70, 0), '2 Monate unterbrochen' -> (0, 2), '10 Wochen' -> (70, 0);
+    none when the text says the measure was not interrupted ('3 Wochen krank, die Maßnahme wurde aber nicht unterbrochen';
+    QA 18: the end had moved by the three weeks)."""
+    if re.search(r"\bnicht\s+(?:\w+\s+)?unterbrochen|\bohne\s+unterbrechung|\bkeine\s+unterbrechung", text, re.I):
+        return 0, 0
     pat_before = NUM + r"\s*(Tage?n?|Wochen?|Monate?n?)\s+(?:\w+\s+){0,3}?" + _INTERRUPT
     pat_after = _INTERRUPT + r"\w*\s+(?:\w+\s+){0,4}?" + NUM + r"\s*(Tage?n?|Wochen?|Monate?n?)"
     m = re.search(pat_before, text, re.I) or re.search(pat_after, text, re.I)

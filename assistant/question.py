@@ -222,7 +222,10 @@ def employment_date(q: Question) -> FoundDate | None:
     for d in q.dates:
         before = re.split(r"[.!?;:]\s", q.masked[max(0, d.start - 60):d.start])[-1]  # this sentence only
         after = re.split(r"[,.!?;:]\s", q.masked[d.end:d.end + 40])[0]
-        if _has(before, EMPLOYMENT) or _has(after, r"^\W*(?:\w+\s+){0,2}?(?:an zu arbeiten|zu arbeiten|eingestellt|angestellt)\b"):
+        # after the date: "fängt am 1. Januar an zu arbeiten", "ab 01.03.2027 einen Arbeitsvertrag in Aussicht", "will sie zum
+        # 15.08.2027 fest übernehmen" (QA 18: the InbeQ's start, named first, had been taken for the employment's)
+        if _has(before, EMPLOYMENT) or _has(after, r"^\W*(?:\w+\s+){0,2}?(?:an zu arbeiten|zu arbeiten|eingestellt|angestellt"
+                                                   r"|arbeitsvertrag|festanstellung|übernehm|übernommen|uebernehm|uebernommen)"):
             return d
     return None
 
@@ -322,11 +325,26 @@ def start_date(q: Question) -> dt.date | None:
 def notice_date(q: Question) -> dt.date | None:
     """When a notice was received: the date labelled so ('am 02.07.2026 zugegangen'), else the first date."""
     d = _labelled(q, RECEIVED)
+    if d is None:  # "erst am 02.10.2026 beim Vertragspartner eingegangen" (QA 18: the day it was sent had been taken)
+        d = next((e for e in q.events if _has(re.split(CLAUSE_END, q.text[e.end:e.end + 50])[0], RECEIVED)), None)
     return d.value if d else q.first
 
 
 def first_date(q: Question) -> dt.date | None:
     """The first date named."""
+    return q.first
+
+
+# the day an agreement was made: "wurde am 17.03.2027 erstellt", "Eingliederungsvereinbarung vom 02.05.2025"
+AGREED = r"^\W*(?:\w+\s+){0,3}?(?:erstellt|abgeschlossen|unterschrieben|vereinbart|geschlossen|aufgestellt|unterzeichnet)\b"
+
+
+def agreement_date(q: Question) -> dt.date | None:
+    """The day an agreement to review was made: the date after "vom" or before "erstellt", "unterschrieben" …, else the
+    first date (QA 18: "Bürgergeld seit 01.01.2025" named first had been taken for the Kooperationsplan's day)."""
+    for d in q.events:
+        if _has(q.text[max(0, d.start - 6):d.start], r"\bvom\s*$") or _has(q.text[d.end:d.end + 40], AGREED):
+            return d.value
     return q.first
 
 

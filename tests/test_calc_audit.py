@@ -317,6 +317,7 @@ def test_find_months_count(text, value):
 @pytest.mark.parametrize("text, value", [
     ("2 Monate unterbrochen", (0, 2)), ("70 Tage krank", (70, 0)), ("zehn Wochen unterbrochen", (70, 0)),
     ("unterbrochen für drei Monate", (0, 3)), ("ohne Pause", (0, 0)),
+    ("3 Wochen krank, die Maßnahme wurde aber nicht unterbrochen", (0, 0)),  # QA 18
 ])
 def test_find_interruption(text, value):
     assert find_interruption(text) == value

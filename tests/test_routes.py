@@ -35,6 +35,10 @@ EXTRACTOR_ROWS = [
     (qx.assessment_day, "Integration am 30.09.2027 marktnah?", None, ""),
     (qx.land_named, "Wir sind in Niedersachsen. Das Modul startet am 21.11.2028.", "NI", "Feiertage für Niedersachsen (NI) geprüft."),
     (qx.land_named, "Modul startet am 04.05.2026", None, ""),
+    # the day an agreement was made, not the first date of the post (QA 18)
+    (qx.agreement_date, "Der Kooperationsplan (Bürgergeld seit 01.01.2025) wurde am 17.03.2027 erstellt.", D(2027, 3, 17), ""),
+    (qx.agreement_date, "Bürgergeld seit 01.01.2025, Eingliederungsvereinbarung vom 02.05.2025", D(2025, 5, 2), ""),
+    (qx.agreement_date, "EGV 10.01.2026 – wann überprüfen?", D(2026, 1, 10), ""),
     (qx.last_date, "Integration am 30.09.2027 erwartet, Stand 01.01.2027", D(2027, 9, 30), ""),
     (qx.last_date, "Stand 01.01.2027", None, ""),
     (qx.employment_or_first_date, "Antrag am 01.02.2027. Die Beschäftigung beginnt am 01.06.2027.", D(2027, 6, 1), ""),

@@ -331,7 +331,10 @@ SPECS: tuple[CalculatorSpec, ...] = (
         route=RouteRule(100, (Trigger((r"inbeq|maßnahme|qualifizierung|ub\b", qx.END_WORD + r"|läuft|dauer|verlänger|unterbroch|unterbrech|bis wann"),
                                       # its end already told ("endet am 30.9.2026. Was kommt danach?")
                                       # days off "bis Ende des Jahres" are no end of the measure
-                                      (qx.END_TOLD, qx.DAYS_OFF, qx.WISHED_START, qx.BEFORE_MEASURE), asked=qx.ASKS_WHEN + "|" + qx.END_WORD + r"|dauer|läuft|verlänger|fertig"),
+                                      # a rule asked ("Gibt es eine gesetzliche Regelung, nach der die InbeQ … verlängert werden
+                                      # kann?"; QA 18): no end to compute
+                                      (qx.END_TOLD, qx.DAYS_OFF, qx.WISHED_START, qx.BEFORE_MEASURE,
+                                       r"\bgibt es (?:eine|ne|irgendeine) (?:\w+ )?(?:regel|regelung|vorschrift)"), asked=qx.ASKS_WHEN + "|" + qx.END_WORD + r"|dauer|läuft|verlänger|fertig"),
                               # a parent: "meine tochter hat am 01.08.2026 angefangen, wann ist sie fertig"
                               Trigger((qx.STARTED, qx.FINISHED), (qx.OTHER_MEASURE, qx.OTHER_PROGRAMME, qx.DAYS_OFF, qx.WISHED_START))),
             (("beginn", qx.start_date), ("unterbrechung_tage", qx.interruption_days), ("unterbrechung_monate", qx.interruption_months),
@@ -351,8 +354,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
     ), lambda v, t: dl.graduate_interview(v["ende"], v["dauer_monate"], v["mag"], v["uebernommen"], t),
         dl.graduate_interview, "Die Maßnahme dauerte 1 Monat und endete am 03.03.2027 – bis wann das Absolventengespräch?",
         route=RouteRule(70, (Trigger((r"absolvent|beratungsgespräch|abschlussgespräch",),
-                                     # the date of a conversation held, asked about its minutes: no deadline asked
-                                     (r"gespräch\s+(?:war|fand|lief)\b|protokoll",)),
+                                     # the date of a conversation held, asked about its minutes: no deadline asked; a
+                                     # prognosis asked after a Beratungsgespräch (QA 18)
+                                     (r"gespräch\s+(?:war|fand|lief)\b|protokoll", r"marktnah|marktfern|integrationsprognose")),
                              # the conversation after a measure that ended, in other words: "eine Maßnahme, die am 03.03.2027
                              # aufgehört hat. Bis wann muss das Amt danach noch ein Gespräch mit ihr führen?" (QA 17)
                              Trigger((r"gespräch", r"\bMAG\b|maßnahme|massnahme",
@@ -364,7 +368,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("art", "Art", "choice", True, "ev", choices=(("ev", "Eingliederungsvereinbarung"), ("kooperationsplan", "Kooperationsplan"))),
     ), lambda v, _t: dl.review(v["datum"], v["art"]),
         dl.review, "Eingliederungsvereinbarung vom 10.01.2026 – wann überprüfen?",
-        route=RouteRule(80, (Trigger((r"eingliederungsvereinbarung|\bEGV\b|\bEinV\b|\bEV\b(?! ?Rente)|" + qx.KOOPERATIONSPLAN, qx.REVIEW)),), (("datum", qx.first_date), ("art", qx.review_kind)))),
+        route=RouteRule(80, (Trigger((r"eingliederungsvereinbarung|\bEGV\b|\bEinV\b|\bEV\b(?! ?Rente)|" + qx.KOOPERATIONSPLAN, qx.REVIEW)),), (("datum", qx.agreement_date), ("art", qx.review_kind)))),
     CalculatorSpec("prognose", "Integrationsprognose (marktnah?)", (
         Field("integration", "Erwartetes Integrationsdatum", "date", True, placeholder=DATE_HINT),
         Field("heute", "Stand (leer = heute)", "date", placeholder=DATE_HINT),
