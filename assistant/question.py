@@ -512,11 +512,16 @@ def regional_notes(text: str, doc_ids: list[str]) -> list[str]:
     return notes
 
 
+def _named_land(q: Question) -> str | None:
+    """The code of the Land the question names ("in Niedersachsen", "(NI)"), else None."""
+    m = _LAND_OR_SHORT.search(q.text)
+    return _LAND_CODES[m.group(1).lower()] if m else None
+
+
 def land(q: Question) -> str:
     """The Land whose holidays count: the one the question names (stated); else Mecklenburg-Vorpommern,
     whose agreement the planning meetings come from (that its rules are MV's: `regional_notes`)."""
-    m = _LAND_OR_SHORT.search(q.text)
-    code = _LAND_CODES[m.group(1).lower()] if m else "MV"
+    code = _named_land(q) or "MV"
     if code != "MV":
         q.assume(f"Feiertage für {LAND_TITLES[code]} ({code}) geprüft.")
     return code
@@ -525,11 +530,9 @@ def land(q: Question) -> str:
 def land_named(q: Question) -> str | None:
     """The Land the question names ("wir sind in Niedersachsen", "(NI)"), else None: the job centre's instruction
     holds everywhere, so only holidays of every Land are flagged then (QA 17: a Land named had been passed over)."""
-    m = _LAND_OR_SHORT.search(q.text)
-    if m is None:
-        return None
-    code = _LAND_CODES[m.group(1).lower()]
-    q.assume(f"Feiertage für {LAND_TITLES[code]} ({code}) geprüft.")
+    code = _named_land(q)
+    if code is not None:
+        q.assume(f"Feiertage für {LAND_TITLES[code]} ({code}) geprüft.")
     return code
 
 

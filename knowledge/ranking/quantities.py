@@ -71,7 +71,7 @@ ASKS_TIME = re.compile(r"\b(?:bis|ab|von|seit) wann\b|\bwochentag\w*|\ban welche
 ASKS_WEEKDAY = re.compile(r"\bwochentag\w*|\ban welche[mn] tag(?:en)?\b", re.IGNORECASE)
 WEEKDAY = re.compile(r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?\b", re.IGNORECASE)
 # a sentence that says when: a weekday, a date, "spätestens", "unmittelbar nach …", "vor Beginn", "innerhalb von"
-TIME_STATED = re.compile(r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?\b|\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}"
+TIME_STATED = re.compile(WEEKDAY.pattern + r"|\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}"
                          r"|\b\d{1,2}\.\s?(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b"
                          r"|\bspätestens\b|\bunverzüglich\b|\bunmittelbar (?:nach|vor|im Anschluss)\b|\binnerhalb (?:von|der|des)\b"
                          r"|\b(?:vor|nach|bei|zu) (?:dem )?(?:Beginn|Ablauf|Ende|Zuschlag|Abschluss)\b|\bim Anschluss an\b"
