@@ -402,3 +402,15 @@ def test_a_dot_after_an_abbreviation_ends_no_sentence_of_a_question():
     assert split("Altvertrag 2014, nur 3 TN – wie viele Std. QT?") == ["Altvertrag 2014, nur 3 TN – wie viele Std. QT?"]
     assert split("Wir haben ca. 8 TN. Wie viel Personal?") == ["Wir haben ca. 8 TN.", "Wie viel Personal?"]
     assert split("er ist seit mai im betrieb. hat er urlaub?") == ["er ist seit mai im betrieb.", "hat er urlaub?"]
+
+
+@pytest.mark.parametrize("text", ["Es sind 6 Std. Qualifizierung pro Woche.", "Nach § 5 Abs. 2 gilt das.", "Das gilt z. B. Im Betrieb.",
+                                  "Es gibt uwf. Tage."])
+def test_the_documents_and_the_users_splitters_know_the_same_abbreviations(text):
+    """One list (analysis/abbreviations.py) for both: a dot after "Std.", "Abs.", "z. B." or "uwf." ends
+    no sentence of a document nor of a question."""
+    from knowledge.analysis.user_sentences import sentence_spans
+    from knowledge.retrieval.sentences import split_sentences
+
+    assert [text[a:b] for a, b in sentence_spans(text)] == [text]
+    assert [text[a:b] for a, b in split_sentences(text)] == [text]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.analysis.abbreviations import ABBREVIATIONS
+
 USER_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\d[.!?])\s+")  # "6. Monat", "15. März": a digit's dot ends none
 
 
@@ -19,8 +21,7 @@ def asking_sentences(text: str) -> list[str]:
 
 # a dot after an abbreviation ends no sentence: "wie viele Std. QT?", "uwf. Tage", "z. B. im Betrieb" (QA 14: "Std."
 # had made "QT?" the only sentence that asks)
-ABBREVIATED = re.compile(r"(?:^|[\s(])(?:std|ca|bzw|ggf|ggfs|evtl|inkl|zzgl|max|min|mind|abs|nr|tel|uwf|usw|etc|vgl|bspw|sog|z|b|d|h|u|a)\.$",
-                         re.IGNORECASE)
+ABBREVIATED = re.compile(r"(?:^|[\s(])(?:" + "|".join(sorted(ABBREVIATIONS)) + r")\.$", re.IGNORECASE)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

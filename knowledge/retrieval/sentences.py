@@ -23,11 +23,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..analysis.abbreviations import ABBREVIATIONS
 from ..query import AnalysedQuery, coverages
 from ..ranking.quantities import quantity_asked, states_amount_rule, states_quantity
 
-ABBREVIATIONS = frozenset("""z b d h u a i s v o g abs nr s ggf bzw vgl ca dr etc usw inkl max min gem lt ziff
-bspw evtl sog tel str art ff f mio zzgl insb jhd lfd pkt ggfs""".split())
 # after ";" only before a capital: "nach §§ 5 Abs. 1 Nr. 6; 251 Abs. 1 SGB V" is one citation, not two sentences
 BOUNDARY = re.compile(r"(?<=[.!?:])\s+(?=[\"„»(]?[A-ZÄÖÜ0-9])|(?<=;)\s+(?=[\"„»(]?[A-ZÄÖÜ])|\n+"
                       r"|(?<=[.!?]\[\d\])\s+(?=[\"„»(]?[A-ZÄÖÜ0-9])")  # after a footnote's mark: "… ist.[1] Ab April …"
