@@ -312,6 +312,20 @@ def _labelled(q: Question, cue: str) -> FoundDate | None:
     return None
 
 
+def _date_named(q: Question, events: list[FoundDate] | None = None, *, after: str | None = None, before: str | None = None,
+                after_reach: int = 40, before_reach: int = 25, clause: bool = False) -> FoundDate | None:
+    """The first of `events` (all the question's dates) whose next `after_reach` characters match `after` (only up to
+    the clause's end with `clause`) or whose previous `before_reach` characters match `before`: the date of what the
+    words beside it name ("am 29.02.2028 das Erstgespräch", "Kooperationsplan vom 17.03.2027")."""
+    for d in q.events if events is None else events:
+        following = q.text[d.end:d.end + after_reach]
+        if clause:
+            following = re.split(CLAUSE_END, following)[0]
+        if (after and _has(following, after)) or (before and _has(q.text[max(0, d.start - before_reach):d.start], before)):
+            return d
+    return None
+
+
 START = r"\b(?:begann|(?:maßnahme|massnahme|vertrags|modul)?beginn\w*|begonnen|angefangen|anfang|gestartet|startete|startet?|start|eingetreten|eintritt|seit|ab dem|ab)\b"
 RECEIVED = r"zugegangen|zugang|zugestellt|erhalten|eingegangen|bekommen"
 
@@ -324,9 +338,8 @@ def start_date(q: Question) -> dt.date | None:
 
 def notice_date(q: Question) -> dt.date | None:
     """When a notice was received: the date labelled so ('am 02.07.2026 zugegangen'), else the first date."""
-    d = _labelled(q, RECEIVED)
-    if d is None:  # "erst am 02.10.2026 beim Vertragspartner eingegangen" (QA 18: the day it was sent had been taken)
-        d = next((e for e in q.events if _has(re.split(CLAUSE_END, q.text[e.end:e.end + 50])[0], RECEIVED)), None)
+    # else "erst am 02.10.2026 beim Vertragspartner eingegangen" (QA 18: the day it was sent had been taken)
+    d = _labelled(q, RECEIVED) or _date_named(q, after=RECEIVED, after_reach=50, clause=True)
     return d.value if d else q.first
 
 
@@ -342,10 +355,8 @@ AGREED = r"^\W*(?:\w+\s+){0,3}?(?:erstellt|abgeschlossen|unterschrieben|vereinba
 def agreement_date(q: Question) -> dt.date | None:
     """The day an agreement to review was made: the date after "vom" or before "erstellt", "unterschrieben" …, else the
     first date (QA 18: "Bürgergeld seit 01.01.2025" named first had been taken for the Kooperationsplan's day)."""
-    for d in q.events:
-        if _has(q.text[max(0, d.start - 6):d.start], r"\bvom\s*$") or _has(q.text[d.end:d.end + 40], AGREED):
-            return d.value
-    return q.first
+    d = _date_named(q, before=r"\bvom\s*$", before_reach=6, after=AGREED)
+    return d.value if d else q.first
 
 
 def assessment_day(q: Question) -> dt.date | None:
@@ -355,11 +366,9 @@ def assessment_day(q: Question) -> dt.date | None:
     stated = stated_today(q)
     if stated is not None:
         return stated
-    for d in q.events[:-1]:
-        after, before = q.text[d.end:d.end + 40], q.text[max(0, d.start - 25):d.start]
-        if _has(after, r"^\W*(?:\w+\s+){0,2}(?:erst)?gespräch|eingeschätzt|eingestuft|beurteilt") or _has(before, r"(?:erst)?gespräch\s+(?:am|vom)\s*$"):
-            return d.value
-    return None
+    d = _date_named(q, q.events[:-1], after=r"^\W*(?:\w+\s+){0,2}(?:erst)?gespräch|eingeschätzt|eingestuft|beurteilt",
+                    before=r"(?:erst)?gespräch\s+(?:am|vom)\s*$")
+    return d.value if d else None
 
 
 def last_date(q: Question) -> dt.date | None:
