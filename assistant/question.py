@@ -17,7 +17,7 @@ from typing import Callable
 from knowledge.analysis.fold import fold
 from knowledge.analysis.user_sentences import asking_sentences
 
-from .calculators.base import rule
+from .calculators.base import plural, rule
 from .calculators.deadlines import planning_search_start
 from .extract import (CLAUSE_END, UNREAD_TIME, relativedelta, ExtractError, FoundDate, find_contract_year, find_dates, find_duration_months, find_extension_months,
                       find_hours_used, find_interruption, find_lots, find_min_places, find_month, find_month_reading, find_months_count,
@@ -838,15 +838,34 @@ def _interruptions(q: Question) -> list[tuple[dt.date, dt.date]]:
     return out
 
 
-def interruption_days(q: Question) -> int:
-    """An interruption in days (weeks count seven days; 'unterbrochen vom 01.06. bis 31.07.' its days)."""
+# an illness told without an interruption of the measure ("war 10 Wochen krank"): illness alone neither moves nor extends
+# the InbeQ; only an interruption moves its end (BA's answer to question 11 of the BAG UB's FAQ)
+INTERRUPTION_NAMED = r"unterbroch|unterbrech|pausier|ausgesetzt|\bpause|ruhen\b|ruht\b|geruht"
+
+
+def _interruption(q: Question) -> tuple[int, int]:
+    """The interruption as (days, months): a range's days ('unterbrochen vom 01.06. bis 31.07.'; weeks count seven
+    days), else the time named. An illness without a word of interruption counts nothing and says so."""
     ranges = _interruptions(q)
-    return sum((last - first).days + 1 for first, last in ranges) if ranges else find_interruption(q.masked)[0]
+    days, months = (sum((last - first).days + 1 for first, last in ranges), 0) if ranges else find_interruption(q.masked)
+    if (days or months) and not q.has(INTERRUPTION_NAMED):
+        ill = " und ".join(p for p in (plural(months, "Monat", "Monate") if months else "",
+                                        plural(days, "Tag", "Tage") if days else "") if p)
+        q.assume(f"Krankheit ({ill}) nicht eingerechnet: Eine Erkrankung allein verschiebt das Ende der InbeQ nicht und "
+                 f"verlängert sie nicht. Nur wenn die Maßnahme für diese Zeit unterbrochen wird, verschiebt sich das Ende um "
+                 f"die Unterbrechung.")
+        return 0, 0
+    return days, months
+
+
+def interruption_days(q: Question) -> int:
+    """An interruption in days."""
+    return _interruption(q)[0]
 
 
 def interruption_months(q: Question) -> int:
     """An interruption in months (none when it is given as a range of days)."""
-    return 0 if _interruptions(q) else find_interruption(q.masked)[1]
+    return _interruption(q)[1]
 
 
 def extension_months(q: Question) -> int:

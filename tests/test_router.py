@@ -653,3 +653,22 @@ def test_a_duration_told_as_the_end_after_months_is_no_assumption():
     c = r.run()
     assert c.result == "Absolventengespräch zwischen 03.08.2027 und 28.09.2027"
     assert not any(a.startswith("Keine Maßnahmedauer angegeben") for a in r.assumptions + c.assumptions)
+
+
+@pytest.mark.parametrize("question, end", [
+    ("InbeQ-Beginn 01.03.2026, der Teilnehmer war 10 Wochen krank. Wann endet die Maßnahme?", "29.02.2028"),
+    ("Die InbeQ läuft seit 01.03.2026, er war vom 01.06.2026 bis 31.07.2026 krank. Wann endet die InbeQ?", "29.02.2028"),
+])
+def test_an_illness_alone_does_not_move_the_end_of_the_inbeq(question, end):
+    """BA's answer to question 11: a longer illness alone neither extends the InbeQ nor moves its end; only an
+    interruption does. The end stays where it was, and the reply says why the illness was not counted."""
+    r = route(question, TODAY)
+    assert r.run().result == f"InbeQ endet spätestens am {end}"
+    assert any(a.startswith("Krankheit (") and "Eine Erkrankung allein verschiebt das Ende der InbeQ nicht" in a
+               for a in r.assumptions)
+
+
+def test_an_illness_with_an_interruption_moves_the_end_of_the_inbeq():
+    r = route("InbeQ ab 01.03.2026, die Maßnahme war 10 Wochen wegen Krankheit unterbrochen. Wann endet sie?", TODAY)
+    assert r.run().result == "InbeQ endet spätestens am 09.05.2028 (Unterbrechung 70 Tage eingerechnet)"
+    assert not any(a.startswith("Krankheit (") for a in r.assumptions)
