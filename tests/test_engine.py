@@ -602,6 +602,27 @@ def test_a_short_lists_lead_in_takes_the_whole_list_along():
     assert "Aufgabe Nummer 1" in shown and "Aufgabe Nummer 3" not in shown
 
 
+def test_a_lead_in_left_open_above_a_list_takes_the_list_along():
+    """"Welche Anforderungen muss das Eingliederungsziel erfüllen?": the sentence taken along ended in "ein Ziel zu
+    vereinbaren, welches" without the three criteria below it (QA 20). A clause left open above a short list brings
+    the list, whether it is the best sentence or one taken along; a list item left open above the next item does not."""
+    text = ("Im Beratungsgespräch wird das Eingliederungsziel festgelegt.\n\n"
+            "Auf Grundlage der Potenzialanalyse ist mit dem Kunden ein Ziel zu vereinbaren, welches\n\n"
+            "- sich auf die Integration in den Arbeitsmarkt bezieht,\n- erreichbar und überprüfbar ist sowie\n"
+            "- die höchste Erfolgsaussicht hat.\n\nDabei ist Transparenz sicherzustellen.")
+    spans = split_sentences(text)
+    shown = Highlight(text, 1.0, spans, [1.0, 0.8, 0.0, 0.0, 0.0, 0.1], 0).text
+    # read as one sentence: no ";" after the open lead-in nor after an item that reads on ("sowie")
+    assert shown == ("Im Beratungsgespräch wird das Eingliederungsziel festgelegt. Auf Grundlage der Potenzialanalyse ist mit dem "
+                     "Kunden ein Ziel zu vereinbaren, welches sich auf die Integration in den Arbeitsmarkt bezieht, erreichbar und "
+                     "überprüfbar ist sowie die höchste Erfolgsaussicht hat.")
+    shown = Highlight(text, 1.0, spans, [0.1, 1.0, 0.0, 0.0, 0.0, 0.1], 1).text
+    assert shown.startswith("Auf Grundlage") and shown.endswith("die höchste Erfolgsaussicht hat.")
+    items = "Ablauf:\n\n4. Leistungen werden im Gesamtplan festgelegt\n5. Ein Kontingent von 60 Stunden ist zu bewilligen\n6. Abschlussbericht"
+    spans = split_sentences(items)
+    assert Highlight(items, 1.0, spans, [0.0, 1.0, 0.9, 0.0], 1).text.endswith("60 Stunden ist zu bewilligen")
+
+
 def test_a_sentence_that_frames_the_answer_takes_the_one_that_gives_it_along():
     """"ist abhängig davon, ob …" answers nothing by itself: the best sentence that gives an answer comes along
     after "…" (QA 10, QA 12: the Praktikumsvergütung on the Übergangsgeld)."""

@@ -42,6 +42,8 @@ QUANTITY_SHARE = 0.5
 # a sentence that announces what follows ("vgl. nachfolgenden Auszug", "wie folgt", a closing
 # colon) takes its successor along, and so does a quotation still open („ without “)
 ANNOUNCES = re.compile(r"\bnachfolgend|\b(?:folgend|wie folgt)\w*\W*$|:\W*$", re.IGNORECASE)
+OPEN_END = re.compile(r"[a-zäöüß,]$")
+CONJUNCTION_END = re.compile(r"\b(?:und|oder|sowie|bzw\.?|als auch|bzw)$")  # a clause left open at the end of its line: what follows completes it
 # a sentence that begins by pointing back ("Dadurch wird die Haftung … übertragen", "Allerdings sind …")
 # says little without its predecessor, which then comes first
 POINTS_BACK = re.compile(r"^[\"„»(]?(?:Dadurch|Dies|Diese[rsmn]?|Dabei|Daher|Deshalb|Demnach|Somit|Folglich|Allerdings|"
@@ -208,9 +210,8 @@ class Highlight:
         # a best sentence that announces a short list ("setzt sich wie folgt zusammen:") takes the whole list
         # along, not only its first item (QA 12: "Zwingend: …" without "Optional: Arbeitgeber, …"); a longer
         # list keeps its first item, as any lead-in does
-        items = list_block(text, spans, best) if chosen == [best] and not parts and ANNOUNCES.search(text[spans[best][0]:spans[best][1]]) else []
-        if items and spans[items[-1]][1] - spans[best][0] <= SHORT_LIST and len(items) <= MAX_ITEMS_SHOWN:
-            chosen += items
+        if chosen == [best] and not parts:
+            chosen += self._short_list_after(best)
         while not parts and self._counted(chosen) < MAX_SENTENCES and nxt < len(spans) and nxt > chosen[-1]:
             short = sum(spans[i][1] - spans[i][0] for i in chosen) < MIN_ALONE
             so_far = text[spans[chosen[0]][0]:spans[chosen[-1]][1]]
@@ -227,6 +228,12 @@ class Highlight:
                 break
             chosen.extend(range(nxt, upto + 1))
             nxt = upto + 1
+            # a lead-in taken along that announces a short list brings the list whole ("ein Ziel zu vereinbaren,
+            # welches" above three items; QA 20: only the lead-in had been shown, not what the goal must be)
+            items = [] if self._is_item(best) else self._short_list_after(chosen[-1])
+            if items:
+                chosen += items
+                break
         # a rule asked about ("muss", "darf", "Pflicht"): an exception the section makes to it further on
         # comes along, so the short answer never reads as a rule without one (QA 5: "Der Leistungserbringer
         # ist verpflichtet, ganztägige Projekttage durchzuführen" without "… kann im Einzelfall … kürzere
@@ -242,6 +249,22 @@ class Highlight:
         """Whether a shown span is a label of the sentence after it (`_labelled_by`)."""
         i = self.sentences.index(span)
         return i + 1 < len(self.sentences) and self._labelled_by(i)
+
+    def _short_list_after(self, lead: int) -> list[int]:
+        """The items of the short list (SHORT_LIST, MAX_ITEMS_SHOWN) sentence `lead` announces: with "wie folgt",
+        a colon (`ANNOUNCES`), or a clause left open above a list ("… ein Ziel zu vereinbaren, welches"); else []."""
+        text, spans = self.source, self.sentences
+        sentence = text[spans[lead][0]:spans[lead][1]]
+        # (an item left open above the next item is no lead-in: "4. … im Gesamtplan festgelegt" above "5. …")
+        opens = lead + 1 < len(spans) and OPEN_END.search(sentence) and not self._is_item(lead) and self._is_item(lead + 1)
+        if not (ANNOUNCES.search(sentence) or opens):
+            return []
+        items = list_block(text, spans, lead)
+        return items if items and spans[items[-1]][1] - spans[lead][0] <= SHORT_LIST and len(items) <= MAX_ITEMS_SHOWN else []
+
+    def _is_item(self, i: int) -> bool:
+        """Whether sentence `i` begins a list item's line ("- …", "5. …", "Optional: …")."""
+        return bool(ITEM.match(self.source, self.source.rfind("\n", 0, self.sentences[i][0]) + 1))
 
     def _counted(self, chosen: list[int]) -> int:
         """The sentences of `chosen` that count towards MAX_SENTENCES: a label goes with the sentence it labels."""
@@ -272,8 +295,11 @@ class Highlight:
             a, b = self.sentences[number]
             if last is not None and number != last + 1:
                 parts.append("…")  # sentences left out between two shown ones
-            elif last is not None and re.search(r"[\w)]$", parts[-1]) and "\n" in self.source[self.sentences[last][1]:a]:
-                parts[-1] += ";"  # list items without a full stop, one per line: "… der InbeQ; Optional: Arbeitgeber, …"
+            elif (last is not None and re.search(r"[\w)]$", parts[-1]) and "\n" in self.source[self.sentences[last][1]:a]
+                  and self._is_item(last) and not CONJUNCTION_END.search(parts[-1])):
+                # list items without a full stop, one per line: "… der InbeQ; Optional: Arbeitgeber, …"; not after a
+                # lead-in or an item that reads on ("ein Ziel …, welches sich auf …", "überprüfbar ist sowie die …")
+                parts[-1] += ";"
             parts.append(_clean(self.source[a:b]))
             last = number
         out = " ".join(parts)
@@ -283,7 +309,7 @@ class Highlight:
 # the start of a list item's line: "- ", "* ", "1. ", "2) ", "a) ", or a label ("Zwingend: ", "Optional: ")
 ITEM = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)]|[a-z]\)|[A-ZÄÖÜ][\w/-]{0,30}:)[ \t]")
 MAX_ITEMS = 15
-SHORT_LIST = 400  # characters from a lead-in to the end of its list: shown whole
+SHORT_LIST = 450  # characters from a lead-in to the end of its list: shown whole (400 until QA 20: three criteria of 408)
 MAX_ITEMS_SHOWN = 5
 
 
