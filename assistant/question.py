@@ -412,6 +412,11 @@ def _named_elsewhere(text: str, own: str) -> tuple[str, str] | None:
                  if _LAND_CODES[m.group(1).lower()] != own), None)
 
 
+def lands_named(text: str) -> list[str]:
+    """The codes of the Länder a question names, in order, each once."""
+    return list(dict.fromkeys(_LAND_CODES[m.group(1).lower()] for m in _LAND_OR_SHORT.finditer(text)))
+
+
 def other_land(text: str, region: str) -> str:
     """The code of the Land a question names when a document holds only in another Land (its `region`
     is a Land's name); else "". "Wie ist das Jobcoaching in Niedersachsen geregelt?" against the

@@ -26,7 +26,7 @@ from . import presenter
 from .forms import FormResult, evaluate
 from .conversation import conversation_reply
 from .extract import ExtractError
-from .question import asks_successor, other_land, other_phase, other_role, regional_notes
+from .question import LAND_NAMES, asks_successor, lands_named, other_land, other_phase, other_role, regional_notes
 from .router import route
 from .textio import printable
 
@@ -315,6 +315,10 @@ class Lotse:
         # the Baden-Württemberg principles do not answer how jobcoaching works in Niedersachsen
         top_doc = self.document(result.hits[0].unit.doc_id) if result.hits else None
         elsewhere = calc.registry.LAND_TITLES.get(other_land(text, top_doc.region), "") if confident and top_doc else ""
+        if confident and top_doc and not elsewhere:
+            # "Gibt es in Bayern auch so ein Jobcoaching wie in Baden-Württemberg?" (QA 19): a Land's rules compared
+            # with another Land no document covers; whatever passage came first, only the first Land's document holds
+            top_doc, elsewhere = self._compared_land(text) or (top_doc, "")
         if elsewhere:
             confident = False
         # a passage that speaks of another time, person or version than the question asks about is offered, not given
@@ -370,7 +374,8 @@ class Lotse:
                     contacts.append(ask)
             elif elsewhere:
                 # scope: say where the passage holds and offer it, first, as a suggestion
-                suggested = _offered_first(result.hits[0].unit, suggested)
+                own = next((h.unit for h in result.hits if h.unit.doc_id == top_doc.id), result.hits[0].unit)
+                suggested = _offered_first(own, suggested)
                 msg = (f"Die passende Passage stammt aus „{top_doc.short_title}“ und gilt nur in {top_doc.region}; "
                        f"für {elsewhere} enthalten die Dokumente keine eigene Regelung. {SCOPE_TEXT}")
                 contacts.append(f"Auskunft zu den Regeln in {elsewhere}: das Integrationsamt (Inklusionsamt) des Landes, "
@@ -524,6 +529,15 @@ class Lotse:
     # -------------------------------------------------------------- documents
     def unit(self, unit_id: str) -> Unit | None:
         return self.handle.store.unit(unit_id)
+
+    def _compared_land(self, text: str) -> tuple[Document, str] | None:
+        """(the regional document, the other Land's name) when a question names the Land of a regional document and
+        a Land no document covers ("wie in BW auch in Bayern"); else None."""
+        regional = {LAND_NAMES[d.region.strip().lower()]: d for d in self.documents() if d.region.strip().lower() in LAND_NAMES}
+        named = lands_named(text)
+        covered = [code for code in named if code in regional]
+        others = [code for code in named if code not in regional]
+        return (regional[covered[0]], calc.registry.LAND_TITLES[others[0]]) if covered and others else None
 
     def document(self, doc_id: str) -> Document | None:
         return self.handle.store.document(doc_id)

@@ -204,6 +204,9 @@ def test_the_land_a_question_names_against_the_documents_land(text, region, code
      "Baden-Württemberg", "Niedersachsen", "bw-jobcoaching/"),
     ("Wie läuft das Planungsgespräch in Sachsen ab?", "Kooperationsvereinbarung M-V", "Mecklenburg-Vorpommern", "Sachsen",
      "mv-koop/p6"),
+    # a Land's rules compared with another's (QA 19): a federal passage on the Werkstatt had come first and been answered
+    ("Gibt es in Bayern auch so ein Jobcoaching aus der Werkstatt heraus wie in Baden-Württemberg, und wer bezahlt das dort?",
+     "Jobcoaching-Grundsätze Baden-Württemberg", "Baden-Württemberg", "Bayern", "bw-jobcoaching/"),
 ])
 def test_a_passage_of_one_land_is_offered_not_answered_for_another(lotse, question, document, region, land, first):
     # probe 5: the Baden-Württemberg principles had answered how jobcoaching works in Niedersachsen
@@ -214,6 +217,15 @@ def test_a_passage_of_one_land_is_offered_not_answered_for_another(lotse, questi
     assert "Unterstützte Beschäftigung nach § 55 SGB IX" in reply.message  # what the documents cover
     assert reply.suggestion_ids[0].startswith(first)  # the passage, offered
     assert any(c.startswith(f"Auskunft zu den Regeln in {land}: das Integrationsamt") for c in reply.contacts)
+
+
+@pytest.mark.parametrize("question, first", [
+    ("Wie lange dauert das Jobcoaching in BW?", "bw-jobcoaching/"),
+    ("Wir sind in Bayern. Haben Teilnehmer der InbeQ Anspruch auf Urlaub?", "bagub-faq/12"),  # no regional document's Land named
+])
+def test_a_land_named_alone_keeps_the_answer(lotse, question, first):
+    reply = lotse.ask(question)
+    assert not reply.abstained and reply.answers[0].unit.id.startswith(first)
 
 
 @pytest.mark.parametrize("question, passage, other", [

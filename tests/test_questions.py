@@ -188,6 +188,10 @@ WRITTEN_BEFORE = {
     "kindergeld in der berufsbegleitung",
     "kindergeld waehrend berufsbegleitung",
     "Welche Voraussetzungen gelten für eine Kinder- und Jugendlichen-Reha der Deutschen Rentenversicherung?",
+    # in corpus/ before probe/probe22 and probe/probe23 (2026-12-03, session 24): keyword queries
+    "planungsgespräch termin",
+    "qualifikaton jobcoach",
+    "Wie lange dauert der Berufsbildungsbereich in einer anerkannten WfbM?",
 }
 
 
