@@ -33,6 +33,7 @@ def test_questions_get_their_passage_first(lotse, question, unit_ids, fact):
     ("die vom amt wollen schauen was unser sohn gut kann und was nicht", "staerk"),  # the Stärken- und Schwächenanalyse
     ("er kann nicht weit fahren, kriegt er trotzdem einen platz", "mobilitaet"),
     ("wer passt auf die kurse auf", "massnahm"),
+    ("von welcher kohle lebt unser kind waehrend es im betrieb angelernt wird", "lebensunterhalt"),  # probe 16, probe 21
 ])
 def test_everyday_words_reach_the_documents_terms(lotse, question, stem):
     query = lotse.searcher.analyzer.analyse(question)

@@ -14,6 +14,9 @@ from knowledge.ranking.quantities import (asks_euro, asks_quantity, holds_quanti
     # how often, without a number and its measure: the answer to "wie oft"
     ("Die Vereinbarungspartner treffen sich einmal jährlich.", True),
     ("Die Übersicht wird monatlich versandt.", True),
+    # a duration said as an adjective (probe 6: "wie lange dauert so eine ub" against the "zweijährigen" InbeQ)
+    ("im Rahmen der grds. zweijährigen Qualifizierungsmaßnahme", True),
+    ("nach einer 6-monatigen Erprobung", True),
     # "einzelnen" begins with "ein" but is no number
     ("Der Jobcoach dokumentiert die einzelnen Fachleistungsstunden als Einsatznachweis.", False),
     ("nach § 55 Abs. 2 SGB IX", False),

@@ -35,6 +35,10 @@ def _quantity(number: str) -> re.Pattern:
 # answer to "wie oft"
 FREQUENCY = re.compile(r"\b(?:(?:ein|zwei|drei|vier)mal|(?:halb|viertel)?jährlich|monatlich|wöchentlich|täglich"
                        r"|jede[nrsm]?\s+(?:Tag|Woche|Monat|Quartal|Jahr)|pro\s+(?:Tag|Woche|Monat|Quartal|Jahr))\b", re.IGNORECASE)
+# a duration said as an adjective ("im Rahmen der grds. zweijährigen Qualifizierungsmaßnahme", "einer 6-monatigen
+# Erprobung"): the answer to "wie lange dauert …" as much as "zwei Jahre" is (probe 6: it had counted as no quantity)
+DURATION = re.compile(r"\b(?:\d+-?|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|achtzehn|vierundzwanzig"
+                      r"|halb|anderthalb)(?:jährig|monatig|wöchig|tägig|stündig)", re.IGNORECASE)
 QUANTITY = _quantity(f"(?:{_COUNT}|{_ONE})")
 # the same without "ein"/"eine" as the number ("eine Stelle", "ein Platz" name a thing, not an
 # amount): the highlight's sentence for a quantity question states a number (retrieval/sentences.py)
@@ -50,7 +54,7 @@ def asks_quantity(question: str) -> bool:
 
 def holds_quantity(text: str) -> bool:
     """Whether a passage states a number with its measure."""
-    return QUANTITY.search(text) is not None or FREQUENCY.search(text) is not None
+    return QUANTITY.search(text) is not None or FREQUENCY.search(text) is not None or DURATION.search(text) is not None
 
 
 # "wie hoch", or a quantity asked of money ("wie viel Ausbildungsgeld"), asks for an amount of
@@ -109,7 +113,7 @@ def states_quantity(sentence: str, asked: str) -> bool:
         return TIME_STATED.search(sentence) is not None
     if asked == "weekday":
         return WEEKDAY.search(sentence) is not None
-    return STATED.search(sentence) is not None or FREQUENCY.search(sentence) is not None
+    return any(p.search(sentence) is not None for p in (STATED, FREQUENCY, DURATION))
 
 
 # A sum in euro or a price asked for itself ("wie viel Euro Ausbildungsgeld …", "Welchen Preis pro
