@@ -602,6 +602,24 @@ def test_a_short_lists_lead_in_takes_the_whole_list_along():
     assert "Aufgabe Nummer 1" in shown and "Aufgabe Nummer 3" not in shown
 
 
+def test_an_item_of_a_short_announced_list_comes_with_the_lead_in_and_the_other_items():
+    """"Ich bin die gesetzliche Betreuerin … Darf ich da mit hin?": the story's words chose "Zwingend: …", which
+    said nothing of the Betreuer in "Optional: …" (QA 19); a short list announced with a colon is shown whole. A
+    clause left open above a list ("…, dass der angebotene Preis") keeps its best item alone."""
+    text = ("(5) Der Teilnehmerkreis setzt sich wie folgt zusammen:\n\n"
+            "Zwingend: Agentur für Arbeit, Integrationsamt, Leistungserbringer der InbeQ\n\n"
+            "Optional: Arbeitgeber, Teilnehmerin / Teilnehmer (gegebenenfalls mit dem gesetzlichen Betreuer)\n\n"
+            "(6) Die Ergebnisse werden protokolliert.")
+    spans = split_sentences(text)
+    assert Highlight(text, 1.0, spans, [0.2, 1.0, 0.6, 0.1], 1).text == (
+        "(5) Der Teilnehmerkreis setzt sich wie folgt zusammen: Zwingend: Agentur für Arbeit, Integrationsamt, "
+        "Leistungserbringer der InbeQ; Optional: Arbeitgeber, Teilnehmerin / Teilnehmer (gegebenenfalls mit dem gesetzlichen Betreuer)")
+    opened = ("Ergibt die Prüfung, dass der angebotene Preis\n\n- aus guten Gründen niedrig ist, bleibt das Angebot in der Wertung.\n"
+              "- nicht schlüssig ist, darf der Zuschlag nicht erteilt werden.\n\nDas Verfahren endet.")
+    spans = split_sentences(opened)
+    assert Highlight(opened, 1.0, spans, [0.3, 1.0, 0.2, 0.0], 1).text == "aus guten Gründen niedrig ist, bleibt das Angebot in der Wertung."
+
+
 def test_a_lead_in_left_open_above_a_list_takes_the_list_along():
     """"Welche Anforderungen muss das Eingliederungsziel erfüllen?": the sentence taken along ended in "ein Ziel zu
     vereinbaren, welches" without the three criteria below it (QA 20). A clause left open above a short list brings
@@ -618,9 +636,10 @@ def test_a_lead_in_left_open_above_a_list_takes_the_list_along():
                      "überprüfbar ist sowie die höchste Erfolgsaussicht hat.")
     shown = Highlight(text, 1.0, spans, [0.1, 1.0, 0.0, 0.0, 0.0, 0.1], 1).text
     assert shown.startswith("Auf Grundlage") and shown.endswith("die höchste Erfolgsaussicht hat.")
-    items = "Ablauf:\n\n4. Leistungen werden im Gesamtplan festgelegt\n5. Ein Kontingent von 60 Stunden ist zu bewilligen\n6. Abschlussbericht"
+    items = "4. Leistungen werden im Gesamtplan festgelegt\n5. Ein Kontingent von 60 Stunden ist zu bewilligen\n6. Abschlussbericht"
     spans = split_sentences(items)
-    assert Highlight(items, 1.0, spans, [0.0, 1.0, 0.9, 0.0], 1).text.endswith("60 Stunden ist zu bewilligen")
+    assert Highlight(items, 1.0, spans, [1.0, 0.9, 0.0], 0).text == ("4. Leistungen werden im Gesamtplan festgelegt; "
+                                                                     "5. Ein Kontingent von 60 Stunden ist zu bewilligen")
 
 
 def test_a_sentence_that_frames_the_answer_takes_the_one_that_gives_it_along():

@@ -206,6 +206,14 @@ class Highlight:
         parts = [p for p in dict.fromkeys(self.part_best) if p >= 0 and p not in chosen][:MAX_SENTENCES - len(chosen)]
         if parts:
             chosen = sorted(chosen + parts)
+        if chosen == [best] and not parts and self._is_item(best):
+            # an item of a short list comes with its lead-in and the other items ("Darf ich als Betreuerin mit?":
+            # "Zwingend: Agentur, Integrationsamt, …" had been shown without "Optional: …, gesetzlicher Betreuer"; QA 19)
+            lead = next((i for i in range(best - 1, max(-1, best - 1 - MAX_ITEMS_SHOWN), -1) if not self._is_item(i)), None)
+            announced = lead is not None and ANNOUNCES.search(text[spans[lead][0]:spans[lead][1]])
+            items = self._short_list_after(lead) if announced else []  # not a clause left open ("…, dass der Preis")
+            if best in items:
+                return [lead] + items
         nxt = best + 1
         # a best sentence that announces a short list ("setzt sich wie folgt zusammen:") takes the whole list
         # along, not only its first item (QA 12: "Zwingend: …" without "Optional: Arbeitgeber, …"); a longer
