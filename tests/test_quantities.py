@@ -49,6 +49,8 @@ def test_a_question_asks_for_a_quantity(question, asks):
     ("wann kriegt der betreuer vom jobcenter die unterlagen", "time"),
     ("An welchen Wochentagen werden freie Plätze gemeldet?", "weekday"),
     ("wann darf mein kind am projekttag weniger stunden machen", ""),  # a condition, not a time
+    ("Welche Monatspauschale bekommt der IFD für die Berufsbegleitung?", "amount"),  # a sum asked with "welche" (QA 20)
+    ("Welche Vergütungsvereinbarung gilt?", ""),
 ])
 def test_what_quantity_a_question_asks_for(question, asked):
     assert quantity_asked(question) == asked
@@ -60,6 +62,7 @@ def test_what_quantity_a_question_asks_for(question, asked):
     ("Sie erhalten eine Stelle im Betrieb.", "number", False),  # "eine Stelle" names a thing, not an amount
     ("sofern die Anwartschaftszeit von 12 Monaten erfüllt ist", "amount", False),  # months are no amount of money
     ("Der Zuschuss beträgt 250 Euro im Monat.", "amount", True),
+    ("eine monatliche Vergütungspauschale in Höhe von 480,- Euro", "amount", True),  # QA 20
     ("Die Partner treffen sich einmal jährlich.", "number", True),
     ("Die Partner treffen sich einmal jährlich.", "amount", False),
     ("Unmittelbar nach Zuschlag werden die Unterlagen der MB zur Verfügung gestellt.", "time", True),
@@ -76,6 +79,8 @@ def test_a_sentence_states_the_quantity_asked(sentence, asked, states):
     ("Wie oft muss der Kooperationsplan überprüft werden?", "ba-integrationskonzept/3.4.2",
      "Der Kooperationsplan wird in Textform erstellt und soll spätestens nach Ablauf von sechs Monaten"),
     ("Wie viele Urlaubstage hat ein Teilnehmer in der InbeQ?", "bagub-faq/12", "Es besteht ein Anspruch von 2,5 unterweisungsfreien Arbeitstagen"),
+    ("Welche Monatspauschale bekommt der IFD für Berufsbegleitung nach der GE IFD?", "bagub-faq/33",
+     "Für die Berufsbegleitung haben sich die Vertragspartner auf eine monatliche Vergütungspauschale in Höhe von 480,- Euro"),
     # the FAQ states no amount of Ausbildungsgeld: the best sentence stays, not one with "12 Monate"
     ("Wie viel Ausbildungsgeld bekommt mein Sohn?", "bagub-faq/17", "Sofern die Voraussetzungen auf Übergangsgeld nicht erfüllt sind"),
 ])

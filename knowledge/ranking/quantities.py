@@ -62,7 +62,7 @@ def holds_quantity(text: str) -> bool:
 ASKS_AMOUNT = re.compile(r"\bwie ?hoch\b", re.IGNORECASE)
 MONEY_WORDS = re.compile(r"geld|lohn|gehalt|euro|€|kost|verdien|bezahl|vergütung|verguetung|entgelt|betrag|zuschuss|budget|pauschale",
                          re.IGNORECASE)
-AMOUNT = re.compile(r"(?<![\w§])\d+(?:[.,]\d+)*\s*(?:euro\b|€|prozent\b|%)", re.IGNORECASE)
+AMOUNT = re.compile(r"(?<![\w§])\d+(?:[.,]\d+)*(?:,[-–])?\s*(?:euro\b|€|prozent\b|%)", re.IGNORECASE)  # "480,- Euro"
 
 
 # a point in time asked ("bis wann", "an welchem Wochentag", "von wann ist …", "Frist"): for the highlight
@@ -82,11 +82,19 @@ TIME_STATED = re.compile(WEEKDAY.pattern + r"|\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}"
                          r"|\b(?:Wochen|Monate|Tage|Werktage|Arbeitstage) (?:vor|nach)\b", re.IGNORECASE)
 
 
+# a sum asked with "welche" ("Welche Monatspauschale bekommt der IFD …?"; QA 20: the highlight had left out the 480 Euro)
+ASKS_WHICH_SUM = re.compile(r"\bwelche[nrs]?\s+(?:\w+\s+)?\w*(?:pauschale|vergütung|verguetung|betrag|entgelt|stundensatz)\b",
+                            re.IGNORECASE)
+
+
 @lru_cache(maxsize=1024)  # asked once per candidate unit of a question (retrieval/sentences.py)
+
 def quantity_asked(question: str) -> str:
     """What a question asks for: "amount" (wie hoch: money, a rate), "number" (how long, how
     many, how often), "time" (when: `ASKS_TIME`), "weekday" (on which day of the week), or "" (none of them)."""
     m = ASKS.search(question)
+    if m is None and ASKS_WHICH_SUM.search(question):
+        return "amount"
     if m is None:
         return ("weekday" if ASKS_WEEKDAY.search(question) else "time") if ASKS_TIME.search(question) else ""
     if MONEY_WORDS.search(question) or (ASKS_AMOUNT.fullmatch(m.group(0)) and len(ASKS.findall(question)) == 1):
