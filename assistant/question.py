@@ -215,6 +215,20 @@ OTHER_PROGRAMME = (r"werkstatt|wfbm|berufsbildungsbereich|eingangsverfahren|arbe
 THE_MEASURE = r"inbeq|\bub\b|unterstützte beschäftigung|maßnahme|massnahme|qualifizierung"
 
 
+# a post that only vents or complains ("… bin einfach nur erschöpft. Das musste mal raus.", "… ich finde das eine
+# Frechheit!"; QA 18): its figures are the story, not a calculation asked for
+VENTS = re.compile(r"musste (?:\w+ )?(?:mal )?raus|frechheit|unverschämt|unverschaemt|\bich finde das\b|f(?:ü|ue)hle mich"
+                   r"|\b(?:bin|sind) (?:\w+ ){0,3}(?:erschöpft|erschoepft|fertig|sauer|genervt|wütend|wuetend|frustriert|verzweifelt)\b"
+                   r"|\bich kann nicht mehr\b", re.IGNORECASE)
+ASKS_ANYTHING = re.compile(r"\?|\b(?:wie|wann|was|wer|wo|welche[nmrs]?|wieviele?|wieso|warum|weshalb|ob|wem|wen)\b"
+                           r"|berechn|ausrechn|rechne|ermittl|\bbitte\b|wissen", re.IGNORECASE)
+
+
+def only_vents(text: str) -> bool:
+    """Whether a text vents or complains and asks nothing: no question mark, no question word, no request."""
+    return VENTS.search(text) is not None and ASKS_ANYTHING.search(text) is None
+
+
 # -------------------------------------------------------------- dates
 def employment_date(q: Question) -> FoundDate | None:
     """The date the employment starts: the date next to 'Beschäftigung beginnt', 'Arbeitsvertrag ab', 'eingestellt zum' …,

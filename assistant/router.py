@@ -70,6 +70,8 @@ def route(question: str, today: dt.date) -> Route | None:
         raise calc.InputError(f"„{neg}“: negative Anzahlen sind nicht möglich.")
     q = Question(qx.with_umlauts(question), today)
     q.dates  # an impossible date is reported even when no calculator fits
+    if qx.only_vents(q.text):
+        return None
     for spec in ROUTES:
         try:
             if spec.trigger(q):

@@ -468,10 +468,9 @@ ROUTER_KNOWN_MISSES = {
     # misspelt ("inetgrationsamt", "unterichten"): routed by the service after the search's
     # spelling correction (test_answering), not by the router alone
     "r092": None,
-    # QA 18, open: a post that vents or complains and asks nothing, with the figures of a calculation in it
-    "w02": "personal",
+    # QA 18, open: a question whether a rule holds ("Stimmt es, dass … höchstens 2 Mitarbeiter …?") with the
+    # figures of a calculation in it (the calculation may still help the asker check the rule)
     "w12": "personal-alt",
-    "w15": "ueberpruefung",
 }
 
 
@@ -672,3 +671,19 @@ def test_an_illness_with_an_interruption_moves_the_end_of_the_inbeq():
     r = route("InbeQ ab 01.03.2026, die Maßnahme war 10 Wochen wegen Krankheit unterbrochen. Wann endet sie?", TODAY)
     assert r.run().result == "InbeQ endet spätestens am 09.05.2028 (Unterbrechung 70 Tage eingerechnet)"
     assert not any(a.startswith("Krankheit (") for a in r.assumptions)
+
+
+@pytest.mark.parametrize("text, vents", [
+    ("Wir haben 12 Teilnehmende und 2 Kolleginnen sind krank – ich bin einfach nur erschöpft. Das musste mal raus.", True),
+    ("Meine Eingliederungsvereinbarung ist vom 02.05.2025 – ich finde das eine Frechheit!", True),
+    # venting, then asking: the question counts
+    ("Ich bin total erschöpft. Wie viel Personal brauchen wir bei 12 TN?", False),
+    ("Das musste mal raus: bitte rechne mir das Personal für 12 TN aus", False),
+    ("12 TN Personal", False),
+])
+def test_a_post_that_only_vents_asks_no_calculation(text, vents):
+    from assistant.question import only_vents
+
+    assert only_vents(text) is vents
+    if vents:
+        assert route(text, TODAY) is None
