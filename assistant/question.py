@@ -648,7 +648,8 @@ def _month_from_start(q: Question) -> tuple[int, dt.date, dt.date] | None:
     """(month of the measure, start, the day it is counted to) when the question names the measure's
     start ('Maßnahmebeginn 01.02.2026', 'seit März 2025', 'hat im Oktober 2025 begonnen'): counted to a
     second date, else to today when the start lies in the past."""
-    start = _labelled(q, START)
+    # an option drawn starts the measure's months anew ("zum 01.09.2026 die Option … gezogen"; QA 18)
+    start = _labelled(q, START + r"|\boption\w*")
     if start is None:
         return None
     others = [d for d in q.events if d is not start]

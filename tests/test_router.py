@@ -269,6 +269,10 @@ def test_impossible_dates(text):
      "unterbrochen. Wann endet die InbeQ regulär?", "inbeq-dauer", "InbeQ endet spätestens am 31.08.2028"),
     ("Beratungsgespräch am 15.01.2027: Kundin erwartet ihre Integration frühestens zum 01.09.2027. Welche Integrationsprognose?",
      "prognose", "nicht marktnah"),
+    # the month counted from the option's start to the month named (QA 18: both phases had been given)
+    ("Wir haben zum 01.09.2026 die Option aus unserem Vertrag von 2019 gezogen. Jetzt im Dezember 2026 sind 5 Teilnehmende "
+     "zugewiesen, die Mindestteilnehmerplatzzahl ist 7. Wie viel Personal in Wochenstunden?", "personal",
+     "54,6 Wochenstunden (Personalansatz 1,4) bei 5 Teilnehmenden im 4. Monat"),
 ])
 
 def test_questions_reach_their_calculator(question, name, result_part):
