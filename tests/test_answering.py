@@ -34,6 +34,7 @@ def test_questions_get_their_passage_first(lotse, question, unit_ids, fact):
     ("er kann nicht weit fahren, kriegt er trotzdem einen platz", "mobilitaet"),
     ("wer passt auf die kurse auf", "massnahm"),
     ("von welcher kohle lebt unser kind waehrend es im betrieb angelernt wird", "lebensunterhalt"),  # probe 16, probe 21
+    ("Brauchen Aufstocker einen KoP?", "kooperationsplan"),  # the job centres' abbreviation (QA 20)
 ])
 def test_everyday_words_reach_the_documents_terms(lotse, question, stem):
     query = lotse.searcher.analyzer.analyse(question)
