@@ -140,6 +140,15 @@ def test_off_topic_questions_abstain(lotse, question):
     assert ABSTAIN_TEXT in reply.message
 
 
+def test_a_plain_decline_says_what_the_documents_cover(lotse):
+    """QA 21: "Dazu finde ich … keine verlässliche Antwort. Meinten Sie …?" had not said what the documents are about."""
+    from assistant.service import SCOPE_TEXT
+
+    reply = lotse.ask("kann man die inbeq auch im homeoffice machen")
+    assert reply.abstained and reply.message == f"{ABSTAIN_TEXT} {SCOPE_TEXT} Meinten Sie eines dieser Themen?"
+    assert lotse.ask("x").message == ABSTAIN_TEXT  # no word to search: nothing to say about the documents either
+
+
 @pytest.mark.parametrize("question", ["", "   ", "\x00\x07\x1b[31m", "AND (* ~\"", "OR NOT )(", "x" * 10_000, "Urlaub " * 3000])
 def test_bad_input_gets_a_german_answer_not_a_traceback(lotse, question):
     reply = lotse.ask(question)

@@ -178,6 +178,9 @@ def test_a_passage_states_a_sum_in_euro(text, states):
     ("Wie heißt die Person, die in der InbeQ anleitet?", "Der Qualifizierungstrainer leitet an.", ""),  # a role's name
     ("Wer ist Ansprechpartner für den Träger?", "Die MB ist Ansprechpartner/in für den Träger.", ""),  # a role asked
     ("wie heisst mein ansprechpartner beim ifd", "Ihr Ansprechpartner ist Herr Müller.", ""),  # stated
+    # a name asked outright (QA 21: the signatories of an agreement had been given as the contact)
+    ("wer ist bei der arbeitsagentur in rostock der ansprechpartner, ich brauche einen namen", "Rostock, 21.04.2011 Christel Weber",
+     "person"),
     # the date of the next event, opening hours (QA 6)
     ("wann ist der naechste infoabend zur ub beim arbeitsamt", "Der Auftragnehmer macht Öffentlichkeitsarbeit.", "date"),
     ("An welchem Datum ist der nächste Ausschreibungstermin?", "Die Agentur meldet den Bedarf jährlich.", "date"),
@@ -199,6 +202,10 @@ def test_a_passage_states_a_sum_in_euro(text, states):
     ("Welche Unterlagen empfiehlt die BA für das Erstgespräch?", "Die Checkliste Erstgespräch hilft.", ""),
     # a sum in euro
     ("wie viel euro uebergangsgeld gibt es", "Es richtet sich nach dem früheren Entgelt.", "euro"),
+    # the staff's pay (QA 21): billing is no salary
+    ("jobcoach gehalt", "Die Abrechnung und Vergütung erfolgt auf Basis der Vergütungsvereinbarung.", "euro"),
+    ("Eingruppierung Qualifizierungstrainer TVöD?", "Der Personalschlüssel beträgt 1 zu 5.", "euro"),
+    ("kriegt mein sohn gehalt in der inbeq", "Es besteht kein Arbeitsverhältnis.", ""),  # a participant's pay: the passage says
     ("Wie hoch ist das Übergangsgeld?", "Es richtet sich nach dem früheren Entgelt.", ""),
 ])
 def test_what_a_question_asks_for_itself_and_the_passage_does_not_state(question, text, missing):

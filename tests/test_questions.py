@@ -192,6 +192,17 @@ WRITTEN_BEFORE = {
     "planungsgespräch termin",
     "qualifikaton jobcoach",
     "Wie lange dauert der Berufsbildungsbereich in einer anerkannten WfbM?",
+    # in corpus/ before probe/probe24 (2026-12-03, session 24): mostly keyword queries, written apart
+    "Welche Mindestquote schwerbehinderter Beschäftigter muss ein Inklusionsbetrieb nach § 215 SGB IX erreichen?",
+    "budget für arbeit",
+    "budget arbeit höhe",
+    "kündigungsschutz schwerbehinderung",
+    "inklusionsbetrieb finden",
+    "mein sohn ist in der werkstatt, kann er auch unterstuetzte beschaeftigung machen",
+    "planungsgespraech termin freitag",
+    "potenzialanalyse entberlich gruende",
+    "potenzialanalyse entbehrlich",
+    "fahrtkosten inbeq monatskarte",
 }
 
 

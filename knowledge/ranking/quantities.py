@@ -129,6 +129,7 @@ def states_quantity(sentence: str, asked: str) -> bool:
 # what they are: none of the authored questions asks one, and every such question of the probe sets
 # (eval/probe, /work sets of 2026-12) is one the documents do not answer. A passage that states no
 # sum in euro is then offered, not given as the answer (assistant/service.py).
+_STAFF = r"(?:jobcoach\w*|qualifizierungstrainer\w*|trainer(?:in|innen)?|\bqt\b|mitarbeiter\w*|fachkr(?:ä|ae)ft\w*|personal)"
 ASKS_EURO = re.compile(
     r"\b(?:wie ?viele?|wieviel|welche[nrs]?|genau(?:e[nrs]?)?)\s+(?:\w+\s+)?(?:euro\b|€)|\bin euro\b|\beuro\s*betrag"
     r"|\b(?:preis|euro|€)\s*(?:pro|je)\s+\w+|\bwelche[nrs]? (?:\w+ )?(?:preis|stundensatz|kostensatz|tagessatz)\b"
@@ -141,7 +142,10 @@ ASKS_EURO = re.compile(
     r"|\bwas kostet\b(?!\s+(?:mich|uns|ihn|sie|es|etwas|was)\b)(?!\s+das\s*(?:[?.!,]|$|f(?:ü|ue)r\b|uns\b|mich\b))(?!.*\bf(?:ü|ue)r (?:uns|mich|die eltern)\b)"
     # "… und was kostet sie?" at the end of a question on a course: the price of what was named (QA 12)
     r"|\bund was kostet (?:sie|es|er)\s*\?"
-    r"|\bwie teuer\b|\bwas verdien(?:t|en)\s+(?:ein|eine|man|die|der)\b", re.IGNORECASE)
+    r"|\bwie teuer\b|\bwas verdien(?:t|en)\s+(?:ein|eine|man|die|der)\b"
+    # the staff's pay ("jobcoach gehalt", "Eingruppierung Qualifizierungstrainer"; QA 21): the documents set no pay
+    r"|\b(?:gehalt|gehälter|verdienst|eingruppierung|entgeltgruppe)\b[^?.!]{0,30}\b" + _STAFF
+    + r"|\b" + _STAFF + r"[^?.!]{0,30}\b(?:gehalt|gehälter|verdienst|eingruppierung|entgeltgruppe)\b", re.IGNORECASE)
 EURO_AMOUNT = re.compile(r"(?<![\w§])\d[\d.,]*\s*(?:,-\s*)?(?:euro\b|€)|€\s*\d", re.IGNORECASE)
 
 
@@ -204,7 +208,10 @@ _CONTACT_PERSON = (r"(?:ansprechpart\w*|ansprechperson\w*|sachbearbeiter\w*|(?:r
                    r"|zust(?:ä|ae)ndige[nr]?)")
 ASKS_PERSON = re.compile(r"\bwie hei(?:ß|ss)t\s+(?:denn\s+)?(?:der|die|unser|unsere|mein|meine|sein|seine|ihr|ihre)\s+(?:\w+\s+)?"
                          + _CONTACT_PERSON + r"\b|\bnamen?\s+(?:der|des|vom|von|meines|meiner|unseres|unserer)\s+(?:\w+\s+)?"
-                         + _CONTACT_PERSON + r"\b", re.IGNORECASE)
+                         + _CONTACT_PERSON + r"\b"
+                         # a name asked outright ("… der ansprechpartner in rostock, ich brauche einen namen"; QA 21)
+                         r"|\b(?:brauche|brauchen|suche|suchen|h(?:ä|ae)tte gerne?|wüsste gerne?|wuesste gerne?)\s+(?:\w+\s+)?namen\b"
+                         r"|\bnamentlich\b", re.IGNORECASE)
 PERSON_STATED = re.compile(r"\b(?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][a-zäöüß]+")
 # The date of the next event asked for ("wann ist der nächste Infoabend", "an welchem Datum ist der nächste
 # Ausschreibungstermin"; QA 6) or opening hours: a passage on the topic that states no date does not say it.
