@@ -90,6 +90,14 @@ def test_a_quantity_questions_highlight_starts_with_the_sentence_that_states_it(
     assert answer.highlight.startswith(starts)
 
 
+def test_a_number_the_question_tells_does_not_choose_the_highlight(lotse):
+    """"… wenn ein TN zehn Wochen krank ist?" asks nothing of ten weeks: the sentence repeating "(10 Wochen)" had been shown
+    instead of the one that answers (QA 20); a number the question tells counts TOLD_NUMBER_WEIGHT in choosing it."""
+    answer = lotse.ask("Verlängert sich die InbeQ automatisch, wenn ein TN zehn Wochen krank ist?").answers[0]
+    assert answer.unit.id == "bagub-faq/11"
+    assert answer.highlight.startswith("Allein die Tatsache einer längeren Erkrankung eröffnet nicht die Möglichkeit einer Verlängerung.")
+
+
 @pytest.mark.parametrize("question, ends, not_in", [
     # no sum stated: the sentence after the best one says what it depends on, and comes along (QA 3)
     ("Wie hoch ist das Ausbildungsgeld?", "abhängig von der jeweiligen Bedarfssituation (Lebensalter, Unterbringung).", ""),
