@@ -4,7 +4,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
+import errno
 import importlib
+import io
 import json
 import os
 import re
@@ -97,8 +99,11 @@ class GermanParser(argparse.ArgumentParser):
         tokens = unknown.group(1).split() if unknown else self._unknown_flags()
         if tokens:  # a mistyped flag also explains a "missing" required one
             message = "; ".join(target._explain_unknown(token) for token in tokens[:3])
-        # name what the user typed, not internal names: "question" -> "Frage", "calculator" -> "Rechner"
-        message = re.sub(r"\bquestion\b", "Frage", message).replace("calculator", "Rechner").replace("command", "Befehl")
+        # internal names as the user knows them ("question" -> "Frage", "calculator" -> "Rechner"), but not inside
+        # quotes, where argparse repeats what the user typed (QA 22: "lotse calculators" had become „Rechners“)
+        parts = re.split(r"('[^']*'|„[^“]*“)", message)
+        message = "".join(p if i % 2 else re.sub(r"\bquestion\b", "Frage", p).replace("calculator", "Rechner")
+                          .replace("command", "Befehl") for i, p in enumerate(parts))
         # argparse lists choices as Python reprs ('personal', 'kuendigung'): German quotation marks instead
         message = re.sub(r"'([^'\s]+)'", r"„\1“", message)
         self.exit(EXIT_USAGE, f"Aufruf fehlerhaft: {message}\nHilfe: {target.prog} --help\n")
@@ -222,8 +227,10 @@ def build_parser() -> GermanParser:
     s.add_argument("--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1, nur dieser Rechner; 0.0.0.0: alle Netzwerke)")
     s.add_argument("--port", type=port_number, default=8000, help="Port 1–65535 (Standard: 8000)")
     s.add_argument("--max-sessions", type=session_count, default=8, metavar="N", help="höchstens N Sitzungen gleichzeitig (Standard: 8)")
-    s.add_argument("--token", metavar="SCHLÜSSEL", help="Zugangsschlüssel (ohne Angabe wird für Adressen außer 127.0.0.1 einer erzeugt)")
-    s.add_argument("--no-token", action="store_true", help="keinen Zugangsschlüssel verlangen (nicht empfohlen im Netzwerk)")
+    # one or the other (QA 22: "--token abc --no-token" had quietly let everyone in)
+    access = s.add_mutually_exclusive_group()
+    access.add_argument("--token", metavar="SCHLÜSSEL", help="Zugangsschlüssel (ohne Angabe wird für Adressen außer 127.0.0.1 einer erzeugt)")
+    access.add_argument("--no-token", action="store_true", help="keinen Zugangsschlüssel verlangen (nicht empfohlen im Netzwerk)")
     s.add_argument("--public-url", metavar="URL", help="Adresse, unter der Browser den Server erreichen (z. B. http://lotse.traeger.de:8000)")
     w = sub.add_parser("web", help="Webseite und JSON-API bereitstellen",
                        epilog="JSON-API: POST /api/ask mit {\"question\": \"…\"}, POST /api/calc/RECHNER, GET /api/units/ID, "
@@ -248,16 +255,70 @@ def render_reply(reply, service) -> str:
     return presenter.reply_text(reply, labels)
 
 
+def _usable_streams() -> bool:
+    """Make the standard streams safe to write: a closed one (">&-") is replaced by the null device, and text printed
+    to a stream whose encoding cannot write German ("PYTHONIOENCODING=ascii") goes out as UTF-8, as `ask` and `batch`
+    write it (QA 22: tracebacks). False when standard output was closed: nothing can be delivered."""
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - read until the process ends
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    delivered = sys.stdout is not None
+    if not delivered:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "äöüß€„“".encode(stream.encoding or "ascii")
+        except (LookupError, UnicodeEncodeError):
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(encoding="utf-8", errors="replace")
+    return delivered
+
+
+def _quiet_stdout() -> None:
+    """After a failed write, point standard output at the null device, so the interpreter's last flush fails no more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if not _usable_streams():
+        print("Fehler: Die Standardausgabe ist geschlossen; es kann nichts ausgegeben werden.", file=sys.stderr)
+        return 1
     parser = build_parser()
-    args = parser.parse_args(argv)
     try:
-        return _dispatch(args, parser)
+        return _dispatch(parser.parse_args(argv), parser)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _quiet_stdout()
         return 0
+    except OSError as exc:  # standard output on a full disk ("> /dev/full"), or gone
+        _quiet_stdout()
+        output = exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF)
+        print(f"Fehler: Die Ausgabe kann nicht geschrieben werden ({os_reason(exc)})." if output
+              else f"Fehler bei der Ein- oder Ausgabe: {os_reason(exc)}.", file=sys.stderr)
+        return 1
+
+
+def _input_lines(stream):
+    """The lines of the batch input as bytes: a file in UTF-16 with its byte order mark (Windows Editor's "Unicode")
+    re-encoded as UTF-8, and lines ended by a carriage return alone (old Mac files) parted (QA 22)."""
+    if hasattr(stream, "peek") and stream.peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        text = io.TextIOWrapper(stream, encoding="utf-16", errors="replace", newline=None)
+        for line in text:
+            yield line.rstrip("\n").encode("utf-8")
+        return
+    for raw in stream:
+        body = raw.rstrip(b"\n").rstrip(b"\r")
+        if b"\r" in body:
+            yield from body.split(b"\r")
+        else:
+            yield raw
 
 
 def _batch(service) -> int:
@@ -265,7 +326,7 @@ def _batch(service) -> int:
     from .textio import decode_line, json_line
 
     out = sys.stdout.buffer
-    for raw in sys.stdin.buffer:
+    for raw in _input_lines(sys.stdin.buffer):
         question, notice = decode_line(raw)
         try:
             data = service.ask(question).to_json(service)
@@ -336,6 +397,7 @@ def _dispatch(args, parser) -> int:
                   file=sys.stderr)
             return EXIT_USAGE
         service = _service(args, progress=lambda _m: None)
+        failed = 0
         if args.ics:
             from .calculators.ics import to_ics
 
@@ -343,6 +405,7 @@ def _dispatch(args, parser) -> int:
                 print("Hinweis: Diese Berechnung enthält keine Termine für den Kalender.", file=sys.stderr)
                 if args.ics == "-":  # standard output was asked for a calendar: no text in its place ("> termine.ics")
                     return 1
+                failed = 1  # the result is shown, but the file asked for was not written (QA 22: exit code 0)
             elif args.ics == "-":  # the calendar itself on standard output, as usual for "-"
                 sys.stdout.buffer.write(to_ics(c))
                 return 0
@@ -359,7 +422,7 @@ def _dispatch(args, parser) -> int:
             from .service import Reply
 
             print(render_reply(Reply("", False, [], c), service), end="")
-        return 0
+        return failed
     if args.command == "ask" and not _asks_something(args.question):
         print("Aufruf fehlerhaft: Die Frage ist leer.\nHilfe: lotse ask --help", file=sys.stderr)
         return EXIT_USAGE

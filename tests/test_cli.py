@@ -201,3 +201,56 @@ def test_web_help_names_the_api(capsys):
         main(["web", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert 'JSON-API: POST /api/ask mit {"question": "…"}' in out and "GET /api/openapi.json" in out
+
+
+# QA 22: failing output, closed streams, odd encodings and input files: German messages, no traceback
+def test_output_that_cannot_be_written_is_a_german_error_not_a_traceback(lotse):
+    lotse.handle
+    with open("/dev/full", "w") as full:
+        for args in (["ask", "Urlaub?"], ["calc", "personal", "--teilnehmende", "8"]):
+            out = subprocess.run([sys.executable, "-m", "assistant", *args], stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+            assert out.returncode == 1 and "Traceback" not in out.stderr
+            assert "Fehler: Die Ausgabe kann nicht geschrieben werden (kein Speicherplatz mehr frei)." in out.stderr
+    closed = subprocess.run([sys.executable, "-m", "assistant", "ask", "Urlaub?"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True, cwd=ROOT, preexec_fn=lambda: os.close(1))
+    assert closed.returncode == 1 and closed.stderr.strip() == "Fehler: Die Standardausgabe ist geschlossen; es kann nichts ausgegeben werden."
+
+
+def test_an_ascii_output_encoding_gets_utf8_not_a_traceback():
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    out = subprocess.run([sys.executable, "-m", "assistant", "calc", "personal", "--teilnehmende", "8", "--monat", "8"],
+                         capture_output=True, cwd=ROOT, env=env)
+    assert out.returncode == 0 and b"Traceback" not in out.stderr
+    assert "62,4 Wochenstunden" in out.stdout.decode("utf-8") and "Verträge" in out.stdout.decode("utf-8")
+
+
+def test_batch_reads_utf16_files_and_old_mac_line_ends(lotse):
+    lotse.handle
+    utf16 = "Urlaub?\r\nWer zahlt die Fahrtkosten?\r\n".encode("utf-16")  # with its byte order mark
+    for data in (utf16, b"Urlaub?\rWer zahlt die Fahrtkosten?\r"):
+        out = subprocess.run([sys.executable, "-m", "assistant", "batch"], input=data, capture_output=True, cwd=ROOT)
+        lines = [json.loads(line) for line in out.stdout.decode("utf-8").splitlines()]
+        assert [line["question"] for line in lines] == ["Urlaub?", "Wer zahlt die Fahrtkosten?"]
+        assert all(not line["abstained"] and "Windows-1252" not in (line["message"] or "") for line in lines)
+
+
+def test_contradicting_or_useless_options_are_errors():
+    out = run("serve", "--token", "abc", "--no-token")
+    assert out.returncode == 2 and "Aufruf fehlerhaft: --no-token: nicht zusammen mit --token möglich" in out.stderr
+
+
+def test_a_calendar_file_asked_for_a_calculation_without_dates_fails(tmp_path):
+    target = tmp_path / "termine.ics"
+    out = run("calc", "personal", "--teilnehmende", "8", "--monat", "8", "--ics", str(target))
+    assert out.returncode == 1 and "Diese Berechnung enthält keine Termine für den Kalender." in out.stderr
+    assert "62,4 Wochenstunden" in out.stdout and not target.exists()
+
+
+@pytest.mark.parametrize("args, said", [
+    (["calculators"], "ungültige Auswahl „calculators“"),  # had become „Rechners“
+    (["calc", "personal", "--teilnehmende", "question"], "„question“ ist keine ganze Zahl."),  # had become „Frage“
+    (["ask"], "diese Angaben fehlen: FRAGE"),  # the internal name is still said as the user knows it
+])
+def test_usage_errors_repeat_what_the_user_typed(args, said):
+    out = run(*args)
+    assert out.returncode == 2 and said in out.stderr
