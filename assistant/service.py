@@ -177,7 +177,8 @@ def echoes(question: str, text: str) -> bool:
 def clean_question(text: str) -> tuple[str, str]:
     """Remove terminal escape sequences (pasted coloured text: "\x1b[31mwas ist inbeq"), control
     and format characters, and cap the length; returns (question, notice)."""
-    text = re.sub(r"\s+", " ", printable(text, len(text))).strip()
+    # compatibility forms read as their plain letters ("Ｕｒｌａｕｂ", "ﬁ"; QA 22)
+    text = re.sub(r"\s+", " ", printable(unicodedata.normalize("NFKC", text), len(text))).strip()
     notice = ""
     if len(text) > MAX_QUESTION:
         # a long post tells its story first and asks at the end: keep its beginning and its end

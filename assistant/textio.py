@@ -80,7 +80,10 @@ def printable(text: str, limit: int) -> str:
     characters (NUL, ESC, a right-to-left override that would turn the rest of the line around), at most `limit`
     characters."""
     text = _TERMINAL_RE.sub("", unicodedata.normalize("NFC", text))
-    return "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)[:limit]
+    # a format character inside a word (a soft hyphen or a zero-width space copied from a PDF: "Ur\u00adlaub") is
+    # dropped, not made a space that parts the word (QA 22); other control characters part words
+    return "".join("" if unicodedata.category(ch) == "Cf" else " " if unicodedata.category(ch)[0] == "C" else ch
+                   for ch in text)[:limit]
 
 
 def terminal_safe(text: str) -> str:

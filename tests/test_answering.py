@@ -695,3 +695,11 @@ def test_a_declined_post_names_whom_to_ask_about_the_topic_its_story_names(lotse
     assert reply.abstained and reply.message.startswith("Dazu finde ich in den Dokumenten keine verlässliche Antwort.")
     assert any(c.startswith("Auskunft zum Thema „Schwerbehindertenausweis und Grad der Behinderung“: das Versorgungsamt")
                for c in reply.contacts)
+
+
+@pytest.mark.parametrize("question", ["Ur\u00adlaub in der InbeQ?", "Ur\u200blaub in der InbeQ?", "Ｕｒｌａｕｂ in der InbeQ?"])
+def test_format_and_compatibility_characters_inside_a_word_do_not_break_it(lotse, question):
+    # QA 22: a soft hyphen or zero-width space copied from a PDF, or full-width letters, had made the question fail
+    reply = lotse.ask(question)
+    assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/12"
+

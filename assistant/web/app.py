@@ -82,6 +82,8 @@ class WebApp:
     def __init__(self, service, log_questions: bool = False):
         self.service = service
         self.log_questions = log_questions
+        if log_questions:
+            self._log_handler()
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))
         env = self.templates.env
         env.filters["markdown"] = render_markdown
@@ -129,6 +131,17 @@ class WebApp:
     def log(self, question: str) -> None:
         if self.log_questions:
             LOG.info("Frage: %s", question[:200])
+
+    @staticmethod
+    def _log_handler() -> None:
+        """With --log-questions, the questions reach the server's output (QA 22: the logger had no handler, and Python's
+        last resort shows warnings only, so questions sent by POST were never logged)."""
+        if not any(getattr(h, "lotse", False) for h in LOG.handlers):
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("INFO:     %(message)s"))
+            handler.lotse = True
+            LOG.addHandler(handler)
+        LOG.setLevel(logging.INFO)
 
     # -------------------------------------------------------------- pages
     async def home(self, request: Request) -> Response:
@@ -201,7 +214,8 @@ class WebApp:
             c = result.calculation
             ctx["sources"] = [self.service.source_label(r) for r in c.rules]
             if c.dates:
-                query = urlencode({k: v for k, v in values.items() if k not in ("berechnen", "ansicht")})
+                unknown = set(calcs.unknown_keys(form, values))  # the calendar's route refuses what names no field
+                query = urlencode({k: v for k, v in values.items() if k not in unknown})
                 ctx["ics_url"] = f"/api/calc/{name}.ics?{query}"
         status = 400 if result is not None and not result.ok else 200
         return self.page(request, "calculator.html", ctx, status)
@@ -270,9 +284,24 @@ class WebApp:
         responses: {200: {description: text/calendar}, 400: {description: Ungültige Eingabe}, 404: {description: Unbekannter Rechner}}
         """
         name = request.path_params["name"]
-        if calcs.calculator_form(name) is None:
+        form = calcs.calculator_form(name)
+        if form is None:
             return self.unknown_calculator(request, name)
-        result = await run_in_threadpool(calcs.calculate, self.service, name, dict(request.query_params))
+        # a misspelt, repeated or doubly named field is an error, as on POST /api/calc (QA 22: "dauer=1" had been
+        # dropped and a calendar with a wrong deadline served)
+        params = request.query_params
+        repeated = [k for k in dict.fromkeys(params.keys()) if len(params.getlist(k)) > 1]
+        if repeated:
+            return error_response(request, 400, "Feld " + ", ".join(f"„{k}“" for k in repeated) + " mehrfach angegeben: bitte nur einmal.")
+        raw = dict(params)
+        unknown = calcs.unknown_keys(form, raw)
+        if unknown:
+            return error_response(request, 400, "Unbekanntes Feld " + ", ".join(f"„{k}“" for k in unknown)
+                                  + ". Dieser Rechner kennt: " + ", ".join(f.name for f in form.fields) + ".")
+        clashes = calcs.conflicts(form, raw)
+        if clashes:
+            return error_response(request, 400, " ".join(clashes.values()))
+        result = await run_in_threadpool(calcs.calculate, self.service, name, raw)
         if not result.ok:
             return calc_error(request, result)
         data = calcs.calendar_file(result.calculation)

@@ -113,9 +113,10 @@ def conflicts(form: CalcForm, raw: dict) -> dict[str, str]:
         for k, value in switch_keys(f):
             if k in raw and flag_value(raw[k]):
                 given.setdefault(value, k)
-        key = next((k for k in field_keys(f) if k in raw), None)
-        if key is not None and key not in dict(switch_keys(f)) and str(raw[key]).strip():
-            given.setdefault(str(raw[key]), key)
+        # every name the field is known by, each once ({"beschaeftigungsbeginn": …, "beginn": …}; QA 22: one was dropped)
+        for key in dict.fromkeys(field_keys(f)):
+            if key in raw and key not in dict(switch_keys(f)) and str(raw[key]).strip():
+                given.setdefault(str(raw[key]), key)
         if len(given) > 1:
             names = " und ".join(f"„{k}“" for k in given.values())
             out[f.name] = f"{names} schließen sich aus: bitte nur eine Angabe."
@@ -162,5 +163,5 @@ def calendar_file(calculation) -> bytes | None:
     return to_ics(calculation) if calculation.dates else None
 
 
-__all__ = ["CalcForm", "Field", "FormResult", "calculator_forms", "calculator_form", "calculate", "flag_value",
+__all__ = ["CalcForm", "Field", "FormResult", "calculator_forms", "calculator_form", "calculate", "conflicts", "flag_value", "unknown_keys",
            "prefill_query", "calendar_file"]
