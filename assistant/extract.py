@@ -39,7 +39,11 @@ def _spellings(words: dict[str, int]) -> dict[str, int]:
 
 
 _SIMPLE = _spellings({"null": 0, "kein": 0, "keine": 0, "keinen": 0, "eins": 1, "eine": 1, "einen": 1, "einem": 1,
-                      "einer": 1, "hundert": 100, "einhundert": 100, **_UNITS, **_TEENS, **_TENS})
+                      "einer": 1, "hundert": 100, "einhundert": 100, "tausend": 1000, "eintausend": 1000,
+                      **_UNITS, **_TEENS, **_TENS})
+# a number word that multiplies the one before it ("eine Million Teilnehmer", "zwei Milliarden"; QA 22: read as 1 and 2)
+MAGNITUDES = {"hundert": 100, "tausend": 1000, "million": 10**6, "millionen": 10**6, "mio": 10**6, "milliarde": 10**9,
+              "milliarden": 10**9, "mrd": 10**9, "billion": 10**12, "billionen": 10**12}
 _UNIT_SPELLINGS, _TEN_SPELLINGS = _spellings(_UNITS), _spellings(_TENS)
 
 
@@ -322,7 +326,10 @@ def find_participants(text: str) -> int | None:
         # "ein(e)" before a described participant is an article ("Ein ehemaliger Teilnehmer hat seine Stelle
         # verloren", probe 10: read as one participant, the staffing calculator answered), unless a preposition
         # makes it a count ("bei einem neuen Teilnehmer"); "ein Teilnehmer, Monat 14" counts
-        described = len(text[m.end(1):m.end()].split()) > 1
+        between = text[m.end(1):m.end()].split()
+        if len(between) > 1 and between[0].lower().rstrip(".") in MAGNITUDES:
+            return whole_people(m.group(1)) * MAGNITUDES[between[0].lower().rstrip(".")]
+        described = len(between) > 1
         if described and re.fullmatch(r"ein(?:e[mnrs]?)?", m.group(1), re.I) \
                 and not re.search(r"\b(?:bei|mit|für|fuer|nur|noch|auf|zu)\s+$", text[:m.start()], re.I):
             continue

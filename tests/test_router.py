@@ -1,6 +1,7 @@
 """From a plain question to a calculator: extraction of numbers and dates."""
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -691,3 +692,13 @@ def test_a_post_that_only_vents_asks_no_calculation(text, vents):
     assert only_vents(text) is vents
     if vents:
         assert route(text, TODAY) is None
+
+
+@pytest.mark.parametrize("question, value", [
+    ("Wie viele Wochenstunden Personal brauche ich bei einer Milliarde Teilnehmern im 6. Monat?", "1.000.000.000"),
+    ("Personal bei zwei Millionen Teilnehmern im 6. Monat?", "2.000.000"),
+])
+def test_a_number_word_that_multiplies_is_read_whole(question, value):
+    # QA 22: "einer Milliarde Teilnehmern" had been calculated for one participant
+    with pytest.raises(calc.InputError, match=f"Der Wert {re.escape(value)} ist unrealistisch groß"):
+        route(question, TODAY).run()
