@@ -265,7 +265,11 @@ class Lotse:
         # a document dated after today: probably a typo in "date" ("Stand 01.01.2030" would be shown)
         future = [CorpusError(d.path, f"Das Dokumentdatum {d.date.strftime('%d.%m.%Y')} liegt nach dem heutigen Tag; bitte „date“ prüfen.")
                   for d in self.handle.store.documents() if d.date > self.today]
-        errors = self.handle.errors + extra + self._glossary_errors + future
+        # the index of a corpus whose extra folder was missing is the corpus's own, reused later: its problems with
+        # a folder not named this time are not this call's (QA 22: a mistyped --corpus had been warned of ever after)
+        here = [d.resolve() for d in self.dirs]
+        own = [e for e in self.handle.errors if any(d == e.path.resolve() or d in e.path.resolve().parents for d in here)]
+        errors = own + extra + self._glossary_errors + future
         # a folder that is missing adds no files, so the index of the corpus without it is reused
         # (and its build recorded no problem): named here each time
         named = {(x.path, x.problem) for x in errors}

@@ -165,6 +165,18 @@ def test_a_missing_corpus_folder_is_named_every_time(stub_service, tmp_path, cap
         assert capsys.readouterr().err.count(f"Warnung: {missing}: Der Ordner existiert nicht.") == 1
 
 
+def test_a_folder_named_once_is_not_warned_of_later(stub_service, tmp_path, capsys):
+    """QA 22: the index of the corpus without the missing folder is reused, and had kept that folder's problem: every
+    later call warned of it, and a plain `lotse index` exited 1."""
+    missing = tmp_path / "tippfehler"
+    assert main(["--corpus", str(missing), "index"]) == 1
+    capsys.readouterr()
+    assert main(["ask", "Gibt es Kindergeld während der InbeQ?"]) == 0
+    assert "Warnung" not in capsys.readouterr().err
+    assert main(["index"]) == 0
+    assert "Warnung" not in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("args, expected", [
     (["calc", "foo"], "ungültige Auswahl „foo“ (möglich: „personal“, „personal-alt“,"),
     (["calc", "besetzung", "--modular=ja", "--beginn", "01.01.2027"], "--modular: überzähliger Wert „ja“"),
