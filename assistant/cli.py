@@ -122,8 +122,13 @@ class GermanParser(argparse.ArgumentParser):
 
     def _explain_unknown(self, token: str) -> str:
         if not token.startswith("-"):
+            if self.prog.endswith(" batch"):  # a file named where its lines are read (QA 22)
+                return f"unbekannte Angabe „{token}“; die Fragen kommen zeilenweise über die Eingabe: {self.prog} < {token}"
             return f"unbekannte Angabe „{token}“"
         flag = token.split("=", 1)[0]
+        # a global option after the command ("lotse ask --corpus ORDNER …"; QA 22): it belongs before it
+        if flag in ("--corpus", "--version") and flag not in self._flags():
+            return f"unbekannte Option {flag}; sie steht vor dem Befehl: lotse {flag} … {self.prog.split(' ', 1)[-1]} …"
         close = difflib.get_close_matches(flag, self._flags(), n=1, cutoff=0.6)
         return f"unbekannte Option {flag}" + (f"; gemeint: {close[0]}?" if close else "")
 

@@ -262,6 +262,9 @@ def test_a_calendar_file_asked_for_a_calculation_without_dates_fails(tmp_path):
     (["calculators"], "ungültige Auswahl „calculators“"),  # had become „Rechners“
     (["calc", "personal", "--teilnehmende", "question"], "„question“ ist keine ganze Zahl."),  # had become „Frage“
     (["ask"], "diese Angaben fehlen: FRAGE"),  # the internal name is still said as the user knows it
+    # a file named where its lines are read, a global option after the command
+    (["batch", "fragen.txt"], "unbekannte Angabe „fragen.txt“; die Fragen kommen zeilenweise über die Eingabe: lotse batch < fragen.txt"),
+    (["ask", "--corpus", "/tmp", "Urlaub?"], "unbekannte Option --corpus; sie steht vor dem Befehl: lotse --corpus … ask …"),
 ])
 def test_usage_errors_repeat_what_the_user_typed(args, said):
     out = run(*args)
