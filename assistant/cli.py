@@ -85,7 +85,15 @@ class GermanParser(argparse.ArgumentParser):
 
     def parse_known_args(self, args=None, namespace=None):
         self._given = list(sys.argv[1:] if args is None else args)
-        return super().parse_known_args(args, namespace)
+        parsed = super().parse_known_args(args, namespace)
+        # a value given twice ("--monat 3 --monat 14"; QA 22: the last had silently won); lists ("--teilnehmende 3
+        # --teilnehmende 6") and switches may repeat
+        single = {o: a for a in self._actions if type(a) is argparse._StoreAction for o in a.option_strings}
+        named = [t.split("=", 1)[0] for t in self._given if t.startswith("--")]
+        twice = next((o for o in dict.fromkeys(named) if o in single and named.count(o) > 1), None)
+        if twice is not None:
+            self.error(f"{twice}: bitte nur einmal angeben")
+        return parsed
 
     def _unknown_flags(self) -> list[str]:
         known = {o for action in self._actions for o in action.option_strings}
