@@ -252,16 +252,24 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
             spans.append((m.start(), m.end()))
             found.append(FoundDate(value, m.group(0).strip(), m.start(), False, m.end(), relative=True))
 
+    def counted(n: int, unit: str, sign: int) -> dt.date | None:
+        """The day `n` units from today, within 1990 to 2100 (the range of a date written out); else None: such a
+        time is a story's ("mein Mann hat vor 40 Jahren seine Lehre gemacht"), no day to count from."""
+        step = {"t": relativedelta(days=n), "w": relativedelta(weeks=n), "j": relativedelta(years=n)}.get(unit[0], relativedelta(months=n))
+        try:
+            value = today + step if sign > 0 else today - step
+        except (ValueError, OverflowError):
+            return None
+        return value if 1990 <= value.year <= 2100 else None
+
     for m in RELATIVE_DATE.finditer(text):
-        n, unit = (1 if m.group(1) else to_number(m.group(2))), m.group(3).lower()
-        if n <= {"j": 10}.get(unit[0], 120):
-            add_relative(m, today + {"t": relativedelta(days=n), "w": relativedelta(weeks=n), "j": relativedelta(years=n)}.get(
-                unit[0], relativedelta(months=n)))
+        value = counted(1 if m.group(1) else to_number(m.group(2)), m.group(3).lower(), 1)
+        if value is not None:
+            add_relative(m, value)
     for m in RELATIVE_PAST.finditer(text):
-        n, unit = to_number(m.group(1)), m.group(2).lower()
-        if n <= {"j": 10}.get(unit[0], 120):
-            add_relative(m, today - {"t": relativedelta(days=n), "w": relativedelta(weeks=n), "j": relativedelta(years=n)}.get(
-                unit[0], relativedelta(months=n)))
+        value = counted(to_number(m.group(1)), m.group(2).lower(), -1)
+        if value is not None:
+            add_relative(m, value)
     for m in NEXT_WEEKDAY.finditer(text):
         ahead = (WEEKDAYS[m.group(2).lower()] - today.weekday() - 1) % 7 + 1  # the next one after today
         add_relative(m, today + dt.timedelta(days=ahead + (7 if m.group(1) else 0)))

@@ -702,3 +702,12 @@ def test_a_number_word_that_multiplies_is_read_whole(question, value):
     # QA 22: "einer Milliarde Teilnehmern" had been calculated for one participant
     with pytest.raises(calc.InputError, match=f"Der Wert {re.escape(value)} ist unrealistisch groß"):
         route(question, TODAY).run()
+
+
+def test_a_time_counted_back_is_read_within_the_range_of_dates():
+    # QA 22: "vor 200 Tagen" (over 120) had been dropped without a word; a time before 1990 stays a story's, no day
+    assert route("Die InbeQ hat vor 200 Tagen begonnen, wann endet sie?", TODAY).name == "inbeq-dauer"
+    from assistant.extract import find_dates
+
+    assert [d.value for d in find_dates("vor 200 Tagen", TODAY)] == [TODAY - dt.timedelta(days=200)]
+    assert find_dates("mein Mann hat vor 40 Jahren seine Lehre gemacht", TODAY) == []
