@@ -31,7 +31,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from .. import presenter
-from ..service import MAX_QUESTION
+from ..service import MAX_QUESTION, clean_question
 from ..textio import printable
 from . import calculators as calcs
 from .middleware import MAX_BODY, BodyLimit, Guard, SecurityHeaders, error_response
@@ -251,7 +251,7 @@ class WebApp:
         if not isinstance(question, str):
             return error_response(request, 400, "Erwartet wird ein JSON-Objekt mit dem Feld „question“ (Text), "
                                                 "zum Beispiel {\"question\": \"Wer zahlt die Fahrtkosten?\"}.")
-        if not question.strip():
+        if not clean_question(question)[0]:  # blank, or only control characters ("\u0000"; QA 22: 200 where "" had 400)
             return error_response(request, 400, EMPTY_QUESTION)
         self.log(question)
         reply = await run_in_threadpool(self.service.ask, question)
