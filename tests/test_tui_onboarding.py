@@ -37,21 +37,26 @@ async def test_glossary_detail_scrolls_at_80x24_so_the_passages_are_reachable(lo
         text = app.query_one("#glossary-text", Markdown)
         for _ in range(3):
             text.post_message(events.MouseScrollDown(text, 1, 1, 0, 1, 0, False, False, False))
-        await pilot.pause(0.2)
-        assert detail.scroll_y > 0
+        assert await _until(pilot, lambda: detail.scroll_y > 0)
         # the keyboard too: the pane takes focus (Tab from the terms) and scrolls with Ende / Pos1
         await pilot.press("f5", "tab")
         assert app.focused is detail
         await pilot.press("end")
-        await pilot.pause(0.2)
-        assert detail.scroll_y == detail.max_scroll_y and _on_screen(app, passages)
+        assert await _until(pilot, lambda: detail.scroll_y == detail.max_scroll_y and _on_screen(app, passages))
         await pilot.press("home")
-        await pilot.pause(0.2)
-        assert detail.scroll_y == 0
+        assert await _until(pilot, lambda: detail.scroll_y == 0)
         # Enter on the term brings the list into view
         await pilot.press("shift+tab", "enter")
-        await pilot.pause(0.2)
-        assert app.focused is passages and _on_screen(app, passages)
+        assert await _until(pilot, lambda: app.focused is passages and _on_screen(app, passages))
+
+
+async def _until(pilot, condition, seconds: float = 3.0) -> bool:
+    """Whether `condition` holds within `seconds` (a scroll animates; a fixed pause was too short on a loaded machine)."""
+    for _ in range(int(seconds / 0.1)):
+        if condition():
+            return True
+        await pilot.pause(0.1)
+    return condition()
 
 
 def _screen_text(app, widget, within) -> list[str]:
