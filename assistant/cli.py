@@ -137,6 +137,8 @@ class GermanParser(argparse.ArgumentParser):
         # a global option after the command ("lotse ask --corpus ORDNER …"; QA 22): it belongs before it
         if flag in ("--corpus", "--version") and flag not in self._flags():
             return f"unbekannte Option {flag}; sie steht vor dem Befehl: lotse {flag} … {self.prog.split(' ', 1)[-1]} …"
+        if flag in self._flags():  # known here, but given before the name ("lotse calc --json personal …"; QA 22)
+            return f"Option {flag} an falscher Stelle; sie steht nach dem Namen: {self.prog} {flag} …"
         close = difflib.get_close_matches(flag, self._flags(), n=1, cutoff=0.6)
         return f"unbekannte Option {flag}" + (f"; gemeint: {close[0]}?" if close else "")
 

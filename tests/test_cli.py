@@ -265,6 +265,8 @@ def test_a_calendar_file_asked_for_a_calculation_without_dates_fails(tmp_path):
     # a file named where its lines are read, a global option after the command
     (["batch", "fragen.txt"], "unbekannte Angabe „fragen.txt“; die Fragen kommen zeilenweise über die Eingabe: lotse batch < fragen.txt"),
     (["ask", "--corpus", "/tmp", "Urlaub?"], "unbekannte Option --corpus; sie steht vor dem Befehl: lotse --corpus … ask …"),
+    (["calc", "--json", "personal", "--teilnehmende", "8"],
+     "Option --json an falscher Stelle; sie steht nach dem Namen: lotse calc personal --json …"),  # had said "gemeint: --json?"
     # a value given twice: the last had silently won
     (["calc", "personal", "--teilnehmende", "8", "--monat", "3", "--monat", "14"], "--monat: bitte nur einmal angeben"),
 ])
