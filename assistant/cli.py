@@ -167,7 +167,9 @@ def workers(text: str) -> int:
 
 def field_type(f: Field):
     """The argparse type of a spec field: the forms' parse_value, with its German message."""
-    single = replace(f, required=True)  # a counts option takes "5", "5; 6" or "5, 6", and may be repeated
+    # an empty value of an optional field is the field left empty ("--datum ''": today, as its help says; QA 22:
+    # "Bitte ausfüllen"); a counts option takes "5", "5; 6" or "5, 6", may be repeated, and needs a value
+    single = replace(f, required=True) if f.kind == "counts" else f
 
     def parse(text: str):
         try:

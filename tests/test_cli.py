@@ -273,3 +273,12 @@ def test_a_calendar_file_asked_for_a_calculation_without_dates_fails(tmp_path):
 def test_usage_errors_repeat_what_the_user_typed(args, said):
     out = run(*args)
     assert out.returncode == 2 and said in out.stderr
+
+
+def test_an_empty_optional_value_is_the_field_left_empty(lotse):
+    """QA 22: "--datum ''" had said "Bitte ausfüllen", where the help says "(leer = heute)"."""
+    lotse.handle
+    out = run("calc", "stichtag", "--datum", "")
+    assert out.returncode == 0 and "Nächster Stichtag:" in out.stdout
+    required = run("calc", "personal", "--teilnehmende", "")
+    assert required.returncode == 2 and "--teilnehmende: Bitte ausfüllen." in required.stderr
