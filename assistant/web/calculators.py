@@ -163,5 +163,5 @@ def calendar_file(calculation) -> bytes | None:
     return to_ics(calculation) if calculation.dates else None
 
 
-__all__ = ["CalcForm", "Field", "FormResult", "calculator_forms", "calculator_form", "calculate", "conflicts", "flag_value", "unknown_keys",
+__all__ = ["CalcForm", "Field", "FormResult", "calculator_forms", "calculator_form", "calculate", "flag_value", "unknown_keys",
            "prefill_query", "calendar_file"]
