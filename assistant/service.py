@@ -309,6 +309,10 @@ class Lotse:
         answers = [self._answer(h.unit, h.confidence, "" if failed else h.highlight, h.similar, text) for h in result.hits]
         confident = self.searcher.confident(result)
         term, bare = _defined_term(text)
+        # "Was heißt -h?": a meaning asked of no word at all names no topic (QA 22: a passage had been given for "heißt")
+        nameless = not bare and len(re.sub(r"[\W_]", "", term)) < 2
+        if nameless:
+            confident = False
         definition = self._entry(term)
         if definition and confident and result.hits and ((bare and definition.get("long"))
                                                           or not self._uses_term(result.hits[0].unit.id, definition)):
@@ -363,7 +367,7 @@ class Lotse:
             # anyway, the post is likely about it, and whom to ask about it helps (QA 8)
             contacts += [f"Auskunft zum Thema „{t.name}“: {t.ask}." for t in dict.fromkeys(result.query.background)
                          if t.ask and t.name not in result.asks]
-            reference = unnamed_reference(result)
+            reference = unnamed_reference(result) or (term if nameless else None)
             if reference:  # "Stimmt das?" alone: no passage can say what "das" is
                 suggested = []
                 msg = NO_TOPIC_TEXT.format(reference)

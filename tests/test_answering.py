@@ -703,3 +703,11 @@ def test_format_and_compatibility_characters_inside_a_word_do_not_break_it(lotse
     reply = lotse.ask(question)
     assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/12"
 
+
+
+@pytest.mark.parametrize("question, term", [("Was heißt -h?", "-h"), ("Was bedeutet x?", "x")])
+def test_a_meaning_asked_of_no_word_names_no_topic(lotse, question, term):
+    # QA 22: "Was heißt -h?" had been answered with a passage found for "heißt"
+    reply = lotse.ask(question)
+    assert reply.abstained and reply.answers == [] and reply.suggestions == []
+    assert reply.message.startswith(f"Ihre Frage nennt kein Thema: Worauf bezieht sich „{term}“?")
