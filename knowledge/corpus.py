@@ -158,6 +158,12 @@ def parse_document(path: Path, trusted: bool = False) -> Document:
     missing = [k for k in REQUIRED if not meta.get(k)]
     if missing:
         raise CorpusError(path, "Pflichtfelder fehlen im Kopf: " + ", ".join(missing) + ".")
+    # a list, an object or a yes/no where a text belongs ("issuer: [1, 2]"; QA 22: shown as "Herausgeber: [1, 2]")
+    for key in ("title", "short_title", "issuer", "region", "original_file"):
+        value = meta.get(key)
+        if isinstance(value, (list, dict, bool)):
+            what = "eine Liste" if isinstance(value, list) else "ein Objekt" if isinstance(value, dict) else "ein Ja/Nein-Wert"
+            raise CorpusError(path, f"Feld „{key}“ muss ein Text sein, nicht {what}.")
     if not isinstance(meta["kind"], str) or meta["kind"] not in KINDS:
         raise CorpusError(path, f"Feld „kind“: „{meta['kind']}“ ist unbekannt (erlaubt: {', '.join(KINDS)}).")
     if not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", str(meta["id"])):

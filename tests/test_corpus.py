@@ -85,6 +85,9 @@ def test_validity_of_the_expired_agreement(corpus):
     ("id: x\ntitle: T\nissuer: I\nregion: R\ndate: 31.02.2024\nkind: faq\n", "ist kein Datum"),
     ("id: x\ntitle: T\nissuer: I\nregion: R\ndate: 2024-01-01\nkind: roman\n", "„kind“"),
     ("id: [x\n", "kein gültiges YAML"),
+    # a list, an object or a yes/no where a text belongs (QA 22: shown as "Herausgeber: [1, 2]")
+    ("id: x\ntitle: T\nissuer: [1, 2]\nregion: R\ndate: 2024-01-01\nkind: faq\n", "Feld „issuer“ muss ein Text sein, nicht eine Liste."),
+    ("id: x\ntitle: T\nissuer: I\nregion: {a: b}\ndate: 2024-01-01\nkind: faq\n", "Feld „region“ muss ein Text sein, nicht ein Objekt."),
 ])
 def test_malformed_file_names_file_and_problem_others_still_load(provider_dir, front, problem):
     (provider_dir / "kaputt.md").write_text(f"---\n{front}---\n\n# T\n\n## A\n\nText\n", encoding="utf-8")
