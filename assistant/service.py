@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from knowledge.corpus import BUILTIN_CORPUS, CorpusError, Document, Unit, corpus_dirs, missing_folder_problem
+from knowledge.corpus import BUILTIN_CORPUS, CorpusError, Document, Unit, corpus_dirs, folder_problem
 from knowledge.analysis.fold import fold
 from knowledge.analysis.lemmas import LemmaSource
 from knowledge.safeyaml import DataError, listed, load_builtin, load_file, os_reason
@@ -273,7 +273,7 @@ class Lotse:
         # a folder that is missing adds no files, so the index of the corpus without it is reused
         # (and its build recorded no problem): named here each time
         named = {(x.path, x.problem) for x in errors}
-        missing = [CorpusError(d, missing_folder_problem(d)) for d in self.dirs if not d.is_dir()]
+        missing = [CorpusError(d, problem) for d in self.dirs if (problem := folder_problem(d))]
         return [e for e in missing if (e.path, e.problem) not in named] + errors
 
     # -------------------------------------------------------------- answering

@@ -289,20 +289,30 @@ def corpus_dirs(extra: list[str] | tuple[str, ...] = ()) -> list[Path]:
     return dirs
 
 
-def missing_folder_problem(d: Path) -> str:
-    """Why a corpus folder gives no documents: it is missing, or it is a file."""
+def folder_problem(d: Path) -> str | None:
+    """Why a corpus folder gives nothing: it is missing, it is a file, or it holds neither documents (.md) nor data
+    (.yaml, questions/; QA 22: an empty folder had been taken without a word); None when it may give something."""
     if d.is_file():
         return "Das ist eine Datei, kein Ordner: bitte den Ordner angeben, in dem die Dokumente liegen."
-    return "Der Ordner existiert nicht."
+    if not d.is_dir():
+        return "Der Ordner existiert nicht."
+    if not (_markdown(d) or any(d.glob("*.yaml")) or (d / "questions").is_dir()):
+        return "Der Ordner enthält keine Dokumente (.md-Dateien) und keine Daten (.yaml-Dateien)."
+    return None
+
+
+def _markdown(d: Path) -> list[Path]:
+    return sorted(p for p in d.glob("*.md") if p.name.lower() != "readme.md")
 
 
 def document_files(dirs: list[Path]) -> tuple[list[Path], list[CorpusError]]:
     files, errors = [], []
     for d in dirs:
-        if not d.is_dir():
-            errors.append(CorpusError(d, missing_folder_problem(d)))
-            continue
-        files.extend(sorted(p for p in d.glob("*.md") if p.name.lower() != "readme.md"))
+        problem = folder_problem(d)
+        if problem:
+            errors.append(CorpusError(d, problem))
+        if d.is_dir():
+            files.extend(_markdown(d))
     return files, errors
 
 

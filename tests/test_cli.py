@@ -282,3 +282,15 @@ def test_an_empty_optional_value_is_the_field_left_empty(lotse):
     assert out.returncode == 0 and "Nächster Stichtag:" in out.stdout
     required = run("calc", "personal", "--teilnehmende", "")
     assert required.returncode == 2 and "--teilnehmende: Bitte ausfüllen." in required.stderr
+
+
+def test_an_empty_corpus_folder_is_warned_of(stub_service, tmp_path, capsys):
+    """QA 22: a folder with nothing to read had been taken without a word; a folder with only a thesaurus is fine."""
+    empty = tmp_path / "leer"
+    empty.mkdir()
+    assert main(["--corpus", str(empty), "index"]) == 1
+    assert (f"Warnung: {empty}: Der Ordner enthält keine Dokumente (.md-Dateien) und keine Daten (.yaml-Dateien)."
+            in capsys.readouterr().err)
+    (empty / "thesaurus.yaml").write_text("groups:\n  - [Jobcoach, Arbeitsbegleiter]\n", encoding="utf-8")
+    assert main(["--corpus", str(empty), "index"]) == 0
+    assert "Warnung" not in capsys.readouterr().err
