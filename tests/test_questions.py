@@ -203,6 +203,14 @@ WRITTEN_BEFORE = {
     "potenzialanalyse entberlich gruende",
     "potenzialanalyse entbehrlich",
     "fahrtkosten inbeq monatskarte",
+    # in corpus/ before probe/probe25 (2026-12-03, session 24): parents' common questions, written apart
+    "kriegen wir weiter kindergeld wenn unser sohn die inbeq macht",
+    "kriegen wir eine kopie vom gutachten vom psychologen beim arbeitsamt",
+    "wann sind die planungsgespraeche",
+    "ist die anmeldung zum planungsgespraech schon der antrag auf berufsbegleitung",
+    "wo beantrage ich einen schwerbehindertenausweis fuer meine tochter",
+    "wieviel verdient man in der werkstatt im monat",
+    "darf man neben der werkstatt noch einen minijob machen",
 }
 
 
