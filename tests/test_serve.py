@@ -153,3 +153,19 @@ def test_bad_serve_options_give_german_errors_and_exit_2(args, message):
                          timeout=60)
     assert out.returncode == 2
     assert message in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_busy_port_is_reported_before_any_address_is_announced():
+    # QA 22: the server had announced "UB-Lotse im Browser: http://…" and then failed to bind
+    import socket
+
+    with socket.socket() as busy:
+        busy.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        out = subprocess.run([sys.executable, "-m", "assistant", "serve", "--port", str(port)], capture_output=True, text=True,
+                             cwd=ROOT, timeout=60)
+    assert out.returncode == 1
+    assert out.stderr.strip() == f"Fehler: Der Server kann 127.0.0.1:{port} nicht belegen (der Port ist schon belegt)."
+    assert "http://" not in out.stdout + out.stderr

@@ -257,11 +257,20 @@ def serve(host: str = "127.0.0.1", port: int = 8000, extra_corpus=(), *, token: 
     server = LotseServer(app_command(extra_corpus), host, port, public_url=public_url,
                          token=None if no_token else token, max_sessions=max_sessions)
     try:
+        _try_bind(host, port)  # before the server announces its address (QA 22: a busy port's URL had been shown first)
         server.serve()
     except OSError as exc:
         print(f"Fehler: Der Server kann {host}:{port} nicht belegen ({_bind_reason(exc)}).", file=sys.stderr)
         return 2 if exc.errno == errno.EADDRNOTAVAIL else 1
     return 0
+
+
+def _try_bind(host: str, port: int) -> None:
+    """Raise the OSError that binding `host`:`port` would raise now (a port in use, a foreign address)."""
+    family, kind, proto, _name, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind(address)
 
 
 def _bind_reason(exc: OSError) -> str:
