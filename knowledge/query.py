@@ -75,6 +75,7 @@ class AnalysedQuery:
     concepts: list[Concept] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
     _plan: "CoveragePlan | None" = field(default=None, repr=False, compare=False)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # derived views, built once (retrieval/sentences.py)
     # adjacent topics named only in the story of a post, not in what it asks (no scope guard)
     background: list[Topic] = field(default_factory=list)
     # a text asking two or more questions ("Wer lädt ein? Bis wann?"): each question sentence analysed

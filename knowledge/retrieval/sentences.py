@@ -43,8 +43,8 @@ QUANTITY_SHARE = 0.5
 # a sentence that announces what follows ("vgl. nachfolgenden Auszug", "wie folgt", a closing
 # colon) takes its successor along, and so does a quotation still open („ without “)
 ANNOUNCES = re.compile(r"\bnachfolgend|\b(?:folgend|wie folgt)\w*\W*$|:\W*$", re.IGNORECASE)
-OPEN_END = re.compile(r"[a-zäöüß,]$")
-CONJUNCTION_END = re.compile(r"\b(?:und|oder|sowie|bzw\.?|als auch|bzw)$")  # a clause left open at the end of its line: what follows completes it
+OPEN_END = re.compile(r"[a-zäöüß,]$")  # a clause left open at the end of its line: what follows completes it
+CONJUNCTION_END = re.compile(r"\b(?:und|oder|sowie|bzw\.?|als auch)$")  # a list item that reads on into the next
 # a sentence that begins by pointing back ("Dadurch wird die Haftung … übertragen", "Allerdings sind …")
 # says little without its predecessor, which then comes first
 POINTS_BACK = re.compile(r"^[\"„»(]?(?:Dadurch|Dies|Diese[rsmn]?|Dabei|Daher|Deshalb|Demnach|Somit|Folglich|Allerdings|"
@@ -342,11 +342,8 @@ def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]]
         return Highlight("", 0.0, [], [], 0)
     scores = coverages(query, sentence_terms)
     score = max(scores)
-    numbers = {c.term.position for c in query.concepts if _is_number(c)}
-    if not quantity_asked(query.text) and numbers:
-        told = numbers | {c.term.position for c in query.concepts if c.term.position - 1 in numbers and MEASURE_WORD.match(c.term.folded)}
-        told_query = AnalysedQuery(query.text, [replace(c, weight=c.weight * TOLD_NUMBER_WEIGHT) if c.term.position in told else c
-                                                for c in query.concepts], query.corrections, background=query.background, parts=query.parts)
+    told_query = _numbers_told_less(query)
+    if told_query is not query:
         scores = coverages(told_query, sentence_terms)
     best = max(range(len(spans)), key=lambda i: (scores[i], -i))
     part_best = []
@@ -362,6 +359,22 @@ def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]]
 # the ranking's `sentence` feature counts them in full
 TOLD_NUMBER_WEIGHT = 0.3
 MEASURE_WORD = re.compile(r"(?:tag|woche|monat|jahr|stunde)")
+
+
+def _numbers_told_less(query: AnalysedQuery) -> AnalysedQuery:
+    """The query with the numbers it tells (and their measures) at TOLD_NUMBER_WEIGHT, or itself when it tells none
+    or asks for a quantity; built once per query, not once per candidate unit (kept in `query.memo`)."""
+    if "numbers_told" not in query.memo:
+        numbers = {c.term.position for c in query.concepts if _is_number(c)}
+        told_query = query
+        if numbers and not quantity_asked(query.text):
+            told = numbers | {c.term.position for c in query.concepts
+                              if c.term.position - 1 in numbers and MEASURE_WORD.match(c.term.folded)}
+            told_query = AnalysedQuery(query.text, [replace(c, weight=c.weight * TOLD_NUMBER_WEIGHT) if c.term.position in told else c
+                                                    for c in query.concepts], query.corrections,
+                                       background=query.background, parts=query.parts)
+        query.memo["numbers_told"] = told_query
+    return query.memo["numbers_told"]
 
 
 def _is_number(c) -> bool:
