@@ -542,8 +542,7 @@ def regional_notes(text: str, doc_ids: list[str]) -> list[str]:
 
 def _named_land(q: Question) -> str | None:
     """The code of the Land the question names ("in Niedersachsen", "(NI)"), else None."""
-    m = _LAND_OR_SHORT.search(q.text)
-    return _LAND_CODES[m.group(1).lower()] if m else None
+    return next(iter(lands_named(q.text)), None)
 
 
 def land(q: Question) -> str:
