@@ -212,6 +212,9 @@ def test_idioms_add_the_content_words_they_stand_for(lotse):
     assert stems(lotse, "Kraft")[0] in {c.term.stem for c in concepts}
     concepts, _ = analysed(lotse, "Was gilt für die Vereinbarung?")
     assert stems(lotse, "Kraft")[0] not in {c.term.stem for c in concepts}
+    # what must be whatever happens is what the documents call "zwingend" (QA 24)
+    concepts, _ = analysed(lotse, "Wer muss auf jeden Fall dabei sein?")
+    assert stems(lotse, "zwingend")[0] in {c.term.stem for c in concepts}
 
 
 def test_nouns_weigh_more_than_other_words(lotse):

@@ -620,6 +620,21 @@ def test_an_item_of_a_short_announced_list_comes_with_the_lead_in_and_the_other_
     assert Highlight(opened, 1.0, spans, [0.3, 1.0, 0.2, 0.0], 1).text == "aus guten Gründen niedrig ist, bleibt das Angebot in der Wertung."
 
 
+def test_an_item_shown_with_its_label_still_brings_the_lead_in_and_the_other_items():
+    """"Wer muss beim Planungsgespräch … auf jeden Fall dabei sein?": "Optional:" is split off as a label of its items,
+    and the label with its items had been shown alone, the optional participants for the ones who must come (QA 24)."""
+    text = ("(5) Der Teilnehmerkreis des Planungsgesprächs setzt sich wie folgt zusammen:\n\n"
+            "Zwingend: zuständige Agentur für Arbeit, Integrationsamt, Leistungserbringer der InbeQ\n\n"
+            "Optional: Arbeitgeber, Leistungserbringer Berufsbegleitung, Teilnehmerin / Teilnehmer")
+    spans = split_sentences(text)
+    best = len(spans) - 1
+    assert text[spans[best - 1][0]:spans[best - 1][1]] == "Optional:"  # the label, a sentence of its own
+    highlight = Highlight(text, 1.0, spans, [0.3] + [0.0] * (best - 1) + [0.4], best)
+    assert [text[a:b] for a, b in highlight.spans][-2:] == ["Optional:", "Arbeitgeber, Leistungserbringer Berufsbegleitung, "
+                                                                         "Teilnehmerin / Teilnehmer"]
+    assert highlight.text.startswith("(5) Der Teilnehmerkreis") and "Zwingend: zuständige Agentur für Arbeit" in highlight.text
+
+
 def test_a_lead_in_left_open_above_a_list_takes_the_list_along():
     """"Welche Anforderungen muss das Eingliederungsziel erfüllen?": the sentence taken along ended in "ein Ziel zu
     vereinbaren, welches" without the three criteria below it (QA 20). A clause left open above a short list brings

@@ -207,9 +207,11 @@ class Highlight:
         parts = [p for p in dict.fromkeys(self.part_best) if p >= 0 and p not in chosen][:MAX_SENTENCES - len(chosen)]
         if parts:
             chosen = sorted(chosen + parts)
-        if chosen == [best] and not parts and self._is_item(best):
+        if chosen[-1] == best and not parts and self._is_item(best):
             # an item of a short list comes with its lead-in and the other items ("Darf ich als Betreuerin mit?":
-            # "Zwingend: Agentur, Integrationsamt, …" had been shown without "Optional: …, gesetzlicher Betreuer"; QA 19)
+            # "Zwingend: Agentur, Integrationsamt, …" had been shown without "Optional: …, gesetzlicher Betreuer"; QA 19),
+            # also an item that comes with its label ("Optional:" above "Arbeitgeber, …": asked who must be there,
+            # only the optional ones had been shown; QA 24)
             lead = next((i for i in range(best - 1, max(-1, best - 1 - MAX_ITEMS_SHOWN), -1) if not self._is_item(i)), None)
             announced = lead is not None and ANNOUNCES.search(text[spans[lead][0]:spans[lead][1]])
             items = self._short_list_after(lead) if announced else []  # not a clause left open ("…, dass der Preis")
