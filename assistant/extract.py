@@ -357,7 +357,8 @@ _LOTS_NAMED = re.compile(r"\bLos(?:e|en)?\b|;", re.I)
 
 def find_lots(text: str) -> list[int] | None:
     """Participants per lot: 'Los 1 hat 5 und Los 2 hat 6', '3 Teilnehmer auf Los 1 und 6 auf Los 2',
-    'auf einem Los 5 und auf dem anderen 6', 'auf zwei Losen, 5 und 6 Teilnehmer'. None without a second lot."""
+    'auf einem Los 5 und auf dem anderen 6', 'zwei Lose, eins mit 5 und eins mit 6', 'auf zwei Losen, 5 und 6 Teilnehmer'.
+    None without a second lot."""
     if not _LOTS_NAMED.search(text):  # every reading below needs one of these; its patterns take ~20 ms to compile
         return None
     text = re.sub(r"\b(?:19|20)\d\d\b", lambda m: " " * len(m.group(0)), text)  # contract years are no counts
@@ -375,6 +376,13 @@ def find_lots(text: str) -> list[int] | None:
     if len(per_lot) >= 2:
         return [per_lot[k] for k in sorted(per_lot)]
     m = re.search(r"(?:auf|in|bei)\s+(?:einem|dem einen|dem ersten)\s+Los\s+" + NUM + r".{0,40}?(?:auf|in|bei)\s+(?:dem|einem)\s+(?:anderen|zweiten)(?:\s+Los)?\s+" + NUM, text, re.I)
+    if m:
+        return [whole_people(m.group(1)), whole_people(m.group(2))]
+    # "zwei Lose, eins mit 5 und eins mit 6 TN", "ein Los mit 8, das andere mit 5" (QA 24: only the 6 had been read)
+    one = r"(?:eins|eines|das\s+eine|ein\s+Los|das\s+erste)"
+    other = r"(?:eins|eines|das\s+andere|das\s+zweite|ein\s+(?:anderes|zweites)(?:\s+Los)?)"
+    m = re.search(r"\b" + one + r"\s+mit\s+" + NUM + r"\s*(?:" + PEOPLE + r"\w*\s*)?(?:,|und|sowie)\s*(?:und\s+)?" + other
+                  + r"\s+mit\s+" + NUM, text, re.I)
     if m:
         return [whole_people(m.group(1)), whole_people(m.group(2))]
     m = re.search(NUM + r"\s+Losen?\s+(?:mit|zu|à|a)\s+je(?:weils)?\s+" + NUM, text, re.I) or \
@@ -415,7 +423,17 @@ class MonthReading:
 
 
 _MONTH_WORD = r"(?:Maßnahme|Massnahme|Vertrags|Projekt)?[Mm]onat\b"
-_HALF_YEARS = {"halb": 6, "anderthalb": 18, "eineinhalb": 18}
+_HALF_YEARS = {"halb": 6, "anderthalb": 18, "eineinhalb": 18, "zweieinhalb": 30, "dreieinhalb": 42, "viereinhalb": 54}
+# a time in half years: "ein halbes Jahr", "anderthalb Jahre", "zweieinhalb Jahre" (QA 24: not read, so a staffing
+# question "zweieinhalb Jahre nach Beginn" got both phases instead of the 31st month), "2,5 Jahre"
+_HALVES = r"(halbe[nms]?|anderthalb|(?:ein|zwei|drei|vier)einhalb|(?<![\d,])\d,5)"
+
+
+def _half_year_months(part: str) -> int:
+    part = part.lower()
+    if part.endswith(",5"):
+        return 12 * int(part[0]) + 6
+    return _HALF_YEARS["halb" if part.startswith("halb") else part]
 # "seit über einem Jahr", "nach mehr als 12 Monaten": at least that long, so at least the month after
 _MORE_THAN = r"(?:(?:über|ueber|mehr\s+als|gut)\s+)?"
 
@@ -472,12 +490,11 @@ def find_month_reading(text: str) -> MonthReading | None:
     m = re.search(NUM + r"\s+Monate?n?" + start, text, re.I) or re.search(r"\b(?:seit|nach)\s+" + _MORE_THAN + NUM + r"\s+Monate?n?\b", text, re.I)
     if m:  # "12 Monate nach Maßnahmebeginn", "seit 12 Monaten", "nach 12 Monaten"
         return _passed(to_number(m.group(1)), m.group(0))
-    m = re.search(r"\b(?:seit|nach)\s+(?:(?:einem|einen|1)\s+)?(halben|anderthalb|eineinhalb)\s+Jahre?n?\b", text, re.I) \
-        or re.search(r"\b(?:ein(?:em|en)?\s+)?(halbes|anderthalb|eineinhalb)\s+Jahre?\b" + start, text, re.I)
+    m = re.search(r"\b(?:seit|nach)\s+(?:(?:einem|einen|1)\s+)?" + _HALVES + r"\s+Jahre?n?\b", text, re.I) \
+        or re.search(r"\b(?:ein(?:em|en)?\s+)?" + _HALVES + r"\s+Jahre?\b" + start, text, re.I)
     if m and (not m.group(0).lower().startswith(("seit", "nach")) or _of_the_measure(text, m)):
         # "anderthalb Jahre nach Maßnahmebeginn"; "die Maßnahme läuft seit einem halben Jahr"
-        part = m.group(1).lower()
-        return _passed(_HALF_YEARS["halb" if part.startswith("halb") else part], m.group(0))
+        return _passed(_half_year_months(m.group(1)), m.group(0))
     m = re.search(NUM + r"\s+Jahre?n?" + start, text, re.I)
     for y in ([m] if m else []) + [y for y in re.finditer(r"\b(?:seit|nach)\s+" + _MORE_THAN + NUM + r"\s+Jahre?n?\b", text, re.I) if _of_the_measure(text, y)]:
         # "ein Jahr nach Maßnahmebeginn"; "nach einem Jahr Maßnahme", "die Maßnahme läuft seit zwei Jahren" (not "ich
@@ -526,16 +543,15 @@ def find_months_count(text: str) -> int | None:
     return to_number(m.group(1)) if m else None
 
 
-# a time in years as people say it: "seit einem dreiviertel Jahr", "ein halbes Jahr", "anderthalb Jahre"
-_YEAR_PARTS = {"viertel": 3, "halb": 6, "dreiviertel": 9, "anderthalb": 18, "eineinhalb": 18}
+# a time in years as people say it: "seit einem dreiviertel Jahr", "ein halbes Jahr", "anderthalb Jahre" (`_HALVES`)
+_YEAR_PARTS = {"viertel": 3, "dreiviertel": 9}
 
 
 def find_years_as_months(text: str) -> tuple[int, str] | None:
     """Months of a time told in years ('seit einem dreiviertel Jahr' -> 9, 'zwei Jahre' -> 24), with the words."""
-    m = re.search(r"\b(?:ein(?:em|en|es)?\s+)?(viertel|halbe[nms]?|dreiviertel|anderthalb|eineinhalb)\s+Jahre?s?n?\b", text, re.I)
+    m = re.search(r"(?:\b(?:ein(?:em|en|es)?\s+)?)?(?:\b(viertel|dreiviertel)|" + _HALVES + r")\s+Jahre?s?n?\b", text, re.I)
     if m:
-        part = m.group(1).lower()
-        return _YEAR_PARTS["halb" if part.startswith("halb") else part], m.group(0).strip()
+        return (_YEAR_PARTS[m.group(1).lower()] if m.group(1) else _half_year_months(m.group(2))), m.group(0).strip()
     # whole years only as a time ("seit 2 Jahren", "zwei Jahre dabei"), never an age ("23 Jahre alt", "(19 Jahre)")
     for m in re.finditer(r"(?:\b(seit|nach|für|über|schon|bereits)\s+)?" + NUM + r"\s+(?:(?:voll|ganz)\w*\s+)?Jahre?n?\b"
                          r"(?=(\s+(?:lang|dabei|teilnahme|in der|im|dauer|dauert|gedauert))?)", text, re.I):

@@ -279,6 +279,9 @@ def test_find_participants(text, value):
     ("Vertrag vor 2016, 11 Teilnehmer auf zwei Losen, 5 und 6 Teilnehmer", [5, 6]),
     ("zwei Lose mit drei und vier Teilnehmenden", [3, 4]),
     ("2 Lose mit je 5 Teilnehmenden", [5, 5]),
+    # QA 24: only the 6 had been read
+    ("Zwei Lose bei uns, eins mit 5 und eins mit 6 TN", [5, 6]),
+    ("ein Los mit 8 Teilnehmern, das andere mit 5", [8, 5]),
     ("8 Teilnehmer", None),
 ])
 def test_find_lots(text, lots):

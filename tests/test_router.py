@@ -456,6 +456,8 @@ def test_a_date_called_datum_is_the_event_not_the_questions_day():
 @pytest.mark.parametrize("question, assumption", [
     ("meine tochter ist seit einem dreiviertel jahr in der inbeq, wie viele unterweisungsfreie tage darf sie nehmen?",
      "„einem dreiviertel jahr“ als 9 volle Kalendermonate gelesen."),
+    ("mein sohn ist seit anderthalb jahren in der inbeq, wie viele unterweisungsfreie tage hat er?",
+     "„anderthalb jahren“ als 18 volle Kalendermonate gelesen."),
     ("Unterweisungsfreie Tage für eine Teilnehmerin, die vom 1.2.2026 bis 31.7.2026 in der Maßnahme war?",
      "Teilnahme vom 01.02.2026 bis 31.07.2026: 6 volle Kalendermonate."),
 ])

@@ -240,6 +240,13 @@ def test_free_text_without_month_gives_both_phases():
      "Monaten läuft mindestens der 13. Monat der Maßnahme; gerechnet für den 13.)."),
     ("die Maßnahme läuft seit mehr als 6 Monaten", 7, "„seit mehr als 6 Monaten“ = 7. Maßnahmemonat (nach mehr als 6 vollen "
      "Monaten läuft mindestens der 7. Monat der Maßnahme; gerechnet für den 7.)."),
+    # half years as people say them (QA 24: "zweieinhalb Jahre nach Beginn" had been no month, both phases shown)
+    ("zweieinhalb Jahre nach Beginn", 31, "„zweieinhalb Jahre nach Beginn“ = 31. Maßnahmemonat (nach 30 vollen Monaten läuft der "
+     "31. Monat der Maßnahme)."),
+    ("Die Maßnahme läuft seit 2,5 Jahren.", 31, "„seit 2,5 Jahren“ = 31. Maßnahmemonat (nach 30 vollen Monaten läuft der 31. Monat "
+     "der Maßnahme)."),
+    ("anderthalb Jahre nach Maßnahmebeginn", 19, "„anderthalb Jahre nach Maßnahmebeginn“ = 19. Maßnahmemonat (nach 18 vollen Monaten "
+     "läuft der 19. Monat der Maßnahme)."),
     # a time in years not about the measure is no month of it
     ("Ich arbeite seit zwei Jahren als QT. Wie viel Personal bei 4 TN?", None, ""),
     ("Ich arbeite seit über einem Jahr als QT. Wie viel Personal bei 4 TN?", None, ""),
