@@ -198,6 +198,9 @@ def test_query_words_meet_the_corpus_through_word_formation(lotse):
     assert stems(lotse, "Abrechnung")[0] in alternatives("Wie wird das abgerechnet?")
     # "Dumpingpreise" and the corpus' "Preisdumping" share both parts
     assert {"dumping", "preis"} <= alternatives("Was tun gegen Dumpingpreise?")
+    # the thesaurus: consent as people ask for it (QA 24), not any "zustimmen" (the Integrationsamt's to a dismissal)
+    assert stems(lotse, "Einwilligung")[0] in alternatives("Braucht es dafür das Okay aller Mitglieder?")
+    assert stems(lotse, "Einwilligung")[0] not in alternatives("Muss das Integrationsamt zustimmen?")
 
 
 def test_idioms_add_the_content_words_they_stand_for(lotse):
