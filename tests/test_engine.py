@@ -620,6 +620,20 @@ def test_an_item_of_a_short_announced_list_comes_with_the_lead_in_and_the_other_
     assert Highlight(opened, 1.0, spans, [0.3, 1.0, 0.2, 0.0], 1).text == "aus guten Gründen niedrig ist, bleibt das Angebot in der Wertung."
 
 
+def test_a_highlight_prefers_the_sentence_that_draws_the_conclusion(lotse):
+    """"Muss der Betrieb in der InbeQ Mindestlohn zahlen?": "Kurz:" had begun with the neighbouring case (§ 45 SGB III)
+    instead of the section's conclusion (QA 24). "also" concludes after a verb, not as "that is"."""
+    from knowledge.retrieval.sentences import CONCLUDES, CONDITIONAL
+
+    reply = lotse.ask("Muss der Betrieb in der InbeQ Mindestlohn zahlen?")
+    assert reply.answers[0].unit.id == "bagub-faq/27"
+    assert reply.answers[0].highlight.startswith("Das Thema Mindestlohn kann sich also während der InbeQ nicht stellen.")
+    assert CONCLUDES.search("Um die Frage konkret zu beantworten: Nur EGZ-SB kann gewährt werden.")
+    assert not CONCLUDES.search("In der Phase der Berufsbegleitung, also nach Qualifizierung und Vermittlung, sind sie versichert.")
+    # a conclusion for a case is not the rule's: "Kurz:" on the Fahrkosten keeps the rule (test above)
+    assert CONDITIONAL.match("Wenn die Tarifbestimmungen keine Vergünstigung vorsehen, kann somit nicht verwiesen werden.")
+
+
 def test_an_item_shown_with_its_label_still_brings_the_lead_in_and_the_other_items():
     """"Wer muss beim Planungsgespräch … auf jeden Fall dabei sein?": "Optional:" is split off as a label of its items,
     and the label with its items had been shown alone, the optional participants for the ones who must come (QA 24)."""
