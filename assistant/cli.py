@@ -262,7 +262,7 @@ def build_parser() -> GermanParser:
         cp = csub.add_parser(name, help=spec.title, description=f"{spec.title}. Beispielfrage: „{spec.example}“")
         add_spec_options(cp, spec)
         cp.add_argument("--json", action="store_true", help="Ergebnis als JSON")
-        cp.add_argument("--ics", metavar="DATEI", help="berechnete Termine als iCalendar-Datei speichern (- : auf die Ausgabe)")
+        cp.add_argument("--ics", metavar="DATEI", help="berechnete Termine als neue iCalendar-Datei speichern, eine vorhandene Datei bleibt unberührt (- : auf die Ausgabe)")
     return p
 
 
@@ -428,7 +428,16 @@ def _dispatch(args, parser) -> int:
                 return 0
             else:
                 try:
-                    Path(args.ics).write_bytes(to_ics(c))
+                    # a new file only: a file of the same name is never overwritten (QA 27: "--ics notes.md" had
+                    # replaced the user's notes with the calendar)
+                    if Path(args.ics).is_dir():
+                        raise IsADirectoryError(errno.EISDIR, args.ics)
+                    with Path(args.ics).open("xb") as out:
+                        out.write(to_ics(c))
+                except FileExistsError:
+                    print(f"Fehler: Die Datei {args.ics} gibt es schon; sie wird nicht überschrieben. Bitte einen neuen "
+                          f"Dateinamen angeben oder die alte Datei vorher löschen.", file=sys.stderr)
+                    return 1
                 except OSError as exc:
                     print(f"Fehler: Die Datei {args.ics} kann nicht geschrieben werden ({os_reason(exc)}).", file=sys.stderr)
                     return 1

@@ -102,6 +102,19 @@ def test_calendar_file_that_cannot_be_written_is_a_german_error(tmp_path, capsys
     assert f"Die Datei {tmp_path} kann nicht geschrieben werden (ist ein Ordner)." in capsys.readouterr().err
 
 
+def test_a_calendar_file_never_overwrites_a_file_of_the_same_name(tmp_path, capsys):
+    """QA 27: "--ics notes.md" had replaced the user's notes with the calendar, without a word."""
+    notes = tmp_path / "notes.md"
+    notes.write_text("Meine Notizen", encoding="utf-8")
+    argv = ["calc", "integrationsamt", "--beginn", "15.03.2028", "--ics", str(notes)]
+    assert main(argv) == 1
+    assert (f"Fehler: Die Datei {notes} gibt es schon; sie wird nicht überschrieben. Bitte einen neuen Dateinamen angeben "
+            "oder die alte Datei vorher löschen.") in capsys.readouterr().err
+    assert notes.read_text(encoding="utf-8") == "Meine Notizen"
+    fresh = tmp_path / "termine.ics"
+    assert main(argv[:-1] + [str(fresh)]) == 0 and fresh.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
 @pytest.fixture
 def stub_service(monkeypatch, tmp_path):
     """`main()` in this process with the stub lemma table and a private cache: the CLI's own code
