@@ -154,7 +154,9 @@ def _year(text: str | None, today: dt.date) -> tuple[int, bool]:
         return today.year, True
     y = int(text)
     if len(text) == 2:
-        y += 2000
+        # a year of two digits is the one of its century nearest today, the earlier one when both are as near
+        # ("01.01.99": 1999, not 2099; QA 27), as dateutil reads them within 50 years of the current year
+        y = min((1900 + y, 2000 + y, 2100 + y), key=lambda c: (abs(c - today.year), c))
     return y, False
 
 

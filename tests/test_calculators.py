@@ -216,8 +216,11 @@ def test_prognosis_names_an_integration_date_before_the_stand():
 def test_jobcoaching_dates_and_hours():
     c = calc.jobcoaching(D(2026, 1, 15), hours_used=42)
     assert "14.07.2026" in c.result and "18 Stunden" in c.result
+    assert c.dates == [("Spätestes Ende des Jobcoachings (in der Regel)", D(2026, 7, 14))]
     c = calc.jobcoaching(D(2026, 1, 15), extended=True)
     assert "14.10.2026" in c.result and "90 Fachleistungsstunden" in c.result
+    # the calendar's event says which end it is (QA 27: "(in der Regel)" had stood at the end with the extension)
+    assert c.dates == [("Spätestes Ende des Jobcoachings (mit Verlängerung)", D(2026, 10, 14))]
 
 
 def test_graduate_interview_window():

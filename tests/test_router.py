@@ -21,6 +21,9 @@ TODAY = dt.date(2026, 11, 22)
     ("zum 1. Februar", dt.date(2027, 2, 1)),
     ("nach dem 01/03/2027", dt.date(2027, 3, 1)),  # a slash date, day first as Germans write it (QA)
     ("5/3/27", dt.date(2027, 3, 5)),
+    # a two-digit year is the one nearest today (QA 27: "01.03.99" had been 2099)
+    ("01.03.99", dt.date(1999, 3, 1)),
+    ("01.03.50", dt.date(2050, 3, 1)),
 ])
 def test_dates(text, expected):
     assert find_dates(text, TODAY)[0].value == expected

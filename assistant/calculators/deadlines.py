@@ -477,7 +477,8 @@ def jobcoaching(start: dt.date, hours_used: float | None = None, extended: bool 
                          "das prüft der Träger der Eingliederungshilfe (EGHT) im Teilhabeplanverfahren (§ 19 SGB IX).")
             rules.append(citation("jobcoaching_beyond"))
     return mark_validity(Calculation("jobcoaching", "Jobcoaching: Dauer und Stunden (Baden-Württemberg)", result, steps, rules,
-                                     dates=[("Spätestes Ende des Jobcoachings (in der Regel)", end)], notes=notes,
+                                     dates=[(f"Spätestes Ende des Jobcoachings ({'mit Verlängerung' if extended else 'in der Regel'})", end)],
+                                     notes=notes,
                                      inputs={"beginn": start.isoformat(), "verbraucht": hours_used, "verlaengert": extended}))
 
 
