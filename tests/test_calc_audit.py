@@ -642,7 +642,7 @@ def test_a_planning_meeting_before_the_day_one_looks_from_is_no_late_registratio
             "es liegt vor dem gesuchten Zeitraum (ab 10.01.2027).") in c.steps
     # 10.01. is no meeting day: said once, with the month's meeting
     assert c.steps[0] == ("Der 10.01.2027 ist kein Termin für Planungsgespräche (jeden ersten Freitag im Monat); "
-                          "im Januar 2027 ist es der Freitag, 01.01.2027.")
+                          "im Januar 2027 ist es der Freitag, 01.01.2027 – Achtung: gesetzlicher Feiertag in MV (Neujahr).")
 
 
 def test_a_planning_meeting_for_an_employment_start_alone_is_the_one_before_it():

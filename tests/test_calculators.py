@@ -129,6 +129,20 @@ def test_planning_meeting_leads_with_the_next_meeting_whose_registration_is_open
     assert c.dates[-1][0].startswith("Anlagen vollständig / Einladung Planungsgespräch (nächster Termin)") and c.dates[-1][1] == D(2026, 12, 25)
 
 
+def test_planning_meeting_looked_at_from_a_later_day_says_when_its_registration_is_due():
+    """"--ab 30.01.2027" on 03.12.2026: the 05.02.2027's registration (22.01.2027) is due before that day; whoever can
+    register only from then on is told the meeting after it (QA 27: nothing had been said)."""
+    c = calc.planning_meeting(D(2027, 1, 30), today=D(2026, 12, 3))
+    assert c.result.startswith("Planungsgespräch am 05.02.2027; Anmeldung bis 22.01.2027; Anlagen und Einladung bis 29.01.2027 – "
+                               "Achtung: Die Anmeldung ist vor dem 30.01.2027 fällig; danach ist der nächste Termin am 05.03.2027 "
+                               "(Anmeldung bis 19.02.2027)")
+    # the month's own meeting, a holiday, is flagged where it is named
+    assert any(s.endswith("im Januar 2027 ist es der Freitag, 01.01.2027 – Achtung: gesetzlicher Feiertag in MV (Neujahr).")
+               for s in c.steps)
+    # from a day whose meeting is still open to register for, nothing of it
+    assert "Achtung: Die Anmeldung" not in calc.planning_meeting(D(2027, 1, 20), today=D(2026, 12, 3)).result
+
+
 def test_planning_meeting_on_the_day_itself():
     assert calc.planning_meeting(D(2026, 12, 4)).dates[0][1] == D(2026, 12, 4)
     assert calc.planning_meeting(D(2026, 12, 5)).dates[0][1] == D(2027, 1, 1)

@@ -181,7 +181,7 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
     month_meeting = _meeting_in(after.year, after.month)
     if month_meeting < after and after > ref:  # "Anmeldung zum Planungsgespräch am 10.03.2027": no meeting on that day
         steps.insert(0, f"Der {fmt_date(after)} ist kein Termin für Planungsgespräche ({rhythm}); im {MONTHS[after.month - 1]} "
-                        f"{after.year} ist es der {fmt_day(month_meeting)}.")
+                        f"{after.year} ist es der {fmt_day(month_meeting)}{_flag(month_meeting, land)}.")
     late_meeting, late_led = None, False
     led = meeting  # the meeting the result leads with
     if employment_start is not None:
@@ -229,6 +229,17 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
                   f"Anlagen und Einladung bis {fmt_date(later_att)}{_last_workday(later_att, land)} (Frist abgelaufen für den {fmt_date(meeting)}: Anmeldung war bis {fmt_date(registration)})")
         dates += [("Planungsgespräch (nächster Termin)", later), _deadline("Anmeldeschluss Planungsgespräch (nächster Termin)", later_reg, land),
                   _deadline("Anlagen vollständig / Einladung Planungsgespräch (nächster Termin)", later_att, land)]
+    elif not late_led and registration < after:
+        # looked from a later day than today ("--ab 30.01.2027"): the meeting's registration is due before that day,
+        # so whoever is ready only then registers for the one after (QA 27: no word of it had been said)
+        nxt = meeting + relativedelta(months=1)
+        later = _meeting_in(nxt.year, nxt.month)
+        later_reg = later - dt.timedelta(days=reg.value)
+        steps.append(f"Die Anmeldung für den {fmt_date(meeting)} ist bis {fmt_date(registration)} nötig, also vor dem "
+                     f"{fmt_date(after)}; wer erst ab dem {fmt_date(after)} anmelden kann: nächster Termin {fmt_day(later)}"
+                     f"{_flag(later, land)}, Anmeldung bis {fmt_day(later_reg)}{_flag(later_reg, land)}")
+        result += (f" – Achtung: Die Anmeldung ist vor dem {fmt_date(after)} fällig; danach ist der nächste Termin am "
+                   f"{fmt_date(later)} (Anmeldung bis {fmt_date(later_reg)})")
     if employment_start is not None and led >= employment_start:
         # the meeting prepares the move into the employment (§ 6 Abs. 1); with the employment the Stabilisierungsphase ends
         steps.append(f"Achtung: Das Planungsgespräch am {fmt_date(led)} liegt nicht vor dem Beschäftigungsbeginn am "
