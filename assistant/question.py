@@ -157,6 +157,10 @@ FROM2016 = r"(?:ab|nach|seit|von) 2016|neuvertr|neue[nrm]? vertr|teilnehmerpl[a�
 # "Dienststelle", "Anlaufstelle") nor a job ("Arbeitsstelle")
 POST = (r"(?<![^\W\d_])stellen?(?:anteil)?\b(?![^?.!]{0,40}\b(?:verlor|gefunden|bekomm|gewechselt|angetreten|gekündigt|gekuendigt))"
         r"|(?:vollzeit|plan|personal|teilzeit)stelle")  # not a participant's job: "hat seine Stelle verloren/gefunden" (QA 3)
+# participants and a month of the measure and nothing else, the whole question: "8 Teilnehmer im 13. Monat", "bei 8 TN,
+# Monat 13?", "acht TN im dreizehnten Maßnahmemonat"
+TERSE_STAFFING = (r"^\W*(?:(?:bei|mit)\s+)?\w+\s+(?:tn|teilnehm\w*)\W+(?:(?:im|in|ab)\s+(?:dem\s+)?)?"
+                  r"(?:\w+\.?\s+(?:maßnahme|massnahme)?monat|(?:maßnahme|massnahme)?monat\s+\w+)\W*$")
 # the Mindestteilnehmerplatzzahl, a word of staffing only ("6 TN, Monat 6, MTPZ 7")
 MIN_PLACES_WORD = r"mindest(?:teilnehmer|platz|plätze|plaetze|-?tn\b)|\bmtpz\b"
 # staff as the measure counts it: "Personal", "Personalansatz", "Personalschlüssel" …, not the

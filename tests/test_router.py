@@ -215,6 +215,9 @@ def test_impossible_dates(text):
     ("inbeq begann am 01.03.2025 und wird um 12 monate verlaengert wann endet sie", "inbeq-dauer", "mit Verlängerung um 12 Monate am 29.02.2028"),
     ("jobcoaching begonnen 01.02.2026, verlaengert, bis wann", "jobcoaching", "31.10.2026 (90 Fachleistungsstunden insgesamt; ohne Verlängerung in der Regel am 31.07.2026)"),
     ("kuendigung zugegangen 30.6.2026 wann wirksam", "kuendigung", "Kündigung wirksam zum 30.09.2026"),
+    # terser still, the task and its date (QA 27)
+    ("Kündigung zugegangen am 31.12.2026", "kuendigung", "Kündigung wirksam zum 31.03.2027"),
+    ("Integrationsamt unterrichten, Beginn am 1. März 2027", "integrationsamt", "spätestens am 01.09.2026"),
     ("wann endet die massnahme von meinem sohn, er hat am 1.8.2025 angefangen", "inbeq-dauer", "InbeQ endet spätestens am 31.07.2027"),
     # B.2's worked example 1 in the ways providers write it (54,6 = 7 Mindestplätze / 5 * 39)
     ("personal: 6 teilnehmer, 6. maßnahmemonat, mindest-tn 7", "personal", "54,6 Wochenstunden (Personalansatz 1,4) bei 6 Teilnehmenden im 6. Monat"),
@@ -222,6 +225,9 @@ def test_impossible_dates(text):
     ("sechs teilnehmende nach sechs monaten, mindestteilnehmerzahl sieben", "personal", "54,6 Wochenstunden (Personalansatz 1,4)"),
     ("personal 8 tn 6ten monat", "personal", "62,4 Wochenstunden (Personalansatz 1,6) bei 8 Teilnehmenden im 6. Monat"),
     ("stellenanteil bei 3 teilnehmern im 30. monat", "personal", "23,4 Wochenstunden (Personalansatz 0,6) bei 3 Teilnehmenden im 30. Monat"),
+    # the two figures alone are the whole question (QA 27: the search had shown the worked example for the 6th month)
+    ("8 Teilnehmer im 13. Monat", "personal", "62,4 Wochenstunden (Personalansatz 1,6) bei 8 Teilnehmenden im 13. Monat"),
+    ("bei 8 TN, Monat 13?", "personal", "62,4 Wochenstunden (Personalansatz 1,6) bei 8 Teilnehmenden im 13. Monat"),
     # days off since an entry, counted in full months to today (TODAY is 22.11.2026)
     ("wie viele urlaubstage hat mein sohn seit er am 15.3.2026 angefangen hat", "unterweisungsfrei",
      "17,5 unterweisungsfreie Arbeitstage für 7 volle Kalendermonate"),
@@ -388,6 +394,10 @@ def test_missing_month_is_stated_as_assumption():
     "Das ILC hat am 20.05.2026 die Besetzung geprüft und zu wenig TN festgestellt. Was nun?",
     "Das Jobcoaching beginnt am 1.4.2026. Muss der Arbeitgeber vorher noch etwas unterschreiben?",
     "Wir haben am 10.02.2026 das Integrationsamt informiert, aber noch keine Antwort. Wie lange dauert das normalerweise?",
+    # participants and a month with anything more are not the terse staffing question
+    "Urlaub 8 Teilnehmer im 13. Monat",
+    "8 Teilnehmer im 13. Monat krank",
+    "Kündigung zugegangen am 31.12.2026, mein Sohn hat den Job verloren",
 ])
 def test_questions_about_tasks_or_rules_stay_with_the_search(question):
     assert route(question, TODAY) is None

@@ -243,6 +243,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
                     needs=(qx.participants,)),
             # terse: "personal bei 8 teilnehmern im 6. monat" names staff, participants and a month
             Trigger((qx.STAFF,), (qx.PARTICIPANT_TIME, qx.COUNTS_AS, qx.ASKS_OTHER), date=False, needs=(qx.participants, qx.named_month)),
+            # the two figures alone, the whole question: "8 Teilnehmer im 13. Monat", "8 TN, Monat 13" (QA 27: the search had
+            # shown B.2's worked example for the 6th month)
+            Trigger((qx.TERSE_STAFFING,), date=False, needs=(qx.participants, qx.named_month)),
             # the three figures of B.2's worked examples without a word for staff: "6 TN, Monat 6, MTPZ 7"
             Trigger((qx.MIN_PLACES_WORD,), (qx.PARTICIPANT_TIME, qx.COUNTS_AS, qx.ASKS_OTHER), date=False,
                     needs=(qx.participants, qx.measure_month, qx.min_places)),
@@ -273,7 +276,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
                                       r"stichtag|teilnehmerzahl|teilnehmendenzahl|belegungszahl"),
                                      asked=qx.ASKS_WHEN),
                              # terse: "Beschäftigungsbeginn 29.02.2028 Integrationsamt"
-                             Trigger((qx.INTEGRATION_OFFICE, r"beschäftigungsbeginn|arbeitsbeginn|arbeitsaufnahme|einstellung")),),
+                             Trigger((qx.INTEGRATION_OFFICE, r"beschäftigungsbeginn|arbeitsbeginn|arbeitsaufnahme|einstellung")),
+                             # terse, as a task with its date: "Integrationsamt unterrichten, Beginn am 1. März 2027" (QA 27)
+                             Trigger((r"^\W*(?:integrationsamt\w*\s+(?:unterricht|informier)|(?:unterricht|informier)\w*\s+(?:des\s+)?integrationsamt)",)),),
             (("beschaeftigungsbeginn", qx.employment_or_first_date),))),
     CalculatorSpec("planungsgespraech", "Nächstes Planungsgespräch und Anmeldefristen", (
         Field("ab", "Gesucht ab (leer = heute)", "date", placeholder=DATE_HINT),
@@ -296,7 +301,11 @@ SPECS: tuple[CalculatorSpec, ...] = (
         route=RouteRule(20, (Trigger((r"kündig",), (r"arbeitsverhältnis|arbeitsvertrag|beschäftigungsverhältnis",
                                                        # an employment ended by the employer or the participant
                                                        r"arbeitgeber|chef|firma|betrieb|teilnehm|\btn\b|sohn|tochter|mitarbeiter|\bjobs?\b"),
-                                     asked=qx.ASKS_WHEN + r"|\bende\b|vertragsende"),),  # terse: "… zugegangen – Ende?" (QA 14, 17)
+                                     asked=qx.ASKS_WHEN + r"|\bende\b|vertragsende"),  # terse: "… zugegangen – Ende?" (QA 14, 17)
+                             # terser, its date alone: "Kündigung zugegangen am 31.12.2026" (QA 27)
+                             Trigger((r"^\W*kündigung\w*(?:\s+der\s+kooperationsvereinbarung)?\s+(?:am\s+\S+\s+)?(?:zugegangen|erhalten|eingegangen|zugestellt)\b",),
+                                     (r"arbeitsverhältnis|arbeitsvertrag|beschäftigungsverhältnis",
+                                      r"arbeitgeber|chef|firma|betrieb|teilnehm|\btn\b|sohn|tochter|mitarbeiter|\bjobs?\b"))),
             (("kuendigung", qx.notice_date),))),
     CalculatorSpec("stichtag", "Nächster Stichtag (1. April / 1. Oktober)", (
         Field("datum", "Ab Datum (leer = heute)", "date", placeholder=DATE_HINT),
