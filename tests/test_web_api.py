@@ -898,6 +898,15 @@ def test_the_calendar_route_refuses_fields_it_would_drop(client, url, said):
     assert r.status_code == 400 and r.json()["error"].startswith(said)
 
 
+def test_the_calculator_page_says_a_field_given_twice(client):
+    """QA 27: "teilnehmende=8&teilnehmende=5" had been computed for 5, the 8 dropped without a word."""
+    page = client.get("/rechner/personal?teilnehmende=8&teilnehmende=5&monat=6&berechnen=1")
+    assert page.status_code == 400
+    assert "Feld „teilnehmende“ mehrfach angegeben: bitte nur einmal." in page.text
+    assert "Wochenstunden (Personalansatz" not in page.text  # nothing computed from one of the two
+    assert client.get("/rechner/personal?teilnehmende=8&monat=6&berechnen=1").status_code == 200
+
+
 def test_a_field_given_under_two_names_with_two_values_is_refused(client):
     r = client.post("/api/calc/integrationsamt", json={"beschaeftigungsbeginn": "01.09.2027", "beginn": "01.10.2027"})
     assert r.status_code == 400 and "schließen sich aus" in r.json()["error"]

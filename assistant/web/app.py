@@ -205,7 +205,13 @@ class WebApp:
             return error_response(request, 404, f"Einen Rechner „{name}“ gibt es nicht.")
         values = dict(request.query_params)
         result = None
-        if "berechnen" in values:
+        repeated = calcs.repeated_keys(request.query_params)
+        if "berechnen" in values and repeated:
+            # a field given twice is said, not one of its values dropped (QA 27: "teilnehmende=8&teilnehmende=5" had
+            # been computed for 5); the page shows the values as the link gave them, the last of each
+            result = calcs.FormResult(errors={k: calcs.repeated_message([k]) for k in repeated if k in {f.name for f in form.fields}},
+                                      message=calcs.repeated_message(repeated))
+        elif "berechnen" in values:
             result = await run_in_threadpool(calcs.calculate, self.service, name, values)
         else:
             values = {**{f.name: f.default for f in form.fields}, **values}
@@ -289,9 +295,9 @@ class WebApp:
         # a misspelt, repeated or doubly named field is an error, as on POST /api/calc (QA 22: "dauer=1" had been
         # dropped and a calendar with a wrong deadline served)
         params = request.query_params
-        repeated = [k for k in dict.fromkeys(params.keys()) if len(params.getlist(k)) > 1]
+        repeated = calcs.repeated_keys(params)
         if repeated:
-            return error_response(request, 400, "Feld " + ", ".join(f"„{k}“" for k in repeated) + " mehrfach angegeben: bitte nur einmal.")
+            return error_response(request, 400, calcs.repeated_message(repeated))
         result = await run_in_threadpool(calcs.calculate, self.service, name, dict(params), True)
         if not result.ok:
             return calc_error(request, result)

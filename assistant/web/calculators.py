@@ -123,6 +123,15 @@ def conflicts(form: CalcForm, raw: dict) -> dict[str, str]:
     return out
 
 
+def repeated_keys(params) -> list[str]:
+    """The keys a query string gives more than once (a Starlette QueryParams or any multi-dict with getlist)."""
+    return [k for k in dict.fromkeys(params.keys()) if len(params.getlist(k)) > 1]
+
+
+def repeated_message(keys: list[str]) -> str:
+    return "Feld " + ", ".join(f"„{k}“" for k in keys) + " mehrfach angegeben: bitte nur einmal."
+
+
 def calculate(service, name: str, raw: dict, strict: bool = False) -> FormResult:
     """Validate and run one calculator through the service (German messages in FormResult). `strict` (the
     JSON API): a key that names no field, or a choice given two ways, is an error, not dropped."""
@@ -164,4 +173,5 @@ def calendar_file(calculation) -> bytes | None:
 
 
 __all__ = ["CalcForm", "Field", "FormResult", "calculator_forms", "calculator_form", "calculate", "flag_value", "unknown_keys",
+           "repeated_keys", "repeated_message",
            "prefill_query", "calendar_file"]
