@@ -490,6 +490,9 @@ KEY_PRINCIPLE = ("Beim Personalschlüssel wird auf den Personalansatz abgestellt
      "Beispiel 2 für die Berechnung des einzusetzenden Personals in den ersten 12 Maßnahmemonaten"),
     ("Wie viele Wochenstunden bei 2 Teilnehmenden im 20. Monat?", "bagub-faq/B.2",
      "Beispiel 3 für die Berechnung des einzusetzenden Personals ab dem 13. Maßnahmemonat"),
+    # the key above the 19,5 hours: Beispiel 4 (3 participants, 23,4 hours; QA 27: Beispiel 3 had been quoted)
+    ("Wie viele Wochenstunden bei 3 Teilnehmenden im 30. Monat?", "bagub-faq/B.2",
+     "Beispiel 4 für die Berechnung des einzusetzenden Personals ab dem 13. Maßnahmemonat"),
     # A.1 for a contract before 2016
     ("Altvertrag vor 2016 mit 6 Teilnehmenden: wie viele Wochenstunden?", "bagub-faq/A.1", KEY_PRINCIPLE),
 ])

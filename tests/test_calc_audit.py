@@ -137,6 +137,12 @@ def test_audit_10_additional_leave(months, week, result):
     assert calc.leave_days(months, True, days_per_week=week).result == result
 
 
+def test_additional_leave_for_one_working_day_a_week_is_said_in_the_singular():
+    # QA 27: "bei 1 Arbeitstagen je Woche 1 Tage je Jahr"
+    c = calc.leave_days(5, True, days_per_week=1)
+    assert any("bei 1 Arbeitstag je Woche 1 Tag je Jahr;" in s for s in c.steps)
+
+
 def test_audit_11_personal_alt_refuses_2016_and_names_the_unapplied_rule(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["calc", "personal-alt", "--los", "3", "--beginnjahr", "2016"])
@@ -211,6 +217,8 @@ def test_jobcoaching_ends_at_a_month_end_and_says_when_the_hours_are_exceeded():
                            "ohne Verlängerung in der Regel am 31.03.2027); Kontingent um 5 Stunden überschritten")
     assert "Verbraucht 95 von 90 Stunden: Kontingent um 5 Stunden überschritten" in over.steps
     assert calc.jobcoaching(D(2026, 10, 1), hours_used=60).result.endswith("; verbleibend 0 Stunden")
+    # one hour in the singular (QA 27: "um 1 Stunden")
+    assert calc.jobcoaching(D(2026, 10, 1), hours_used=61).result.endswith("; Kontingent um 1 Stunde überschritten")
 
 
 def test_the_inbeq_end_at_a_month_end_follows_section_188_bgb():

@@ -342,7 +342,8 @@ def leave_days(full_months: int, severely_disabled: bool = False, entry: dt.date
         fraction = part - math.floor(part)
         part_rounded = math.ceil(part) if fraction >= half.value else part
         extra = years * per_year + part_rounded
-        week_text = f"bei {week} Arbeitstagen je Woche {num(per_year)} Tage je Jahr" if week != std.value else f"{num(per_year)} Tage je Jahr bei Fünftagewoche"
+        week_text = (f"bei {plural(week, 'Arbeitstag', 'Arbeitstagen')} je Woche {plural(per_year, 'Tag', 'Tage')} je Jahr" if week != std.value
+                     else f"{plural(per_year, 'Tag', 'Tage')} je Jahr bei Fünftagewoche")
         rounding = ("keine Bruchteile" if not fraction
                     else f"Bruchteil {num(fraction)} ab einem halben Tag aufgerundet: {plural(part_rounded, 'Tag', 'Tage')}" if part_rounded != part
                     else f"Bruchteil unter einem halben Tag bleibt stehen (nicht abgerundet): {plural(part, 'Tag', 'Tage')}")
@@ -474,8 +475,8 @@ def jobcoaching(start: dt.date, hours_used: float | None = None, extended: bool 
         hours_used = check_hours(hours_used, label="Verbrauchte Stunden")
         rest = round(hours - hours_used, 2) or 0.0  # as shown: 60,0001 used of 60 leaves 0 (not "-0"), it overdraws nothing
         if rest < 0:  # said in the result itself: "verbleibend 0" read as used up exactly
-            steps.append(f"Verbraucht {num(hours_used)} von {hours} Stunden: Kontingent um {num(-rest)} Stunden überschritten")
-            result += f"; Kontingent um {num(-rest)} Stunden überschritten"
+            steps.append(f"Verbraucht {num(hours_used)} von {hours} Stunden: Kontingent um {plural(-rest, 'Stunde', 'Stunden')} überschritten")
+            result += f"; Kontingent um {plural(-rest, 'Stunde', 'Stunden')} überschritten"
         else:
             steps.append(f"Verbraucht {num(hours_used)} von {hours} Stunden: verbleiben {num(rest)} Stunden")
             result += f"; verbleibend {num(rest)} Stunden"

@@ -155,8 +155,9 @@ def staffing_2016(participants: int | list[int], month: int | None, min_places: 
     # with before (the rule whose quote covered most of the question, mostly B. Ausgangssituation).
     if month is None or len(lots) > 1:
         example = citation("staffing_example_ratio")
-    elif month > last1:
-        example = citation("staffing_example_from_month_13")
+    elif month > last1:  # Beispiel 3: the 19,5 hours decide; Beispiel 4: the key lies above them (QA 27: 3 TN had quoted 3)
+        example = citation("staffing_example_from_month_13" if floor13.value >= lots[0] / ratio.value * h
+                           else "staffing_example_from_month_13_key")
     else:  # Beispiel 1: the Mindestteilnehmerplatzzahl decides; Beispiel 2: the key lies above it
         floor = mins[0] / ratio.value * h if mins[0] is not None else 0.0
         example = citation("staffing_example_first_months" if floor > lots[0] / ratio.value * h else "staffing_example_first_months_key")
