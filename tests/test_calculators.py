@@ -242,6 +242,14 @@ def test_graduate_interview_window():
     assert calc.graduate_interview(D(2026, 6, 30), 1).result == "Absolventengespräch innerhalb von vier Wochen nach dem Ende: spätestens am 28.07.2026"
 
 
+def test_a_review_long_due_says_so():
+    # QA 27: a review due in July was given in December as if still to come
+    assert calc.review(D(2026, 1, 10), today=D(2026, 12, 3)).result == (
+        "Eingliederungsvereinbarung (SGB III) spätestens am 10.07.2026 überprüfen – Frist abgelaufen (heute ist der "
+        "03.12.2026): bitte umgehend nachholen")
+    assert "Frist abgelaufen" not in calc.review(D(2026, 11, 10), today=D(2026, 12, 3)).result
+
+
 def test_reviews_and_occupancy():
     assert "02.09.2026" in calc.review(D(2026, 3, 2)).result
     assert "Kooperationsplan" in calc.review(D(2026, 3, 2), "kooperationsplan").result

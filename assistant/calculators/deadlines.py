@@ -547,7 +547,7 @@ def graduate_interview(end: dt.date, duration_months: int | None = None, employe
                        inputs={"ende": end.isoformat(), "dauer_monate": duration_months, "mag": employer_measure, "uebernommen": taken_on}))
 
 
-def review(concluded: dt.date, kind: str = "ev") -> Calculation:
+def review(concluded: dt.date, kind: str = "ev", today: dt.date | None = None) -> Calculation:
     check_date(concluded, label="Datum der Vereinbarung")
     if kind not in ("ev", "kooperationsplan"):
         raise InputError("Art: bitte „ev“ (Eingliederungsvereinbarung, SGB III) oder „kooperationsplan“ (SGB II).")
@@ -564,7 +564,10 @@ def review(concluded: dt.date, kind: str = "ev") -> Calculation:
     if kind == "ev":  # 3.4.1: for Rehabilitanden the Teilhabeplan may take the agreement's place
         rules.append(citation("ev_teilhabeplan"))
         notes.append("Für Rehabilitandinnen und Rehabilitanden (SGB III) kann der Teilhabeplan die Eingliederungsvereinbarung ersetzen.")
-    return mark_validity(Calculation("ueberpruefung", f"Überprüfung: {name}", f"{name} spätestens am {fmt_date(due)}{_last_workday(due, None)} {verb}", steps, rules,
+    result = f"{name} spätestens am {fmt_date(due)}{_last_workday(due, None)} {verb}"
+    if today is not None and due < today:  # QA 27: a deadline long past had been given as if still to come
+        result += f" – Frist abgelaufen (heute ist der {fmt_date(today)}): bitte umgehend nachholen"
+    return mark_validity(Calculation("ueberpruefung", f"Überprüfung: {name}", result, steps, rules,
                        dates=[_deadline(f"{name} {verb}", due, None)], notes=notes, inputs={"datum": concluded.isoformat(), "art": kind}))
 
 

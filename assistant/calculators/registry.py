@@ -375,7 +375,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
     CalculatorSpec("ueberpruefung", "Überprüfung von Eingliederungsvereinbarung / Kooperationsplan", (
         Field("datum", "Abgeschlossen am", "date", True, placeholder=DATE_HINT),
         Field("art", "Art", "choice", True, "ev", choices=(("ev", "Eingliederungsvereinbarung"), ("kooperationsplan", "Kooperationsplan"))),
-    ), lambda v, _t: dl.review(v["datum"], v["art"]),
+    ), lambda v, t: dl.review(v["datum"], v["art"], t),
         dl.review, "Eingliederungsvereinbarung vom 10.01.2026 – wann überprüfen?",
         route=RouteRule(80, (Trigger((r"eingliederungsvereinbarung|\bEGV\b|\bEinV\b|\bEV\b(?! ?Rente)|" + qx.KOOPERATIONSPLAN, qx.REVIEW)),), (("datum", qx.agreement_date), ("art", qx.review_kind)))),
     CalculatorSpec("prognose", "Integrationsprognose (marktnah?)", (
