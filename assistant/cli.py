@@ -210,6 +210,13 @@ def run_spec(spec: CalculatorSpec, args: argparse.Namespace, today: dt.date) -> 
     return spec.run(values, today)
 
 
+def corpus_folder(text: str) -> str:
+    """A folder named by --corpus; an empty name is no folder (QA 27: "--corpus ''" had searched the current one)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("braucht einen Ordnernamen (leer ist kein Ordner).")
+    return text
+
+
 def port_number(text: str) -> int:
     try:
         value = int(text)
@@ -233,7 +240,7 @@ def session_count(text: str) -> int:
 def build_parser() -> GermanParser:
     p = GermanParser(prog="lotse", description="UB-Lotse: Antworten und Rechner zur Unterstützten Beschäftigung. Ohne Befehl startet die Oberfläche.")
     p.add_argument("--version", action=_VersionAction, help="Versionsnummer anzeigen und beenden")
-    p.add_argument("--corpus", action="append", default=[], metavar="ORDNER", help="zusätzlicher Dokumentenordner (auch LOTSE_CORPUS)")
+    p.add_argument("--corpus", action="append", default=[], type=corpus_folder, metavar="ORDNER", help="zusätzlicher Dokumentenordner (auch LOTSE_CORPUS)")
     sub = p.add_subparsers(dest="command", parser_class=GermanParser, title="Befehle", metavar="BEFEHL")
     a = sub.add_parser("ask", help="eine Frage beantworten")
     a.add_argument("question", nargs="+", metavar="FRAGE", help="die Frage in Anführungszeichen")
@@ -412,6 +419,10 @@ def _dispatch(args, parser) -> int:
         if args.ics is not None and not args.ics.strip():
             print(f"Aufruf fehlerhaft: --ics braucht einen Dateinamen (oder - für die Ausgabe).\nHilfe: lotse calc {name} --help",
                   file=sys.stderr)
+            return EXIT_USAGE
+        if args.ics == "-" and args.json:  # both on standard output: the JSON had been left out without a word (QA 27)
+            print(f"Aufruf fehlerhaft: --json und --ics - schließen sich aus, beide schreiben auf die Ausgabe; für beides "
+                  f"--ics DATEI angeben.\nHilfe: lotse calc {name} --help", file=sys.stderr)
             return EXIT_USAGE
         service = _service(args, progress=lambda _m: None)
         failed = 0

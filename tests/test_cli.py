@@ -282,6 +282,10 @@ def test_a_calendar_file_asked_for_a_calculation_without_dates_fails(tmp_path):
      "Option --json an falscher Stelle; sie steht nach dem Namen: lotse calc personal --json …"),  # had said "gemeint: --json?"
     # a value given twice: the last had silently won
     (["calc", "personal", "--teilnehmende", "8", "--monat", "3", "--monat", "14"], "--monat: bitte nur einmal angeben"),
+    # an empty folder name is no folder (QA 27: the current folder had been searched and indexed)
+    (["--corpus", "", "ask", "Urlaub?"], "Aufruf fehlerhaft: --corpus: braucht einen Ordnernamen (leer ist kein Ordner)."),
+    # JSON and a calendar both on standard output (QA 27: the JSON had been left out)
+    (["calc", "stichtag", "--datum", "02.10.2026", "--json", "--ics", "-"], "Aufruf fehlerhaft: --json und --ics - schließen sich aus"),
 ])
 def test_usage_errors_repeat_what_the_user_typed(args, said):
     out = run(*args)
