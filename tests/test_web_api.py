@@ -157,7 +157,11 @@ def test_field_errors_name_the_field(client):
 def test_json_booleans_and_ordinal_months_in_number_fields(client):
     r = client.post("/api/calc/personal", json={"teilnehmende": 8, "monat": True})
     assert r.status_code == 400
-    assert r.json()["fields"] == {"monat": "„ja“ ist keine ganze Zahl."}  # not Python's „True“
+    # said as the client wrote it: not Python's „True“, nor „ja“ (QA 22, QA 27)
+    assert r.json()["fields"] == {"monat": "„monat“ erwartet eine Zahl, nicht true."}
+    r = client.post("/api/calc/personal", content=b'{"teilnehmende": 1e400}', headers={"content-type": "application/json"})
+    assert r.status_code == 400
+    assert r.json()["fields"] == {"teilnehmende": "„teilnehmende“ erwartet eine Zahl, nicht eine Zahl außerhalb jedes Bereichs."}
     r = client.post("/api/calc/personal", json={"teilnehmende": 8, "monat": "6."})  # "6. Monat"
     assert r.status_code == 200
     assert r.json()["result"].startswith("mindestens 62,4 Wochenstunden (Personalansatz 1,6) bei 8 Teilnehmenden im 6. Monat")

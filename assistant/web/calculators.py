@@ -7,6 +7,7 @@ can be re-pointed here without touching any route or template.
 from __future__ import annotations
 
 import json
+import math
 
 from ..forms import FORMS, CalcForm, Field, FormResult
 
@@ -102,6 +103,13 @@ def json_problems(form: CalcForm, raw: dict) -> dict[str, str]:
             out[f.name] = f"„{key}“ erwartet einen einzelnen Wert, keine Liste und kein Objekt."
         elif isinstance(value, list) and not all(isinstance(v, (int, float, str)) and not isinstance(v, bool) for v in value):
             out[f.name] = f"„{key}“: jede Angabe der Liste muss eine Zahl sein, z. B. [8, 4]."
+        elif f.kind in ("count", "counts", "hours", "date") and (
+                isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value))):
+            # said as the client wrote it (QA 22, 27: true had been reported as „ja“, 1e400 as „inf“); a choice takes
+            # true as its switch ({"modular": true})
+            shown = json_text(value) if isinstance(value, bool) else "eine Zahl außerhalb jedes Bereichs"
+            wanted = "ein Datum (TT.MM.JJJJ)" if f.kind == "date" else "eine Zahl"
+            out[f.name] = f"„{key}“ erwartet {wanted}, nicht {shown}."
     return out
 
 
