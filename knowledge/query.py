@@ -28,6 +28,10 @@ from .topics import Topic, contains
 
 MAX_QUERY_TERMS = 40
 QUERY_SYNTAX = frozenset({"AND", "OR", "NOT", "NEAR", "TO"})  # operators of search syntax, never content
+# a field of search syntax before its term ("title:Urlaub", "content:Mindestlohn"): the field's name is no content
+# (QA 27: "title:Urlaub" was declined, the English "title" counted as a word the documents do not answer)
+SEARCH_FIELD = re.compile(r"(?<![\w-])(?:title|titel|content|inhalt|body|text|question|frage|asked|crumbs|field|intitle|inurl|site):(?=\S)",
+                          re.IGNORECASE)
 POSSESSIVES = frozenset(fold(w) for w in (
     "mein meine meinem meinen meiner unser unsere unserem unseren unserer dein deine deinem deinen "
     "euer eure eurem euren sein seine seinem seinen ihr ihre ihrem ihren").split())
@@ -159,7 +163,7 @@ class QueryAnalyzer:
 
     def analyse(self, text: str) -> AnalysedQuery:
         cfg = self.cfg
-        text = self.restore_umlauts(strip_courtesy(text))  # "Hallo zusammen, …? Danke, LG": the question only
+        text = self.restore_umlauts(strip_courtesy(SEARCH_FIELD.sub("", text)))  # "Hallo zusammen, …? Danke, LG": the question only
         text = TIMES.sub(r"\1mal", text)  # "zwei mal" as "zweimal"
         extra = self.thesaurus.idiom_words(text)
         persons = self._person_positions(text)

@@ -92,6 +92,10 @@ def test_query_syntax_and_lone_letters_carry_no_content(lotse):
     assert concepts == []
     concepts, _ = analysed(lotse, "x")
     assert concepts == []
+    # a search field's name before its term is none either (QA 27: "title:Urlaub" had been declined)
+    concepts, _ = analysed(lotse, "title:Urlaub")
+    assert [c.term.surface for c in concepts] == ["Urlaub"]
+    assert not lotse.ask("title:Urlaub").abstained
 
 
 def test_thesaurus_expands_abbreviations(lotse):
