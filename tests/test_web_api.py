@@ -642,6 +642,29 @@ def test_questions_are_logged_only_when_the_operator_opts_in(lotse, caplog, opt_
 
 
 # ------------------------------------------------------------------ command line
+def test_the_server_runs_without_a_lifespan_and_keeps_uvicorn_quiet(lotse, monkeypatch, capsys):
+    """QA 27: Ctrl+C pressed twice printed the cancelled lifespan's traceback; with --log-questions uvicorn's English
+    lifecycle lines ("Uvicorn running on …", "Shutting down") stood beside the German ones."""
+    import uvicorn
+
+    from assistant.web import server
+
+    from assistant.web.app import ENV_CORPUS, ENV_LOG_QUESTIONS
+
+    for name in (ENV_CORPUS, ENV_LOG_QUESTIONS):  # serve() sets them for its workers: restored after the test
+        monkeypatch.delenv(name, raising=False)
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: seen.update(kw))
+    monkeypatch.setattr("assistant.service.Lotse", lambda *a, **kw: lotse)
+    assert server.serve("127.0.0.1", 0, 1, (), log_questions=True) == 0
+    assert seen["lifespan"] == "off" and seen["log_level"] is None
+    loggers = seen["log_config"]["loggers"]
+    assert loggers["uvicorn"]["level"] == loggers["uvicorn.error"]["level"] == "WARNING"
+    assert loggers["uvicorn.access"]["level"] == "INFO"
+    assert server._log_config(False)["loggers"]["uvicorn.access"]["level"] == "WARNING"
+    assert "UB-Lotse im Browser: http://127.0.0.1:0/" in capsys.readouterr().err
+
+
 def test_bind_warning_only_for_non_local_hosts():
     assert bind_warning("127.0.0.1") == "" and bind_warning("localhost") == ""
     assert bind_warning("0.0.0.0").startswith("Warnung: UB-Lotse ist unter 0.0.0.0 auch von anderen Rechnern aus erreichbar.")
@@ -718,12 +741,16 @@ def test_workers_build_their_service_from_the_environment(monkeypatch, tmp_path)
         def unit(self, unit_id):
             return None
 
+        def warm_up(self):
+            made["warm"] = True
+
     monkeypatch.setenv(web_app.ENV_CORPUS, f"{tmp_path}{__import__('os').pathsep}")
     monkeypatch.setenv(web_app.ENV_LOG_QUESTIONS, "1")
     monkeypatch.setattr("assistant.service.Lotse", FakeLotse)
     app = create_app()
     assert made["extra"] == [str(tmp_path)]
-    assert app.routes  # built without opening the index (that happens at startup)
+    # the worker's service is warmed up before it serves (the index opened, the first question's loads done)
+    assert app.routes and made["warm"]
 
 
 def test_source_of_a_document_whose_short_title_has_brackets(client):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import contextlib
 import os
 import re
 from pathlib import Path
@@ -397,6 +396,10 @@ def create_app(service=None, log_questions: bool | None = None) -> Starlette:
 
         extra = [p for p in os.environ.get(ENV_CORPUS, "").split(os.pathsep) if p]
         service = Lotse(extra)
+        # open the index and load the rest before the first visitor: the worker builds its app before it serves. (No
+        # ASGI lifespan for it: stopped with Ctrl+C pressed twice, uvicorn cancelled the lifespan task and printed its
+        # traceback; QA 27.)
+        service.warm_up()
     if log_questions is None:
         log_questions = os.environ.get(ENV_LOG_QUESTIONS) == "1"
     web = WebApp(service, log_questions)
@@ -431,10 +434,5 @@ def create_app(service=None, log_questions: bool | None = None) -> Starlette:
             response.headers["Allow"] = allow
         return response
 
-    @contextlib.asynccontextmanager
-    async def lifespan(_app):
-        await run_in_threadpool(service.warm_up)  # open the index and load the rest before the first visitor
-        yield
-
-    return Starlette(routes=routes, exception_handlers={HTTPException: http_error}, lifespan=lifespan,
+    return Starlette(routes=routes, exception_handlers={HTTPException: http_error},
                      middleware=[Middleware(SecurityHeaders), Middleware(Guard), Middleware(BodyLimit, limit=MAX_BODY)])

@@ -24,6 +24,20 @@ def bind_warning(host: str) -> str:
             "Betreiben Sie den Dienst im Netz nur hinter einem Reverse-Proxy mit HTTPS (siehe README).")
 
 
+def _log_config(log_questions: bool) -> dict:
+    """uvicorn's logging with its own messages at warnings only: its lifecycle lines are English ("Uvicorn running on …",
+    "Shutting down"; QA 27), and UB-Lotse says in German where it runs. With --log-questions the requests are logged."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["uvicorn"]["level"] = "WARNING"
+    config["loggers"]["uvicorn.error"] = {"level": "WARNING"}
+    config["loggers"]["uvicorn.access"]["level"] = "INFO" if log_questions else "WARNING"
+    return config
+
+
 def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1, extra_corpus=(), log_questions: bool = False) -> int:
     import uvicorn
 
@@ -56,7 +70,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1, extra_cor
     if not log_questions:
         print("Fragen werden nicht protokolliert (einschalten mit --log-questions).", file=sys.stderr)
     uvicorn.run("assistant.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                access_log=log_questions, log_level="info" if log_questions else "warning",
-                server_header=False, proxy_headers=True, timeout_graceful_shutdown=5,
+                access_log=log_questions, log_config=_log_config(log_questions), log_level=None,
+                server_header=False, proxy_headers=True, timeout_graceful_shutdown=5, lifespan="off",
                 timeout_keep_alive=KEEP_ALIVE_SECONDS)
     return 0
