@@ -121,6 +121,31 @@ async def test_session_cap_shows_a_german_busy_page(fake_app):
         await client.close()
 
 
+async def test_stopping_the_server_ends_open_sessions_at_once(fake_app):
+    """QA 27: Ctrl+C with a browser session open took 12 to 16 seconds, until the connection's heartbeat failed."""
+    import asyncio
+
+    server = LotseServer("lotse", "127.0.0.1", 8000)
+    client = await client_for(server)
+    try:
+        ws = await client.ws_connect("/ws", headers={**LOCAL, "Origin": "http://127.0.0.1:8000"})
+        for _ in range(50):
+            if server.session_tasks:
+                break
+            await asyncio.sleep(0.02)
+        assert server.sessions == 1 and len(server.session_tasks) == 1
+        await server.on_shutdown(client.server.app)
+        msg = await asyncio.wait_for(ws.receive(), 2)  # the page is told the session ended, within a moment
+        assert msg.type.name in ("CLOSE", "CLOSED")
+        for _ in range(50):
+            if not server.session_tasks:
+                break
+            await asyncio.sleep(0.02)
+        assert server.sessions == 0 and not server.session_tasks
+    finally:
+        await client.close()
+
+
 async def test_plain_get_on_ws_gives_no_traceback(fake_app, caplog):
     client = await client_for(LotseServer("lotse", "127.0.0.1", 8000))
     try:

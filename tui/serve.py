@@ -13,6 +13,7 @@ and logs tracebacks for malformed requests. `LotseServer` adds:
 """
 from __future__ import annotations
 
+import asyncio
 import errno
 import hmac
 import ipaddress
@@ -114,6 +115,7 @@ class LotseServer(Server):
         self.token = token
         self.max_sessions = max_sessions
         self.sessions = 0
+        self.session_tasks: set[asyncio.Task] = set()
         self.allowed_hosts = self._allowed_hosts()
 
     # ------------------------------------------------------------------ checks
@@ -192,10 +194,19 @@ class LotseServer(Server):
             log.warning("Abgewiesen: bereits %d Sitzungen", self.sessions)
             return _busy(self.max_sessions)
         self.sessions += 1
+        task = asyncio.current_task()
+        self.session_tasks.add(task)
         try:
             return await super().handle_websocket(request)
         finally:
             self.sessions -= 1
+            self.session_tasks.discard(task)
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Ctrl+C with a browser session open: the session ends now, its app quits and its page is told, instead of
+        the server waiting until the connection's heartbeat fails (QA 27: 12 to 16 seconds to stop)."""
+        for task in list(self.session_tasks):
+            task.cancel()
 
     # ------------------------------------------------------------------ output
     def initialize_logging(self) -> None:
