@@ -211,6 +211,9 @@ WRITTEN_BEFORE = {
     "wo beantrage ich einen schwerbehindertenausweis fuer meine tochter",
     "wieviel verdient man in der werkstatt im monat",
     "darf man neben der werkstatt noch einen minijob machen",
+    # in corpus/ before probe/probe26 and probe/probe28 (2026-12-03, session 25; ea6b19a, 0d82736), written apart
+    "Warum muss der Besuch der Maßnahmebetreuung beim Träger dokumentiert werden?",
+    "fahrgeld inbeq",
 }
 
 
