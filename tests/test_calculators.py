@@ -143,6 +143,13 @@ def test_planning_meeting_looked_at_from_a_later_day_says_when_its_registration_
     assert "Achtung: Die Anmeldung" not in calc.planning_meeting(D(2027, 1, 20), today=D(2026, 12, 3)).result
 
 
+def test_a_planning_meeting_asked_about_that_lies_behind_is_said_first():
+    # QA 27: "im Mai 2026" asked on 03.12.2026 had led with the next open meeting, the one asked about in brackets
+    c = calc.planning_meeting(D(2026, 5, 1), today=D(2026, 12, 3))
+    assert c.result.startswith("Der Termin des Planungsgesprächs am 01.05.2026 liegt zurück (Anmeldung war bis 17.04.2026); "
+                               "nächstes Planungsgespräch mit offener Anmeldung am 01.01.2027")
+
+
 def test_planning_meeting_on_the_day_itself():
     assert calc.planning_meeting(D(2026, 12, 4)).dates[0][1] == D(2026, 12, 4)
     assert calc.planning_meeting(D(2026, 12, 5)).dates[0][1] == D(2027, 1, 1)

@@ -225,8 +225,16 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
         steps.append(f"Die Anmeldefrist für den {fmt_date(meeting)} ist am {fmt_date(registration)} abgelaufen{judged}; "
                      f"nächster Termin mit offener Anmeldung: {fmt_day(later)}{_flag(later, land)}, Anmeldung bis {fmt_day(later_reg)}{_flag(later_reg, land)}, "
                      f"Anlagen und Einladung bis {fmt_day(later_att)}{_flag(later_att, land)}")
-        result = (f"Nächstes Planungsgespräch mit offener Anmeldung am {fmt_date(later)}{_holiday_text(later, land)}; Anmeldung bis {fmt_date(later_reg)}{_last_workday(later_reg, land)}; "
-                  f"Anlagen und Einladung bis {fmt_date(later_att)}{_last_workday(later_att, land)} (Frist abgelaufen für den {fmt_date(meeting)}: Anmeldung war bis {fmt_date(registration)})")
+        open_next = (f"Planungsgespräch mit offener Anmeldung am {fmt_date(later)}{_holiday_text(later, land)}; Anmeldung bis "
+                     f"{fmt_date(later_reg)}{_last_workday(later_reg, land)}; Anlagen und Einladung bis {fmt_date(later_att)}"
+                     f"{_last_workday(later_att, land)}")
+        if meeting < ref:
+            # a meeting asked about that has taken place ("im Mai 2026"): said first, then the next one (QA 27: the
+            # answer had led with the next open meeting, the one asked about only in brackets)
+            result = (f"Der Termin des Planungsgesprächs am {fmt_date(meeting)} liegt zurück (Anmeldung war bis "
+                      f"{fmt_date(registration)}); nächstes {open_next}")
+        else:
+            result = f"Nächstes {open_next} (Frist abgelaufen für den {fmt_date(meeting)}: Anmeldung war bis {fmt_date(registration)})"
         dates += [("Planungsgespräch (nächster Termin)", later), _deadline("Anmeldeschluss Planungsgespräch (nächster Termin)", later_reg, land),
                   _deadline("Anlagen vollständig / Einladung Planungsgespräch (nächster Termin)", later_att, land)]
     elif not late_led and registration < after:
