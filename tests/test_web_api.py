@@ -289,7 +289,20 @@ def test_tables_keep_their_words_whole_on_a_phone(client):
     assert "overflow-wrap: normal" in rules["th, td"] and "hyphens: manual" in rules["th, td"]
     assert "overflow-x: auto" in rules[".table-wrap"]
     html = client.get("/abschnitt/jc-aa-103/ablauf-vor-massnahmebeginn-schritte").text
-    assert '<html lang="de">' in html and '<div class="table-wrap"><table>' in html
+    # its scrolling region is reached by the keyboard and named (QA 28: axe "scrollable-region-focusable")
+    assert '<html lang="de">' in html and ('<div class="table-wrap" tabindex="0" role="region" aria-label="Tabelle, seitlich '
+                                           'verschiebbar"><table>') in html
+    # a long glossary term wraps on a phone at 200 % text
+    assert "overflow-wrap: break-word" in rules[".terms li"] and "min-width: 0" in rules[".terms li"]
+
+
+def test_after_calculating_the_result_or_the_error_takes_the_focus(client):
+    """QA 28: after "Berechnen" the focus stayed at the top; a screen reader read the menu again, not the result."""
+    done = client.get("/rechner/personal?teilnehmende=8&monat=6&berechnen=1").text
+    assert '<h2 id="ergebnis" tabindex="-1" autofocus>Ergebnis</h2>' in done
+    wrong = client.get("/rechner/personal?teilnehmende=acht&monat=6&berechnen=1").text
+    assert '<h2 id="fehler-titel" tabindex="-1" autofocus>Bitte prüfen Sie Ihre Eingaben</h2>' in wrong
+    assert "autofocus" not in client.get("/rechner/personal").text  # an empty form keeps the page's start
 
 
 def test_answer_page_shows_kurz_source_validity_and_similar_questions(client):
