@@ -1,4 +1,5 @@
 """The CLI contract: ask, batch, calc, index and usage errors."""
+import contextlib
 import json
 import os
 import subprocess
@@ -282,14 +283,23 @@ def test_a_calendar_file_asked_for_a_calculation_without_dates_fails(tmp_path):
      "Option --json an falscher Stelle; sie steht nach dem Namen: lotse calc personal --json …"),  # had said "gemeint: --json?"
     # a value given twice: the last had silently won
     (["calc", "personal", "--teilnehmende", "8", "--monat", "3", "--monat", "14"], "--monat: bitte nur einmal angeben"),
+])
+def test_usage_errors_repeat_what_the_user_typed(args, said):
+    out = run(*args)
+    assert out.returncode == 2 and said in out.stderr
+
+
+@pytest.mark.parametrize("args, said", [
     # an empty folder name is no folder (QA 27: the current folder had been searched and indexed)
     (["--corpus", "", "ask", "Urlaub?"], "Aufruf fehlerhaft: --corpus: braucht einen Ordnernamen (leer ist kein Ordner)."),
     # JSON and a calendar both on standard output (QA 27: the JSON had been left out)
     (["calc", "stichtag", "--datum", "02.10.2026", "--json", "--ics", "-"], "Aufruf fehlerhaft: --json und --ics - schließen sich aus"),
 ])
-def test_usage_errors_repeat_what_the_user_typed(args, said):
-    out = run(*args)
-    assert out.returncode == 2 and said in out.stderr
+def test_usage_errors_said_in_process(args, said, capsys):
+    with pytest.raises(SystemExit) if args[0] == "--corpus" else contextlib.nullcontext() as raised:
+        code = main(args)
+    assert (raised.value.code if args[0] == "--corpus" else code) == 2
+    assert said in capsys.readouterr().err
 
 
 def test_an_empty_optional_value_is_the_field_left_empty(lotse):
