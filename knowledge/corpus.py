@@ -112,7 +112,7 @@ class Corpus:
 FRONT_RE = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*$")
 EMPTY_HEADING_RE = re.compile(r"^#{1,6}\s*$")
-ABSATZ_RE = re.compile(r"^\((\d+)\)\s")
+ABSATZ_RE = re.compile(r"^\(([0-9]+)\)\s")
 QUESTION_HEADING_RE = re.compile(r"^((?:[AB]\.\d+)|\d+|Sonderfrage)\.?\s*(?:Frage|-|–)", re.I)
 ANSWER_RE = re.compile(r"^Antwort\b[^\n]*?[:)]", re.M)
 ANSWER_META_RE = re.compile(r"^Antwort:?\s*(?:der\s+)?([^(\n:]*?)\s*\(([^)]*?)\)")
@@ -192,7 +192,7 @@ def parse_document(path: Path, trusted: bool = False) -> Document:
 
 def _slug(title: str) -> str:
     """An ASCII id part for a heading: its number ("§ 6" -> "p6", "A.1") or its first words."""
-    m = re.match(r"^(§\s*\d+[a-z]?|(?:[AB]\.)?\d+(?:\.\d+)*|Anlage \d+|Sonderfrage)", title)
+    m = re.match(r"^(§\s*\d+[a-z]?|(?:[AB]\.)?\d+(?:\.\d+)*|Anlage \d+|Sonderfrage)", title, re.ASCII)
     if m:
         return re.sub(r"\s+", "", m.group(1)).rstrip(".").replace("§", "p")
     ascii_title = unicodedata.normalize("NFKD", fold(title)).encode("ascii", "ignore").decode()

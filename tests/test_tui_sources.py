@@ -3,7 +3,7 @@ import asyncio
 import datetime as dt
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 from textual.app import App, ComposeResult
 
 from knowledge.corpus import parse_document, split_units
@@ -53,6 +53,8 @@ HEADING = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(HEADING, min_size=1, max_size=4))
+@example(["\U0001e950"])  # an Adlam digit: a Unicode digit, not an ASCII one
+@example(["(\u0663) Absatz", "§ \u0665"])
 def test_provider_document_with_any_unicode_headings_opens_every_unit(tmp_path_factory, headings):
     path: Path = tmp_path_factory.mktemp("eigene") / "leitfaden.md"
     body = "".join(f"## {h}\n\nText zum Abschnitt {i}.\n\n" for i, h in enumerate(headings))
