@@ -150,6 +150,19 @@ def test_a_planning_meeting_asked_about_that_lies_behind_is_said_first():
                                "nächstes Planungsgespräch mit offener Anmeldung am 01.01.2027")
 
 
+def test_a_past_day_looked_from_names_the_meeting_that_was_open_then():
+    # QA 28: "--ab 20.04.2026" (no meeting day) was answered only from today; the May meeting's registration had
+    # closed before the 20th, so from that day the open one was in June, and today's next one follows
+    c = calc.planning_meeting(D(2026, 4, 20), today=D(2026, 12, 3))
+    assert c.result.startswith("Der Termin des Planungsgesprächs am 01.05.2026 liegt zurück (Anmeldung war bis 17.04.2026); "
+                               "ab dem 20.04.2026 war der nächste Termin mit offener Anmeldung der 05.06.2026 "
+                               "(Anmeldung bis 22.05.2026), auch er liegt zurück; nächstes Planungsgespräch mit offener "
+                               "Anmeldung am 01.01.2027")
+    assert "Vom 20.04.2026 aus gesehen war die Anmeldefrist für den 01.05.2026 schon abgelaufen" in " ".join(c.steps)
+    # from a past day whose first meeting was still open then, nothing of it
+    assert "ab dem" not in calc.planning_meeting(D(2026, 4, 10), today=D(2026, 12, 3)).result
+
+
 def test_planning_meeting_on_the_day_itself():
     assert calc.planning_meeting(D(2026, 12, 4)).dates[0][1] == D(2026, 12, 4)
     assert calc.planning_meeting(D(2026, 12, 5)).dates[0][1] == D(2027, 1, 1)

@@ -231,8 +231,23 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
         if meeting < ref:
             # a meeting asked about that has taken place ("im Mai 2026"): said first, then the next one (QA 27: the
             # answer had led with the next open meeting, the one asked about only in brackets)
+            then = ""
+            if registration < after < meeting:
+                # looked from a past day that is no meeting day ("--ab 20.04.2026"): its first meeting's registration had
+                # closed already then, so the answer from that day is the meeting after it (QA 28: only today's was given)
+                seen = meeting
+                while seen - dt.timedelta(days=reg.value) < after:
+                    nxt = seen + relativedelta(months=1)
+                    seen = _meeting_in(nxt.year, nxt.month)
+                seen_reg = seen - dt.timedelta(days=reg.value)
+                if seen < ref:
+                    steps.append(f"Vom {fmt_date(after)} aus gesehen war die Anmeldefrist für den {fmt_date(meeting)} schon abgelaufen; "
+                                 f"nächster Termin mit offener Anmeldung ab dem {fmt_date(after)}: {fmt_day(seen)}{_flag(seen, land)}, "
+                                 f"Anmeldung bis {fmt_day(seen_reg)}{_flag(seen_reg, land)} (liegt ebenfalls zurück)")
+                    then = (f"; ab dem {fmt_date(after)} war der nächste Termin mit offener Anmeldung der {fmt_date(seen)} "
+                            f"(Anmeldung bis {fmt_date(seen_reg)}), auch er liegt zurück")
             result = (f"Der Termin des Planungsgesprächs am {fmt_date(meeting)} liegt zurück (Anmeldung war bis "
-                      f"{fmt_date(registration)}); nächstes {open_next}")
+                      f"{fmt_date(registration)}){then}; nächstes {open_next}")
         else:
             result = f"Nächstes {open_next} (Frist abgelaufen für den {fmt_date(meeting)}: Anmeldung war bis {fmt_date(registration)})"
         dates += [("Planungsgespräch (nächster Termin)", later), _deadline("Anmeldeschluss Planungsgespräch (nächster Termin)", later_reg, land),
