@@ -29,6 +29,7 @@ class Step:
     intro: str
     units: tuple[str, ...]
     checks: tuple[Check, ...]
+    calculators: tuple[str, ...] = ()  # ids of the calculators the step's topic uses (links beside its passages)
 
 
 @dataclass
@@ -83,7 +84,8 @@ def parse_guide(data) -> Guide:
                                 _text(c.get("quote"), f"Schritt {i}: „quote“")))
         steps.append(Step(_text(st.get("title"), f"Schritt {i}: „title“"), " ".join(str(st.get("intro") or "").split()),
                           tuple(_text(u, f"Schritt {i}: eine Abschnitts-ID") for u in _list(st.get("units"), "units")),
-                          tuple(checks)))
+                          tuple(checks),
+                          tuple(_text(c, f"Schritt {i}: ein Rechner") for c in _list(st.get("calculators"), "calculators"))))
     return Guide(audiences, steps)
 
 
@@ -107,11 +109,12 @@ def load_guide(dirs: list[Path]) -> Guide:
     return Guide(errors=errors)
 
 
-def checked(guide: Guide, passage_text) -> Guide:
+def checked(guide: Guide, passage_text, calculators=None) -> Guide:
     """The guide with only what its passages bear out: a step's unit that does not exist, and a
     self-check whose unit does not exist or whose quote does not stand in that unit's text, are
     left out and reported in `errors` (a provider's guide is shown as quoting its sources).
-    `passage_text(unit_id)` gives a unit's text, or None for an unknown unit."""
+    `passage_text(unit_id)` gives a unit's text, or None for an unknown unit; `calculators`, the
+    ids of the calculators there are (None: not checked): a step's other calculator ids are left out too."""
     def flat(text: str) -> str:
         return " ".join(text.split())
 
@@ -130,7 +133,9 @@ def checked(guide: Guide, passage_text) -> Guide:
                                 f"„{c.unit}“; sie wird nicht gezeigt.")
             else:
                 checks.append(c)
-        steps.append(replace(st, units=units, checks=tuple(checks)))
+        known = tuple(c for c in st.calculators if calculators is None or c in calculators)
+        problems += [f"Schritt {i}: Den Rechner „{c}“ gibt es nicht; er wird nicht gezeigt." for c in st.calculators if c not in known]
+        steps.append(replace(st, units=units, checks=tuple(checks), calculators=known))
     guide.onboarding = steps
     guide.errors = guide.errors + [(guide.path or Path("guide.yaml"), p) for p in problems]
     return guide

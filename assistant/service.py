@@ -646,10 +646,16 @@ class Lotse:
     def guide(self) -> guide_data.Guide:
         if self._guide is None:
             self._guide = guide_data.checked(guide_data.load_guide(self.dirs),
-                                             lambda uid: u.text if (u := self.unit(uid)) is not None else None)
+                                             lambda uid: u.text if (u := self.unit(uid)) is not None else None,
+                                             calculators=set(calc.registry.REGISTRY))
         return self._guide
 
     # -------------------------------------------------------------- calculator forms
+    def calculator_title(self, name: str) -> str:
+        """A calculator's German title ("" for an unknown id)."""
+        spec = calc.registry.REGISTRY.get(name)
+        return spec.title if spec is not None else ""
+
     def calculate(self, name: str, raw: dict) -> FormResult:
         return evaluate(name, raw, self.today)
 

@@ -174,3 +174,29 @@ def test_a_term_is_looked_up_before_a_long_form_that_spells_it():
 def test_a_question_with_a_term_is_still_answered_by_its_passage(lotse):
     reply = lotse.ask("Wie lange dauert das Jobcoaching in der Regel?")
     assert not reply.abstained and reply.answers[0].unit.doc_id == "bw-jobcoaching"
+
+
+def test_the_onboarding_path_covers_basics_money_documentation_and_whom_to_ask(lotse):
+    # QA 28 (a new colleague's view): the path lacked what UB is, the participants' money and rights, the
+    # documentation, a step on whom to contact, and links to the calculators of each topic
+    steps = {s.title: s for s in lotse.guide().onboarding}
+    assert list(steps)[0] == "Was Unterstützte Beschäftigung ist und wer sie bekommt"
+    assert list(steps)[-1] == "Wen fragen?"
+    assert {"bagub-faq/17", "bagub-faq/25", "bagub-faq/12", "bagub-faq/21"} <= set(steps["Geld, Versicherung und Rechte der Teilnehmenden"].units)
+    assert "bagub-faq/1" in steps["Dokumentation und Prüfung"].units
+    assert "Familienkasse" in steps["Wen fragen?"].intro
+    assert {"ba-integrationskonzept/3.2", "ba-integrationskonzept/3.3"} <= set(steps["Das Integrationskonzept der BA"].units)
+    assert steps["Personal und Personalschlüssel"].calculators == ("personal", "personal-alt")
+    assert steps["Planungsgespräch und Berufsbegleitung"].calculators == ("planungsgespraech", "integrationsamt")
+    assert lotse.calculator_title("unterweisungsfrei") == "Unterweisungsfreie Tage" and lotse.calculator_title("x") == ""
+
+
+def test_a_step_naming_a_calculator_that_does_not_exist_leaves_it_out_and_says_so():
+    from assistant.guide import checked, parse_guide
+
+    guide = parse_guide({"audiences": [], "onboarding": [
+        {"title": "Personal", "units": ["a/1"], "calculators": ["personal", "personl"],
+         "checks": [{"question": "Wie viel?", "unit": "a/1", "quote": "39 Stunden"}]}]})
+    guide = checked(guide, lambda uid: "Es sind 39 Stunden." if uid == "a/1" else None, calculators={"personal"})
+    assert guide.onboarding[0].calculators == ("personal",)
+    assert [p for _, p in guide.errors] == ["Schritt 1: Den Rechner „personl“ gibt es nicht; er wird nicht gezeigt."]

@@ -5,6 +5,7 @@ from textual.widgets import Markdown
 from tui.app import create_app
 from tui.render import glossary_markdown, step_markdown
 from tui.widgets.glossary_view import GlossaryView
+from tui.widgets.calculator_form import CalculatorForm
 from tui.widgets.onboarding_view import OnboardingView
 
 MV_MARKER = "Kooperationsvereinbarung M-V: außer Kraft seit 15.04.2014"
@@ -53,6 +54,15 @@ async def test_onboarding_view_shows_the_step_notes(lotse):
         assert f"> ⚠ {MV_MARKER}" in text
         for n in lotse.step_notes(steps[index]):
             assert f"> ⚠ {n}" in text
+        # the step's calculators are buttons that open their form (QA 28: the path had no way to them)
+        buttons = list(app.query("#step-calculators Button"))
+        names = steps[index].calculators
+        assert names and [str(b.label) for b in buttons] == [f"Rechner: {lotse.calculator_title(n)}" for n in names]
+        assert str(buttons[0].label) in ("Rechner: Ende der InbeQ", "Rechner: Nächstes Planungsgespräch und Anmeldefristen")
+        buttons[0].press()
+        await pilot.pause()
+        assert app.query_one(CalculatorForm).current == names[0]
+        await pilot.press("f6")
         await view.show_step(plain)
         await pilot.pause()
         assert "⚠" not in _source(app.query_one("#step-text", Markdown))

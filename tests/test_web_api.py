@@ -485,6 +485,10 @@ def test_onboarding_passages_keep_the_view_and_lead_back_to_the_path(client):
     # without the step in its link (an older bookmark) the page finds the step that lists the passage
     assert 'href="/?ansicht=einarbeitung#schritt-1"' in client.get(links[0].split("&")[0]).text
     assert "Zurück zum Einarbeitungspfad" not in client.get(links[0].split("?")[0]).text  # opened from elsewhere: no way back to offer
+    # a step's calculators are linked beside its passages, in the same view (QA 28)
+    step = html.split('<li id="schritt-4">')[1].split('<li id="schritt-5">')[0]
+    assert ('<p>Rechner dazu:</p><ul class="links"><li><a href="/rechner/personal?ansicht=einarbeitung">'
+            'Personalbedarf InbeQ (Verträge ab 2016)</a></li>') in step
     # an answer's similar questions and further hits stay in the view as well
     answer = client.get("/", params={"q": URLAUB, "ansicht": "anbieter"}).text
     assert all(link.endswith("?ansicht=anbieter") for link in re.findall(r'href="(/abschnitt/[^"]*)"', answer))

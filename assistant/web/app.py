@@ -106,6 +106,7 @@ class WebApp:
         env.globals["step_url"] = step_url
         env.globals["in_view"] = in_view
         env.globals["step_unit_url"] = step_unit_url
+        env.globals["calculator_form"] = calcs.calculator_form
         self._glossary = None
 
     # -------------------------------------------------------------- helpers

@@ -48,6 +48,7 @@ class OnboardingView(VerticalScroll):
         yield Markdown("", id="step-text")
         yield Label("Passagen zu diesem Schritt:")
         yield Vertical(id="step-passages", classes="passages")
+        yield Vertical(id="step-calculators", classes="passages")
         yield Vertical(id="step-checks")
 
     @property
@@ -75,6 +76,16 @@ class OnboardingView(VerticalScroll):
                 b.unit_id = uid
                 buttons.append(b)
         await box.mount_all(buttons)
+        tools = self.query_one("#step-calculators", Vertical)
+        await tools.remove_children()
+        links = []
+        for name in step.calculators:
+            title = self.service.calculator_title(name)
+            if title:
+                b = Button(f"Rechner: {title}", classes="calculator", compact=True)
+                b.calculator = name
+                links.append(b)
+        await tools.mount_all(links)
         checks = self.query_one("#step-checks", Vertical)
         await checks.remove_children()
         widgets = []
@@ -115,5 +126,7 @@ class OnboardingView(VerticalScroll):
             await self.go(-1)
         elif b.has_class("passage"):
             self.post_message(AnswerCard.SourceRequested(b.unit_id))
+        elif b.has_class("calculator"):
+            self.post_message(AnswerCard.CalculatorRequested(b.calculator, {}))
         elif b.has_class("reveal"):
             self.reveal(b.check_index)
