@@ -8,6 +8,7 @@ import re
 import warnings
 from html import escape, unescape
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlencode
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -459,7 +460,7 @@ def test_abstention_offers_the_suggestions_as_links(client, lotse):
     assert "Meinten Sie:" in html
     # each suggestion opens its unit directly (not a new search for its title), labelled with its document
     for uid, label in zip(reply.suggestion_ids, reply.suggestion_labels, strict=True):
-        assert f'href="/abschnitt/{uid}?{urlencode({"ansicht": "eltern"})}">{escape(label)}</a>' in html
+        assert f'href="/abschnitt/{uid}?{escape(urlencode({"ansicht": "eltern", "frage": question}))}">{escape(label)}</a>' in html
 
 
 @pytest.mark.parametrize("audience,fragment", [("eltern", "Wer zahlt die Fahrtkosten zum Betrieb?"),
@@ -491,7 +492,22 @@ def test_onboarding_passages_keep_the_view_and_lead_back_to_the_path(client):
             'Personalbedarf InbeQ (Verträge ab 2016)</a></li>') in step
     # an answer's similar questions and further hits stay in the view as well
     answer = client.get("/", params={"q": URLAUB, "ansicht": "anbieter"}).text
-    assert all(link.endswith("?ansicht=anbieter") for link in re.findall(r'href="(/abschnitt/[^"]*)"', answer))
+    links = [unescape(link) for link in re.findall(r'href="(/abschnitt/[^"]*)"', answer)]
+    assert links and all(link.endswith("?" + urlencode({"ansicht": "anbieter", "frage": URLAUB})) for link in links)
+
+
+def test_a_passage_opened_from_an_answer_leads_back_to_it(client):
+    # QA 28: a passage page reached from "Weitere Treffer" had no way back to the answer but the browser's
+    question = "hat mein kind urlaub in der inbeq"
+    answer = client.get("/", params={"q": question, "ansicht": "eltern"}).text
+    link = unescape(re.findall(r'href="(/abschnitt/[^"]*)"', answer)[-1])
+    page = client.get(link).text
+    assert (f'<p class="back"><a href="/?{escape(urlencode({"q": question, "ansicht": "eltern"}))}"><span aria-hidden="true">←</span> '
+            f'Zurück zur Antwort auf „{question}“</a></p>') in page
+    # the passage page's own links lead on without the question; a question with control characters is cleaned
+    assert "frage=" not in "".join(re.findall(r'href="(/abschnitt/[^"]*)"', page))
+    assert "Zurück zur Antwort auf „xy“" in client.get("/abschnitt/bagub-faq/12", params={"frage": "x\x1b[31m\x00y"}).text
+    assert "Zurück zur Antwort" not in client.get("/abschnitt/bagub-faq/12", params={"frage": "  "}).text
 
 
 def test_a_passage_opened_from_the_path_names_its_step_and_leads_to_its_neighbours(client, lotse):

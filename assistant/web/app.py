@@ -107,6 +107,7 @@ class WebApp:
         env.globals["in_view"] = in_view
         env.globals["step_unit_url"] = step_unit_url
         env.globals["calculator_form"] = calcs.calculator_form
+        env.globals["answer_unit_url"] = answer_unit_url
         self._glossary = None
 
     # -------------------------------------------------------------- helpers
@@ -174,6 +175,8 @@ class WebApp:
         context = {"question": "", "shown_unit": True, **self.reply_context(reply)}
         if request.query_params.get("ansicht") == ONBOARDING:
             context["path"] = self.path_position(unit_id, request.query_params.get("schritt", ""))
+        # opened from an answer ("Weitere Treffer", a suggestion): a way back to it (QA 28: there was none)
+        context["asked"] = " ".join(printable(request.query_params.get("frage", ""), 3 * MAX_QUESTION).split())
         return self.page(request, "home.html", context)
 
     def path_position(self, unit_id: str, number: str) -> dict | None:
@@ -375,6 +378,16 @@ def with_view(url: str, audience_id: str) -> str:
     path, hash_, fragment = url.partition("#")
     path += ("&" if "?" in path else "?") + urlencode({"ansicht": audience_id})
     return path + hash_ + fragment
+
+
+@pass_context
+def answer_unit_url(context, unit_id: str) -> str:
+    """A passage linked from an answer, in the page's view and with the question, so that its page leads back."""
+    params = {"ansicht": context.get("audience_id", "")}
+    reply = context.get("reply")
+    if reply is not None and reply.question and not context.get("shown_unit"):
+        params["frage"] = reply.question
+    return f"/abschnitt/{unit_id}?" + urlencode(params)
 
 
 @pass_context
