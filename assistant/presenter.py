@@ -146,8 +146,16 @@ FOOTNOTE_MARKS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 
 def short_text(highlight: str) -> str:
     """The "Kurz:" line: the highlight's sentences as they stand, without Markdown stars, a leading
-    paragraph or row number, an "Antwort (BA …):" label and footnote marks."""
-    return FOOTNOTE_MARKS.sub("", LEAD_DEBRIS.sub("", plain(highlight).strip()))
+    paragraph or row number, an "Antwort (BA …):" label and footnote marks. A quotation that goes on
+    past the sentences shown (or began before them) is marked so, with "…“" (or "„…"), and not left
+    open (QA 28: „Den Teilnehmern werden unterweisungsfreie Zeiten eingeräumt. – and no closing mark)."""
+    text = FOOTNOTE_MARKS.sub("", LEAD_DEBRIS.sub("", plain(highlight).strip()))
+    opened, closed = text.count("„"), text.count("“")
+    if opened > closed:
+        text += " …“"
+    elif closed > opened:
+        text = "„… " + text
+    return text
 
 
 def definition_text(entry: dict) -> str:

@@ -240,6 +240,11 @@ def test_a_question_whose_other_hits_the_ranking_rules_out_lists_none(lotse):
      "Beim Personalschlüssel wird auf den Personalansatz abgestellt."),
     ("Sie ersetzen⁶ die Potenzialanalyse. **Wichtig** bleibt", "Sie ersetzen die Potenzialanalyse. Wichtig bleibt"),
     ("2,5 Tage je Monat (§ 5 Abs. 1) gelten.", "2,5 Tage je Monat (§ 5 Abs. 1) gelten."),  # numbers inside stay
+    # a quotation going on past the sentences shown is marked as going on, not left open (QA 28), and one begun before them
+    ("Auszug aus B 2.7.2. „Den Teilnehmern werden unterweisungsfreie Zeiten eingeräumt.",
+     "Auszug aus B 2.7.2. „Den Teilnehmern werden unterweisungsfreie Zeiten eingeräumt. …“"),
+    ("Dabei beginnt das „Urlaubsjahr“ mit dem 1. Tag des Folgemonats.“", "„… Dabei beginnt das „Urlaubsjahr“ mit dem 1. Tag des Folgemonats.“"),
+    ("Das „Urlaubsjahr“ beginnt.", "Das „Urlaubsjahr“ beginnt."),
 ])
 def test_the_kurz_line_leaves_out_numbering_labels_and_footnote_marks(highlight, short):
     assert presenter.short_text(highlight) == short
