@@ -17,7 +17,22 @@ from knowledge.analysis.fold import fold
 # of the message; "du" and "Sie" alike
 _YOU = r"(?:du|sie|ihr)"
 _ME = r"(?:mir|uns)"
+_WHOSE = r"(?:mein|meine|unser|unsere|der|die|dein|deine|ihr|ihre|ein|eine)"
+_CONTACT = r"(?:ansprechpartner(?:in|innen)?|ansprechperson(?:en)?|kontaktperson(?:en)?|ansprechstelle|anlaufstelle)"
+_FOR = r"(?: (?:fuer (?:mich|uns|meinen sohn|meine tochter|mein kind|unseren sohn|unsere tochter|unser kind)|hier|da|dafuer|jetzt))?"
+_I = r"(?:ich|man|wir)(?: (?:da|denn|dann|hier|dafuer|am besten|jetzt))*"
+_CAN = r"(?:kann|soll|muss|koennen|sollen|muessen|sollte|koennte)"
 KINDS: dict[str, str] = {
+    # asking for a contact person and nothing else: "Wer ist mein Ansprechpartner?", "An wen kann ich mich wenden?"
+    # (QA 28: a passage that shares the word, on contact lists of a 2014 agreement, had been the answer)
+    "contact": rf"(?:(?:wer|was|wo) (?:ist|sind|waere|finde ich) {_WHOSE} {_CONTACT}{_FOR}"
+               rf"|(?:an wen|wohin) {_CAN} {_I}(?: (?:mich|uns))? (?:wenden|richten){_FOR}"
+               rf"|(?:an wen|wohin) (?:wende ich mich|wenden wir uns|wendet man sich){_FOR}"
+               rf"|(?:wen|wo) {_CAN} {_I} (?:fragen|anrufen|kontaktieren|ansprechen|nachfragen){_FOR}"
+               rf"|mit wem {_CAN} {_I} (?:sprechen|reden){_FOR}"
+               rf"|wer (?:hilft|kann) (?:mir|uns)(?: (?:weiter|helfen|weiterhelfen))?{_FOR}"
+               rf"|wo (?:bekomme|kriege|finde|bekommen|finden) {_I} (?:hilfe|beratung|unterstuetzung){_FOR}"
+               r"|wer ist (?:hier |da |dafuer )?zustaendig)",
     "greeting": r"(?:hallo|hallihallo|hi|hey|moin(?: moin)?|servus|gruess gott|gruezi|huhu"
                 r"|guten (?:tag|morgen|abend)|tag|morgen|n abend|abend)(?: (?:zusammen|allerseits|leute|lotse|ub lotse))?",
     "thanks": r"(?:(?:vielen |herzlichen |tausend )?dank(?:e)?(?: (?:schoen|sehr|dir|ihnen|euch))*(?: fuer (?:die|deine|ihre) (?:hilfe|antwort|auskunft))?"
@@ -52,6 +67,11 @@ EXAMPLES = ("Stellen Sie Ihre Frage, zum Beispiel: „Ist mein Kind während der
             "oder „Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Monat?“")
 # the kind that says most wins when a message has several ("Hallo, wer bist du?")
 REPLIES: dict[str, str] = {
+    "contact": ("Wer Ihre persönliche Ansprechperson ist, steht nicht in den Dokumenten. Verbindlich Auskunft zu Ihrem Fall "
+                "gibt die Reha-Beratung der Agentur für Arbeit, zur Berufsbegleitung das Integrationsamt (Inklusionsamt); "
+                "im Alltag der Maßnahme helfen die Fachkräfte beim Leistungserbringer, zum Beispiel Qualifizierungstrainer oder "
+                "Jobcoach. Ob Kindergeld gezahlt wird, entscheidet die Familienkasse. Zu einem Thema finde ich die Stelle in den "
+                "Dokumenten, zum Beispiel: „Wer zahlt die Fahrtkosten?“"),
     "joke": f"Witze kann ich leider nicht erzählen. {INTRO} {EXAMPLES}",
     "about": (f"{INTRO} Ich bin ein Programm, kein Mensch, und sage nur, was in den Dokumenten steht. "
               f"Für Ihren Einzelfall fragen Sie Ihre Reha-Beraterin oder Ihren Reha-Berater bei der Agentur für Arbeit. {EXAMPLES}"),

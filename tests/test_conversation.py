@@ -32,6 +32,14 @@ CONVERSATION = [
     ("Alles klar, tschüss", "farewell"),
     ("ok", "ack"),
     ("Test 123", "test"),
+    # asking for a contact and nothing else (QA 28: contact lists of a 2014 agreement had been the answer)
+    ("wer ist mein ansprechpartner", "contact"),
+    ("Wer ist unsere Ansprechpartnerin für meinen Sohn?", "contact"),
+    ("An wen kann ich mich wenden?", "contact"),
+    ("an wen wende ich mich", "contact"),
+    ("Hallo, wer hilft mir weiter?", "contact"),
+    ("Wen soll man da fragen?", "contact"),
+    ("wo bekomme ich hilfe", "contact"),
 ]
 
 QUESTIONS = [
@@ -47,6 +55,10 @@ QUESTIONS = [
     "Test der Maßnahme",
     "Ok, und wie lange dauert die InbeQ?",
     "Probe beim Arbeitgeber?",
+    "Wer ist zuständig für die Berufsbegleitung?",
+    "An wen wende ich mich wegen der Fahrtkosten?",
+    "Wen kann ich fragen, wenn das Kindergeld nicht kommt?",
+    "Wer hilft beim Antrag auf Übergangsgeld?",
 ]
 
 
@@ -98,3 +110,11 @@ def test_a_conversational_reply_offers_no_next_steps_anywhere(lotse):
     assert "Gern geschehen." in page and "Keine sichere Antwort" not in page and "Wen Sie fragen können" not in page
     declined = lotse.ask("Wie wird das Wetter morgen in Rostock?")
     assert not declined.conversational and presenter.next_steps(declined)
+
+
+def test_a_question_for_a_contact_names_whom_to_ask_and_no_passage(lotse):
+    reply = lotse.ask("Wer ist mein Ansprechpartner?")
+    assert reply.abstained and reply.conversational and not reply.answers
+    assert reply.message.startswith("Wer Ihre persönliche Ansprechperson ist, steht nicht in den Dokumenten. "
+                                    "Verbindlich Auskunft zu Ihrem Fall gibt die Reha-Beratung der Agentur für Arbeit")
+    assert "Familienkasse" in reply.message and "Leistungserbringer" in reply.message
