@@ -127,6 +127,18 @@ def echo(question: str, limit: int = ECHO_LIMIT) -> str:
     return f"{_cut(text, limit)} … ({len(text):,} Zeichen)".replace(",", ".")
 
 
+def quoted_excerpt(quote: str, text: str) -> str:
+    """A self-check's answer as a quotation from its passage: "…" marks only what is left out, before a quote
+    that starts within a sentence and after one that stops within it ("„…einem Umfang von …“", "„Es besteht …
+    Teilnahme.“"; QA 29: a whole sentence had ended in ".…")."""
+    flat_quote, flat_text = " ".join(quote.split()), " ".join(text.split())
+    at = flat_text.find(flat_quote)
+    before = flat_text[:at].rstrip() if at > 0 else ""
+    starts = at == 0 or (at > 0 and (not before or before[-1] in ".!?:"))
+    ends = flat_quote[-1:] in (".", "!", "?")
+    return f"„{'' if starts else '…'}{flat_quote}{'' if ends else '…'}“"
+
+
 def shorten(text: str, limit: int) -> str:
     """One line of at most about `limit` characters, cut at a word boundary and ending in "…"."""
     text = re.sub(r"\s+", " ", text).strip()

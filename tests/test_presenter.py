@@ -274,3 +274,16 @@ def test_a_unit_is_listed_by_a_title_that_says_something(lotse, unit_id, title):
 
     assert presenter.display_title(lotse.unit(unit_id)) == title
     assert lotse.unit_label(unit_id).startswith(title)
+
+
+@pytest.mark.parametrize("quote, shown", [
+    ("einem Umfang von wöchentlich 39 Zeitstunden", "„…einem Umfang von wöchentlich 39 Zeitstunden…“"),
+    ("Es besteht ein Anspruch von 2,5 Tagen.", "„Es besteht ein Anspruch von 2,5 Tagen.“"),  # a whole sentence: nothing left out
+    ("Es besteht ein Anspruch", "„Es besteht ein Anspruch…“"),
+    ("Leistungs- und Verhaltungsbeurteilung (LuV)", "„…Leistungs- und Verhaltungsbeurteilung (LuV)…“"),  # a noun within a sentence
+])
+def test_a_self_check_answer_marks_only_what_it_leaves_out(quote, shown):
+    # QA 29: an answer quoting a whole sentence had ended in ".…"
+    text = "Vorweg. Es besteht ein Anspruch von 2,5 Tagen. Der Wert entspricht einem Umfang von wöchentlich 39 Zeitstunden. " \
+           "Dafür steht die Leistungs- und Verhaltungsbeurteilung (LuV) bereit."
+    assert presenter.quoted_excerpt(quote, text) == shown

@@ -57,8 +57,8 @@ async def test_onboarding_view_shows_the_step_notes(lotse):
         # the step's calculators are buttons that open their form (QA 28: the path had no way to them)
         buttons = list(app.query("#step-calculators Button"))
         names = steps[index].calculators
-        assert names and [str(b.label) for b in buttons] == [f"Rechner: {lotse.calculator_title(n)}" for n in names]
-        assert str(buttons[0].label) in ("Rechner: Ende der InbeQ", "Rechner: Nächstes Planungsgespräch und Anmeldefristen")
+        assert names and [str(b.label) for b in buttons] == [f"Rechner „{lotse.calculator_title(n)}“" for n in names]
+        assert str(buttons[0].label) in ("Rechner „Ende der InbeQ“", "Rechner „Nächstes Planungsgespräch und Anmeldefristen“")
         buttons[0].press()
         await pilot.pause()
         assert app.query_one(CalculatorForm).current == names[0]

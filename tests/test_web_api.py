@@ -488,8 +488,18 @@ def test_onboarding_passages_keep_the_view_and_lead_back_to_the_path(client):
     assert "Zurück zum Einarbeitungspfad" not in client.get(links[0].split("?")[0]).text  # opened from elsewhere: no way back to offer
     # a step's calculators are linked beside its passages, in the same view (QA 28)
     step = html.split('<li id="schritt-4">')[1].split('<li id="schritt-5">')[0]
-    assert ('<p>Rechner dazu:</p><ul class="links"><li><a href="/rechner/personal?ansicht=einarbeitung">'
-            'Personalbedarf InbeQ (Verträge ab 2016)</a></li>') in step
+    assert ('<p>Rechner dazu:</p><ul class="links"><li><a href="/rechner/personal?ansicht=einarbeitung&amp;schritt=4">'
+            '<span class="visually-hidden">Rechner: </span>Personalbedarf InbeQ (Verträge ab 2016)</a></li>') in step
+    # the calculator leads back to its step, also once it has calculated (QA 29)
+    back = ('<p class="back"><a href="/?ansicht=einarbeitung#schritt-4"><span aria-hidden="true">←</span> '
+            'Zurück zum Einarbeitungspfad (Schritt 4)</a></p>')
+    calculator = client.get("/rechner/personal", params={"ansicht": "einarbeitung", "schritt": 4}).text
+    assert back in calculator and '<input type="hidden" name="schritt" value="4">' in calculator
+    done = client.get("/rechner/personal", params={"ansicht": "einarbeitung", "schritt": 4, "teilnehmende": 8, "monat": 6, "berechnen": 1}).text
+    assert back in done and "62,4" in done
+    assert "Zurück zum Einarbeitungspfad" not in client.get("/rechner/personal", params={"ansicht": "einarbeitung", "schritt": 99}).text
+    # a self-check quoting a whole sentence is no excerpt: no "…" after its full stop (QA 29)
+    assert "„Es besteht ein Anspruch von 2,5 unterweisungsfreien Arbeitstagen für jeden vollen Kalendermonat der Teilnahme.“ (" in html
     # an answer's similar questions and further hits stay in the view as well
     answer = client.get("/", params={"q": URLAUB, "ansicht": "anbieter"}).text
     links = [unescape(link) for link in re.findall(r'href="(/abschnitt/[^"]*)"', answer)]
@@ -508,6 +518,9 @@ def test_a_passage_opened_from_an_answer_leads_back_to_it(client):
     assert "frage=" not in "".join(re.findall(r'href="(/abschnitt/[^"]*)"', page))
     assert "Zurück zur Antwort auf „xy“" in client.get("/abschnitt/bagub-faq/12", params={"frage": "x\x1b[31m\x00y"}).text
     assert "Zurück zur Antwort" not in client.get("/abschnitt/bagub-faq/12", params={"frage": "  "}).text
+    # in the onboarding view, a passage opened from an answer leads back to the answer, not to a step (QA 29)
+    page = client.get("/abschnitt/bagub-faq/12", params={"ansicht": "einarbeitung", "frage": question}).text
+    assert "Zurück zur Antwort auf" in page and "Zurück zum Einarbeitungspfad" not in page and "Schritt 3 von" not in page
 
 
 def test_a_passage_opened_from_the_path_names_its_step_and_leads_to_its_neighbours(client, lotse):

@@ -108,6 +108,7 @@ class WebApp:
         env.globals["step_unit_url"] = step_unit_url
         env.globals["calculator_form"] = calcs.calculator_form
         env.globals["answer_unit_url"] = answer_unit_url
+        env.globals["quoted_excerpt"] = presenter.quoted_excerpt
         self._glossary = None
 
     # -------------------------------------------------------------- helpers
@@ -173,10 +174,11 @@ class WebApp:
             return error_response(request, 404, f"Den Abschnitt „{unit_id}“ gibt es nicht.")
         reply = await run_in_threadpool(self.service.reply_for_unit, unit_id)
         context = {"question": "", "shown_unit": True, **self.reply_context(reply)}
-        if request.query_params.get("ansicht") == ONBOARDING:
-            context["path"] = self.path_position(unit_id, request.query_params.get("schritt", ""))
-        # opened from an answer ("Weitere Treffer", a suggestion): a way back to it (QA 28: there was none)
+        # opened from an answer ("Weitere Treffer", a suggestion): a way back to it (QA 28: there was none), and not
+        # the onboarding path's place, which it was not opened from (QA 29)
         context["asked"] = " ".join(printable(request.query_params.get("frage", ""), 3 * MAX_QUESTION).split())
+        if request.query_params.get("ansicht") == ONBOARDING and not context["asked"]:
+            context["path"] = self.path_position(unit_id, request.query_params.get("schritt", ""))
         return self.page(request, "home.html", context)
 
     def path_position(self, unit_id: str, number: str) -> dict | None:
@@ -221,12 +223,16 @@ class WebApp:
             result = await run_in_threadpool(calcs.calculate, self.service, name, values)
         else:
             values = {**{f.name: f.default for f in form.fields}, **values}
-        ctx = {"form": form, "values": values, "result": result, "sources": [], "ics_url": ""}
+        ctx = {"form": form, "values": values, "result": result, "sources": [], "ics_url": "", "step": 0}
+        # opened from a step of the onboarding path: a way back to it, also after "Berechnen" (QA 29)
+        number, steps = request.query_params.get("schritt", ""), self.service.guide().onboarding
+        if request.query_params.get("ansicht") == ONBOARDING and number.isascii() and number.isdigit() and 0 < int(number) <= len(steps):
+            ctx["step"] = int(number)
         if result is not None and result.ok:
             c = result.calculation
             ctx["sources"] = [self.service.source_label(r) for r in c.rules]
             if c.dates:
-                unknown = set(calcs.unknown_keys(form, values))  # the calendar's route refuses what names no field
+                unknown = set(calcs.unknown_keys(form, values)) | {"schritt"}  # the calendar's route refuses what names no field
                 query = urlencode({k: v for k, v in values.items() if k not in unknown})
                 ctx["ics_url"] = f"/api/calc/{name}.ics?{query}"
         status = 400 if result is not None and not result.ok else 200

@@ -82,7 +82,7 @@ class OnboardingView(VerticalScroll):
         for name in step.calculators:
             title = self.service.calculator_title(name)
             if title:
-                b = Button(f"Rechner: {title}", classes="calculator", compact=True)
+                b = Button(f"Rechner „{title}“", classes="calculator", compact=True)
                 b.calculator = name
                 links.append(b)
         await tools.mount_all(links)
@@ -100,7 +100,8 @@ class OnboardingView(VerticalScroll):
         c = self.steps[self.index].checks[i]
         unit = self.service.unit(c.unit)
         source = f"{self.service.document(unit.doc_id).short_title}{presenter.SEP}{presenter.section(unit)}" if unit else c.unit
-        self.query_one(f"#answer-{i}", Static).update(f"„…{c.quote}…“\nQuelle: {source}")
+        quote = presenter.quoted_excerpt(c.quote, unit.text) if unit else f"„…{c.quote}…“"
+        self.query_one(f"#answer-{i}", Static).update(f"{quote}\nQuelle: {source}")
 
     async def go(self, delta: int) -> None:
         """The next (delta 1) or previous (-1) step; at either end of the path, say so."""
