@@ -95,6 +95,11 @@ def test_a_question_entry_without_a_text_is_skipped_and_the_file_still_loads(tmp
     ("Meine Tochter macht die InbeQ in einem Altenheim. Hat sie Anspruch auf Urlaub?", False),  # a story before the question
     ("Wer zahlt die Fahrtkosten zum Betrieb?", True),
     ("Ein Teilnehmer tritt am 15. März in die InbeQ ein – wann beginnt sein Urlaubsjahr?", True),  # a date's dot
+    # two questions in one: the passage may answer only the first, the second promises more (QA 29)
+    ("Hat ein InbeQ-Teilnehmer Anspruch auf Urlaub, und wer entscheidet, wann er ihn nimmt?", False),
+    ("Wie viele Urlaubstage stehen einem Teilnehmer zu, und muss der Urlaub mit dem Betrieb abgestimmt werden?", False),
+    ("Wer zahlt, wenn der Teilnehmer krank ist, und wie lange?", False),
+    ("Was gilt, wenn mein Sohn und meine Tochter beide teilnehmen?", True),
 ])
 def test_similar_questions_are_questions_of_one_sentence(text, shown):
     from knowledge.retrieval.questions import reads_as_question

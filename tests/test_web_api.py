@@ -324,7 +324,7 @@ def test_similar_questions_on_the_page_do_not_repeat_the_question(client):
     html = client.get("/", params={"q": question}).text
     similar = html.split("<h3>Ähnliche Fragen</h3>", 1)[1].split("</ul>", 1)[0]
     assert similar.count("<li>") == 3
-    assert question not in similar and "Wer zahlt die Fahrkosten des TN zum Qualifizierungsbetrieb" in similar
+    assert question not in similar and "Gehören Fahrkosten zu den Teilnahmekosten der InbeQ?" in similar
     data = client.post("/api/ask", json={"question": question}).json()
     assert question not in data["answers"][0]["similar_questions"]
 

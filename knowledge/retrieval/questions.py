@@ -8,6 +8,7 @@ question, and that question is remembered for "Ähnliche Fragen".
 from __future__ import annotations
 
 import heapq
+import re
 from collections import defaultdict
 from typing import Callable, Collection, NamedTuple
 
@@ -21,6 +22,10 @@ from ..analysis.user_sentences import USER_SENTENCE_END
 SIMILAR_SHOWN = 3  # authored questions a card shows as "Ähnliche Fragen"
 SIMILAR_POOL = 16  # the best ones looked at for them (keywords and parents' spellings are passed over)
 MIN_SHOWN_WORDS = 4  # "urlaubsanspruch tn" is a search, not a question to show
+# a second question joined to the first ("Hat er Anspruch auf Urlaub, und wer entscheidet, wann er ihn nimmt?"): its
+# passage may answer only the first, so as a similar question it promises more than the passage holds (QA 29)
+SECOND_QUESTION = re.compile(r",\s+und\s+(?:wer|wen|wem|wie|was|wann|wo|wohin|woher|warum|weshalb|wieso|welche\w*|ob"
+                             r"|muss|müssen|darf|dürfen|kann|können|soll|sollen|gilt|gelten|richtet|ist|sind|hat|haben|gibt|wird|werden)\b")
 
 
 def reads_as_question(text: str) -> bool:
@@ -32,7 +37,7 @@ def reads_as_question(text: str) -> bool:
     and are matched, but not shown as if the assistant wrote that way."""
     text = text.strip()
     return (len(text.split()) >= MIN_SHOWN_WORDS and not USER_SENTENCE_END.search(text)  # "15. März" is no end
-            and text[:1].isupper() and text.endswith("?"))
+            and text[:1].isupper() and text.endswith("?") and not SECOND_QUESTION.search(text))
 
 
 class IndexedQuestion(NamedTuple):
