@@ -403,6 +403,21 @@ def card_head_markdown(v: ReplyView) -> str:
     return "\n".join(parts).rstrip()
 
 
+TERMS_HEADING = "Begriffe kurz erklärt"
+
+
+def terms_markdown(entries: list[dict]) -> str:
+    """Glossary entries under an answer's "Kurz:" (parents' and new colleagues' views): "" for none."""
+    if not entries:
+        return ""
+    items = []
+    for e in entries:
+        name = f"**{_escape(e['term'])}**" + (f" ({_escape(e['long'])})" if e.get("long") else "")
+        notes = "".join(f" ⚠ {_escape(n)}" for n in e.get("notes", ()))
+        items.append(f"- {name}: {_escape(e['explanation'])}{notes}")
+    return "\n".join([f"**{TERMS_HEADING}:**", ""] + items)
+
+
 def similar_markdown(v: ReplyView) -> str:
     """The unit's authored questions under a card's passage: "Ähnliche Fragen" ("" when there are none).
 

@@ -70,6 +70,14 @@ UNSTATED = {
 }
 PRICE_TEXT, PRICE_CONTACT = UNSTATED["euro"]
 DEFINED_TEXT = "Eine eigene Erklärung des Begriffs enthalten die Dokumente nicht."
+TERMS_SHOWN = 4  # glossary entries explained beside an answer's "Kurz:" (parents' and new colleagues' views)
+
+
+def _word_at(text: str, word: str, ignore_case: bool) -> int:
+    """Where `word` first stands in `text` as a word of its own or the end of a hyphenated one, with a
+    German inflection ending ("-s", "-n", "-en", "-es"); -1 where it does not."""
+    m = re.search(rf"(?<![\w]){re.escape(word)}(?:s|es|n|en)?(?![\w])", text, re.IGNORECASE if ignore_case else 0)
+    return m.start() if m else -1
 SCOPE_TEXT = ("Die Dokumente behandeln die Unterstützte Beschäftigung nach § 55 SGB IX (InbeQ und Berufsbegleitung), "
               "das Jobcoaching in Baden-Württemberg und den Integrationsprozess der Bundesagentur für Arbeit.")
 ECHO_RATIO = 90  # a similar question this close to the question asked (folded, rapidfuzz ratio) only repeats it
@@ -568,6 +576,28 @@ class Lotse:
             return []
         return [q.text for q in self.searcher.questions.of_unit(pos)
                 if reads_as_question(q.text) and not (asked and echoes(asked, q.text))][:limit]
+
+    def terms_in(self, text: str, limit: int = TERMS_SHOWN) -> list[dict]:
+        """The glossary entries a text uses, in the order it first uses them (at most `limit`): for a
+        parent, the words of an answer's "Kurz:" explained in plain language. A term counts where it
+        stands as a word ("Leistungserbringer", "Leistungserbringers", "UB-Leistungserbringer"), an
+        abbreviation only as written ("BA", not "ba"), a long form in any case ("individuelle betriebliche
+        Qualifizierung"); an abbreviation whose long form is a term of its own ("BB", "Berufsbegleitung")
+        is one entry, the one the text uses first."""
+        found: dict[str, tuple[int, int, dict]] = {}  # concept -> (where, 0 for the term itself / 1 for a long form, entry)
+        for e in self.glossary():
+            term, long = e["term"], e.get("long", "")
+            hits = [(_word_at(text, term, ignore_case=not term.isupper()), 0)]
+            if len(long.split()) > 1:  # "individuelle betriebliche Qualifizierung"; not an everyday word ("Teilnehmende", "Arbeitgeber")
+                hits.append((_word_at(text, long, ignore_case=True), 1))
+            hits = [h for h in hits if h[0] >= 0]
+            if not hits:
+                continue
+            at, via = min(hits)
+            concept = fold(long or term)
+            if concept not in found or (at, via) < found[concept][:2]:
+                found[concept] = (at, via, e)
+        return [e for *_, e in sorted(found.values(), key=lambda x: x[:2])][:limit]
 
     def glossary(self) -> list[dict]:
         """Glossary entries (term, long, explanation) from every corpus folder, sorted by term."""

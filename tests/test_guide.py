@@ -200,3 +200,25 @@ def test_a_step_naming_a_calculator_that_does_not_exist_leaves_it_out_and_says_s
     guide = checked(guide, lambda uid: "Es sind 39 Stunden." if uid == "a/1" else None, calculators={"personal"})
     assert guide.onboarding[0].calculators == ("personal",)
     assert [p for _, p in guide.errors] == ["Schritt 1: Den Rechner „personl“ gibt es nicht; er wird nicht gezeigt."]
+
+
+@pytest.mark.parametrize("text, terms", [
+    # a term as a word, also inflected and at the end of a hyphenated word; in the order the text uses them
+    ("Der UB-Leistungserbringer zahlt Übergangsgeld.", ["UB", "Leistungserbringer", "Übergangsgeld"]),
+    ("Die Kosten des Leistungserbringers trägt die BA.", ["Leistungserbringer", "BA"]),
+    # an abbreviation only as written; a long form of several words in any case; an everyday long form not
+    ("Das ba-Modell und die Teilnehmenden beim Arbeitgeber", []),
+    ("In der individuellen betrieblichen Qualifizierung", []),  # inflected long forms are not matched word by word
+    ("Die individuelle betriebliche Qualifizierung dauert", ["InbeQ"]),
+    # one entry per concept: the term itself before its abbreviation ("BB" means "Berufsbegleitung")
+    ("Die Berufsbegleitung beginnt", ["Berufsbegleitung"]),
+    ("Die BB beginnt nach der Berufsbegleitung", ["BB"]),
+    ("Nichts davon", []),
+])
+def test_the_terms_an_answer_uses_are_found_in_the_glossary(lotse, text, terms):
+    assert [e["term"] for e in lotse.terms_in(text)] == terms
+
+
+def test_at_most_four_terms_are_explained(lotse):
+    text = "UB, InbeQ, Berufsbegleitung, Jobcoaching, Personalschlüssel und Integrationsamt"
+    assert [e["term"] for e in lotse.terms_in(text)] == ["UB", "InbeQ", "Berufsbegleitung", "Jobcoaching"]

@@ -68,6 +68,13 @@ async def test_cards_lead_with_kurz_collapse_long_passages_and_open_suggestions_
         assert len(app.query(AnswerCard)) == cards and app.query_one(QuestionInput).value == ""
         card = await ask(app, pilot, "Urlaub " * 80)
         assert "… (559 Zeichen)" in card.head and len(card.head.splitlines()[0]) < 200
+        # in the parents' view the Kurz line's terms are explained from the glossary, in the providers' view not
+        card = await ask(app, pilot, "kriegt mein sohn geld in der maßnahme")
+        terms = card.query_one(".terms")
+        assert card.terms.startswith("**Begriffe kurz erklärt:**") and "- **Übergangsgeld**: " in card.terms and terms.size.height > 3
+        app.audience_id = "anbieter"
+        card = await ask(app, pilot, "kriegt mein sohn geld in der maßnahme")
+        assert card.terms == "" and not card.query(".terms")
 
 
 async def test_keyboard_scrolls_jumps_and_shows_focus(lotse):

@@ -1004,3 +1004,18 @@ def test_an_empty_question_is_400_however_it_is_empty(client, question):
     # QA 22: "\u0000" had been answered 200 with a plea to ask, "" refused with 400
     r = client.post("/api/ask", json={"question": question})
     assert r.status_code == 400 and r.json()["error"] == "Bitte geben Sie eine Frage ein."
+
+
+def test_parents_and_new_colleagues_see_the_short_answers_terms_explained(client, lotse):
+    # the Kurz line's technical words in the glossary's plain language, in every view but the providers'
+    question = "kriegt mein sohn geld in der maßnahme"
+    entry = next(e for e in lotse.glossary() if e["term"] == "Übergangsgeld")
+    for view in ("eltern", "einarbeitung"):
+        html = client.get("/", params={"q": question, "ansicht": view}).text
+        block = html.split('<div class="terms-used">', 1)[1].split("</div>", 1)[0]
+        assert "<h3>Begriffe kurz erklärt</h3>" in block
+        assert f"<dt>Übergangsgeld</dt>\n        <dd>{escape(entry['explanation'])}</dd>" in block
+        assert html.index('class="kurz"') < html.index('class="terms-used"') < html.index('class="meta"')
+    assert "Begriffe kurz erklärt" not in client.get("/", params={"q": question, "ansicht": "anbieter"}).text
+    # a glossary answer explains its term already
+    assert "Begriffe kurz erklärt" not in client.get("/", params={"q": "Was heißt WfbM?"}).text

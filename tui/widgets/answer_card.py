@@ -25,6 +25,7 @@ class AnswerCard(Vertical, can_focus=True):
     AnswerCard .passage { height: auto; margin-top: 1; }
     AnswerCard .passage.collapsed { max-height: 12; overflow: hidden hidden; }
     AnswerCard .similar { height: auto; margin-top: 1; }
+    AnswerCard .terms { height: auto; margin-top: 1; color: $text-muted; }
     AnswerCard .actions { height: auto; margin-top: 1; }
     AnswerCard .actions Button { margin-right: 1; min-width: 10; }
     AnswerCard .related-label { margin-top: 1; text-style: bold; }
@@ -59,11 +60,12 @@ class AnswerCard(Vertical, can_focus=True):
             super().__init__()
             self.text = text
 
-    def __init__(self, reply, view, plain: str, prefill: dict | None = None, **kwargs):
+    def __init__(self, reply, view, plain: str, prefill: dict | None = None, terms: list[dict] | None = None, **kwargs):
         super().__init__(**kwargs)
         self.reply = reply
         self.view = view
         self.head = presenter.card_head_markdown(view)
+        self.terms = presenter.terms_markdown(terms or [])  # the Kurz line's words explained (parents, new colleagues)
         self.passage = presenter.passage_markdown(view.answer.passage, view.answer.highlight) if view.answer else ""
         self.similar = presenter.similar_markdown(view)  # "Ähnliche Fragen": other wordings of this passage
         self.markdown = self.head + (f"\n\n{self.passage}" if self.passage else "") + (f"\n\n{self.similar}" if self.similar else "")
@@ -80,6 +82,8 @@ class AnswerCard(Vertical, can_focus=True):
     def compose(self) -> ComposeResult:
         # Rich Markdown in a Static renders at once: the card's height is known when it is shown
         yield Static(RichMarkdown(self.head), classes="answer")
+        if self.terms:
+            yield Static(RichMarkdown(self.terms), classes="terms")
         if self.passage:
             # collapsed after COLLAPSE_LINES lines; the button shows once the width says the passage is longer
             yield Static(RichMarkdown(self.passage), classes="passage collapsed")
