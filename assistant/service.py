@@ -71,6 +71,9 @@ UNSTATED = {
 PRICE_TEXT, PRICE_CONTACT = UNSTATED["euro"]
 DEFINED_TEXT = "Eine eigene Erklärung des Begriffs enthalten die Dokumente nicht."
 TERMS_SHOWN = 4  # glossary entries explained beside an answer's "Kurz:" (parents' and new colleagues' views)
+SCOPE_TEXT = ("Die Dokumente behandeln die Unterstützte Beschäftigung nach § 55 SGB IX (InbeQ und Berufsbegleitung), "
+              "das Jobcoaching in Baden-Württemberg und den Integrationsprozess der Bundesagentur für Arbeit.")
+ECHO_RATIO = 90  # a similar question this close to the question asked (folded, rapidfuzz ratio) only repeats it
 
 
 def _word_at(text: str, word: str, ignore_case: bool) -> int:
@@ -78,9 +81,6 @@ def _word_at(text: str, word: str, ignore_case: bool) -> int:
     German inflection ending ("-s", "-n", "-en", "-es"); -1 where it does not."""
     m = re.search(rf"(?<![\w]){re.escape(word)}(?:s|es|n|en)?(?![\w])", text, re.IGNORECASE if ignore_case else 0)
     return m.start() if m else -1
-SCOPE_TEXT = ("Die Dokumente behandeln die Unterstützte Beschäftigung nach § 55 SGB IX (InbeQ und Berufsbegleitung), "
-              "das Jobcoaching in Baden-Württemberg und den Integrationsprozess der Bundesagentur für Arbeit.")
-ECHO_RATIO = 90  # a similar question this close to the question asked (folded, rapidfuzz ratio) only repeats it
 
 
 def _builtin(folder) -> bool:
