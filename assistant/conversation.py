@@ -19,20 +19,28 @@ _YOU = r"(?:du|sie|ihr)"
 _ME = r"(?:mir|uns)"
 _WHOSE = r"(?:mein|meine|unser|unsere|der|die|dein|deine|ihr|ihre|ein|eine)"
 _CONTACT = r"(?:ansprechpartner(?:in|innen)?|ansprechperson(?:en)?|kontaktperson(?:en)?|ansprechstelle|anlaufstelle)"
-_FOR = r"(?: (?:fuer (?:mich|uns|meinen sohn|meine tochter|mein kind|unseren sohn|unsere tochter|unser kind)|hier|da|dafuer|jetzt))?"
+_WHOM = r"(?:mich|uns|meinen sohn|meine tochter|mein kind|unseren sohn|unsere tochter|unser kind|ihn|sie)"
+_AT = (r"(?:bei|beim) (?:der (?:agentur|arbeitsagentur|agentur fuer arbeit|reha|reha beratung)|dem (?:jobcenter|traeger|amt)"
+       r"|jobcenter|traeger|amt|arbeitsamt)")
+_FOR = rf"(?: (?:fuer {_WHOM}|hier|da|dafuer|jetzt|{_AT}))*"
 _I = r"(?:ich|man|wir)(?: (?:da|denn|dann|hier|dafuer|am besten|jetzt))*"
 _CAN = r"(?:kann|soll|muss|koennen|sollen|muessen|sollte|koennte)"
 KINDS: dict[str, str] = {
     # asking for a contact person and nothing else: "Wer ist mein Ansprechpartner?", "An wen kann ich mich wenden?"
     # (QA 28: a passage that shares the word, on contact lists of a 2014 agreement, had been the answer)
-    "contact": rf"(?:(?:wer|was|wo) (?:ist|sind|waere|finde ich) {_WHOSE} {_CONTACT}{_FOR}"
-               rf"|(?:an wen|wohin) {_CAN} {_I}(?: (?:mich|uns))? (?:wenden|richten){_FOR}"
-               rf"|(?:an wen|wohin) (?:wende ich mich|wenden wir uns|wendet man sich){_FOR}"
+    # (QA 30: typed as parents type it: "an wenn", "zustendig", one word, "… bei der agentur")
+    "contact": rf"(?:(?:(?:wer|was|wo) (?:ist|sind|waere|finde ich) {_WHOSE} )?{_CONTACT}{_FOR}"
+               rf"|kontakt(?:e|daten)?|(?:wen|wo) (?:kann ich|koennen wir) (?:kontaktieren|anrufen)"
+               rf"|(?:an (?:wen|wenn)|wohin) {_CAN} {_I}(?: (?:mich|uns))? (?:wenden|richten){_FOR}"
+               rf"|(?:an (?:wen|wenn)|wohin) (?:wende ich mich|wenden wir uns|wendet man sich){_FOR}"
                rf"|(?:wen|wo) {_CAN} {_I} (?:fragen|anrufen|kontaktieren|ansprechen|nachfragen){_FOR}"
+               rf"|(?:wen|wo) (?:frage|frag) ich(?: da)?{_FOR}"
                rf"|mit wem {_CAN} {_I} (?:sprechen|reden){_FOR}"
+               rf"|bei wem (?:melde ich mich|melden wir uns|{_CAN} {_I} (?:mich |uns )?melden){_FOR}"
+               rf"|wo {_CAN} {_I} (?:mich |uns )?(?:melden|beschweren){_FOR}"
                rf"|wer (?:hilft|kann) (?:mir|uns)(?: (?:weiter|helfen|weiterhelfen))?{_FOR}"
                rf"|wo (?:bekomme|kriege|finde|bekommen|finden) {_I} (?:hilfe|beratung|unterstuetzung){_FOR}"
-               r"|wer ist (?:hier |da |dafuer )?zustaendig)",
+               rf"|wer ist(?: (?:hier|da|dafuer|denn|eigentlich))*(?: fuer {_WHOM})? zust(?:ae|e|a)ndig{_FOR})",
     "greeting": r"(?:hallo|hallihallo|hi|hey|moin(?: moin)?|servus|gruess gott|gruezi|huhu"
                 r"|guten (?:tag|morgen|abend)|tag|morgen|n abend|abend)(?: (?:zusammen|allerseits|leute|lotse|ub lotse))?",
     "thanks": r"(?:(?:vielen |herzlichen |tausend )?dank(?:e)?(?: (?:schoen|sehr|dir|ihnen|euch))*(?: fuer (?:die|deine|ihre) (?:hilfe|antwort|auskunft))?"
@@ -59,6 +67,7 @@ KINDS: dict[str, str] = {
 _PATTERNS = {kind: re.compile(rf"(?:{p})(?: (?:bitte|mal|doch|denn|eigentlich))*") for kind, p in KINDS.items()}
 _PARTS = re.compile(r"[,.!?;:\n]+|\s(?:und|&)\s")  # "Tschüss und danke": two phrases
 _NOISE = re.compile(r"[^\w ]+")  # emoji, quotes, dashes
+_FILLER = re.compile(r"(?:bitte|bitte bitte|please|pls|mal)")
 
 INTRO = ("Ich bin UB-Lotse und beantworte Fragen zur Unterstützten Beschäftigung nach § 55 SGB IX "
          "(InbeQ und Berufsbegleitung), zum Jobcoaching in Baden-Württemberg und zum Integrationsprozess "
@@ -68,9 +77,9 @@ EXAMPLES = ("Stellen Sie Ihre Frage, zum Beispiel: „Ist mein Kind während der
 # the kind that says most wins when a message has several ("Hallo, wer bist du?")
 REPLIES: dict[str, str] = {
     "contact": ("Wer Ihre persönliche Ansprechperson ist, steht nicht in den Dokumenten. Verbindlich Auskunft zu Ihrem Fall "
-                "gibt die Reha-Beratung der Agentur für Arbeit, zur Berufsbegleitung das Integrationsamt (Inklusionsamt); "
-                "im Alltag der Maßnahme helfen die Fachkräfte beim Leistungserbringer, zum Beispiel Qualifizierungstrainer oder "
-                "Jobcoach. Ob Kindergeld gezahlt wird, entscheidet die Familienkasse. Zu einem Thema finde ich die Stelle in den "
+                "gibt die Reha-Beratung der Agentur für Arbeit; in der Berufsbegleitung, nach der Einstellung, das Integrationsamt "
+                "(Inklusionsamt) oder der Integrationsfachdienst. Im Alltag der Maßnahme helfen die Fachkräfte beim "
+                "Leistungserbringer, zum Beispiel Qualifizierungstrainer oder Jobcoach. Zu einem Thema finde ich die Stelle in den "
                 "Dokumenten, zum Beispiel: „Wer zahlt die Fahrtkosten?“"),
     "joke": f"Witze kann ich leider nicht erzählen. {INTRO} {EXAMPLES}",
     "about": (f"{INTRO} Ich bin ein Programm, kein Mensch, und sage nur, was in den Dokumenten steht. "
@@ -90,6 +99,8 @@ def conversation_kind(text: str) -> str | None:
     None when any part of it asks about something else."""
     parts = [" ".join(_NOISE.sub(" ", p).split()) for p in _PARTS.split(fold(text))]
     parts = [p for p in parts if p]
+    if len(parts) > 1:  # "wer hilft uns weiter?? bitte": a filler of its own belongs to the part before it
+        parts = [p for p in parts if not _FILLER.fullmatch(p)] or parts
     if not parts:
         return None
     kinds = []
