@@ -77,9 +77,11 @@ ECHO_RATIO = 90  # a similar question this close to the question asked (folded, 
 
 
 def _word_at(text: str, word: str, ignore_case: bool) -> int:
-    """Where `word` first stands in `text` as a word of its own or the end of a hyphenated one, with a
-    German inflection ending ("-s", "-n", "-en", "-es"); -1 where it does not."""
-    m = re.search(rf"(?<![\w]){re.escape(word)}(?:s|es|n|en)?(?![\w])", text, re.IGNORECASE if ignore_case else 0)
+    """Where `word` first stands in `text` as a word of its own or the end of a hyphenated one, each of its words
+    with a German inflection ending ("-s", "-n", "-en", "-es", "-r"; "unterweisungsfreien Zeiten", "grober
+    Fahrlässigkeit"); -1 where it does not."""
+    parts = [re.escape(w) + "(?:s|es|n|en|r|m)?" for w in word.split()]
+    m = re.search(r"(?<![\w])" + r"\s+".join(parts) + r"(?![\w])", text, re.IGNORECASE if ignore_case else 0)
     return m.start() if m else -1
 
 

@@ -208,7 +208,8 @@ def test_a_step_naming_a_calculator_that_does_not_exist_leaves_it_out_and_says_s
     ("Die Kosten des Leistungserbringers trägt die BA.", ["Leistungserbringer", "BA"]),
     # an abbreviation only as written; a long form of several words in any case; an everyday long form not
     ("Das ba-Modell und die Teilnehmenden beim Arbeitgeber", []),
-    ("In der individuellen betrieblichen Qualifizierung", []),  # inflected long forms are not matched word by word
+    ("In der individuellen betrieblichen Qualifizierung", ["InbeQ"]),  # each word of a long form may be inflected
+    ("Anspruch auf unterweisungsfreie Zeiten, bei grober Fahrlässigkeit", ["unterweisungsfreie Zeiten", "grobe Fahrlässigkeit"]),
     ("Die individuelle betriebliche Qualifizierung dauert", ["InbeQ"]),
     # one entry per concept: the term itself before its abbreviation ("BB" means "Berufsbegleitung")
     ("Die Berufsbegleitung beginnt", ["Berufsbegleitung"]),
