@@ -85,6 +85,25 @@ def _word_at(text: str, word: str, ignore_case: bool) -> int:
     return m.start() if m else -1
 
 
+# a question for whom to turn to about a topic ("An wen wende ich mich wegen dem Geld?", "wen frage ich wegen
+# kindergeld"): the passage answers the topic, and the reply says whom to ask as well (QA 30: it had not)
+ASKS_WHOM = re.compile(r"^(?:(?:an (?:wen|wenn)|wohin|bei wem|mit wem)\b|(?:wen|wo) (?:frag|frage|fragt|kann|soll|muss|koennen|sollen)\b"
+                       r"|wer (?:ist|waere) (?:da |dafuer |denn )?(?:mein |unser |der )?(?:ansprechpartner|zustaendig))")
+WHOM_TO_ASK = ("Wen Sie fragen können: Verbindlich Auskunft zu Ihrem Fall gibt die Reha-Beratung der Agentur für Arbeit; "
+               "in der Berufsbegleitung, nach der Einstellung, das Integrationsamt (Inklusionsamt) oder der Integrationsfachdienst.")
+WHOM_FOR_CHILD_BENEFIT = "Ob Kindergeld gezahlt wird, stellt die örtlich zuständige Familienkasse fest."
+
+
+def whom_to_ask(text: str) -> str:
+    """Whom to ask, for a question that asks whom to turn to about its topic; "" for any other question."""
+    folded = fold(text.strip())
+    if not ASKS_WHOM.match(folded):
+        return ""
+    if "kindergeld" in folded:
+        return f"Wen Sie fragen können: {WHOM_FOR_CHILD_BENEFIT} {WHOM_TO_ASK.removeprefix('Wen Sie fragen können: ')}"
+    return WHOM_TO_ASK
+
+
 def _builtin(folder) -> bool:
     """Whether a corpus folder is the built-in one."""
     try:
@@ -420,7 +439,8 @@ class Lotse:
                          [presenter.display_title(u) for u in suggested], corrections, error,
                          [u.id for u in suggested], [self.unit_label(u.id) for u in suggested], contacts,
                          defined=definition["term"] if definition and not reference and not result.uncovered else "")
-        return Reply(question, False, answers, None, " ".join(meaning + messages), [], corrections, error,
+        whom = whom_to_ask(text)
+        return Reply(question, False, answers, None, " ".join(meaning + messages + ([whom] if whom else [])), [], corrections, error,
                      defined=definition["term"] if definition else "")
 
     def _offered_instead(self, text: str, top: Unit, doc: Document | None) -> tuple[str, str] | None:

@@ -131,3 +131,17 @@ def test_a_question_for_a_contact_names_whom_to_ask_and_no_passage(lotse):
     assert reply.message.startswith("Wer Ihre persönliche Ansprechperson ist, steht nicht in den Dokumenten. "
                                     "Verbindlich Auskunft zu Ihrem Fall gibt die Reha-Beratung der Agentur für Arbeit")
     assert "Integrationsfachdienst" in reply.message and "Leistungserbringer" in reply.message
+
+
+@pytest.mark.parametrize("question, first", [
+    ("an wen wende ich mich wegen dem geld", "Wen Sie fragen können: Verbindlich Auskunft zu Ihrem Fall gibt die Reha-Beratung"),
+    ("Wen frage ich wegen Kindergeld?", "Wen Sie fragen können: Ob Kindergeld gezahlt wird, stellt die örtlich zuständige Familienkasse fest."),
+])
+def test_a_question_whom_to_ask_about_a_topic_gets_the_passage_and_whom_to_ask(lotse, question, first):
+    # QA 30: the passage on the topic had come without a word on whom to ask
+    reply = lotse.ask(question)
+    assert not reply.abstained and reply.answers and reply.message.startswith(first)
+
+
+def test_a_question_about_a_topic_alone_names_no_contact(lotse):
+    assert "Wen Sie fragen können" not in lotse.ask("Wer zahlt die Fahrtkosten?").message
