@@ -17,7 +17,7 @@ from knowledge.safeyaml import DataError, listed, load_builtin, load_file, os_re
 from knowledge.index import IndexHandle, fingerprint_of, open_index
 from knowledge.pipeline import AnswerPipeline, unnamed_reference
 from knowledge.ranking.quantities import unstated
-from knowledge.retrieval.questions import reads_as_question
+from knowledge.retrieval.questions import SIMILAR_SHOWN, reads_as_question
 
 from . import calculators as calc
 from . import currency
@@ -506,10 +506,13 @@ class Lotse:
         doc = self.document(unit.doc_id)
         if similar is None:
             similar = self.similar_questions(unit.id, asked=question)
-        elif question:  # the search's picks without the question just asked, topped up from the unit's other questions
+        elif question:
+            # the search's picks without the question just asked, topped up from the unit's other questions, also where
+            # the search's best-matching ones were all keywords or parents' spellings (not shown as questions)
             kept = [q for q in similar if not echoes(question, q)]
-            if len(kept) < len(similar):
-                kept += [q for q in self.similar_questions(unit.id, len(similar) + len(kept), question) if q not in kept][:len(similar) - len(kept)]
+            want = max(len(similar), SIMILAR_SHOWN)
+            if len(kept) < want:
+                kept += [q for q in self.similar_questions(unit.id, want + len(kept), question) if q not in kept][:want - len(kept)]
             similar = kept
         return Answer(unit, doc, round(confidence, 3), presenter.validity(doc, self.today), doc.in_force(self.today),
                       self.notes_for(unit, doc), highlight, similar, presenter.not_yet_in_force(doc, self.today))

@@ -110,7 +110,9 @@ def test_the_index_keeps_the_stems_of_its_words_so_a_question_of_known_words_loa
     stems = marshal.loads((Path(lotse.handle.location) / META).read_bytes())["stems"]
     snowball = stemmer_for_language("de")
     assert stems["fahrtkosten"] == "fahrtkost" and stems["teilnehmer"] == snowball("teilnehmer")
-    assert all(stems[w] == snowball(w) for w in list(stems)[::97])
+    from knowledge.analysis.analyzer import STEM_OVERRIDES
+
+    assert all(stems[w] == STEM_OVERRIDES.get(w, snowball(w)) for w in list(stems)[::97])  # "kurs" is kept apart from "kur"
     # a fresh process: the question's words are the corpus's, so Whoosh's stemmer is never loaded;
     # an unknown word loads it and is stemmed as at build time
     code = ("import sys; from assistant.service import Lotse; s = Lotse(); s.ask('Wer zahlt die Fahrtkosten?');"
