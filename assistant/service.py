@@ -17,7 +17,7 @@ from knowledge.safeyaml import DataError, listed, load_builtin, load_file, os_re
 from knowledge.index import IndexHandle, fingerprint_of, open_index
 from knowledge.pipeline import AnswerPipeline, unnamed_reference
 from knowledge.ranking.quantities import unstated
-from knowledge.retrieval.questions import SIMILAR_SHOWN, reads_as_question
+from knowledge.retrieval.questions import SIMILAR_SHOWN
 
 from . import calculators as calc
 from . import currency
@@ -599,8 +599,13 @@ class Lotse:
         pos = self.handle.store.position(unit_id)
         if pos is None:
             return []
-        return [q.text for q in self.searcher.questions.of_unit(pos)
-                if reads_as_question(q.text) and not (asked and echoes(asked, q.text))][:limit]
+        questions, out = self.searcher.questions, []
+        for q in questions.of_unit(pos):  # `shown`: reads_as_question, remembered per text (asked on the query path)
+            if questions.shown(q.text) and not (asked and echoes(asked, q.text)):
+                out.append(q.text)
+                if len(out) >= limit:
+                    break
+        return out
 
     def terms_in(self, text: str, limit: int = TERMS_SHOWN) -> list[dict]:
         """The glossary entries a text uses, in the order it first uses them (at most `limit`): for a
