@@ -87,8 +87,13 @@ def _word_at(text: str, word: str, ignore_case: bool) -> int:
 
 # a question for whom to turn to about a topic ("An wen wende ich mich wegen dem Geld?", "wen frage ich wegen
 # kindergeld"): the passage answers the topic, and the reply says whom to ask as well (QA 30: it had not)
-ASKS_WHOM = re.compile(r"^(?:(?:an (?:wen|wenn)|wohin|bei wem|mit wem)\b|(?:wen|wo) (?:frag|frage|fragt|kann|soll|muss|koennen|sollen)\b"
-                       r"|wer (?:ist|waere) (?:da |dafuer |denn )?(?:mein |unser |der )?(?:ansprechpartner|zustaendig))")
+# Only these phrasings: "an wen geht die Stellungnahme?", "mit wem schließt der Träger den Vertrag?" ask no such thing.
+_CAN_I = r"(?:kann|soll|muss|koennen|sollen|muessen|sollte|koennte) (?:ich|man|wir)"
+_WORDS = r"(?: [\w-]+){0,6}?"  # "an wen muss ich mich wegen urlaub wenden"
+ASKS_WHOM = re.compile(rf"^(?:(?:an (?:wen|wenn)|wohin) (?:{_CAN_I}{_WORDS} (?:wenden|richten)|wende ich mich|wenden wir uns|wendet man sich)"
+                       rf"|wen (?:frag|frage|fragt|{_CAN_I}{_WORDS} (?:fragen|anrufen|ansprechen))|wo (?:frag|frage) ich"
+                       rf"|bei wem (?:melde|beantrage|frage|{_CAN_I})|mit wem {_CAN_I} (?:sprechen|reden)"
+                       r"|wer (?:ist|waere) (?:da |dafuer |denn )?(?:mein |unser |der )?(?:ansprechpartner|zustaendig))\b")
 WHOM_TO_ASK = ("Wen Sie fragen können: Verbindlich Auskunft zu Ihrem Fall gibt die Reha-Beratung der Agentur für Arbeit; "
                "in der Berufsbegleitung, nach der Einstellung, das Integrationsamt (Inklusionsamt) oder der Integrationsfachdienst.")
 WHOM_FOR_CHILD_BENEFIT = "Ob Kindergeld gezahlt wird, stellt die örtlich zuständige Familienkasse fest."

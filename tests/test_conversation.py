@@ -145,3 +145,19 @@ def test_a_question_whom_to_ask_about_a_topic_gets_the_passage_and_whom_to_ask(l
 
 def test_a_question_about_a_topic_alone_names_no_contact(lotse):
     assert "Wen Sie fragen können" not in lotse.ask("Wer zahlt die Fahrtkosten?").message
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("an wen muss ich mich wegen urlaub wenden", True),
+    ("wen kann ich wegen der fahrtkosten fragen", True),
+    ("bei wem beantrage ich übergangsgeld", True),
+    # an addressee, a partner or a place is no question whom to ask
+    ("An wen geht die Stellungnahme?", False),
+    ("An wen muss der Träger die Anmeldung schicken?", False),
+    ("Mit wem schließt der Träger den Vertrag?", False),
+    ("Wo kann ich die LuV finden?", False),
+])
+def test_only_a_question_whom_to_turn_to_gets_whom_to_ask(question, asks):
+    from assistant.service import whom_to_ask
+
+    assert bool(whom_to_ask(question)) is asks
