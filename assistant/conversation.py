@@ -13,6 +13,8 @@ import re
 
 from knowledge.analysis.fold import fold
 
+from .presenter import WHOM_TO_ASK
+
 # each kind: phrases on folded text (lower case, ae/oe/ue/ss), matched against a whole part
 # of the message; "du" and "Sie" alike
 _YOU = r"(?:du|sie|ihr)"
@@ -76,11 +78,9 @@ EXAMPLES = ("Stellen Sie Ihre Frage, zum Beispiel: „Ist mein Kind während der
             "oder „Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Monat?“")
 # the kind that says most wins when a message has several ("Hallo, wer bist du?")
 REPLIES: dict[str, str] = {
-    "contact": ("Wer Ihre persönliche Ansprechperson ist, steht nicht in den Dokumenten. Verbindlich Auskunft zu Ihrem Fall "
-                "gibt die Reha-Beratung der Agentur für Arbeit; in der Berufsbegleitung, nach der Einstellung, das Integrationsamt "
-                "(Inklusionsamt) oder der Integrationsfachdienst. Im Alltag der Maßnahme helfen die Fachkräfte beim "
-                "Leistungserbringer, zum Beispiel Qualifizierungstrainer oder Jobcoach. Zu einem Thema finde ich die Stelle in den "
-                "Dokumenten, zum Beispiel: „Wer zahlt die Fahrtkosten?“"),
+    "contact": (f"Wer Ihre persönliche Ansprechperson ist, steht nicht in den Dokumenten. {WHOM_TO_ASK} Im Alltag der Maßnahme "
+                "helfen die Fachkräfte beim Leistungserbringer, zum Beispiel Qualifizierungstrainer oder Jobcoach. Zu einem Thema "
+                "finde ich die Stelle in den Dokumenten, zum Beispiel: „Wer zahlt die Fahrtkosten?“"),
     "joke": f"Witze kann ich leider nicht erzählen. {INTRO} {EXAMPLES}",
     "about": (f"{INTRO} Ich bin ein Programm, kein Mensch, und sage nur, was in den Dokumenten steht. "
               f"Für Ihren Einzelfall fragen Sie Ihre Reha-Beraterin oder Ihren Reha-Berater bei der Agentur für Arbeit. {EXAMPLES}"),

@@ -32,7 +32,8 @@ FIX_INPUT = ("Korrigieren Sie die Angabe in der Frage (ein Datum als TT.MM.JJJJ,
              "ganze Zahlen ab 0), dann rechnet UB-Lotse.")
 EMPTY_QUESTION = "Die Frage ist leer."
 WHOM_TO_ASK = ("Verbindlich Auskunft zu Ihrem Fall gibt die Reha-Beratung der Agentur für Arbeit; "
-               "zur Berufsbegleitung das Integrationsamt (Inklusionsamt).")
+               "in der Berufsbegleitung, nach der Einstellung, das Integrationsamt (Inklusionsamt) oder der Integrationsfachdienst.")
+WHOM_HEADING = "Wen Sie fragen können"
 
 
 # ------------------------------------------------------------------ small pieces

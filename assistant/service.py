@@ -94,8 +94,6 @@ ASKS_WHOM = re.compile(rf"^(?:(?:an (?:wen|wenn)|wohin) (?:{_CAN_I}{_WORDS} (?:w
                        rf"|wen (?:frag|frage|fragt|{_CAN_I}{_WORDS} (?:fragen|anrufen|ansprechen))|wo (?:frag|frage) ich"
                        rf"|bei wem (?:melde|beantrage|frage|{_CAN_I})|mit wem {_CAN_I} (?:sprechen|reden)"
                        r"|wer (?:ist|waere) (?:da |dafuer |denn )?(?:mein |unser |der )?(?:ansprechpartner|zustaendig))\b")
-WHOM_TO_ASK = ("Wen Sie fragen können: Verbindlich Auskunft zu Ihrem Fall gibt die Reha-Beratung der Agentur für Arbeit; "
-               "in der Berufsbegleitung, nach der Einstellung, das Integrationsamt (Inklusionsamt) oder der Integrationsfachdienst.")
 WHOM_FOR_CHILD_BENEFIT = "Ob Kindergeld gezahlt wird, stellt die örtlich zuständige Familienkasse fest."
 
 
@@ -104,9 +102,8 @@ def whom_to_ask(text: str) -> str:
     folded = fold(text.strip())
     if not ASKS_WHOM.match(folded):
         return ""
-    if "kindergeld" in folded:
-        return f"Wen Sie fragen können: {WHOM_FOR_CHILD_BENEFIT} {WHOM_TO_ASK.removeprefix('Wen Sie fragen können: ')}"
-    return WHOM_TO_ASK
+    child = f"{WHOM_FOR_CHILD_BENEFIT} " if "kindergeld" in folded else ""
+    return f"{presenter.WHOM_HEADING}: {child}{presenter.WHOM_TO_ASK}"
 
 
 def _builtin(folder) -> bool:

@@ -147,7 +147,7 @@ def test_no_answer_says_what_to_do_next(lotse):
     assert [lotse.unit(i).title for i in reply.suggestion_ids] == reply.suggestions
     for text in (render_reply(reply, lotse), presenter.reply_markdown(reply)):
         assert "So kommen Sie weiter" in text and "Formulieren Sie die Frage anders" in text
-        assert "Reha-Beratung der Agentur für Arbeit" in text and "Berufsbegleitung das Integrationsamt" in text
+        assert "Reha-Beratung der Agentur für Arbeit" in text and "in der Berufsbegleitung, nach der Einstellung, das Integrationsamt (Inklusionsamt) oder der Integrationsfachdienst" in text
     view = presenter.present(reply)
     assert [s.unit_id for s in view.suggestions] == reply.suggestion_ids
 
