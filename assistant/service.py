@@ -71,6 +71,7 @@ UNSTATED = {
 PRICE_TEXT, PRICE_CONTACT = UNSTATED["euro"]
 DEFINED_TEXT = "Eine eigene Erklärung des Begriffs enthalten die Dokumente nicht."
 TERMS_SHOWN = 4  # glossary entries explained beside an answer's "Kurz:" (parents' and new colleagues' views)
+TERMS_NOT_FOR = ("anbieter",)  # views that know the terms: no glossary words beside an answer
 SCOPE_TEXT = ("Die Dokumente behandeln die Unterstützte Beschäftigung nach § 55 SGB IX (InbeQ und Berufsbegleitung), "
               "das Jobcoaching in Baden-Württemberg und den Integrationsprozess der Bundesagentur für Arbeit.")
 ECHO_RATIO = 90  # a similar question this close to the question asked (folded, rapidfuzz ratio) only repeats it
@@ -608,6 +609,13 @@ class Lotse:
                 if len(out) >= limit:
                     break
         return out
+
+    def answer_terms(self, reply: Reply, audience_id: str) -> list[dict]:
+        """The glossary entries for the terms of an answer's "Kurz:" line in a view ("Begriffe kurz erklärt"):
+        none for the providers' view, a declined question or a glossary answer (it explains its term already)."""
+        if audience_id in TERMS_NOT_FOR or reply.abstained or reply.defined or not reply.answers or not reply.answers[0].highlight:
+            return []
+        return self.terms_in(presenter.short_text(reply.answers[0].highlight))
 
     def terms_in(self, text: str, limit: int = TERMS_SHOWN) -> list[dict]:
         """The glossary entries a text uses, in the order it first uses them (at most `limit`): for a

@@ -39,7 +39,6 @@ LOADING = "Wissensbasis wird geladen …"
 
 
 WAIT_FOR_ANSWER = "Die Antwort kommt, sobald die Wissensbasis geladen ist; dann öffnet Strg+O ihre Quelle."
-PROVIDERS = "anbieter"  # the providers' view: no glossary words beside an answer (they know the terms)
 
 
 class LotseApp(App):
@@ -197,16 +196,11 @@ class LotseApp(App):
     def _show_reply(self, reply) -> AnswerCard:
         labels = [self.service.source_label(r) for r in reply.calculation.rules] if reply.calculation else []
         card = AnswerCard(reply, presenter.present(reply, labels), presenter.reply_plain(reply, labels),
-                          prefill(reply.calculation) if reply.calculation else None, terms=self._terms(reply))
+                          prefill(reply.calculation) if reply.calculation else None,
+                          terms=self.service.answer_terms(reply, self.audience_id))
         self.last_card = card
         self.query_one(Conversation).add_card(card)
         return card
-
-    def _terms(self, reply) -> list[dict]:
-        """The glossary's words for the terms of an answer's "Kurz:", in every view but the providers'."""
-        if self.audience_id == PROVIDERS or reply.abstained or getattr(reply, "defined", "") or not reply.answers:
-            return []
-        return self.service.terms_in(presenter.short_text(reply.answers[0].highlight))
 
     def on_answer_card_question_requested(self, event: AnswerCard.QuestionRequested) -> None:
         self.ask(event.question)

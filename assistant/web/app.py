@@ -109,7 +109,7 @@ class WebApp:
         env.globals["calculator_form"] = calcs.calculator_form
         env.globals["answer_unit_url"] = answer_unit_url
         env.globals["quoted_excerpt"] = presenter.quoted_excerpt
-        env.globals["terms_in"] = lambda text: service.terms_in(text)  # looked up when a page needs it
+        env.globals["answer_terms"] = lambda reply, audience_id: service.answer_terms(reply, audience_id)  # looked up when a page needs it
         self._glossary = None
 
     # -------------------------------------------------------------- helpers
