@@ -93,15 +93,19 @@ _CAN_I = r"(?:kann|soll|muss|koennen|sollen|muessen|sollte|koennte) (?:ich|man|w
 _WORDS = r"(?: [\w-]+){0,6}?"  # "an wen muss ich mich wegen urlaub wenden"
 ASKS_WHOM = re.compile(rf"^(?:(?:an (?:wen|wenn)|wohin) (?:{_CAN_I}{_WORDS} (?:wenden|richten)|wende ich mich|wenden wir uns|wendet man sich)"
                        rf"|wen (?:frag|frage|fragt|{_CAN_I}{_WORDS} (?:fragen|anrufen|ansprechen))|wo (?:frag|frage) ich"
-                       rf"|bei wem (?:melde|beantrage|frage|{_CAN_I})|mit wem {_CAN_I} (?:sprechen|reden)"
-                       r"|wer (?:ist|waere) (?:da |dafuer |denn )?(?:mein |unser |der )?(?:ansprechpartner|zustaendig))\b")
+                       rf"|wen (?:kontaktiere ich|kontaktieren wir|{_CAN_I}{_WORDS} kontaktieren)"
+                       rf"|bei wem (?:melde|beantrage|frage|{_CAN_I})|mit wem {_CAN_I} (?:sprechen|reden))\b")
+# whom the line names speaks for Unterstützte Beschäftigung: it is added only where the answer's document is about it
+# (QA 31: under a Jobcoaching passage, which names the Eingliederungshilfeträger, it had named the Agentur für Arbeit)
+ABOUT_UB = re.compile(r"\bInbeQ\b|Unterstützte[nr]? Beschäftigung|§\s*55\b|§\s*38a\b")
 WHOM_FOR_CHILD_BENEFIT = "Ob Kindergeld gezahlt wird, stellt die örtlich zuständige Familienkasse fest."
 
 
-def whom_to_ask(text: str) -> str:
-    """Whom to ask, for a question that asks whom to turn to about its topic; "" for any other question."""
+def whom_to_ask(text: str, document: Document | None = None) -> str:
+    """Whom to ask, for a question that asks whom to turn to about its topic and is answered from a document
+    about Unterstützte Beschäftigung (`document`: the answer's; None: not checked); "" for any other question."""
     folded = fold(text.strip())
-    if not ASKS_WHOM.match(folded):
+    if not ASKS_WHOM.match(folded) or (document is not None and not ABOUT_UB.search(document.body)):
         return ""
     child = f"{WHOM_FOR_CHILD_BENEFIT} " if "kindergeld" in folded else ""
     return f"{presenter.WHOM_HEADING}: {child}{presenter.WHOM_TO_ASK}"
@@ -442,7 +446,7 @@ class Lotse:
                          [presenter.display_title(u) for u in suggested], corrections, error,
                          [u.id for u in suggested], [self.unit_label(u.id) for u in suggested], contacts,
                          defined=definition["term"] if definition and not reference and not result.uncovered else "")
-        whom = whom_to_ask(text)
+        whom = whom_to_ask(text, self.document(answers[0].unit.doc_id)) if answers else ""
         return Reply(question, False, answers, None, " ".join(meaning + messages + ([whom] if whom else [])), [], corrections, error,
                      defined=definition["term"] if definition else "")
 

@@ -151,6 +151,10 @@ def test_a_question_about_a_topic_alone_names_no_contact(lotse):
     ("an wen muss ich mich wegen urlaub wenden", True),
     ("wen kann ich wegen der fahrtkosten fragen", True),
     ("bei wem beantrage ich übergangsgeld", True),
+    ("Wen kontaktiere ich, wenn ein Teilnehmer länger krank ist?", True),
+    # who does a task is asked of the passage (QA 31: the line had stood above them)
+    ("Wer ist zuständig für die Unterrichtung des Integrationsamts?", False),
+    ("Wer ist Ansprechpartner für den Arbeitgeber während des Jobcoachings?", False),
     # an addressee, a partner or a place is no question whom to ask
     ("An wen geht die Stellungnahme?", False),
     ("An wen muss der Träger die Anmeldung schicken?", False),
@@ -161,3 +165,10 @@ def test_only_a_question_whom_to_turn_to_gets_whom_to_ask(question, asks):
     from assistant.service import whom_to_ask
 
     assert bool(whom_to_ask(question)) is asks
+
+
+def test_whom_to_ask_stands_only_above_an_answer_about_unterstuetzte_beschaeftigung(lotse):
+    # QA 31: under a Jobcoaching passage (Baden-Württemberg, WfbM), which names the Eingliederungshilfeträger, the
+    # line had named the Agentur für Arbeit, the Integrationsamt and the IFD
+    reply = lotse.ask("An wen wende ich mich wegen des Jobcoachings?")
+    assert reply.answers and reply.answers[0].unit.doc_id == "bw-jobcoaching" and "Wen Sie fragen können" not in reply.message

@@ -99,6 +99,7 @@ def test_a_question_entry_without_a_text_is_skipped_and_the_file_still_loads(tmp
     ("Hat ein InbeQ-Teilnehmer Anspruch auf Urlaub, und wer entscheidet, wann er ihn nimmt?", False),
     ("Wie viele Urlaubstage stehen einem Teilnehmer zu, und muss der Urlaub mit dem Betrieb abgestimmt werden?", False),
     ("Wer zahlt, wenn der Teilnehmer krank ist, und wie lange?", False),
+    ("Welcher Personalschlüssel ist vorgeschrieben, und zählen Leitungsanteile dazu?", False),  # QA 31
     ("Was gilt, wenn mein Sohn und meine Tochter beide teilnehmen?", True),
 ])
 def test_similar_questions_are_questions_of_one_sentence(text, shown):

@@ -25,7 +25,8 @@ MIN_SHOWN_WORDS = 4  # "urlaubsanspruch tn" is a search, not a question to show
 # a second question joined to the first ("Hat er Anspruch auf Urlaub, und wer entscheidet, wann er ihn nimmt?"): its
 # passage may answer only the first, so as a similar question it promises more than the passage holds (QA 29)
 SECOND_QUESTION = re.compile(r",\s+und\s+(?:wer|wen|wem|wie|was|wann|wo|wohin|woher|warum|weshalb|wieso|welche\w*|ob"
-                             r"|muss|müssen|darf|dürfen|kann|können|soll|sollen|gilt|gelten|richtet|ist|sind|hat|haben|gibt|wird|werden)\b")
+                             r"|muss|müssen|darf|dürfen|kann|können|soll|sollen|gilt|gelten|richtet|ist|sind|hat|haben|gibt|wird|werden"
+                             r"|zählt|zählen|gehört|gehören|braucht|brauchen|bekommt|bekommen|bleibt|bleiben|reicht|läuft)\b")
 
 
 def reads_as_question(text: str) -> bool:
