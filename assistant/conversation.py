@@ -26,20 +26,20 @@ _AT = (r"(?:bei|beim) (?:der (?:agentur|arbeitsagentur|agentur fuer arbeit|reha|
        r"|jobcenter|traeger|amt|arbeitsamt)")
 _FOR = rf"(?: (?:fuer {_WHOM}|hier|da|dafuer|jetzt|{_AT}))*"
 _I = r"(?:ich|man|wir)(?: (?:da|denn|dann|hier|dafuer|am besten|jetzt))*"
-_CAN = r"(?:kann|soll|muss|koennen|sollen|muessen|sollte|koennte)"
+MODAL = r"(?:kann|soll|muss|koennen|sollen|muessen|sollte|koennte)"  # folded; also service.ASKS_WHOM
 KINDS: dict[str, str] = {
     # asking for a contact person and nothing else: "Wer ist mein Ansprechpartner?", "An wen kann ich mich wenden?"
     # (QA 28: a passage that shares the word, on contact lists of a 2014 agreement, had been the answer)
     # (QA 30: typed as parents type it: "an wenn", "zustendig", one word, "… bei der agentur")
     "contact": rf"(?:(?:(?:wer|was|wo) (?:ist|sind|waere|finde ich) {_WHOSE} )?{_CONTACT}{_FOR}"
                rf"|kontakt(?:e|daten)?|(?:wen|wo) (?:kann ich|koennen wir) (?:kontaktieren|anrufen)"
-               rf"|(?:an (?:wen|wenn)|wohin) {_CAN} {_I}(?: (?:mich|uns))? (?:wenden|richten){_FOR}"
+               rf"|(?:an (?:wen|wenn)|wohin) {MODAL} {_I}(?: (?:mich|uns))? (?:wenden|richten){_FOR}"
                rf"|(?:an (?:wen|wenn)|wohin) (?:wende ich mich|wenden wir uns|wendet man sich){_FOR}"
-               rf"|(?:wen|wo) {_CAN} {_I} (?:fragen|anrufen|kontaktieren|ansprechen|nachfragen){_FOR}"
+               rf"|(?:wen|wo) {MODAL} {_I} (?:fragen|anrufen|kontaktieren|ansprechen|nachfragen){_FOR}"
                rf"|(?:wen|wo) (?:frage|frag) ich(?: da)?{_FOR}"
-               rf"|mit wem {_CAN} {_I} (?:sprechen|reden){_FOR}"
-               rf"|bei wem (?:melde ich mich|melden wir uns|{_CAN} {_I} (?:mich |uns )?melden){_FOR}"
-               rf"|wo {_CAN} {_I} (?:mich |uns )?(?:melden|beschweren){_FOR}"
+               rf"|mit wem {MODAL} {_I} (?:sprechen|reden){_FOR}"
+               rf"|bei wem (?:melde ich mich|melden wir uns|{MODAL} {_I} (?:mich |uns )?melden){_FOR}"
+               rf"|wo {MODAL} {_I} (?:mich |uns )?(?:melden|beschweren){_FOR}"
                rf"|wer (?:hilft|kann) (?:mir|uns)(?: (?:weiter|helfen|weiterhelfen))?{_FOR}"
                rf"|wo (?:bekomme|kriege|finde|bekommen|finden) {_I} (?:hilfe|beratung|unterstuetzung){_FOR}"
                rf"|wer ist(?: (?:hier|da|dafuer|denn|eigentlich))*(?: fuer {_WHOM})? zust(?:ae|e|a)ndig{_FOR})",

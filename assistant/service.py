@@ -24,7 +24,7 @@ from . import currency
 from . import guide as guide_data
 from . import presenter
 from .forms import FormResult, evaluate
-from .conversation import conversation_reply
+from .conversation import MODAL, conversation_reply
 from .extract import ExtractError
 from .question import LAND_NAMES, asks_successor, lands_named, other_land, other_phase, other_role, regional_notes
 from .router import route
@@ -89,7 +89,7 @@ def _word_at(text: str, word: str, ignore_case: bool) -> int:
 # a question for whom to turn to about a topic ("An wen wende ich mich wegen dem Geld?", "wen frage ich wegen
 # kindergeld"): the passage answers the topic, and the reply says whom to ask as well (QA 30: it had not)
 # Only these phrasings: "an wen geht die Stellungnahme?", "mit wem schließt der Träger den Vertrag?" ask no such thing.
-_CAN_I = r"(?:kann|soll|muss|koennen|sollen|muessen|sollte|koennte) (?:ich|man|wir)"
+_CAN_I = rf"{MODAL} (?:ich|man|wir)"
 _WORDS = r"(?: [\w-]+){0,6}?"  # "an wen muss ich mich wegen urlaub wenden"
 ASKS_WHOM = re.compile(rf"^(?:(?:an (?:wen|wenn)|wohin) (?:{_CAN_I}{_WORDS} (?:wenden|richten)|wende ich mich|wenden wir uns|wendet man sich)"
                        rf"|wen (?:frag|frage|fragt|{_CAN_I}{_WORDS} (?:fragen|anrufen|ansprechen))|wo (?:frag|frage) ich"
