@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .analysis.analyzer import Analyzer, Term
 from .analysis.fold import fold
-from .analysis.morph import number_alias, verb_candidates
+from .analysis.morph import number_alias, ung_relatives, verb_candidates
 from .analysis.spelling import SpellCorrector
 from .analysis.stopwords import strip_courtesy
 from .analysis.thesaurus import Thesaurus
@@ -126,6 +126,7 @@ class QueryAnalyzer:
         self.nouns = nouns
         self.speller = speller
         self.cfg = config
+        self._lemma_words: frozenset[str] | None = None
 
     def idf(self, stem: str) -> float:
         df = self.doc_freq.get(stem, 0)
@@ -133,6 +134,27 @@ class QueryAnalyzer:
 
     def known(self, stem: str) -> bool:
         return stem in self.doc_freq
+
+    def ung_relative(self, t: Term) -> str | None:
+        """The stem of the corpus word that is `t`'s verb or its noun in -ung ("haftet" -> "haftung",
+        "Versicherung" -> "versich"), when Snowball stems the two apart."""
+        if t.folded.isdigit():
+            return None
+        noun = t.folded.endswith("ung")
+        for word in ung_relatives(t.folded):
+            # a verb must be one the corpus inflects (the lemma of its words): "Zeitung" is no "Zeiten"
+            if word in self.lemma_words or (not noun and self.speller.in_corpus(word)):
+                rel = self.analyzer.term(word)
+                if rel is not None and rel.stem != t.stem and self.known(rel.stem):
+                    return rel.stem
+        return None
+
+    @property
+    def lemma_words(self) -> frozenset[str]:
+        """The folded lemmas of the corpus's words (its verbs' infinitives among them)."""
+        if self._lemma_words is None:
+            self._lemma_words = frozenset(fold(x) for x in self.analyzer.lemmas.lemmas)
+        return self._lemma_words
 
     def _person_positions(self, text: str) -> set[int]:
         """Token positions of family nouns after a possessive ("mein Sohn")."""
@@ -209,6 +231,9 @@ class QueryAnalyzer:
                 alts[(alias,)] = 1.0
             if t.root:
                 alts.setdefault((t.root,), cfg.root_weight)
+            related = self.ung_relative(t)
+            if related:  # "wer haftet" / "Haftung": a derivational relative, as the -ieren root
+                alts.setdefault((related,), cfg.root_weight)
             # a number word is no compound: "fünfzehn" (15 years old) does not mean "fünf" (QA 12)
             if len(t.parts) > 1 and not self.known(t.stem) and not alias:
                 alts.setdefault(tuple(sorted(set(t.parts))), cfg.all_parts_weight)  # "Dumpingpreise" / "Preisdumping"

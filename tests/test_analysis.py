@@ -128,6 +128,34 @@ def test_dotless_spellings_are_compiled_unless_they_are_words_of_their_own():
     assert table == {"fur": "für", "unterstutzte": "unterstützte"}
 
 
+@pytest.mark.parametrize("question, relative", [
+    ("wer haftet, wenn er etwas kaputt macht", "Haftung"),  # the verb asked, the noun in the documents
+    ("wann wird das gezahlt", "Zahlung"),
+    ("wer meldet ihn bei der Sozialversicherung", "Meldung"),
+    ("Wer trägt die Haftung?", "haften"),  # and the other way round
+    ("Ist er in der Versicherung?", "versichern"),
+])
+def test_a_verb_meets_its_noun_in_ung(lotse, question, relative):
+    concepts, _ = analysed(lotse, question)
+    assert any(c.alternatives.get(tuple(stems(lotse, relative))) == lotse.searcher.cfg.root_weight for c in concepts)
+
+
+def test_ung_relatives_need_a_verb_the_corpus_inflects():
+    from knowledge.analysis.morph import ung_relatives
+
+    assert ung_relatives("haftung") == ["haften"]
+    assert ung_relatives("versicherung") == ["versichern", "versicheren"]
+    assert ung_relatives("versichern") == ["versicherung"]
+    assert ung_relatives("melden") == ["meldung"]
+    assert ung_relatives("qualifizierung") == [] and ung_relatives("informieren") == []  # the -ieren root's
+    assert ung_relatives("dung") == [] and ung_relatives("geben") == []  # too short to be a root
+
+
+def test_a_noun_in_ung_without_a_verb_in_the_corpus_stays_alone(lotse):
+    concepts, _ = analysed(lotse, "Zeitung")  # "Zeiten" is a plural, no verb
+    assert list(concepts[0].alternatives) == [tuple(stems(lotse, "Zeitung"))]
+
+
 def test_dropped_umlaut_dots_are_put_back(lotse):
     qa = lotse.searcher.analyzer
     assert qa.restore_umlauts("personliches budget fur arbeit") == "persönliches budget für arbeit"

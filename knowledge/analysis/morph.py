@@ -6,6 +6,10 @@
 - A derivational root shared by a verb in -ieren and its noun in -ation/-ierung
   ("informiert", "Information" -> "inform"; "qualifizieren", "Qualifizierung" -> "qualifiz"),
   which Snowball stems apart.
+- A verb and its noun in -ung ("haften" / "Haftung", "versichert" / "Versicherung",
+  "gemeldet" / "Meldung"), which Snowball stems apart whenever the -ung lies before the
+  word's second syllable region ("haftung", "meldung", "zahlung" keep it; "beratung" loses it).
+  Parents ask with the verb ("wer haftet"), the documents name the noun ("Haftung").
 
 All functions take and return folded lowercase words (see `fold`).
 """
@@ -69,3 +73,24 @@ def derivational_root(folded: str) -> str | None:
             root = folded[: -len(suffix)]
             return root if len(root) >= MIN_ROOT else None
     return None
+
+
+def ung_relatives(folded: str) -> list[str]:
+    """The verb a noun in -ung is made from, or the noun in -ung made from a verb (infinitive):
+    "haftung" -> ["haften"], "versicherung" -> ["versichern", "versicheren"], "melden" -> ["meldung"],
+    "versichern" -> ["versicherung"]. Not for -ieren / -ierung (`derivational_root` covers those).
+
+    The caller keeps a relative only if the corpus knows it, so over-generating is safe.
+    """
+    if folded.endswith("ung") and not folded.endswith("ierung"):
+        base = folded[:-3]
+        if len(base) < MIN_ROOT:
+            return []
+        if base.endswith(("er", "el")):
+            return [base + "n", base + "en"]  # versicher-n, regel-n
+        return [base + "en"]
+    if folded.endswith(("ern", "eln")) and len(folded) - 1 >= MIN_ROOT:
+        return [folded[:-1] + "ung"]  # versicherung, regelung
+    if folded.endswith("en") and not folded.endswith("ieren") and len(folded) - 2 >= MIN_ROOT:
+        return [folded[:-2] + "ung"]
+    return []

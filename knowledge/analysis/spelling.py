@@ -23,6 +23,10 @@ class SpellCorrector:
         self._known_loader = known_words
         self._known: set[str] | None = None
 
+    def in_corpus(self, folded: str) -> bool:
+        """Whether the corpus itself uses the word (not only German at large)."""
+        return folded in self._vocab_set
+
     def is_known(self, folded: str) -> bool:
         if folded in self._vocab_set:
             return True
