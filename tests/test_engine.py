@@ -729,3 +729,31 @@ def test_a_sentence_the_sources_layout_cut_in_two_is_one():
                      "Teilnahmeende ein Beratungsgespräch durchzuführen.",
                      "Bei kurzen Teilnahmen ist ein Gespräch zeitnah (spätestens innerhalb von vier Wochen) zu führen.",
                      "Der Jobcoach übernimmt:", "die Beratung des Betriebs", "ein Mobilitätstraining", "Das Ende regelt der Vertrag."]
+
+
+def test_a_lead_in_left_open_above_a_long_list_takes_the_item_that_answers():
+    """QA 32: "Kurz:" had stopped at "… beinhalten die Leistungen zum Jobcoaching insbesondere", the answer an item
+    further down a list too long to show whole."""
+    lead = "Demnach beinhalten die Leistungen zum Jobcoaching nach der Vereinbarung des Landes insbesondere"
+    items = ["Maßnahmen am unmittelbaren Arbeitsplatz, insbesondere eine systematische betriebliche Erprobung und " * 2 + "Vorbereitung,",
+             "Übertragung der Anweisungskompetenz mit Hilfe von Schulungen auf betriebliche Ansprechpersonen " * 2 + "(Ausschleichen),",
+             "sonstige Qualifizierungsleistungen und begleitende Bildungsangebote, Arbeitssicherheitskurse " * 2 + "sowie",
+             "ein im Einzelfall erforderliches Mobilitätstraining mit Unterstützung bei der Erlangung von Fahrerlaubnissen."]
+    text = lead + "\n" + "\n".join("- " + i for i in items)
+    spans = split_sentences(text)
+    assert len(spans) == 5
+    answering = Highlight(text, 1.0, spans, [1.0, 0.0, 0.0, 0.0, 0.6], 0)
+    assert answering.text == lead + " … " + items[3]
+    # no item answers: the short answer says that it reads on, and shows no item that does not answer
+    assert Highlight(text, 1.0, spans, [1.0, 0.0, 0.0, 0.0, 0.0], 0).text == lead + " …"
+    # an item that holds too little of the question does not come along
+    assert Highlight(text, 1.0, spans, [1.0, 0.0, 0.0, 0.0, 0.3], 0).text == lead + " …"
+    # an item that reads on into the next says so
+    assert Highlight(text, 1.0, spans, [0.0, 0.0, 0.0, 1.0, 0.0], 3).text.endswith("Arbeitssicherheitskurse sowie …")
+
+
+def test_a_table_label_above_its_rows_is_no_open_lead_in():
+    text = "Zieloptionen\n- Aufnahme Beschäftigung lokal\n- Aufnahme Beschäftigung überregional\n- Aufnahme Mini-Jobs"
+    spans = split_sentences(text)
+    h = Highlight(text, 1.0, spans, [1.0, 0.0, 0.0, 0.8], 0)
+    assert h.text.startswith("Zieloptionen Aufnahme Beschäftigung lokal")  # its rows follow as successors

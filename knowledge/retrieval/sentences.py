@@ -221,8 +221,9 @@ class Highlight:
         # a best sentence that announces a short list ("setzt sich wie folgt zusammen:") takes the whole list
         # along, not only its first item (QA 12: "Zwingend: …" without "Optional: Arbeitgeber, …"); a longer
         # list keeps its first item, as any lead-in does
-        if chosen == [best] and not parts:
-            chosen += self._short_list_after(best)
+        if chosen[-1] == best and not parts:
+            chosen += self._short_list_after(best) if chosen == [best] else []
+            chosen += [] if chosen[-1] != best else self._item_completing(best)
         while not parts and self._counted(chosen) < MAX_SENTENCES and nxt < len(spans) and nxt > chosen[-1]:
             short = sum(spans[i][1] - spans[i][0] for i in chosen) < MIN_ALONE
             so_far = text[spans[chosen[0]][0]:spans[chosen[-1]][1]]
@@ -273,6 +274,23 @@ class Highlight:
         items = list_block(text, spans, lead)
         return items if items and spans[items[-1]][1] - spans[lead][0] <= SHORT_LIST and len(items) <= MAX_ITEMS_SHOWN else []
 
+    def _item_completing(self, lead: int) -> list[int]:
+        """For a best sentence left open above a list too long to show whole ("Demnach beinhalten die Leistungen
+        zum Jobcoaching insbesondere" above four long items), the item that matches the question best, if any does:
+        the short answer had stopped at "insbesondere" (QA 32: the Staplerschein, an item further down). Without
+        one it ends with " …" (`text`)."""
+        text, spans = self.source, self.sentences
+        a, b = spans[lead]
+        # a clause, not a table's label ("Zieloptionen" above its rows: those come along as successors)
+        if not (lead + 1 < len(spans) and OPEN_END.search(text[a:b]) and b - a >= MIN_ALONE
+                and not self._is_item(lead) and self._is_item(lead + 1)):
+            return []
+        items = [i for i in list_block(text, spans, lead) if self._is_item(i)]
+        if not items:
+            return []
+        top = max(items, key=lambda i: (self.scores[i], -i))
+        return [top] if self.scores[top] > 0 and self.scores[top] >= ITEM_SHARE * self.scores[lead] else []
+
     def _is_item(self, i: int) -> bool:
         """Whether sentence `i` begins a list item's line ("- …", "5. …", "Optional: …")."""
         return bool(ITEM.match(self.source, self.source.rfind("\n", 0, self.sentences[i][0]) + 1))
@@ -300,7 +318,7 @@ class Highlight:
     @property
     def text(self) -> str:
         """The highlighted sentences; " …" when the last one breaks off (a list's lead-in that ends
-        with "," or ":"), so a short answer never reads as if it were complete."""
+        with "," or ":", or in mid-clause), so a short answer never reads as if it were complete."""
         parts, last = [], None
         for number in self._chosen():
             a, b = self.sentences[number]
@@ -314,7 +332,10 @@ class Highlight:
             parts.append(_clean(self.source[a:b]))
             last = number
         out = " ".join(parts)
-        return out + " …" if re.search(r"[,:;–-]$", out) else out
+        # a lead-in left open above its list ("… beinhalten die Leistungen zum Jobcoaching insbesondere") reads on
+        opens = (last is not None and last + 1 < len(self.sentences) and not self._is_item(last)
+                 and self._is_item(last + 1) and OPEN_END.search(out))
+        return out + " …" if re.search(r"[,:;–-]$", out) or opens or CONJUNCTION_END.search(out) else out
 
 
 # a sentence that draws the section's conclusion ("Das Thema Mindestlohn kann sich also während der InbeQ nicht
@@ -337,6 +358,7 @@ ITEM = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)]|[a-z]\)|[A-ZÄÖÜ][\w/-]{0,30}
 MAX_ITEMS = 15
 SHORT_LIST = 450  # characters from a lead-in to the end of its list: shown whole (400 until QA 20: three criteria of 408)
 MAX_ITEMS_SHOWN = 5
+ITEM_SHARE = 0.5  # an item completing an open lead-in holds this share of the lead-in's (as FRAME_SHARE)
 
 
 def list_block(text: str, spans: list[tuple[int, int]], lead: int) -> list[int]:
