@@ -26,8 +26,9 @@ DEFINED_SHORT_LABEL = "Aus den Dokumenten"  # a "Was ist …?" answered by the g
 DEFINED_SUGGESTIONS_HEADING = "Der Begriff kommt zum Beispiel hier vor"
 OUT_OF_FORCE = "außer Kraft"
 NOT_YET_IN_FORCE = "noch nicht in Kraft"
+# examples parents use too (QA 32: "Personalschlüssel", the providers' word, had been one)
 REPHRASE = ("Formulieren Sie die Frage anders oder kürzer, mit Begriffen aus den Dokumenten "
-            "(zum Beispiel „InbeQ“, „Berufsbegleitung“, „Jobcoaching“, „Personalschlüssel“).")
+            "(zum Beispiel „InbeQ“, „Berufsbegleitung“, „Jobcoaching“, „Fahrtkosten“).")
 FIX_INPUT = ("Korrigieren Sie die Angabe in der Frage (ein Datum als TT.MM.JJJJ, zum Beispiel 01.03.2027; Anzahlen als "
              "ganze Zahlen ab 0), dann rechnet UB-Lotse.")
 EMPTY_QUESTION = "Die Frage ist leer."

@@ -438,8 +438,6 @@ class Lotse:
                 # a plain decline still says what the documents cover (QA 21: 32 of 56 declines had not; whom to ask,
                 # where no topic names its own contact, the presenter adds: presenter.WHOM_TO_ASK)
                 msg += " " + SCOPE_TEXT
-            if suggested and msg.startswith(ABSTAIN_TEXT):
-                msg += " Meinten Sie eines dieser Themen?"
             if error:
                 msg = error
             return Reply(question, True, [], None, " ".join(m for m in meaning + [msg] + [m for m in messages if m != error] if m),
