@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 
 from knowledge.corpus import BUILTIN_CORPUS, CorpusError, Document, Unit, corpus_dirs, folder_problem
 from knowledge.analysis.fold import fold
+from knowledge.analysis.stopwords import is_stopword
 from knowledge.analysis.lemmas import LemmaSource
 from knowledge.safeyaml import DataError, listed, load_builtin, load_file, os_reason
 from knowledge.index import IndexHandle, fingerprint_of, open_index
@@ -378,7 +379,8 @@ class Lotse:
             confident = False
         meaning = [presenter.definition_text(definition)] if definition else []  # leads the message, answered or not
         messages = [m for m in (notice,) if m]
-        corrections = {k: self.spelling(v) for k, v in result.corrections.items()}
+        # a function word put right ("unsre" -> "unsere") searched nothing: saying "Gesucht mit" would only unsettle (QA 32)
+        corrections = {k: self.spelling(v) for k, v in result.corrections.items() if not is_stopword(v)}
         if corrections:
             messages.append(presenter.corrections_text(corrections))
         if error:

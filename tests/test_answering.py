@@ -720,3 +720,11 @@ def test_a_meaning_asked_of_no_word_names_no_topic(lotse, question, term):
     reply = lotse.ask(question)
     assert reply.abstained and reply.answers == [] and reply.suggestions == []
     assert reply.message.startswith(f"Ihre Frage nennt kein Thema: Worauf bezieht sich „{term}“?")
+
+
+def test_a_function_word_put_right_is_not_reported_as_searched(lotse):
+    """QA 32: 'Gesucht mit: „unsre“ → „Unsere“': colloquial, searched nothing, and capitalised."""
+    reply = lotse.ask("bekommt der betrieb einen zuschuss wenn er unsre tochter nach der inbeq uebernimmt?")
+    assert not reply.abstained and "unsre" not in reply.corrections and "Gesucht mit" not in reply.message
+    assert lotse.ask("Gibt es Kindergelt während der Qualifizirung?").corrections == {
+        "Kindergelt": "Kindergeld", "Qualifizirung": "Qualifizierung"}  # content words still are
