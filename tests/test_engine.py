@@ -757,3 +757,11 @@ def test_a_table_label_above_its_rows_is_no_open_lead_in():
     spans = split_sentences(text)
     h = Highlight(text, 1.0, spans, [1.0, 0.0, 0.0, 0.8], 0)
     assert h.text.startswith("Zieloptionen Aufnahme Beschäftigung lokal")  # its rows follow as successors
+
+
+def test_a_short_answer_reads_without_the_paragraphs_outline_number():
+    first = "Der Jobcoach soll die Neigungen und Wünsche des Menschen mit Behinderungen kennen."
+    text = "2.3.2. " + first + " Beides soll abgeglichen werden."
+    assert Highlight(text, 1.0, split_sentences(text), [1.0, 0.0], 0).text == first
+    dated = "1. Januar 2022 ist der Stichtag, an dem die neue Unterscheidung nach Unterstützungsbedarf gilt."  # a date
+    assert Highlight(dated, 1.0, split_sentences(dated), [1.0, 0.0], 0).text.startswith("1. Januar 2022")

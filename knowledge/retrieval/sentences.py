@@ -423,7 +423,12 @@ def _is_number(c) -> bool:
     return bool(number_alias(f) or re.fullmatch(r"\d+(?:[.,]\d+)?[a-z]?", f))
 
 
+# a paragraph's outline number ("2.3.2. Der Jobcoach soll …"): the section shows it, a short answer reads without it (QA 32)
+OUTLINE_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-ZÄÖÜ])")
+
+
 def _clean(s: str) -> str:
+    s = OUTLINE_NUMBER.sub("", s)
     s = re.sub(r"\n[ \t]*[-*•][ \t]+", " ", s)  # a list item inside a sentence reads on
     s = re.sub(r"\s*\|(?:\s*\|)*\s*", " – ", s.strip(" |"))  # an empty cell adds no dash
     s = FOOTNOTE_MARK.sub("", s)  # "ausgeglichen ist.[1]": a screen reader reads the mark aloud (QA 9)
