@@ -220,6 +220,8 @@ WRITTEN_BEFORE = {
     # in corpus/ before probe/probe26 and probe/probe28 (2026-12-03, session 25; ea6b19a, 0d82736), written apart
     "Warum muss der Besuch der Maßnahmebetreuung beim Träger dokumentiert werden?",
     "fahrgeld inbeq",
+    # in corpus/ since 2026-11-23 (ea6b19a) before probe/probe32 (2026-12-04, session 27), written apart
+    "wie beantragt man den jobcoach, braucht man da ein formular",
 }
 
 
