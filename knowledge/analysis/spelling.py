@@ -28,7 +28,7 @@ class SpellCorrector:
         return folded in self._vocab_set
 
     def is_known(self, folded: str) -> bool:
-        if folded in self._vocab_set:
+        if self.in_corpus(folded):
             return True
         if self._known is None:
             self._known = self._known_loader() if self._known_loader else set()

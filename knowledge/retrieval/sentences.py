@@ -222,8 +222,8 @@ class Highlight:
         # along, not only its first item (QA 12: "Zwingend: …" without "Optional: Arbeitgeber, …"); a longer
         # list keeps its first item, as any lead-in does
         if chosen[-1] == best and not parts:
-            chosen += self._short_list_after(best) if chosen == [best] else []
-            chosen += [] if chosen[-1] != best else self._item_completing(best)
+            listed = self._short_list_after(best) if chosen == [best] else []
+            chosen += listed or self._item_completing(best)
         while not parts and self._counted(chosen) < MAX_SENTENCES and nxt < len(spans) and nxt > chosen[-1]:
             short = sum(spans[i][1] - spans[i][0] for i in chosen) < MIN_ALONE
             so_far = text[spans[chosen[0]][0]:spans[chosen[-1]][1]]
