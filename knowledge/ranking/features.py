@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 from ..analysis.fold import fold
 from ..query import AnalysedQuery, coverage
 from ..retrieval import Candidate
-from ..retrieval.questions import SIMILAR_POOL, SIMILAR_SHOWN, QuestionRetriever, sort_words
+from ..retrieval.questions import SIMILAR_POOL, QuestionRetriever, asked_in_everyday_words, sort_words
 from ..retrieval.sentences import Highlight, best_sentences
 from .config import FEATURES, GAP_FEATURES, QUESTION_EVIDENCE, RankingConfig
 
@@ -68,6 +68,7 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
     named_topics = query.topics
     folded_query = fold(query.text)
     sorted_query = sort_words(folded_query)
+    everyday = asked_in_everyday_words(query.text)
     best_questions = questions.best_of_units(qcov, SIMILAR_POOL, by_unit.keys())
     out = []
     for pos, found in by_unit.items():
@@ -80,7 +81,7 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
             # coverage without topic_hit: an authored question never names an adjacent topic
             scored = questions.top_questions(pos, best_questions.get(pos, []), SIMILAR_POOL)
             qmatch = scored[0][0]
-            similar = [t for _, t in scored if questions.shown(t)][:SIMILAR_SHOWN]
+            similar = questions.similar(scored, everyday)
             fz = process.extractOne(sorted_query, questions.sorted_words_of_unit(pos), scorer=fuzz.ratio)[1] / 100.0
         else:
             # a unit without authored questions (a provider's document): its heading stands in

@@ -41,6 +41,20 @@ def reads_as_question(text: str) -> bool:
             and text[:1].isupper() and text.endswith("?") and not SECOND_QUESTION.search(text))
 
 
+# A question asked in everyday words, as parents ask (all lower case on a phone, or "mein Sohn"), is shown the
+# similar questions of new colleagues before the providers' (jargon: "Leistungsinhalte JC nach § 8 Muster-LV WfbM?")
+# and before those asked from a coach's or a provider's own stance ("Unterstütze ich im Jobcoaching …?"; QA 32),
+# among the best few only: a less similar question is never preferred for its voice alone
+FAMILY_ASKED = re.compile(r"\b(?:mein|meine|meinem|meinen|meiner|unser|unsere|unserem|unseren|unserer)\s+"
+                          r"(?:sohn|tochter|kind|kinder|junge|mädchen|maedchen)\b", re.IGNORECASE)
+STAFF_STANCE = re.compile(r"\b(?:ich|mir|mich|meine[mnrs]?|wir|uns|unsere[mnrs]?)\b", re.IGNORECASE)
+VOICE_WINDOW = 2  # the best SIMILAR_SHOWN * VOICE_WINDOW shown questions are reordered by voice
+
+
+def asked_in_everyday_words(text: str) -> bool:
+    return not any(ch.isupper() for ch in text) or bool(FAMILY_ASKED.search(text))
+
+
 class IndexedQuestion(NamedTuple):
     """An authored question as the query path uses it (a named tuple: an index opens with thousands
     of them, each made in a third of the time a frozen dataclass takes)."""
@@ -89,6 +103,7 @@ class QuestionRetriever:
         `postings`: `question_postings(questions)`, when the caller has them already (the index keeps them)."""
         char_index = char_index or _build_char_index
         self.questions = questions
+        self._audience: dict[str, str] | None = None  # text -> audience, for `similar`
         self.texts = [q.text for q in questions]
         self.k1, self.b = k1, b
         self.postings: dict[str, list[int]] = postings if postings is not None else question_postings(questions)
@@ -170,6 +185,21 @@ class QuestionRetriever:
             got = self._texts_descending[unit_pos] = sorted((self.texts[i] for i in self.by_unit.get(unit_pos, ())), reverse=True)
         seen = {t for _, t in best}
         return best + [(0.0, t) for t in got if t not in seen][:top - len(best)]
+
+    def similar(self, scored: list[tuple[float, str]], everyday: bool) -> list[str]:
+        """The SIMILAR_SHOWN questions a card shows of a unit's best `scored` ones (`shown` only): in score order,
+        or, for a question asked in everyday words, the plainer voices first among the best few (`FAMILY_ASKED`)."""
+        shown = [t for _, t in scored if self.shown(t)]
+        if not everyday:
+            return shown[:SIMILAR_SHOWN]
+        return sorted(shown[:SIMILAR_SHOWN * VOICE_WINDOW], key=self.voice)[:SIMILAR_SHOWN]  # stable: score order kept
+
+    def voice(self, text: str) -> tuple[bool, bool]:
+        """How far an authored question is from everyday words, as a sort key: asked from a coach's or a
+        provider's own stance ("Unterstütze ich …?"), then a provider's question (jargon)."""
+        if self._audience is None:
+            self._audience = {q.text: q.audience for q in self.questions}
+        return bool(STAFF_STANCE.search(text)), self._audience.get(text) == "provider"
 
     def shown(self, text: str) -> bool:
         """`reads_as_question(text)`, remembered: a card's similar questions are picked from the
