@@ -454,3 +454,20 @@ def test_the_documents_and_the_users_splitters_know_the_same_abbreviations(text)
 
     assert [text[a:b] for a, b in sentence_spans(text)] == [text]
     assert [text[a:b] for a, b in split_sentences(text)] == [text]
+
+
+def test_an_adjective_negated_with_un_holds_the_adjective(lotse):
+    """QA 32: asked whether the Kooperationsplan is binding, the answer says it is "rechtlich unverbindlich"."""
+    analyzer = lotse.handle.analyzer
+    assert stems(lotse, "verbindlich")[0] in analyzer.term("unverbindlicher").parts
+    assert stems(lotse, "befristet")[0] in analyzer.term("unbefristete").parts
+    assert analyzer.term("Unfall").parts == [] or stems(lotse, "Fall")[0] not in analyzer.term("Unfall").parts  # too short
+    kurz = lotse.ask("ist der kooperationsplan verbindlich").answers[0].highlight
+    assert kurz.startswith("Der Kooperationsplan ist ein rechtlich unverbindlicher Plan")
+
+
+def test_negated_base():
+    from knowledge.analysis.morph import negated_base
+
+    assert negated_base("unverbindlich") == "verbindlich" and negated_base("unbefristet") == "befristet"
+    assert negated_base("unfall") is None and negated_base("unterstuetzt") is None and negated_base("union") is None

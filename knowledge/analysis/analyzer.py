@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .compounds import CompoundSplitter
 from .fold import fold
 from .lemmas import LemmaTable
-from .morph import derivational_root
+from .morph import derivational_root, negated_base
 from .stopwords import is_stopword
 from .tokenize import tokenize
 
@@ -110,6 +110,9 @@ class Analyzer:
         if self.splitter and not folded.isdigit():
             for part in self.splitter.split(folded):
                 parts.append(stem(fold(self.lemmas.lemma(part))))
+            base = None if parts else negated_base(folded)
+            if base and base in self.splitter.lexicon:  # "unverbindlich" holds "verbindlich", as a compound its parts
+                parts.append(stem(fold(self.lemmas.lemma(base))))
         root = derivational_root(folded) or ""
         return folded, stem(folded), tuple(parts), "~" + root if root else ""
 

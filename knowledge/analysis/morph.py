@@ -10,6 +10,9 @@
   "gemeldet" / "Meldung"), which Snowball stems apart whenever the -ung lies before the
   word's second syllable region ("haftung", "meldung", "zahlung" keep it; "beratung" loses it).
   Parents ask with the verb ("wer haftet"), the documents name the noun ("Haftung").
+- An adjective negated with un- and the adjective ("unverbindlich" / "verbindlich",
+  "unangemessen" / "angemessen"): asked "ist der Plan verbindlich?", the answer says
+  "rechtlich unverbindlich".
 
 All functions take and return folded lowercase words (see `fold`).
 """
@@ -94,3 +97,14 @@ def ung_relatives(folded: str) -> list[str]:
     if folded.endswith("en") and not folded.endswith("ieren") and len(folded) - 2 >= MIN_ROOT:
         return [folded[:-2] + "ung"]
     return []
+
+
+MIN_NEGATED = 5  # "Unfall" is no negated "Fall"
+
+
+def negated_base(folded: str) -> str | None:
+    """The word an un- word negates ("unverbindlich" -> "verbindlich"), or None. The caller keeps it
+    only if the corpus knows it ("unterstuetzt" has no "terstuetzt")."""
+    if folded.startswith("un") and not folded.startswith(("unter", "union")) and len(folded) - 2 >= MIN_NEGATED:
+        return folded[2:]
+    return None
