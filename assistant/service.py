@@ -18,7 +18,7 @@ from knowledge.safeyaml import DataError, listed, load_builtin, load_file, os_re
 from knowledge.index import IndexHandle, fingerprint_of, open_index
 from knowledge.pipeline import AnswerPipeline, unnamed_reference
 from knowledge.ranking.quantities import unstated
-from knowledge.retrieval.questions import SIMILAR_SHOWN, asked_in_everyday_words
+from knowledge.retrieval.questions import SIMILAR_SHOWN
 
 from . import calculators as calc
 from . import currency
@@ -607,10 +607,9 @@ class Lotse:
         if pos is None:
             return []
         questions, out = self.searcher.questions, []
-        texts = [q.text for q in questions.of_unit(pos)]
-        if asked and asked_in_everyday_words(asked):
-            texts.sort(key=questions.voice)  # the plainer voices first (stable: in the order they were written)
-        for text in texts:  # `shown`: reads_as_question, remembered per text (asked on the query path)
+        # (not reordered by voice as the search's picks are: without a score, the plainest of a section's questions
+        # had come first whatever they asked; QA 32's questions, "Urlaub" topped up with "Sind Teilnehmende … Arbeitnehmer?")
+        for text in (q.text for q in questions.of_unit(pos)):  # `shown`: reads_as_question, remembered per text
             if questions.shown(text) and not (asked and echoes(asked, text)):
                 out.append(text)
                 if len(out) >= limit:

@@ -44,11 +44,13 @@ def reads_as_question(text: str) -> bool:
 # A question asked in everyday words, as parents ask (all lower case on a phone, or "mein Sohn"), is shown the
 # similar questions of new colleagues before the providers' (jargon: "Leistungsinhalte JC nach § 8 Muster-LV WfbM?")
 # and before those asked from a coach's or a provider's own stance ("Unterstütze ich im Jobcoaching …?"; QA 32),
-# among the best few only: a less similar question is never preferred for its voice alone
+# after the best match, among the few that match nearly as well: a less similar question is never preferred for its
+# voice alone
 FAMILY_ASKED = re.compile(r"\b(?:mein|meine|meinem|meinen|meiner|unser|unsere|unserem|unseren|unserer)\s+"
                           r"(?:sohn|tochter|kind|kinder|junge|mädchen|maedchen)\b", re.IGNORECASE)
 STAFF_STANCE = re.compile(r"\b(?:ich|mir|mich|meine[mnrs]?|wir|uns|unsere[mnrs]?)\b", re.IGNORECASE)
-VOICE_WINDOW = 2  # the best SIMILAR_SHOWN * VOICE_WINDOW shown questions are reordered by voice
+VOICE_WINDOW = 2  # of the best SIMILAR_SHOWN * VOICE_WINDOW shown questions,
+VOICE_SHARE = 0.8  # those that match the question nearly as well as the best one are reordered by voice (hand-set)
 
 
 def asked_in_everyday_words(text: str) -> bool:
@@ -189,17 +191,20 @@ class QuestionRetriever:
     def similar(self, scored: list[tuple[float, str]], everyday: bool) -> list[str]:
         """The SIMILAR_SHOWN questions a card shows of a unit's best `scored` ones (`shown` only): in score order,
         or, for a question asked in everyday words, the plainer voices first among the best few (`FAMILY_ASKED`)."""
-        shown = [t for _, t in scored if self.shown(t)]
-        if not everyday:
-            return shown[:SIMILAR_SHOWN]
-        return sorted(shown[:SIMILAR_SHOWN * VOICE_WINDOW], key=self.voice)[:SIMILAR_SHOWN]  # stable: score order kept
+        shown = [(score, t) for score, t in scored if self.shown(t)]
+        if not everyday or not shown:
+            return [t for _, t in shown[:SIMILAR_SHOWN]]
+        window = shown[:SIMILAR_SHOWN * VOICE_WINDOW]
+        close = [t for score, t in window[1:] if score >= VOICE_SHARE * window[0][0]]  # the best match stays first
+        rest = [t for _, t in shown[1:] if t not in close]
+        return ([shown[0][1]] + sorted(close, key=self.voice) + rest)[:SIMILAR_SHOWN]  # stable: score order within a voice
 
-    def voice(self, text: str) -> tuple[bool, bool]:
-        """How far an authored question is from everyday words, as a sort key: asked from a coach's or a
-        provider's own stance ("Unterstütze ich …?"), then a provider's question (jargon)."""
+    def voice(self, text: str) -> int:
+        """How far an authored question is from everyday words, as a sort key: one for being asked from a
+        coach's or a provider's own stance ("Unterstütze ich …?"), one for being a provider's (jargon)."""
         if self._audience is None:
             self._audience = {q.text: q.audience for q in self.questions}
-        return bool(STAFF_STANCE.search(text)), self._audience.get(text) == "provider"
+        return bool(STAFF_STANCE.search(text)) + (self._audience.get(text) == "provider")
 
     def shown(self, text: str) -> bool:
         """`reads_as_question(text)`, remembered: a card's similar questions are picked from the
