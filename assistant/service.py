@@ -607,11 +607,9 @@ class Lotse:
         if pos is None:
             return []
         questions, out = self.searcher.questions, []
-        # (not reordered by voice as the search's picks are: without a score, the plainest of a section's questions
-        # had come first whatever they asked; QA 32's questions, "Urlaub" topped up with "Sind Teilnehmende … Arbeitnehmer?")
-        for text in (q.text for q in questions.of_unit(pos)):  # `shown`: reads_as_question, remembered per text
-            if questions.shown(text) and not (asked and echoes(asked, text)):
-                out.append(text)
+        for q in questions.of_unit(pos):  # `shown`: reads_as_question, remembered per text (asked on the query path)
+            if questions.shown(q.text) and not (asked and echoes(asked, q.text)):
+                out.append(q.text)
                 if len(out) >= limit:
                     break
         return out

@@ -13,7 +13,8 @@ from collections import defaultdict
 from typing import Callable, Collection, NamedTuple
 
 from ..analysis.fold import fold
-from ..query import AnalysedQuery
+from ..query import FAMILY_NOUNS, POSSESSIVES, AnalysedQuery
+from ..analysis.tokenize import tokenize
 from . import Candidate
 from .chars import CharIndex, CharQuestionRetriever
 from ..analysis.user_sentences import USER_SENTENCE_END
@@ -46,15 +47,16 @@ def reads_as_question(text: str) -> bool:
 # and before those asked from a coach's or a provider's own stance ("Unterstütze ich im Jobcoaching …?"; QA 32),
 # after the best match, among the few that match nearly as well: a less similar question is never preferred for its
 # voice alone
-FAMILY_ASKED = re.compile(r"\b(?:mein|meine|meinem|meinen|meiner|unser|unsere|unserem|unseren|unserer)\s+"
-                          r"(?:sohn|tochter|kind|kinder|junge|mädchen|maedchen)\b", re.IGNORECASE)
 STAFF_STANCE = re.compile(r"\b(?:ich|mir|mich|meine[mnrs]?|wir|uns|unsere[mnrs]?)\b", re.IGNORECASE)
 VOICE_WINDOW = 2  # of the best SIMILAR_SHOWN * VOICE_WINDOW shown questions,
 VOICE_SHARE = 0.8  # those that match the question nearly as well as the best one are reordered by voice (hand-set)
 
 
 def asked_in_everyday_words(text: str) -> bool:
-    return not any(ch.isupper() for ch in text) or bool(FAMILY_ASKED.search(text))
+    if not any(ch.isupper() for ch in text):
+        return True
+    words = [fold(t.text) for t in tokenize(text)]  # "mein Sohn", "unsere Tochter" (the query's own word lists)
+    return any(a in POSSESSIVES and b in FAMILY_NOUNS for a, b in zip(words, words[1:]))
 
 
 class IndexedQuestion(NamedTuple):
@@ -190,7 +192,7 @@ class QuestionRetriever:
 
     def similar(self, scored: list[tuple[float, str]], everyday: bool) -> list[str]:
         """The SIMILAR_SHOWN questions a card shows of a unit's best `scored` ones (`shown` only): in score order,
-        or, for a question asked in everyday words, the plainer voices first among the best few (`FAMILY_ASKED`)."""
+        or, for a question asked in everyday words, the plainer voices first among the best few (`asked_in_everyday_words`)."""
         shown = [(score, t) for score, t in scored if self.shown(t)]
         if not everyday or not shown:
             return [t for _, t in shown[:SIMILAR_SHOWN]]
