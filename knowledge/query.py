@@ -106,6 +106,12 @@ class AnalysedQuery:
         return self._plan
 
 
+def person_positions(text: str) -> set[int]:
+    """Token positions of family nouns after a possessive ("mein Sohn")."""
+    toks = [fold(t.text) for t in tokenize(text)]
+    return {i for i in range(1, len(toks)) if toks[i] in FAMILY_NOUNS and toks[i - 1] in POSSESSIVES}
+
+
 # a number of times written apart ("zwei mal", "noch ein mal"): one word, as the documents write it
 TIMES = re.compile(r"\b(ein|zwei|drei|vier|fünf|sechs)\s+mal\b", re.I)
 
@@ -156,11 +162,6 @@ class QueryAnalyzer:
             self._lemma_words = frozenset(fold(x) for x in self.analyzer.lemmas.lemmas)
         return self._lemma_words
 
-    def _person_positions(self, text: str) -> set[int]:
-        """Token positions of family nouns after a possessive ("mein Sohn")."""
-        toks = [fold(t.text) for t in tokenize(text)]
-        return {i for i in range(1, len(toks)) if toks[i] in FAMILY_NOUNS and toks[i - 1] in POSSESSIVES}
-
     @staticmethod
     def _framing_positions(text: str) -> set[int]:
         """Token positions of the words that ask whether something is true (`FRAMING`), and of the asker's role
@@ -188,7 +189,7 @@ class QueryAnalyzer:
         text = self.restore_umlauts(strip_courtesy(SEARCH_FIELD.sub("", text)))  # "Hallo zusammen, …? Danke, LG": the question only
         text = TIMES.sub(r"\1mal", text)  # "zwei mal" as "zweimal"
         extra = self.thesaurus.idiom_words(text)
-        persons = self._person_positions(text)
+        persons = person_positions(text)
         framing = self._framing_positions(text)
         # search-syntax operators and lone letters ("x") carry no content
         terms = [t for t in self.analyzer.terms(text)[:MAX_QUERY_TERMS]

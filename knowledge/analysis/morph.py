@@ -11,7 +11,7 @@
   word's second syllable region ("haftung", "meldung", "zahlung" keep it; "beratung" loses it).
   Parents ask with the verb ("wer haftet"), the documents name the noun ("Haftung").
 - An adjective negated with un- and the adjective ("unverbindlich" / "verbindlich",
-  "unangemessen" / "angemessen"): asked "ist der Plan verbindlich?", the answer says
+  "unbefristet" / "befristet"), where no compound split gives its parts: asked "ist der Plan verbindlich?", the answer says
   "rechtlich unverbindlich".
 
 All functions take and return folded lowercase words (see `fold`).

@@ -13,8 +13,7 @@ from collections import defaultdict
 from typing import Callable, Collection, NamedTuple
 
 from ..analysis.fold import fold
-from ..query import FAMILY_NOUNS, POSSESSIVES, AnalysedQuery
-from ..analysis.tokenize import tokenize
+from ..query import AnalysedQuery, person_positions
 from . import Candidate
 from .chars import CharIndex, CharQuestionRetriever
 from ..analysis.user_sentences import USER_SENTENCE_END
@@ -53,10 +52,7 @@ VOICE_SHARE = 0.8  # those that match the question nearly as well as the best on
 
 
 def asked_in_everyday_words(text: str) -> bool:
-    if not any(ch.isupper() for ch in text):
-        return True
-    words = [fold(t.text) for t in tokenize(text)]  # "mein Sohn", "unsere Tochter" (the query's own word lists)
-    return any(a in POSSESSIVES and b in FAMILY_NOUNS for a, b in zip(words, words[1:]))
+    return not any(ch.isupper() for ch in text) or bool(person_positions(text))  # "mein Sohn", "unsere Tochter"
 
 
 class IndexedQuestion(NamedTuple):
