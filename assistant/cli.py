@@ -350,10 +350,14 @@ def _batch(service) -> int:
     from .textio import decode_line, json_line
 
     out = sys.stdout.buffer
+    settled = False
     for raw in _input_lines(sys.stdin.buffer):
         question, notice = decode_line(raw)
         try:
             data = service.ask(question).to_json(service)
+            if not settled:  # the index is loaded now
+                service.settle()
+                settled = True
         except Exception:  # one bad line must not end the run or lose the lines after it
             data = {"question": question, "abstained": True, "answers": [], "calculation": None,
                     "message": "Diese Frage konnte wegen eines internen Fehlers nicht beantwortet werden.",

@@ -133,9 +133,22 @@ def contains(seq: list[str] | tuple[str, ...], phrase: tuple[str, ...], start: i
     """Position where `phrase` occurs contiguously in `seq` (from `start` on), or None. A stem of
     the phrase ending in "*" (`compile_phrases`) meets every stem it begins."""
     n = len(phrase)
-    starred = any(p.endswith("*") for p in phrase)
+    if phrase and not any(p.endswith("*") for p in phrase):
+        # from each occurrence of the first stem (found by `index`, in C: most phrases are not in the question at all)
+        first, last = phrase[0], len(seq) - n
+        i = start
+        while True:
+            try:
+                i = seq.index(first, i)
+            except ValueError:
+                return None
+            if i > last:
+                return None
+            if tuple(seq[i:i + n]) == phrase:
+                return i
+            i += 1
     for i in range(start, len(seq) - n + 1):
-        if (all(_meets(seq[i + j], phrase[j]) for j in range(n)) if starred else tuple(seq[i:i + n]) == phrase):
+        if all(_meets(seq[i + j], phrase[j]) for j in range(n)):
             return i
     return None
 

@@ -55,7 +55,9 @@ def test_a_posting_list_keeps_the_texts_where_the_ngram_weighs_most(monkeypatch)
 def test_warm_up_loads_what_a_first_question_would_and_changes_no_answer(lotse):
     before = lotse.ask("Haben Teilnehmer Anspruch auf Urlaub?")
     lotse.warm_up()
-    assert lotse.handle._known is not None
+    assert lotse.handle._known is not None and lotse._spellings is not None
+    from assistant.calculators.deadlines import _calendar
+    assert _calendar.cache_info().currsize > 0  # the holiday calendars of the first deadline
     after = lotse.ask("Haben Teilnehmer Anspruch auf Urlaub?")
     assert [a.unit.id for a in after.answers] == [a.unit.id for a in before.answers] and after.answers[0].unit.id == "bagub-faq/12"
 
@@ -198,3 +200,32 @@ def test_a_question_in_a_new_process_imports_no_yaml(lotse):
     for _ in range(2):  # the first may parse (and build); the second reads what the first kept
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["bagub-faq/21", "personal", "UB", "False", "False"]
+
+
+@pytest.mark.parametrize("text", [
+    "urlaub urlaub in der inbeq",  # a word twice: its n-grams weigh 1 + log 2, not 2
+    "Übergangsgeld oder uebergangsgeld",  # one folded spelling counts once
+    "Fahrtkosten und Fahrgeld für die Fahrt",  # words sharing n-grams ("^fah", "fahr")
+    "ungsung Ausbildungsgeld",  # an n-gram twice within a word
+    "mein kind",  # stop and family words only
+])
+def test_similarity_summed_per_word_equals_the_cosine_of_the_vectors(text):
+    texts = ["Urlaub in der InbeQ", "Fahrtkosten zum Betrieb", "Übergangsgeld und Ausbildungsgeld", "Fahrgeld",
+             "Urlaubsanspruch der Teilnehmenden"] + [f"text{i} anderes wort" for i in range(10)]
+    for index in (CharIndex(texts), CharIndex(texts, [0, 0, 1, 1, 2] + [3] * 10)):
+        for _ in range(2):  # the second time from the remembered words
+            by_word = index.similarities(text)
+            plain = index._dot(index.vector(text))
+            assert set(by_word) == set(plain)
+            assert all(by_word[i] == pytest.approx(plain[i], abs=1e-12) for i in plain)
+
+
+def test_a_phrase_is_found_from_any_occurrence_of_its_first_stem():
+    from knowledge.topics import contains
+
+    seq = ["rente", "zahlt", "rente", "versicherung", "rente"]
+    assert contains(seq, ("rente", "versicherung")) == 2  # not at the first "rente"
+    assert contains(tuple(seq), ("rente", "versicherung"), 3) is None
+    assert contains(seq, ("rente",), 3) == 4 and contains(seq, ("pflege",)) is None
+    assert contains(seq, ("versicherung", "rente", "zahlt")) is None  # would run past the end
+    assert contains(seq, ("rent*", "versich*")) == 2 and contains(seq, ()) == 0

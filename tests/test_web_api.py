@@ -790,13 +790,16 @@ def test_workers_build_their_service_from_the_environment(monkeypatch, tmp_path)
         def warm_up(self):
             made["warm"] = True
 
+        def settle(self):
+            made["settled"] = "warm" in made  # after the warm-up, when the index is in
+
     monkeypatch.setenv(web_app.ENV_CORPUS, f"{tmp_path}{__import__('os').pathsep}")
     monkeypatch.setenv(web_app.ENV_LOG_QUESTIONS, "1")
     monkeypatch.setattr("assistant.service.Lotse", FakeLotse)
     app = create_app()
     assert made["extra"] == [str(tmp_path)]
     # the worker's service is warmed up before it serves (the index opened, the first question's loads done)
-    assert app.routes and made["warm"]
+    assert app.routes and made["warm"] and made["settled"]
 
 
 def test_source_of_a_document_whose_short_title_has_brackets(client):

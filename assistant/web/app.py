@@ -424,6 +424,7 @@ def create_app(service=None, log_questions: bool | None = None) -> Starlette:
         # ASGI lifespan for it: stopped with Ctrl+C pressed twice, uvicorn cancelled the lifespan task and printed its
         # traceback; QA 27.)
         service.warm_up()
+        service.settle()
     if log_questions is None:
         log_questions = os.environ.get(ENV_LOG_QUESTIONS) == "1"
     web = WebApp(service, log_questions)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import heapq
 import math
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from functools import lru_cache
 from itertools import chain
 
@@ -35,6 +35,9 @@ MAX_DF = 0.2  # share of the texts above which an n-gram is ignored (CV, 0.5 vs 
 # stays bounded in a large corpus; of the built-in indexes only the authored questions' reach
 # it, for two very common n-grams (calibration sees the same cut)
 MAX_POSTING = 1000
+# words whose sums over the indexed texts an index remembers (`CharIndex._word_sums`): a word's sums are
+# at most one number per indexed text, a few kilobytes for the out-of-scope questions' index
+WORD_CACHE = 2048
 
 
 _log = lru_cache(maxsize=1024)(math.log)
@@ -51,6 +54,21 @@ def _word_grams(word: str) -> tuple[str, ...]:
         return ()
     padded = f"^{w}$"
     return tuple(padded[i:i + n] for n in NGRAM_SIZES for i in range(max(len(padded) - n + 1, 1)))
+
+
+@lru_cache(maxsize=8)
+def _text_plan(text: str) -> tuple[Counter[str], tuple[tuple[str, ...], ...], tuple[tuple[str, float], ...]]:
+    """A text's n-gram counts, the n-grams of its distinct words (words of one folded spelling
+    count once: "Übergang", "uebergang"), and the n-grams whose weight 1 + log tf differs from the
+    number of those words holding them, with the difference. The same for every index, so the
+    three character indexes a question meets read it once."""
+    counts = ngrams(text)
+    words = tuple(dict.fromkeys(g for g in (_word_grams(tok.text) for tok in tokenize(text)) if g))
+    held: Counter[str] = Counter()
+    for grams in words:
+        held.update(set(grams))
+    extra = tuple((g, d) for g, tf in counts.items() if (d := 1.0 + _log(tf) - held[g]))
+    return counts, words, extra
 
 
 def unit_text(heading: str, text: str) -> str:
@@ -102,6 +120,7 @@ class CharIndex:
         self.starts = starts
         self.ids, self.weights = packed_ids.tobytes(), packed_weights.tobytes()
         self._decoded: dict[int, tuple[list[int], list[float]]] = {}
+        self._words: OrderedDict[tuple[str, ...], tuple[tuple[int, float], ...]] = OrderedDict()
 
     def to_data(self) -> tuple:
         """Plain values (for `marshal`): the index kept beside the search index loads in milliseconds."""
@@ -125,6 +144,7 @@ class CharIndex:
             raise ValueError("a damaged character index")
         index.ids, index.weights = ids, weights
         index._decoded = {}
+        index._words = OrderedDict()
         return index
 
     def _vector(self, counts: Counter[str]) -> dict[str, float]:
@@ -160,9 +180,60 @@ class CharIndex:
 
     def similarities(self, text: str | dict[str, float]) -> dict[int, float]:
         """Cosine similarity to every indexed text (or group) that shares an n-gram with `text`
-        (a text, or its `vector`)."""
+        (a text, or its `vector`).
+
+        For a text, the sum runs over its words: each distinct word's n-grams, weighted by their
+        idf, summed per indexed text once and remembered (`_word_sums`: "inbeq", "sohn" recur
+        from question to question), then corrected for the n-grams the words share or repeat
+        (whose weight is 1 + log tf, not the number of words holding them). The result is the
+        cosine of `vector(text)` with each indexed vector, up to rounding."""
+        if not isinstance(text, str):
+            return self._dot(text)
+        counts, words, extra = _text_plan(text)
+        if not words:
+            return {}
+        slots, values, default = self.slots.get, self.idf_values, self.default_idf
+        norm_sq = 0.0
+        for g, tf in counts.items():
+            slot = slots(g)
+            w = default if slot is None else values[slot]
+            norm_sq += ((1.0 + _log(tf)) * w) ** 2
+        sums = [0.0] * self.size
+        for grams in words:
+            for i, v in self._word_sums(grams):
+                sums[i] += v
+        for g, times in extra:
+            posting = self._posting(g)
+            if posting is not None:
+                w = times * values[slots(g)]
+                for i, v in zip(*posting):
+                    sums[i] += w * v
+        norm = math.sqrt(norm_sq) or 1.0
+        return {i: x / norm for i, x in enumerate(sums) if x}
+
+    def _word_sums(self, grams: tuple[str, ...]) -> tuple[tuple[int, float], ...]:
+        """Per indexed text sharing an n-gram with a word (its `grams`): the sum of idf x weight over the
+        word's distinct n-grams. Remembered for the WORD_CACHE most recently used words."""
+        got = self._words.get(grams)
+        if got is not None:
+            self._words.move_to_end(grams)
+            return got
+        sums = [0.0] * self.size
+        for g in dict.fromkeys(grams):
+            posting = self._posting(g)
+            if posting is not None:
+                w = self.idf_values[self.slots[g]]
+                if w:
+                    for i, v in zip(*posting):
+                        sums[i] += w * v
+        got = self._words[grams] = tuple((i, x) for i, x in enumerate(sums) if x)
+        if len(self._words) > WORD_CACHE:
+            self._words.popitem(last=False)
+        return got
+
+    def _dot(self, vector: dict[str, float]) -> dict[int, float]:
         sums = [0.0] * self.size  # a list, not a dict: the sums are added up a third faster
-        for g, w in (self.vector(text) if isinstance(text, str) else text).items():
+        for g, w in vector.items():
             posting = self._posting(g)
             if posting is not None:
                 for i, v in zip(*posting):

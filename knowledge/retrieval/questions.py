@@ -138,10 +138,21 @@ class QuestionRetriever:
             flag = 1 << bit
             for i in self.postings.get(stem, ()):
                 masks[i] = masks.get(i, 0) | flag
+        # each concept's alternatives as the masks of the stems they need (as `plan.share` reads them: the first
+        # alternative found counts; a stem the query lacks is a bit no question has)
+        bit_of = {stem: 1 << bit for bit, stem in enumerate(stems)}
+        missing = 1 << len(stems)
+        items = [(info, [(w, sum(bit_of.get(x, missing) for x in set(alt))) for w, alt in alts])
+                 for info, _noun, topic, alts in plan.items if topic is None]
         shares: dict[int, float] = {}
         for mask in set(masks.values()):
-            found = frozenset(stem for bit, stem in enumerate(stems) if mask >> bit & 1)
-            shares[mask] = plan.share(found, False) / plan.total
+            got = 0.0
+            for info, alts in items:
+                for w, need in alts:
+                    if mask & need == need:
+                        got += info * w
+                        break
+            shares[mask] = got / plan.total
         return {i: shares[masks[i]] for i in sorted(masks)}
 
     def retrieve(self, query: AnalysedQuery, k: int, coverages: dict[int, float] | None = None) -> list[Candidate]:

@@ -375,8 +375,15 @@ def list_block(text: str, spans: list[tuple[int, int]], lead: int) -> list[int]:
     return block
 
 
+def concluding(text: str, spans: list[tuple[int, int]]) -> tuple[bool, ...]:
+    """Per sentence: whether it states a conclusion (`CONCLUDES`, not for a case: `CONDITIONAL`)."""
+    return tuple(bool(CONCLUDES.search(sentence)) and not CONDITIONAL.match(sentence) for sentence in (text[a:b] for a, b in spans))
+
+
 def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]],
-                   sentence_terms: list[frozenset[str]]) -> Highlight:
+                   sentence_terms: list[frozenset[str]], concludes: tuple[bool, ...] | None = None) -> Highlight:
+    """The sentences of a text (its `spans` and their terms) that answer the question best;
+    `concludes`: the sentences' `concluding` flags, when already known (a unit's, kept with it)."""
     if not spans:
         return Highlight("", 0.0, [], [], 0)
     scores = coverages(query, sentence_terms)
@@ -384,8 +391,9 @@ def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]]
     told_query = _numbers_told_less(query)
     if told_query is not query:
         scores = coverages(told_query, sentence_terms)
-    scores = [v * (1 + CONCLUSION_BONUS) if v > 0 and CONCLUDES.search(text[a:b]) and not CONDITIONAL.match(text[a:b]) else v
-              for v, (a, b) in zip(scores, spans)]
+    if concludes is None:
+        concludes = concluding(text, spans)
+    scores = [v * (1 + CONCLUSION_BONUS) if v > 0 and c else v for v, c in zip(scores, concludes)]
     best = max(range(len(spans)), key=lambda i: (scores[i], -i))
     part_best = []
     for part in query.parts:
