@@ -116,6 +116,9 @@ def person_positions(text: str) -> set[int]:
 TIMES = re.compile(r"\b(ein|zwei|drei|vier|fünf|sechs)\s+mal\b", re.I)
 
 
+MIN_MODIFIER = 4  # letters before and after the cut of a compound in `_compound_ung_relative` ("sozial|versichert")
+
+
 class QueryAnalyzer:
     """Turns question text into concepts with the compiled analysis model of the index."""
 
@@ -153,6 +156,26 @@ class QueryAnalyzer:
                 rel = self.analyzer.term(word)
                 if rel is not None and rel.stem != t.stem and self.known(rel.stem):
                     return rel.stem
+        if not noun and len(t.parts) > 1:
+            return self._compound_ung_relative(t)
+        return None
+
+    def _compound_ung_relative(self, t: Term) -> str | None:
+        """A compound ending in an inflected verb ("arbeitslosenversichert", "sozialversichert") meets the
+        compound of its noun in -ung ("Arbeitslosenversicherung", "Sozialversicherung") when the corpus
+        uses that word: the head is the longest ending the lemma table knows as a form of a corpus verb."""
+        table, folded = self.analyzer.lemmas.table, t.folded
+        for i in range(MIN_MODIFIER, len(folded) - MIN_MODIFIER + 1):
+            lemma = table.get(folded[i:])
+            if lemma is None or fold(lemma) not in self.lemma_words:
+                continue
+            for word in ung_relatives(fold(lemma)):
+                whole = folded[:i] + word
+                if word.endswith("ung") and self.speller.in_corpus(whole):
+                    rel = self.analyzer.term(whole)
+                    if rel is not None and rel.stem != t.stem and self.known(rel.stem):
+                        return rel.stem
+            return None  # the longest known ending decides
         return None
 
     @property

@@ -134,6 +134,9 @@ def test_dotless_spellings_are_compiled_unless_they_are_words_of_their_own():
     ("wer meldet ihn bei der Sozialversicherung", "Meldung"),
     ("Wer trägt die Haftung?", "haften"),  # and the other way round
     ("Ist er in der Versicherung?", "versichern"),
+    # a compound ending in the verb meets the compound noun the documents use (QA 33)
+    ("ist meine tochter arbeitslosenversichert", "Arbeitslosenversicherung"),
+    ("ist er krankenversichert", "Krankenversicherung"),
 ])
 def test_a_verb_meets_its_noun_in_ung(lotse, question, relative):
     concepts, _ = analysed(lotse, question)
@@ -149,6 +152,12 @@ def test_ung_relatives_need_a_verb_the_corpus_inflects():
     assert ung_relatives("melden") == ["meldung"]
     assert ung_relatives("qualifizierung") == [] and ung_relatives("informieren") == []  # the -ieren root's
     assert ung_relatives("dung") == [] and ung_relatives("geben") == []  # too short to be a root
+
+
+def test_a_compound_meets_only_a_compound_noun_the_documents_use(lotse):
+    concepts, _ = analysed(lotse, "ist er hausratversichert")  # no "Hausratversicherung" in the documents
+    assert tuple(stems(lotse, "Hausratversicherung")) not in concepts[0].alternatives
+    assert concepts[0].term.folded == "hausratversichert" and len(concepts) == 1
 
 
 def test_a_noun_in_ung_without_a_verb_in_the_corpus_stays_alone(lotse):

@@ -222,6 +222,9 @@ WRITTEN_BEFORE = {
     "fahrgeld inbeq",
     # in corpus/ since 2026-11-23 (ea6b19a) before probe/probe32 (2026-12-04, session 27), written apart
     "wie beantragt man den jobcoach, braucht man da ein formular",
+    # in corpus/ (2026-12-03 or earlier) before probe/probe33 (2026-12-04, session 28), written apart
+    "was macht der jobcoach eigentlich mit meinem sohn im betrieb",
+    "muss mein sohn neben der inbeq noch zur berufsschule gehen",
 }
 
 
