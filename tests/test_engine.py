@@ -30,6 +30,8 @@ def test_labels_that_introduce_an_answer_are_no_sentences():
     ("Sind alle Teilnehmenden verpflichtet, ganztägig am Projekttag teilzunehmen?", True),
     ("muss mein sohn beim projekttag den ganzen tag dabei sein", True),
     ("Wie sind Projekttage zu gestalten?", False),  # no rule asked: the best sentences alone
+    # the duty shown, though asked without "muss": "geht das auch kürzer" (QA 33)
+    ("der projekttag geht den ganzen tag, das schafft mein sohn nicht. geht das auch kürzer", True),
 ])
 def test_a_rule_asked_about_shows_the_exception_the_section_makes(lotse, question, exception):
     answer = lotse.ask(question).answers[0]
@@ -555,6 +557,32 @@ def test_a_footnote_mark_is_not_read_out_in_the_short_answer():
     assert Highlight(note, 1.0, split_sentences(note), [1.0], 0).text.startswith("[1] Durchführungshinweise")
 
 
+def test_a_raised_footnote_mark_is_dropped_and_its_footnote_not_taken_along():
+    # QA 33: "… ersetzen⁶. ⁵ Im Rechtskreis SGB III …": the footnote below the paragraph had come along as its successor
+    text = ("Der Teilhabeplan kann die Eingliederungsvereinbarung ersetzen⁶.\n\n"
+            "⁵ Im Rechtskreis SGB III entscheiden die Fachkräfte selbst, ob eine Vereinbarung nötig ist.")
+    h = Highlight(text, 1.0, split_sentences(text), [1.0, 0.9], 0)
+    assert h.text == "Der Teilhabeplan kann die Eingliederungsvereinbarung ersetzen."
+    plain = text.replace("⁵ ", "")  # the same sentence as an ordinary successor comes along
+    assert "Im Rechtskreis" in Highlight(plain, 1.0, split_sentences(plain), [1.0, 0.9], 0).text
+
+
+@pytest.mark.parametrize("text, kurz", [
+    # QA 33: the answer's label run on into its first sentence, a table row's number, a sentence pointing back
+    ("Antwort (BA 12/2014): § 16 Abs. 6 VOL/A verpflichtet den Auftraggeber, Preise zu prüfen.",
+     "§ 16 Abs. 6 VOL/A verpflichtet den Auftraggeber, Preise zu prüfen."),
+    ("| 8 | Zeitnah zum Beginn sollte die MB den Träger besuchen. |", "Zeitnah zum Beginn sollte die MB den Träger besuchen."),
+])
+def test_labels_and_row_numbers_are_left_out_of_the_short_answer(text, kurz):
+    assert Highlight(text, 1.0, split_sentences(text), [1.0], 0).text == kurz
+
+
+def test_a_sentence_drawing_on_the_one_before_comes_with_it():
+    text = "Wird der Reha-Bedarf bejaht, wird über die Förderung entschieden. Hieraus könnte die InbeQ als geeignet resultieren."
+    h = Highlight(text, 1.0, split_sentences(text), [0.2, 1.0], 1)
+    assert h.text == text
+
+
 def test_an_abbreviated_point_of_a_document_ends_no_sentence():
     # QA 7: "Kurz: 2.6) folgender Hinweis: …" began after "(Pkt." and "ggfs." is "gegebenenfalls"
     text = "Hierzu findet sich in der Leistungsbeschreibung (Pkt. 2.6) folgender Hinweis. Er haftet (ggfs. über die Versicherung). Ende."
@@ -584,7 +612,8 @@ def test_a_tables_header_row_is_no_sentence_and_empty_cells_add_no_dash():
             "| 10 |  | Regelmäßige Prüfung des Besetzungsstands. |\n| 11 | Beschwerden entgegennehmen | |")
     spans = split_sentences(text)
     assert [text[a:b] for a, b in spans] == ["10 |  | Regelmäßige Prüfung des Besetzungsstands.", "11 | Beschwerden entgegennehmen"]
-    assert Highlight(text, 1.0, spans, [0.5, 1.0], 1).text == "11 – Beschwerden entgegennehmen"
+    # the row's number is left out too (QA 33: "8 – Zeitnah zum Beginn …")
+    assert Highlight(text, 1.0, spans, [0.5, 1.0], 1).text == "Beschwerden entgegennehmen"
 
 
 def test_a_short_lists_lead_in_takes_the_whole_list_along():

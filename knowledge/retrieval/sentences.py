@@ -32,7 +32,10 @@ from ..ranking.quantities import quantity_asked, states_amount_rule, states_quan
 BOUNDARY = re.compile(r"(?<=[.!?:])\s+(?=[\"„»(]?[A-ZÄÖÜ0-9])|(?<=;)\s+(?=[\"„»(]?[A-ZÄÖÜ])|\n+"
                       r"|(?<=[.!?]\[\d\])\s+(?=[\"„»(]?[A-ZÄÖÜ0-9])")  # after a footnote's mark: "… ist.[1] Ab April …"
 MAX_SENTENCES = 3
-FOOTNOTE_MARK = re.compile(r"(?<=\S)\[\d{1,2}\]")  # a footnote's mark after a word or a full stop: "… ist.[1]"
+# a footnote's mark after a word or a full stop: "… ist.[1]", "… ersetzen⁶."
+FOOTNOTE_MARK = re.compile(r"(?<=\S)(?:\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})")
+# a footnote's own text, on its line below the paragraph: "⁵ Im Rechtskreis SGB III …"
+FOOTNOTE_BODY = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}\s")
 TABLE_HEADER = re.compile(r"^[ \t]*\|.*\|[ \t]*$(?=\n[ \t]*\|?[ \t]*:?-{3,})", re.M)
 MIN_ALONE = 60  # a best sentence shorter than this takes its successor along
 MAX_LABEL = 40  # a sentence this short ending with a colon labels the one after it on its line
@@ -48,7 +51,7 @@ CONJUNCTION_END = re.compile(r"\b(?:und|oder|sowie|bzw\.?|als auch)$")  # a list
 # a sentence that begins by pointing back ("Dadurch wird die Haftung … übertragen", "Allerdings sind …")
 # says little without its predecessor, which then comes first
 POINTS_BACK = re.compile(r"^[\"„»(]?(?:Dadurch|Dies|Diese[rsmn]?|Dabei|Daher|Deshalb|Demnach|Somit|Folglich|Allerdings|"
-                         r"Jedoch|Dennoch|Trotzdem|Hierbei|Hierzu|Hierfür|Hiernach|Insofern|Insoweit|Darüber hinaus|"
+                         r"Jedoch|Dennoch|Trotzdem|Hierbei|Hierzu|Hierfür|Hiernach|Hieraus|Daraus|Hierdurch|Insofern|Insoweit|Darüber hinaus|"
                          r"Danach|Demzufolge|Deswegen|Darum|Aus (?:diesen|diesem|den genannten) Gr(?:ü|ue)nden?)\b")
 
 
@@ -91,6 +94,9 @@ EXCEPTION = re.compile(r"\bim Einzelfall\b|\bausnahmsweise\b|\bin begründeten (
 
 # a sentence that says no ("kommt … nicht in Betracht", "kein Anspruch"): the way the section opens after
 # it ("Im Einzelfall …") comes along as for a rule asked (QA 6: Arbeitsassistenz in der InbeQ)
+# a sentence that states a duty ("Der Leistungserbringer ist verpflichtet, ganztägige Projekttage durchzuführen"): asked
+# "geht das auch kürzer", not "muss", the exception the section makes comes along too (QA 33)
+STATES_DUTY = re.compile(r"\b(?:ist|sind) (?:\w+ )?(?:verpflichtet|zwingend)\b|\bhat (?:\w+ )?zu\b|\bmuss\b|\bmüssen\b", re.IGNORECASE)
 REFUSES = re.compile(r"\bnicht in Betracht\b|\bkein(?:en)? Anspruch\b|\bnicht möglich\b|\bausgeschlossen\b|\bnicht zulässig\b")
 
 
@@ -238,6 +244,8 @@ class Highlight:
             upto = nxt + 1 if nxt + 1 < len(spans) and self._labelled_by(nxt) else nxt
             if not (short or leads_on or sets_amount or (scores[best] > 0 and scores[upto] >= 0.5 * scores[best])):
                 break
+            if FOOTNOTE_BODY.match(text, spans[nxt][0]):
+                break  # a footnote below the paragraph belongs to its mark, not to the sentence before it (QA 33)
             chosen.extend(range(nxt, upto + 1))
             nxt = upto + 1
             # a lead-in taken along that announces a short list brings the list whole ("ein Ziel zu vereinbaren,
@@ -250,7 +258,7 @@ class Highlight:
         # comes along, so the short answer never reads as a rule without one (QA 5: "Der Leistungserbringer
         # ist verpflichtet, ganztägige Projekttage durchzuführen" without "… kann im Einzelfall … kürzere
         # Präsenzzeit vereinbart werden")
-        if (self.asks_rule or REFUSES.search(text[spans[best][0]:spans[best][1]])) and self._counted(chosen) < MAX_SENTENCES and not any(
+        if (self.asks_rule or REFUSES.search(text[spans[best][0]:spans[best][1]]) or STATES_DUTY.search(text[spans[best][0]:spans[best][1]])) and self._counted(chosen) < MAX_SENTENCES and not any(
                 EXCEPTION.search(text[spans[i][0]:spans[i][1]]) for i in chosen):
             later = [i for i in range(chosen[-1] + 1, len(spans)) if EXCEPTION.search(text[spans[i][0]:spans[i][1]])]
             if later:
@@ -435,8 +443,15 @@ def _is_number(c) -> bool:
 OUTLINE_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-ZÄÖÜ])")
 
 
+# the label of the answer in a Q&A unit, where it runs on into the answer's first sentence ("Antwort (BA 12/2014): § 16
+# Abs. 6 VOL/A verpflichtet …"): the card names who answered and when (QA 33)
+ANSWER_LABEL = re.compile(r"^\s*Antwort\b[^.!?:\n]{0,30}:\s+(?=\S)")
+# a table row's first cell that only numbers the row ("| 8 | Zeitnah zum Beginn …"; QA 33)
+ROW_NUMBER = re.compile(r"^\s*\|?\s*\d{1,3}\s*\|\s*(?=\S)")
+
+
 def _clean(s: str) -> str:
-    s = OUTLINE_NUMBER.sub("", s)
+    s = ANSWER_LABEL.sub("", ROW_NUMBER.sub("", OUTLINE_NUMBER.sub("", s)))
     s = re.sub(r"\n[ \t]*[-*•][ \t]+", " ", s)  # a list item inside a sentence reads on
     s = re.sub(r"\s*\|(?:\s*\|)*\s*", " – ", s.strip(" |"))  # an empty cell adds no dash
     s = FOOTNOTE_MARK.sub("", s)  # "ausgeglichen ist.[1]": a screen reader reads the mark aloud (QA 9)
