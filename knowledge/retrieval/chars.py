@@ -17,7 +17,7 @@ from __future__ import annotations
 import heapq
 import math
 from array import array
-from collections import Counter, OrderedDict, defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import chain
 
@@ -120,7 +120,7 @@ class CharIndex:
         self.starts = starts
         self.ids, self.weights = packed_ids.tobytes(), packed_weights.tobytes()
         self._decoded: dict[int, tuple[list[int], list[float]]] = {}
-        self._words: OrderedDict[tuple[str, ...], tuple[tuple[int, float], ...]] = OrderedDict()
+        self._words: dict[tuple[str, ...], tuple[tuple[int, float], ...]] = {}
 
     def to_data(self) -> tuple:
         """Plain values (for `marshal`): the index kept beside the search index loads in milliseconds."""
@@ -144,7 +144,7 @@ class CharIndex:
             raise ValueError("a damaged character index")
         index.ids, index.weights = ids, weights
         index._decoded = {}
-        index._words = OrderedDict()
+        index._words = {}
         return index
 
     def _vector(self, counts: Counter[str]) -> dict[str, float]:
@@ -213,10 +213,9 @@ class CharIndex:
 
     def _word_sums(self, grams: tuple[str, ...]) -> tuple[tuple[int, float], ...]:
         """Per indexed text sharing an n-gram with a word (its `grams`): the sum of idf x weight over the
-        word's distinct n-grams. Remembered for the WORD_CACHE most recently used words."""
+        word's distinct n-grams. Remembered for up to WORD_CACHE words."""
         got = self._words.get(grams)
         if got is not None:
-            self._words.move_to_end(grams)
             return got
         sums = [0.0] * self.size
         for g in dict.fromkeys(grams):
@@ -226,9 +225,11 @@ class CharIndex:
                 if w:
                     for i, v in zip(*posting):
                         sums[i] += w * v
-        got = self._words[grams] = tuple((i, x) for i, x in enumerate(sums) if x)
-        if len(self._words) > WORD_CACHE:
-            self._words.popitem(last=False)
+        got = tuple((i, x) for i, x in enumerate(sums) if x)
+        if len(self._words) >= WORD_CACHE:
+            # full: start afresh (plain dictionary steps, safe while the web app's threads ask at once)
+            self._words.clear()
+        self._words[grams] = got
         return got
 
     def _dot(self, vector: dict[str, float]) -> dict[int, float]:
