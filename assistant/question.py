@@ -354,6 +354,13 @@ def start_date(q: Question) -> dt.date | None:
     return d.value if d else q.first
 
 
+def labelled_start_date(q: Question) -> dt.date | None:
+    """The start of a measure only where the question labels it so ('seit dem 01.09.2026 in der InbeQ'): an optional
+    date, not any date named (QA 34: "will im August wegfahren" had been read as the entry into the InbeQ)."""
+    d = _labelled(q, START + r"|\bvom\b")  # also a participation "vom 1.2. bis 31.7."
+    return d.value if d else None
+
+
 def notice_date(q: Question) -> dt.date | None:
     """When a notice was received: the date labelled so ('am 02.07.2026 zugegangen'), else the first date."""
     # else "erst am 02.10.2026 beim Vertragspartner eingegangen" (QA 18: the day it was sent had been taken)
@@ -717,6 +724,20 @@ def staffing_calculator(q: Question) -> str:
     era, extra = contract_era(q)
     q.assume(*extra)
     return "personal-alt" if era == "vor2016" else "personal"
+
+
+MAX_MEASURE_MONTHS = 48  # the longest participation the leave calculator counts (InbeQ with extension and more)
+
+
+def measure_months(q: Question) -> int | None:
+    """`months_count`, when it could be a participation in the measure: "seit 8 Jahren bei uns im Büro" is an
+    employment, and a calculator of the InbeQ's days off does not answer it (QA 34)."""
+    assumed = list(q.assumed)
+    count = months_count(q)
+    if count is not None and count > MAX_MEASURE_MONTHS:
+        q.assumed[:] = assumed  # a reading not taken is no assumption of the answer
+        return None
+    return count
 
 
 def months_count(q: Question) -> int | None:

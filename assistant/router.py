@@ -60,7 +60,10 @@ def build(spec: CalculatorSpec, q: Question) -> Route:
         values[name] = extractor(q)
     # the day deadlines are judged from: the calculator's own rule, else the day the question names ("Stand …")
     today = rule.today(q) if rule.today else (qx.stated_today(q) or q.today)
-    return Route(spec.name, lambda: spec.run(values, today), q.assumptions + q.assumed)
+    # how the question's dates were read, when the calculation reads one (QA 34: "im August wegfahren" had been
+    # listed as read for a count of days off that takes no date)
+    dated = today != q.today or any(isinstance(v, dt.date) for v in values.values())
+    return Route(spec.name, lambda: spec.run(values, today), (q.assumptions if dated else []) + q.assumed)
 
 
 def route(question: str, today: dt.date) -> Route | None:

@@ -726,3 +726,15 @@ def test_a_time_counted_back_is_read_within_the_range_of_dates():
 
     assert [d.value for d in find_dates("vor 200 Tagen", TODAY)] == [TODAY - dt.timedelta(days=200)]
     assert find_dates("mein Mann hat vor 40 Jahren seine Lehre gemacht", TODAY) == []
+
+
+def test_an_employees_years_are_no_participation_and_a_trip_no_entry_date():
+    """QA 34: "seit 8 Jahren bei uns im Büro … Zusatzurlaub" had met the InbeQ's days-off calculator ("Der Wert 96
+    ist unrealistisch groß"); "im August wegfahren" had been read as the entry into the InbeQ."""
+    today = dt.date(2026, 12, 4)
+    assert route("Eine Mitarbeiterin (schwerbehindert) ist seit 8 Jahren bei uns im Büro und fragt nach ihren 5 Tagen "
+                 "Zusatzurlaub. Stimmt das?", today) is None
+    r = route("Seit drei Monaten mach ich die InbeQ. Jetzt will ich im August wegfahren. Hab ich Urlaub und wie viele Tage?", today)
+    c = r.run()
+    assert c.result.startswith("7,5 unterweisungsfreie Arbeitstage") and c.inputs["eintritt"] in (None, "")
+    assert not any("August" in a for a in r.assumptions)

@@ -22,6 +22,13 @@ EXTRACTOR_ROWS = [
     (qx.start_date, "Am 10.02.2026 war das Erstgespräch, die InbeQ begann am 01.04.2026.", D(2026, 4, 1), ""),
     (qx.start_date, "Stand 01.06.2027: Die InbeQ begann am 01.05.2027", D(2027, 5, 1), ""),
     (qx.start_date, "InbeQ 01.03.2027", D(2027, 3, 1), ""),
+    # the entry, only where named as a start or the beginning of a participation: a trip in August is none (QA 34)
+    (qx.labelled_start_date, "Seit dem 01.09.2026 in der InbeQ, im August will ich wegfahren", D(2026, 9, 1), ""),
+    (qx.labelled_start_date, "TN vom 01.02.2026 bis 31.07.2026 in der Maßnahme", D(2026, 2, 1), ""),
+    (qx.labelled_start_date, "Ich will im August eine Woche wegfahren, hab ich Urlaub?", None, ""),
+    # months that can be a participation in the measure, not an employee's years (QA 34)
+    (qx.measure_months, "TN seit 14 Monaten dabei, wie viel Urlaub?", 14, ""),
+    (qx.measure_months, "Mitarbeiterin seit 8 Jahren bei uns, Zusatzurlaub?", None, ""),
     (qx.notice_date, "Die Kündigung wurde am 25.06.2026 geschrieben und ist am 02.07.2026 zugegangen.", D(2026, 7, 2), ""),
     (qx.notice_date, "Kündigung vom 25.06.2026", D(2026, 6, 25), ""),
     (qx.stated_today, "Integration am 30.09.2027 erwartet, Stand 01.01.2027", D(2027, 1, 1), ""),

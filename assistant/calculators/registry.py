@@ -318,7 +318,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
                              Trigger((qx.INTEGRATION_OFFICE, r"teilnehmerzahl|teilnehmendenzahl|belegungszahl"), date_or=r"nächst|naechst",
                                      asked=qx.ASKS_WHEN)), (("datum", qx.from_date),))),
     CalculatorSpec("unterweisungsfrei", "Unterweisungsfreie Tage", (
-        Field("monate", "Volle Kalendermonate der Teilnahme", "count", True, minimum=0, maximum=48),
+        Field("monate", "Volle Kalendermonate der Teilnahme", "count", True, minimum=0, maximum=qx.MAX_MEASURE_MONTHS),
         Field("schwerbehindert", "Schwerbehindert (nicht nur gleichgestellt)", "flag"),
         Field("eintritt", "Eintritt in die Maßnahme (optional)", "date", placeholder=DATE_HINT),
         Field("arbeitstage_woche", "Arbeitstage je Woche (leer = 5)", "count", minimum=1, maximum=6),
@@ -326,8 +326,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
         dl.leave_days, "Teilnehmerin schwerbehindert, 12 volle Monate dabei: wie viele unterweisungsfreie Tage?",
         route=RouteRule(60, (Trigger((qx.DAYS_OFF, qx.THE_MEASURE), date=False, needs=(qx.months_count,)),
                              # not about days off in another programme ("seit 3 Monaten in der Werkstatt")
-                             Trigger((qx.DAYS_OFF,), (qx.OTHER_PROGRAMME,), date=False, needs=(qx.months_count,))),
-            (("monate", qx.months_count), ("schwerbehindert", qx.severely_disabled), ("eintritt", qx.start_date),
+                             # nor about an employee's years ("seit 8 Jahren bei uns im Büro … Zusatzurlaub"; QA 34)
+                             Trigger((qx.DAYS_OFF,), (qx.OTHER_PROGRAMME,), date=False, needs=(qx.measure_months,))),
+            (("monate", qx.months_count), ("schwerbehindert", qx.severely_disabled), ("eintritt", qx.labelled_start_date),
              ("arbeitstage_woche", qx.weekdays)))),
     CalculatorSpec("inbeq-dauer", "Ende der InbeQ", (
         Field("beginn", "Beginn der InbeQ", "date", True, placeholder=DATE_HINT),
