@@ -706,6 +706,16 @@ def test_a_declined_post_names_whom_to_ask_about_the_topic_its_story_names(lotse
                for c in reply.contacts)
 
 
+def test_a_dismissal_needing_the_integration_offices_consent_names_that_office_first(lotse):
+    # QA 34: "GdB 50 … will mich kündigen. Braucht er dafür die Zustimmung vom Integrationsamt?" had named only the
+    # Versorgungsamt (the ID card), not the office that decides on the dismissal
+    reply = lotse.ask("Ich bin seit 15 Jahren in einem Metallbetrieb, schwerbehindert mit GdB 50. Jetzt will mich mein "
+                      "Arbeitgeber kündigen. Braucht er dafür die Zustimmung vom Integrationsamt?")
+    assert reply.abstained
+    assert reply.contacts[0] == ("Auskunft zum Thema „Kündigungsschutz schwerbehinderter Beschäftigter“: das Integrationsamt "
+                                 "(Inklusionsamt), für das Arbeitsverhältnis auch eine Fachanwältin oder ein Fachanwalt für Arbeitsrecht.")
+
+
 @pytest.mark.parametrize("question", ["Ur\u00adlaub in der InbeQ?", "Ur\u200blaub in der InbeQ?", "Ｕｒｌａｕｂ in der InbeQ?"])
 def test_format_and_compatibility_characters_inside_a_word_do_not_break_it(lotse, question):
     # QA 22: a soft hyphen or zero-width space copied from a PDF, or full-width letters, had made the question fail
