@@ -435,6 +435,8 @@ def test_a_word_cut_short_before_a_coordination_is_completed_by_the_compound_end
     # paying into the pension insurance is Frage 25's subject (QA 4, QA 5: the "Rente" topic had declined it)
     ("kriegt man in der ub rentenpunkte, also zahlt da jemand in die rente ein?", False),
     ("zahlt in der inbeq jemand in die rente ein", False),
+    # the branches of the social insurance listed (QA 34: "Rente Kranken Pflege bezahlt, aber keine Arbeitslosenversicherung")
+    ("Ist meine Tochter in der InbeQ über Rente, Kranken und Pflege versichert, also sozialversichert?", False),
     # a pension itself stays a topic the documents lack
     ("wer zahlt die rente von meinem sohn", True),
     ("Bekommt mein Sohn Erwerbsminderungsrente während der InbeQ?", True),
