@@ -243,6 +243,8 @@ def employment_date(q: Question) -> FoundDate | None:
         # after the date: "fängt am 1. Januar an zu arbeiten", "ab 01.03.2027 einen Arbeitsvertrag in Aussicht", "will sie zum
         # 15.08.2027 fest übernehmen" (QA 18: the InbeQ's start, named first, had been taken for the employment's)
         if _has(before, EMPLOYMENT) or _has(after, r"^\W*(?:\w+\s+){0,2}?(?:an zu arbeiten|zu arbeiten|eingestellt|angestellt"
+                                                   # "will ihn zum 31.08.2027 fest einstellen" (QA 35)
+                                                   r"|einstellen|einzustellen|anstellen|anzustellen"
                                                    r"|arbeitsvertrag|festanstellung|übernehm|übernommen|uebernehm|uebernommen)"):
             return d
     return None
@@ -401,10 +403,25 @@ def last_date(q: Question) -> dt.date | None:
     return q.events[-1].value if q.events else None
 
 
+def _measure_start(q: Question, d: FoundDate) -> bool:
+    """Whether a date is told as the start of the measure ("seit März 2025 die InbeQ"), not of an employment
+    ("Integrationsamt unterrichten, Beginn am 1. März 2027")."""
+    around = q.text[max(0, d.start - 40):d.end + 30]
+    return _has(around, START) and _has(around, THE_MEASURE)
+
+
 def employment_or_first_date(q: Question) -> dt.date | None:
-    """The employment start, else the first date named."""
+    """The employment start, else the first date named that is no start of the measure ("seit März 2025 in der
+    InbeQ" is none; QA 35: it had been taken for the employment's). An employment to come, named without a year
+    ("Einstellung zum 1. Juli"), lies ahead: a day already past this year is read in the next (QA 35)."""
     emp = employment_date(q)
-    return emp.value if emp else q.first
+    if emp is None:
+        emp = next((d for d in q.events if not _measure_start(q, d)), None)
+    if emp is None:
+        return None
+    if emp.year_assumed and emp.value < q.today and emp.start not in q.reread:
+        q.reread[emp.start] = emp.value + relativedelta(years=1)
+    return q.reread.get(emp.start, emp.value)
 
 
 # the Länder by name, longest first ("Sachsen-Anhalt" before "Sachsen"), with their codes
@@ -853,9 +870,14 @@ def hours_used(q: Question) -> float | None:
     return find_hours_used(q.masked)
 
 
+# an extension denied: "nicht verlängert", "ohne Verlängerung", "keine Verlängerung beantragt" (QA 35: read as extended)
+NOT_EXTENDED = re.compile(r"\b(?:nicht|nie|ohne|kein\w*)\s+(?:\w+\s+){0,2}?$", re.IGNORECASE)
+
+
 def extended(q: Question) -> bool:
-    """Whether the question speaks of an extension."""
-    return q.has(r"verlänger")
+    """Whether the question speaks of an extension, not only of one denied."""
+    return any(not NOT_EXTENDED.search(q.text[max(0, m.start() - 40):m.start()])
+               for m in re.finditer(r"verlänger", q.text, re.IGNORECASE))
 
 
 def _interruptions(q: Question) -> list[tuple[dt.date, dt.date]]:

@@ -48,8 +48,9 @@ def _default(f: Field, today: dt.date):
     return parse_value(f, f.default, today) if f.default else None
 
 
-def build(spec: CalculatorSpec, q: Question) -> Route:
-    """The route to `spec`: each field from its named extractor, the others at their defaults."""
+def build(spec: CalculatorSpec, q: Question) -> Route | None:
+    """The route to `spec`: each field from its named extractor, the others at their defaults; None when a
+    required date stays empty."""
     rule = spec.route
     if rule.choose is not None:
         chosen = REGISTRY[rule.choose(q)]
@@ -58,6 +59,8 @@ def build(spec: CalculatorSpec, q: Question) -> Route:
     values = {f.name: _default(f, q.today) for f in spec.fields}
     for name, extractor in rule.extract:
         values[name] = extractor(q)
+    if any(f.required and f.kind == "date" and values[f.name] is None for f in spec.fields):
+        return None  # the question names no date the calculation needs (QA 35: a crash on "seit März 2025 in der InbeQ …")
     # the day deadlines are judged from: the calculator's own rule, else the day the question names ("Stand …")
     today = rule.today(q) if rule.today else (qx.stated_today(q) or q.today)
     # how the question's dates were read, when the calculation reads one (QA 34: "im August wegfahren" had been
@@ -78,7 +81,9 @@ def route(question: str, today: dt.date) -> Route | None:
     for spec in ROUTES:
         try:
             if spec.trigger(q):
-                return build(REGISTRY[spec.name], q)
+                built = build(REGISTRY[spec.name], q)
+                if built is not None:
+                    return built
         except (ExtractError, calc.InputError) as exc:
             exc.calculator = spec.name  # bad input for a calculation (the caller shows no passage's sentence as the answer)
             raise

@@ -738,3 +738,38 @@ def test_an_employees_years_are_no_participation_and_a_trip_no_entry_date():
     c = r.run()
     assert c.result.startswith("7,5 unterweisungsfreie Arbeitstage") and c.inputs["eintritt"] in (None, "")
     assert not any("August" in a for a in r.assumptions)
+
+
+def test_the_employment_start_is_the_hiring_not_the_measures_start_and_lies_ahead():
+    """QA 35: "seit März 2025 die InbeQ …, will ihn zum 31.08.2027 fest einstellen" had been reckoned from March 2025
+    ("Frist abgelaufen"); "Einstellung zum 1. Juli" had been read in the past year; the InbeQ's start alone had crashed."""
+    today = dt.date(2026, 12, 4)
+    c = route("Unser Sohn macht seit März 2025 die InbeQ, der Chef will ihn zum 31.08.2027 fest einstellen. "
+              "Wann muss das Integrationsamt spätestens Bescheid bekommen?", today).run()
+    assert c.result.startswith("Integrationsamt spätestens am 28.02.2027 (Sonntag – letzter Arbeitstag davor: Freitag, 26.02.2027)")
+    r = route("Einstellung zum 1. Juli, wann Integrationsamt unterrichten?", today)
+    assert r.run().result.startswith("Integrationsamt spätestens am 01.01.2027")
+    assert "Jahr ergänzt: „1. Juli“ als 01.07.2027 gelesen." in r.assumptions
+    assert route("Seit März 2025 in der InbeQ, wann muss das Integrationsamt unterrichtet werden?", today) is None
+
+
+@pytest.mark.parametrize("question, result", [
+    ("Jobcoaching Beginn 01.06.2026, schon 75 Stunden verbraucht, nicht verlängert – passt das?",
+     "Jobcoaching endet in der Regel spätestens am 30.11.2026 (60 Fachleistungsstunden); Kontingent um 15 Stunden überschritten"),
+    ("Jobcoaching seit 01.06.2026 ohne Verlängerung, 40 Stunden verbraucht, wie viel bleibt?",
+     "Jobcoaching endet in der Regel spätestens am 30.11.2026 (60 Fachleistungsstunden); verbleibend 20 Stunden"),
+    ("Jobcoaching Beginn 01.06.2026, 75 Stunden verbraucht, wurde verlängert – wie viele Stunden bleiben?",
+     "Jobcoaching endet mit Verlängerung spätestens am 28.02.2027 (90 Fachleistungsstunden insgesamt; ohne Verlängerung "
+     "in der Regel am 30.11.2026); verbleibend 15 Stunden"),
+])
+def test_an_extension_denied_is_no_extension(question, result):
+    # QA 35: "nicht verlängert" had been read as extended (90 hours, "verbleibend 15 Stunden" instead of 15 over)
+    assert route(question, dt.date(2026, 12, 4)).run().result == result
+
+
+def test_a_notice_asked_backwards_from_the_day_it_should_take_effect_is_not_reckoned_forwards():
+    # QA 35: "zum 30.06.2027 gekündigt – bis wann zugehen?" had been read as received on 30.06. (wirksam 30.09.2027)
+    today = dt.date(2026, 12, 4)
+    assert route("Die Kooperationsvereinbarung soll zum 30.06.2027 gekündigt werden – bis wann muss die Kündigung zugehen?", today) is None
+    assert route("Kündigung der Kooperationsvereinbarung am 15.05.2026 zugegangen – wann wirksam?", today).run().result.startswith(
+        "Kündigung wirksam zum 30.09.2026")

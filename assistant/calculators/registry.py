@@ -218,6 +218,12 @@ def parse_value(f: Field, raw: object, today: dt.date):
 
 MONTH_REASON = f" ({st.MONTH_BOUND_REASON})"
 
+# a notice to take effect on a day asked about backwards ("soll zum 30.06.2027 gekündigt werden – bis wann muss sie
+# zugehen?"): the calculator reckons forward from the day a notice arrived, and read so the date gave a wrong figure
+# (QA 35); the passage of § 10 answers instead
+TERMINATION_WANTED = r"\bzum\s+\d{1,2}\.\s*\d{1,2}\.(?:\d{2,4})?\s+(?:\w+\s+){0,3}?(?:gekündigt|kündigen|beendet|beenden)"
+
+
 SPECS: tuple[CalculatorSpec, ...] = (
     CalculatorSpec("personal", "Personalbedarf InbeQ (Verträge ab 2016)", (
         Field("teilnehmende", "Besetzte Teilnehmerplätze", "counts", True, placeholder="z. B. 8; mehrere Lose: 8; 4",
@@ -298,7 +304,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("kuendigung", "Zugang der Kündigung", "date", True, placeholder=DATE_HINT, flag="--datum"),
     ), lambda v, t: dl.termination(v["kuendigung"], t),
         dl.termination, "Kündigung der Kooperationsvereinbarung am 15.05.2026 zugegangen – wann wirksam?",
-        route=RouteRule(20, (Trigger((r"kündig",), (r"arbeitsverhältnis|arbeitsvertrag|beschäftigungsverhältnis",
+        route=RouteRule(20, (Trigger((r"kündig",), (r"arbeitsverhältnis|arbeitsvertrag|beschäftigungsverhältnis", TERMINATION_WANTED,
                                                        # an employment ended by the employer or the participant
                                                        r"arbeitgeber|chef|firma|betrieb|teilnehm|\btn\b|sohn|tochter|mitarbeiter|\bjobs?\b"),
                                      asked=qx.ASKS_WHEN + r"|\bende\b|vertragsende"),  # terse: "… zugegangen – Ende?" (QA 14, 17)
