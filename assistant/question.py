@@ -356,6 +356,19 @@ def start_date(q: Question) -> dt.date | None:
     return d.value if d else q.first
 
 
+def begin_date(q: Question) -> dt.date | None:
+    """The start of a measure: the date labelled as its start, else the first date not told as an end ("Ende
+    15.01.2027, nicht übernommen" names no start: QA 35, the InbeQ had been reckoned to end in 2029 from it)."""
+    d = _labelled(q, START)
+    if d is not None:
+        return d.value
+    for d in q.events:
+        before = re.split(CLAUSE_END, q.text[max(0, d.start - 25):d.start])[-1]
+        if not _has(before, END_WORD + r"|\bbis\b|endete|beendet"):
+            return d.value
+    return None
+
+
 def labelled_start_date(q: Question) -> dt.date | None:
     """The start of a measure only where the question labels it so ('seit dem 01.09.2026 in der InbeQ'): an optional
     date, not any date named (QA 34: "will im August wegfahren" had been read as the entry into the InbeQ)."""

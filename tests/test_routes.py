@@ -22,6 +22,10 @@ EXTRACTOR_ROWS = [
     (qx.start_date, "Am 10.02.2026 war das Erstgespräch, die InbeQ begann am 01.04.2026.", D(2026, 4, 1), ""),
     (qx.start_date, "Stand 01.06.2027: Die InbeQ begann am 01.05.2027", D(2027, 5, 1), ""),
     (qx.start_date, "InbeQ 01.03.2027", D(2027, 3, 1), ""),
+    # a measure's start: labelled, else the first date not told as an end (QA 35: "Ende 15.01.2027" had been the start)
+    (qx.begin_date, "Die InbeQ begann am 01.04.2026, Unterbrechung vom 01.06.2026 bis 30.06.2026", D(2026, 4, 1), ""),
+    (qx.begin_date, "InbeQ 01.03.2027, wann Ende?", D(2027, 3, 1), ""),
+    (qx.begin_date, "Maßnahme bei einem Arbeitgeber, 6 Wochen, Ende 15.01.2027, nicht übernommen", None, ""),
     # the entry, only where named as a start or the beginning of a participation: a trip in August is none (QA 34)
     (qx.labelled_start_date, "Seit dem 01.09.2026 in der InbeQ, im August will ich wegfahren", D(2026, 9, 1), ""),
     (qx.labelled_start_date, "TN vom 01.02.2026 bis 31.07.2026 in der Maßnahme", D(2026, 2, 1), ""),

@@ -353,7 +353,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
                                        r"\bgibt es (?:eine|ne|irgendeine) (?:\w+ )?(?:regel|regelung|vorschrift)"), asked=qx.ASKS_WHEN + "|" + qx.END_WORD + r"|dauer|läuft|verlänger|fertig"),
                               # a parent: "meine tochter hat am 01.08.2026 angefangen, wann ist sie fertig"
                               Trigger((qx.STARTED, qx.FINISHED), (qx.OTHER_MEASURE, qx.OTHER_PROGRAMME, qx.DAYS_OFF, qx.WISHED_START))),
-            (("beginn", qx.start_date), ("unterbrechung_tage", qx.interruption_days), ("unterbrechung_monate", qx.interruption_months),
+            (("beginn", qx.begin_date), ("unterbrechung_tage", qx.interruption_days), ("unterbrechung_monate", qx.interruption_months),
              ("verlaengerung_monate", qx.extension_months)))),
     CalculatorSpec("jobcoaching", "Jobcoaching: Ende und Stunden", (
         Field("beginn", "Beginn des Jobcoachings", "date", True, placeholder=DATE_HINT),
