@@ -255,6 +255,9 @@ def test_jobcoaching_dates_and_hours():
     assert "14.10.2026" in c.result and "90 Fachleistungsstunden" in c.result
     # the calendar's event says which end it is (QA 27: "(in der Regel)" had stood at the end with the extension)
     assert c.dates == [("Spätestes Ende des Jobcoachings (mit Verlängerung)", D(2026, 10, 14))]
+    # an end already past is said so, as the other deadlines do (QA 35); one ahead is not
+    assert "Das Ende (14.07.2026) liegt vor dem heutigen Tag (04.12.2026)." in calc.jobcoaching(D(2026, 1, 15), today=D(2026, 12, 4)).notes
+    assert not any("vor dem heutigen Tag" in n for n in calc.jobcoaching(D(2026, 11, 1), today=D(2026, 12, 4)).notes)
 
 
 def test_graduate_interview_window():

@@ -463,7 +463,7 @@ def check_hours(value, *, label: str, maximum: float = 10_000) -> float:
     return number
 
 
-def jobcoaching(start: dt.date, hours_used: float | None = None, extended: bool = False) -> Calculation:
+def jobcoaching(start: dt.date, hours_used: float | None = None, extended: bool = False, today: dt.date | None = None) -> Calculation:
     check_date(start, label="Beginn des Jobcoachings")
     base, extr = rule("deadlines", "jobcoaching"), rule("deadlines", "jobcoaching_extension")
     rules = [base, extr]
@@ -490,6 +490,8 @@ def jobcoaching(start: dt.date, hours_used: float | None = None, extended: bool 
     else:
         result = f"Jobcoaching endet in der Regel spätestens am {fmt_date(end)} ({hours} Fachleistungsstunden)"
     notes = []
+    if today is not None and end < today:  # as the other deadlines say it (QA 35: "31.07.2026" had stood unmarked)
+        notes.append(f"Das Ende ({fmt_date(end)}) liegt vor dem heutigen Tag ({fmt_date(today)}).")
     since = base.values[0][0] if base.values else None
     if since is not None and start < since:
         notes.append(f"Das Jobcoaching begann vor dem Stand der Grundsätze ({fmt_date(since)}); für ein früher bewilligtes "

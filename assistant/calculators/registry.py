@@ -359,7 +359,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("beginn", "Beginn des Jobcoachings", "date", True, placeholder=DATE_HINT),
         Field("verbraucht", "Bereits geleistete Fachleistungsstunden", "hours", help="z. B. 42 oder 42,5"),
         Field("verlaengert", "Verlängert", "flag", help="bis zu 3 Monate und 30 Stunden mehr"),
-    ), lambda v, _t: dl.jobcoaching(v["beginn"], v["verbraucht"], v["verlaengert"]),
+    ), lambda v, t: dl.jobcoaching(v["beginn"], v["verbraucht"], v["verlaengert"], today=t),
         dl.jobcoaching, "Das Jobcoaching hat am 01.02.2026 begonnen, bis wann läuft es?",
         route=RouteRule(90, (Trigger((r"jobcoa?ch",), (qx.PAUSED,), asked=qx.ASKS_WHEN + r"|stunden|übrig|uebrig|bleib|\brest|verbraucht|kontingent|reicht"),), (("beginn", qx.start_date), ("verbraucht", qx.hours_used), ("verlaengert", qx.extended)))),
     CalculatorSpec("absolventen", "Absolventengespräch", (
