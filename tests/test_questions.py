@@ -225,6 +225,8 @@ WRITTEN_BEFORE = {
     # in corpus/ (2026-12-03 or earlier) before probe/probe33 (2026-12-04, session 28), written apart
     "was macht der jobcoach eigentlich mit meinem sohn im betrieb",
     "muss mein sohn neben der inbeq noch zur berufsschule gehen",
+    # in corpus/ before probe/calc4 (2026-12-04, session 28): a short question met by coincidence
+    "wann ist das planungsgespraech",
 }
 
 
