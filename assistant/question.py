@@ -814,8 +814,13 @@ def _participation_until(q: Question) -> tuple[dt.date, dt.date] | None:
     if not events:
         return None
     first = start_date(q)
-    if len(events) >= 2 and _has(q.text[max(0, events[1].start - 12):events[1].start], r"\bbis(?: zum| einschließlich)?\s*$"):
-        last = events[1].value
+    # a later date asked "bis": the second date, or one further on that ends no range of its own ("(21.07.–11.08.2027)
+    # … bis Ende Juni 2027"; QA 35: a trip's dates between had stopped the count), not "Unterbrechung vom … bis …"
+    until = next((e for i, e in enumerate(events) if i >= 1
+                  and _has(q.text[max(0, e.start - 12):e.start], r"\bbis(?: zum| einschließlich)?\s*$")
+                  and (i == 1 or len(q.text[events[i - 1].end:e.start].strip()) > 12)), None)
+    if until is not None:
+        last = until.value
     elif q.has(_UNTIL_YEAR_END):
         last = dt.date(first.year, 12, 31)
     elif q.has(_UNTIL_NOW) or _has(q.text[max(0, events[0].start - 30):events[0].start], r"\bseit\b[^.?!,;]{0,22}$"):

@@ -781,3 +781,14 @@ def test_a_date_told_as_an_end_is_no_start_of_the_inbeq():
     r = route("Maßnahme bei einem Arbeitgeber, 6 Wochen, Ende 15.01.2027, nicht übernommen", today)
     assert r is None  # no start named: no InbeQ end reckoned (the passage on MAG answers)
     assert route("InbeQ begann am 01.09.2025, wann endet sie?", today).run().result == "InbeQ endet spätestens am 31.08.2027"
+
+
+def test_a_trips_dates_between_the_entry_and_the_day_asked_about_do_not_stop_the_count():
+    # QA 35: "(21.07.–11.08.2027)" between "am 15.03.2026 … eingetreten" and "bis Ende Juni 2027" had given no calculation
+    c = route("Meine Tochter ist schwerbehindert und am 15.03.2026 in die InbeQ eingetreten. Wir fliegen im Sommer "
+              "(21.07.–11.08.2027) weg. Wie viele unterweisungsfreie Tage hat sie bis Ende Juni 2027 zusammen?",
+              dt.date(2026, 12, 4)).run()
+    assert c.result == "43,75 unterweisungsfreie Arbeitstage (37,5 + 6,25 Tage Zusatz nach § 208 SGB IX) für 15 volle Kalendermonate"
+    # an interruption's own "bis" is no end of the participation
+    assert route("TN seit 01.02.2026 dabei, Unterbrechung vom 01.06.2026 bis 30.06.2026, wie viele unterweisungsfreie Tage?",
+                 dt.date(2026, 12, 4)).run().inputs["monate"] == 10  # 01.02.2026 up to today, as before
