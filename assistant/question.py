@@ -426,13 +426,15 @@ def _measure_start(q: Question, d: FoundDate) -> bool:
 def employment_or_first_date(q: Question) -> dt.date | None:
     """The employment start, else the first date named that is no start of the measure ("seit März 2025 in der
     InbeQ" is none; QA 35: it had been taken for the employment's). An employment to come, named without a year
-    ("Einstellung zum 1. Juli"), lies ahead: a day already past this year is read in the next (QA 35)."""
+    ("Einstellung zum 1. Juli"), lies ahead: a day already past this year is read in the next (QA 35), unless the
+    question tells it as past ("wurde am 1. Juli eingestellt")."""
     emp = employment_date(q)
     if emp is None:
         emp = next((d for d in q.events if not _measure_start(q, d)), None)
     if emp is None:
         return None
-    if emp.year_assumed and emp.value < q.today and emp.start not in q.reread:
+    told_past = _has(q.text[max(0, emp.start - 60):emp.end + 40], r"\b(?:war|wurde|wurden|begann|hatte|seit|bereits|schon)\b")
+    if emp.year_assumed and emp.value < q.today and emp.start not in q.reread and not told_past:
         q.reread[emp.start] = emp.value + relativedelta(years=1)
     return q.reread.get(emp.start, emp.value)
 

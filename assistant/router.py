@@ -60,7 +60,7 @@ def build(spec: CalculatorSpec, q: Question) -> Route | None:
     for name, extractor in rule.extract:
         values[name] = extractor(q)
     if any(f.required and f.kind == "date" and values[f.name] is None for f in spec.fields):
-        return None  # the question names no date the calculation needs (QA 35: a crash on "seit März 2025 in der InbeQ …")
+        return None  # the question names no date the calculation needs (QA 35: "seit März 2025 in der InbeQ" is no employment's)
     # the day deadlines are judged from: the calculator's own rule, else the day the question names ("Stand …")
     today = rule.today(q) if rule.today else (qx.stated_today(q) or q.today)
     # how the question's dates were read, when the calculation reads one (QA 34: "im August wegfahren" had been

@@ -750,6 +750,9 @@ def test_the_employment_start_is_the_hiring_not_the_measures_start_and_lies_ahea
     r = route("Einstellung zum 1. Juli, wann Integrationsamt unterrichten?", today)
     assert r.run().result.startswith("Integrationsamt spätestens am 01.01.2027")
     assert "Jahr ergänzt: „1. Juli“ als 01.07.2027 gelesen." in r.assumptions
+    # told as past, it stays in this year
+    assert route("Die Einstellung war am 1. Juli. Bis wann hätte man das Integrationsamt unterrichten müssen?",
+                 today).run().result.startswith("Frist abgelaufen: Das Integrationsamt hätte spätestens am 01.01.2026")
     assert route("Seit März 2025 in der InbeQ, wann muss das Integrationsamt unterrichtet werden?", today) is None
 
 

@@ -94,10 +94,10 @@ EXCEPTION = re.compile(r"\bim Einzelfall\b|\bausnahmsweise\b|\bin begründeten (
 
 # a sentence that says no ("kommt … nicht in Betracht", "kein Anspruch"): the way the section opens after
 # it ("Im Einzelfall …") comes along as for a rule asked (QA 6: Arbeitsassistenz in der InbeQ)
+REFUSES = re.compile(r"\bnicht in Betracht\b|\bkein(?:en)? Anspruch\b|\bnicht möglich\b|\bausgeschlossen\b|\bnicht zulässig\b")
 # a sentence that states a duty ("Der Leistungserbringer ist verpflichtet, ganztägige Projekttage durchzuführen"): asked
 # "geht das auch kürzer", not "muss", the exception the section makes comes along too (QA 33)
 STATES_DUTY = re.compile(r"\b(?:ist|sind) (?:\w+ )?(?:verpflichtet|zwingend)\b|\bhat (?:\w+ )?zu\b|\bmuss\b|\bmüssen\b", re.IGNORECASE)
-REFUSES = re.compile(r"\bnicht in Betracht\b|\bkein(?:en)? Anspruch\b|\bnicht möglich\b|\bausgeschlossen\b|\bnicht zulässig\b")
 
 
 # a sentence that frames an answer and gives none: a case distinction announced, a condition named
