@@ -488,14 +488,17 @@ def other_land(text: str, region: str) -> str:
 # Who a question is about (folded text): the Träger's staff, or a participant or someone asking about themselves
 # ("Mein Jobcoach sagt, ich habe keinen Urlaub. Stimmt das?")
 _STAFF = re.compile(r"qualifizierungstrainer\w*|\bqts?\b|jobcoach(?:es|s)?\b|\bpersonals?\b|fachkr(?:ae|a)fte?\b|mitarbeiter\w*"
-                    r"|\btrainer(?:in|innen|n)?\b|anleiter\w*|bildungsbegleiter\w*")
+                    r"|\btrainer(?:in|innen|n)?\b|anleiter\w*|bildungsbegleiter\w*"
+                    # the staff of the Agentur and the Jobcenter (QA 36: "Wie viele Urlaubstage habe ich als neue
+                    # Maßnahmebetreuerin?" had been given the participants' days off)
+                    r"|massnahmebetreuer\w*|fallmanager\w*|integrationsfachkr\w*|arbeitsvermittler\w*|reha-?berater\w*")
 _CARERS = re.compile(r"\bbetreuer(?:in|innen|n)?\b")  # the staff, or a participant's legal guardian
 _OTHERS = r"teilnehm\w*|\btn\b|rehabilitand\w*|\b(?:sohn|tochter|kind|kinder|enkel\w*|neffe|nichte)\b|azubi\w*"
 _PARTICIPANTS = re.compile(_OTHERS + r"|\b(?:ich|mir|mich|mein|meine|meinen|meinem|meiner|man)\b")
 _PARTICIPANTS_NOT_ME = re.compile(_OTHERS)
 # the asker says they are staff ("Als Qualifizierungstrainerin frage ich mich: habe ich Urlaub?", "Ich bin Jobcoach
 # beim Träger …"): "ich" is one of the staff then (QA 13). Folded text.
-_ASKER_IS_STAFF = re.compile(r"(?:^\W*als|\bich bin|\bich arbeite als)\s+(?:(?:ein|eine|der|die)\s+)?(?:[\w-]+\s+)?(?:"
+_ASKER_IS_STAFF = re.compile(r"(?:^\W*als|\bich bin|\bich arbeite als|\bich\b(?:\s+\w+){0,2}\s+als)\s+(?:(?:ein|eine|der|die|neue[rnms]?)\s+)?(?:[\w-]+\s+)?(?:"
                              + _STAFF.pattern + r")")
 
 
@@ -537,6 +540,7 @@ def other_phase(question: str, passage: str) -> bool:
 # Anspruch auf Urlaub") does not answer a question on the Träger's own staff ("Wie viele Urlaubstage haben
 # Qualifizierungstrainer beim Träger?"; QA 7), whose conditions are their employer's and the law's. Folded text.
 _WORKING_CONDITIONS = re.compile(r"urlaub\w*|gehalt\w*|\blohn\b|\bloehne\b|tarif\w*|ueberstunden|krankmeld\w*|krankgeschrieben"
+                                 r"|\bmelde\b[^.?!]{0,30}\bkrank\b|\bau\b|arbeitsunfaehigkeitsbescheinigung"
                                  r"|kuendig\w*|\bverdien\w*|\bbezahlt\b")
 
 

@@ -488,10 +488,11 @@ class Lotse:
                     "oder die Reha-Beratung der Agentur für Arbeit; zum Arbeitsverhältnis selbst der Arbeitgeber.")
         # "Wie viele Urlaubstage haben Qualifizierungstrainer?": Frage 12 is on the participants' days off
         if other_role(text, "\n".join((top.title, top.question, top.text))):
-            return ("Die passende Passage spricht von den Teilnehmenden, nicht vom Personal des Trägers; zu dessen "
-                    f"Arbeitsbedingungen enthalten die Dokumente keine Aussage. Die Passage steht unten als Vorschlag. {SCOPE_TEXT}",
-                    "Auskunft zu Urlaub, Gehalt und Arbeitszeit des Personals: der Arbeitgeber (der Träger), "
-                    "der Arbeits- oder Tarifvertrag und der Betriebsrat.")
+            # the staff of a Träger, and of the Agentur or the Jobcenter ("als neue Maßnahmebetreuerin"; QA 36)
+            return ("Die passende Passage spricht von den Teilnehmenden, nicht vom Personal (des Trägers, der Agentur oder des "
+                    f"Jobcenters); zu dessen Arbeitsbedingungen enthalten die Dokumente keine Aussage. Die Passage steht unten als Vorschlag. {SCOPE_TEXT}",
+                    "Auskunft zu Urlaub, Gehalt und Arbeitszeit des Personals: der Arbeitgeber (der Träger, die Agentur für Arbeit "
+                    "oder das Jobcenter), der Arbeits- oder Tarifvertrag und der Betriebs- oder Personalrat.")
         return None
 
     def reply_for_unit(self, unit_id: str) -> Reply:

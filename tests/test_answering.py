@@ -689,9 +689,23 @@ def test_the_askers_role_before_the_question_does_not_count_as_its_topic(lotse):
 def test_a_passage_on_the_participants_is_offered_not_answered_for_the_staff(lotse):
     reply = lotse.ask("Wie viele Urlaubstage haben Qualifizierungstrainer beim Träger im Jahr?")
     assert reply.abstained and reply.answers == []
-    assert reply.message.startswith("Die passende Passage spricht von den Teilnehmenden, nicht vom Personal des Trägers;")
+    assert reply.message.startswith("Die passende Passage spricht von den Teilnehmenden, nicht vom Personal (des Trägers, "
+                                    "der Agentur oder des Jobcenters);")
     assert reply.suggestion_ids[0] == "bagub-faq/12"
     assert any(c.startswith("Auskunft zu Urlaub, Gehalt und Arbeitszeit des Personals:") for c in reply.contacts)
+
+
+@pytest.mark.parametrize("question", [
+    # the staff of the Agentur and the Jobcenter too, the asker one of them (QA 36)
+    "Wie viele Urlaubstage habe ich als neue Maßnahmebetreuerin im Jobcenter im ersten Jahr?",
+    "Wie melde ich mich als Fallmanager im Jobcenter krank – an wen schicke ich die AU?",
+])
+def test_the_agencys_and_jobcenters_staff_get_no_rule_for_participants(lotse, question):
+    reply = lotse.ask(question)
+    assert reply.abstained and reply.answers == []
+    assert reply.message.startswith("Die passende Passage spricht von den Teilnehmenden, nicht vom Personal")
+    assert any(c.startswith("Auskunft zu Urlaub, Gehalt und Arbeitszeit des Personals: der Arbeitgeber (der Träger, "
+                            "die Agentur für Arbeit oder das Jobcenter)") for c in reply.contacts)
 
 
 def test_a_declined_post_names_whom_to_ask_about_the_topic_its_story_names(lotse):
