@@ -227,6 +227,8 @@ WRITTEN_BEFORE = {
     "muss mein sohn neben der inbeq noch zur berufsschule gehen",
     # in corpus/ before probe/calc4 (2026-12-04, session 28): a short question met by coincidence
     "wann ist das planungsgespraech",
+    # in corpus/ before probe/probe36 (2026-12-04, session 28): a question in the form's own words
+    "Wie viele Felder hat der Vordruck zur Dokumentation eines Maßnahmebesuchs?",
 }
 
 
