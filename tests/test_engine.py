@@ -567,6 +567,14 @@ def test_a_raised_footnote_mark_is_dropped_and_its_footnote_not_taken_along():
     assert "Im Rechtskreis" in Highlight(plain, 1.0, split_sentences(plain), [1.0, 0.9], 0).text
 
 
+def test_a_footnote_counts_less_than_the_rule_it_qualifies(lotse):
+    # QA 36: "Wie oft … überprüfen?" had shown the footnote on the first three months ("⁵ Im Rechtskreis SGB III
+    # können …"), not the six-month rule of the paragraph above it
+    answer = lotse.ask("Wie oft muss ich die Eingliederungsvereinbarung im SGB III mit dem Kunden überprüfen?").answers[0]
+    assert answer.unit.id == "ba-integrationskonzept/3.4.1"
+    assert answer.highlight.startswith("Die Eingliederungsvereinbarung ist regelmäßig, spätestens jedoch nach Ablauf von 6 Monaten")
+
+
 @pytest.mark.parametrize("text, kurz", [
     # QA 33: the answer's label run on into its first sentence, a table row's number, a sentence pointing back
     ("Antwort (BA 12/2014): § 16 Abs. 6 VOL/A verpflichtet den Auftraggeber, Preise zu prüfen.",
