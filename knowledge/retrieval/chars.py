@@ -44,7 +44,12 @@ _log = lru_cache(maxsize=1024)(math.log)
 
 
 def ngrams(text: str) -> Counter[str]:
-    return Counter(chain.from_iterable(_word_grams(tok.text) for tok in tokenize(text)))
+    return Counter(chain.from_iterable(_token_grams(text)))
+
+
+def _token_grams(text: str) -> list[tuple[str, ...]]:
+    """The n-grams of each of a text's tokens (none for a stop word)."""
+    return [_word_grams(tok.text) for tok in tokenize(text)]
 
 
 @lru_cache(maxsize=65536)
@@ -62,8 +67,9 @@ def _text_plan(text: str) -> tuple[Counter[str], tuple[tuple[str, ...], ...], tu
     count once: "Übergang", "uebergang"), and the n-grams whose weight 1 + log tf differs from the
     number of those words holding them, with the difference. The same for every index, so the
     three character indexes a question meets read it once."""
-    counts = ngrams(text)
-    words = tuple(dict.fromkeys(g for g in (_word_grams(tok.text) for tok in tokenize(text)) if g))
+    per_token = _token_grams(text)
+    counts = Counter(chain.from_iterable(per_token))
+    words = tuple(dict.fromkeys(g for g in per_token if g))
     held: Counter[str] = Counter()
     for grams in words:
         held.update(set(grams))
@@ -147,8 +153,8 @@ class CharIndex:
         index._words = {}
         return index
 
-    def _vector(self, counts: Counter[str]) -> dict[str, float]:
-        """Unit-length TF-IDF vector with sublinear term frequency (1 + log tf)."""
+    def _weights(self, counts: Counter[str]) -> dict[str, float]:
+        """TF-IDF weights with sublinear term frequency (1 + log tf); n-grams of weight 0 left out."""
         slots, values, default = self.slots.get, self.idf_values, self.default_idf
         vec = {}
         for g, tf in counts.items():
@@ -156,7 +162,16 @@ class CharIndex:
             w = default if slot is None else values[slot]
             if w:
                 vec[g] = (1.0 + _log(tf)) * w
-        norm = math.sqrt(math.fsum(v * v for v in vec.values())) or 1.0
+        return vec
+
+    @staticmethod
+    def _norm(weights: dict[str, float]) -> float:
+        return math.sqrt(math.fsum(v * v for v in weights.values())) or 1.0
+
+    def _vector(self, counts: Counter[str]) -> dict[str, float]:
+        """Unit-length TF-IDF vector (`_weights`)."""
+        vec = self._weights(counts)
+        norm = self._norm(vec)
         return {g: v / norm for g, v in vec.items()}
 
     def _posting(self, gram: str) -> tuple[list[int], list[float]] | None:
@@ -192,12 +207,7 @@ class CharIndex:
         counts, words, extra = _text_plan(text)
         if not words:
             return {}
-        slots, values, default = self.slots.get, self.idf_values, self.default_idf
-        norm_sq = 0.0
-        for g, tf in counts.items():
-            slot = slots(g)
-            w = default if slot is None else values[slot]
-            norm_sq += ((1.0 + _log(tf)) * w) ** 2
+        slots, values = self.slots.get, self.idf_values
         sums = [0.0] * self.size
         for grams in words:
             for i, v in self._word_sums(grams):
@@ -208,7 +218,7 @@ class CharIndex:
                 w = times * values[slots(g)]
                 for i, v in zip(*posting):
                     sums[i] += w * v
-        norm = math.sqrt(norm_sq) or 1.0
+        norm = self._norm(self._weights(counts))
         return {i: x / norm for i, x in enumerate(sums) if x}
 
     def _word_sums(self, grams: tuple[str, ...]) -> tuple[tuple[int, float], ...]:
