@@ -252,7 +252,7 @@ class Lotse:
         self._spellings: dict[str, str] | None = None
         self._glossary_errors: list[CorpusError] = []
         self._glossary: list[dict] | None = None
-        self._glossary_keys: tuple[list[dict], dict[str, dict], dict[str, dict]] | None = None  # _entry's lookups, per glossary read
+        self._glossary_keys: tuple[dict[str, dict], dict[str, dict]] = ({}, {})  # `_entry`'s lookups: folded term, folded long form
         self._lock = threading.RLock()  # the UI asks from worker threads
 
     # -------------------------------------------------------------- index
@@ -696,6 +696,12 @@ class Lotse:
             e["notes"] = [n.note for n in self.currency_notes() if n.pattern.search(text) and not n.always]
         self._glossary_errors = errors
         self._glossary = sorted(entries, key=lambda e: (dictionary_key(e["term"]), e["term"]))
+        terms, longs = {}, {}
+        for e in self._glossary:  # the first entry of a folded term or long form, as the list is sorted
+            terms.setdefault(fold(e["term"]), e)
+            if e.get("long"):
+                longs.setdefault(fold(e["long"]), e)
+        self._glossary_keys = (terms, longs)
         return list(self._glossary)
 
     def definition(self, question: str) -> dict | None:
@@ -707,15 +713,8 @@ class Lotse:
         if not term:  # "?!?!" names no term (and an entry without a long form has an empty one)
             return None
         # the entry of the term itself before one whose long form it is ("Berufsbegleitung", not "BB")
-        entries = self.glossary()
-        if self._glossary_keys is None or self._glossary_keys[0] is not self._glossary:
-            terms, longs = {}, {}
-            for e in entries:
-                terms.setdefault(fold(e["term"]), e)
-                if e.get("long"):
-                    longs.setdefault(fold(e["long"]), e)
-            self._glossary_keys = (self._glossary, terms, longs)
-        _, terms, longs = self._glossary_keys
+        self.glossary()  # read once, with its lookups
+        terms, longs = self._glossary_keys
         return terms.get(term) or longs.get(term)
 
     def _uses_term(self, unit_id: str, entry: dict) -> bool:
