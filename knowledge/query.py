@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .analysis.analyzer import Analyzer, Term
 from .analysis.fold import fold
@@ -414,15 +415,34 @@ class CoveragePlan:
         """Information met by the stems `found` (adjacent topics aside), remembered per set."""
         got = self.shares.get((found, nouns_only))
         if got is None:
-            got = 0.0
-            for info, noun, topic, alts in self.items:
-                if topic is not None or (nouns_only and not noun):
-                    continue
-                for w, alt in alts:  # best weight first: the first alternative found is the best
-                    if (alt[0] in found) if len(alt) == 1 else all(x in found for x in alt):
-                        got += info * w
-                        break
-            self.shares[(found, nouns_only)] = got
+            bits = self.bits
+            got = self.shares[(found, nouns_only)] = self.share_of_mask(sum(bits.get(x, 0) for x in found), nouns_only)
+        return got
+
+    @cached_property
+    def bits(self) -> dict[str, int]:
+        """Each stem's bit in a mask of stems found (`share_of_mask`)."""
+        return {stem: 1 << bit for bit, stem in enumerate(sorted(self.stems))}
+
+    @cached_property
+    def _needs(self) -> tuple[tuple[float, bool, tuple[tuple[float, int], ...]], ...]:
+        """Per concept (adjacent topics aside): its information, whether a noun, and its alternatives, best weight
+        first, each as the mask of the stems it needs."""
+        bits = self.bits
+        return tuple((info, noun, tuple((w, sum(bits[x] for x in set(alt))) for w, alt in alts))
+                     for info, noun, topic, alts in self.items if topic is None)
+
+    def share_of_mask(self, mask: int, nouns_only: bool = False) -> float:
+        """Information met by the stems of `mask` (their `bits`): the question's authored-question retriever
+        reads masks from its postings, `share` a set of stems."""
+        got = 0.0
+        for info, noun, alts in self._needs:
+            if nouns_only and not noun:
+                continue
+            for w, need in alts:  # best weight first: the first alternative found is the best
+                if mask & need == need:
+                    got += info * w
+                    break
         return got
 
     @classmethod

@@ -132,27 +132,11 @@ class QuestionRetriever:
         plan = query.plan
         if not plan.total:
             return {}
-        stems = sorted(plan.stems)
         masks: dict[int, int] = {}
-        for bit, stem in enumerate(stems):
-            flag = 1 << bit
+        for stem, flag in plan.bits.items():
             for i in self.postings.get(stem, ()):
                 masks[i] = masks.get(i, 0) | flag
-        # each concept's alternatives as the masks of the stems they need (as `plan.share` reads them: the first
-        # alternative found counts; a stem the query lacks is a bit no question has)
-        bit_of = {stem: 1 << bit for bit, stem in enumerate(stems)}
-        missing = 1 << len(stems)
-        items = [(info, [(w, sum(bit_of.get(x, missing) for x in set(alt))) for w, alt in alts])
-                 for info, _noun, topic, alts in plan.items if topic is None]
-        shares: dict[int, float] = {}
-        for mask in set(masks.values()):
-            got = 0.0
-            for info, alts in items:
-                for w, need in alts:
-                    if mask & need == need:
-                        got += info * w
-                        break
-            shares[mask] = got / plan.total
+        shares = {mask: plan.share_of_mask(mask) / plan.total for mask in set(masks.values())}
         return {i: shares[masks[i]] for i in sorted(masks)}
 
     def retrieve(self, query: AnalysedQuery, k: int, coverages: dict[int, float] | None = None) -> list[Candidate]:
