@@ -11,7 +11,7 @@ from ..analysis.fold import fold
 from ..query import AnalysedQuery, coverage
 from ..retrieval import Candidate
 from ..retrieval.questions import SIMILAR_POOL, QuestionRetriever, asked_in_everyday_words, sort_words
-from ..retrieval.sentences import Highlight, best_sentences, concluding
+from ..retrieval.sentences import Highlight, best_sentences, sentence_weights
 from .config import FEATURES, GAP_FEATURES, QUESTION_EVIDENCE, RankingConfig
 
 
@@ -27,9 +27,10 @@ class UnitEvidence:
     sentence_terms: list[frozenset[str]]
 
     @cached_property
-    def concludes(self) -> tuple[bool, ...]:
-        """Per sentence, whether it states a conclusion: found once, when the unit is first a candidate."""
-        return concluding(self.text, self.spans)
+    def weights(self) -> tuple[float, ...]:
+        """Per sentence, how much it counts in choosing the short answer (`sentence_weights`): found once, when the
+        unit is first a candidate."""
+        return sentence_weights(self.text, self.spans)
 
 
 @dataclass
@@ -95,7 +96,7 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
             fz = fuzz.token_sort_ratio(folded_query, fold(ev.heading)) / 100.0
         # a unit without authored questions: its heading and text stand in for them
         centroid = signals.centroid.get(pos, 0.0) if qs else char_unit.get(pos, 0.0)
-        hl = best_sentences(query, ev.text, ev.spans, ev.sentence_terms, ev.concludes)
+        hl = best_sentences(query, ev.text, ev.spans, ev.sentence_terms, ev.weights)
         u = found.get("units")
         qc = found.get("questions")
         f = {

@@ -36,7 +36,7 @@ MAX_SENTENCES = 3
 FOOTNOTE_MARK = re.compile(r"(?<=\S)(?:\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})")
 # a footnote's own text, on its line below the paragraph: "⁵ Im Rechtskreis SGB III …"
 FOOTNOTE_BODY = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}\s")
-FOOTNOTE_SHARE = 0.5  # how much a footnote's text counts in choosing the short answer (hand-set, see `best_sentences`)
+FOOTNOTE_SHARE = 0.5  # how much a footnote's text counts in choosing the short answer (hand-set, see `sentence_weights`)
 TABLE_HEADER = re.compile(r"^[ \t]*\|.*\|[ \t]*$(?=\n[ \t]*\|?[ \t]*:?-{3,})", re.M)
 MIN_ALONE = 60  # a best sentence shorter than this takes its successor along
 MAX_LABEL = 40  # a sentence this short ending with a colon labels the one after it on its line
@@ -384,15 +384,24 @@ def list_block(text: str, spans: list[tuple[int, int]], lead: int) -> list[int]:
     return block
 
 
-def concluding(text: str, spans: list[tuple[int, int]]) -> tuple[bool, ...]:
-    """Per sentence: whether it states a conclusion (`CONCLUDES`, not for a case: `CONDITIONAL`)."""
-    return tuple(bool(CONCLUDES.search(sentence)) and not CONDITIONAL.match(sentence) for sentence in (text[a:b] for a, b in spans))
+def sentence_weights(text: str, spans: list[tuple[int, int]]) -> tuple[float, ...]:
+    """Per sentence, how much its share of the question counts in choosing the short answer: 1 + CONCLUSION_BONUS
+    for a conclusion (`CONCLUDES`, not for a case: `CONDITIONAL`), FOOTNOTE_SHARE for a footnote's text below a
+    paragraph ("⁵ Im Rechtskreis SGB III …": it qualifies the paragraph, it does not state its rule; QA 36, asked how
+    often the Eingliederungsvereinbarung is reviewed, a footnote on the first three months had been shown instead of
+    "spätestens nach Ablauf von 6 Monaten"), else 1."""
+    out = []
+    for a, b in spans:
+        sentence = text[a:b]
+        w = (1 + CONCLUSION_BONUS) if CONCLUDES.search(sentence) and not CONDITIONAL.match(sentence) else 1.0
+        out.append(w * FOOTNOTE_SHARE if FOOTNOTE_BODY.match(text, a) else w)
+    return tuple(out)
 
 
 def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]],
-                   sentence_terms: list[frozenset[str]], concludes: tuple[bool, ...] | None = None) -> Highlight:
+                   sentence_terms: list[frozenset[str]], weights: tuple[float, ...] | None = None) -> Highlight:
     """The sentences of a text (its `spans` and their terms) that answer the question best;
-    `concludes`: the sentences' `concluding` flags, when already known (a unit's, kept with it)."""
+    `weights`: the sentences' `sentence_weights`, when already known (a unit's, kept with it)."""
     if not spans:
         return Highlight("", 0.0, [], [], 0)
     scores = coverages(query, sentence_terms)
@@ -400,13 +409,9 @@ def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]]
     told_query = _numbers_told_less(query)
     if told_query is not query:
         scores = coverages(told_query, sentence_terms)
-    if concludes is None:
-        concludes = concluding(text, spans)
-    scores = [v * (1 + CONCLUSION_BONUS) if v > 0 and c else v for v, c in zip(scores, concludes)]
-    # a footnote's text below a paragraph ("⁵ Im Rechtskreis SGB III …") qualifies the paragraph, it does not state its
-    # rule: it counts FOOTNOTE_SHARE (QA 36: asked how often the Eingliederungsvereinbarung is reviewed, a footnote on
-    # the first three months had been shown instead of "spätestens nach Ablauf von 6 Monaten")
-    scores = [v * FOOTNOTE_SHARE if v > 0 and FOOTNOTE_BODY.match(text, a) else v for v, (a, _b) in zip(scores, spans)]
+    if weights is None:
+        weights = sentence_weights(text, spans)
+    scores = [v * w if v > 0 else v for v, w in zip(scores, weights)]
     best = max(range(len(spans)), key=lambda i: (scores[i], -i))
     part_best = []
     for part in query.parts:
