@@ -282,7 +282,15 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
     # years (each alone is the occurrence nearest today: 01.02.2027 and 31.07.2026); a range that would end
     # before it begins starts a year earlier, or, when only its end lacks the year, ends a year later
     for a, b in zip(found, found[1:]):
-        if b.value < a.value and RANGE_LINK.fullmatch(text[a.end:b.start]):
+        if not RANGE_LINK.fullmatch(text[a.end:b.start]):
+            continue
+        if a.year_assumed and not a.relative and not b.year_assumed and not b.relative and a.value.year != b.value.year:
+            # "21.07.–11.08.2027": the range's year is its end's (QA 35: read as 21.07.2026 beside a trip in 2027)
+            try:
+                a.value = a.value.replace(year=b.value.year)
+            except ValueError:  # 29.02. in a range ending in a common year
+                a.value = a.value.replace(year=b.value.year, day=28)
+        if b.value < a.value:
             if a.year_assumed and not a.relative:
                 a.value -= relativedelta(years=1)
             elif b.year_assumed and not b.relative:

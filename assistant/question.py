@@ -112,8 +112,18 @@ class Question:
     @property
     def assumptions(self) -> list[str]:
         """How the dates were read (year added, month only)."""
+        return self.assumptions_for(None)
+
+    def assumptions_for(self, used: set[dt.date] | None) -> list[str]:
+        """How the dates were read, only those whose day a calculation reads (`used`) when it reads any of them
+        (QA 35: a trip's "21.07." had been listed beside a count of days off from the entry to "Ende Juni");
+        all of them when `used` is None or meets none (a date the calculation derives from one it read)."""
+        dates = self.dates
+        if used is not None:
+            read = [d for d in dates if self.reread.get(d.start, d.value) in used]
+            dates = read or dates
         out = []
-        for d in self.dates:
+        for d in dates:
             if d.year_assumed and d.month_only:
                 out.append(f"„{d.text}“ als {self.reread.get(d.start, d.value).strftime('%d.%m.%Y')} gelesen ({d.part}, Jahr ergänzt).")
             elif d.year_assumed:

@@ -9,6 +9,7 @@ about the rule alone ("Wie ist der Personalschlüssel?") stays with the search, 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -48,6 +49,9 @@ def _default(f: Field, today: dt.date):
     return parse_value(f, f.default, today) if f.default else None
 
 
+SHOWN_DATE = re.compile(r"\b\d{2}\.\d{2}\.\d{4}\b")
+
+
 def build(spec: CalculatorSpec, q: Question) -> Route | None:
     """The route to `spec`: each field from its named extractor, the others at their defaults; None when a
     required date stays empty."""
@@ -63,10 +67,15 @@ def build(spec: CalculatorSpec, q: Question) -> Route | None:
         return None  # the question names no date the calculation needs (QA 35: "seit März 2025 in der InbeQ" is no employment's)
     # the day deadlines are judged from: the calculator's own rule, else the day the question names ("Stand …")
     today = rule.today(q) if rule.today else (qx.stated_today(q) or q.today)
-    # how the question's dates were read, when the calculation reads one (QA 34: "im August wegfahren" had been
-    # listed as read for a count of days off that takes no date)
-    dated = today != q.today or any(isinstance(v, dt.date) for v in values.values())
-    return Route(spec.name, lambda: spec.run(values, today), (q.assumptions if dated else []) + q.assumed)
+    # how the question's dates were read, only of the dates the calculation reads (QA 34: "im August wegfahren" had
+    # been listed for a count of days off that takes no date; QA 35: a trip's "21.07." beside one that takes the
+    # entry and "Ende Juni"): the values, the stated day, the ranges an extractor read, and the days the
+    # extractors' own readings name ("Teilnahme vom … bis …")
+    used = ({v for v in values.values() if isinstance(v, dt.date)} | ({today} if today != q.today else set())
+            | {d for key, ranges in q.memo.items() if isinstance(key, tuple) and key[0] == "ranges" for r in ranges
+               for d in (q.reread.get(r[2].start, r[2].value), q.reread.get(r[3].start, r[3].value))}
+            | {dt.datetime.strptime(d, "%d.%m.%Y").date() for a in q.assumed for d in SHOWN_DATE.findall(a)})
+    return Route(spec.name, lambda: spec.run(values, today), (q.assumptions_for(used) if used else []) + q.assumed)
 
 
 def route(question: str, today: dt.date) -> Route | None:

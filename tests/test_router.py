@@ -442,6 +442,27 @@ def test_a_range_over_the_new_year_without_years():
                              "Jahr ergänzt: „31.1.“ als 31.01.2027 gelesen."]
 
 
+def test_a_range_takes_its_year_from_its_end():
+    # "21.07.–11.08.2027": both days in 2027 (QA 35: the first had been read as 21.07.2026); over the new year the
+    # first day stays in the year before
+    assert [d.value for d in find_dates("(21.07.–11.08.2027)", TODAY)] == [dt.date(2027, 7, 21), dt.date(2027, 8, 11)]
+    assert [d.value for d in find_dates("vom 15.12. bis 10.01.2028", TODAY)] == [dt.date(2027, 12, 15), dt.date(2028, 1, 10)]
+
+
+def test_only_the_dates_a_calculation_reads_are_listed_as_read():
+    r = route("Meine Tochter ist 19, hat GdB 80 (schwerbehindert) und ist am 15.03.2026 in die InbeQ eingetreten. Wir "
+              "wollen im Sommer 2027 drei Wochen nach Spanien fliegen (21.07.–11.08.2027). Wie viele unterweisungsfreie "
+              "Tage hat sie bis Ende Juni 2027 zusammen?", TODAY)
+    assert "43,75 unterweisungsfreie Arbeitstage" in r.run().result
+    assert r.assumptions == ["„Ende Juni 2027“ als 30.06.2027 (Monatsende) gelesen.",
+                             "Teilnahme vom 15.03.2026 bis 30.06.2027: 15 volle Kalendermonate."]
+    # an illness in January that did not interrupt the measure is no date of its end
+    r = route("Mein Sohn hat am 01.09.2026 mit der InbeQ angefangen. Im Januar war er 3 Wochen krank, die Maßnahme wurde "
+              "aber nicht unterbrochen. Wann endet die InbeQ?", TODAY)
+    assert "31.08.2028" in r.run().result
+    assert not any("Januar" in a for a in r.assumptions)
+
+
 @pytest.mark.parametrize("question, message", [
     ("Maßnahme vom 01.03.2026 bis 01.02.2026 – Absolventengespräch?",
      "Der Zeitraum „01.03.2026 bis 01.02.2026“ endet vor seinem Beginn (01.02.2026 vor 01.03.2026)."),
