@@ -393,6 +393,13 @@ def notice_date(q: Question) -> dt.date | None:
     return d.value if d else q.first
 
 
+def effective_by(q: Question) -> dt.date | None:
+    """The day a notice should take effect ("soll zum 30.06.2027 gekündigt werden", "Kündigung zum Ende Juni 2027"):
+    the date right after "zum"/"bis zum"."""
+    d = _date_named(q, before=r"\bzum\s*$", before_reach=8)
+    return d.value if d else None
+
+
 def first_date(q: Question) -> dt.date | None:
     """The first date named."""
     return q.first

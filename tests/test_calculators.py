@@ -110,6 +110,30 @@ def test_termination_to_quarter_end(notice, effective):
     assert calc.termination(notice).result.startswith(f"Kündigung wirksam zum {effective} – Achtung: Quelle außer Kraft")
 
 
+@pytest.mark.parametrize("effective_by, latest, target", [
+    (D(2027, 6, 30), "31.03.2027", "30.06.2027"),
+    (D(2027, 5, 15), "31.03.2027", "30.06.2027"),  # no quarter's end: the next one
+    (D(2027, 9, 30), "30.06.2027", "30.09.2027"),
+    (D(2027, 12, 31), "30.09.2027", "31.12.2027"),
+    (D(2028, 3, 31), "31.12.2027", "31.03.2028"),
+])
+def test_termination_asked_backwards(effective_by, latest, target):
+    c = calc.termination_latest(effective_by, today=D(2026, 12, 4))
+    assert c.result.startswith(f"Kündigung muss spätestens am {latest} zugehen, um zum {target} wirksam zu werden – Achtung: Quelle außer Kraft")
+    assert [d.strftime("%d.%m.%Y") for _, d in c.dates] == [latest, target]
+
+
+def test_termination_asked_backwards_names_a_day_past_and_one_the_agreement_does_not_reach():
+    late = calc.termination_latest(D(2026, 12, 31), today=D(2026, 12, 4))
+    assert ("Kündigung muss spätestens am 30.09.2026 zugehen, um zum 31.12.2026 wirksam zu werden – Frist abgelaufen (heute ist "
+            "der 04.12.2026): heute zugegangen, wird sie zum 31.03.2027 wirksam") in late.result
+    # § 11: the agreement ended with 14.04.2014, so a notice to 30.06.2014 has no effect
+    assert calc.termination_latest(D(2014, 6, 30), today=D(2026, 12, 4)).result.startswith(
+        "Keine Wirkung: Zum 30.06.2014 wäre die Vereinbarung schon außer Kraft; sie tritt mit Ablauf des 14.04.2014 außer Kraft (§ 11)")
+    assert "Die Kündigung wirkt nur zum Ende eines Kalendervierteljahres: der 15.05.2027 ist keines, das nächste ist der 30.06.2027" in \
+        calc.termination_latest(D(2027, 5, 15), today=D(2026, 12, 4)).steps
+
+
 def test_planning_meeting_flags_holiday_on_first_friday():
     c = calc.planning_meeting(D(2026, 12, 20))
     assert c.dates[0][1] == D(2027, 1, 1) and c.dates[0][0].startswith("Planungsgespräch (nach Ablauf der Quelle am 14.04.2014)")
@@ -312,6 +336,10 @@ dates = st.dates(min_value=D(1995, 1, 1), max_value=D(2095, 12, 31))
 def test_deadlines_lie_on_the_right_side(day):
     assert calc.integration_office(day, today=D(1990, 1, 1)).dates[0][1] < day
     assert calc.termination(day).dates[0][1] > day
+    # backwards and forwards agree: the latest day of receipt takes effect at the quarter's end, the day after it not
+    latest, target = (d for _, d in calc.termination_latest(day).dates)
+    assert calc.termination(latest).dates[0][1] == target >= day
+    assert calc.termination(latest + dt.timedelta(days=1)).dates[0][1] > target
     assert calc.occupancy_check(day).dates[0][1] < day
     meeting, registration, attachments, *later = (d for _, d in calc.planning_meeting(day).dates)
     assert calc.reporting_date(day).dates[0][1] >= day

@@ -12,6 +12,7 @@ RAW = {
     "integrationsamt": {"beschaeftigungsbeginn": "01.09.2027"},
     "planungsgespraech": {},
     "kuendigung": {"kuendigung": "15.03.2027"},
+    "kuendigung-zum": {"zum": "30.06.2027"},
     "stichtag": {},
     "unterweisungsfrei": {"monate": "7", "schwerbehindert": True},
     "inbeq-dauer": {"beginn": "01.03.2027", "unterbrechung_tage": "10"},

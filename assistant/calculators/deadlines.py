@@ -314,6 +314,45 @@ def termination(notice_date: dt.date, today: dt.date | None = None) -> Calculati
     return mark_validity(c, _today(today))
 
 
+def termination_latest(effective_by: dt.date, today: dt.date | None = None) -> Calculation:
+    """§ 10 backwards: the last day a notice may be received to take effect at the end of the quarter `effective_by`
+    falls in ("soll zum 30.06.2027 gekündigt werden – bis wann muss sie zugehen?", QA 35). A quarter always ends on a
+    month's last day, so the period of months reaches it from any day up to the last day of the month that many months
+    before (a notice received on 31.03. runs to 30.06., one received on 01.04. to 01.07.: 30.09.)."""
+    check_date(effective_by, label="Wirksam zum")
+    today = _today(today)
+    r = rule("deadlines", "termination_notice_months")
+    target = quarter_end(effective_by)
+    latest = target + dt.timedelta(days=1) - relativedelta(months=r.value) - dt.timedelta(days=1)
+    steps = []
+    if target != effective_by:
+        steps.append(f"Die Kündigung wirkt nur zum Ende eines Kalendervierteljahres: der {fmt_date(effective_by)} ist keines, "
+                     f"das nächste ist der {fmt_date(target)}")
+    steps += [f"Wirksam zum Ende des Kalendervierteljahres: {fmt_date(target)}",
+              f"Frist von {r.value} Monaten: die Kündigung muss spätestens am {fmt_date(latest)} zugehen "
+              f"(Zugang am {fmt_date(latest)}: Frist bis {fmt_date(latest + relativedelta(months=r.value))}; "
+              f"am {fmt_date(latest + dt.timedelta(days=1))}: erst zum {fmt_date(quarter_end(latest + dt.timedelta(days=1) + relativedelta(months=r.value)))})"]
+    result = f"Kündigung muss spätestens am {fmt_date(latest)} zugehen, um zum {fmt_date(target)} wirksam zu werden"
+    rules = [r]
+    notes = ["Kündigung nur aus wichtigem Grund und schriftlich."]
+    if latest < today:
+        earliest = termination(today, today).dates[0][1]
+        result += f" – Frist abgelaufen (heute ist der {fmt_date(today)}): heute zugegangen, wird sie zum {fmt_date(earliest)} wirksam"
+    agreement = source_documents().get(r.doc_id)
+    begins, ends = (agreement.valid_from, agreement.valid_until) if agreement else (None, None)
+    if ends is not None and latest <= ends < target:
+        result = (f"Keine Wirkung: Zum {fmt_date(target)} wäre die Vereinbarung schon außer Kraft; sie tritt mit Ablauf "
+                  f"des {fmt_date(ends)} außer Kraft (§ 11)")
+        rules.append(citation("agreement_term"))
+    elif begins is not None and latest < begins:
+        steps.append(f"Achtung: Am {fmt_date(latest)} war die Vereinbarung noch nicht in Kraft (erst ab {fmt_date(begins)}, § 11).")
+        rules.append(citation("agreement_term"))
+    c = Calculation("kuendigung-zum", "Spätester Zugang einer Kündigung der Kooperationsvereinbarung (§ 10)", result, steps, rules,
+                    dates=[("Spätester Zugang der Kündigung", latest), ("Kündigung der Kooperationsvereinbarung wirksam", target)],
+                    notes=notes, inputs={"zum": effective_by.isoformat()})
+    return mark_validity(c, today)
+
+
 def _day_month(text: str) -> tuple[int, int]:
     """'1. April' -> (1, 4)."""
     from ..extract import MONTHS

@@ -313,6 +313,18 @@ SPECS: tuple[CalculatorSpec, ...] = (
                                      (r"arbeitsverhältnis|arbeitsvertrag|beschäftigungsverhältnis",
                                       r"arbeitgeber|chef|firma|betrieb|teilnehm|\btn\b|sohn|tochter|mitarbeiter|\bjobs?\b"))),
             (("kuendigung", qx.notice_date),))),
+    CalculatorSpec("kuendigung-zum", "Kündigung der Kooperationsvereinbarung: spätester Zugang", (
+        Field("zum", "Wirksam werden zum", "date", True, placeholder=DATE_HINT, flag="--zum"),
+    ), lambda v, t: dl.termination_latest(v["zum"], t),
+        dl.termination_latest, "Die Kooperationsvereinbarung soll zum 30.06.2027 gekündigt werden – bis wann muss die Kündigung zugehen?",
+        # asked backwards, from the day it should take effect (QA 35); tried before the forward reckoning
+        route=RouteRule(19, (Trigger((r"kündig|kuendig", r"\bzum\b"),
+                                     (r"arbeitsverhältnis|arbeitsvertrag|beschäftigungsverhältnis",
+                                      r"arbeitgeber|chef|firma|betrieb|teilnehm|\btn\b|sohn|tochter|mitarbeiter|\bjobs?\b",
+                                      r"zugegangen|zugestellt|erhalten|eingegangen|bekommen"),
+                                     asked=qx.ASKS_WHEN + r"|zugehen|zustellen|absenden|abschicken|raus",
+                                     needs=(qx.effective_by,)),),
+                        (("zum", qx.effective_by),))),
     CalculatorSpec("stichtag", "Nächster Stichtag (1. April / 1. Oktober)", (
         Field("datum", "Ab Datum (leer = heute)", "date", placeholder=DATE_HINT),
     ), lambda v, t: dl.reporting_date(v["datum"] or t, t),
