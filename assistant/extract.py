@@ -687,5 +687,8 @@ def find_weekdays(text: str) -> int | None:
 
 
 def find_negative(text: str) -> str | None:
-    m = re.search(r"(?<![\w.])-\s?\d+\s*(?:Teilnehm\w*|Monat\w*|Stunden|Tage)", text, re.I)
+    # "-3 Teilnehmer", "personal -3 tn", "–3 tn" (a dash set close to its number), "minus 3 Teilnehmer" (QA 39: the
+    # sign had been dropped and 3 participants reckoned)
+    m = re.search(r"(?:(?<![\w.])-\s?|(?<![\w.])[–−]|\bminus\s+)\d+\s*(?:Teilnehm\w*|tn\b|Personen|Leute|Plätze|Platz|Monat\w*|"
+                  r"Stunden|Std\b|Tage?n?\b|Wochen|Jahre?n?\b)", text, re.I)
     return m.group(0) if m else None

@@ -374,9 +374,14 @@ def begin_date(q: Question) -> dt.date | None:
         return d.value
     for d in q.events:
         before = re.split(CLAUSE_END, q.text[max(0, d.start - 25):d.start])[-1]
-        if not _has(before, END_WORD + r"|\bbis\b|endete|beendet"):
+        after = re.split(CLAUSE_END, q.text[d.end:d.end + 25])[0]
+        # nor one told as an end after it: "ist die Maßnahme in drei Wochen zu Ende" (QA 38: reckoned as a start)
+        if not _has(before, END_WORD + r"|\bbis\b|endete|beendet") and not _has(after, ENDS_AFTER):
             return d.value
     return None
+
+
+ENDS_AFTER = r"^\s*(?:\w+\s+)?(?:zu\s+ende|endet|vorbei|fertig|abgeschlossen|beendet|aus)\b"
 
 
 def labelled_start_date(q: Question) -> dt.date | None:

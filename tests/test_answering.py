@@ -732,6 +732,21 @@ def test_a_dismissal_needing_the_integration_offices_consent_names_that_office_f
                                  "(Inklusionsamt), für das Arbeitsverhältnis auch eine Fachanwältin oder ein Fachanwalt für Arbeitsrecht.")
 
 
+def test_an_application_for_equal_status_names_the_agentur(lotse):
+    # QA 38: "Wie und wo beantrage ich die Gleichstellung?" had named only the Versorgungsamt (the GdB's office)
+    agentur = ("Auskunft zum Thema „Gleichstellung mit schwerbehinderten Menschen“: die Agentur für Arbeit (sie entscheidet "
+               "über den Antrag auf Gleichstellung).")
+    reply = lotse.ask("wo beantragt man die gleichstellung")
+    assert reply.abstained and reply.contacts == [agentur]
+    assert reply.message.startswith("Zum Thema „Gleichstellung mit schwerbehinderten Menschen“ enthalten die Dokumente keine Aussage")
+    reply = lotse.ask("Ich habe GdB 30. Wie und wo beantrage ich die Gleichstellung mit schwerbehinderten Menschen, und was "
+                      "bringt sie mir im Job?")
+    assert reply.abstained and agentur in reply.contacts
+    # the documents' own word for those with equal status is still answered
+    reply = lotse.ask("Gilt der Zusatzurlaub auch für gleichgestellte Teilnehmer?")
+    assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/12"
+
+
 @pytest.mark.parametrize("question", ["Ur\u00adlaub in der InbeQ?", "Ur\u200blaub in der InbeQ?", "Ｕｒｌａｕｂ in der InbeQ?"])
 def test_format_and_compatibility_characters_inside_a_word_do_not_break_it(lotse, question):
     # QA 22: a soft hyphen or zero-width space copied from a PDF, or full-width letters, had made the question fail

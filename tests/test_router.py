@@ -340,6 +340,27 @@ def test_values_out_of_range_in_a_question_are_named_not_dropped(question, messa
     assert str(exc.value) == message
 
 
+@pytest.mark.parametrize("question, named", [
+    ("personal -3 tn 5. monat", "-3 tn"),
+    ("personal –3 tn 5. monat", "–3 tn"),  # QA 39: the sign had been dropped and 3 participants reckoned
+    ("personal minus 3 teilnehmer im 5. monat", "minus 3 teilnehmer"),
+    ("Wir haben -2 Teilnehmer im 14. Monat, wie viel Personal?", "-2 Teilnehmer"),
+])
+def test_a_negative_count_is_refused_in_every_spelling(question, named):
+    with pytest.raises(calc.InputError, match=f"^„{re.escape(named)}“: negative Anzahlen sind nicht möglich.$"):
+        route(question, TODAY)
+
+
+def test_a_dash_between_words_and_a_count_is_no_sign():
+    assert "bei 3 Teilnehmenden im 5. Monat" in route("InbeQ – 3 Teilnehmende im 5. Monat, wie viel Personal?", TODAY).run().result
+
+
+def test_a_date_told_as_the_end_is_no_start():
+    # QA 38: "in drei Wochen zu Ende" had been reckoned as an InbeQ starting then ("endet spätestens am 24.12.2028")
+    assert route("Gibt es zum Ende einer Maßnahme eigentlich noch ein Gespräch mit der Arbeitsvermittlung? Bei mir ist die "
+                 "Maßnahme in drei Wochen zu Ende und keiner meldet sich.", TODAY) is None
+
+
 def test_a_start_date_with_another_measure_stays_with_the_search():
     assert route("Mein Sohn hat am 01.09.2026 mit dem Praktikum angefangen, wie lange geht das?", TODAY) is None
 
