@@ -110,6 +110,14 @@ def test_termination_to_quarter_end(notice, effective):
     assert calc.termination(notice).result.startswith(f"Kündigung wirksam zum {effective} – Achtung: Quelle außer Kraft")
 
 
+def test_inbeq_end_with_an_extension_asked_without_its_length_names_the_longest():
+    # QA 39: "Wann ist spätestens Schluss, wenn verlängert wird?" had been answered with the regular end alone
+    c = calc.inbeq_end(D(2027, 3, 1), extension_asked=True)
+    assert c.result == "InbeQ endet spätestens am 28.02.2029; mit Verlängerung (höchstens 12 Monate) spätestens am 28.02.2030"
+    assert [d for _, d in c.dates] == [D(2029, 2, 28), D(2030, 2, 28)]
+    assert calc.inbeq_end(D(2027, 3, 1)).result == "InbeQ endet spätestens am 28.02.2029"
+
+
 @pytest.mark.parametrize("effective_by, latest, target", [
     (D(2027, 6, 30), "31.03.2027", "30.06.2027"),
     (D(2027, 5, 15), "31.03.2027", "30.06.2027"),  # no quarter's end: the next one

@@ -355,6 +355,17 @@ def test_a_dash_between_words_and_a_count_is_no_sign():
     assert "bei 3 Teilnehmenden im 5. Monat" in route("InbeQ – 3 Teilnehmende im 5. Monat, wie viel Personal?", TODAY).run().result
 
 
+@pytest.mark.parametrize("question, result", [
+    ("Meine Tochter fängt im März 2027 mit der InbeQ an. Wann ist spätestens Schluss, wenn verlängert wird?",
+     "InbeQ endet spätestens am 28.02.2029; mit Verlängerung (höchstens 12 Monate) spätestens am 28.02.2030"),
+    ("InbeQ-Beginn 1.3.2026, wenn sie maximal verlängert wird – wann endet sie dann?",
+     "InbeQ endet spätestens am 29.02.2028; mit Verlängerung (höchstens 12 Monate) spätestens am 28.02.2029"),
+    ("InbeQ begann 1.3.2026, nicht verlängert, wann ende?", "InbeQ endet spätestens am 29.02.2028"),
+])
+def test_an_extension_asked_without_its_length(question, result):
+    assert route(question, TODAY).run().result == result
+
+
 def test_a_date_told_as_the_end_is_no_start():
     # QA 38: "in drei Wochen zu Ende" had been reckoned as an InbeQ starting then ("endet spätestens am 24.12.2028")
     assert route("Gibt es zum Ende einer Maßnahme eigentlich noch ein Gespräch mit der Arbeitsvermittlung? Bei mir ist die "

@@ -440,8 +440,10 @@ def period_end(start: dt.date, months: int) -> dt.date:
 
 
 def inbeq_end(start: dt.date, interruption_days: int = 0, extension_months: int = 0, interruption_months: int = 0,
-              today: dt.date | None = None) -> Calculation:
-    """The latest end of the InbeQ; every month is counted from the start date (`period_end`)."""
+              today: dt.date | None = None, extension_asked: bool = False) -> Calculation:
+    """The latest end of the InbeQ; every month is counted from the start date (`period_end`). `extension_asked`: an
+    extension asked about without its length ("wann ist spätestens Schluss, wenn verlängert wird?"): the result names
+    the end with the longest extension as well."""
     check_date(start, label="Beginn der InbeQ")
     interruption_days = check_count(interruption_days, label="Unterbrechungstage", maximum=3650)
     interruption_months = check_count(interruption_months, label="Unterbrechung in Monaten", maximum=120)
@@ -478,6 +480,9 @@ def inbeq_end(start: dt.date, interruption_days: int = 0, extension_months: int 
     else:
         max_end = end_after(months + interruption_months + ext.value)
         steps.append(f"Höchstens mit Verlängerung um {ext.value} Monate: {fmt_date(max_end)}")
+        if extension_asked:  # QA 39: the regular end alone had been the answer to "wenn verlängert wird"
+            dates.append(("Spätestes Ende der InbeQ mit Verlängerung", max_end))
+            result += f"; mit Verlängerung (höchstens {ext.value} Monate) spätestens am {fmt_date(max_end)}"
     if shift:
         result += f" (Unterbrechung {shift} eingerechnet)"
     notes = ["Eine Verlängerung kommt nur in Betracht, wenn wegen Art oder Schwere der Behinderung der Eingliederungserfolg nicht anders erreicht werden kann; eine längere Erkrankung allein reicht nicht."]
@@ -485,7 +490,7 @@ def inbeq_end(start: dt.date, interruption_days: int = 0, extension_months: int 
         notes.insert(0, f"Das spätestmögliche Ende ({fmt_date(end)}) liegt vor dem heutigen Tag ({fmt_date(today)}): die Regeldauer ist bereits abgelaufen.")
     return mark_validity(Calculation("inbeq-dauer", "Dauer der InbeQ", result, steps, [ext, years, intr], dates=dates, notes=notes,
                        inputs={"beginn": start.isoformat(), "unterbrechung_tage": interruption_days, "unterbrechung_monate": interruption_months,
-                               "verlaengerung_monate": extension_months}))
+                               "verlaengerung_monate": extension_months, "mit_verlaengerung": extension_asked}))
 
 
 def check_hours(value, *, label: str, maximum: float = 10_000) -> float:

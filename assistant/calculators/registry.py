@@ -354,7 +354,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
         Field("unterbrechung_monate", "Unterbrechung in Monaten", "count", default="0", minimum=0, maximum=120),
         Field("verlaengerung_monate", "Verlängerung in Monaten", "count", default="0", minimum=0, maximum=12,
               bounds_reason=" (§ 55 Abs. 2 SGB IX: höchstens zwölf Monate)"),
-    ), lambda v, t: dl.inbeq_end(v["beginn"], v["unterbrechung_tage"] or 0, v["verlaengerung_monate"] or 0, v["unterbrechung_monate"] or 0, t),
+        Field("mit_verlaengerung", "Mit Verlängerung", "flag", help="das Ende mit der längsten Verlängerung (12 Monate) im Ergebnis nennen"),
+    ), lambda v, t: dl.inbeq_end(v["beginn"], v["unterbrechung_tage"] or 0, v["verlaengerung_monate"] or 0, v["unterbrechung_monate"] or 0, t,
+                                 bool(v["mit_verlaengerung"])),
         dl.inbeq_end, "Die InbeQ begann am 01.03.2025 und wird um 12 Monate verlängert. Wann endet sie?",
         route=RouteRule(100, (Trigger((r"inbeq|maßnahme|qualifizierung|ub\b", qx.END_WORD + r"|läuft|dauer|verlänger|unterbroch|unterbrech|bis wann"),
                                       # its end already told ("endet am 30.9.2026. Was kommt danach?")
@@ -366,7 +368,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
                               # a parent: "meine tochter hat am 01.08.2026 angefangen, wann ist sie fertig"
                               Trigger((qx.STARTED, qx.FINISHED), (qx.OTHER_MEASURE, qx.OTHER_PROGRAMME, qx.DAYS_OFF, qx.WISHED_START))),
             (("beginn", qx.begin_date), ("unterbrechung_tage", qx.interruption_days), ("unterbrechung_monate", qx.interruption_months),
-             ("verlaengerung_monate", qx.extension_months)))),
+             ("verlaengerung_monate", qx.extension_months), ("mit_verlaengerung", qx.extended)))),
     CalculatorSpec("jobcoaching", "Jobcoaching: Ende und Stunden", (
         Field("beginn", "Beginn des Jobcoachings", "date", True, placeholder=DATE_HINT),
         Field("verbraucht", "Bereits geleistete Fachleistungsstunden", "hours", help="z. B. 42 oder 42,5"),
