@@ -36,6 +36,17 @@ def test_prefill_reproduces_the_calculation(name):
     assert again.ok and again.calculation.result == first.calculation.result
 
 
+def test_jobcoaching_without_a_start_reckons_the_hours_and_reopens_so():
+    # QA 39: "60 std bewilligt, 48 verbraucht – wie viele bleiben?" had been declined, the start being required
+    first = evaluate("jobcoaching", {"verbraucht": "48"}, TODAY)
+    assert first.ok and first.calculation.result == ("Verbleibend 12 von 60 Fachleistungsstunden; mit Verlängerung (bis zu 30 "
+                                                     "Stunden mehr): verbleibend 42 von 90 Fachleistungsstunden")
+    again = evaluate("jobcoaching", prefill(first.calculation), TODAY)
+    assert again.ok and again.calculation.result == first.calculation.result
+    empty = evaluate("jobcoaching", {}, TODAY)
+    assert not empty.ok and empty.errors["beginn"] == "Bitte den Beginn des Jobcoachings oder die bereits geleisteten Stunden angeben."
+
+
 @pytest.mark.parametrize("value, expected", [("offen", None), ("ja", True), ("nein", False)])
 def test_choices_carry_their_meaning_and_back(value, expected):
     c = evaluate("besetzung", {"beginn": "01.03.2027", "modular": value}, TODAY).calculation

@@ -366,6 +366,16 @@ def test_an_extension_asked_without_its_length(question, result):
     assert route(question, TODAY).run().result == result
 
 
+@pytest.mark.parametrize("question, result", [
+    ("jobcoaching 60 std bewilligt, 48 verbraucht – wie viele bleiben, und wie viele mit verlängerung?",
+     "Mit Verlängerung verbleibend 42 von 90 Fachleistungsstunden (ohne Verlängerung: verbleibend 12 von 60 Fachleistungsstunden)"),
+    ("Jobcoaching: 75 Stunden verbraucht, wie viele sind noch übrig?",
+     "Kontingent um 15 Stunden überschritten; mit Verlängerung (bis zu 30 Stunden mehr): verbleibend 15 von 90 Fachleistungsstunden"),
+])
+def test_jobcoaching_hours_without_a_start(question, result):
+    assert route(question, TODAY).run().result == result
+
+
 def test_a_date_told_as_the_end_is_no_start():
     # QA 38: "in drei Wochen zu Ende" had been reckoned as an InbeQ starting then ("endet spätestens am 24.12.2028")
     assert route("Gibt es zum Ende einer Maßnahme eigentlich noch ein Gespräch mit der Arbeitsvermittlung? Bei mir ist die "

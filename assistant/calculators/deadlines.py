@@ -507,7 +507,36 @@ def check_hours(value, *, label: str, maximum: float = 10_000) -> float:
     return number
 
 
-def jobcoaching(start: dt.date, hours_used: float | None = None, extended: bool = False, today: dt.date | None = None) -> Calculation:
+def jobcoaching_hours(hours_used: float, extended: bool = False) -> Calculation:
+    """The hours left of the contingent, without a start date ("60 std bewilligt, 48 verbraucht – wie viele bleiben, und
+    wie viele mit verlängerung?"; QA 39: declined, as the calculation needed a start): left of the usual hours and, with
+    the extension's hours, left in all."""
+    base, extr = rule("deadlines", "jobcoaching"), rule("deadlines", "jobcoaching_extension")
+    hours_used = check_hours(hours_used, label="Verbrauchte Stunden")
+    usual, more = base.value["hours"], extr.value["hours"]
+
+    def left(total: int) -> str:
+        rest = round(total - hours_used, 2) or 0.0
+        return (f"Kontingent um {plural(-rest, 'Stunde', 'Stunden')} überschritten" if rest < 0
+                else f"verbleibend {num(rest)} von {total} Fachleistungsstunden")
+
+    steps = [f"Regel: {usual} Fachleistungsstunden; Verlängerung um bis zu {extr.value['months']} Monate mit bis zu {more} Stunden",
+             f"Verbraucht {num(hours_used)} von {usual} Stunden: {left(usual)}",
+             f"Mit Verlängerung ({usual} + {more} = {usual + more} Stunden): {left(usual + more)}",
+             "Ohne Beginn des Jobcoachings ist kein Ende berechnet."]
+    if extended:
+        result = f"Mit Verlängerung {left(usual + more)} (ohne Verlängerung: {left(usual)})"
+    else:
+        result = f"{left(usual)[:1].upper()}{left(usual)[1:]}; mit Verlängerung (bis zu {more} Stunden mehr): {left(usual + more)}"
+    return mark_validity(Calculation("jobcoaching", "Jobcoaching: Dauer und Stunden (Baden-Württemberg)", result, steps, [base, extr],
+                                     inputs={"beginn": None, "verbraucht": hours_used, "verlaengert": extended}))
+
+
+def jobcoaching(start: dt.date | None, hours_used: float | None = None, extended: bool = False, today: dt.date | None = None) -> Calculation:
+    if start is None:
+        if hours_used is None:
+            raise InputError("Bitte den Beginn des Jobcoachings oder die bereits geleisteten Stunden angeben.", field="beginn")
+        return jobcoaching_hours(hours_used, extended)
     check_date(start, label="Beginn des Jobcoachings")
     base, extr = rule("deadlines", "jobcoaching"), rule("deadlines", "jobcoaching_extension")
     rules = [base, extr]

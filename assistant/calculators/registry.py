@@ -370,12 +370,16 @@ SPECS: tuple[CalculatorSpec, ...] = (
             (("beginn", qx.begin_date), ("unterbrechung_tage", qx.interruption_days), ("unterbrechung_monate", qx.interruption_months),
              ("verlaengerung_monate", qx.extension_months), ("mit_verlaengerung", qx.extended)))),
     CalculatorSpec("jobcoaching", "Jobcoaching: Ende und Stunden", (
-        Field("beginn", "Beginn des Jobcoachings", "date", True, placeholder=DATE_HINT),
+        Field("beginn", "Beginn des Jobcoachings", "date", placeholder=DATE_HINT, help="leer: nur die verbleibenden Stunden"),
         Field("verbraucht", "Bereits geleistete Fachleistungsstunden", "hours", help="z. B. 42 oder 42,5"),
         Field("verlaengert", "Verlängert", "flag", help="bis zu 3 Monate und 30 Stunden mehr"),
     ), lambda v, t: dl.jobcoaching(v["beginn"], v["verbraucht"], v["verlaengert"], today=t),
         dl.jobcoaching, "Das Jobcoaching hat am 01.02.2026 begonnen, bis wann läuft es?",
-        route=RouteRule(90, (Trigger((r"jobcoa?ch",), (qx.PAUSED,), asked=qx.ASKS_WHEN + r"|stunden|übrig|uebrig|bleib|\brest|verbraucht|kontingent|reicht"),), (("beginn", qx.start_date), ("verbraucht", qx.hours_used), ("verlaengert", qx.extended)))),
+        route=RouteRule(90, (Trigger((r"jobcoa?ch",), (qx.PAUSED,), asked=qx.ASKS_WHEN + r"|stunden|übrig|uebrig|bleib|\brest|verbraucht|kontingent|reicht"),
+                             # the hours alone, no start named: what is left of them (QA 39)
+                             Trigger((r"jobcoa?ch",), (qx.PAUSED,), date=False, needs=(qx.hours_used,),
+                                     asked=r"übrig|uebrig|bleib|\brest|reicht|wie viele|wieviele|noch")),
+                        (("beginn", qx.start_date), ("verbraucht", qx.hours_used), ("verlaengert", qx.extended)))),
     CalculatorSpec("absolventen", "Absolventengespräch", (
         Field("ende", "Individuelles Teilnahmeende", "date", True, placeholder=DATE_HINT),
         Field("dauer_monate", "Dauer der Maßnahme in Monaten", "count", minimum=1, maximum=120),
