@@ -376,6 +376,13 @@ def test_jobcoaching_hours_without_a_start(question, result):
     assert route(question, TODAY).run().result == result
 
 
+def test_the_ratio_asked_by_name_with_a_count_is_computed_and_with_a_bound_is_not():
+    # QA 39: "welcher Personalansatz gilt?" with three participants of an old contract had only been given a passage
+    r = route("Altvertrag von 2015 mit Teilnehmermonaten, 3 Teilnehmer: welcher Personalansatz gilt?", TODAY)
+    assert r.run().result == "39 Wochenstunden (Personalansatz 1,0) bei 3 Teilnehmenden (Vertrag vor 2016)"
+    assert route("Welcher Personalansatz gilt bei weniger als 5 Teilnehmern?", TODAY) is None
+
+
 def test_a_date_told_as_the_end_is_no_start():
     # QA 38: "in drei Wochen zu Ende" had been reckoned as an InbeQ starting then ("endet spätestens am 24.12.2028")
     assert route("Gibt es zum Ende einer Maßnahme eigentlich noch ein Gespräch mit der Arbeitsvermittlung? Bei mir ist die "

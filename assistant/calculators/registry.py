@@ -256,6 +256,10 @@ SPECS: tuple[CalculatorSpec, ...] = (
             Trigger((qx.MIN_PLACES_WORD,), (qx.PARTICIPANT_TIME, qx.COUNTS_AS, qx.ASKS_OTHER), date=False,
                     needs=(qx.participants, qx.measure_month, qx.min_places)),
             Trigger((qx.PRE2016 + "|" + qx.FROM2016 + r"|vertrag",), (r"was |welche|wer |darf|muss",), date=False, needs=(qx.lots,)),
+            # the ratio asked by name, with a count: "Altvertrag von 2015, 3 Teilnehmer: welcher Personalansatz gilt?" (QA 39)
+            Trigger((r"welche[rsnm]?\s+(?:personalansatz|personalschlüssel|betreuungsschlüssel)",), (qx.PARTICIPANT_TIME, qx.COUNTS_AS,
+                    # a bound, no count: "bei weniger als 5 Teilnehmern" asks the rule
+                    r"weniger als|mehr als|unter \d|über \d|ueber \d|bis zu \d|ab \d"), date=False, needs=(qx.participants,)),
         ), (("teilnehmende", qx.participants_per_lot), ("monat", qx.measure_month), ("mindestplaetze", qx.min_places),
             ("option", qx.option_drawn)), choose=qx.staffing_calculator)),
     CalculatorSpec("personal-alt", "Personalbedarf InbeQ (Verträge vor 2016, je Los)", (
