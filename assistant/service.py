@@ -456,6 +456,10 @@ class Lotse:
                 msg = "" if bare else DEFINED_TEXT  # a term alone asked nothing the documents failed to explain
                 suggested = (self.passages_using(definition["term"], 3)
                              or (self.passages_using(definition["long"], 3) if definition.get("long") else []))
+            if not contacts:
+                # else the subjects with a known contact and no guard ("Kindergeld", "Bürgergeld"; QA 37: half the
+                # declined parents' questions had named no one to ask), each once
+                contacts = list(dict.fromkeys(f"Auskunft zum Thema „{name}“: {ask}." for name, ask in result.contacts.items()))
             if msg == ABSTAIN_TEXT and not error and result.query.active:
                 # a plain decline still says what the documents cover (QA 21: 32 of 56 declines had not; whom to ask,
                 # where no topic names its own contact, the presenter adds: presenter.WHOM_TO_ASK)

@@ -57,6 +57,8 @@ class SearchResult:
     # adjacent topic the question names -> who gives information on it (where the data says); a declined reply names them,
     # also for a topic some passage mentions („Rente“ in a list of exceptions), which is no answer about it
     asks: dict[str, str] = field(default_factory=dict)
+    # subjects of corpus/adjacent_topics.yaml's "contacts" the question names -> whom to ask (a declined reply names them)
+    contacts: dict[str, str] = field(default_factory=dict)
 
     @property
     def confidence(self) -> float:
@@ -295,5 +297,7 @@ class AnswerPipeline:
         top = scored[0].unit_pos if scored else None
         missing = [t for t in query.topics if top not in t.units]
         question = answerable_features(scored, self.question_evidence(query, scored))
+        stems = [c.term.stem for c in query.concepts]
         return SearchResult(query, hits, [t.name for t in missing], round(answerability(question, self.cfg), 3),
-                            asks={t.name: t.ask for t in query.topics if t.ask})
+                            asks={t.name: t.ask for t in query.topics if t.ask},
+                            contacts={name: ask for name, ask, phrases in self.h.contacts if named(stems, phrases)})

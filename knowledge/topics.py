@@ -9,7 +9,8 @@ The same file names the documents' own field ("field": InbeQ, UB, Jobcoaching) a
 neighbouring programmes they mention only at the margin ("programmes": Werkstatt, BBW). A
 question that names such a programme and not the field makes a unit that does not name it an
 unlikely answer (ranker feature programme_miss); a long post that names the field may be
-answered through its question sentence (AnswerPipeline.search).
+answered through its question sentence (AnswerPipeline.search). Its "contacts" name whom to ask about
+subjects a declined question names ("Kindergeld": the Familienkasse); they never make a question declined.
 """
 from __future__ import annotations
 
@@ -54,6 +55,9 @@ class TopicTerms(NamedTuple):
     programmes: list[tuple[str, list[str]]]  # neighbouring programmes the documents mention: (name, terms)
     regions: list[str]  # names of the Länder some documents apply to
     problems: list[tuple[Path, str]]  # (file, German message)
+    # whom to ask about subjects a declined question names, no guard: (name, who, terms); "Kindergeld" is answered in
+    # part by the documents, so it cannot be a topic, but a question on it they do not answer is better sent on
+    contacts: list[tuple[str, str, list[str]]]
 
 
 def _named_lists(entries) -> tuple[list[tuple[str, list[str]]], int]:
@@ -74,7 +78,7 @@ def load_topic_terms(paths: Iterable[Path]) -> TopicTerms:
 
     A broken file is reported and skipped; malformed entries are skipped and counted. A file
     needs "topics" unless it holds "field", "programmes" or "regions" only."""
-    result = TopicTerms([], {}, {}, [], [], [], [])
+    result = TopicTerms([], {}, {}, [], [], [], [], [])
     for path in paths:
         try:
             data = load_file(path)
@@ -102,7 +106,17 @@ def load_topic_terms(paths: Iterable[Path]) -> TopicTerms:
                     result.problems.append((path, f"{skipped} Programm(e) übersprungen (jedes braucht „name“ und eine Liste „terms“)."))
             else:
                 result.problems.append((path, "„programmes“ muss eine Liste mit Einträgen aus „name“ und „terms“ sein."))
-        if "topics" not in data and ("field" in data or "programmes" in data or "regions" in data):
+        if data.get("contacts") is not None:
+            entries = data["contacts"] if isinstance(data["contacts"], list) else None
+            named, skipped = _named_lists(entries or [])
+            asks = {str(e["name"]): e["ask"] for e in entries or [] if isinstance(e, dict) and e.get("name")
+                    and isinstance(e.get("ask"), str) and e["ask"].strip()}
+            result.contacts.extend((name, asks[name], terms) for name, terms in named if name in asks)
+            skipped += sum(1 for name, _ in named if name not in asks)
+            if entries is None or skipped:
+                result.problems.append((path, "„contacts“ braucht Einträge aus „name“, „ask“ und einer Liste „terms“; "
+                                              f"{skipped if entries is not None else 'alle'} übersprungen."))
+        if "topics" not in data and any(k in data for k in ("field", "programmes", "regions", "contacts")):
             continue
         entries = data.get("topics")
         if not isinstance(entries, list):

@@ -732,6 +732,28 @@ def test_a_dismissal_needing_the_integration_offices_consent_names_that_office_f
                                  "(Inklusionsamt), für das Arbeitsverhältnis auch eine Fachanwältin oder ein Fachanwalt für Arbeitsrecht.")
 
 
+@pytest.mark.parametrize("question, contact", [
+    ("wie lange bekommt man kindergeld fuer ein behindertes kind ueber 25",
+     "Auskunft zum Thema „Kindergeld“: die Familienkasse der Bundesagentur für Arbeit."),
+    ("wie viel buergergeld bekommt man als alleinstehende person im monat", "Auskunft zum Thema „Bürgergeld“: das Jobcenter."),
+    ("mein sohn hat epilepsie. darf er einen autofuehrerschein machen",
+     "Auskunft zum Thema „Führerschein“: die Fahrerlaubnisbehörde (Führerscheinstelle) und, zur Fahreignung, die behandelnde "
+     "Ärztin oder der behandelnde Arzt."),
+    ("wo beantrage ich den schwerbehindertenausweis fuer mein kind und wie lange dauert das",
+     "Auskunft zum Thema „Schwerbehindertenausweis“: das Versorgungsamt (je nach Land auch Landesamt für Soziales oder Landratsamt)."),
+])
+def test_a_declined_question_names_whom_to_ask_about_the_subject_it_names(lotse, question, contact):
+    # QA 37: half the declined parents' questions had named no one to ask (Familienkasse, Jobcenter, Versorgungsamt)
+    reply = lotse.ask(question)
+    assert reply.abstained and reply.contacts == [contact]
+
+
+def test_a_subject_with_a_contact_does_not_decline_a_question_the_documents_answer(lotse):
+    # "Kindergeld" has a contact and the documents answer on it (Frage 14): the contact list is no guard
+    reply = lotse.ask("Bekommen wir während der InbeQ weiter Kindergeld für unseren Sohn?")
+    assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/14"
+
+
 def test_an_application_for_equal_status_names_the_agentur(lotse):
     # QA 38: "Wie und wo beantrage ich die Gleichstellung?" had named only the Versorgungsamt (the GdB's office)
     agentur = ("Auskunft zum Thema „Gleichstellung mit schwerbehinderten Menschen“: die Agentur für Arbeit (sie entscheidet "

@@ -125,6 +125,17 @@ def test_a_provider_adds_words_of_the_field_and_programmes(provider_dir):
     assert data.programmes[-1] == ("Tagesstätte", ["Tagesstätte*"])
 
 
+def test_a_provider_adds_contacts_and_a_broken_one_is_reported(provider_dir):
+    path = provider_dir / "adjacent_topics.yaml"
+    path.write_text("contacts:\n  - name: Tagesstätte\n    ask: die Tagesstätte vor Ort\n    terms: [Tagesstätte]\n"
+                    "  - name: Ohne Stelle\n    terms: [Irgendwas]\n", encoding="utf-8")
+    data = load_topic_terms([BUILTIN_CORPUS / "adjacent_topics.yaml", path])
+    assert ("Kindergeld", "die Familienkasse der Bundesagentur für Arbeit", ["Kindergeld", "Familienkasse"]) in data.contacts
+    assert data.contacts[-1] == ("Tagesstätte", "die Tagesstätte vor Ort", ["Tagesstätte"])
+    assert [p for p, _ in data.problems] == [path]
+    assert data.problems[0][1] == "„contacts“ braucht Einträge aus „name“, „ask“ und einer Liste „terms“; 1 übersprungen."
+
+
 GUIDE_CASES = [
     ("audiences: [{id: x\n", "kein gültiges YAML"),
     (b"audiences:\n  - id: eltern\n    label: M\xfctter\n", "nicht in UTF-8"),

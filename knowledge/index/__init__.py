@@ -62,6 +62,7 @@ class IndexHandle:
     field: tuple[tuple[str, ...], ...]  # stem sequences of the words that name the documents' own field
     programmes: list[tuple[str, tuple[tuple[str, ...], ...]]]  # neighbouring programmes: (name, stem sequences)
     regions: tuple[tuple[str, ...], ...]  # stem sequences of the Länder names some documents apply to
+    contacts: list[tuple[str, str, tuple[tuple[str, ...], ...]]]  # whom to ask about subjects a declined question names
     evidence: list[UnitEvidence]
     questions: list[IndexedQuestion]
     out_of_scope: list[str]  # questions the documents do not answer
@@ -233,6 +234,7 @@ def _handle(meta: dict, location: str, known_path: Path | None, known: set[str] 
         topics=[Topic.from_data(t) for t in meta["topics"]], field=tuple(tuple(p) for p in meta["field"]),
         programmes=[(name, tuple(tuple(p) for p in phrases)) for name, phrases in meta["programmes"]],
         regions=tuple(tuple(p) for p in meta["regions"]), evidence=evidence, questions=questions,
+        contacts=[(name, ask, tuple(tuple(p) for p in phrases)) for name, ask, phrases in meta.get("contacts", [])],
         out_of_scope=list(meta["out_of_scope"]), answer_words=AnswerWords.from_data(meta["answer_words"]),
         doc_freq=unit_doc_freq(evidence, questions, asked), asked=asked, nouns=frozenset(meta["nouns"]), unit_values=meta["unit_fields"],
         bm25f=meta.get("bm25f"), question_postings=meta.get("question_postings"),

@@ -87,6 +87,7 @@ def write_index(corpus: Corpus, questions: list[AuthoredQuestion], dirs: list[Pa
         "field": compile_phrases(topic_data.field, stems_of),
         "regions": compile_phrases(topic_data.regions, stems_of),
         "programmes": [[name, compile_phrases(terms, stems_of)] for name, terms in topic_data.programmes],
+        "contacts": [[name, ask, compile_phrases(terms, stems_of)] for name, ask, terms in topic_data.contacts],
         "units": [dataclasses.asdict(u) for u in corpus.units],
         "documents": {k: doc_to_dict(d) for k, d in corpus.documents.items()},
         "errors": [[str(e.path), e.problem] for e in corpus.errors],
