@@ -210,7 +210,7 @@ def test_a_period_of_months_ends_as_section_188_bgb_says(start, months, end):
 
 
 def test_jobcoaching_ends_at_a_month_end_and_says_when_the_hours_are_exceeded():
-    assert calc.jobcoaching(D(2026, 8, 31)).result == "Jobcoaching endet in der Regel spätestens am 28.02.2027 (60 Fachleistungsstunden)"
+    assert calc.jobcoaching(D(2026, 8, 31)).result == "Jobcoaching endet in der Regel frühestens am 30.11.2026 und spätestens am 28.02.2027 (60 Fachleistungsstunden)"
     over = calc.jobcoaching(D(2026, 10, 1), hours_used=95, extended=True)
     # extended: the end with the extension, and the usual one (QA 14: "in der Regel … (90 …)" had read as the usual end)
     assert over.result == ("Jobcoaching endet mit Verlängerung spätestens am 30.06.2027 (90 Fachleistungsstunden insgesamt; "
@@ -761,7 +761,7 @@ def test_used_up_jobcoaching_hours_lead_to_the_extension_first_then_to_the_reha_
     verlängert werden. Ein wesentlich darüberhinausgehender Bedarf an Jobcoaching muss Leistungen der
     Rehabilitationsträger im Sinne des § 49 SGB IX auslösen.' (it named only the Eingliederungshilfeträger)."""
     c = calc.jobcoaching(D(2026, 8, 31), 70)
-    assert c.result == "Jobcoaching endet in der Regel spätestens am 28.02.2027 (60 Fachleistungsstunden); Kontingent um 10 Stunden überschritten"
+    assert c.result == "Jobcoaching endet in der Regel frühestens am 30.11.2026 und spätestens am 28.02.2027 (60 Fachleistungsstunden); Kontingent um 10 Stunden überschritten"
     assert c.steps[-2] == "Das Kontingent ist aufgebraucht: Das Jobcoaching kann in der Regel um bis zu drei Monate mit bis zu 30 Stunden verlängert werden."
     assert c.steps[-1].startswith("Ein wesentlich darüber hinausgehender Bedarf muss Leistungen der Rehabilitationsträger (§ 49 SGB IX) auslösen")
     extended = calc.jobcoaching(D(2026, 8, 31), 95, True)

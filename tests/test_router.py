@@ -93,7 +93,7 @@ def test_a_day_counted_from_today_is_stated():
     r = route("Hallo, das Jobcoaching für unseren Mitarbeiter beginnt in zwei Wochen. Bis wann geht das dann?", TODAY)
     assert r.name == "jobcoaching"
     assert "„in zwei Wochen“ ab heute (22.11.2026) als 06.12.2026 gelesen." in r.assumptions
-    assert "Jobcoaching endet in der Regel spätestens am 05.06.2027" in r.run().result
+    assert "und spätestens am 05.06.2027" in r.run().result
 
 
 @pytest.mark.parametrize("text", ["am 31.02.2027", "am 30. Februar 2027", "13.13.2026", "am 30.2.", "am 31.4."])
@@ -381,6 +381,12 @@ def test_the_ratio_asked_by_name_with_a_count_is_computed_and_with_a_bound_is_no
     r = route("Altvertrag von 2015 mit Teilnehmermonaten, 3 Teilnehmer: welcher Personalansatz gilt?", TODAY)
     assert r.run().result == "39 Wochenstunden (Personalansatz 1,0) bei 3 Teilnehmenden (Vertrag vor 2016)"
     assert route("Welcher Personalansatz gilt bei weniger als 5 Teilnehmern?", TODAY) is None
+
+
+def test_jobcoaching_names_both_ends_of_its_usual_months():
+    # QA 39: "wann endet es frühestens und spätestens" had been given the latest end only
+    assert route("Jobcoaching startet am 15.3.2027. Wann endet es frühestens und spätestens regulär (3 bis 6 Monate)?", TODAY).run().result \
+        == "Jobcoaching endet in der Regel frühestens am 14.06.2027 und spätestens am 14.09.2027 (60 Fachleistungsstunden)"
 
 
 def test_a_date_told_as_the_end_is_no_start():
@@ -828,9 +834,9 @@ def test_the_employment_start_is_the_hiring_not_the_measures_start_and_lies_ahea
 
 @pytest.mark.parametrize("question, result", [
     ("Jobcoaching Beginn 01.06.2026, schon 75 Stunden verbraucht, nicht verlängert – passt das?",
-     "Jobcoaching endet in der Regel spätestens am 30.11.2026 (60 Fachleistungsstunden); Kontingent um 15 Stunden überschritten"),
+     "Jobcoaching endet in der Regel frühestens am 31.08.2026 und spätestens am 30.11.2026 (60 Fachleistungsstunden); Kontingent um 15 Stunden überschritten"),
     ("Jobcoaching seit 01.06.2026 ohne Verlängerung, 40 Stunden verbraucht, wie viel bleibt?",
-     "Jobcoaching endet in der Regel spätestens am 30.11.2026 (60 Fachleistungsstunden); verbleibend 20 Stunden"),
+     "Jobcoaching endet in der Regel frühestens am 31.08.2026 und spätestens am 30.11.2026 (60 Fachleistungsstunden); verbleibend 20 Stunden"),
     ("Jobcoaching Beginn 01.06.2026, 75 Stunden verbraucht, wurde verlängert – wie viele Stunden bleiben?",
      "Jobcoaching endet mit Verlängerung spätestens am 28.02.2027 (90 Fachleistungsstunden insgesamt; ohne Verlängerung "
      "in der Regel am 30.11.2026); verbleibend 15 Stunden"),

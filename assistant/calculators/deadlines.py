@@ -561,7 +561,8 @@ def jobcoaching(start: dt.date | None, hours_used: float | None = None, extended
         result = (f"Jobcoaching endet mit Verlängerung spätestens am {fmt_date(end)} ({hours} Fachleistungsstunden insgesamt; "
                   f"ohne Verlängerung in der Regel am {fmt_date(latest)})")
     else:
-        result = f"Jobcoaching endet in der Regel spätestens am {fmt_date(end)} ({hours} Fachleistungsstunden)"
+        # both ends of the usual 3 to 6 months (QA 39: "wann endet es frühestens und spätestens" had got the latest only)
+        result = f"Jobcoaching endet in der Regel frühestens am {fmt_date(earliest)} und spätestens am {fmt_date(end)} ({hours} Fachleistungsstunden)"
     notes = []
     if today is not None and end < today:  # as the other deadlines say it (QA 35: "31.07.2026" had stood unmarked)
         notes.append(f"Das Ende ({fmt_date(end)}) liegt vor dem heutigen Tag ({fmt_date(today)}).")
