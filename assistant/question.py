@@ -802,6 +802,12 @@ def months_count(q: Question) -> int | None:
     """Full calendar months of participation: '12 volle Monate'; a time in years ('seit einem
     dreiviertel Jahr': 9) or a period of participation ('vom 01.02.2026 bis 31.07.2026 in der
     Maßnahme': 6), each stated as an assumption."""
+    if "months_count" not in q.memo:
+        q.memo["months_count"] = _months_count(q)
+    return q.memo["months_count"]
+
+
+def _months_count(q: Question) -> int | None:
     count = find_months_count(q.masked)
     if count is not None:
         return count
@@ -867,8 +873,9 @@ def severely_disabled(q: Question) -> bool:
     if q.has(r"schwerbehindert|schwerbehinderung|\bsb[- ]?ausweis|\bschwerbeh\.|\bsb\b(?![- ]?(?:ler|bearbeit))") or (
             degree is not None and int(degree.group(1)) >= 50):
         return True
-    q.assume("Keine Schwerbehinderung angegeben: ohne Zusatzurlaub gerechnet; schwerbehinderte Teilnehmende "
-             "(nicht Gleichgestellte) erhalten zusätzliche Tage nach § 208 SGB IX.")
+    if q.memo.get("months_count", 0) is not None:  # no days counted, nothing reckoned without them ("Ab wann beginnt das Urlaubsjahr?")
+        q.assume("Keine Schwerbehinderung angegeben: ohne Zusatzurlaub gerechnet; schwerbehinderte Teilnehmende "
+                 "(nicht Gleichgestellte) erhalten zusätzliche Tage nach § 208 SGB IX.")
     return False
 
 

@@ -47,6 +47,15 @@ def test_jobcoaching_without_a_start_reckons_the_hours_and_reopens_so():
     assert not empty.ok and empty.errors["beginn"] == "Bitte den Beginn des Jobcoachings oder die bereits geleisteten Stunden angeben."
 
 
+def test_days_off_without_months_give_the_leave_years_start_and_reopen_so():
+    first = evaluate("unterweisungsfrei", {"eintritt": "15.03.2027"}, TODAY)
+    assert first.ok and first.calculation.result == "Das „Urlaubsjahr“ beginnt am 01.04.2027"
+    again = evaluate("unterweisungsfrei", prefill(first.calculation), TODAY)
+    assert again.ok and again.calculation.result == first.calculation.result
+    empty = evaluate("unterweisungsfrei", {}, TODAY)
+    assert not empty.ok and empty.errors["monate"] == "Bitte die vollen Kalendermonate der Teilnahme oder den Eintritt angeben."
+
+
 @pytest.mark.parametrize("value, expected", [("offen", None), ("ja", True), ("nein", False)])
 def test_choices_carry_their_meaning_and_back(value, expected):
     c = evaluate("besetzung", {"beginn": "01.03.2027", "modular": value}, TODAY).calculation

@@ -383,6 +383,15 @@ def test_the_ratio_asked_by_name_with_a_count_is_computed_and_with_a_bound_is_no
     assert route("Welcher Personalansatz gilt bei weniger als 5 Teilnehmern?", TODAY) is None
 
 
+def test_the_first_day_of_the_leave_year_from_the_entry():
+    # QA 39: the rule had been quoted, not applied; on entry on the 1st of a month the year begins a month later
+    r = route("Meine Tochter ist am 1.3.2027 in die InbeQ eingetreten. Ab wann beginnt ihr Urlaubsjahr für die "
+              "unterweisungsfreien Tage?", TODAY)
+    c = r.run()
+    assert c.result == "Das „Urlaubsjahr“ beginnt am 01.04.2027"
+    assert r.assumptions == []  # no days counted: no word on a severe disability
+
+
 def test_jobcoaching_names_both_ends_of_its_usual_months():
     # QA 39: "wann endet es frühestens und spätestens" had been given the latest end only
     assert route("Jobcoaching startet am 15.3.2027. Wann endet es frühestens und spätestens regulär (3 bis 6 Monate)?", TODAY).run().result \

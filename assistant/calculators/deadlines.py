@@ -377,7 +377,26 @@ def reporting_date(on: dt.date, today: dt.date | None = None) -> Calculation:
     return mark_validity(c, max(on, _today(today)) if today else on)
 
 
-def leave_days(full_months: int, severely_disabled: bool = False, entry: dt.date | None = None, days_per_week: int | None = None) -> Calculation:
+def leave_year_start(entry: dt.date) -> Calculation:
+    """Only the first day of the "Urlaubsjahr" (FAQ 12), from the entry ("Ab wann beginnt ihr Urlaubsjahr?"; QA 39: the rule had
+    been quoted, not applied: on entry on the 1st of a month it begins a month later, which is easy to misread)."""
+    check_date(entry, label="Eintritt")
+    per = rule("deadlines", "leave_days_per_month")
+    year_start = entry.replace(day=1) + relativedelta(months=1)
+    steps = [f"Eintritt in die Maßnahme: {fmt_date(entry)}",
+             f"Das „Urlaubsjahr“ beginnt am 1. Tag des Monats nach dem Eintritt: {fmt_date(year_start)}",
+             f"Je vollem Kalendermonat der Teilnahme: {num(per.value)} unterweisungsfreie Arbeitstage"]
+    return mark_validity(Calculation("unterweisungsfrei", "Unterweisungsfreie Zeiten („Urlaub“) in der InbeQ",
+                                     f"Das „Urlaubsjahr“ beginnt am {fmt_date(year_start)}", steps, [citation("leave_year_start"), per],
+                                     dates=[("Beginn des Urlaubsjahres (unterweisungsfreie Zeiten)", year_start)],
+                                     inputs={"monate": None, "schwerbehindert": False, "eintritt": entry.isoformat(), "arbeitstage_woche": None}))
+
+
+def leave_days(full_months: int | None, severely_disabled: bool = False, entry: dt.date | None = None, days_per_week: int | None = None) -> Calculation:
+    if full_months is None:
+        if entry is None:
+            raise InputError("Bitte die vollen Kalendermonate der Teilnahme oder den Eintritt angeben.", field="monate")
+        return leave_year_start(entry)
     full_months = check_count(full_months, label="Volle Kalendermonate", maximum=48)
     per = rule("deadlines", "leave_days_per_month")
     rules = [per]

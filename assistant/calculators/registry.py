@@ -340,7 +340,8 @@ SPECS: tuple[CalculatorSpec, ...] = (
                              Trigger((qx.INTEGRATION_OFFICE, r"teilnehmerzahl|teilnehmendenzahl|belegungszahl"), date_or=r"nächst|naechst",
                                      asked=qx.ASKS_WHEN)), (("datum", qx.from_date),))),
     CalculatorSpec("unterweisungsfrei", "Unterweisungsfreie Tage", (
-        Field("monate", "Volle Kalendermonate der Teilnahme", "count", True, minimum=0, maximum=qx.MAX_MEASURE_MONTHS),
+        Field("monate", "Volle Kalendermonate der Teilnahme", "count", minimum=0, maximum=qx.MAX_MEASURE_MONTHS,
+              help="leer: nur der Beginn des „Urlaubsjahres“ aus dem Eintritt"),
         Field("schwerbehindert", "Schwerbehindert (nicht nur gleichgestellt)", "flag"),
         Field("eintritt", "Eintritt in die Maßnahme (optional)", "date", placeholder=DATE_HINT),
         Field("arbeitstage_woche", "Arbeitstage je Woche (leer = 5)", "count", minimum=1, maximum=6),
@@ -349,7 +350,10 @@ SPECS: tuple[CalculatorSpec, ...] = (
         route=RouteRule(60, (Trigger((qx.DAYS_OFF, qx.THE_MEASURE), date=False, needs=(qx.months_count,)),
                              # not about days off in another programme ("seit 3 Monaten in der Werkstatt")
                              # nor about an employee's years ("seit 8 Jahren bei uns im Büro … Zusatzurlaub"; QA 34)
-                             Trigger((qx.DAYS_OFF,), (qx.OTHER_PROGRAMME,), date=False, needs=(qx.measure_months,))),
+                             Trigger((qx.DAYS_OFF,), (qx.OTHER_PROGRAMME,), date=False, needs=(qx.measure_months,)),
+                             # the "Urlaubsjahr"'s first day from the entry (QA 39)
+                             Trigger((r"urlaubsjahr",), (qx.OTHER_PROGRAMME,), needs=(qx.labelled_start_date,),
+                                     asked=qx.ASKS_WHEN + r"|\bab wann|beginn|anf(?:a|ä)ng")),
             (("monate", qx.months_count), ("schwerbehindert", qx.severely_disabled), ("eintritt", qx.labelled_start_date),
              ("arbeitstage_woche", qx.weekdays)))),
     CalculatorSpec("inbeq-dauer", "Ende der InbeQ", (
