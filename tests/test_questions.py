@@ -229,6 +229,10 @@ WRITTEN_BEFORE = {
     "wann ist das planungsgespraech",
     # in corpus/ before probe/probe36 (2026-12-04, session 28): a question in the form's own words
     "Wie viele Felder hat der Vordruck zur Dokumentation eines Maßnahmebesuchs?",
+    # in corpus/ since 2026-11-23 and 2026-12-01, before probe/probe37 and probe/probe38 (2026-12-04, session 29)
+    "ich bin alleinerziehend und mach die inbeq, wer zahlt die kita",
+    "Was ist ein anderer Leistungsanbieter nach § 60 SGB IX, und worin unterscheidet er sich von einer Werkstatt?",
+    "was passiert in der stabilisierungsphase mit meinem sohn",  # word for word in probe37 (a parent's plainest way to ask)
 }
 
 
