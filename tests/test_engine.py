@@ -591,6 +591,24 @@ def test_a_sentence_drawing_on_the_one_before_comes_with_it():
     assert h.text == text
 
 
+def test_a_question_asking_what_to_do_is_shown_the_advice():
+    # QA 37: "alle plaetze voll. was koennen wir da machen" had been shown the sentence restating the problem
+    text = ("Das Problem besteht darin, dass die Plätze belegt sind. Es gibt keinen Anspruch auf sofortige Aufnahme. "
+            "Deshalb die Empfehlung, sich bei der Agentur nach einem freien Platz zu erkundigen.")
+    spans = split_sentences(text)
+    asked = Highlight(text, 1.0, spans, [1.0, 0.0, 0.0], 0, asks_advice=True)
+    # (with the sentence its "Deshalb" points back to)
+    assert asked.text == ("Es gibt keinen Anspruch auf sofortige Aufnahme. Deshalb die Empfehlung, sich bei der Agentur nach "
+                          "einem freien Platz zu erkundigen.")
+    assert Highlight(text, 1.0, spans, [1.0, 0.0, 0.0], 0).text.startswith("Das Problem besteht darin")
+
+
+def test_the_advice_of_a_section_answers_what_parents_can_do(lotse):
+    answer = lotse.ask("meiner tochter wurde die ub genehmigt aber alle plaetze hier sind voll. was koennen wir da machen").answers[0]
+    assert answer.unit.id == "bagub-faq/23"
+    assert "Deshalb an dieser Stelle die Empfehlung, sich bei der Agentur zu erkundigen" in answer.highlight
+
+
 def test_an_abbreviated_point_of_a_document_ends_no_sentence():
     # QA 7: "Kurz: 2.6) folgender Hinweis: …" began after "(Pkt." and "ggfs." is "gegebenenfalls"
     text = "Hierzu findet sich in der Leistungsbeschreibung (Pkt. 2.6) folgender Hinweis. Er haftet (ggfs. über die Versicherung). Ende."

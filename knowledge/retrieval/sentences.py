@@ -107,6 +107,20 @@ FRAMES = re.compile(r"\bzu unterscheiden\b|\babhängig davon\b|\bhängt\b[^.]{0,
 FRAME_SHARE = 0.5
 
 
+# a question that asks what one can do ("alle Plätze voll, was können wir da machen?", "was tun?", "an wen wende ich mich?")
+# and a sentence that advises ("die Empfehlung, sich bei der Agentur zu erkundigen"): the short answer starts from the
+# advice where the section gives one (QA 37: the sentence restating the problem had been shown)
+ADVICE_ASKED = re.compile(r"\bwas\s+(?:\w+\s+){0,2}?(?:k(?:ö|oe|o)nnen|kann|soll(?:en)?|sollte[n]?)\s+(?:\w+\s+){0,3}?(?:machen|tun|unternehmen)\b"
+                          r"|\bwas\s+tun\b|\ban wen\s+(?:\w+\s+){0,2}?wend", re.IGNORECASE)
+ADVISES = re.compile(r"\bEmpfehlung\b|\bempfiehlt\b|\bzu empfehlen\b|\bratsam\b"
+                     r"|\bsich\b[^.;:]{0,70}\b(?:zu )?(?:erkundigen|wenden|informieren)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def advice_asked(question: str) -> bool:
+    return ADVICE_ASKED.search(question) is not None
+
+
 @lru_cache(maxsize=1024)  # asked once per candidate unit of a question, as `quantity_asked`
 def rule_asked(question: str) -> bool:
     """Whether a question asks whether something must or may be done."""
@@ -177,6 +191,7 @@ class Highlight:
     asks_quantity: str = ""  # what quantity the question asks for, if any: "number" or "amount" (ranking/quantities.py)
     asks_rule: bool = False  # the question asks whether something must or may be done (`RULE_ASKED`)
     part_best: tuple[int, ...] = ()  # a text of several questions: the best sentence for each (-1: none)
+    asks_advice: bool = False  # the question asks what one can do (`ADVICE_ASKED`)
 
     @property
     def shown(self) -> int:
@@ -185,6 +200,10 @@ class Highlight:
         the best one's share ("Wie oft muss der Kooperationsplan überprüft werden?": the sentence
         with "spätestens nach Ablauf von sechs Monaten", not the first one that names the plan)."""
         best, scores = self.best, self.scores
+        if self.asks_advice and not ADVISES.search(self.source[self.sentences[best][0]:self.sentences[best][1]]):
+            advising = [i for i, (a, b) in enumerate(self.sentences) if ADVISES.search(self.source[a:b])]
+            if advising:
+                return advising[0]
         if not self.asks_quantity or scores[best] <= 0:
             return best
         text, spans = self.source, self.sentences
@@ -418,7 +437,8 @@ def best_sentences(query: AnalysedQuery, text: str, spans: list[tuple[int, int]]
         part_scores = coverages(part, sentence_terms)
         top = max(range(len(spans)), key=lambda i: (part_scores[i], -i))
         part_best.append(top if part_scores[top] > 0 else -1)
-    return Highlight(text, score, spans, scores, best, quantity_asked(query.text), rule_asked(query.text), tuple(part_best))
+    return Highlight(text, score, spans, scores, best, quantity_asked(query.text), rule_asked(query.text), tuple(part_best),
+                     advice_asked(query.text))
 
 
 # a number the question tells and does not ask for ("wenn ein TN zehn Wochen krank ist"), and the measure after it,
