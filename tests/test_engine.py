@@ -609,6 +609,16 @@ def test_the_advice_of_a_section_answers_what_parents_can_do(lotse):
     assert "Deshalb an dieser Stelle die Empfehlung, sich bei der Agentur zu erkundigen" in answer.highlight
 
 
+@pytest.mark.parametrize("question", ["Ab dem 13. Monat, wie viele Stunden müssen wir mindestens haben?",
+                                      "Wie viele Wochenstunden Personal muss ein InbeQ-Anbieter ab dem 13. Maßnahmemonat mindestens vorhalten?"])
+def test_a_quantity_asked_is_taken_from_the_example_the_best_sentence_leads(lotse, question):
+    # QA 41: Beispiel 3's heading ("ab dem 13. Maßnahmemonat:") had met the question best, and Beispiel 1's 54,6 hours
+    # for the first twelve months had been shown as the answer
+    answer = lotse.ask(question).answers[0]
+    assert answer.unit.id == "bagub-faq/B.2"
+    assert answer.highlight == "Mindestpersonaleinsatz 19,5 Zeitstunden wöchentlich in der Maßnahme"
+
+
 def test_an_abbreviated_point_of_a_document_ends_no_sentence():
     # QA 7: "Kurz: 2.6) folgender Hinweis: …" began after "(Pkt." and "ggfs." is "gegebenenfalls"
     text = "Hierzu findet sich in der Leistungsbeschreibung (Pkt. 2.6) folgender Hinweis. Er haftet (ggfs. über die Versicherung). Ende."

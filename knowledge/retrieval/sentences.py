@@ -209,7 +209,14 @@ class Highlight:
         text, spans = self.source, self.sentences
         stating = [i for i, (a, b) in enumerate(spans)
                    if scores[i] >= QUANTITY_SHARE * scores[best] and states_quantity(text[a:b], self.asks_quantity)]
-        return best if not stating or best in stating else max(stating, key=lambda i: (scores[i], -i))
+        if not stating or best in stating:
+            return best
+        # those the best sentence leads to first, up to the next sentence meeting the question as well ("Beispiel 3 …
+        # ab dem 13. Maßnahmemonat:" is answered by its own example's "19,5 Zeitstunden", not by Beispiel 1's 54,6
+        # that meets the question as much; QA 41)
+        upto = next((j for j in range(best + 1, len(spans)) if scores[j] >= scores[best]), len(spans))
+        following = [i for i in stating if best < i < upto and not FOOTNOTE_BODY.match(text, spans[i][0])]
+        return max(following or stating, key=lambda i: (scores[i], -i))
 
     @property
     def spans(self) -> list[tuple[int, int]]:
