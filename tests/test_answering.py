@@ -754,6 +754,13 @@ def test_a_subject_with_a_contact_does_not_decline_a_question_the_documents_answ
     assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/14"
 
 
+def test_doing_the_inbeq_twice_is_not_answered_with_a_report_made_twice_a_year(lotse):
+    # QA 41: "zweimal" had met only M-V § 2 Abs. 5 ("Zweimal jährlich zum Stichtag …"); it means "ein zweites Mal"
+    reply = lotse.ask("Kann ein Teilnehmer die InbeQ zweimal machen?")
+    first = reply.suggestion_ids[0] if reply.abstained else reply.answers[0].unit.id
+    assert first == "bagub-faq/8"
+
+
 def test_an_application_for_equal_status_names_the_agentur(lotse):
     # QA 38: "Wie und wo beantrage ich die Gleichstellung?" had named only the Versorgungsamt (the GdB's office)
     agentur = ("Auskunft zum Thema „Gleichstellung mit schwerbehinderten Menschen“: die Agentur für Arbeit (sie entscheidet "
