@@ -761,6 +761,13 @@ def test_doing_the_inbeq_twice_is_not_answered_with_a_report_made_twice_a_year(l
     assert first == "bagub-faq/8"
 
 
+def test_an_age_limit_named_by_its_number_is_the_age_question(lotse):
+    # QA 41: "Kann jemand unter 18 in die InbeQ?" had been declined; Frage 35 answers it
+    reply = lotse.ask("Kann jemand unter 18 in die InbeQ?")
+    assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/35"
+    assert reply.answers[0].highlight.startswith("Es gibt keine Rechtsgrundlage im SGB IX bzw. SGB III, wonach die Zuweisung")
+
+
 def test_an_application_for_equal_status_names_the_agentur(lotse):
     # QA 38: "Wie und wo beantrage ich die Gleichstellung?" had named only the Versorgungsamt (the GdB's office)
     agentur = ("Auskunft zum Thema „Gleichstellung mit schwerbehinderten Menschen“: die Agentur für Arbeit (sie entscheidet "
