@@ -768,6 +768,13 @@ def test_an_age_limit_named_by_its_number_is_the_age_question(lotse):
     assert reply.answers[0].highlight.startswith("Es gibt keine Rechtsgrundlage im SGB IX bzw. SGB III, wonach die Zuweisung")
 
 
+def test_the_press_is_the_documents_presse_und_oeffentlichkeitsarbeit(lotse):
+    # QA 41: "Darf ich mit der Presse über unser Projekt reden?" had offered the Projekttag first
+    reply = lotse.ask("Darf ich mit der Presse über unser Projekt reden?")
+    first = reply.suggestion_ids[0] if reply.abstained else reply.answers[0].unit.id
+    assert first == "bagub-faq/19"
+
+
 def test_an_application_for_equal_status_names_the_agentur(lotse):
     # QA 38: "Wie und wo beantrage ich die Gleichstellung?" had named only the Versorgungsamt (the GdB's office)
     agentur = ("Auskunft zum Thema „Gleichstellung mit schwerbehinderten Menschen“: die Agentur für Arbeit (sie entscheidet "
