@@ -619,6 +619,13 @@ def test_a_quantity_asked_is_taken_from_the_example_the_best_sentence_leads(lots
     assert answer.highlight == "Mindestpersonaleinsatz 19,5 Zeitstunden wöchentlich in der Maßnahme"
 
 
+def test_a_year_ends_a_sentence_an_ordinal_does_not():
+    # QA 41: "… für Beginntermine ab 2014. Für die laufenden Verträge …" had been one sentence
+    text = "Das gilt nicht mehr für Beginntermine ab 2014. Für die laufenden Verträge gilt es. Ab dem 1. Juli bleibt es so."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Das gilt nicht mehr für Beginntermine ab 2014.", "Für die laufenden Verträge gilt es.", "Ab dem 1. Juli bleibt es so."]
+
+
 def test_an_abbreviated_point_of_a_document_ends_no_sentence():
     # QA 7: "Kurz: 2.6) folgender Hinweis: …" began after "(Pkt." and "ggfs." is "gegebenenfalls"
     text = "Hierzu findet sich in der Leistungsbeschreibung (Pkt. 2.6) folgender Hinweis. Er haftet (ggfs. über die Versicherung). Ende."

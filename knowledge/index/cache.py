@@ -28,7 +28,7 @@ from ..topics import topic_files
 # format is part of it, so a changed format never leaves a sealed index without usable files,
 # and so is the Python version: the index's data files are in `marshal`'s format, which is
 # Python's own and may change between its versions.
-ANALYSIS_VERSION = f"46-c{CHAR_FORMAT}-py{sys.version_info[0]}.{sys.version_info[1]}"
+ANALYSIS_VERSION = f"47-c{CHAR_FORMAT}-py{sys.version_info[0]}.{sys.version_info[1]}"
 
 
 MANIFEST = "manifest.json"

@@ -127,6 +127,9 @@ def rule_asked(question: str) -> bool:
     return RULE_ASKED.search(question) is not None
 
 
+YEAR = re.compile(r"(?:19|20)\d\d")  # no ordinal: "für Beginntermine ab 2014. Für die laufenden Verträge …"
+
+
 def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Character spans of the sentences of `text[start:]`."""
     spans: list[tuple[int, int]] = []
@@ -141,8 +144,9 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
                 RUNS_ON.search(before) and CONTINUES.match(text, m.end()) and not ITEM_LINE.match(text, text.rfind("\n", 0, m.start()) + 1))):
             continue  # "zeitnah (spätestens innerhalb\n\nvon vier Wochen)": a sentence the source's layout cut in two
         if m.group(0).count("\n") == 0 and last and (last.group(1).lower() in ABBREVIATIONS or len(last.group(1)) == 1
-                                                      or last.group(1).isdigit() or re.fullmatch(r"\d+ff?", last.group(1))):
-            continue  # "z. B. Die", "§ 5 Abs. 2", "1. Juli", "§§ 53ff. SGB XII"
+                                                      or (last.group(1).isdigit() and not YEAR.fullmatch(last.group(1)))
+                                                      or re.fullmatch(r"\d+ff?", last.group(1))):
+            continue  # "z. B. Die", "§ 5 Abs. 2", "1. Juli", "§§ 53ff. SGB XII"; a year ends one ("ab 2014. Für …"; QA 41)
         if before.strip():
             spans.append(_trim(text, pos, m.start()))
         pos = m.end()
