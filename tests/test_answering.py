@@ -739,6 +739,9 @@ def test_a_dismissal_needing_the_integration_offices_consent_names_that_office_f
     ("mein sohn hat epilepsie. darf er einen autofuehrerschein machen",
      "Auskunft zum Thema „Führerschein“: die Fahrerlaubnisbehörde (Führerscheinstelle) und, zur Fahreignung, die behandelnde "
      "Ärztin oder der behandelnde Arzt."),
+    ("mein sohn braucht einen gesetzlichen betreuer wie geht das",  # QA 41
+     "Auskunft zum Thema „Rechtliche Betreuung“: die Betreuungsbehörde der Stadt oder des Landkreises; eine Betreuerin oder "
+     "einen Betreuer bestellt das Betreuungsgericht (beim Amtsgericht)."),
     ("wo beantrage ich den schwerbehindertenausweis fuer mein kind und wie lange dauert das",
      "Auskunft zum Thema „Schwerbehindertenausweis“: das Versorgungsamt (je nach Land auch Landesamt für Soziales oder Landratsamt)."),
 ])
