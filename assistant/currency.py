@@ -12,6 +12,9 @@ from pathlib import Path
 from knowledge.safeyaml import load_builtin
 
 
+NOT_FROM_DOCUMENT = "(Hinweis von UB-Lotse zur heutigen Rechtslage, nicht aus dem Dokument.)"
+
+
 @dataclass(frozen=True)
 class ChangeNote:
     id: str
@@ -22,6 +25,12 @@ class ChangeNote:
     law: str
     note: str
     always: bool = False
+
+    @property
+    def shown(self) -> str:
+        """The note as a reader sees it: marked as UB-Lotse's, not the document's (QA 41: a parent read "Ergänzend: …
+        Kindergeld über das 25. Lebensjahr hinaus" as the document's own words)."""
+        return f"{self.note} {NOT_FROM_DOCUMENT}"
 
     def applies(self, text: str, written: dt.date | None) -> bool:
         if not self.pattern.search(text):
@@ -49,5 +58,7 @@ def written_on(answer_date: str, document_date: dt.date | None) -> dt.date | Non
     return document_date
 
 
-def notes_for(text: str, written: dt.date | None, notes: list[ChangeNote]) -> list[str]:
-    return [n.note for n in notes if n.applies(text, written)]
+def notes_for(text: str, written: dt.date | None, notes: list[ChangeNote], supplements: bool = True) -> list[str]:
+    """The notes (`ChangeNote.shown`) on a passage written on `written`; `supplements`: also those that add to the law
+    of any date (`always`), not only changes since."""
+    return [n.shown for n in notes if n.applies(text, written) and (supplements or not n.always)]

@@ -579,7 +579,9 @@ class Lotse:
                 marker = f"{doc.short_title}: außer Kraft seit {doc.valid_until + dt.timedelta(days=1):%d.%m.%Y}"
                 if marker not in notes:
                     notes.append(marker)
-            for n in currency.notes_for(unit.text, currency.written_on(unit.answer_date, doc.date), self.currency_notes()):
+            # changes of the law only: a supplement belongs to the answer it adds to, not to a step's overview (QA 41: the
+            # Kindergeld beyond 25 had stood on the step on Lebensunterhalt)
+            for n in currency.notes_for(unit.text, currency.written_on(unit.answer_date, doc.date), self.currency_notes(), supplements=False):
                 if n not in notes:
                     notes.append(n)
         return notes
@@ -697,7 +699,7 @@ class Lotse:
         entries = list(by_term.values())
         for e in entries:  # today's law next to a term that changed ("Eingliederungsvereinbarung" -> Kooperationsplan in SGB II)
             text = f"{e['term']} {e.get('long', '')} {e['explanation']}"
-            e["notes"] = [n.note for n in self.currency_notes() if n.pattern.search(text) and not n.always]
+            e["notes"] = [n.shown for n in self.currency_notes() if n.pattern.search(text) and not n.always]
         self._glossary_errors = errors
         self._glossary = sorted(entries, key=lambda e: (dictionary_key(e["term"]), e["term"]))
         terms, longs = {}, {}

@@ -20,7 +20,7 @@ NOTES = {n.id: n for n in currency.load_notes(BUILTIN_CORPUS / "currency.yaml")}
 def test_each_note_shows_on_the_passages_that_use_the_old_law(lotse, note_id, unit_id):
     unit = lotse.unit(unit_id)
     notes = lotse.notes_for(unit, lotse.document(unit.doc_id))
-    assert NOTES[note_id].note in notes
+    assert NOTES[note_id].shown in notes
 
 
 @pytest.mark.parametrize("note_id, text", [
@@ -49,7 +49,7 @@ def test_glossary_is_fixed_and_carries_notes(lotse):
     entries = {e["term"]: e for e in lotse.glossary()}
     ev = entries["Eingliederungsvereinbarung"]
     assert "SGB III" in ev["explanation"] and "Kooperationsplan" in ev["explanation"]
-    assert NOTES["kooperationsplan"].note in ev["notes"]
+    assert NOTES["kooperationsplan"].shown in ev["notes"]
     key = entries["Personalschlüssel"]["explanation"]
     assert "39 Wochenstunden" in key and "Teilzeitkräfte" in key
 
@@ -62,3 +62,12 @@ def test_onboarding_steps_from_mv_passages_carry_the_expiry_marker(lotse):
         assert "Kooperationsvereinbarung M-V: außer Kraft seit 15.04.2014" in lotse.step_notes(s)
     unmarked = [s for s in steps if not any(u.startswith("mv-koop/") for u in s.units)]
     assert all(not any("außer Kraft" in n for n in lotse.step_notes(s)) for s in unmarked)
+
+
+def test_a_note_says_it_is_not_the_documents_and_a_supplement_stays_off_the_steps(lotse):
+    # QA 41: "Ergänzend: … Kindergeld über das 25. Lebensjahr hinaus" had read as the document's own words, and it had
+    # stood on an onboarding step about the Lebensunterhalt
+    assert NOTES["kindergeld-behinderung"].shown.endswith("(Hinweis von UB-Lotse zur heutigen Rechtslage, nicht aus dem Dokument.)")
+    steps = lotse.guide().onboarding
+    assert not any("Kindergeldanspruch" in n for s in steps for n in lotse.step_notes(s))
+    assert any(NOTES["ub-38a-55"].shown in lotse.step_notes(s) for s in steps)  # a change of the law stays
