@@ -9,6 +9,7 @@ yield units whose question and answer date / responding body are parsed out.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import re
 import unicodedata
@@ -21,6 +22,7 @@ from .safeyaml import DataError, load_builtin, load_text, os_reason
 BUILTIN_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 REQUIRED = ("id", "title", "issuer", "region", "date", "kind")
 KINDS = ("faq", "agreement", "concept", "guideline", "instruction")
+OPTIONAL = ("short_title", "valid_from", "valid_until", "original_file")
 DATA_FILES = {"thesaurus.yaml", "glossary.yaml", "renumbering.yaml", "currency.yaml", "rules.yaml", "topics.yaml"}
 MAX_DOCUMENT_BYTES = 1_000_000  # the largest built-in document has 66 kB; 1 MB builds in a few seconds
 
@@ -127,9 +129,10 @@ def _as_text(value):
     return value
 
 
-def parse_document(path: Path, trusted: bool = False) -> Document:
+def parse_document(path: Path, trusted: bool = False, problems: list[CorpusError] | None = None) -> Document:
     """One Markdown document with its front matter. `trusted`: one of ours, whose front matter is read
-    from the parse cache (`load_builtin`), as the calculators do at every start."""
+    from the parse cache (`load_builtin`), as the calculators do at every start. `problems`: where a field the
+    document still loads without is reported (a misspelt "valid_untill" would leave an expired document in force)."""
     try:
         size = path.stat().st_size
         if size > MAX_DOCUMENT_BYTES:
@@ -180,6 +183,12 @@ def parse_document(path: Path, trusted: bool = False) -> Document:
     body = raw[m.end():]
     if not body.strip():
         raise CorpusError(path, "Das Dokument hat keinen Text.")
+    unknown = [str(k) for k in meta if k not in REQUIRED + OPTIONAL]
+    if unknown and problems is not None:  # QA 40: "valid_untill: 2024-06-30" had been passed over without a word
+        hints = [f"„{k}“" + (f" (gemeint: „{close[0]}“?)" if (close := difflib.get_close_matches(k, REQUIRED + OPTIONAL, n=1, cutoff=0.75)) else "")
+                 for k in unknown]
+        problems.append(CorpusError(path, "Unbekannte Felder im Kopf werden nicht gelesen: " + ", ".join(hints)
+                                    + f". Bekannt sind: {', '.join(REQUIRED + OPTIONAL)}."))
     raw_date = str(meta["date"]).strip()
     date_text = german_date(date) if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}", raw_date) or isinstance(meta["date"], dt.date) else date.strftime("%m/%Y")
     return Document(
@@ -305,6 +314,24 @@ def _markdown(d: Path) -> list[Path]:
     return sorted(p for p in d.glob("*.md") if p.name.lower() != "readme.md")
 
 
+# what a corpus folder may hold besides its documents (.md): the data files and the folder of authored questions
+DATA_FILES = frozenset({"thesaurus.yaml", "adjacent_topics.yaml", "glossary.yaml", "guide.yaml", "out_of_scope.yaml",
+                        "currency.yaml", "rules.yaml", "ranking.yaml"})
+DATA_FOLDERS = frozenset({"questions"})
+
+
+def unread_entries(d: Path) -> list[str]:
+    """The files and folders of a corpus folder that are not read (QA 40: a subfolder's documents and a .txt file had
+    been passed over without a word); hidden ones (".git", ".DS_Store") aside."""
+    try:
+        entries = sorted(d.iterdir())
+    except OSError:
+        return []
+    return [p.name + ("/" if p.is_dir() else "") for p in entries if not p.name.startswith(".")
+            and not (p.is_file() and (p.suffix.lower() == ".md" or p.name in DATA_FILES))
+            and not (p.is_dir() and p.name in DATA_FOLDERS)]
+
+
 def document_files(dirs: list[Path]) -> tuple[list[Path], list[CorpusError]]:
     files, errors = [], []
     for d in dirs:
@@ -313,6 +340,12 @@ def document_files(dirs: list[Path]) -> tuple[list[Path], list[CorpusError]]:
             errors.append(CorpusError(d, problem))
         if d.is_dir():
             files.extend(_markdown(d))
+            unread = unread_entries(d)
+            if unread and not problem:
+                errors.append(CorpusError(d, "Nicht gelesen: " + ", ".join(unread[:10]) + (" …" if len(unread) > 10 else "")
+                                          + ". UB-Lotse liest die .md-Dateien direkt in diesem Ordner, die Dateien "
+                                          + ", ".join(sorted(DATA_FILES - {"currency.yaml", "rules.yaml", "ranking.yaml"}))
+                                          + " und den Ordner questions/."))
     return files, errors
 
 
@@ -322,7 +355,7 @@ def load_corpus(dirs: list[Path]) -> Corpus:
     corpus.files = files
     for path in files:
         try:
-            doc = parse_document(path)
+            doc = parse_document(path, problems=corpus.errors)
         except CorpusError as exc:
             corpus.errors.append(exc)
             continue

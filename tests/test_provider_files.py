@@ -54,6 +54,30 @@ def test_bad_document_is_reported_and_the_rest_loads(provider_dir, name, content
     assert problem in err.problem
 
 
+def test_an_unknown_front_matter_field_is_named_and_the_document_loads(provider_dir):
+    # QA 40: "valid_untill: 2024-06-30" had been passed over without a word, leaving an expired document in force
+    path = provider_dir / "leitfaden.md"
+    path.write_text(doc_with(date="2025-01-01\nvalid_untill: 2024-06-30\nautor: Frau Lindner"), encoding="utf-8")
+    corpus = load_corpus([BUILTIN_CORPUS, provider_dir])
+    assert "traeger-leitfaden" in corpus.documents and corpus.documents["traeger-leitfaden"].valid_until is None
+    [err] = [e for e in corpus.errors if e.path == path]
+    assert err.problem.startswith("Unbekannte Felder im Kopf werden nicht gelesen: „valid_untill“ (gemeint: „valid_until“?), „autor“.")
+
+
+def test_files_and_folders_that_are_not_read_are_named(provider_dir):
+    # QA 40: a subfolder's documents and a .txt file had been passed over without a word
+    (provider_dir / "leitfaden.md").write_text(VALID_DOC, encoding="utf-8")
+    (provider_dir / "notizen.txt").write_text("x", encoding="utf-8")
+    (provider_dir / "alt").mkdir()
+    (provider_dir / ".git").mkdir()
+    (provider_dir / "questions").mkdir()
+    corpus = load_corpus([BUILTIN_CORPUS, provider_dir])
+    assert "traeger-leitfaden" in corpus.documents
+    [err] = [e for e in corpus.errors if e.path == provider_dir]
+    assert err.problem.startswith("Nicht gelesen: alt/, notizen.txt. UB-Lotse liest die .md-Dateien direkt in diesem Ordner")
+    assert not [e for e in load_corpus([BUILTIN_CORPUS]).errors]  # our own folder holds nothing it does not read
+
+
 def test_self_symlink_is_reported(provider_dir):
     (provider_dir / "loop.md").symlink_to(provider_dir / "loop.md")
     (provider_dir / "leitfaden.md").write_text(VALID_DOC, encoding="utf-8")
