@@ -16,6 +16,8 @@ add its own file; a broken file or an unknown unit id is reported by name and sk
 """
 from __future__ import annotations
 
+import difflib
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -87,7 +89,13 @@ def load_questions(dirs: Iterable[Path], unit_ids: set[str]) -> tuple[list[Autho
                     if isinstance(q, (str, int, float)) and str(q).strip():
                         out.append(AuthoredQuestion(str(unit_id), str(audience), str(q).strip(), tuple(also)))
         if unknown:
-            errors.append(CorpusError(path, "Unbekannte Abschnitts-IDs übersprungen: " + listed(unknown)))
+            # with the id meant, where one is close ("…/schritt-5-erster-besuch-im-betrieb": ids take a heading's first
+            # four words; QA 40)
+            named = [u + (f" (gemeint: {close[0]}?)" if (close := difflib.get_close_matches(u, unit_ids, n=1, cutoff=0.8)) else "")
+                     for u in unknown]
+            errors.append(CorpusError(path, "Unbekannte Abschnitts-IDs übersprungen: " + listed(named)
+                                      + ". Die ID eines Abschnitts nennt „lotse --corpus ORDNER ask --json …“ als unit_id "
+                                      "(Dokument-ID/Nummer oder Dokument-ID/die ersten vier Wörter der Überschrift)."))
         if skipped:
             errors.append(CorpusError(path, _skipped_text(skipped)))
     return out, errors

@@ -73,7 +73,9 @@ def test_a_question_names_other_units_that_answer_it_as_well(tmp_path):
         ("bagub-faq/4", "wer hilft wenn es nach der inbeq im betrieb schwierig wird", ("bagub-faq/33",)),
         ("bagub-faq/4", "geht es danach weiter", ("bagub-faq/5",)),
     ]
-    assert [e.problem for e in errors] == ["Unbekannte Abschnitts-IDs übersprungen: gibt-es-nicht/1"]
+    assert [e.problem for e in errors] == ["Unbekannte Abschnitts-IDs übersprungen: gibt-es-nicht/1. Die ID eines Abschnitts nennt "
+                                           "„lotse --corpus ORDNER ask --json …“ als unit_id (Dokument-ID/Nummer oder Dokument-ID/die "
+                                           "ersten vier Wörter der Überschrift)."]
 
 
 @pytest.mark.parametrize("entry", ["{also: [bagub-faq/5]}", "{q: [eine, liste]}", "{q: null, also: x}", "{q: '  '}"])
@@ -85,6 +87,15 @@ def test_a_question_entry_without_a_text_is_skipped_and_the_file_still_loads(tmp
     corpus = load_corpus([BUILTIN_CORPUS])
     questions, _errors = load_questions([folder], {u.id for u in corpus.units})
     assert [(q.text, q.also) for q in questions] == [("bleibt die hilfe nach dem vertrag", ())]
+
+
+def test_an_unknown_section_id_is_named_with_the_id_meant(tmp_path):
+    # QA 40: "…/schritt-5-erster-besuch-im-betrieb" had been skipped without naming the id a heading's first words give
+    folder = tmp_path / "eigene"
+    (folder / "questions").mkdir(parents=True)
+    (folder / "questions" / "eigene.yaml").write_text("bagub-faq/44:\n  - wie lange hilft der jobcoach\n", encoding="utf-8")
+    _, errors = load_questions([folder], {"bagub-faq/4", "bagub-faq/34"})
+    assert errors[0].problem.startswith("Unbekannte Abschnitts-IDs übersprungen: bagub-faq/44 (gemeint: bagub-faq/4")
 
 
 @pytest.mark.parametrize("text, shown", [
