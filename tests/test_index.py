@@ -85,6 +85,20 @@ def test_unwritable_cache_path_falls_back(monkeypatch, tmp_path):
     assert cache_root() == blocker / "cache"
 
 
+def test_no_index_is_written_into_the_current_folder_as_a_last_resort(monkeypatch, tmp_path):
+    # QA 40: with the cache, /tmp and /var/tmp read-only, Python's temporary folder is the current one: a "ub-lotse-0/"
+    # folder had appeared in the provider's corpus folder; the index stays in memory instead
+    from knowledge.index.cache import fallback_root
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("tempfile.gettempdir", lambda: str(tmp_path))
+    assert fallback_root() is None and list(tmp_path.iterdir()) == []
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # named by the user: used
+    assert fallback_root() is not None
+
+
 def test_cleanup_keeps_the_newest_other_indexes(tmp_path):
     """Switching between the built-in corpus and one with provider folders must not rebuild every time."""
     import os

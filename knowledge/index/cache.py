@@ -72,6 +72,11 @@ def fallback_root() -> Path | None:
         base = Path(tempfile.gettempdir())
     except (OSError, FileNotFoundError):
         return None
+    # Python's last resort is the current directory, where nothing is to be written unasked (QA 40: a "ub-lotse-0/"
+    # folder had appeared in the provider's corpus folder when /tmp and /var/tmp were read-only): the index stays in memory
+    named = {os.environ.get(k) for k in ("TMPDIR", "TEMP", "TMP")} - {None, ""}
+    if base.resolve() == Path.cwd().resolve() and str(base) not in named and base not in (Path("/tmp"), Path("/var/tmp"), Path("/usr/tmp")):
+        return None
     uid = os.getuid() if hasattr(os, "getuid") else 0
     path = base / f"ub-lotse-{uid}"
     try:
