@@ -247,6 +247,7 @@ class Lotse:
         self._handle: IndexHandle | None = None
         self._searcher: AnswerPipeline | None = None
         self._currency: list[currency.ChangeNote] | None = None
+        self._scope: str | None = None  # `scope_text`, once per index
         self._unit_currency: dict[tuple, list[str]] = {}  # (text, answer date, document date) -> change notes
         self._guide: guide_data.Guide | None = None
         self._spellings: dict[str, str] | None = None
@@ -431,12 +432,12 @@ class Lotse:
                 msg = NO_TOPIC_TEXT.format(reference)
             elif result.uncovered:
                 names = " und ".join(f"„{n}“" for n in result.uncovered)
-                msg = f"Zum Thema {names} enthalten die Dokumente keine Aussage; ich zeige deshalb keine Passage dazu. {SCOPE_TEXT}"
+                msg = f"Zum Thema {names} enthalten die Dokumente keine Aussage; ich zeige deshalb keine Passage dazu. {self.scope_text()}"
             elif missing:
                 if result.hits:  # the nearest passage first, confident or not
                     suggested = _offered_first(result.hits[0].unit, suggested)
                 lacking, ask = UNSTATED[missing]
-                msg = f"{lacking} Die Passagen, die der Frage am nächsten kommen, stehen unten als Vorschlag. {SCOPE_TEXT}"
+                msg = f"{lacking} Die Passagen, die der Frage am nächsten kommen, stehen unten als Vorschlag. {self.scope_text()}"
                 if not contacts:  # a topic's own contact knows better ("die Wertmarke": the Versorgungsamt)
                     contacts.append(ask)
             elif elsewhere:
@@ -444,7 +445,7 @@ class Lotse:
                 own = next((h.unit for h in result.hits if h.unit.doc_id == top_doc.id), result.hits[0].unit)
                 suggested = _offered_first(own, suggested)
                 msg = (f"Die passende Passage stammt aus „{top_doc.short_title}“ und gilt nur in {top_doc.region}; "
-                       f"für {elsewhere} enthalten die Dokumente keine eigene Regelung. {SCOPE_TEXT}")
+                       f"für {elsewhere} enthalten die Dokumente keine eigene Regelung. {self.scope_text()}")
                 contacts.append(f"Auskunft zu den Regeln in {elsewhere}: das Integrationsamt (Inklusionsamt) des Landes, "
                                 "die Agentur für Arbeit und der Träger der Eingliederungshilfe dort.")
             elif offer:
@@ -463,7 +464,7 @@ class Lotse:
             if msg == ABSTAIN_TEXT and not error and result.query.active:
                 # a plain decline still says what the documents cover (QA 21: 32 of 56 declines had not; whom to ask,
                 # where no topic names its own contact, the presenter adds: presenter.WHOM_TO_ASK)
-                msg += " " + SCOPE_TEXT
+                msg += " " + self.scope_text()
             if error:
                 msg = error
             return Reply(question, True, [], None, " ".join(m for m in meaning + [msg] + [m for m in messages if m != error] if m),
@@ -487,14 +488,14 @@ class Lotse:
         if other_phase(text, "\n".join((doc.title if doc else "", top.title, top.question, top.text))):
             return ("Die passende Passage spricht nur von der Zeit der InbeQ, nicht von der Zeit nach der Einstellung "
                     "(Arbeitsvertrag, Berufsbegleitung); was sie sagt, gilt deshalb nicht ohne Weiteres danach. "
-                    f"Die Passage steht unten als Vorschlag. {SCOPE_TEXT}",
+                    f"Die Passage steht unten als Vorschlag. {self.scope_text()}",
                     "Auskunft zur Zeit nach der Einstellung: der Träger der Berufsbegleitung, das Integrationsamt "
                     "oder die Reha-Beratung der Agentur für Arbeit; zum Arbeitsverhältnis selbst der Arbeitgeber.")
         # "Wie viele Urlaubstage haben Qualifizierungstrainer?": Frage 12 is on the participants' days off
         if other_role(text, "\n".join((top.title, top.question, top.text))):
             # the staff of a Träger, and of the Agentur or the Jobcenter ("als neue Maßnahmebetreuerin"; QA 36)
             return ("Die passende Passage spricht von den Teilnehmenden, nicht vom Personal (des Trägers, der Agentur oder des "
-                    f"Jobcenters); zu dessen Arbeitsbedingungen enthalten die Dokumente keine Aussage. Die Passage steht unten als Vorschlag. {SCOPE_TEXT}",
+                    f"Jobcenters); zu dessen Arbeitsbedingungen enthalten die Dokumente keine Aussage. Die Passage steht unten als Vorschlag. {self.scope_text()}",
                     "Auskunft zu Urlaub, Gehalt und Arbeitszeit des Personals: der Arbeitgeber (der Träger, die Agentur für Arbeit "
                     "oder das Jobcenter), der Arbeits- oder Tarifvertrag und der Betriebs- oder Personalrat.")
         return None
@@ -624,6 +625,15 @@ class Lotse:
 
     def documents(self) -> list[Document]:
         return self.handle.store.documents()
+
+    def scope_text(self) -> str:
+        """What the documents cover, as a declined reply says it: ours, and a provider's own by their titles (QA 40: a
+        reply had named only the built-in topics beside the provider's house rules)."""
+        if self._scope is None:
+            own = [d.short_title for d in self.documents() if not _builtin(d.path.parent)]
+            self._scope = SCOPE_TEXT + (f" Dazu kommen Ihre eigenen Dokumente: {', '.join(f'„{t}“' for t in own[:5])}"
+                                        f"{' und weitere' if len(own) > 5 else ''}." if own else "")
+        return self._scope
 
     def units_of(self, doc_id: str) -> list[Unit]:
         return self.handle.store.units_of(doc_id)

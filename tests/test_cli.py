@@ -150,6 +150,16 @@ def test_index_command_reports_counts_and_the_time_the_build_took(stub_service, 
     assert "Index aufgebaut: 5 Dokumente, 119 Abschnitte, 12,3 Sekunden" in out
 
 
+def test_a_declined_reply_names_the_providers_own_documents(provider_dir, stub_service, capsys):
+    # QA 40: a declined reply had named only the built-in documents' topics beside the provider's own
+    from .conftest import VALID_DOC
+
+    (provider_dir / "leitfaden.md").write_text(VALID_DOC, encoding="utf-8")
+    assert main(["--corpus", str(provider_dir), "ask", "--json", "Wie hoch ist der Eiffelturm?"]) == 0
+    reply = json.loads(capsys.readouterr().out)
+    assert reply["abstained"] and reply["message"].endswith("Dazu kommen Ihre eigenen Dokumente: „Interner Leitfaden Zeiterfassung“.")
+
+
 def test_extra_corpus_via_environment(provider_dir, stub_service, monkeypatch, capsys):
     from .conftest import VALID_DOC
 
