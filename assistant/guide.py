@@ -90,12 +90,14 @@ def parse_guide(data) -> Guide:
 
 
 def load_guide(dirs: list[Path]) -> Guide:
-    """The last usable guide.yaml in the corpus folders (a provider's own folder may replace it).
+    """The guide of the corpus folders, in their order (the built-in one first): a provider's guide.yaml adds its
+    audiences, replaces ours of the same id, and replaces the onboarding path when it has one (QA 40: a provider's
+    guide with only its own audience had left no parents' view and no onboarding path).
 
-    A broken provider guide is reported in `Guide.errors` and the next one (in the end the
-    built-in guide) is used instead."""
+    A broken provider guide is reported in `Guide.errors` and left out; the others still count."""
     errors: list[tuple[Path, str]] = []
-    for d in reversed(dirs):
+    merged: Guide | None = None
+    for d in dirs:
         path = Path(d) / "guide.yaml"
         if not path.is_file():
             continue
@@ -104,9 +106,18 @@ def load_guide(dirs: list[Path]) -> Guide:
         except (DataError, GuideError) as exc:
             errors.append((path, str(exc)))
             continue
-        guide.errors, guide.path = errors, path
-        return guide
-    return Guide(errors=errors)
+        if merged is None:
+            merged = guide
+        else:
+            own = {a.id: a for a in guide.audiences}
+            kept = [own.get(a.id, a) for a in merged.audiences]
+            merged.audiences = kept + [a for a in guide.audiences if a.id not in {k.id for k in kept}]
+            merged.onboarding = guide.onboarding or merged.onboarding
+        merged.path = path
+    if merged is None:
+        return Guide(errors=errors)
+    merged.errors = errors
+    return merged
 
 
 def checked(guide: Guide, passage_text, calculators=None) -> Guide:

@@ -178,6 +178,22 @@ def test_broken_provider_guide_falls_back_to_the_built_in_one(provider_dir, cont
     assert [p for p, _ in guide.errors] == [path] and problem in guide.errors[0][1]
 
 
+def test_a_provider_guide_adds_to_ours(provider_dir):
+    # QA 40: a provider's guide with only its own audience had replaced ours whole (no parents' view, no onboarding path)
+    (provider_dir / "guide.yaml").write_text(
+        "audiences:\n  - id: anbieter\n    label: Unser Team\n    questions:\n      - Wann ist Teamsitzung?\n"
+        "  - id: hauswirtschaft\n    label: Hauswirtschaft\n    questions:\n      - Wer kocht?\n", encoding="utf-8")
+    builtin = load_guide([BUILTIN_CORPUS])
+    guide = load_guide([BUILTIN_CORPUS, provider_dir])
+    assert guide.errors == [] and guide.onboarding == builtin.onboarding
+    assert guide.audience("eltern") == builtin.audience("eltern")
+    assert guide.audience("anbieter").questions == ("Wann ist Teamsitzung?",)  # ours of the same id replaced
+    assert [a.id for a in guide.audiences] == [a.id for a in builtin.audiences] + ["hauswirtschaft"]
+    (provider_dir / "guide.yaml").write_text("onboarding:\n  - title: Zeiterfassung\n    units: [bagub-faq/12]\n", encoding="utf-8")
+    guide = load_guide([BUILTIN_CORPUS, provider_dir])
+    assert [s.title for s in guide.onboarding] == ["Zeiterfassung"] and guide.audiences == builtin.audiences
+
+
 def test_alias_bomb_is_refused_quickly(tmp_path):
     path = tmp_path / "bombe.yaml"
     path.write_text(ALIAS_BOMB, encoding="utf-8")
