@@ -760,8 +760,8 @@ def test_a_subject_with_a_contact_does_not_decline_a_question_the_documents_answ
 def test_doing_the_inbeq_twice_is_not_answered_with_a_report_made_twice_a_year(lotse):
     # QA 41: "zweimal" had met only M-V § 2 Abs. 5 ("Zweimal jährlich zum Stichtag …"); it means "ein zweites Mal"
     reply = lotse.ask("Kann ein Teilnehmer die InbeQ zweimal machen?")
-    first = reply.suggestion_ids[0] if reply.abstained else reply.answers[0].unit.id
-    assert first == "bagub-faq/8"
+    offered = reply.suggestion_ids[:2] if reply.abstained else [reply.answers[0].unit.id]
+    assert "bagub-faq/8" in offered and (reply.abstained or offered != ["mv-koop/p2-5"])
 
 
 def test_an_age_limit_named_by_its_number_is_the_age_question(lotse):

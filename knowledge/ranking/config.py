@@ -2,7 +2,9 @@
 
 `analysis` and `retrieval` values are set by hand (see the comments in the file);
 `model` holds the ranker: logistic-regression weights over the named candidate features (the
-probability that a unit answers the question). `answerable` holds the second model: weights
+probability that a unit answers the question), `model_no_questions` the same for units with fewer
+authored questions than `features.MIN_OWN_QUESTIONS` (a provider's sections; fitted on ours stripped
+of their questions). `answerable` holds the second model: weights
 over question-level features (does the corpus answer the question at all?) and the abstention
 threshold. Both are fitted by `tools/calibrate.py` together with their cross-validation
 figures. The query path reads plain numbers; no fitting library is imported here.
@@ -36,6 +38,7 @@ FEATURES = (
     "scope_miss",    # the question names an adjacent topic or programme the unit does not
     "programme_miss",  # the question names a neighbouring programme (Werkstatt, BBW) and not the field, the unit does not
     "quantity_miss",  # the question asks how long / how many, the unit states no quantity (ranking/quantities.py)
+    "no_questions",  # the unit has no authored questions (a provider's document): its heading and text stand in for them
 )
 # for each of these, "<name>_gap": the candidate's value minus the best candidate's (0 for the best)
 GAP_FEATURES = ("coverage_all", "char_unit", "sentence", "qmatch", "noun_coverage", "head", "char_centroid", "function_words")
@@ -93,6 +96,8 @@ class RankingConfig:
     answerable_threshold: float = 0.5
     # below this probability of the best unit, no passage is offered as the answer
     min_probability: float = 0.0
+    weights_no_questions: dict[str, float] = field(default_factory=dict)  # the ranker of units without authored questions
+    bias_no_questions: float = 0.0
     fitted: dict = field(default_factory=dict)
 
     @classmethod
@@ -108,6 +113,10 @@ class RankingConfig:
         model = data.get("model") or {}
         cfg.weights = {f: float((model.get("weights") or {}).get(f, 0.0)) for f in FEATURES}
         cfg.bias = float(model.get("bias", 0.0))
+        # the ranker of units without authored questions (a provider's documents); without it, the one of the others
+        other = data.get("model_no_questions") or model
+        cfg.weights_no_questions = {f: float((other.get("weights") or {}).get(f, 0.0)) for f in FEATURES}
+        cfg.bias_no_questions = float(other.get("bias", 0.0))
         answerable = data.get("answerable") or {}
         cfg.answerable_weights = {f: float((answerable.get("weights") or {}).get(f, 0.0)) for f in ANSWERABLE_FEATURES}
         cfg.answerable_bias = float(answerable.get("bias", 0.0))

@@ -83,19 +83,23 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
         hit = lambda t, pos=pos: pos in t.units  # noqa: E731
         unit_cov = coverage(query, ev.terms, topic_hit=hit)
         qs = questions.indices_of_unit(pos)
+        # a unit with fewer than MIN_OWN_QUESTIONS authored questions (a provider's, with a few of its own) is ranked as
+        # one without: a few questions make no centroid the ranker of the others knows (QA 40: 11 of 22 answered)
+        enough = len(qs) >= MIN_OWN_QUESTIONS
         qmatch, fz, similar = 0.0, 0.0, []
         if qs:
             # coverage without topic_hit: an authored question never names an adjacent topic
             scored = questions.top_questions(pos, best_questions.get(pos, []), SIMILAR_POOL)
-            qmatch = scored[0][0]
             similar = questions.similar(scored, everyday)
+        if enough:
+            qmatch = scored[0][0]
             fz = process.extractOne(sorted_query, questions.sorted_words_of_unit(pos), scorer=fuzz.ratio)[1] / 100.0
         else:
             # a unit without authored questions (a provider's document): its heading stands in
             qmatch = coverage(query, ev.head, topic_hit=hit)
             fz = fuzz.token_sort_ratio(folded_query, fold(ev.heading)) / 100.0
         # a unit without authored questions: its heading and text stand in for them
-        centroid = signals.centroid.get(pos, 0.0) if qs else char_unit.get(pos, 0.0)
+        centroid = signals.centroid.get(pos, 0.0) if enough else char_unit.get(pos, 0.0)
         hl = best_sentences(query, ev.text, ev.spans, ev.sentence_terms, ev.weights)
         u = found.get("units")
         qc = found.get("questions")
@@ -109,7 +113,7 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
             "head": coverage(query, ev.head, topic_hit=hit),
             "qmatch": qmatch,
             # a unit without authored questions competes with its own lexical relevance
-            "qmatch_rel": (qc.score / best_q) if qc else (0.0 if qs else ((u.score / best_bm25) if u else 0.0)),
+            "qmatch_rel": ((qc.score / best_q) if qc else 0.0) if enough else ((u.score / best_bm25) if u else 0.0),
             "fuzzy": fz,
             "sentence": hl.score,
             "char_centroid": centroid,
@@ -120,6 +124,7 @@ def featurize(query: AnalysedQuery, candidates: list[Candidate], evidence: list[
             "scope_miss": float(any(pos not in t.units for t in named_topics)),
             "programme_miss": float(any(pos not in units for units in signals.programmes)),
             "quantity_miss": float(pos in signals.quantity_missing),
+            "no_questions": float(not enough),
         }
         out.append(Scored(pos, f, highlight=hl, similar=similar))
     # how far each candidate stays behind the best candidate on the main signals (0 for the best)
@@ -134,8 +139,15 @@ def _logistic(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
+# the authored questions a unit needs to be ranked by them (ours have 46 or more; a provider's may have a few)
+MIN_OWN_QUESTIONS = 5
+
+
 def probability(features: dict[str, float], cfg: RankingConfig) -> float:
-    """The ranker: probability that the candidate unit answers the question."""
+    """The ranker: probability that the candidate unit answers the question, by the model of units with authored
+    questions or, for a unit without (a provider's), by theirs (tools/calibrate.py, `fit`)."""
+    if features.get("no_questions") and cfg.weights_no_questions:
+        return _logistic(cfg.bias_no_questions + sum(cfg.weights_no_questions.get(k, 0.0) * v for k, v in features.items()))
     return _logistic(cfg.bias + sum(cfg.weights.get(k, 0.0) * v for k, v in features.items()))
 
 
