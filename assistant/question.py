@@ -381,7 +381,7 @@ def begin_date(q: Question) -> dt.date | None:
     return None
 
 
-ENDS_AFTER = r"^\s*(?:\w+\s+)?(?:zu\s+ende|endet|vorbei|fertig|abgeschlossen|beendet|aus)\b"
+ENDS_AFTER = r"^\s*(?:\w+\s+)?(?:zu\s+ende|endet|vorbei|fertig|abgeschlossen|beendet)\b"
 
 
 def labelled_start_date(q: Question) -> dt.date | None:

@@ -402,6 +402,9 @@ def test_a_date_told_as_the_end_is_no_start():
     # QA 38: "in drei Wochen zu Ende" had been reckoned as an InbeQ starting then ("endet spätestens am 24.12.2028")
     assert route("Gibt es zum Ende einer Maßnahme eigentlich noch ein Gespräch mit der Arbeitsvermittlung? Bei mir ist die "
                  "Maßnahme in drei Wochen zu Ende und keiner meldet sich.", TODAY) is None
+    # a start followed by where from stays a start
+    assert route("Mein Sohn wechselt am 01.09.2026 aus der Werkstatt in die InbeQ, wann endet sie?", TODAY).run().result == \
+        "InbeQ endet spätestens am 31.08.2028"
 
 
 def test_a_start_date_with_another_measure_stays_with_the_search():
