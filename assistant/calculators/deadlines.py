@@ -377,12 +377,17 @@ def reporting_date(on: dt.date, today: dt.date | None = None) -> Calculation:
     return mark_validity(c, max(on, _today(today)) if today else on)
 
 
+def leave_year_begins(entry: dt.date) -> dt.date:
+    """FAQ 12: the "Urlaubsjahr" begins on the first day of the month after the entry."""
+    return entry.replace(day=1) + relativedelta(months=1)
+
+
 def leave_year_start(entry: dt.date) -> Calculation:
     """Only the first day of the "Urlaubsjahr" (FAQ 12), from the entry ("Ab wann beginnt ihr Urlaubsjahr?"; QA 39: the rule had
     been quoted, not applied: on entry on the 1st of a month it begins a month later, which is easy to misread)."""
     check_date(entry, label="Eintritt")
     per = rule("deadlines", "leave_days_per_month")
-    year_start = entry.replace(day=1) + relativedelta(months=1)
+    year_start = leave_year_begins(entry)
     steps = [f"Eintritt in die Maßnahme: {fmt_date(entry)}",
              f"Das „Urlaubsjahr“ beginnt am 1. Tag des Monats nach dem Eintritt: {fmt_date(year_start)}",
              f"Je vollem Kalendermonat der Teilnahme: {num(per.value)} unterweisungsfreie Arbeitstage"]
@@ -406,7 +411,7 @@ def leave_days(full_months: int | None, severely_disabled: bool = False, entry: 
     notes, dates = [], []
     if entry is not None:
         check_date(entry, label="Eintritt")
-        year_start = (entry.replace(day=1) + relativedelta(months=1))
+        year_start = leave_year_begins(entry)
         rules.append(citation("leave_year_start"))
         steps.append(f"Das „Urlaubsjahr“ beginnt am 1. Tag des Monats nach dem Eintritt: {fmt_date(year_start)}")
         dates.append(("Beginn des Urlaubsjahres (unterweisungsfreie Zeiten)", year_start))
@@ -526,6 +531,11 @@ def check_hours(value, *, label: str, maximum: float = 10_000) -> float:
     return number
 
 
+def hours_left(total: float, used: float) -> float:
+    """The hours left of a contingent, as shown: 60,0001 used of 60 leaves 0 (not "-0"), it overdraws nothing."""
+    return round(total - used, 2) or 0.0
+
+
 def jobcoaching_hours(hours_used: float, extended: bool = False) -> Calculation:
     """The hours left of the contingent, without a start date ("60 std bewilligt, 48 verbraucht – wie viele bleiben, und
     wie viele mit verlängerung?"; QA 39: declined, as the calculation needed a start): left of the usual hours and, with
@@ -535,7 +545,7 @@ def jobcoaching_hours(hours_used: float, extended: bool = False) -> Calculation:
     usual, more = base.value["hours"], extr.value["hours"]
 
     def left(total: int) -> str:
-        rest = round(total - hours_used, 2) or 0.0
+        rest = hours_left(total, hours_used)
         return (f"Kontingent um {plural(-rest, 'Stunde', 'Stunden')} überschritten" if rest < 0
                 else f"verbleibend {num(rest)} von {total} Fachleistungsstunden")
 
@@ -591,7 +601,7 @@ def jobcoaching(start: dt.date | None, hours_used: float | None = None, extended
                      "Jobcoaching können andere Regeln gegolten haben.")
     if hours_used is not None:
         hours_used = check_hours(hours_used, label="Verbrauchte Stunden")
-        rest = round(hours - hours_used, 2) or 0.0  # as shown: 60,0001 used of 60 leaves 0 (not "-0"), it overdraws nothing
+        rest = hours_left(hours, hours_used)
         if rest < 0:  # said in the result itself: "verbleibend 0" read as used up exactly
             steps.append(f"Verbraucht {num(hours_used)} von {hours} Stunden: Kontingent um {plural(-rest, 'Stunde', 'Stunden')} überschritten")
             result += f"; Kontingent um {plural(-rest, 'Stunde', 'Stunden')} überschritten"
