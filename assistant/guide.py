@@ -110,8 +110,8 @@ def load_guide(dirs: list[Path]) -> Guide:
             merged = guide
         else:
             own = {a.id: a for a in guide.audiences}
-            kept = [own.get(a.id, a) for a in merged.audiences]
-            merged.audiences = kept + [a for a in guide.audiences if a.id not in {k.id for k in kept}]
+            ours = {a.id for a in merged.audiences}
+            merged.audiences = [own.get(a.id, a) for a in merged.audiences] + [a for a in guide.audiences if a.id not in ours]
             merged.onboarding = guide.onboarding or merged.onboarding
         merged.path = path
     if merged is None:

@@ -460,7 +460,8 @@ class Lotse:
             if not contacts:
                 # else the subjects with a known contact and no guard ("Kindergeld", "Bürgergeld"; QA 37: half the
                 # declined parents' questions had named no one to ask), each once
-                contacts = list(dict.fromkeys(f"Auskunft zum Thema „{name}“: {ask}." for name, ask in result.contacts.items()))
+                named = self.searcher.contacts_named(result.query)
+                contacts = [f"Auskunft zum Thema „{name}“: {ask}." for name, ask in named.items()]
             if msg == ABSTAIN_TEXT and not error and result.query.active:
                 # a plain decline still says what the documents cover (QA 21: 32 of 56 declines had not; whom to ask,
                 # where no topic names its own contact, the presenter adds: presenter.WHOM_TO_ASK)

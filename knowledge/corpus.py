@@ -315,8 +315,8 @@ def _markdown(d: Path) -> list[Path]:
 
 
 # what a corpus folder may hold besides its documents (.md): the data files and the folder of authored questions
-DATA_FILES = frozenset({"thesaurus.yaml", "adjacent_topics.yaml", "glossary.yaml", "guide.yaml", "out_of_scope.yaml",
-                        "currency.yaml", "rules.yaml", "ranking.yaml"})
+PROVIDER_DATA_FILES = ("adjacent_topics.yaml", "glossary.yaml", "guide.yaml", "out_of_scope.yaml", "thesaurus.yaml")
+DATA_FILES = frozenset(PROVIDER_DATA_FILES + ("currency.yaml", "rules.yaml", "ranking.yaml"))  # the last three: ours only
 DATA_FOLDERS = frozenset({"questions"})
 
 
@@ -344,7 +344,7 @@ def document_files(dirs: list[Path]) -> tuple[list[Path], list[CorpusError]]:
             if unread and not problem:
                 errors.append(CorpusError(d, "Nicht gelesen: " + ", ".join(unread[:10]) + (" …" if len(unread) > 10 else "")
                                           + ". UB-Lotse liest die .md-Dateien direkt in diesem Ordner, die Dateien "
-                                          + ", ".join(sorted(DATA_FILES - {"currency.yaml", "rules.yaml", "ranking.yaml"}))
+                                          + ", ".join(PROVIDER_DATA_FILES)
                                           + " und den Ordner questions/."))
     return files, errors
 

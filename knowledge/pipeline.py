@@ -57,8 +57,6 @@ class SearchResult:
     # adjacent topic the question names -> who gives information on it (where the data says); a declined reply names them,
     # also for a topic some passage mentions („Rente“ in a list of exceptions), which is no answer about it
     asks: dict[str, str] = field(default_factory=dict)
-    # subjects of corpus/adjacent_topics.yaml's "contacts" the question names -> whom to ask (a declined reply names them)
-    contacts: dict[str, str] = field(default_factory=dict)
 
     @property
     def confidence(self) -> float:
@@ -297,7 +295,11 @@ class AnswerPipeline:
         top = scored[0].unit_pos if scored else None
         missing = [t for t in query.topics if top not in t.units]
         question = answerable_features(scored, self.question_evidence(query, scored))
-        stems = [c.term.stem for c in query.concepts]
         return SearchResult(query, hits, [t.name for t in missing], round(answerability(question, self.cfg), 3),
-                            asks={t.name: t.ask for t in query.topics if t.ask},
-                            contacts={name: ask for name, ask, phrases in self.h.contacts if named(stems, phrases)})
+                            asks={t.name: t.ask for t in query.topics if t.ask})
+
+    def contacts_named(self, query: AnalysedQuery) -> dict[str, str]:
+        """The subjects of adjacent_topics.yaml's "contacts" a question names -> whom to ask; asked only for a
+        declined question, which names them."""
+        stems = [c.term.stem for c in query.concepts]
+        return {name: ask for name, ask, phrases in self.h.contacts if named(stems, phrases)}

@@ -108,11 +108,11 @@ def load_topic_terms(paths: Iterable[Path]) -> TopicTerms:
                 result.problems.append((path, "„programmes“ muss eine Liste mit Einträgen aus „name“ und „terms“ sein."))
         if data.get("contacts") is not None:
             entries = data["contacts"] if isinstance(data["contacts"], list) else None
-            named, skipped = _named_lists(entries or [])
+            listed, skipped = _named_lists(entries or [])  # (not `named`, the function of this module)
             asks = {str(e["name"]): e["ask"] for e in entries or [] if isinstance(e, dict) and e.get("name")
                     and isinstance(e.get("ask"), str) and e["ask"].strip()}
-            result.contacts.extend((name, asks[name], terms) for name, terms in named if name in asks)
-            skipped += sum(1 for name, _ in named if name not in asks)
+            result.contacts.extend((name, asks[name], terms) for name, terms in listed if name in asks)
+            skipped += sum(1 for name, _ in listed if name not in asks)
             if entries is None or skipped:
                 result.problems.append((path, "„contacts“ braucht Einträge aus „name“, „ask“ und einer Liste „terms“; "
                                               f"{skipped if entries is not None else 'alle'} übersprungen."))
