@@ -156,7 +156,7 @@ class AnswerPipeline:
     def confident(self, result: "SearchResult") -> bool:
         """Whether the best hit is offered as the answer: the question is answerable, the best
         unit likely enough, and no adjacent topic named that the best unit does not cover."""
-        return (bool(result.hits) and result.answerable >= self.cfg.answerable_threshold
+        return (bool(result.hits) and result.answerable >= self.cfg.threshold_for(result.hits[0].features)
                 and result.confidence >= self.cfg.min_probability and not result.uncovered
                 and any(not c.term.folded.isdigit() for c in result.query.active))  # "Was ist 2+2?" names no topic
 

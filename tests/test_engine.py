@@ -837,3 +837,24 @@ def test_a_short_answer_reads_without_the_paragraphs_outline_number():
     assert Highlight(text, 1.0, split_sentences(text), [1.0, 0.0], 0).text == first
     dated = "1. Januar 2022 ist der Stichtag, an dem die neue Unterscheidung nach Unterstützungsbedarf gilt."  # a date
     assert Highlight(dated, 1.0, split_sentences(dated), [1.0, 0.0], 0).text.startswith("1. Januar 2022")
+
+
+def test_a_best_unit_without_authored_questions_is_answered_at_its_own_threshold(lotse):
+    from dataclasses import replace
+
+    from knowledge.pipeline import Hit, SearchResult
+
+    pipe = lotse.searcher
+    query = pipe.analyzer.analyse("Urlaub in der InbeQ")
+    unit = lotse.unit("bagub-faq/12")
+    result = lambda no_questions: SearchResult(query, [Hit(unit, 0.9, {"no_questions": no_questions})], [], 0.6)  # noqa: E731
+    cfg = replace(pipe.cfg, answerable_threshold=0.8, answerable_threshold_no_questions=0.5)
+    saved, pipe.cfg = pipe.cfg, cfg
+    try:
+        assert not pipe.confident(result(0.0))  # a unit with questions: 0.6 < 0.8
+        assert pipe.confident(result(1.0))  # a provider's section: 0.6 >= 0.5
+        pipe.cfg = replace(cfg, answerable_threshold_no_questions=None)
+        assert not pipe.confident(result(1.0))  # not fitted: the one threshold serves both
+    finally:
+        pipe.cfg = saved
+    assert saved.threshold_for({"no_questions": 1.0}) == saved.answerable_threshold_no_questions

@@ -201,29 +201,30 @@ def fit_answerable(records, model):
 
 def outcomes(records, model, a_weights, a_bias):
     """Per question: (gold, group, top unit, answerability, rank of the first unit that answers it,
-    scope guard, top probability, whether the top unit answers it)."""
+    scope guard, top probability, whether the top unit answers it, whether the top unit has no authored questions)."""
     out = []
     rows = question_rows(records, model)
     for r, row in zip(records, rows):
         order = ranked(r, model)
         if not order:
-            out.append((r["gold"], r["group"], None, 0.0, None, False, 0.0, False))
+            out.append((r["gold"], r["group"], None, 0.0, None, False, 0.0, False, False))
             continue
         units = [s.unit_pos for s in order]
         right = accepted(r)
         rank = next((i + 1 for i, u in enumerate(units) if u in right), None)
         answerable = float(predict(a_weights, a_bias, [row])[0])
         out.append((r["gold"], r["group"], units[0], answerable, rank, order[0].features["scope_miss"] > 0,
-                    order[0].probability, units[0] in right))
+                    order[0].probability, units[0] in right, order[0].features["no_questions"] > 0))
     return out
 
 
 def metrics(outs, point):
-    """Figures at an operating point (minimum ranker probability, answerability threshold)."""
-    floor, threshold = point
+    """Figures at an operating point (minimum ranker probability, answerability threshold, the threshold where the
+    best unit has no authored questions)."""
+    floor, threshold, threshold_no_questions = point
     pos = [o for o in outs if o[0] is not None]
     neg = [o for o in outs if o[0] is None]
-    answered = lambda o: o[3] >= threshold and not o[5] and o[6] >= floor  # noqa: E731
+    answered = lambda o: o[3] >= (threshold_no_questions if o[8] else threshold) and not o[5] and o[6] >= floor  # noqa: E731
     hit1 = sum(1 for o in pos if answered(o) and o[7]) / max(len(pos), 1)
     own = sum(1 for o in pos if answered(o) and o[2] == o[0]) / max(len(pos), 1)  # only its own unit counts
     hit3 = sum(1 for o in pos if answered(o) and o[4] is not None and o[4] <= 3) / max(len(pos), 1)
@@ -257,23 +258,39 @@ MIN_ABSTAIN = 0.91
 MIN_PROBABILITY = 0.20
 
 
-def choose_point(outs) -> tuple[float, float]:
-    """(MIN_PROBABILITY, the lowest answerability threshold that declines MIN_ABSTAIN of the negatives)."""
+def lowest_threshold(outs) -> float:
+    """The lowest answerability threshold at which MIN_ABSTAIN of the negatives among `outs` are declined."""
     for t in (i / 100 for i in range(1, 100)):
-        if metrics(outs, (MIN_PROBABILITY, t))["abstain"] >= MIN_ABSTAIN:
-            return MIN_PROBABILITY, t
-    return MIN_PROBABILITY, 0.99
+        if metrics(outs, (MIN_PROBABILITY, t, t))["abstain"] >= MIN_ABSTAIN:
+            return t
+    return 0.99
 
 
-def out_of_fold(records) -> list:
-    """Outcomes of every record (not those of stripped units: `feature_rows`) from models fitted on the other folds
-    (the record's own fold numbers; within a training set, its remaining folds serve as inner folds)."""
-    out = []
+def choose_point(outs, stripped_outs=()) -> tuple[float, float, float]:
+    """(MIN_PROBABILITY, the lowest answerability threshold that declines MIN_ABSTAIN of the negatives, the same
+    for the negatives of `stripped_outs` whose best unit has no authored questions). The second threshold serves a
+    provider's sections: the out-of-scope questions landing on a unit without questions are declined at the same
+    share as the others (one threshold for both had declined 0.92 of those and answered right 0.75 of the questions
+    such units answer; 2026-12-04, at 0.72: 0.91 and 0.80)."""
+    threshold = lowest_threshold(outs)
+    landing = [o for o in stripped_outs if o[8]]
+    if not any(o[0] is None for o in landing):
+        return MIN_PROBABILITY, threshold, threshold
+    return MIN_PROBABILITY, threshold, lowest_threshold(landing)
+
+
+def out_of_fold(records) -> tuple[list, list]:
+    """Outcomes of every record from models fitted on the other folds (the record's own fold numbers; within a
+    training set, its remaining folds serve as inner folds): those of the questions as they are, and those of the
+    stripped units' pass (`feature_rows`)."""
+    out, stripped = [], []
     for f in sorted({r["fold"] for r in records}):
         train = [r for r in records if r["fold"] != f]
         model = fit(train)
-        out.extend(outcomes([r for r in records if r["fold"] == f and not r.get("stripped")], model, *fit_answerable(train, model)))
-    return out
+        answerable = fit_answerable(train, model)
+        out.extend(outcomes([r for r in records if r["fold"] == f and not r.get("stripped")], model, *answerable))
+        stripped.extend(outcomes([r for r in records if r["fold"] == f and r.get("stripped")], model, *answerable))
+    return out, stripped
 
 
 def main() -> int:
@@ -294,15 +311,15 @@ def main() -> int:
         test = [r for r in records if r["fold"] == f and not r.get("stripped")]
         model = fit(train)
         aw, ab = fit_answerable(train, model)
-        point = choose_point(out_of_fold(train))  # chosen on predictions for questions its models did not see
+        point = choose_point(*out_of_fold(train))  # chosen on predictions for questions its models did not see
         test_out = outcomes(test, model, aw, ab)
         oof.extend(test_out)
         stripped_oof.append((outcomes([r for r in records if r["fold"] == f and r.get("stripped")], model, aw, ab), point))
         m = metrics(test_out, point)
-        fold_figures.append({"fold": f, "min_probability": point[0], "threshold": point[1],
+        fold_figures.append({"fold": f, "min_probability": point[0], "threshold": point[1], "threshold_no_questions": point[2],
                              "hit1": round(m["hit1"], 3), "hit1_own_unit": round(m["hit1_own_unit"], 3),
                              "abstain": round(m["abstain"], 3)})
-        print(f"fold {f}: floor {point[0]:.2f} threshold {point[1]:.2f} hit@1 {m['hit1']:.3f} "
+        print(f"fold {f}: floor {point[0]:.2f} threshold {point[1]:.2f} (without questions {point[2]:.2f}) hit@1 {m['hit1']:.3f} "
               f"(own unit {m['hit1_own_unit']:.3f}) hit@3 {m['hit3']:.3f} "
               f"abstain {m['abstain']:.3f}")
     # the CV figure: each fold's model and threshold on its held-out questions
@@ -312,8 +329,8 @@ def main() -> int:
     model = fit(records)
     weights, bias, nq_weights, nq_bias = model
     a_weights, a_bias = fit_answerable(records, model)
-    floor, threshold = choose_point(oof)
-    pooled = metrics(oof, (floor, threshold))
+    floor, threshold, threshold_nq = choose_point(oof, [o for outs, _ in stripped_oof for o in outs])
+    pooled = metrics(oof, (floor, threshold, threshold_nq))
     print(f"CV (mean over {args.folds} folds): hit@1 {cv_hit1:.3f} (own unit only {cv_own:.3f}), "
           f"abstention on out-of-scope {cv_abstain:.3f}")
     # the units stripped of their authored questions, as a provider's sections: each fold's models at its point
@@ -331,7 +348,8 @@ def main() -> int:
     data["model"] = {"weights": {n: round(float(v), 4) for n, v in zip(FEATURES, weights)}, "bias": round(bias, 4)}
     data["model_no_questions"] = {"weights": {n: round(float(v), 4) for n, v in zip(FEATURES, nq_weights)}, "bias": round(nq_bias, 4)}
     data["answerable"] = {"weights": {n: round(float(v), 4) for n, v in zip(ANSWERABLE_FEATURES, a_weights)},
-                          "bias": round(a_bias, 4), "threshold": threshold, "min_probability": floor}
+                          "bias": round(a_bias, 4), "threshold": threshold, "threshold_no_questions": threshold_nq,
+                          "min_probability": floor}
     data["fitted"] = {
         "command": "python tools/calibrate.py" + (f" --folds {args.folds}" if args.folds != 5 else "") + (f" --seed {args.seed}" if args.seed != 1 else ""),
         "date": dt.date.today().isoformat(),

@@ -94,11 +94,20 @@ class RankingConfig:
     answerable_weights: dict[str, float] = field(default_factory=lambda: {f: 0.0 for f in ANSWERABLE_FEATURES})
     answerable_bias: float = 0.0
     answerable_threshold: float = 0.5
+    # the threshold where the best unit has no authored questions (a provider's section): chosen in calibration so
+    # that as large a share of the out-of-scope questions landing on such a unit is declined (MIN_ABSTAIN)
+    answerable_threshold_no_questions: float | None = None
     # below this probability of the best unit, no passage is offered as the answer
     min_probability: float = 0.0
     weights_no_questions: dict[str, float] = field(default_factory=dict)  # the ranker of units without authored questions
     bias_no_questions: float = 0.0
     fitted: dict = field(default_factory=dict)
+
+    def threshold_for(self, features: dict[str, float]) -> float:
+        """The answerability threshold of a best unit with these features (its regime: with or without questions)."""
+        if features.get("no_questions", 0.0) > 0 and self.answerable_threshold_no_questions is not None:
+            return self.answerable_threshold_no_questions
+        return self.answerable_threshold
 
     @classmethod
     def load(cls, path: Path = RANKING_FILE) -> "RankingConfig":
@@ -121,6 +130,8 @@ class RankingConfig:
         cfg.answerable_weights = {f: float((answerable.get("weights") or {}).get(f, 0.0)) for f in ANSWERABLE_FEATURES}
         cfg.answerable_bias = float(answerable.get("bias", 0.0))
         cfg.answerable_threshold = float(answerable.get("threshold", 0.5))
+        no_questions = answerable.get("threshold_no_questions")
+        cfg.answerable_threshold_no_questions = None if no_questions is None else float(no_questions)
         cfg.min_probability = float(answerable.get("min_probability", 0.0))
         cfg.fitted = data.get("fitted") or {}
         return cfg
