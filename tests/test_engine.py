@@ -603,6 +603,15 @@ def test_a_question_asking_what_to_do_is_shown_the_advice():
     assert Highlight(text, 1.0, spans, [1.0, 0.0, 0.0], 0).text.startswith("Das Problem besteht darin")
 
 
+def test_a_question_whom_to_turn_to_is_shown_the_sentence_naming_the_contact():
+    # "an wen wende ich mich wenn der betrieb meinen sohn schlecht behandelt" had been shown the table's first row
+    text = ("Regelmäßige Prüfung des Besetzungsstands. Die MB ist Ansprechpartner/in für Träger und eLb. "
+            "Umsetzung der Absprachen zum Umgang mit Beschwerden.")
+    spans = split_sentences(text)
+    assert Highlight(text, 1.0, spans, [0.0, 0.0, 0.0], 0, asks_advice=True).text.startswith("Die MB ist Ansprechpartner/in")
+    assert Highlight(text, 1.0, spans, [0.0, 0.0, 0.0], 0).text.startswith("Regelmäßige Prüfung")
+
+
 def test_the_advice_of_a_section_answers_what_parents_can_do(lotse):
     answer = lotse.ask("meiner tochter wurde die ub genehmigt aber alle plaetze hier sind voll. was koennen wir da machen").answers[0]
     assert answer.unit.id == "bagub-faq/23"

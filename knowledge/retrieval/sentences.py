@@ -113,7 +113,9 @@ FRAME_SHARE = 0.5
 ADVICE_ASKED = re.compile(r"\bwas\s+(?:\w+\s+){0,2}?(?:k(?:ö|oe|o)nnen|kann|soll(?:en)?|sollte[n]?)\s+(?:\w+\s+){0,3}?(?:machen|tun|unternehmen)\b"
                           r"|\bwas\s+tun\b|\ban wen\s+(?:\w+\s+){0,2}?wend", re.IGNORECASE)
 ADVISES = re.compile(r"\bEmpfehlung\b|\bempfiehlt\b|\bzu empfehlen\b|\bratsam\b"
-                     r"|\bsich\b[^.;:]{0,70}\b(?:zu )?(?:erkundigen|wenden|informieren)\b", re.IGNORECASE)
+                     r"|\bsich\b[^.;:]{0,70}\b(?:zu )?(?:erkundigen|wenden|informieren)\b"
+                     # whom to turn to, named ("Die MB ist Ansprechpartner/in für …", "Anlaufstelle ist …")
+                     r"|\bAnsprechpartner|\bAnsprechperson|\bAnlaufstelle", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1024)
