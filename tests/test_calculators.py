@@ -148,6 +148,10 @@ def test_planning_meeting_flags_holiday_on_first_friday():
     assert any("Feiertag" in s and "Neujahr" in s for s in c.steps)
     assert c.dates[1][1] == D(2026, 12, 18)  # registration 14 days before
     assert c.dates[2][1] == D(2026, 12, 25)  # attachments one week before (Weihnachten flagged)
+    assert any(s.endswith("bis Freitag, 25.12.2026 – Achtung: gesetzlicher Feiertag in MV (Erster Weihnachtstag); "
+                          "letzter Arbeitstag davor: Donnerstag, 24.12.2026") for s in c.steps)
+    # a registration deadline on a working day has no such note
+    assert any(s.endswith("bis Freitag, 18.12.2026") for s in c.steps)
     assert any("Abweichende Termine" in n for n in c.notes)
 
 
@@ -156,8 +160,10 @@ def test_planning_meeting_leads_with_the_next_meeting_whose_registration_is_open
     assert c.result.startswith("Nächstes Planungsgespräch mit offener Anmeldung am 01.01.2027 (Neujahr: Terminabweichungen teilt die Agentur für Arbeit rechtzeitig mit); Anmeldung bis 18.12.2026")
     assert "Frist abgelaufen für den 04.12.2026: Anmeldung war bis 20.11.2026" in c.result
     # the next meeting's deadlines are flagged like the first one's: the attachments are due on Christmas Day
-    assert any("Anlagen und Einladung bis Freitag, 25.12.2026 – Achtung: gesetzlicher Feiertag in MV (Erster Weihnachtstag)" in s
-               for s in c.steps)
+    # and, as the result does, the last working day before it (QA 45: the steps had named the holiday only)
+    assert any("Anlagen und Einladung bis Freitag, 25.12.2026 – Achtung: gesetzlicher Feiertag in MV (Erster Weihnachtstag); "
+               "letzter Arbeitstag davor: Donnerstag, 24.12.2026" in s for s in c.steps)
+    assert "Anlagen und Einladung bis 25.12.2026 (Erster Weihnachtstag – letzter Arbeitstag davor: Donnerstag, 24.12.2026)" in c.result
     assert c.dates[-1][0].startswith("Anlagen vollständig / Einladung Planungsgespräch (nächster Termin)") and c.dates[-1][1] == D(2026, 12, 25)
 
 

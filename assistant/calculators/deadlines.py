@@ -36,6 +36,14 @@ def _flag(day: dt.date, land: str) -> str:
     return ""
 
 
+def _due_flag(day: dt.date, land: str) -> str:
+    """`_flag` of a "bis …" deadline in the steps, with the last working day before it where it falls on a closed day,
+    as the result names it (QA 45: the steps had said only "bis Freitag, 25.12.2026 – Achtung: Feiertag", the result
+    "letzter Arbeitstag davor: Donnerstag, 24.12.2026")."""
+    flag = _flag(day, land)
+    return f"{flag}; letzter Arbeitstag davor: {fmt_day(_workday_before(day, land))}" if flag else ""
+
+
 def _federal_holiday(day: dt.date) -> str | None:
     """The holiday of every Land on `day`, if any."""
     return _calendar(None, day.year).get(day)
@@ -61,12 +69,15 @@ def _last_workday(day: dt.date, land: str | None) -> str:
     of the documents: they say nothing of deadlines on closed days. "Arbeitstag", not "Werktag": a Saturday is a
     Werktag in law and is passed over here (QA 14)."""
     what = _closed(day, land)
-    if not what:
-        return ""
+    return f" ({what} – letzter Arbeitstag davor: {fmt_day(_workday_before(day, land))})" if what else ""
+
+
+def _workday_before(day: dt.date, land: str | None) -> dt.date:
+    """The last day before `day` that is neither a weekend nor a holiday (in `land`, or in every Land without one)."""
     before = day - dt.timedelta(days=1)
     while _closed(before, land):
         before -= dt.timedelta(days=1)
-    return f" ({what} – letzter Arbeitstag davor: {fmt_day(before)})"
+    return before
 
 
 def _deadline(label: str, day: dt.date, land: str | None) -> tuple[str, dt.date]:
@@ -86,7 +97,7 @@ def integration_office(employment_start: dt.date, land: str = DEFAULT_LAND, toda
     due = employment_start - relativedelta(months=r.value)
     steps = [
         f"Geplanter Beginn der sozialversicherungspflichtigen Beschäftigung: {fmt_day(employment_start)}",
-        f"Spätestens {r.value} Monate vorher: {fmt_day(due)}{_flag(due, land)}",
+        f"Spätestens {r.value} Monate vorher: {fmt_day(due)}{_due_flag(due, land)}",
         # § 3 M-V: the duty is the Leistungsträger's; the provider's part is to raise the need in time
         "Zuständig: der Leistungsträger der InbeQ (meist die Agentur für Arbeit) unterrichtet das Integrationsamt über eine "
         "notwendig erachtete Berufsbegleitung (§ 3).",
@@ -167,8 +178,8 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
     steps = [
         f"Planungsgespräche finden {rhythm} statt; nächster Termin ab {fmt_date(after)}: {fmt_day(meeting)}{_flag(meeting, land)}",
         f"Anmeldung per Anmeldebogen {reg.value} Tage vorher (durch die Agentur für Arbeit; die Stellungnahme des "
-        f"Leistungserbringers der InbeQ zum Bedarf an Berufsbegleitung liegt bei): bis {fmt_day(registration)}{_flag(registration, land)}",
-        f"Anlagen vollständig beim Integrationsamt und Einladung an den Teilnehmerkreis {num_word(att.value)} Woche vorher: bis {fmt_day(attachments)}{_flag(attachments, land)}",
+        f"Leistungserbringers der InbeQ zum Bedarf an Berufsbegleitung liegt bei): bis {fmt_day(registration)}{_due_flag(registration, land)}",
+        f"Anlagen vollständig beim Integrationsamt und Einladung an den Teilnehmerkreis {num_word(att.value)} Woche vorher: bis {fmt_day(attachments)}{_due_flag(attachments, land)}",
     ]
     notes = [
         f"Eine Nachmeldung ist nur in begründeten Ausnahmefällen möglich oder wenn die Beschäftigung zum {late.value}. des nächsten Monats beginnt.",
@@ -223,8 +234,8 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
         led = later
         judged = f" (gemessen am heutigen Tag, {fmt_date(ref)})" if ref > after else ""
         steps.append(f"Die Anmeldefrist für den {fmt_date(meeting)} ist am {fmt_date(registration)} abgelaufen{judged}; "
-                     f"nächster Termin mit offener Anmeldung: {fmt_day(later)}{_flag(later, land)}, Anmeldung bis {fmt_day(later_reg)}{_flag(later_reg, land)}, "
-                     f"Anlagen und Einladung bis {fmt_day(later_att)}{_flag(later_att, land)}")
+                     f"nächster Termin mit offener Anmeldung: {fmt_day(later)}{_flag(later, land)}, Anmeldung bis {fmt_day(later_reg)}{_due_flag(later_reg, land)}, "
+                     f"Anlagen und Einladung bis {fmt_day(later_att)}{_due_flag(later_att, land)}")
         open_next = (f"Planungsgespräch mit offener Anmeldung am {fmt_date(later)}{_holiday_text(later, land)}; Anmeldung bis "
                      f"{fmt_date(later_reg)}{_last_workday(later_reg, land)}; Anlagen und Einladung bis {fmt_date(later_att)}"
                      f"{_last_workday(later_att, land)}")
@@ -243,7 +254,7 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
                 if seen < ref:
                     steps.append(f"Vom {fmt_date(after)} aus gesehen war die Anmeldefrist für den {fmt_date(meeting)} schon abgelaufen; "
                                  f"nächster Termin mit offener Anmeldung ab dem {fmt_date(after)}: {fmt_day(seen)}{_flag(seen, land)}, "
-                                 f"Anmeldung bis {fmt_day(seen_reg)}{_flag(seen_reg, land)} (liegt ebenfalls zurück)")
+                                 f"Anmeldung bis {fmt_day(seen_reg)}{_due_flag(seen_reg, land)} (liegt ebenfalls zurück)")
                     then = (f"; ab dem {fmt_date(after)} war der nächste Termin mit offener Anmeldung der {fmt_date(seen)} "
                             f"(Anmeldung bis {fmt_date(seen_reg)}), auch er liegt zurück")
             result = (f"Der Termin des Planungsgesprächs am {fmt_date(meeting)} liegt zurück (Anmeldung war bis "
@@ -260,7 +271,7 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
         later_reg = later - dt.timedelta(days=reg.value)
         steps.append(f"Die Anmeldung für den {fmt_date(meeting)} ist bis {fmt_date(registration)} nötig, also vor dem "
                      f"{fmt_date(after)}; wer erst ab dem {fmt_date(after)} anmelden kann: nächster Termin {fmt_day(later)}"
-                     f"{_flag(later, land)}, Anmeldung bis {fmt_day(later_reg)}{_flag(later_reg, land)}")
+                     f"{_flag(later, land)}, Anmeldung bis {fmt_day(later_reg)}{_due_flag(later_reg, land)}")
         result += (f" – Achtung: Die Anmeldung ist vor dem {fmt_date(after)} fällig; danach ist der nächste Termin am "
                    f"{fmt_date(later)} (Anmeldung bis {fmt_date(later_reg)})")
     if employment_start is not None and led >= employment_start:
