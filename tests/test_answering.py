@@ -815,3 +815,14 @@ def test_a_function_word_put_right_is_not_reported_as_searched(lotse):
     assert not reply.abstained and "unsre" not in reply.corrections and "Gesucht mit" not in reply.message
     assert lotse.ask("Gibt es Kindergelt während der Qualifizirung?").corrections == {
         "Kindergelt": "Kindergeld", "Qualifizirung": "Qualifizierung"}  # content words still are
+
+
+def test_a_sick_note_is_a_topic_the_documents_do_not_answer_but_a_long_illness_lengthening_the_inbeq_is(lotse):
+    # QA 45: "krankmeldung an wen?" had been answered with the BA's social insurance registrations (Frage 25)
+    reply = lotse.ask("was muss ich machen wenn ein teilnehmer krank ist, krankmeldung an wen?")
+    assert reply.abstained
+    assert reply.message.startswith("Zum Thema „Krankmeldung und Arbeitsunfähigkeitsbescheinigung“ enthalten die Dokumente keine Aussage")
+    assert reply.contacts == ["Auskunft zum Thema „Krankmeldung und Arbeitsunfähigkeitsbescheinigung“: der Träger der Maßnahme "
+                              "(die Qualifizierungstrainerin oder der Jobcoach) und der Betrieb; für Beschäftigte der Arbeitgeber."]
+    reply = lotse.ask("mein sohn hatte eine lange krankschreibung, wird die inbeq dann verlaengert?")
+    assert not reply.abstained and reply.answers[0].unit.id == "bagub-faq/11"
