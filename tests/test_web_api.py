@@ -162,7 +162,21 @@ def test_json_booleans_and_ordinal_months_in_number_fields(client):
     assert r.json()["fields"] == {"monat": "„monat“ erwartet eine Zahl, nicht true."}
     r = client.post("/api/calc/personal", content=b'{"teilnehmende": 1e400}', headers={"content-type": "application/json"})
     assert r.status_code == 400
-    assert r.json()["fields"] == {"teilnehmende": "„teilnehmende“ erwartet eine Zahl, nicht eine Zahl außerhalb jedes Bereichs."}
+    assert r.json()["fields"] == {"teilnehmende": "„teilnehmende“ erwartet eine Zahl, nicht eine Zahl, die zu groß zum Rechnen ist."}
+    # NaN and Infinity are no JSON (QA 46: NaN had been taken and reported as a number out of range)
+    for body in (b'{"teilnehmende": NaN, "monat": 6}', b'{"teilnehmende": -Infinity}'):
+        r = client.post("/api/calc/personal", content=body, headers={"content-type": "application/json"})
+        assert r.status_code == 400 and "fields" not in r.json()
+        assert r.json()["error"] == ("Der Inhalt ist kein gültiges JSON (RFC 8259; NaN und Infinity gehören nicht dazu). "
+                                     "Erwartet wird ein JSON-Objekt mit den Feldern des Rechners.")
+
+
+def test_a_body_that_is_no_json_is_told_apart_from_a_missing_question(client):
+    # QA 46: a broken body had got the message of a missing field
+    r = client.post("/api/ask", content=b'{"question": ', headers={"content-type": "application/json"})
+    assert r.status_code == 400 and r.json()["error"].startswith("Der Inhalt ist kein gültiges JSON")
+    r = client.post("/api/ask", json={})
+    assert r.status_code == 400 and r.json()["error"].startswith("Erwartet wird ein JSON-Objekt mit dem Feld „question“")
     r = client.post("/api/calc/personal", json={"teilnehmende": 8, "monat": "6."})  # "6. Monat"
     assert r.status_code == 200
     assert r.json()["result"].startswith("mindestens 62,4 Wochenstunden (Personalansatz 1,6) bei 8 Teilnehmenden im 6. Monat")
@@ -252,8 +266,18 @@ def test_unit_api_and_health(client, lotse):
 
 
 def test_openapi_schema_is_served_locally(client):
-    paths = client.get("/api/openapi.json").json()["paths"]
+    schema = client.get("/api/openapi.json").json()
+    paths = schema["paths"]
     assert {"/api/ask", "/api/calc/{name}", "/api/units/{unit_id}", "/healthz"} <= set(paths)
+    # QA 46: a validator had refused the schema, its path parameters undeclared
+    for path, operations in paths.items():
+        for operation in operations.values():
+            declared = {(p["name"], p["in"], p["required"]) for p in operation["parameters"]}
+            assert declared == {(name, "path", True) for name in re.findall(r"\{(\w+)\}", path)}, path
+    calc = paths["/api/calc/{name}"]["post"]
+    assert "personal" in calc["parameters"][0]["schema"]["enum"]
+    assert calc["responses"]["400"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
+    assert schema["components"]["schemas"]["Error"]["required"] == ["error", "status"]
 
 
 # ------------------------------------------------------------------ pages

@@ -265,7 +265,11 @@ class WebApp:
         requestBody: {content: {application/json: {schema: {type: object, required: [question], properties: {question: {type: string}}}}}}
         responses: {200: {description: Antwort}, 400: {description: Ungültige Eingabe}, 413: {description: Anfrage zu groß}}
         """
-        data = await read_json(request)
+        try:
+            data = await read_json(request)
+        except NotJson:
+            return error_response(request, 400, f"{NOT_JSON} Erwartet wird ein JSON-Objekt mit dem Feld „question“ (Text), "
+                                                "zum Beispiel {\"question\": \"Wer zahlt die Fahrtkosten?\"}.")
         question = data.get("question") if isinstance(data, dict) else None
         if not isinstance(question, str):
             return error_response(request, 400, "Erwartet wird ein JSON-Objekt mit dem Feld „question“ (Text), "
@@ -289,7 +293,10 @@ class WebApp:
         if calcs.calculator_form(name) is None:
             return self.unknown_calculator(request, name)
         body = await request.body()
-        data = await read_json(request) if body.strip() else {}
+        try:
+            data = await read_json(request) if body.strip() else {}
+        except NotJson:
+            return error_response(request, 400, f"{NOT_JSON} Erwartet wird ein JSON-Objekt mit den Feldern des Rechners.")
         if not isinstance(data, dict):
             return error_response(request, 400, "Erwartet wird ein JSON-Objekt mit den Feldern des Rechners.")
         result = await run_in_threadpool(calcs.calculate, self.service, name, data, True)
@@ -348,13 +355,49 @@ class WebApp:
         return error_response(request, 404, f"Einen Rechner „{name}“ gibt es nicht. Verfügbar: {known}.")
 
 
+ERROR_SCHEMA = {"type": "object", "required": ["error", "status"],
+                "properties": {"error": {"type": "string", "description": "deutsche Meldung"}, "status": {"type": "integer"},
+                               "fields": {"type": "object", "additionalProperties": {"type": "string"},
+                                          "description": "Rechner: Meldung je Feld"}}}
+PATH_PARAMETER = re.compile(r"\{(\w+)\}")
+
+
+def openapi_schema(schema: dict) -> dict:
+    """Starlette's schema of the routes, completed: every path parameter declared (the calculators' names as its
+    choices), and the error object of every 4xx answer (QA 46: the schema had failed validation, with no parameters)."""
+    names = [f.name for f in calcs.calculator_forms()]
+    schema.setdefault("components", {})["schemas"] = {"Error": ERROR_SCHEMA}
+    for path, operations in schema.get("paths", {}).items():
+        params = PATH_PARAMETER.findall(path)
+        for operation in operations.values():
+            operation["parameters"] = [{"name": p, "in": "path", "required": True,
+                                        "schema": {"type": "string", "enum": names} if p == "name" else {"type": "string"}}
+                                       for p in params]
+            for status, response in operation.get("responses", {}).items():
+                if str(status).startswith("4"):
+                    response["content"] = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    return schema
+
+
+class NotJson(Exception):
+    """A request body that is no JSON text."""
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is no JSON")  # NaN, Infinity: Python reads them, RFC 8259 has none
+
+
+# said for a body that is no JSON at all (QA 46: it had got the message of a missing field)
+NOT_JSON = "Der Inhalt ist kein gültiges JSON (RFC 8259; NaN und Infinity gehören nicht dazu)."
+
+
 async def read_json(request: Request):
-    """The request body as JSON, or None (bad JSON, bad UTF-8, lone surrogates, nesting too deep)."""
+    """The request body as JSON; NotJson for bad JSON, NaN or Infinity, bad UTF-8, lone surrogates, nesting too deep."""
     try:
-        data = json.loads(await request.body())
+        data = json.loads(await request.body(), parse_constant=_no_constant)
         json.dumps(data, ensure_ascii=False).encode("utf-8")  # "\ud800" parses but cannot be answered in UTF-8
     except (ValueError, RecursionError):  # UnicodeError is a ValueError
-        return None
+        raise NotJson from None
     return data
 
 
@@ -444,7 +487,8 @@ def create_app(service=None, log_questions: bool | None = None) -> Starlette:
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     schemas = SchemaGenerator({"openapi": "3.0.0", "info": {"title": "UB-Lotse API", "version": "1.0"}})
-    routes.append(Route("/api/openapi.json", lambda request: JSONResponse(schemas.get_schema(routes)), include_in_schema=False))
+    api_schema = openapi_schema(schemas.get_schema(routes))
+    routes.append(Route("/api/openapi.json", lambda request: JSONResponse(api_schema), include_in_schema=False))
 
     async def http_error(request: Request, exc: HTTPException) -> Response:
         messages = {404: "Diese Adresse gibt es nicht.", 405: "Diese Methode ist hier nicht erlaubt."}

@@ -107,7 +107,7 @@ def json_problems(form: CalcForm, raw: dict) -> dict[str, str]:
                 isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value))):
             # said as the client wrote it (QA 22, 27: true had been reported as „ja“, 1e400 as „inf“); a choice takes
             # true as its switch ({"modular": true})
-            shown = json_text(value) if isinstance(value, bool) else "eine Zahl außerhalb jedes Bereichs"
+            shown = json_text(value) if isinstance(value, bool) else "eine Zahl, die zu groß zum Rechnen ist"
             wanted = "ein Datum (TT.MM.JJJJ)" if f.kind == "date" else "eine Zahl"
             out[f.name] = f"„{key}“ erwartet {wanted}, nicht {shown}."
     return out
