@@ -62,6 +62,10 @@ KINDS: dict[str, str] = {
              rf"|sind sie (?:ein|eine) (?:mensch|bot|roboter|computer|programm|ki|chatbot)"
              rf"|was (?:kannst|koennen) {_YOU}(?: alles)?(?: (?:so|denn|eigentlich))*|wie funktionierst {_YOU}|wie funktioniert (?:das hier|diese app|das programm)"
              rf"|wie heisst {_YOU}|wie heissen sie|wofuer bist {_YOU} da|wozu bist {_YOU} da)",
+    # saying who one is before asking what the assistant does: "Hallo, ich bin neu hier. Was kannst du?" (QA 45: declined)
+    "newcomer": r"(?:ich bin (?:(?:ganz|noch|hier|erst) )*neu(?: (?:hier|dabei|im team|in der firma|beim traeger|in der einrichtung))*"
+                r"|ich bin (?:die|der) neue(?: (?:kollegin|kollege|mitarbeiterin|mitarbeiter|jobcoach|trainerin|trainer))?"
+                r"(?: (?:hier|im team))*)",
     "wellbeing": rf"(?:wie geht(?: es|s)? (?:dir|ihnen|euch)|wie gehts|alles (?:gut|klar) bei {_YOU})",
     "joke": rf"(?:(?:erzaehl|erzaehle|erzaehlen sie|sag|sage|sagen sie) (?:{_ME} )?(?:mal )?(?:einen|nen|noch einen|noch nen) witz"
             rf"|(?:kennst|kennen) {_YOU} (?:einen|nen) witz|(?:sag|erzaehl) (?:{_ME} )?(?:mal )?(?:was|etwas) lustiges|mach(?:e)? (?:mal )?(?:einen|nen) witz)",
@@ -87,6 +91,7 @@ REPLIES: dict[str, str] = {
     "help": f"Gern. {INTRO} {EXAMPLES}",
     "wellbeing": f"Danke der Nachfrage, ich bin ein Programm. {INTRO} {EXAMPLES}",
     "greeting": f"Hallo! {INTRO} {EXAMPLES}",
+    "newcomer": f"Willkommen! {INTRO} {EXAMPLES}",
     "thanks": "Gern geschehen. Wenn Sie noch etwas wissen möchten, fragen Sie einfach.",
     "farewell": "Auf Wiedersehen! Sie können jederzeit wieder fragen.",
     "test": f"Ich bin bereit. {INTRO} {EXAMPLES}",

@@ -50,6 +50,10 @@ CONVERSATION = [
     ("wer hilft uns weiter?? bitte", "contact"),
     ("bei wem melde ich mich", "contact"),
     ("wo kann ich mich beschweren", "contact"),
+    # a newcomer saying so (QA 45: "Hallo, ich bin neu hier. Was kannst du?" had been declined)
+    ("Hallo, ich bin neu hier. Was kannst du?", "about"),
+    ("ich bin die neue Kollegin, kannst du mir helfen?", "help"),
+    ("Ich bin neu hier.", "newcomer"),
 ]
 
 QUESTIONS = [
@@ -72,6 +76,8 @@ QUESTIONS = [
     "Ansprechpartner im Betrieb?",
     "Kontakt zum Arbeitgeber?",
     "bitte",
+    "Ich bin neu in der InbeQ, bekomme ich Urlaub?",
+    "ich bin neu hier und frage mich, wer die Fahrtkosten zahlt",
 ]
 
 
@@ -90,6 +96,7 @@ def test_replies_say_what_the_assistant_does_in_german():
     assert conversation_reply("Erzähl mir einen Witz").startswith("Witze kann ich leider nicht erzählen. Ich bin UB-Lotse")
     assert "kein Mensch" in conversation_reply("Bist du ein Mensch?")
     assert "„Wie viel Personal brauche ich bei 8 Teilnehmern im 6. Monat?“" in conversation_reply("Hallo")
+    assert conversation_reply("ich bin neu hier").startswith("Willkommen! Ich bin UB-Lotse")
     assert conversation_reply("Danke!") == "Gern geschehen. Wenn Sie noch etwas wissen möchten, fragen Sie einfach."
 
 
