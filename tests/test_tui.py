@@ -223,3 +223,18 @@ async def test_a_meaning_the_glossary_gives_is_no_warning_card_and_lists_where_t
         assert "So kommen Sie weiter" not in card.markdown
         labels = [str(label.content) for label in card.query(Label)]
         assert "Der Begriff kommt zum Beispiel hier vor:" in labels and "Meinten Sie:" not in labels
+
+
+async def test_clearing_the_history_right_after_a_resize_keeps_the_app_running(lotse):
+    # QA 45: Ctrl+L within half a second of a resize ended the app with NoMatches ('.passage' of a removed card)
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, URLAUB)
+        await pilot.resize_terminal(140, 40)
+        card.call_after_refresh(card._fit_passage)  # as on_resize leaves it, still pending when the card goes
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        card._fit_passage()  # a removed card: nothing to fit, no error
+        await pilot.pause()
+        assert app.is_running and len(app.query(AnswerCard)) == 0

@@ -119,14 +119,20 @@ class AnswerCard(Vertical, can_focus=True):
             self.call_after_refresh(self._fit_passage)
 
     def _fit_passage(self) -> None:
-        """Offer "ganzen Abschnitt zeigen" only when the passage is longer than the collapsed height at this width."""
-        passage = self.query_one(".passage", Static)
+        """Offer "ganzen Abschnitt zeigen" only when the passage is longer than the collapsed height at this width.
+        Called after a refresh: the card may have been removed by then (QA 45: the history cleared right after a resize
+        had ended the app with NoMatches)."""
+        passages = self.query(".passage").results(Static) if self.is_attached else ()
+        passage = next(iter(passages), None)
+        expand = next(iter(self.query("#expand").results(Button)), None) if passage is not None else None
+        if passage is None or expand is None:
+            return
         width = passage.content_region.width
         if not width:
             return
         console = self.app.console
         lines = console.render_lines(RichMarkdown(self.passage), console.options.update_width(width), pad=False)
-        self.query_one("#expand", Button).display = self.expanded or len(lines) > presenter.COLLAPSE_LINES
+        expand.display = self.expanded or len(lines) > presenter.COLLAPSE_LINES
 
     def toggle_passage(self) -> None:
         self.expanded = not self.expanded
