@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from knowledge.corpus import german_date
 from knowledge.retrieval.sentences import split_sentences
 
-from .calculators.base import quantity
+from .calculators.base import num, quantity
 
 SEP = " › "  # one separator for document › section paths everywhere
 ECHO_LIMIT = 160  # a question longer than this is echoed shortened on the card
@@ -126,7 +126,8 @@ def echo(question: str, limit: int = ECHO_LIMIT) -> str:
     text = re.sub(r"\s+", " ", question).strip()
     if len(text) <= limit:
         return text
-    return f"{_cut(text, limit)} … ({len(text):,} Zeichen)".replace(",", ".")
+    # the count alone in German digits: the question keeps its commas (QA 45: "Hallo. ich bin neu. meine …")
+    return f"{_cut(text, limit)} … ({num(len(text))} Zeichen)"
 
 
 def quoted_excerpt(quote: str, text: str) -> str:

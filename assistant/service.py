@@ -226,13 +226,22 @@ def clean_question(text: str) -> tuple[str, str]:
     notice = ""
     if len(text) > MAX_QUESTION:
         # a long post tells its story first and asks at the end: keep its beginning and its end
-        head = text[:QUESTION_HEAD].rsplit(" ", 1)[0]
-        tail = text[len(text) - (MAX_QUESTION - len(head) - 3):]
-        tail = tail.split(" ", 1)[1] if " " in tail[:40] else tail
-        size, kept = (f"{n:,}".replace(",", ".") for n in (len(text), MAX_QUESTION))
-        notice = f"Die Frage ist sehr lang ({size} Zeichen); berücksichtigt wurden ihr Anfang und ihr Ende, zusammen {kept} Zeichen."
-        text = f"{head} … {tail}"
+        notice = (f"Die Frage ist sehr lang ({presenter.num(len(text))} Zeichen); berücksichtigt wurden ihr Anfang und ihr Ende, "
+                  f"zusammen {presenter.num(MAX_QUESTION)} Zeichen.")
+        text = keep_ends(text, MAX_QUESTION, QUESTION_HEAD)
     return text, notice
+
+
+def keep_ends(text: str, limit: int, head: int | None = None) -> str:
+    """A text longer than `limit` as its first `head` characters (half the limit by default) and its last ones, cut at
+    words and joined by " … ", `limit` characters at most; a shorter text as it is."""
+    if len(text) <= limit:
+        return text
+    start = text[:limit // 2 if head is None else head]
+    start = start.rsplit(" ", 1)[0] if " " in start else start
+    tail = text[len(text) - (limit - len(start) - 3):]
+    tail = tail.split(" ", 1)[1] if " " in tail[:40] else tail
+    return f"{start} … {tail}"
 
 
 class Lotse:

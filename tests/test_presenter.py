@@ -132,6 +132,14 @@ def test_long_questions_are_echoed_shortened(question, shortened):
         assert out.endswith(f"… ({len(question)} Zeichen)")
 
 
+def test_a_long_question_is_echoed_with_its_own_commas():
+    # QA 45: the thousands separator's replace had turned every comma of the question into a full stop
+    question = ("Hallo, ich bin neu, meine Teilnehmerin, die seit drei Monaten in der InbeQ ist, fragt, " * 30).strip()
+    out = presenter.echo(question)
+    assert out.startswith("Hallo, ich bin neu, meine Teilnehmerin, die seit drei Monaten")
+    assert out.endswith(f"… ({len(question) // 1000}.{len(question) % 1000:03d} Zeichen)")
+
+
 def test_typo_corrections_in_normal_spelling(lotse):
     reply = lotse.ask("Wer zahlt das übergansgeld?")
     assert reply.corrections == {"übergansgeld": "Übergangsgeld"}

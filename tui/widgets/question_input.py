@@ -8,7 +8,8 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import Input
 
-from assistant.service import MAX_QUESTION
+from assistant.presenter import num
+from assistant.service import MAX_QUESTION, keep_ends
 
 MAX_INPUT = 2000
 
@@ -42,10 +43,12 @@ class QuestionInput(Input):
         start, end = sorted((self.selection.start, self.selection.end))
         room = MAX_INPUT - (len(self.value) - (end - start))
         if len(text) > room:
-            self.notify(f"Der eingefügte Text ist {len(text):,} Zeichen lang; übernommen wurden die ersten {max(room, 0):,} Zeichen. "
-                        f"Von einer längeren Frage zählen Anfang und Ende, zusammen {MAX_QUESTION:,} Zeichen.".replace(",", "."),
-                        title="Text gekürzt", severity="warning")
-            text = text[:max(room, 0)]
+            # its start and its end: a post tells its story first and asks last (QA 45: only the first 2 000 characters
+            # had been kept, and the question at the end was lost)
+            size, text = len(text), keep_ends(text, max(room, 0))
+            self.notify(f"Der eingefügte Text ist {num(size)} Zeichen lang; übernommen wurden sein Anfang und sein Ende, "
+                        f"zusammen {num(len(text))} Zeichen. Von einer längeren Frage zählen Anfang und Ende, zusammen "
+                        f"{num(MAX_QUESTION)} Zeichen.", title="Text gekürzt", severity="warning")
         if text:
             self.replace(text, start, end)
 
