@@ -186,6 +186,11 @@ COUNTS_AS = r"\b(?:zählt|zaehlt|zählen|zaehlen)\b[^?.!]{0,60}\bals\b|anrechn|a
 ASKS_OTHER = r"\b(?:wie oft|warum|wieso|weshalb|wer|wo|wofür|wofuer|wozu|welche[rsnm]?|ob)\b"
 # the hours a participant spends in the company ("Wie viele Wochenstunden muss ein Teilnehmer im
 # Betrieb verbringen?"), not the staff the provider keeps for them
+# hours a participant is given, not staff a provider keeps: "Wie viele Stunden Jobcoaching bekommt ein Teilnehmer in BW?"
+# (QA 45: "ein Teilnehmer" had been read as one participant of an InbeQ and the staffing computed)
+PARTICIPANT_GETS = (r"\b(?:bekommt|bekommen|kriegt|kriegen|erhält|erhaelt|erhalten)\s+(?:ein|eine|der|die|jede[rn]?|unser|unsere|mein|meine)\s+"
+                    r"(?:tn|teilnehmer(?:in)?|teilnehmende[r]?|werkstattbesch\w+)\b"
+                    r"|\bsteh(?:t|en)\s+(?:einem|einer|dem|der|jedem|jeder)\s+(?:tn|teilnehm\w*|werkstattbesch\w+)\b[^?.!]{0,30}\bzu\b")
 PARTICIPANT_TIME = (r"verbring|anwesend|arbeitszeit|im betrieb (?:arbeit|sein|eingesetzt)|bei uns (?:im betrieb )?eingesetzt"
                     # a participant's capacity on the Projekttag (QA 14: "wenn ein TN nur 4 Stunden belastbar ist")
                     r"|belastbar|projekttag|präsenzzeit|praesenzzeit"

@@ -323,6 +323,9 @@ def test_questions_reach_their_calculator(question, name, result_part):
     # a start wished for: "bis wann" asks what to do before it, not the end of the measure (QA 6)
     "bis wann muss ich den antrag fuer die inbeq abgeben damit mein sohn am 1. august anfangen kann",
     "Wenn meine Tochter am 01.09.2027 mit der InbeQ beginnen soll, bis wann müssen wir uns melden?",
+    # hours a participant is given, not a provider's staff (QA 45: "ein Teilnehmer" had been read as one participant)
+    "Wie viele Stunden Jobcoaching bekommt ein Teilnehmer in BW und wie lange?",
+    "Wie viele Stunden stehen einem Werkstattbeschäftigten beim Jobcoaching zu?",
 ])
 def test_rule_questions_stay_with_the_passage(question):
     assert route(question, TODAY) is None

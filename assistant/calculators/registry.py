@@ -242,8 +242,10 @@ SPECS: tuple[CalculatorSpec, ...] = (
         route=RouteRule(120, (  # asks for an amount of staff and names the participants or lots, or names a contract and lots
             # not "Was soll der QT mit der restlichen Zeit machen?": that asks what to do, not how much
             # the amount is asked for, not told ("Eine TN ist nur vier Stunden belastbar. Muss sie …?")
-            Trigger((qx.STAFF, qx.AMOUNT), (qx.WHAT_TO_DO, qx.PARTICIPANT_TIME, qx.COUNTS_AS), date=False, needs=(qx.participants,), asked=qx.AMOUNT),
-            Trigger((qx.STAFF, qx.AMOUNT), (qx.WHAT_TO_DO, qx.PARTICIPANT_TIME, qx.COUNTS_AS), date=False, needs=(qx.lots,), asked=qx.AMOUNT),
+            Trigger((qx.STAFF, qx.AMOUNT), (qx.WHAT_TO_DO, qx.PARTICIPANT_TIME, qx.PARTICIPANT_GETS, qx.COUNTS_AS), date=False,
+                    needs=(qx.participants,), asked=qx.AMOUNT),
+            Trigger((qx.STAFF, qx.AMOUNT), (qx.WHAT_TO_DO, qx.PARTICIPANT_TIME, qx.PARTICIPANT_GETS, qx.COUNTS_AS), date=False,
+                    needs=(qx.lots,), asked=qx.AMOUNT),
             # terse, an old contract (its staff does not depend on the month): "Altvertrag 2014, 8 TN – Personal?" (QA 14)
             Trigger((qx.STAFF, qx.PRE2016), (qx.WHAT_TO_DO, qx.PARTICIPANT_TIME, qx.COUNTS_AS, qx.ASKS_OTHER), date=False,
                     needs=(qx.participants,)),
