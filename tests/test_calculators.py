@@ -174,6 +174,11 @@ def test_planning_meeting_looked_at_from_a_later_day_says_when_its_registration_
     assert c.result.startswith("Planungsgespräch am 05.02.2027; Anmeldung bis 22.01.2027; Anlagen und Einladung bis 29.01.2027 – "
                                "Achtung: Die Anmeldung ist vor dem 30.01.2027 fällig; danach ist der nächste Termin am 05.03.2027 "
                                "(Anmeldung bis 19.02.2027)")
+    # the calendar holds the later meeting too, where the warning is not read (QA 46)
+    assert [(label.split(" (nach Ablauf")[0], day) for label, day in c.dates[3:]] == [
+        ("Planungsgespräch (wenn die Anmeldung erst ab dem 30.01.2027 möglich ist)", D(2027, 3, 5)),
+        ("Anmeldeschluss Planungsgespräch (Anmeldung ab dem 30.01.2027)", D(2027, 2, 19)),
+        ("Anlagen vollständig / Einladung Planungsgespräch (Anmeldung ab dem 30.01.2027)", D(2027, 2, 26))]
     # the month's own meeting, a holiday, is flagged where it is named
     assert any(s.endswith("im Januar 2027 ist es der Freitag, 01.01.2027 – Achtung: gesetzlicher Feiertag in MV (Neujahr).")
                for s in c.steps)

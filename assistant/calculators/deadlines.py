@@ -274,6 +274,11 @@ def planning_meeting(after: dt.date, land: str = DEFAULT_LAND, employment_start:
                      f"{_flag(later, land)}, Anmeldung bis {fmt_day(later_reg)}{_due_flag(later_reg, land)}")
         result += (f" – Achtung: Die Anmeldung ist vor dem {fmt_date(after)} fällig; danach ist der nächste Termin am "
                    f"{fmt_date(later)} (Anmeldung bis {fmt_date(later_reg)})")
+        # in the calendar too, where the warning is not read (QA 46: the .ics had held only the deadlines before that day)
+        later_att = later - dt.timedelta(weeks=att.value)
+        dates += [(f"Planungsgespräch (wenn die Anmeldung erst ab dem {fmt_date(after)} möglich ist)", later),
+                  _deadline(f"Anmeldeschluss Planungsgespräch (Anmeldung ab dem {fmt_date(after)})", later_reg, land),
+                  _deadline(f"Anlagen vollständig / Einladung Planungsgespräch (Anmeldung ab dem {fmt_date(after)})", later_att, land)]
     if employment_start is not None and led >= employment_start:
         # the meeting prepares the move into the employment (§ 6 Abs. 1); with the employment the Stabilisierungsphase ends
         steps.append(f"Achtung: Das Planungsgespräch am {fmt_date(led)} liegt nicht vor dem Beschäftigungsbeginn am "
