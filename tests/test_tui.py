@@ -238,3 +238,24 @@ async def test_clearing_the_history_right_after_a_resize_keeps_the_app_running(l
         card._fit_passage()  # a removed card: nothing to fit, no error
         await pilot.pause()
         assert app.is_running and len(app.query(AnswerCard)) == 0
+
+
+async def test_tab_from_the_question_field_reaches_the_newest_answer(lotse):
+    # QA 45: Tab had gone to the welcome card's examples at the top of the history, scrolling the answer away
+    from textual.widgets import Button
+
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("tab")  # no answer yet: on to the next widget, as before
+        await pilot.pause()
+        assert not isinstance(app.focused, Input)
+        app.query_one("#question", Input).focus()
+        await ask(app, pilot, URLAUB)
+        card = await ask(app, pilot, "Wer zahlt die Fahrtkosten?")
+        app.query_one("#question", Input).focus()
+        await pilot.press("tab")
+        await pilot.pause()
+        # the card's first button ("ganzen Abschnitt zeigen" where the passage is long, else "Quelle öffnen")
+        assert isinstance(app.focused, Button) and app.focused.display and card in app.focused.ancestors
+        assert app.focused is next(b for b in card.query(Button) if b.focusable)

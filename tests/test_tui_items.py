@@ -225,7 +225,7 @@ async def test_onboarding_steps_from_documents_out_of_force_are_marked(lotse):
 
 def test_help_lists_every_key():
     assert "„Ähnliche Fragen“ zeigen, was derselbe\nAbschnitt noch beantwortet" in HELP
-    names = {"ctrl": "Strg", "pageup": "Bild↑", "pagedown": "Bild↓", "end": "Ende", "escape": "Esc", "up": "↑", "down": "↓",
+    names = {"ctrl": "Strg", "pageup": "Bild↑", "pagedown": "Bild↓", "end": "Ende", "escape": "Esc", "tab": "Tab", "up": "↑", "down": "↓",
              "right": "→", "left": "←"}
 
     def german(key):

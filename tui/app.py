@@ -12,7 +12,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
+from textual.widgets import Button, Footer, Header, Input, TabbedContent, TabPane
 
 from assistant import presenter
 from assistant.forms import prefill
@@ -290,6 +290,17 @@ class LotseApp(App):
             card = conversation.cards[-1]
             conversation.show_card(card)
             card.focus(scroll_visible=False)
+
+    def action_newest_answer(self) -> None:
+        """Tab from the question field: the newest answer's first button ("Quelle öffnen"), not the welcome card's examples
+        at the top of the history (QA 45: the answer just read had scrolled away); without an answer, the next widget."""
+        cards = self.query(AnswerCard)
+        buttons = cards.last().query(Button) if cards else ()
+        button = next((b for b in buttons if b.focusable), None)
+        if button is None:
+            self.screen.focus_next()
+            return
+        button.focus()
 
     def action_page_conversation(self, direction: int) -> None:
         conversation = self.query_one(Conversation)

@@ -34,7 +34,7 @@ Datum und ob das Dokument noch gilt. Steht etwas nicht in den Dokumenten, sagt U
 | Strg+T oder F8 | hell / dunkel |
 | Strg+L oder F9 | Verlauf leeren |
 | Strg+P | Befehlspalette (alle Befehle zum Suchen) |
-| Tab / Umschalt+Tab | zum nächsten / vorherigen Element |
+| Tab / Umschalt+Tab | zum nächsten / vorherigen Element; aus dem Eingabefeld: Tab zur neuesten Antwort |
 | Strg+Q oder F10 | beenden |
 
 Im Browser (lotse serve) gehören Strg+T, Strg+L und Strg+Q dem Browser: dort F8, F9 und F10 verwenden.

@@ -26,6 +26,7 @@ class QuestionInput(Input):
         Binding("down", "history(1)", "Spätere Frage", show=False),
         Binding("pageup", "app.page_conversation(-1)", "Zurückblättern", show=False),
         Binding("pagedown", "app.page_conversation(1)", "Weiterblättern", show=False),
+        Binding("tab", "app.newest_answer", "Zur neuesten Antwort", show=False),
     ]
 
     def __init__(self, **kwargs):
