@@ -128,10 +128,12 @@ async def test_the_saved_message_names_the_whole_path(lotse, tmp_path, monkeypat
         await ready(app, pilot)
         form = app.query_one(CalculatorForm)
         await form.set_form("planungsgespraech", {"ab": "20.12.2026"})
-        assert len(form.calculation.dates) == 3
+        # the meeting and its two deadlines, and the next meeting's: the 01.01.2027's registration closes on 18.12.2026,
+        # before the day looked from (QA 46)
+        assert len(form.calculation.dates) == 6
         name = app.query_one("#calc-ics-path", Input).value
         assert name == "ub-lotse-planungsgespraech.ics"  # the suggested file name has no folder
-        assert await save(app, pilot, name) == f"3 Termine gespeichert in {tmp_path / name}"
+        assert await save(app, pilot, name) == f"6 Termine gespeichert in {tmp_path / name}"
         assert (tmp_path / name).is_file() and (tmp_path / name).is_absolute()
         assert await save(app, pilot, name) == (f"Die Datei {tmp_path / name} gibt es schon. "
                                                 "Zum Überschreiben noch einmal „Als .ics speichern“ wählen.")

@@ -81,7 +81,7 @@ async def test_calculation_hands_off_to_a_prefilled_form(lotse, tmp_path):
         await type_and_submit(app, pilot, "#field-beschaeftigungsbeginn", "01.09.2027")
         assert "01.03.2027" in form.calculation.result
         target = tmp_path / "termine.ics"
-        assert not app.query_one("#calc-ics").disabled
+        assert not app.query_one("#calc-ics").disabled and app.query_one("#calc-ics-row").display
         await type_and_submit(app, pilot, "#calc-ics-path", str(target))
         assert b"BEGIN:VEVENT" in target.read_bytes()
 
@@ -105,10 +105,12 @@ async def test_bad_input_in_forms_gets_inline_german_messages(lotse):
             await form.set_form("personal", {"teilnehmende": "8", "monat": "2"})
             await type_and_submit(app, pilot, "#field-monat", "2")
             assert form.calculation is not None  # a good value first: the bad one must take the result away
+            assert not app.query_one("#calc-ics-row").display  # staff has no dates to save
             await type_and_submit(app, pilot, f"#field-{field}", value)
             error = app.query_one(f"#error-{field}")
             assert error.display and message in str(error.render()), (field, value)
             assert form.calculation is None and app.query_one("#calc-ics").disabled, (field, value)
+            assert not app.query_one("#calc-ics-row").display  # no dates: no row to save them (QA 45)
 
 
 async def test_the_bundesland_select_names_each_land_with_its_code(lotse):

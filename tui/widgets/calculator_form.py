@@ -44,7 +44,7 @@ class CalculatorForm(VerticalScroll):
             yield Button("Berechnen", id="calc-run", variant="primary", compact=True)
         yield Static("", id="calc-status")
         yield Markdown("", id="calc-result")
-        with Horizontal(classes="buttons"):
+        with Horizontal(classes="buttons", id="calc-ics-row"):
             yield Input(placeholder="Dateiname für den Kalender (.ics)", id="calc-ics-path", compact=True)
             yield Button("Als .ics speichern", id="calc-ics", disabled=True, compact=True)
 
@@ -114,6 +114,9 @@ class CalculatorForm(VerticalScroll):
             md = calculation_markdown(calculation, [self.service.source_label(r) for r in calculation.rules])
         self.query_one("#calc-result", Markdown).update(md)
         self.query_one("#calc-ics", Button).disabled = not (calculation and calculation.dates)
+        # shown only with dates to save: a staffing result, or a form with errors, has none (QA 45: a greyed-out
+        # "Als .ics speichern" row and an extra Tab stop under the Personalbedarf's error messages)
+        self.query_one("#calc-ics-row").display = bool(calculation and calculation.dates)
 
     def drop_overwrite_prompt(self) -> None:
         """The user moved on (a new question): the "Zum Überschreiben noch einmal …" prompt goes, and
