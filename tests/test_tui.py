@@ -261,3 +261,24 @@ async def test_tab_from_the_question_field_reaches_the_newest_answer(lotse):
         # the card's first button ("ganzen Abschnitt zeigen" where the passage is long, else "Quelle öffnen")
         assert isinstance(app.focused, Button) and app.focused.display and card in app.focused.ancestors
         assert app.focused is next(b for b in card.query(Button) if b.focusable)
+
+
+async def test_escape_closes_the_source_view_then_returns_to_the_question_field(lotse):
+    # QA 45: Esc had left the focus on a card's button, and what was typed next went nowhere
+    app = create_app(service=lotse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        await ask(app, pilot, URLAUB)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        panel = app.query_one(SourcePanel)
+        assert panel.has_class("open")
+        await pilot.press("tab")  # on to a button of the card
+        await pilot.pause()
+        assert not isinstance(app.focused, Input)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not panel.has_class("open") and not isinstance(app.focused, Input)  # first the source view
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is app.query_one("#question", Input)

@@ -248,7 +248,13 @@ class LotseApp(App):
         await self.open_source(card.unit_id, card)
 
     def action_close_source(self) -> None:
-        self.query_one(SourcePanel).close()
+        """Esc: closes the source view; with none open, on the questions tab, back to the question field (QA 45: Esc
+        had left the focus on a card's button, and what was typed next went nowhere)."""
+        panel = self.query_one(SourcePanel)
+        if panel.has_class("open"):
+            panel.close()
+        elif self.query_one(TabbedContent).active == "tab-ask" and not isinstance(self.focused, QuestionInput):
+            self.query_one(QuestionInput).focus()
 
     # -------------------------------------------------------------- calculators
     async def on_answer_card_calculator_requested(self, event: AnswerCard.CalculatorRequested) -> None:

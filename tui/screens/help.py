@@ -28,7 +28,7 @@ Datum und ob das Dokument noch gilt. Steht etwas nicht in den Dokumenten, sagt U
 | F6 | Einarbeitung |
 | Strg+→ / Strg+← | Einarbeitung: nächster / vorheriger Schritt, auch aus der Quellenansicht |
 | Strg+O | Quelle der Antwort öffnen (die gewählte Karte, sonst die neueste) |
-| Esc | Quellenansicht schließen |
+| Esc | Quellenansicht schließen; sonst zurück ins Eingabefeld |
 | Strg+Y | Antwort mit Quelle kopieren |
 | Strg+G | Ansicht wechseln (Eltern / Anbieter / Einarbeitung) |
 | Strg+T oder F8 | hell / dunkel |
