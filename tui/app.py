@@ -298,7 +298,7 @@ class LotseApp(App):
             card.focus(scroll_visible=False)
 
     def action_newest_answer(self) -> None:
-        """Tab from the question field: the newest answer's first button ("Quelle öffnen"), not the welcome card's examples
+        """Tab from the question field: the newest answer's first button, not the welcome card's examples
         at the top of the history (QA 45: the answer just read had scrolled away); without an answer, the next widget."""
         cards = self.query(AnswerCard)
         buttons = cards.last().query(Button) if cards else ()
