@@ -719,7 +719,7 @@ class Lotse:
         entries = list(by_term.values())
         for e in entries:  # today's law next to a term that changed ("Eingliederungsvereinbarung" -> Kooperationsplan in SGB II)
             text = f"{e['term']} {e.get('long', '')} {e['explanation']}"
-            e["notes"] = [n.shown for n in self.currency_notes() if n.pattern.search(text) and not n.always]
+            e["notes"] = currency.notes_for(text, None, self.currency_notes(), supplements=False)
         self._glossary_errors = errors
         self._glossary = sorted(entries, key=lambda e: (dictionary_key(e["term"]), e["term"]))
         terms, longs = {}, {}

@@ -122,9 +122,8 @@ class AnswerCard(Vertical, can_focus=True):
         """Offer "ganzen Abschnitt zeigen" only when the passage is longer than the collapsed height at this width.
         Called after a refresh: the card may have been removed by then (QA 45: the history cleared right after a resize
         had ended the app with NoMatches)."""
-        passages = self.query(".passage").results(Static) if self.is_attached else ()
-        passage = next(iter(passages), None)
-        expand = next(iter(self.query("#expand").results(Button)), None) if passage is not None else None
+        passage = next(iter(self.query(".passage").results(Static)), None)
+        expand = next(iter(self.query("#expand").results(Button)), None)
         if passage is None or expand is None:
             return
         width = passage.content_region.width
